@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using WorkPolicy.Rules.Diagnostics;
+
+namespace WorkPolicy.Rules.Ast;
+
+/// <summary>A predicate over facts, three-valued when evaluated.</summary>
+public abstract record Expr(SourceSpan Span);
+
+/// <summary><c>true</c> or <c>false</c>.</summary>
+public sealed record ConstExpr(bool Value, SourceSpan Span) : Expr(Span);
+
+/// <summary>A boolean fact field (a dotted path such as <c>employee.health.healthy</c>) or a definition name.</summary>
+public sealed record NameExpr(string Name, SourceSpan Span) : Expr(Span)
+{
+    /// <summary>True when the name is a fact path rather than a definition.</summary>
+    public bool IsFieldPath => Name.Contains('.');
+}
+
+/// <summary>Comparison operators.</summary>
+public enum CompareOp
+{
+    /// <summary><c>==</c></summary>
+    Eq,
+    /// <summary><c>!=</c></summary>
+    Ne,
+    /// <summary><c>in { … }</c></summary>
+    In,
+    /// <summary><c>not-in { … }</c></summary>
+    NotIn,
+    /// <summary><c>has code</c>: a set field contains the code.</summary>
+    Has,
+    /// <summary><c>has-any { … }</c>: a set field contains one of the codes.</summary>
+    HasAny,
+    /// <summary><c>&lt;</c></summary>
+    Lt,
+    /// <summary><c>&lt;=</c></summary>
+    Le,
+    /// <summary><c>&gt;</c></summary>
+    Gt,
+    /// <summary><c>&gt;=</c></summary>
+    Ge,
+}
+
+/// <summary>A fact field compared with constants.</summary>
+public sealed record CompareExpr(string Path, CompareOp Op, ImmutableArray<Literal> Values, SourceSpan Span) : Expr(Span);
+
+/// <summary>Negation.</summary>
+public sealed record NotExpr(Expr Operand, SourceSpan Span) : Expr(Span);
+
+/// <summary>Conjunction of two or more operands.</summary>
+public sealed record AndExpr(ImmutableArray<Expr> Operands, SourceSpan Span) : Expr(Span);
+
+/// <summary>Disjunction of two or more operands.</summary>
+public sealed record OrExpr(ImmutableArray<Expr> Operands, SourceSpan Span) : Expr(Span);
+
+/// <summary>
+/// True while the employee's unit is within <paramref name="Days"/> days of an incident of
+/// <paramref name="Kind"/>, counted from the confirmation day plus <paramref name="StartOffset"/>.
+/// </summary>
+public sealed record IncidentExpr(string Kind, int Days, int StartOffset, SourceSpan Span) : Expr(Span);

@@ -1,0 +1,19 @@
+namespace WorkPolicy.Rules.Ast;
+
+/// <summary>What kind of constant a literal is.</summary>
+public enum LiteralKind
+{
+    /// <summary>A vocabulary code such as <c>pelaksana</c>.</summary>
+    Code,
+    /// <summary>A decimal number.</summary>
+    Number,
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    Bool,
+}
+
+/// <summary>A constant in an expression or a field default; kept as its canonical text.</summary>
+public sealed record Literal(LiteralKind Kind, string Text)
+{
+    /// <summary>A code literal.</summary>
+    public static Literal Code(string text) => new(LiteralKind.Code, text);
+}

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using WorkPolicy.Rules.Diagnostics;
+
+namespace WorkPolicy.Rules.Ast;
+
+/// <summary>Where the source says it: point number and a short quote.</summary>
+public sealed record CitationDecl(string Point, string Quote, SourceSpan Span);
+
+/// <summary>The quota unit a rotation pool is counted in.</summary>
+public enum PoolPer
+{
+    /// <summary>Per perangkat daerah: the top unit of the parent chain.</summary>
+    TopUnit,
+    /// <summary>Per work unit as given in the facts.</summary>
+    Unit,
+}
+
+/// <summary>Which place a quota percentage speaks of.</summary>
+public enum QuotaPlace
+{
+    /// <summary>Share working at the office.</summary>
+    Office,
+    /// <summary>Share working from home.</summary>
+    Home,
+}
+
+/// <summary>How a percentage of a headcount becomes a whole number of persons.</summary>
+public enum Rounding
+{
+    /// <summary>Round down (never exceed the share).</summary>
+    Down,
+    /// <summary>Round up.</summary>
+    Up,
+    /// <summary>Round half up.</summary>
+    Nearest,
+}
+
+/// <summary>A quota group that takes turns: e.g. 50 % of pelaksana per top unit at home.</summary>
+public sealed record PoolDecl(string Group, PoolPer Per, QuotaPlace Place, decimal Percent, Rounding Rounding, SourceSpan Span);
+
+/// <summary>One provision: who (scope), what (mode, pool, obligations), and its place among exceptions.</summary>
+/// <param name="Id">Unique within its circular.</param>
+/// <param name="Cite">Source citation.</param>
+/// <param name="Scope">Who it applies to; null means everyone the circular covers.</param>
+/// <param name="Mode">The work mode it decides; null for a provision that only adds obligations.</param>
+/// <param name="Pool">Rotation quota group, for <see cref="WorkMode.Rotation"/>.</param>
+/// <param name="During">For obligation-only provisions: the decided modes they attach to (empty: any working mode).</param>
+/// <param name="Overrides">Provisions this one is an exception to (explicit priority).</param>
+/// <param name="Obligations">What applicable employees must do.</param>
+/// <param name="Ambiguities">Notes where the source admits more than one reading.</param>
+/// <param name="Span">Source span.</param>
+public sealed record ProvisionDecl(
+    string Id,
+    CitationDecl Cite,
+    Expr? Scope,
+    WorkMode? Mode,
+    PoolDecl? Pool,
+    ImmutableArray<WorkMode> During,
+    ImmutableArray<string> Overrides,
+    ImmutableArray<ObligationDecl> Obligations,
+    ImmutableArray<string> Ambiguities,
+    SourceSpan Span);

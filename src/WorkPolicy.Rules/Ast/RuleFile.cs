@@ -1,0 +1,6 @@
+using System.Collections.Immutable;
+
+namespace WorkPolicy.Rules.Ast;
+
+/// <summary>What one rule file (DSL or YAML) declares.</summary>
+public sealed record RuleFile(string Path, ImmutableArray<VocabularyDecl> Vocabularies, ImmutableArray<CircularDecl> Circulars);

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using WorkPolicy.Rules.Diagnostics;
+
+namespace WorkPolicy.Rules.Ast;
+
+/// <summary>The type of a fact field.</summary>
+public enum FieldKind
+{
+    /// <summary>One code out of a closed list.</summary>
+    OneOf,
+    /// <summary>Any number of codes out of a closed list.</summary>
+    SetOf,
+    /// <summary>Yes or no.</summary>
+    Bool,
+    /// <summary>A number.</summary>
+    Number,
+}
+
+/// <summary>A fact field an analyst declares, e.g. <c>employee.position</c> with its codes.</summary>
+/// <param name="Path">Entity-qualified path: <c>employee.*</c> or <c>unit.*</c>.</param>
+/// <param name="Kind">Its type.</param>
+/// <param name="Codes">Allowed codes for <see cref="FieldKind.OneOf"/> and <see cref="FieldKind.SetOf"/>.</param>
+/// <param name="Default">Value taken when a facts file leaves the field out; absent means "unknown".</param>
+/// <param name="Span">Source span.</param>
+public sealed record FieldDecl(string Path, FieldKind Kind, ImmutableArray<string> Codes, ImmutableArray<Literal>? Default, SourceSpan Span);
+
+/// <summary>A named predicate, e.g. <c>asn = employee.employment in { pns, pppk }</c>.</summary>
+public sealed record DefineDecl(string Name, Expr Body, SourceSpan Span);
+
+/// <summary>A region and its time zone.</summary>
+public sealed record RegionDecl(string Id, string Name, string Zone, SourceSpan Span);
+
+/// <summary>Codes and relations of the domain, declared in rule files so analysts can extend them.</summary>
+public sealed record VocabularyDecl(
+    string Id,
+    ImmutableArray<FieldDecl> Fields,
+    ImmutableArray<DefineDecl> Defines,
+    ImmutableArray<RegionDecl> Regions,
+    SourceSpan Span);

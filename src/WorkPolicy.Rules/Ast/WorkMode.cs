@@ -1,0 +1,50 @@
+namespace WorkPolicy.Rules.Ast;
+
+/// <summary>The decision modes of decisions.md.</summary>
+public enum WorkMode
+{
+    /// <summary>Works at the office as usual.</summary>
+    Office,
+    /// <summary>Works from home.</summary>
+    Home,
+    /// <summary>Takes turns under a quota.</summary>
+    Rotation,
+    /// <summary>May work from home.</summary>
+    Optional,
+    /// <summary>Not a working day while a circular is in force.</summary>
+    DayOff,
+    /// <summary>No loaded circular applies.</summary>
+    NotCovered,
+    /// <summary>Depends on facts not given.</summary>
+    Indeterminate,
+}
+
+/// <summary>The words used for modes in files and output.</summary>
+public static class WorkModes
+{
+    /// <summary>The word of a mode, e.g. <c>day-off</c>.</summary>
+    public static string Word(this WorkMode mode) => mode switch
+    {
+        WorkMode.Office => "office",
+        WorkMode.Home => "home",
+        WorkMode.Rotation => "rotation",
+        WorkMode.Optional => "optional",
+        WorkMode.DayOff => "day-off",
+        WorkMode.NotCovered => "not-covered",
+        _ => "indeterminate",
+    };
+
+    /// <summary>Modes a provision may decide.</summary>
+    public static readonly IReadOnlyList<WorkMode> ProvisionModes = [WorkMode.Office, WorkMode.Home, WorkMode.Rotation, WorkMode.Optional];
+
+    /// <summary>Parses a provision mode word.</summary>
+    public static bool TryParseProvisionMode(string word, out WorkMode mode)
+    {
+        foreach (var m in ProvisionModes)
+        {
+            if (m.Word() == word) { mode = m; return true; }
+        }
+        mode = default;
+        return false;
+    }
+}

@@ -1,0 +1,28 @@
+namespace WorkPolicy.Rules.Diagnostics;
+
+/// <summary>How serious a diagnostic is.</summary>
+public enum Severity
+{
+    /// <summary>The input cannot be used as it is.</summary>
+    Error,
+    /// <summary>The input can be used but is probably not what was meant.</summary>
+    Warning,
+}
+
+/// <summary>A finding about user input: data, never an exception.</summary>
+/// <param name="Code">Stable code such as <c>WP0101</c>; see <see cref="DiagnosticCodes"/>.</param>
+/// <param name="Severity">Error or warning.</param>
+/// <param name="Span">Where in the source.</param>
+/// <param name="Message">What is wrong, in words an analyst can act on.</param>
+public sealed record Diagnostic(string Code, Severity Severity, SourceSpan Span, string Message)
+{
+    /// <summary>An error diagnostic.</summary>
+    public static Diagnostic Error(string code, SourceSpan span, string message) => new(code, Severity.Error, span, message);
+
+    /// <summary>A warning diagnostic.</summary>
+    public static Diagnostic Warning(string code, SourceSpan span, string message) => new(code, Severity.Warning, span, message);
+
+    /// <summary>The form compilers and editors read: <c>path(line,col): error WP0123: message</c>.</summary>
+    public override string ToString() =>
+        $"{Span.Path}({Span.Line},{Span.Column}): {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Message}";
+}

@@ -1,0 +1,78 @@
+namespace WorkPolicy.Rules.Diagnostics;
+
+/// <summary>Every diagnostic code the tools emit, in one place so codes stay stable.</summary>
+public static class DiagnosticCodes
+{
+    /// <summary>A file could not be read.</summary>
+    public const string FileUnreadable = "WP0001";
+    /// <summary>A file is larger than the size limit.</summary>
+    public const string FileTooLarge = "WP0002";
+    /// <summary>A file is not valid UTF-8.</summary>
+    public const string BadEncoding = "WP0003";
+    /// <summary>A path names no rule file.</summary>
+    public const string NoRuleFiles = "WP0004";
+
+    /// <summary>DSL syntax error.</summary>
+    public const string Syntax = "WP0101";
+    /// <summary>Nesting deeper than the limit.</summary>
+    public const string TooDeep = "WP0102";
+    /// <summary>A token (name, string) longer than the limit.</summary>
+    public const string TokenTooLong = "WP0103";
+    /// <summary>More items (provisions, entries) than the limit.</summary>
+    public const string TooMany = "WP0104";
+    /// <summary>An impossible date.</summary>
+    public const string BadDate = "WP0105";
+    /// <summary>An impossible time of day.</summary>
+    public const string BadTime = "WP0106";
+    /// <summary>A time zone id the time-zone database does not know.</summary>
+    public const string UnknownZone = "WP0107";
+    /// <summary>A property given twice.</summary>
+    public const string DuplicateProperty = "WP0108";
+    /// <summary>A required property is missing.</summary>
+    public const string MissingProperty = "WP0109";
+    /// <summary>A value outside its allowed range.</summary>
+    public const string BadValue = "WP0110";
+
+    /// <summary>YAML syntax error.</summary>
+    public const string YamlSyntax = "WP0201";
+    /// <summary>YAML anchors and aliases are refused.</summary>
+    public const string YamlAlias = "WP0202";
+    /// <summary>A key given twice in one mapping.</summary>
+    public const string DuplicateKey = "WP0203";
+    /// <summary>A key the format does not define.</summary>
+    public const string UnknownKey = "WP0204";
+    /// <summary>A value of the wrong shape (scalar, list, mapping).</summary>
+    public const string WrongShape = "WP0205";
+
+    /// <summary>Two declarations share an id.</summary>
+    public const string DuplicateId = "WP0301";
+    /// <summary>A reference to a provision or circular that does not exist.</summary>
+    public const string UnknownReference = "WP0302";
+    /// <summary>A fact field the vocabulary does not declare.</summary>
+    public const string UnknownField = "WP0303";
+    /// <summary>A code outside a field's vocabulary.</summary>
+    public const string UnknownCode = "WP0304";
+    /// <summary>Two provisions can both apply with different outcomes and no stated priority.</summary>
+    public const string Conflict = "WP0305";
+    /// <summary>Overrides form a cycle.</summary>
+    public const string OverrideCycle = "WP0306";
+    /// <summary>A region the vocabulary does not declare.</summary>
+    public const string UnknownRegion = "WP0307";
+    /// <summary>A name that is neither a field nor a definition.</summary>
+    public const string UnknownName = "WP0308";
+    /// <summary>Definitions refer to each other in a cycle.</summary>
+    public const string DefinitionCycle = "WP0309";
+    /// <summary>An operator applied to a field of the wrong type.</summary>
+    public const string TypeMismatch = "WP0310";
+    /// <summary>The conflict search gave up on too many combinations.</summary>
+    public const string ConflictSearchLimit = "WP0311";
+
+    /// <summary>Facts: a required key is missing.</summary>
+    public const string FactsMissing = "WP0402";
+    /// <summary>Facts: a reference to an id not in the file.</summary>
+    public const string DanglingReference = "WP0404";
+    /// <summary>Facts: an id given twice.</summary>
+    public const string FactsDuplicateId = "WP0405";
+    /// <summary>Facts: units whose parents form a cycle.</summary>
+    public const string ParentCycle = "WP0406";
+}

@@ -1,0 +1,41 @@
+namespace WorkPolicy.Rules.Diagnostics;
+
+/// <summary>Nearest-name suggestions for "did you mean" messages.</summary>
+public static class Suggest
+{
+    /// <summary>The candidate closest to <paramref name="input"/> by edit distance, if close enough to help.</summary>
+    public static string? Nearest(string input, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var c in candidates.Order(StringComparer.Ordinal))
+        {
+            var d = Distance(input, c);
+            if (d < bestDistance) { bestDistance = d; best = c; }
+        }
+        return best is not null && bestDistance <= Math.Max(2, input.Length / 2) ? best : null;
+    }
+
+    /// <summary>" (did you mean 'x'?)" or empty.</summary>
+    public static string DidYouMean(string input, IEnumerable<string> candidates) =>
+        Nearest(input, candidates) is { } n ? $" (did you mean '{n}'?)" : "";
+
+    private static int Distance(string a, string b)
+    {
+        if (a.Length > 200 || b.Length > 200) return int.MaxValue;
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+}

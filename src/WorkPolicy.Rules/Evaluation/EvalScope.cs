@@ -1,0 +1,45 @@
+using NodaTime;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Rules.Evaluation;
+
+/// <summary>
+/// The subject of one evaluation: an employee, their units and region on a date. Reused across
+/// decisions so the hot path allocates nothing; <see cref="Missing"/> is set only when the caller
+/// wants the paths of unknown facts.
+/// </summary>
+public sealed class EvalScope
+{
+    /// <summary>Creates a scope over indexed facts.</summary>
+    public EvalScope(FactIndex index) => Index = index;
+
+    /// <summary>The facts.</summary>
+    public FactIndex Index { get; }
+
+    /// <summary>The employee, or null when evaluating region status only.</summary>
+    public EmployeeFacts? Employee { get; set; }
+
+    /// <summary>The employee's unit.</summary>
+    public UnitFacts? Unit { get; set; }
+
+    /// <summary>The employee's perangkat daerah.</summary>
+    public UnitFacts? TopUnit { get; set; }
+
+    /// <summary>The region whose status is read.</summary>
+    public string Region { get; set; } = "";
+
+    /// <summary>The date.</summary>
+    public LocalDate Date { get; set; }
+
+    /// <summary>Where leaf tests record the paths of facts they lacked; null on the fast path.</summary>
+    public List<string>? Missing { get; set; }
+
+    /// <summary>Points the scope at an employee.</summary>
+    public void SetEmployee(EmployeeFacts employee)
+    {
+        Employee = employee;
+        Unit = Index.Unit(employee.Unit);
+        TopUnit = Index.TopUnit(employee.Unit);
+        Region = Unit?.Region ?? "";
+    }
+}

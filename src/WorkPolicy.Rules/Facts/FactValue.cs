@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace WorkPolicy.Rules.Facts;
+
+/// <summary>A known value of a fact field.</summary>
+public abstract record FactValue;
+
+/// <summary>One code.</summary>
+public sealed record CodeFact(string Code) : FactValue;
+
+/// <summary>A set of codes (kept sorted, so equal sets print alike).</summary>
+public sealed record CodeSetFact(ImmutableArray<string> Codes) : FactValue
+{
+    /// <summary>Whether the set holds <paramref name="code"/>.</summary>
+    public bool Contains(string code) => Codes.Contains(code, StringComparer.Ordinal);
+}
+
+/// <summary>Yes or no.</summary>
+public sealed record BoolFact(bool Value) : FactValue;
+
+/// <summary>A number.</summary>
+public sealed record NumberFact(decimal Value) : FactValue;
