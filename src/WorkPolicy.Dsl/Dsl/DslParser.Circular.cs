@@ -1,0 +1,183 @@
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+
+namespace WorkPolicy.Dsl.Dsl;
+
+public static partial class DslParser
+{
+    private sealed partial class FileParser
+    {
+        private static readonly string[] CircularKeywords =
+            ["number", "title", "issuer", "region", "zone", "issued", "period", "extends", "keeps-in-force", "supersedes", "implements", "provision"];
+
+        private static readonly string[] ProvisionKeywords =
+            ["cite", "ambiguity", "scope", "mode", "pool", "during", "overrides", "obligation"];
+
+        private CircularDecl? ParseCircular(SourceSpan start)
+        {
+            if (!_c.Run(Name, "a circular id", out var id)) return null;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            string number = "", issuer = "";
+            string? title = null, zone = null;
+            LocalDate? issued = null;
+            PeriodDecl? period = null;
+            var regions = ImmutableArray.CreateBuilder<string>();
+            var relations = ImmutableArray.CreateBuilder<RelationDecl>();
+            var provisions = ImmutableArray.CreateBuilder<ProvisionDecl>();
+
+            var closed = Block($"circular '{id.Value}'", start, CircularKeywords, kw =>
+            {
+                var kwSpan = _c.SpanOf(kw);
+                switch (kw.Value)
+                {
+                    case "number": Once(seen, kw); if (_c.Run(Text, "quoted text", out var n)) number = n.Value; break;
+                    case "title": Once(seen, kw); if (_c.Run(Text, "quoted text", out var t)) title = t.Value; break;
+                    case "issuer": Once(seen, kw); if (_c.Run(Text, "quoted text", out var i)) issuer = i.Value; break;
+                    case "zone": Once(seen, kw); if (_c.Run(Lexical.Tok(Lexical.ZoneRaw), "a time zone", out var z)) zone = z.Value; break;
+                    case "issued": Once(seen, kw); issued = Date(); break;
+                    case "region":
+                        Once(seen, kw);
+                        if (_c.Run(Names, "region ids", out var rs)) regions.AddRange(rs.Select(r => r.Value));
+                        break;
+                    case "period": Once(seen, kw); period = ParsePeriod(kwSpan); break;
+                    case "provision":
+                        if (provisions.Count >= Limits.MaxProvisions)
+                        {
+                            _c.Error(DiagnosticCodes.TooMany, kwSpan, $"more than {Limits.MaxProvisions} provisions in one circular");
+                            _c.FailHereSilently();
+                        }
+                        else if (ParseProvision(kwSpan) is { } p) provisions.Add(p);
+                        break;
+                    default:
+                        var kind = kw.Value switch
+                        {
+                            "extends" => RelationKind.Extends,
+                            "keeps-in-force" => RelationKind.KeepsInForce,
+                            "supersedes" => RelationKind.Supersedes,
+                            _ => RelationKind.Implements,
+                        };
+                        if (_c.Run(Text, "quoted text naming the other document", out var target))
+                            relations.Add(new RelationDecl(kind, target.Value, _c.SpanFrom(kwSpan)));
+                        break;
+                }
+            });
+            var span = _c.SpanFrom(start);
+            if (!closed) return null;
+            Require(seen, _c.SpanOf(id), $"circular '{id.Value}'", "number", "issuer", "region", "period");
+            return new CircularDecl(id.Value, number, title, issuer, regions.ToImmutable(), zone, issued,
+                period ?? new PeriodDecl(default, null, null, span), relations.ToImmutable(), provisions.ToImmutable(), span);
+        }
+
+        private PeriodDecl? ParsePeriod(SourceSpan start)
+        {
+            if (!_c.TryWord("from"))
+            {
+                _c.FailHere("expected 'from' after 'period'");
+                return null;
+            }
+            if (Date() is not { } from) return null;
+            LocalDate? to = null;
+            Rules.Ast.Expr? until = null;
+            if (_c.TryWord("to"))
+            {
+                to = Date();
+                if (to is null) return null;
+            }
+            if (_c.TryWord("until"))
+            {
+                until = ParseExpr();
+                if (until is null) return null;
+            }
+            return new PeriodDecl(from, to, until, _c.SpanFrom(start));
+        }
+
+        private ProvisionDecl? ParseProvision(SourceSpan start)
+        {
+            if (!_c.Run(Name, "a provision id", out var id)) return null;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            CitationDecl? cite = null;
+            Rules.Ast.Expr? scope = null;
+            WorkMode? mode = null;
+            PoolDecl? pool = null;
+            var during = ImmutableArray.CreateBuilder<WorkMode>();
+            var overrides = ImmutableArray.CreateBuilder<string>();
+            var obligations = ImmutableArray.CreateBuilder<ObligationDecl>();
+            var ambiguities = ImmutableArray.CreateBuilder<string>();
+
+            var closed = Block($"provision '{id.Value}'", start, ProvisionKeywords, kw =>
+            {
+                var kwSpan = _c.SpanOf(kw);
+                switch (kw.Value)
+                {
+                    case "cite":
+                        Once(seen, kw);
+                        if (_c.Run(Text, "the point (quoted, may be empty)", out var point) && _c.Run(Text, "a short quote of the source", out var quote))
+                            cite = new CitationDecl(point.Value, quote.Value, _c.SpanFrom(kwSpan));
+                        break;
+                    case "ambiguity":
+                        if (_c.Run(Text, "quoted text", out var a)) ambiguities.Add(a.Value);
+                        break;
+                    case "scope": Once(seen, kw); scope = ParseExpr(); break;
+                    case "mode": Once(seen, kw); mode = ParseMode(); break;
+                    case "pool": Once(seen, kw); pool = ParsePool(kwSpan); break;
+                    case "during":
+                        Once(seen, kw);
+                        do
+                        {
+                            if (ParseMode() is { } m) during.Add(m); else break;
+                        }
+                        while (_c.TrySymbol(","));
+                        break;
+                    case "overrides":
+                        Once(seen, kw);
+                        if (_c.Run(Names, "provision ids", out var os)) overrides.AddRange(os.Select(o => o.Value));
+                        break;
+                    default:
+                        if (ParseObligation(kwSpan) is { } o) obligations.Add(o);
+                        break;
+                }
+            });
+            if (!closed) return null;
+            var span = _c.SpanFrom(start);
+            Require(seen, _c.SpanOf(id), $"provision '{id.Value}'", "cite");
+            return new ProvisionDecl(id.Value, cite ?? new CitationDecl("", "", span), scope, mode, pool, during.ToImmutable(),
+                overrides.ToImmutable(), obligations.ToImmutable(), ambiguities.ToImmutable(), span);
+        }
+
+        private WorkMode? ParseMode()
+        {
+            if (!_c.Run(Name, "a mode (office, home, rotation, optional)", out var m)) return null;
+            if (WorkModes.TryParseProvisionMode(m.Value, out var mode)) return mode;
+            _c.Error(DiagnosticCodes.BadValue, _c.SpanOf(m), $"'{m.Value}' is not a mode a provision can decide{Suggest.DidYouMean(m.Value, WorkModes.ProvisionModes.Select(x => x.Word()))}");
+            return null;
+        }
+
+        private PoolDecl? ParsePool(SourceSpan start)
+        {
+            if (!_c.Run(Name, "a pool group name", out var group)) return null;
+            if (!_c.TryWord("per")) { _c.FailHere("expected 'per top-unit' or 'per unit'"); return null; }
+            PoolPer per;
+            if (_c.TryWord("top-unit")) per = PoolPer.TopUnit;
+            else if (_c.TryWord("unit")) per = PoolPer.Unit;
+            else { _c.FailHere("expected 'top-unit' or 'unit'"); return null; }
+            QuotaPlace place;
+            if (_c.TryWord("office")) place = QuotaPlace.Office;
+            else if (_c.TryWord("home")) place = QuotaPlace.Home;
+            else { _c.FailHere("expected 'office' or 'home' (the place the quota counts)"); return null; }
+            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "a percentage", out var pct)) return null;
+            if (!_c.TrySymbol("%")) { _c.FailHere("expected '%'"); return null; }
+            var rounding = Rounding.Down;
+            if (_c.TryWord("rounding"))
+            {
+                if (_c.TryWord("down")) rounding = Rounding.Down;
+                else if (_c.TryWord("up")) rounding = Rounding.Up;
+                else if (_c.TryWord("nearest")) rounding = Rounding.Nearest;
+                else { _c.FailHere("expected 'down', 'up' or 'nearest'"); return null; }
+            }
+            return new PoolDecl(group.Value, per, place, decimal.Parse(pct.Value, System.Globalization.CultureInfo.InvariantCulture), rounding, _c.SpanFrom(start));
+        }
+    }
+}

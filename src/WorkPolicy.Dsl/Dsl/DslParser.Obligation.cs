@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+using Sprache;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+using static WorkPolicy.Dsl.Dsl.Lexical;
+
+namespace WorkPolicy.Dsl.Dsl;
+
+public static partial class DslParser
+{
+    private sealed partial class FileParser
+    {
+        private static readonly Parser<Located<string>> NumberWithSuffix =
+            Tok(from n in NumberRaw
+                from suffix in Sprache.Parse.Chars('%', 'm', 'h', 'd').Optional()
+                select suffix.IsDefined ? n + suffix.Get() : n);
+
+        private ObligationDecl? ParseObligation(SourceSpan start)
+        {
+            if (!_c.Run(Name, "an obligation kind", out var kind)) return null;
+            var props = ImmutableArray.CreateBuilder<PropertyDecl>();
+            var closed = Block($"obligation '{kind.Value}'", start, null, key =>
+            {
+                var value = key.Value == "windows" ? ParseWindows() : ParsePropertyValue();
+                if (value is not null) props.Add(new PropertyDecl(key.Value, value, _c.SpanFrom(_c.SpanOf(key))));
+            });
+            return closed ? new ObligationDecl(kind.Value, props.ToImmutable(), _c.SpanFrom(start)) : null;
+        }
+
+        private PropertyValue? ParsePropertyValue()
+        {
+            if (_c.Run(Text.Select(t => (PropertyValue)new TextValue(t.Value))
+                    .Or(NumberWithSuffix.Select(ToNumberValue))
+                    .Or(Names.Select(ns => ns.Count() == 1 ? new CodeValue(ns.First().Value) : (PropertyValue)new CodeListValue([.. ns.Select(n => n.Value)]))),
+                    "a value (quoted text, number, 25%, 15m, or codes)", out var v))
+            {
+                return v;
+            }
+            return null;
+        }
+
+        private static PropertyValue ToNumberValue(Located<string> t)
+        {
+            var text = t.Value;
+            if (text.EndsWith('%')) return new PercentValue(decimal.Parse(text[..^1], CultureInfo.InvariantCulture));
+            if (Values.TryDuration(text, out var amount, out var unit)) return new DurationValue(amount, unit);
+            return new NumberValue(decimal.Parse(text, CultureInfo.InvariantCulture));
+        }
+
+        /// <summary><c>windows mon-thu, sat 07:00-07:30, 12:00</c>: days, then times or time ranges.</summary>
+        private WindowsValue? ParseWindows()
+        {
+            if (!_c.Run(Names, "weekdays such as mon-thu or fri", out var dayTokens)) return null;
+            var (days, bad) = Printing.DaysText.Parse(dayTokens.Select(t => t.Value));
+            if (days is null)
+            {
+                var t = dayTokens.First(t => t.Value == bad);
+                _c.Error(DiagnosticCodes.BadValue, _c.SpanOf(t), $"'{t.Value}' is not a weekday or range such as mon-thu");
+                return null;
+            }
+            var windows = ImmutableArray.CreateBuilder<TimeWindow>();
+            do
+            {
+                if (Time() is not { } from) return null;
+                var to = from;
+                if (_c.TrySymbol("-"))
+                {
+                    if (Time() is not { } end) return null;
+                    to = end;
+                }
+                if (to < from)
+                {
+                    _c.Error(DiagnosticCodes.BadValue, _c.Here(), $"window ends {Values.Text(to)} before it starts {Values.Text(from)}");
+                    return null;
+                }
+                windows.Add(new TimeWindow(from, to));
+            }
+            while (_c.TrySymbol(","));
+            return new WindowsValue([.. days], windows.ToImmutable());
+        }
+    }
+}

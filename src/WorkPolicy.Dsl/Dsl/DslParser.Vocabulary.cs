@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using Sprache;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+using static WorkPolicy.Dsl.Dsl.Lexical;
+
+namespace WorkPolicy.Dsl.Dsl;
+
+public static partial class DslParser
+{
+    private sealed partial class FileParser
+    {
+        private static readonly string[] VocabularyKeywords = ["field", "define", "region"];
+
+        private static readonly Parser<Located<Literal>> LiteralTok =
+            Tok(NumberRaw.Select(n => new Literal(LiteralKind.Number, n))
+                .Or(IdentRaw.Select(w => w is "true" or "false" ? new Literal(LiteralKind.Bool, w) : Literal.Code(w))));
+
+        private static readonly Parser<IEnumerable<Located<string>>> CodeBlock =
+            from open in Symbol("{")
+            from codes in Name.XDelimitedBy(Symbol(",")).XOptional()
+            from close in Symbol("}")
+            select codes.GetOrElse([]);
+
+        private VocabularyDecl? ParseVocabulary(SourceSpan start)
+        {
+            if (!_c.Run(Name, "a vocabulary id", out var id)) return null;
+            var fields = ImmutableArray.CreateBuilder<FieldDecl>();
+            var defines = ImmutableArray.CreateBuilder<DefineDecl>();
+            var regions = ImmutableArray.CreateBuilder<RegionDecl>();
+            var closed = Block($"vocabulary '{id.Value}'", start, VocabularyKeywords, kw =>
+            {
+                var kwSpan = _c.SpanOf(kw);
+                switch (kw.Value)
+                {
+                    case "field": if (ParseField(kwSpan) is { } f) fields.Add(f); break;
+                    case "define":
+                        if (_c.Run(Name, "a definition name", out var name) && ExpectSymbol("=") && ParseExpr() is { } body)
+                            defines.Add(new DefineDecl(name.Value, body, _c.SpanFrom(kwSpan)));
+                        break;
+                    default:
+                        if (_c.Run(Name, "a region id", out var rid) && ExpectWord("name") && _c.Run(Text, "the region's name", out var rname)
+                            && ExpectWord("zone") && _c.Run(Tok(ZoneRaw), "a time zone", out var zone))
+                            regions.Add(new RegionDecl(rid.Value, rname.Value, zone.Value, _c.SpanFrom(kwSpan)));
+                        break;
+                }
+            });
+            return closed ? new VocabularyDecl(id.Value, fields.ToImmutable(), defines.ToImmutable(), regions.ToImmutable(), _c.SpanFrom(start)) : null;
+        }
+
+        private bool ExpectSymbol(string s)
+        {
+            if (_c.TrySymbol(s)) return true;
+            _c.FailHere($"expected '{s}'");
+            return false;
+        }
+
+        private bool ExpectWord(string w)
+        {
+            if (_c.TryWord(w)) return true;
+            _c.FailHere($"expected '{w}'");
+            return false;
+        }
+
+        private FieldDecl? ParseField(SourceSpan start)
+        {
+            if (!_c.Run(Tok(PathRaw), "a field path such as employee.position", out var path) || !ExpectSymbol(":")) return null;
+            if (!_c.Run(Name, "a type (one-of, set-of, bool, number)", out var type)) return null;
+            FieldKind kind;
+            var codes = ImmutableArray<string>.Empty;
+            switch (type.Value)
+            {
+                case "one-of" or "set-of":
+                    kind = type.Value == "one-of" ? FieldKind.OneOf : FieldKind.SetOf;
+                    if (!_c.Run(CodeBlock, "a list of codes '{ a, b }'", out var cs)) return null;
+                    codes = [.. cs.Select(c => c.Value)];
+                    break;
+                case "bool": kind = FieldKind.Bool; break;
+                case "number": kind = FieldKind.Number; break;
+                default:
+                    _c.Error(DiagnosticCodes.BadValue, _c.SpanOf(type), $"'{type.Value}' is not a field type{Suggest.DidYouMean(type.Value, ["one-of", "set-of", "bool", "number"])}");
+                    _c.FailHereSilently();
+                    return null;
+            }
+            ImmutableArray<Literal>? defaults = null;
+            if (_c.TryWord("default"))
+            {
+                if (kind == FieldKind.SetOf)
+                {
+                    if (!_c.Run(CodeBlock, "a list of codes '{ a, b }'", out var ds)) return null;
+                    defaults = [.. ds.Select(d => Literal.Code(d.Value))];
+                }
+                else
+                {
+                    if (!_c.Run(LiteralTok, "a default value", out var d)) return null;
+                    defaults = [d.Value];
+                }
+            }
+            return new FieldDecl(path.Value, kind, codes, defaults, _c.SpanFrom(start));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using Sprache;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+using static WorkPolicy.Dsl.Dsl.Lexical;
+
+namespace WorkPolicy.Dsl.Dsl;
+
+/// <summary>Parses the WorkPolicy DSL (<c>.wp</c> files) into the rule AST. Never throws on user input.</summary>
+public static partial class DslParser
+{
+    /// <summary>Parses <paramref name="text"/> read from <paramref name="path"/>.</summary>
+    public static ParseResult Parse(string path, string text)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var vocabularies = ImmutableArray.CreateBuilder<VocabularyDecl>();
+        var circulars = ImmutableArray.CreateBuilder<CircularDecl>();
+        if (PreScan(path, text, diagnostics))
+        {
+            var parser = new FileParser(path, text, diagnostics);
+            parser.ParseFile(vocabularies, circulars);
+        }
+        return new ParseResult(new RuleFile(path, vocabularies.ToImmutable(), circulars.ToImmutable()), [.. diagnostics]);
+    }
+
+    /// <summary>Refuses input past the size and token limits before any parsing.</summary>
+    private static bool PreScan(string path, string text, List<Diagnostic> diagnostics)
+    {
+        if (text.Length > Limits.MaxFileBytes)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {Limits.MaxFileBytes / (1024 * 1024)} MiB"));
+            return false;
+        }
+        int line = 1, col = 1, run = 0, runLine = 1, runCol = 1;
+        var inString = false;
+        foreach (var c in text)
+        {
+            if (c == '"') inString = !inString;
+            var breaks = c == '\n' || (!inString && char.IsWhiteSpace(c));
+            if (breaks) { run = 0; inString &= c != '\n'; }
+            else
+            {
+                if (run == 0) { runLine = line; runCol = col; }
+                if (++run > Limits.MaxTokenLength)
+                {
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TokenTooLong, SourceSpan.At(path, runLine, runCol), $"token or text longer than {Limits.MaxTokenLength} characters"));
+                    return false;
+                }
+            }
+            if (c == '\n') { line++; col = 1; } else col++;
+        }
+        return true;
+    }
+
+    private sealed partial class FileParser(string path, string text, List<Diagnostic> diagnostics)
+    {
+        private readonly DslCursor _c = new(path, text, diagnostics);
+        private readonly ExpressionParser _expr = new(path);
+
+        private static readonly Parser<Located<string>> Name = Tok(IdentRaw);
+        private static readonly Parser<Located<string>> Text = Tok(StringRaw);
+        private static readonly Parser<IEnumerable<Located<string>>> Names = Name.XDelimitedBy(Symbol(","));
+
+        public void ParseFile(ImmutableArray<VocabularyDecl>.Builder vocabularies, ImmutableArray<CircularDecl>.Builder circulars)
+        {
+            while (!_c.AtEnd)
+            {
+                var start = _c.Here();
+                if (_c.TryWord("circular"))
+                {
+                    if (ParseCircular(start) is { } c) circulars.Add(c);
+                }
+                else if (_c.TryWord("vocabulary"))
+                {
+                    if (ParseVocabulary(start) is { } v) vocabularies.Add(v);
+                }
+                else
+                {
+                    _c.FailHere("expected 'circular' or 'vocabulary'");
+                }
+            }
+        }
+
+        /// <summary>Reads <c>{ statement* }</c>, handing each statement's keyword to <paramref name="statement"/>.</summary>
+        private bool Block(string what, SourceSpan start, IReadOnlyCollection<string>? keywords, Action<Located<string>> statement)
+        {
+            if (!_c.TrySymbol("{"))
+            {
+                _c.FailHere($"expected '{{' to open {what}");
+                return false;
+            }
+            while (true)
+            {
+                if (_c.AtEnd)
+                {
+                    _c.Error(DiagnosticCodes.Syntax, start, $"{what} is not closed: missing '}}'");
+                    return false;
+                }
+                if (_c.TrySymbol("}")) return true;
+                if (!_c.Run(Name, "a statement or '}'", out var kw)) continue;
+                if (keywords is null || keywords.Contains(kw.Value)) statement(kw);
+                else
+                {
+                    _c.Error(DiagnosticCodes.Syntax, _c.SpanOf(kw), $"unknown statement '{kw.Value}' in {what}{Suggest.DidYouMean(kw.Value, keywords)}");
+                    _c.FailHereSilently();
+                }
+            }
+        }
+
+        private bool Once(HashSet<string> seen, Located<string> kw)
+        {
+            if (seen.Add(kw.Value)) return true;
+            _c.Error(DiagnosticCodes.DuplicateProperty, _c.SpanOf(kw), $"'{kw.Value}' is given more than once");
+            return true;
+        }
+
+        private void Require(HashSet<string> seen, SourceSpan at, string what, params string[] keys)
+        {
+            foreach (var k in keys)
+            {
+                if (!seen.Contains(k)) _c.Error(DiagnosticCodes.MissingProperty, at, $"{what} has no '{k}'");
+            }
+        }
+
+        private Rules.Ast.Expr? ParseExpr()
+        {
+            if (!_c.Run(_expr.Expr, "a condition", out var e))
+            {
+                return null;
+            }
+            if (ExprWalk.Depth(e) > ExprWalk.MaxDepth)
+            {
+                _c.Error(DiagnosticCodes.TooDeep, e.Span, $"condition nests deeper than {ExprWalk.MaxDepth}");
+                return null;
+            }
+            return e;
+        }
+
+        private NodaTime.LocalDate? Date()
+        {
+            if (!_c.Run(Tok(DateRaw), "a date (yyyy-mm-dd)", out var d)) return null;
+            if (Values.TryDate(d.Value, out var date)) return date;
+            _c.Error(DiagnosticCodes.BadDate, _c.SpanOf(d), $"'{d.Value}' is not a calendar date");
+            return null;
+        }
+
+        private NodaTime.LocalTime? Time()
+        {
+            if (!_c.Run(Tok(TimeRaw), "a time (hh:mm)", out var t)) return null;
+            if (Values.TryTime(t.Value, out var time)) return time;
+            _c.Error(DiagnosticCodes.BadTime, _c.SpanOf(t), $"'{t.Value}' is not a time of day");
+            return null;
+        }
+    }
+}

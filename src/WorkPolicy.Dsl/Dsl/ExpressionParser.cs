@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using Sprache;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+using static WorkPolicy.Dsl.Dsl.Lexical;
+
+namespace WorkPolicy.Dsl.Dsl;
+
+/// <summary>
+/// Scope and end-condition expressions: <c>or</c> over <c>and</c> over <c>not</c> over atoms.
+/// Parentheses are the only recursion and are counted: past <see cref="MaxParenDepth"/> the parse
+/// fails and <see cref="TooDeep"/> is set, so no input can overflow the stack.
+/// </summary>
+internal sealed class ExpressionParser
+{
+    public const int MaxParenDepth = 32;
+    private const int MaxNots = 8;
+    private static readonly HashSet<string> WordOps = ["in", "not-in", "has", "has-any"];
+    private static readonly HashSet<string> Reserved = ["and", "or", "not", "true", "false", "incident"];
+
+    private readonly string _path;
+    private int _depth;
+
+    public ExpressionParser(string path)
+    {
+        _path = path;
+        Expr = input => OrChain(input);
+    }
+
+    /// <summary>Set when a parse failed because parentheses nest too deep.</summary>
+    public bool TooDeep { get; private set; }
+
+    public Parser<Expr> Expr { get; }
+
+    private SourceSpan Span<T>(Located<T> a, Located<T> b) => new(_path, a.Line, a.Column, b.EndLine, b.EndColumn);
+
+    private SourceSpan Span(int line, int col, int endLine, int endCol) => new(_path, line, col, endLine, endCol);
+
+    private IResult<Expr> OrChain(IInput input) => Chain("or", AndChain, (ops, span) => new OrExpr(ops, span))(input);
+
+    private IResult<Expr> AndChain(IInput input) => Chain("and", Unary, (ops, span) => new AndExpr(ops, span))(input);
+
+    private static Parser<Expr> Chain(string word, Parser<Expr> operand, Func<ImmutableArray<Expr>, SourceSpan, Expr> make) =>
+        from first in operand
+        from rest in Tok(Keyword(word)).Then(_ => operand).XMany()
+        select rest.Any()
+            ? make([first, .. rest], first.Span with { EndLine = rest.Last().Span.EndLine, EndColumn = rest.Last().Span.EndColumn })
+            : first;
+
+    private IResult<Expr> Unary(IInput input)
+    {
+        var nots = new List<Located<string>>();
+        while (true)
+        {
+            var r = Tok(Keyword("not"))(input);
+            if (!r.WasSuccessful) break;
+            nots.Add(r.Value);
+            input = r.Remainder;
+            if (nots.Count > MaxNots) return Result.Failure<Expr>(input, $"more than {MaxNots} 'not' in a row", ["expression"]);
+        }
+        var atom = Atom(input);
+        if (!atom.WasSuccessful || nots.Count == 0) return atom;
+        var e = atom.Value;
+        for (var i = nots.Count - 1; i >= 0; i--)
+        {
+            e = new NotExpr(e, Span(nots[i].Line, nots[i].Column, e.Span.EndLine, e.Span.EndColumn));
+        }
+        return Result.Success(e, atom.Remainder);
+    }
+
+    private IResult<Expr> Atom(IInput input)
+    {
+        var open = Symbol("(")(input);
+        if (open.WasSuccessful) return Parenthesised(open);
+        var name = Tok(PathRaw)(input);
+        if (!name.WasSuccessful) return Result.Failure<Expr>(name.Remainder, "expected a condition", ["field, definition, 'not', '(' or 'incident'"]);
+        var n = name.Value;
+        switch (n.Value)
+        {
+            case "true" or "false":
+                return Result.Success<Expr>(new ConstExpr(n.Value == "true", Span(n, n)), name.Remainder);
+            case "incident":
+                return Incident(n, name.Remainder);
+            case var word when Reserved.Contains(word):
+                return Result.Failure<Expr>(input, $"'{word}' cannot start a condition", ["condition"]);
+        }
+        var op = Tok(Parse.String("==").Or(Parse.String("!=")).Or(Parse.String("<=")).Or(Parse.String(">=")).Or(Parse.String("<")).Or(Parse.String(">")).Text()
+            .Or(IdentRaw.Where(WordOps.Contains)))(name.Remainder);
+        if (!op.WasSuccessful) return Result.Success<Expr>(new NameExpr(n.Value, Span(n, n)), name.Remainder);
+        CompareOps.TryParse(op.Value.Value, out var cmp);
+        var values = CompareOps.TakesList(cmp) ? LiteralList(op.Remainder) : SingleLiteral(op.Remainder);
+        if (!values.WasSuccessful) return Result.Failure<Expr>(values.Remainder, values.Message, values.Expectations);
+        var (lits, endLine, endCol) = values.Value;
+        return Result.Success<Expr>(new CompareExpr(n.Value, cmp, lits, Span(n.Line, n.Column, endLine, endCol)), values.Remainder);
+    }
+
+    private IResult<Expr> Parenthesised(IResult<Located<string>> open)
+    {
+        if (++_depth > MaxParenDepth)
+        {
+            TooDeep = true;
+            _depth--;
+            return Result.Failure<Expr>(open.Remainder, $"parentheses nest deeper than {MaxParenDepth}", ["shallower condition"]);
+        }
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        var inner = Expr(open.Remainder);
+        _depth--;
+        if (!inner.WasSuccessful) return inner;
+        var close = Symbol(")")(inner.Remainder);
+        return close.WasSuccessful
+            ? Result.Success(inner.Value, close.Remainder)
+            : Result.Failure<Expr>(close.Remainder, "expected ')'", ["')'"]);
+    }
+
+    private IResult<Expr> Incident(Located<string> kw, IInput input)
+    {
+        var p =
+            from k in Tok(IdentRaw)
+            from _for in Tok(Keyword("for"))
+            from count in Tok(Parse.Digit.AtLeastOnce().Text())
+            from _days in Tok(Keyword("days").Or(Keyword("day")))
+            from _from in Tok(Keyword("from"))
+            from s in Tok(Keyword("confirmed").Or(Keyword("day-after")))
+            select (k, count, s);
+        var r = p(input);
+        if (!r.WasSuccessful) return Result.Failure<Expr>(r.Remainder, r.Message, r.Expectations);
+        var (kind, days, start) = r.Value;
+        var n = int.TryParse(days.Value, out var d) ? d : 0;
+        return Result.Success<Expr>(
+            new IncidentExpr(kind.Value, n, start.Value == "confirmed" ? 0 : 1, Span(kw.Line, kw.Column, start.EndLine, start.EndColumn)),
+            r.Remainder);
+    }
+
+    private static readonly Parser<Located<Literal>> LiteralToken =
+        Tok(NumberRaw.Select(n => new Literal(LiteralKind.Number, n))
+            .Or(IdentRaw.Select(w => w is "true" or "false" ? new Literal(LiteralKind.Bool, w) : Literal.Code(w))))
+        .Named("value");
+
+    private static IResult<(ImmutableArray<Literal>, int, int)> SingleLiteral(IInput input)
+    {
+        var r = LiteralToken(input);
+        return r.WasSuccessful
+            ? Result.Success(((ImmutableArray<Literal>)[r.Value.Value], r.Value.EndLine, r.Value.EndColumn), r.Remainder)
+            : Result.Failure<(ImmutableArray<Literal>, int, int)>(r.Remainder, "expected a value", ["value"]);
+    }
+
+    private static IResult<(ImmutableArray<Literal>, int, int)> LiteralList(IInput input)
+    {
+        var p =
+            from open in Symbol("{")
+            from items in LiteralToken.XDelimitedBy(Symbol(","))
+            from close in Symbol("}")
+            select (ImmutableArray.CreateRange(items.Select(i => i.Value)), close.EndLine, close.EndColumn);
+        var r = p(input);
+        return r.WasSuccessful ? r : Result.Failure<(ImmutableArray<Literal>, int, int)>(r.Remainder, "expected a list '{ a, b }'", ["'{'"]);
+    }
+}

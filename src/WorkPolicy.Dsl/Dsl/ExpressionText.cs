@@ -1,0 +1,45 @@
+using Sprache;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+
+namespace WorkPolicy.Dsl.Dsl;
+
+/// <summary>Parses a condition held in a string (a YAML scalar) with positions relative to the file.</summary>
+public static class ExpressionText
+{
+    /// <summary>
+    /// Parses <paramref name="text"/> found at <paramref name="line"/>/<paramref name="column"/> of
+    /// <paramref name="path"/>; null with a diagnostic when it is not a valid condition.
+    /// </summary>
+    public static Expr? Parse(string path, string text, int line, int column, List<Diagnostic> diagnostics)
+    {
+        // Padding puts the text where it stands in the file, so every span is exact.
+        var padded = new string('\n', Math.Max(0, line - 1)) + new string(' ', Math.Max(0, column - 1)) + text;
+        var parser = new ExpressionParser(path);
+        IResult<Expr> r;
+        try
+        {
+            r = parser.Expr.End()(new Input(padded));
+        }
+        catch (Exception ex) when (ex is ParseException or InsufficientExecutionStackException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, SourceSpan.At(path, line, column), "condition could not be parsed"));
+            return null;
+        }
+        if (!r.WasSuccessful)
+        {
+            var at = Lexical.Trivia(r.Remainder).Remainder;
+            var code = parser.TooDeep ? DiagnosticCodes.TooDeep : DiagnosticCodes.Syntax;
+            var message = parser.TooDeep ? $"parentheses nest deeper than {ExpressionParser.MaxParenDepth}"
+                : at.AtEnd ? "condition ends too early" : $"unexpected '{at.Current}' in condition";
+            diagnostics.Add(Diagnostic.Error(code, SourceSpan.At(path, at.Line, at.Column), message));
+            return null;
+        }
+        if (ExprWalk.Depth(r.Value) > ExprWalk.MaxDepth)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooDeep, r.Value.Span, $"condition nests deeper than {ExprWalk.MaxDepth}"));
+            return null;
+        }
+        return r.Value;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text;
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Rules.Ast;
+
+namespace WorkPolicy.Dsl.Printing;
+
+/// <summary>Prints a rule file in canonical DSL layout (what <c>fmt</c> writes).</summary>
+public static class DslPrinter
+{
+    /// <summary>The canonical DSL text of <paramref name="file"/>.</summary>
+    public static string Print(RuleFile file)
+    {
+        var w = new StringBuilder();
+        var first = true;
+        foreach (var v in file.Vocabularies)
+        {
+            if (!first) w.Append('\n');
+            first = false;
+            Vocabulary(w, v);
+        }
+        foreach (var c in file.Circulars)
+        {
+            if (!first) w.Append('\n');
+            first = false;
+            Circular(w, c);
+        }
+        return w.ToString();
+    }
+
+    private static void Vocabulary(StringBuilder w, VocabularyDecl v)
+    {
+        w.Append("vocabulary ").Append(v.Id).Append(" {\n");
+        foreach (var f in v.Fields)
+        {
+            w.Append("  field ").Append(f.Path).Append(": ").Append(FieldType(f.Kind));
+            if (f.Kind is FieldKind.OneOf or FieldKind.SetOf) w.Append(' ').Append(CodeBlock(f.Codes));
+            if (f.Default is { } d)
+            {
+                w.Append(" default ").Append(f.Kind == FieldKind.SetOf ? CodeBlock(d.Select(l => l.Text)) : d.FirstOrDefault()?.Text ?? "");
+            }
+            w.Append('\n');
+        }
+        foreach (var d in v.Defines) w.Append("  define ").Append(d.Name).Append(" = ").Append(ExprPrinter.Print(d.Body)).Append('\n');
+        foreach (var r in v.Regions) w.Append("  region ").Append(r.Id).Append(" name ").Append(Quote.Of(r.Name)).Append(" zone ").Append(r.Zone).Append('\n');
+        w.Append("}\n");
+    }
+
+    /// <summary>The DSL word of a field type.</summary>
+    public static string FieldType(FieldKind k) => k switch
+    {
+        FieldKind.OneOf => "one-of",
+        FieldKind.SetOf => "set-of",
+        FieldKind.Bool => "bool",
+        _ => "number",
+    };
+
+    private static string CodeBlock(IEnumerable<string> codes)
+    {
+        var list = codes.ToList();
+        return list.Count == 0 ? "{}" : "{ " + string.Join(", ", list) + " }";
+    }
+
+    /// <summary>The DSL word of a relation.</summary>
+    public static string RelationWord(RelationKind k) => k switch
+    {
+        RelationKind.Extends => "extends",
+        RelationKind.KeepsInForce => "keeps-in-force",
+        RelationKind.Supersedes => "supersedes",
+        _ => "implements",
+    };
+
+    private static void Circular(StringBuilder w, CircularDecl c)
+    {
+        w.Append("circular ").Append(c.Id).Append(" {\n");
+        w.Append("  number ").Append(Quote.Of(c.Number)).Append('\n');
+        if (c.Title is { } t) w.Append("  title ").Append(Quote.Of(t)).Append('\n');
+        w.Append("  issuer ").Append(Quote.Of(c.Issuer)).Append('\n');
+        w.Append("  region ").AppendJoin(", ", c.Regions).Append('\n');
+        if (c.Zone is { } z) w.Append("  zone ").Append(z).Append('\n');
+        if (c.Issued is { } i) w.Append("  issued ").Append(Values.Text(i)).Append('\n');
+        w.Append("  period from ").Append(Values.Text(c.Period.From));
+        if (c.Period.To is { } to) w.Append(" to ").Append(Values.Text(to));
+        if (c.Period.Until is { } until) w.Append(" until ").Append(ExprPrinter.Print(until));
+        w.Append('\n');
+        foreach (var r in c.Relations) w.Append("  ").Append(RelationWord(r.Kind)).Append(' ').Append(Quote.Of(r.Target)).Append('\n');
+        foreach (var p in c.Provisions)
+        {
+            w.Append('\n');
+            Provision(w, p);
+        }
+        w.Append("}\n");
+    }
+
+    private static void Provision(StringBuilder w, ProvisionDecl p)
+    {
+        w.Append("  provision ").Append(p.Id).Append(" {\n");
+        w.Append("    cite ").Append(Quote.Of(p.Cite.Point)).Append(' ').Append(Quote.Of(p.Cite.Quote)).Append('\n');
+        foreach (var a in p.Ambiguities) w.Append("    ambiguity ").Append(Quote.Of(a)).Append('\n');
+        if (p.Scope is { } s) w.Append("    scope ").Append(ExprPrinter.Print(s)).Append('\n');
+        if (p.Overrides.Length > 0) w.Append("    overrides ").AppendJoin(", ", p.Overrides).Append('\n');
+        if (p.Mode is { } m) w.Append("    mode ").Append(m.Word()).Append('\n');
+        if (p.Pool is { } pool) w.Append("    pool ").Append(PoolText(pool)).Append('\n');
+        if (p.During.Length > 0) w.Append("    during ").AppendJoin(", ", p.During.Select(d => d.Word())).Append('\n');
+        foreach (var o in p.Obligations)
+        {
+            w.Append("    obligation ").Append(o.Kind).Append(" {\n");
+            foreach (var prop in o.Properties) w.Append("      ").Append(prop.Key).Append(' ').Append(ValueText(prop.Value)).Append('\n');
+            w.Append("    }\n");
+        }
+        w.Append("  }\n");
+    }
+
+    private static string PoolText(PoolDecl p) =>
+        $"{p.Group} per {(p.Per == PoolPer.TopUnit ? "top-unit" : "unit")} {(p.Place == QuotaPlace.Office ? "office" : "home")} {Values.Text(p.Percent)}% rounding {RoundingWord(p.Rounding)}";
+
+    /// <summary>The word of a rounding rule.</summary>
+    public static string RoundingWord(Rounding r) => r switch
+    {
+        Rounding.Down => "down",
+        Rounding.Up => "up",
+        _ => "nearest",
+    };
+
+    /// <summary>A property value in DSL syntax.</summary>
+    public static string ValueText(PropertyValue v) => v switch
+    {
+        TextValue t => Quote.Of(t.Text),
+        CodeValue c => c.Code,
+        CodeListValue l => string.Join(", ", l.Codes),
+        NumberValue n => Values.Text(n.Value),
+        PercentValue p => Values.Text(p.Value) + "%",
+        DurationValue d => $"{d.Amount}{d.Unit}",
+        WindowsValue w => DaysText.Of(w.Days) + " " + string.Join(", ", w.Windows.Select(WindowText)),
+        _ => "",
+    };
+
+    /// <summary><c>07:00-07:30</c>, or <c>08:00</c> for a fixed time.</summary>
+    public static string WindowText(TimeWindow t) =>
+        t.From == t.To ? Values.Text(t.From) : $"{Values.Text(t.From)}-{Values.Text(t.To)}";
+}

@@ -1,0 +1,148 @@
+using System.Text;
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Rules.Ast;
+
+namespace WorkPolicy.Dsl.Printing;
+
+/// <summary>Prints a rule file in canonical YAML layout (what <c>fmt</c> and <c>convert --to yaml</c> write).</summary>
+public static class YamlPrinter
+{
+    /// <summary>The schema comment editors use to validate the file.</summary>
+    public const string SchemaComment = "# yaml-language-server: $schema=../../../schemas/rules.schema.json";
+
+    /// <summary>The canonical YAML text of <paramref name="file"/>.</summary>
+    public static string Print(RuleFile file)
+    {
+        var w = new StringBuilder();
+        w.Append(SchemaComment).Append('\n');
+        if (file.Vocabularies.Length > 0)
+        {
+            w.Append("vocabularies:\n");
+            foreach (var v in file.Vocabularies) Vocabulary(w, v);
+        }
+        if (file.Circulars.Length > 0)
+        {
+            w.Append("circulars:\n");
+            foreach (var c in file.Circulars) Circular(w, c);
+        }
+        return w.ToString();
+    }
+
+    private static string Flow(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
+
+    private static void Vocabulary(StringBuilder w, VocabularyDecl v)
+    {
+        w.Append("  - id: ").Append(v.Id).Append('\n');
+        if (v.Fields.Length > 0)
+        {
+            w.Append("    fields:\n");
+            foreach (var f in v.Fields)
+            {
+                w.Append("      - path: ").Append(f.Path).Append('\n');
+                w.Append("        type: ").Append(DslPrinter.FieldType(f.Kind)).Append('\n');
+                if (f.Kind is FieldKind.OneOf or FieldKind.SetOf) w.Append("        codes: ").Append(Flow(f.Codes)).Append('\n');
+                if (f.Default is { } d)
+                    w.Append("        default: ").Append(f.Kind == FieldKind.SetOf ? Flow(d.Select(l => l.Text)) : d.FirstOrDefault()?.Text ?? "").Append('\n');
+            }
+        }
+        if (v.Defines.Length > 0)
+        {
+            w.Append("    defines:\n");
+            foreach (var d in v.Defines)
+            {
+                w.Append("      - name: ").Append(d.Name).Append('\n');
+                w.Append("        condition: ").Append(Quote.Of(ExprPrinter.Print(d.Body))).Append('\n');
+            }
+        }
+        if (v.Regions.Length > 0)
+        {
+            w.Append("    regions:\n");
+            foreach (var r in v.Regions)
+            {
+                w.Append("      - id: ").Append(r.Id).Append('\n');
+                w.Append("        name: ").Append(Quote.Of(r.Name)).Append('\n');
+                w.Append("        zone: ").Append(r.Zone).Append('\n');
+            }
+        }
+    }
+
+    private static void Circular(StringBuilder w, CircularDecl c)
+    {
+        w.Append("  - id: ").Append(c.Id).Append('\n');
+        w.Append("    number: ").Append(Quote.Of(c.Number)).Append('\n');
+        if (c.Title is { } t) w.Append("    title: ").Append(Quote.Of(t)).Append('\n');
+        w.Append("    issuer: ").Append(Quote.Of(c.Issuer)).Append('\n');
+        w.Append("    regions: ").Append(Flow(c.Regions)).Append('\n');
+        if (c.Zone is { } z) w.Append("    zone: ").Append(z).Append('\n');
+        if (c.Issued is { } i) w.Append("    issued: ").Append(Values.Text(i)).Append('\n');
+        w.Append("    period:\n      from: ").Append(Values.Text(c.Period.From)).Append('\n');
+        if (c.Period.To is { } to) w.Append("      to: ").Append(Values.Text(to)).Append('\n');
+        if (c.Period.Until is { } until) w.Append("      until: ").Append(Quote.Of(ExprPrinter.Print(until))).Append('\n');
+        if (c.Relations.Length > 0)
+        {
+            w.Append("    relations:\n");
+            foreach (var r in c.Relations)
+                w.Append("      - kind: ").Append(DslPrinter.RelationWord(r.Kind)).Append("\n        target: ").Append(Quote.Of(r.Target)).Append('\n');
+        }
+        if (c.Provisions.Length > 0)
+        {
+            w.Append("    provisions:\n");
+            foreach (var p in c.Provisions) Provision(w, p);
+        }
+    }
+
+    private static void Provision(StringBuilder w, ProvisionDecl p)
+    {
+        w.Append("      - id: ").Append(p.Id).Append('\n');
+        w.Append("        cite:\n          point: ").Append(Quote.Of(p.Cite.Point)).Append("\n          quote: ").Append(Quote.Of(p.Cite.Quote)).Append('\n');
+        if (p.Ambiguities.Length > 0)
+        {
+            w.Append("        ambiguities:\n");
+            foreach (var a in p.Ambiguities) w.Append("          - ").Append(Quote.Of(a)).Append('\n');
+        }
+        if (p.Scope is { } s) w.Append("        scope: ").Append(Quote.Of(ExprPrinter.Print(s))).Append('\n');
+        if (p.Overrides.Length > 0) w.Append("        overrides: ").Append(Flow(p.Overrides)).Append('\n');
+        if (p.Mode is { } m) w.Append("        mode: ").Append(m.Word()).Append('\n');
+        if (p.Pool is { } pool)
+        {
+            w.Append("        pool:\n");
+            w.Append("          group: ").Append(pool.Group).Append('\n');
+            w.Append("          per: ").Append(pool.Per == PoolPer.TopUnit ? "top-unit" : "unit").Append('\n');
+            w.Append("          place: ").Append(pool.Place == QuotaPlace.Office ? "office" : "home").Append('\n');
+            w.Append("          percent: ").Append(Values.Text(pool.Percent)).Append('\n');
+            w.Append("          rounding: ").Append(DslPrinter.RoundingWord(pool.Rounding)).Append('\n');
+        }
+        if (p.During.Length > 0) w.Append("        during: ").Append(Flow(p.During.Select(d => d.Word()))).Append('\n');
+        if (p.Obligations.Length > 0)
+        {
+            w.Append("        obligations:\n");
+            foreach (var o in p.Obligations) Obligation(w, o);
+        }
+    }
+
+    private static void Obligation(StringBuilder w, ObligationDecl o)
+    {
+        w.Append("          - kind: ").Append(o.Kind).Append('\n');
+        var windowsDone = false;
+        foreach (var prop in o.Properties)
+        {
+            if (prop.Value is WindowsValue)
+            {
+                if (windowsDone) continue;
+                windowsDone = true;
+                w.Append("            windows:\n");
+                foreach (var wv in o.Properties.Select(x => x.Value).OfType<WindowsValue>())
+                {
+                    w.Append("              - days: ").Append(Quote.Of(DaysText.Of(wv.Days))).Append('\n');
+                    w.Append("                times: ").Append(Flow(wv.Windows.Select(t => Quote.Of(DslPrinter.WindowText(t))))).Append('\n');
+                }
+                continue;
+            }
+            w.Append("            ").Append(prop.Key).Append(": ").Append(prop.Value switch
+            {
+                CodeListValue l => Flow(l.Codes),
+                var v => DslPrinter.ValueText(v),
+            }).Append('\n');
+        }
+    }
+}

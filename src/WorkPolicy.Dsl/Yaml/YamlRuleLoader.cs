@@ -1,0 +1,267 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Dsl.Printing;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+
+namespace WorkPolicy.Dsl.Yaml;
+
+/// <summary>Loads the YAML encoding of rule files into the same AST as the DSL.</summary>
+public static partial class YamlRuleLoader
+{
+    private static readonly string[] RootKeys = ["vocabularies", "circulars"];
+    private static readonly string[] VocabularyKeys = ["id", "fields", "defines", "regions"];
+    private static readonly string[] FieldKeys = ["path", "type", "codes", "default"];
+    private static readonly string[] DefineKeys = ["name", "condition"];
+    private static readonly string[] RegionKeys = ["id", "name", "zone"];
+    private static readonly string[] CircularKeys = ["id", "number", "title", "issuer", "regions", "zone", "issued", "period", "relations", "provisions"];
+    private static readonly string[] PeriodKeys = ["from", "to", "until"];
+    private static readonly string[] RelationKeys = ["kind", "target"];
+    private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "scope", "overrides", "mode", "pool", "during", "obligations"];
+    private static readonly string[] CiteKeys = ["point", "quote"];
+    private static readonly string[] PoolKeys = ["group", "per", "place", "percent", "rounding"];
+    private static readonly string[] WindowKeys = ["days", "times"];
+
+    /// <summary>Parses <paramref name="text"/> read from <paramref name="path"/>. Never throws on user input.</summary>
+    public static ParseResult Load(string path, string text)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var vocabularies = ImmutableArray.CreateBuilder<VocabularyDecl>();
+        var circulars = ImmutableArray.CreateBuilder<CircularDecl>();
+        var root = YamlTreeReader.Read(path, text, diagnostics);
+        var r = new NodeReader(diagnostics);
+        if (root is not null && r.Map(root, "a rule file", RootKeys) is { } m)
+        {
+            foreach (var v in r.Seq(m.Get("vocabularies"), "vocabularies")) if (Vocabulary(r, v) is { } voc) vocabularies.Add(voc);
+            var provisions = 0;
+            foreach (var c in r.Seq(m.Get("circulars"), "circulars"))
+            {
+                if (Circular(r, c, ref provisions) is { } circ) circulars.Add(circ);
+            }
+        }
+        return new ParseResult(new RuleFile(path, vocabularies.ToImmutable(), circulars.ToImmutable()), [.. diagnostics]);
+    }
+
+    private static VocabularyDecl? Vocabulary(NodeReader r, YamlNode node)
+    {
+        if (r.Map(node, "a vocabulary", VocabularyKeys, "id") is not { } m) return null;
+        var fields = ImmutableArray.CreateBuilder<FieldDecl>();
+        foreach (var f in r.Seq(m.Get("fields"), "fields")) if (Field(r, f) is { } fd) fields.Add(fd);
+        var defines = ImmutableArray.CreateBuilder<DefineDecl>();
+        foreach (var d in r.Seq(m.Get("defines"), "defines"))
+        {
+            if (r.Map(d, "a definition", DefineKeys, "name", "condition") is not { } dm) continue;
+            if (r.Str(dm.Get("name"), "name") is { } name && r.Condition(dm.Get("condition"), "condition") is { } body)
+                defines.Add(new DefineDecl(name, body, dm.Span));
+        }
+        var regions = ImmutableArray.CreateBuilder<RegionDecl>();
+        foreach (var g in r.Seq(m.Get("regions"), "regions"))
+        {
+            if (r.Map(g, "a region", RegionKeys, "id", "name", "zone") is not { } gm) continue;
+            if (r.Str(gm.Get("id"), "id") is { } id && r.Str(gm.Get("name"), "name") is { } name && r.Str(gm.Get("zone"), "zone") is { } zone)
+                regions.Add(new RegionDecl(id, name, zone, gm.Span));
+        }
+        return new VocabularyDecl(r.Str(m.Get("id"), "id") ?? "", fields.ToImmutable(), defines.ToImmutable(), regions.ToImmutable(), m.Span);
+    }
+
+    private static FieldDecl? Field(NodeReader r, YamlNode node)
+    {
+        if (r.Map(node, "a field", FieldKeys, "path", "type") is not { } m) return null;
+        var path = r.Str(m.Get("path"), "path");
+        var type = r.Str(m.Get("type"), "type");
+        FieldKind kind;
+        switch (type)
+        {
+            case "one-of": kind = FieldKind.OneOf; break;
+            case "set-of": kind = FieldKind.SetOf; break;
+            case "bool": kind = FieldKind.Bool; break;
+            case "number": kind = FieldKind.Number; break;
+            case null: return null;
+            default:
+                r.Error(DiagnosticCodes.BadValue, m.Get("type")!.Span, $"'{type}' is not a field type{Suggest.DidYouMean(type, ["one-of", "set-of", "bool", "number"])}");
+                return null;
+        }
+        var codes = kind is FieldKind.OneOf or FieldKind.SetOf ? r.Codes(m.Get("codes"), "codes").ToImmutableArray() : [];
+        ImmutableArray<Literal>? defaults = null;
+        if (m.Get("default") is { } d)
+        {
+            defaults = kind == FieldKind.SetOf
+                ? [.. r.Codes(d, "default").Select(Literal.Code)]
+                : r.Str(d, "default") is { } text ? [LiteralOf(text)] : null;
+        }
+        return path is null ? null : new FieldDecl(path, kind, codes, defaults, m.Span);
+    }
+
+    /// <summary>A scalar as a literal: number, true/false, or code.</summary>
+    public static Literal LiteralOf(string text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? new Literal(LiteralKind.Number, text)
+        : text is "true" or "false" ? new Literal(LiteralKind.Bool, text)
+        : Literal.Code(text);
+
+    private static CircularDecl? Circular(NodeReader r, YamlNode node, ref int provisionCount)
+    {
+        if (r.Map(node, "a circular", CircularKeys, "id", "number", "issuer", "regions", "period") is not { } m) return null;
+        PeriodDecl? period = null;
+        if (r.Map(m.Get("period"), "period", PeriodKeys, "from") is { } pm && r.Date(pm.Get("from"), "from") is { } from)
+        {
+            var to = pm.Get("to") is { } t ? r.Date(t, "to") : null;
+            var until = pm.Get("until") is { } u ? r.Condition(u, "until") : null;
+            period = new PeriodDecl(from, to, until, pm.Span);
+        }
+        var relations = ImmutableArray.CreateBuilder<RelationDecl>();
+        foreach (var rel in r.Seq(m.Get("relations"), "relations"))
+        {
+            if (r.Map(rel, "a relation", RelationKeys, "kind", "target") is not { } rm) continue;
+            var kind = r.Str(rm.Get("kind"), "kind");
+            RelationKind? k = kind switch
+            {
+                "extends" => RelationKind.Extends,
+                "keeps-in-force" => RelationKind.KeepsInForce,
+                "supersedes" => RelationKind.Supersedes,
+                "implements" => RelationKind.Implements,
+                _ => null,
+            };
+            if (k is null && kind is not null)
+                r.Error(DiagnosticCodes.BadValue, rm.Get("kind")!.Span, $"'{kind}' is not a relation{Suggest.DidYouMean(kind, ["extends", "keeps-in-force", "supersedes", "implements"])}");
+            if (k is { } kk && r.Str(rm.Get("target"), "target") is { } target) relations.Add(new RelationDecl(kk, target, rm.Span));
+        }
+        var provisions = ImmutableArray.CreateBuilder<ProvisionDecl>();
+        foreach (var p in r.Seq(m.Get("provisions"), "provisions"))
+        {
+            if (++provisionCount > Limits.MaxProvisions)
+            {
+                r.Error(DiagnosticCodes.TooMany, p.Span, $"more than {Limits.MaxProvisions} provisions in one file");
+                break;
+            }
+            if (Provision(r, p) is { } pd) provisions.Add(pd);
+        }
+        var issued = m.Get("issued") is { } i ? r.Date(i, "issued") : null;
+        return new CircularDecl(r.Str(m.Get("id"), "id") ?? "", r.Str(m.Get("number"), "number") ?? "", r.Str(m.Get("title"), "title"),
+            r.Str(m.Get("issuer"), "issuer") ?? "", [.. r.Codes(m.Get("regions"), "regions")], r.Str(m.Get("zone"), "zone"), issued,
+            period ?? new PeriodDecl(default, null, null, m.Span), relations.ToImmutable(), provisions.ToImmutable(), m.Span);
+    }
+
+    private static WorkMode? Mode(NodeReader r, YamlNode? node)
+    {
+        if (r.Str(node, "mode") is not { } word) return null;
+        if (WorkModes.TryParseProvisionMode(word, out var mode)) return mode;
+        r.Error(DiagnosticCodes.BadValue, node!.Span, $"'{word}' is not a mode a provision can decide{Suggest.DidYouMean(word, WorkModes.ProvisionModes.Select(x => x.Word()))}");
+        return null;
+    }
+
+    private static ProvisionDecl? Provision(NodeReader r, YamlNode node)
+    {
+        if (r.Map(node, "a provision", ProvisionKeys, "id", "cite") is not { } m) return null;
+        var cite = new CitationDecl("", "", m.Span);
+        if (r.Map(m.Get("cite"), "cite", CiteKeys, "quote") is { } cm)
+            cite = new CitationDecl(r.Str(cm.Get("point"), "point") ?? "", r.Str(cm.Get("quote"), "quote") ?? "", cm.Span);
+        var scope = m.Get("scope") is { } s ? r.Condition(s, "scope") : null;
+        var mode = m.Get("mode") is { } md ? Mode(r, md) : null;
+        PoolDecl? pool = null;
+        if (r.Map(m.Get("pool"), "pool", PoolKeys, "group", "per", "place", "percent") is { } pm)
+        {
+            var per = r.Str(pm.Get("per"), "per");
+            var place = r.Str(pm.Get("place"), "place");
+            var rounding = r.Str(pm.Get("rounding"), "rounding") ?? "down";
+            if (per is not ("top-unit" or "unit") && per is not null) r.Error(DiagnosticCodes.BadValue, pm.Get("per")!.Span, "per must be 'top-unit' or 'unit'");
+            if (place is not ("office" or "home") && place is not null) r.Error(DiagnosticCodes.BadValue, pm.Get("place")!.Span, "place must be 'office' or 'home'");
+            if (rounding is not ("down" or "up" or "nearest")) r.Error(DiagnosticCodes.BadValue, pm.Get("rounding")!.Span, "rounding must be 'down', 'up' or 'nearest'");
+            if (r.Str(pm.Get("group"), "group") is { } group && r.Number(pm.Get("percent"), "percent") is { } pct)
+            {
+                pool = new PoolDecl(group, per == "unit" ? PoolPer.Unit : PoolPer.TopUnit, place == "home" ? QuotaPlace.Home : QuotaPlace.Office, pct,
+                    rounding switch { "up" => Rounding.Up, "nearest" => Rounding.Nearest, _ => Rounding.Down }, pm.Span);
+            }
+        }
+        var during = ImmutableArray.CreateBuilder<WorkMode>();
+        foreach (var d in r.Seq(m.Get("during"), "during")) if (Mode(r, d) is { } dm) during.Add(dm);
+        var obligations = ImmutableArray.CreateBuilder<ObligationDecl>();
+        foreach (var o in r.Seq(m.Get("obligations"), "obligations")) if (Obligation(r, o) is { } od) obligations.Add(od);
+        var ambiguities = r.Seq(m.Get("ambiguities"), "ambiguities").Select(a => r.Str(a, "an ambiguity note")).OfType<string>().ToImmutableArray();
+        return new ProvisionDecl(r.Str(m.Get("id"), "id") ?? "", cite, scope, mode, pool, during.ToImmutable(),
+            [.. r.Codes(m.Get("overrides"), "overrides")], obligations.ToImmutable(), ambiguities, m.Span);
+    }
+
+    [GeneratedRegex(@"^-?[0-9]+(\.[0-9]+)?$")]
+    private static partial Regex NumberText();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_-]*$")]
+    private static partial Regex CodeText();
+
+    private static ObligationDecl? Obligation(NodeReader r, YamlNode node)
+    {
+        if (node is not YamlMapping m)
+        {
+            r.Error(DiagnosticCodes.WrongShape, node.Span, "an obligation must be a mapping with a 'kind'");
+            return null;
+        }
+        if (r.Str(m.Get("kind"), "kind") is not { } kind)
+        {
+            r.Error(DiagnosticCodes.MissingProperty, m.Span, "an obligation has no 'kind'");
+            return null;
+        }
+        var props = ImmutableArray.CreateBuilder<PropertyDecl>();
+        foreach (var (key, value) in m.Entries)
+        {
+            if (key.Value == "kind") continue;
+            if (key.Value == "windows")
+            {
+                foreach (var w in r.Seq(value, "windows")) if (Windows(r, w) is { } wv) props.Add(new PropertyDecl("windows", wv, w.Span));
+                continue;
+            }
+            if (PropertyValueOf(r, value) is { } pv) props.Add(new PropertyDecl(key.Value, pv, value.Span));
+        }
+        return new ObligationDecl(kind, props.ToImmutable(), m.Span);
+    }
+
+    private static PropertyValue? PropertyValueOf(NodeReader r, YamlNode node)
+    {
+        if (node is YamlSequence)
+        {
+            return new CodeListValue([.. r.Codes(node, "a list of codes")]);
+        }
+        if (node is not YamlScalar s)
+        {
+            r.Error(DiagnosticCodes.WrongShape, node.Span, "an obligation detail must be a value or a list of codes");
+            return null;
+        }
+        var t = s.Value;
+        if (s.Quoted) return new TextValue(t);
+        if (NumberText().IsMatch(t)) return new NumberValue(decimal.Parse(t, CultureInfo.InvariantCulture));
+        if (t.EndsWith('%') && NumberText().IsMatch(t[..^1])) return new PercentValue(decimal.Parse(t[..^1], CultureInfo.InvariantCulture));
+        if (Values.TryDuration(t, out var amount, out var unit)) return new DurationValue(amount, unit);
+        return CodeText().IsMatch(t) ? new CodeValue(t) : new TextValue(t);
+    }
+
+    private static WindowsValue? Windows(NodeReader r, YamlNode node)
+    {
+        if (r.Map(node, "a windows entry", WindowKeys, "days", "times") is not { } m) return null;
+        var dayItems = r.Codes(m.Get("days"), "days").SelectMany(d => d.Split(',')).ToList();
+        var (days, bad) = DaysText.Parse(dayItems);
+        if (days is null)
+        {
+            r.Error(DiagnosticCodes.BadValue, m.Get("days")!.Span, $"'{bad}' is not a weekday or range such as mon-thu");
+            return null;
+        }
+        var windows = ImmutableArray.CreateBuilder<TimeWindow>();
+        foreach (var t in r.Seq(m.Get("times"), "times"))
+        {
+            if (r.Str(t, "a time") is not { } text) continue;
+            var parts = text.Split('-', 2);
+            if (!Values.TryTime(parts[0].Trim(), out var from) || !Values.TryTime(parts[^1].Trim(), out var to))
+            {
+                r.Error(DiagnosticCodes.BadTime, t.Span, $"'{text}' is not a time (hh:mm) or window (hh:mm-hh:mm)");
+                continue;
+            }
+            if (to < from)
+            {
+                r.Error(DiagnosticCodes.BadValue, t.Span, $"window '{text}' ends before it starts");
+                continue;
+            }
+            windows.Add(new TimeWindow(from, to));
+        }
+        return new WindowsValue([.. days], windows.ToImmutable());
+    }
+}

@@ -1,0 +1,133 @@
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Rules.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace WorkPolicy.Dsl.Yaml;
+
+/// <summary>
+/// Reads one YAML document into <see cref="YamlNode"/>s from parser events, iteratively: refuses
+/// anchors, aliases, non-scalar keys and duplicate keys, and caps depth and node count.
+/// </summary>
+public static class YamlTreeReader
+{
+    private sealed class Frame(ParsingEvent start, bool isMap)
+    {
+        public ParsingEvent Start { get; } = start;
+        public bool IsMap { get; } = isMap;
+        public List<YamlNode> Items { get; } = [];
+        public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = [];
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        public YamlScalar? PendingKey { get; set; }
+    }
+
+    /// <summary>Reads <paramref name="text"/>; returns null (with diagnostics) when it cannot be used.</summary>
+    public static YamlNode? Read(string path, string text, List<Diagnostic> diagnostics)
+    {
+        if (text.Length > Limits.MaxFileBytes)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {Limits.MaxFileBytes / (1024 * 1024)} MiB"));
+            return null;
+        }
+        var errorsBefore = diagnostics.Count;
+        var parser = new Parser(new StringReader(text));
+        var stack = new Stack<Frame>();
+        YamlNode? root = null;
+        var documents = 0;
+        var nodes = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var ev = parser.Current!;
+                if (++nodes > Limits.MaxYamlNodes)
+                {
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooMany, Span(path, ev), $"more than {Limits.MaxYamlNodes} YAML nodes"));
+                    return null;
+                }
+                switch (ev)
+                {
+                    case DocumentStart ds when !ds.IsImplicit || documents > 0:
+                        if (++documents > 1)
+                        {
+                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, Span(path, ev), "a file holds one YAML document; found a second '---'"));
+                            return null;
+                        }
+                        break;
+                    case DocumentStart:
+                        documents++;
+                        break;
+                    case AnchorAlias alias:
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlAlias, Span(path, ev), $"aliases ('*{alias.Value}') are not allowed; write the value out"));
+                        return null;
+                    case NodeEvent { Anchor.IsEmpty: false } anchored:
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlAlias, Span(path, ev), $"anchors ('&{anchored.Anchor.Value}') are not allowed; write the value out"));
+                        return null;
+                    case SequenceStart or MappingStart:
+                        if (stack.Count >= Limits.MaxYamlDepth)
+                        {
+                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooDeep, Span(path, ev), $"YAML nests deeper than {Limits.MaxYamlDepth} levels"));
+                            return null;
+                        }
+                        if (stack.TryPeek(out var parent) && parent.IsMap && parent.PendingKey is null)
+                        {
+                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongShape, Span(path, ev), "keys must be plain scalars, not lists or mappings"));
+                            return null;
+                        }
+                        stack.Push(new Frame(ev, ev is MappingStart));
+                        break;
+                    case SequenceEnd or MappingEnd:
+                        var frame = stack.Pop();
+                        var span = new SourceSpan(path, (int)frame.Start.Start.Line, (int)frame.Start.Start.Column, (int)ev.End.Line, (int)ev.End.Column);
+                        YamlNode done = frame.IsMap ? new YamlMapping(frame.Entries, span) : new YamlSequence(frame.Items, span);
+                        if (!Add(stack, done, ref root, diagnostics)) return null;
+                        break;
+                    case Scalar s:
+                        var scalar = new YamlScalar(s.Value, s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded, Span(path, ev));
+                        if (!Add(stack, scalar, ref root, diagnostics)) return null;
+                        break;
+                }
+            }
+        }
+        catch (YamlException ex)
+        {
+            var at = new SourceSpan(path, (int)ex.Start.Line, (int)ex.Start.Column, (int)ex.End.Line, (int)ex.End.Column);
+            var message = (ex.InnerException?.Message ?? ex.Message).Replace("\n", " ", StringComparison.Ordinal);
+            var idx = message.IndexOf("): ", StringComparison.Ordinal);
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, at, idx >= 0 ? message[(idx + 3)..] : message));
+            return null;
+        }
+        return diagnostics.Count > errorsBefore ? null : root;
+    }
+
+    private static SourceSpan Span(string path, ParsingEvent ev) =>
+        new(path, (int)ev.Start.Line, (int)ev.Start.Column, (int)ev.End.Line, (int)ev.End.Column);
+
+    private static bool Add(Stack<Frame> stack, YamlNode node, ref YamlNode? root, List<Diagnostic> diagnostics)
+    {
+        if (!stack.TryPeek(out var parent))
+        {
+            root = node;
+            return true;
+        }
+        if (!parent.IsMap)
+        {
+            parent.Items.Add(node);
+            return true;
+        }
+        if (parent.PendingKey is null)
+        {
+            var key = (YamlScalar)node;
+            if (!parent.Keys.Add(key.Value))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateKey, key.Span, $"key '{key.Value}' is given twice in this mapping"));
+                return false;
+            }
+            parent.PendingKey = key;
+            return true;
+        }
+        parent.Entries.Add(new(parent.PendingKey, node));
+        parent.PendingKey = null;
+        return true;
+    }
+}
