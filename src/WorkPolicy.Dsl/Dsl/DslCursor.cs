@@ -93,7 +93,7 @@ internal sealed class DslCursor
             return true;
         }
         var found = Describe(r.Remainder);
-        var message = r.Message.StartsWith("Unexpected", StringComparison.Ordinal) || r.Message.Length == 0 || r.Message.Contains("end of input")
+        var message = r.Message.StartsWith("unexpected", StringComparison.OrdinalIgnoreCase) || r.Message.Length == 0 || r.Message.Contains("end of input")
             ? $"expected {what}, found {found}"
             : $"{r.Message.TrimEnd('.')}; found {found}";
         Fail(r.Remainder, message);

@@ -74,7 +74,11 @@ public sealed class Evaluator
             foreach (var p in c.ObligationProvisions)
             {
                 var during = p.Decl.During.IsDefaultOrEmpty ? WorkingModes : p.Decl.During.AsSpan().ToArray();
-                if (Array.IndexOf(during, decided.Mode) < 0) continue;
+                if (Array.IndexOf(during, decided.Mode) < 0)
+                {
+                    trace?.Add(new TraceEntry(c.Decl.Id, p.Decl.Id, "not applicable", $"adds obligations only while {string.Join(" or ", during.Select(m => m.Word()))}"));
+                    continue;
+                }
                 switch (Scoped(p, s, unknown))
                 {
                     case Tri.True:
@@ -215,11 +219,6 @@ public sealed class Evaluator
         if (winner is null) return new CircularOutcome(c, WorkMode.NotCovered, ps.Length > 0 ? ps[0] : null!, [], unknown);
 
         var refs = new List<ProvisionRef> { new(winner.Decl.Id, c.Decl.Id, winner.Cite) };
-        var wi = Array.IndexOf(ps, winner);
-        for (var i = 0; i < ps.Length; i++)
-        {
-            if (i != wi && results[i] == Tri.True && winner.Dominates[i]) refs.Add(new ProvisionRef(ps[i].Decl.Id, c.Decl.Id, ps[i].Cite));
-        }
         return new CircularOutcome(c, winner.Decl.Mode!.Value, winner, refs, unknown);
     }
 

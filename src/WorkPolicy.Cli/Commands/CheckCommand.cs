@@ -1,0 +1,65 @@
+using System.CommandLine;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Checking;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Evaluation;
+
+namespace WorkPolicy.Cli.Commands;
+
+/// <summary><c>workpolicy check PATH...</c>: parse and validate rule files and facts files.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var paths = Shared.Paths("rule files, facts files (*.facts.yaml) or folders");
+        var command = new Command("check", "Parse and validate rule files (DSL and YAML) and facts files; print diagnostics") { paths };
+        command.SetAction(parse => Run(io, parse.GetValue(paths)!));
+        return command;
+    }
+
+    private static int Run(CliIO io, string[] paths)
+    {
+        var factsPaths = paths.Where(p => File.Exists(p) && RuleLoader.IsFactsOrTests(p)).ToList();
+        var all = new List<Diagnostic>();
+        var files = 0;
+        var circulars = 0;
+        RuleSet? vocabulary = null;
+        foreach (var group in RuleSetGroups(paths.Except(factsPaths).ToList()))
+        {
+            var (set, diagnostics) = RuleLoader.LoadRuleSet(group);
+            all.AddRange(diagnostics);
+            if (!diagnostics.Any(d => d.Severity == Severity.Error)) all.AddRange(ConflictChecker.Check(CompiledRuleSet.Compile(set)));
+            files += set.Files.Length;
+            circulars += set.Circulars.Length;
+            vocabulary ??= set.Fields.Count > 0 ? set : null;
+        }
+        foreach (var f in factsPaths)
+        {
+            files++;
+            if (SourceText.Read(f, all) is { } text) all.AddRange(Dsl.Facts.FactsLoader.Load(f, text, vocabulary).Diagnostics);
+        }
+        Shared.Print(io, all);
+        var errors = all.Count(d => d.Severity == Severity.Error);
+        var warnings = all.Count - errors;
+        io.Out.WriteLine($"checked {files} file(s), {circulars} circular(s): {errors} error(s), {warnings} warning(s)");
+        return errors > 0 ? WorkPolicyCommand.InputErrors : WorkPolicyCommand.Ok;
+    }
+
+    /// <summary>
+    /// Each folder is a complete rule set of its own (the DSL folder and its YAML twin are checked
+    /// apart). Files named one by one form one set, with their folders' vocabulary files as context.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<string>> RuleSetGroups(List<string> paths)
+    {
+        foreach (var folder in paths.Where(Directory.Exists)) yield return [folder];
+        var files = paths.Where(p => !Directory.Exists(p)).ToList();
+        if (files.Count == 0) yield break;
+        var context = files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).Distinct()
+            .SelectMany(dir => Directory.EnumerateFiles(dir))
+            .Where(f => RuleLoader.EncodingOf(f) is not null && !RuleLoader.IsFactsOrTests(f) && Path.GetFileNameWithoutExtension(f) == "vocabulary")
+            .Where(f => !files.Any(x => Path.GetFullPath(x) == f))
+            .Order(StringComparer.Ordinal);
+        yield return [.. files, .. context];
+    }
+}

@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using NodaTime;
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Facts;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Cli.Commands;
+
+/// <summary>Options and loading steps several verbs share.</summary>
+internal static class Shared
+{
+    public static Argument<string[]> Paths(string description = "rule files or folders (.wp, .yaml)") =>
+        new("paths") { Arity = ArgumentArity.OneOrMore, Description = description };
+
+    public static Option<string> Facts(bool required = true) => new("--facts") { Description = "facts file (YAML)", Required = required };
+
+    public static Option<string> Format() =>
+        new Option<string>("--format") { Description = "json or table", DefaultValueFactory = _ => "table" }.AcceptOnlyFromAmong("json", "table");
+
+    /// <summary>Prints diagnostics sorted by place, so output is deterministic.</summary>
+    public static void Print(CliIO io, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ThenBy(d => d.Code, StringComparer.Ordinal))
+            io.Err.WriteLine(d.ToString());
+    }
+
+    public static LocalDate Date(string? text, string option)
+    {
+        if (text is null) throw new UsageException($"{option} is required");
+        return Values.TryDate(text, out var d) ? d : throw new UsageException($"{option} '{text}' is not a date (yyyy-mm-dd)");
+    }
+
+    /// <summary>Loads, links and compiles rules; null (diagnostics printed) when they have errors.</summary>
+    public static CompiledRuleSet? LoadRules(CliIO io, IEnumerable<string> paths)
+    {
+        var (set, diagnostics) = RuleLoader.LoadRuleSet(paths);
+        Print(io, diagnostics);
+        return diagnostics.Any(d => d.Severity == Severity.Error) ? null : CompiledRuleSet.Compile(set);
+    }
+
+    /// <summary>Loads facts against the rules' vocabulary; null (diagnostics printed) when they have errors.</summary>
+    public static FactsFile? LoadFacts(CliIO io, string path, RuleSet rules)
+    {
+        var diagnostics = new List<Diagnostic>();
+        if (SourceText.Read(path, diagnostics) is not { } text)
+        {
+            Print(io, diagnostics);
+            return null;
+        }
+        var result = FactsLoader.Load(path, text, rules);
+        Print(io, result.Diagnostics);
+        return result.HasErrors ? null : result.Facts;
+    }
+
+    /// <summary>Every date from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
+    public static ImmutableArray<LocalDate> Dates(string? on, string? from, string? to)
+    {
+        if (on is not null)
+        {
+            if (from is not null || to is not null) throw new UsageException("give either --on or --from/--to, not both");
+            return [Date(on, "--on")];
+        }
+        var start = Date(from, "--from (or --on)");
+        var end = Date(to, "--to");
+        if (end < start) throw new UsageException("--to is before --from");
+        if (Period.DaysBetween(start, end) > 3660) throw new UsageException("a range of more than ten years is refused");
+        return [.. new DateInterval(start, end)];
+    }
+}

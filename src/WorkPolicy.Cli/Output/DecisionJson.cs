@@ -1,0 +1,118 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Printing;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Evaluation;
+
+namespace WorkPolicy.Cli.Output;
+
+/// <summary>Writes decisions in the JSON shape of decisions.md: <c>{ "decisions": [ ... ] }</c>.</summary>
+public static class DecisionJson
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes all decisions to <paramref name="stream"/>.</summary>
+    public static void Write(Stream stream, IEnumerable<Decision> decisions, IReadOnlyList<TraceEntry>? trace = null)
+    {
+        using var w = new Utf8JsonWriter(stream, Options);
+        w.WriteStartObject();
+        w.WriteStartArray("decisions");
+        foreach (var d in decisions) WriteDecision(w, d);
+        w.WriteEndArray();
+        if (trace is not null)
+        {
+            w.WriteStartArray("trace");
+            foreach (var t in trace)
+            {
+                w.WriteStartObject();
+                w.WriteString("circular", t.Circular);
+                if (t.Provision is { } p) w.WriteString("provision", p);
+                w.WriteString("outcome", t.Outcome);
+                w.WriteString("reason", t.Reason);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteDecision(Utf8JsonWriter w, Decision d)
+    {
+        w.WriteStartObject();
+        w.WriteString("employee", d.Employee);
+        w.WriteString("date", Values.Text(d.Date));
+        w.WriteString("mode", d.Mode.Word());
+        w.WriteStartArray("circulars");
+        foreach (var c in d.Circulars) w.WriteStringValue(c);
+        w.WriteEndArray();
+        w.WriteStartArray("provisions");
+        foreach (var p in d.Provisions)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", p.Id);
+            w.WriteString("circular", p.Circular);
+            w.WriteString("cite", p.Cite);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("obligations");
+        foreach (var o in d.Obligations) WriteObligation(w, o);
+        w.WriteEndArray();
+        if (d.Pool is { } pool)
+        {
+            w.WriteStartObject("pool");
+            w.WriteString("group", pool.Group);
+            w.WriteString("unit", pool.Unit);
+            w.WriteStartObject("quota");
+            w.WriteString("place", pool.Place == QuotaPlace.Office ? "office" : "home");
+            w.WriteNumber("percent", pool.Percent);
+            w.WriteString("rounding", DslPrinter.RoundingWord(pool.Rounding));
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        else w.WriteNull("pool");
+        w.WriteStartArray("unknown");
+        foreach (var u in d.Unknown) w.WriteStringValue(u);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteObligation(Utf8JsonWriter w, ObligationResult o)
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", o.Kind);
+        foreach (var p in o.Properties)
+        {
+            switch (p.Value)
+            {
+                case TextValue t: w.WriteString(p.Key, t.Text); break;
+                case CodeValue c: w.WriteString(p.Key, c.Code); break;
+                case CodeListValue l:
+                    w.WriteStartArray(p.Key);
+                    foreach (var c in l.Codes) w.WriteStringValue(c);
+                    w.WriteEndArray();
+                    break;
+                case NumberValue n: w.WriteNumber(p.Key, n.Value); break;
+                case PercentValue pc: w.WriteNumber(p.Key, pc.Value); break;
+                case DurationValue du: w.WriteString(p.Key, $"{du.Amount}{du.Unit}"); break;
+            }
+        }
+        w.WriteString("zone", o.Zone);
+        if (o.Windows is { } windows)
+        {
+            w.WriteStartArray("windows");
+            foreach (var win in windows)
+            {
+                w.WriteStartObject();
+                w.WriteString("from", Values.Text(win.From));
+                w.WriteString("to", Values.Text(win.To));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteString("circular", o.Circular);
+        w.WriteString("provision", o.Provision);
+        w.WriteEndObject();
+    }
+}

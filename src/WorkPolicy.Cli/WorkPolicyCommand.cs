@@ -1,0 +1,51 @@
+using System.CommandLine;
+using WorkPolicy.Cli.Commands;
+
+namespace WorkPolicy.Cli;
+
+/// <summary>The verbs of <c>workpolicy</c> and the exit-code contract: 0 success, 1 input errors, 2 wrong usage.</summary>
+public static class WorkPolicyCommand
+{
+    /// <summary>Exit code: success.</summary>
+    public const int Ok = 0;
+    /// <summary>Exit code: the input has errors.</summary>
+    public const int InputErrors = 1;
+    /// <summary>Exit code: wrong usage.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Parses <paramref name="args"/> and runs the verb, writing to the given streams.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var io = new CliIO(stdout, stderr);
+        var root = new RootCommand("WorkPolicy: rules for work-from-home circulars (Surat Edaran)")
+        {
+            CheckCommand.Create(io),
+            EvalCommand.Create(io),
+            ExplainCommand.Create(io),
+            FmtCommand.Create(io),
+            ConvertCommand.Create(io),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) stderr.WriteLine($"workpolicy: {e.Message}");
+            stderr.WriteLine("Run 'workpolicy --help' for usage.");
+            return Usage;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine($"workpolicy: {ex.Message}");
+            return Usage;
+        }
+    }
+}
+
+/// <summary>Where a verb writes: normal output and diagnostics.</summary>
+public sealed record CliIO(TextWriter Out, TextWriter Err);
+
+/// <summary>Wrong usage discovered after parsing (e.g. a malformed date option).</summary>
+public sealed class UsageException(string message) : Exception(message);

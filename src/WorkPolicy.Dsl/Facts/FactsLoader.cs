@@ -1,0 +1,310 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using WorkPolicy.Dsl.Yaml;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Dsl.Facts;
+
+/// <summary>What the facts loader read, with every diagnostic.</summary>
+public sealed record FactsResult(FactsFile? Facts, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>Whether any diagnostic is an error.</summary>
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>
+/// Loads a facts file (facts.md) and checks it against the vocabulary of the loaded rules: keys
+/// are the vocabulary's fields, codes its codes, with the nearest valid code suggested.
+/// </summary>
+public sealed partial class FactsLoader
+{
+    private static readonly string[] RootKeys = ["calendar", "regions", "units", "incidents", "employees", "checkins"];
+    private static readonly string[] CalendarKeys = ["workweek", "holidays"];
+    private static readonly string[] IncidentKeys = ["kind", "unit", "confirmed"];
+    private static readonly string[] CheckinKeys = ["employee", "at"];
+    private static readonly OffsetDateTimePattern Timestamp = OffsetDateTimePattern.ExtendedIso;
+
+    private readonly RuleSet? _rules;
+    private readonly NodeReader _r;
+    private readonly string _path;
+
+    private FactsLoader(string path, RuleSet? rules, List<Diagnostic> diagnostics)
+    {
+        _path = path;
+        _rules = rules is { Fields.Count: > 0 } ? rules : null;
+        _r = new NodeReader(diagnostics);
+    }
+
+    /// <summary>Loads <paramref name="text"/>; <paramref name="rules"/> supplies the vocabulary (null: fields are not checked).</summary>
+    public static FactsResult Load(string path, string text, RuleSet? rules)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var root = YamlTreeReader.Read(path, text, diagnostics);
+        if (root is null) return new FactsResult(null, [.. diagnostics]);
+        var facts = new FactsLoader(path, rules, diagnostics).Read(root);
+        return new FactsResult(facts, [.. diagnostics]);
+    }
+
+    private FactsFile? Read(YamlNode root)
+    {
+        if (_r.Map(root, "a facts file", RootKeys) is not { } m) return null;
+        var calendar = Calendar(m.Get("calendar"));
+        var regions = Regions(m.Get("regions"));
+        var units = Units(m.Get("units"));
+        var unitIds = units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        CheckParents(units, unitIds);
+        var employees = Employees(m.Get("employees"), unitIds);
+        ImmutableArray<Incident>? incidents = m.Get("incidents") is { } inc ? Incidents(inc, unitIds) : null;
+        var checkins = Checkins(m.Get("checkins"), employees.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
+        return new FactsFile(_path, calendar, regions, units, employees, incidents, checkins);
+    }
+
+    private CalendarFacts Calendar(YamlNode? node)
+    {
+        if (_r.Map(node, "calendar", CalendarKeys) is not { } m) return CalendarFacts.Default;
+        var workweek = CalendarFacts.Default.Workweek;
+        if (m.Get("workweek") is { } ww)
+        {
+            var days = new HashSet<IsoDayOfWeek>();
+            foreach (var item in _r.Seq(ww, "workweek"))
+            {
+                if (_r.Str(item, "a weekday") is not { } d) continue;
+                if (Dsl.Values.TryDay(d, out var day)) days.Add(day);
+                else _r.Error(DiagnosticCodes.UnknownCode, item.Span, $"'{d}' is not a weekday{Suggest.DidYouMean(d, Dsl.Values.Days.Select(x => x.Name))}");
+            }
+            workweek = [.. days];
+        }
+        var holidays = _r.Seq(m.Get("holidays"), "holidays").Select(h => _r.Date(h, "a holiday")).OfType<LocalDate>().ToImmutableHashSet();
+        return new CalendarFacts(workweek, holidays);
+    }
+
+    private ImmutableDictionary<string, RegionStatus> Regions(YamlNode? node)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, RegionStatus>(StringComparer.Ordinal);
+        if (node is null) return result.ToImmutable();
+        if (node is not YamlMapping m)
+        {
+            _r.Error(DiagnosticCodes.WrongShape, node.Span, "regions must map region ids to their status");
+            return result.ToImmutable();
+        }
+        foreach (var (key, value) in m.Entries)
+        {
+            CheckRegion(key.Value, key.Span);
+            var series = ImmutableDictionary.CreateBuilder<string, ImmutableArray<StatusEntry>>(StringComparer.Ordinal);
+            if (value is YamlMapping sm)
+            {
+                foreach (var (name, entries) in sm.Entries) series[name.Value] = StatusEntries(name.Value, entries);
+            }
+            else _r.Error(DiagnosticCodes.WrongShape, value.Span, $"region '{key.Value}' must map status names (e.g. ppkm) to lists of entries");
+            result[key.Value] = new RegionStatus(key.Value, series.ToImmutable());
+        }
+        return result.ToImmutable();
+    }
+
+    private void CheckRegion(string id, SourceSpan span)
+    {
+        if (_rules is { Regions.Count: > 0 } rules && !rules.Regions.ContainsKey(id))
+            _r.Error(DiagnosticCodes.UnknownCode, span, $"region '{id}' is not declared in the vocabulary{Suggest.DidYouMean(id, rules.Regions.Keys)}");
+    }
+
+    private ImmutableArray<StatusEntry> StatusEntries(string series, YamlNode node)
+    {
+        var list = new List<StatusEntry>();
+        foreach (var item in _r.Seq(node, $"'{series}'"))
+        {
+            if (item is not YamlMapping em)
+            {
+                _r.Error(DiagnosticCodes.WrongShape, item.Span, "a status entry must be a mapping with 'from'");
+                continue;
+            }
+            if (_r.Date(em.Get("from"), "from") is not { } from)
+            {
+                if (em.Get("from") is null) _r.Error(DiagnosticCodes.FactsMissing, em.Span, "a status entry has no 'from' date");
+                continue;
+            }
+            var values = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
+            foreach (var (k, v) in em.Entries)
+            {
+                if (k.Value == "from") continue;
+                if (Value($"region.{series}.{k.Value}", k, v, "region status") is { } fv) values[k.Value] = fv;
+            }
+            list.Add(new StatusEntry(from, values.ToImmutable()));
+        }
+        return [.. list.OrderBy(e => e.From)];
+    }
+
+    private ImmutableArray<UnitFacts> Units(YamlNode? node)
+    {
+        var units = ImmutableArray.CreateBuilder<UnitFacts>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in _r.Seq(node, "units"))
+        {
+            if (item is not YamlMapping m)
+            {
+                _r.Error(DiagnosticCodes.WrongShape, item.Span, "a unit must be a mapping");
+                continue;
+            }
+            var id = Required(m, "id", "a unit");
+            var region = Required(m, "region", "a unit");
+            if (id is null || region is null) continue;
+            if (!ids.Add(id)) _r.Error(DiagnosticCodes.FactsDuplicateId, m.Get("id")!.Span, $"unit id '{id}' is used twice");
+            CheckRegion(region, m.Get("region")!.Span);
+            var fields = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
+            foreach (var (k, v) in m.Entries)
+            {
+                if (k.Value is "id" or "region" or "name" or "parent") continue;
+                if (Value("unit." + k.Value, k, v, "a unit") is { } fv) fields[k.Value] = fv;
+            }
+            var parent = m.Get("parent") is { } p ? _r.Str(p, "parent") : null;
+            units.Add(new UnitFacts(id, m.Get("name") is { } n ? _r.Str(n, "name") : null, region, parent, fields.ToImmutable(), m.Span));
+        }
+        return units.ToImmutable();
+    }
+
+    private void CheckParents(ImmutableArray<UnitFacts> units, HashSet<string> ids)
+    {
+        var byId = units.GroupBy(u => u.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var u in units)
+        {
+            if (u.Parent is null) continue;
+            if (!ids.Contains(u.Parent))
+            {
+                _r.Error(DiagnosticCodes.DanglingReference, u.Span, $"unit '{u.Id}' has parent '{u.Parent}', which is not in the file{Suggest.DidYouMean(u.Parent, ids)}");
+                continue;
+            }
+            var seen = new HashSet<string>(StringComparer.Ordinal) { u.Id };
+            for (var p = u.Parent; p is not null && byId.TryGetValue(p, out var pu); p = pu.Parent)
+            {
+                if (!seen.Add(p))
+                {
+                    _r.Error(DiagnosticCodes.ParentCycle, u.Span, $"unit '{u.Id}' is its own ancestor through its parents");
+                    break;
+                }
+            }
+        }
+    }
+
+    private string? Required(YamlMapping m, string key, string what)
+    {
+        if (m.Get(key) is { } node) return _r.Str(node, key);
+        _r.Error(DiagnosticCodes.FactsMissing, m.Span, $"{what} has no '{key}'");
+        return null;
+    }
+
+    private ImmutableArray<EmployeeFacts> Employees(YamlNode? node, HashSet<string> unitIds)
+    {
+        var employees = ImmutableArray.CreateBuilder<EmployeeFacts>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in _r.Seq(node, "employees"))
+        {
+            if (item is not YamlMapping m)
+            {
+                _r.Error(DiagnosticCodes.WrongShape, item.Span, "an employee must be a mapping");
+                continue;
+            }
+            var id = Required(m, "id", "an employee");
+            var unit = Required(m, "unit", "an employee");
+            if (id is null || unit is null) continue;
+            if (!ids.Add(id)) _r.Error(DiagnosticCodes.FactsDuplicateId, m.Get("id")!.Span, $"employee id '{id}' is used twice");
+            if (!unitIds.Contains(unit))
+                _r.Error(DiagnosticCodes.DanglingReference, m.Get("unit")!.Span, $"unit '{unit}' is not in the file{Suggest.DidYouMean(unit, unitIds)}");
+            var fields = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
+            EmployeeFields(m, "", fields, 0);
+            employees.Add(new EmployeeFacts(id, unit, fields.ToImmutable(), m.Span));
+        }
+        return employees.ToImmutable();
+    }
+
+    private void EmployeeFields(YamlMapping m, string prefix, ImmutableDictionary<string, FactValue>.Builder into, int depth)
+    {
+        foreach (var (k, v) in m.Entries)
+        {
+            if (prefix.Length == 0 && k.Value is "id" or "unit") continue;
+            var key = prefix + k.Value;
+            // Nested maps (health: { healthy: true }) flatten to dotted keys; depth is capped by the YAML reader.
+            if (v is YamlMapping nested && depth < 4) EmployeeFields(nested, key + ".", into, depth + 1);
+            else if (Value("employee." + key, k, v, "an employee") is { } fv) into[key] = fv;
+        }
+    }
+
+    private ImmutableArray<Incident> Incidents(YamlNode node, HashSet<string> unitIds)
+    {
+        var list = ImmutableArray.CreateBuilder<Incident>();
+        foreach (var item in _r.Seq(node, "incidents"))
+        {
+            if (_r.Map(item, "an incident", IncidentKeys, "kind", "unit", "confirmed") is not { } m) continue;
+            var kind = _r.Str(m.Get("kind"), "kind");
+            var unit = _r.Str(m.Get("unit"), "unit");
+            var confirmed = _r.Date(m.Get("confirmed"), "confirmed");
+            if (unit is not null && !unitIds.Contains(unit))
+                _r.Error(DiagnosticCodes.DanglingReference, m.Get("unit")!.Span, $"unit '{unit}' is not in the file{Suggest.DidYouMean(unit, unitIds)}");
+            if (kind is not null && unit is not null && confirmed is { } c) list.Add(new Incident(kind, unit, c));
+        }
+        return list.ToImmutable();
+    }
+
+    private ImmutableArray<Checkin> Checkins(YamlNode? node, HashSet<string> employeeIds)
+    {
+        var list = ImmutableArray.CreateBuilder<Checkin>();
+        foreach (var item in _r.Seq(node, "checkins"))
+        {
+            if (_r.Map(item, "a check-in", CheckinKeys, "employee", "at") is not { } m) continue;
+            var employee = _r.Str(m.Get("employee"), "employee");
+            var at = _r.Str(m.Get("at"), "at");
+            if (employee is not null && !employeeIds.Contains(employee))
+                _r.Error(DiagnosticCodes.DanglingReference, m.Get("employee")!.Span, $"employee '{employee}' is not in the file{Suggest.DidYouMean(employee, employeeIds)}");
+            if (at is null) continue;
+            var parsed = Timestamp.Parse(at);
+            if (!parsed.Success)
+            {
+                _r.Error(DiagnosticCodes.BadDate, m.Get("at")!.Span, $"'{at}' is not a timestamp with an offset (e.g. 2021-07-30T07:05:00+08:00 or ...Z)");
+                continue;
+            }
+            if (employee is not null) list.Add(new Checkin(employee, parsed.Value));
+        }
+        return list.ToImmutable();
+    }
+
+    private FactValue? Value(string path, YamlScalar key, YamlNode node, string what)
+    {
+        if (_rules is null) return Inferred(node);
+        if (!_rules.Fields.TryGetValue(path, out var field))
+        {
+            var entity = path[..(path.IndexOf('.') + 1)];
+            var known = _rules.Fields.Keys.Where(k => k.StartsWith(entity, StringComparison.Ordinal)).Select(k => k[entity.Length..]);
+            _r.Error(DiagnosticCodes.UnknownKey, key.Span, $"unknown key '{path[entity.Length..]}' in {what}{Suggest.DidYouMean(path[entity.Length..], known)}");
+            return null;
+        }
+        switch (field.Kind)
+        {
+            case FieldKind.OneOf:
+                return _r.Str(node, key.Value) is { } code && CheckCode(field, code, node.Span) ? new CodeFact(code) : null;
+            case FieldKind.SetOf:
+                var codes = _r.Codes(node, key.Value);
+                return codes.All(c => CheckCode(field, c, node.Span)) ? new CodeSetFact([.. codes.Distinct().Order(StringComparer.Ordinal)]) : null;
+            case FieldKind.Bool:
+                return _r.Bool(node, key.Value) is { } b ? new BoolFact(b) : null;
+            default:
+                return _r.Number(node, key.Value) is { } n ? new NumberFact(n) : null;
+        }
+    }
+
+    private bool CheckCode(FieldDecl field, string code, SourceSpan span)
+    {
+        if (field.Codes.Contains(code)) return true;
+        _r.Error(DiagnosticCodes.UnknownCode, span, $"'{code}' is not a code of '{field.Path}'{Suggest.DidYouMean(code, field.Codes)}");
+        return false;
+    }
+
+    private FactValue? Inferred(YamlNode node)
+    {
+        if (node is YamlSequence) return new CodeSetFact([.. _r.Codes(node, "a list").Order(StringComparer.Ordinal)]);
+        if (_r.Str(node, "a value") is not { } t) return null;
+        if (t is "true" or "false") return new BoolFact(t == "true");
+        return decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? new NumberFact(n) : new CodeFact(t);
+    }
+}

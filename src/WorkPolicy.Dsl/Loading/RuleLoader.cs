@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Yaml;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+
+namespace WorkPolicy.Dsl.Loading;
+
+/// <summary>Which encoding a rule file uses.</summary>
+public enum RuleEncoding
+{
+    /// <summary>The DSL (<c>.wp</c>).</summary>
+    Dsl,
+    /// <summary>YAML (<c>.yaml</c>, <c>.yml</c>).</summary>
+    Yaml,
+}
+
+/// <summary>Loads rule files and folders (a folder: the rule files directly in it), in sorted, deterministic order.</summary>
+public static class RuleLoader
+{
+    /// <summary>The encoding a path's extension names, or null when it is not a rule file.</summary>
+    public static RuleEncoding? EncodingOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".wp" => RuleEncoding.Dsl,
+        ".yaml" or ".yml" => RuleEncoding.Yaml,
+        _ => null,
+    };
+
+    /// <summary>Parses text in the given encoding.</summary>
+    public static ParseResult Parse(string path, string text, RuleEncoding encoding) =>
+        encoding == RuleEncoding.Dsl ? DslParser.Parse(path, text) : YamlRuleLoader.Load(path, text);
+
+    /// <summary>The rule files a path names: itself, or the rule files directly in a folder.</summary>
+    public static IReadOnlyList<string> Expand(string path, List<Diagnostic> diagnostics)
+    {
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path)
+                .Where(f => EncodingOf(f) is not null && !IsFactsOrTests(f))
+                .Order(StringComparer.Ordinal).ToList();
+            if (files.Count == 0) diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoRuleFiles, SourceSpan.At(path, 1, 1), "folder holds no rule files (.wp, .yaml)"));
+            return files;
+        }
+        if (File.Exists(path)) return [path];
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), "no such file or folder"));
+        return [];
+    }
+
+    /// <summary>Facts and analyst test files live beside rules; their names say which they are.</summary>
+    public static bool IsFactsOrTests(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.Contains(".facts.", StringComparison.OrdinalIgnoreCase) || name.Contains(".tests.", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Loads every rule file under <paramref name="paths"/>.</summary>
+    public static (ImmutableArray<RuleFile> Files, ImmutableArray<Diagnostic> Diagnostics) LoadAll(IEnumerable<string> paths)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var files = ImmutableArray.CreateBuilder<RuleFile>();
+        foreach (var file in paths.SelectMany(p => Expand(p, diagnostics)))
+        {
+            if (LoadFile(file, diagnostics) is { } f) files.Add(f);
+        }
+        return (files.ToImmutable(), [.. diagnostics]);
+    }
+
+    /// <summary>Loads one rule file; null when unreadable.</summary>
+    public static RuleFile? LoadFile(string file, List<Diagnostic> diagnostics)
+    {
+        if (EncodingOf(file) is not { } encoding)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoRuleFiles, SourceSpan.At(file, 1, 1), "not a rule file: expected .wp, .yaml or .yml"));
+            return null;
+        }
+        if (SourceText.Read(file, diagnostics) is not { } text) return null;
+        var result = Parse(file, text, encoding);
+        diagnostics.AddRange(result.Diagnostics);
+        return result.File;
+    }
+
+    /// <summary>Loads and links rules; the rule set is usable only when no error was reported.</summary>
+    public static (RuleSet RuleSet, ImmutableArray<Diagnostic> Diagnostics) LoadRuleSet(IEnumerable<string> paths)
+    {
+        var (files, diagnostics) = LoadAll(paths);
+        var (set, linkDiagnostics) = RuleSet.Link(files);
+        // Linking a file that did not parse whole only echoes the parse errors with noise.
+        return diagnostics.Any(d => d.Severity == Severity.Error) ? (set, diagnostics) : (set, diagnostics.AddRange(linkDiagnostics));
+    }
+}

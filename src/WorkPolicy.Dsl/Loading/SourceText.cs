@@ -1,0 +1,56 @@
+using System.Text;
+using WorkPolicy.Rules.Diagnostics;
+
+namespace WorkPolicy.Dsl.Loading;
+
+/// <summary>Reads files as strict UTF-8 (BOM dropped, CRLF kept as is for the parsers to treat as white space).</summary>
+public static class SourceText
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The text of <paramref name="path"/>, or null with a diagnostic.</summary>
+    public static string? Read(string path, List<Diagnostic> diagnostics)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), "file not found"));
+                return null;
+            }
+            if (info.Length > Limits.MaxFileBytes)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {Limits.MaxFileBytes / (1024 * 1024)} MiB"));
+                return null;
+            }
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), $"cannot read file: {ex.Message}"));
+            return null;
+        }
+        return Decode(path, bytes, diagnostics);
+    }
+
+    /// <summary>Decodes UTF-8 bytes, reporting the line and column of the first invalid byte.</summary>
+    public static string? Decode(string path, byte[] bytes, List<Diagnostic> diagnostics)
+    {
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        try
+        {
+            return Strict.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var offset = start + Math.Max(0, ex.Index);
+            var goodPrefix = Encoding.UTF8.GetString(bytes, start, Math.Max(0, Math.Min(offset, bytes.Length) - start));
+            var line = 1 + goodPrefix.Count(c => c == '\n');
+            var col = goodPrefix.Length - (goodPrefix.LastIndexOf('\n') + 1) + 1;
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadEncoding, SourceSpan.At(path, line, col), "file is not valid UTF-8; save it as UTF-8"));
+            return null;
+        }
+    }
+}
