@@ -45,12 +45,30 @@ internal static class Lexical
     public static readonly Parser<string> ZoneRaw =
         Parse.Letter.Once().Concat(Parse.LetterOrDigit.Or(Parse.Chars('/', '_', '-', '+')).Many()).Text().Named("time zone");
 
-    /// <summary>A double-quoted string with <c>\"</c> and <c>\\</c> escapes, on one line.</summary>
-    public static readonly Parser<string> StringRaw =
-        (from open in Parse.Char('"')
-         from chars in Parse.Char('\\').Then(_ => Parse.AnyChar.Select(c => c == 'n' ? '\n' : c)).Or(Parse.CharExcept("\"\\\n")).Many().Text()
-         from close in Parse.Char('"').Named("closing quote")
-         select chars).Named("quoted text");
+    /// <summary>
+    /// A double-quoted string with <c>\"</c>, <c>\\</c> and <c>\n</c> escapes, on one line. An
+    /// unclosed string fails at its opening quote, where the analyst has to look.
+    /// </summary>
+    public static readonly Parser<string> StringRaw = input =>
+    {
+        if (input.AtEnd || input.Current != '"') return Result.Failure<string>(input, "expected quoted text", ["quoted text"]);
+        var sb = new System.Text.StringBuilder();
+        var at = input.Advance();
+        while (!at.AtEnd && at.Current != '\n')
+        {
+            var c = at.Current;
+            if (c == '"') return Result.Success(sb.ToString(), at.Advance());
+            if (c == '\\')
+            {
+                at = at.Advance();
+                if (at.AtEnd || at.Current == '\n') break;
+                sb.Append(at.Current == 'n' ? '\n' : at.Current);
+            }
+            else sb.Append(c);
+            at = at.Advance();
+        }
+        return Result.Failure<string>(input, "quoted text is not closed by '\"' on its line", ["closing quote"]);
+    };
 
     /// <summary>A decimal number.</summary>
     public static readonly Parser<string> NumberRaw =
