@@ -190,7 +190,7 @@ public sealed partial class FactsLoader
 
     private string? Required(YamlMapping m, string key, string what)
     {
-        if (m.Get(key) is { } node) return _r.Str(node, key);
+        if (m.Get(key) is { } node && _r.Str(node, key) is { } value) return value;
         _r.Error(DiagnosticCodes.FactsMissing, m.Span, $"{what} has no '{key}'");
         return null;
     }

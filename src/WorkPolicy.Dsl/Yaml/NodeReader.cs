@@ -51,7 +51,7 @@ public sealed class NodeReader(List<Diagnostic> diagnostics)
     /// <summary>A scalar's text.</summary>
     public string? Str(YamlNode? node, string what)
     {
-        if (node is YamlScalar s && !s.IsNull) return s.Value;
+        if (node is YamlScalar s) return s.IsNull ? null : s.Value;
         if (node is not null) Error(DiagnosticCodes.WrongShape, node.Span, $"{what} must be a single value");
         return null;
     }
