@@ -29,7 +29,7 @@ public sealed class NodeReader(List<Diagnostic> diagnostics)
         }
         foreach (var r in required)
         {
-            if (m.Get(r) is null) Error(DiagnosticCodes.MissingProperty, m.Span, $"{what} has no '{r}'");
+            if (m.Get(r) is null or YamlScalar { IsNull: true }) Error(DiagnosticCodes.MissingProperty, m.Span, $"{what} has no '{r}'");
         }
         return m;
     }

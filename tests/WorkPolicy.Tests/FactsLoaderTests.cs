@@ -1,0 +1,87 @@
+using FluentAssertions;
+using WorkPolicy.Dsl.Facts;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Facts;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+public class FactsLoaderTests
+{
+    private static FactsResult Load(string text) => FactsLoader.Load("f.yaml", text, Engine.Link());
+
+    [Fact]
+    public void Loads_the_sample_facts_with_nested_health_and_status_series()
+    {
+        var f = Engine.Samples().Facts;
+        f.Employees.Should().HaveCount(12);
+        f.Employees.Single(e => e.Id == "e-107").Fields["health.healthy"].Should().Be(new BoolFact(true));
+        f.Regions["kota-palopo"].Series["ppkm"].Should().HaveCount(3);
+        f.Calendar.Holidays.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void Unknown_code_names_the_nearest_valid_code()
+    {
+        var d = Load("units: [ { id: u, region: kota-palopo, kind: puskesmass } ]").Diagnostics.Should().ContainSingle().Subject;
+        d.Code.Should().Be(DiagnosticCodes.UnknownCode);
+        d.Message.Should().Contain("did you mean 'puskesmas'");
+        (d.Span.Line, d.Span.Column).Should().Be((1, 46));
+    }
+
+    [Fact]
+    public void Unknown_key_is_an_error_with_a_suggestion()
+    {
+        var d = Load("units: [ { id: u, region: kota-palopo } ]\nemployees:\n  - { id: e, unit: u, emploment: pns }\n").Diagnostics.Should().ContainSingle().Subject;
+        d.Code.Should().Be(DiagnosticCodes.UnknownKey);
+        d.Message.Should().Contain("did you mean 'employment'");
+        (d.Span.Line, d.Span.Column).Should().Be((3, 23));
+    }
+
+    [Fact]
+    public void Dangling_references_duplicate_ids_and_parent_cycles_are_reported()
+    {
+        const string text = """
+            units:
+              - { id: a, region: kota-palopo, parent: b }
+              - { id: b, region: kota-palopo, parent: a }
+              - { id: c, region: kota-palopo, parent: zz }
+            employees:
+              - { id: e, unit: a }
+              - { id: e, unit: nowhere }
+            incidents:
+              - { kind: positive-case, unit: q, confirmed: 2021-02-30 }
+            """;
+        Load(text).Diagnostics.Select(d => d.Code).Should().BeEquivalentTo([
+            DiagnosticCodes.ParentCycle, DiagnosticCodes.ParentCycle, DiagnosticCodes.DanglingReference,
+            DiagnosticCodes.FactsDuplicateId, DiagnosticCodes.DanglingReference, DiagnosticCodes.DanglingReference,
+            DiagnosticCodes.BadDate]);
+    }
+
+    [Fact]
+    public void Unknown_region_and_bad_timestamps_are_reported()
+    {
+        const string text = """
+            regions:
+              kota-palopoo: { ppkm: [ { from: 2021-07-01, level: 4 } ] }
+            units: [ { id: u, region: kota-palopo } ]
+            employees: [ { id: e, unit: u } ]
+            checkins:
+              - { employee: e, at: 2021-07-30T07:05:00+08:00 }
+              - { employee: e, at: "2021-07-30 07:05" }
+            """;
+        var r = Load(text);
+        r.Diagnostics.Select(d => d.Code).Should().BeEquivalentTo([DiagnosticCodes.UnknownCode, DiagnosticCodes.BadDate]);
+        r.Diagnostics[0].Message.Should().Contain("did you mean 'kota-palopo'");
+        r.Facts!.Checkins.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Absent_facts_stay_absent_so_they_read_as_unknown()
+    {
+        var r = Load("units: [ { id: u, region: kota-palopo } ]\nemployees: [ { id: e, unit: u } ]\n");
+        r.Diagnostics.Should().BeEmpty();
+        r.Facts!.Employees[0].Fields.Should().BeEmpty();
+        r.Facts.Incidents.Should().BeNull("no 'incidents' key means incidents are unknown");
+    }
+}
