@@ -1,0 +1,166 @@
+using System.Text.Json;
+using FluentAssertions;
+using WorkPolicy.Cli;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("wp-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = WorkPolicyCommand.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Samples => Repo.Path("samples", "circulars");
+    private static string Facts => Repo.Path("samples", "facts", "sample.facts.yaml");
+
+    [Fact]
+    public void Check_of_both_sample_folders_is_clean()
+    {
+        var (code, output, err) = Run("check", Samples, Path.Combine(Samples, "yaml"), Facts);
+        err.Should().BeEmpty();
+        code.Should().Be(0);
+        output.Should().Contain("0 error(s)");
+    }
+
+    [Fact]
+    public void Check_reports_diagnostics_in_compiler_format_and_exits_1()
+    {
+        var bad = Path.Combine(_temp, "bad.wp");
+        File.WriteAllText(bad, "circular c {\n  number \"1\"\n  issuer \"x\"\n  region kota-palopoo\n  period from 2021-07-01\n}\n");
+        File.Copy(Path.Combine(Samples, "vocabulary.wp"), Path.Combine(_temp, "vocabulary.wp"));
+        var (code, _, err) = Run("check", bad);
+        code.Should().Be(1);
+        err.Trim().Should().Be($"{bad}(1,1): error WP0307: circular 'c' names region 'kota-palopoo', which no vocabulary declares (did you mean 'kota-palopo'?)");
+    }
+
+    [Fact]
+    public void Wrong_usage_exits_2()
+    {
+        Run("eval", Samples, "--facts", Facts, "--on", "2021-02-30").Code.Should().Be(2);
+        Run("eval", Samples, "--on", "2021-07-30").Code.Should().Be(2);
+        Run("frobnicate").Code.Should().Be(2);
+        Run("eval", Samples, "--facts", Facts, "--on", "2021-07-30", "--format", "xml").Code.Should().Be(2);
+    }
+
+    [Fact]
+    public void Eval_json_has_the_decisions_shape()
+    {
+        var (code, output, err) = Run("eval", Samples, "--facts", Facts, "--on", "2021-07-30", "--format", "json");
+        err.Should().BeEmpty();
+        code.Should().Be(0);
+        using var doc = JsonDocument.Parse(output);
+        var decisions = doc.RootElement.GetProperty("decisions").EnumerateArray().ToList();
+        decisions.Should().HaveCount(12);
+        var e1 = decisions.Single(d => d.GetProperty("employee").GetString() == "e-001");
+        e1.GetProperty("date").GetString().Should().Be("2021-07-30");
+        e1.GetProperty("mode").GetString().Should().Be("rotation");
+        e1.GetProperty("circulars").EnumerateArray().Select(c => c.GetString()).Should().Equal("palopo-2021-wfh");
+        var first = e1.GetProperty("provisions")[0];
+        first.GetProperty("id").GetString().Should().Be("p1-rotation");
+        first.GetProperty("cite").GetString().Should().Contain("point 1");
+        var checkIn = e1.GetProperty("obligations").EnumerateArray().Single(o => o.GetProperty("kind").GetString() == "check-in");
+        checkIn.GetProperty("channel").GetString().Should().Be("whatsapp");
+        checkIn.GetProperty("zone").GetString().Should().Be("Asia/Makassar");
+        checkIn.GetProperty("windows")[1].GetProperty("from").GetString().Should().Be("11:30");
+        e1.GetProperty("pool").GetProperty("unit").GetString().Should().Be("disdik-plp");
+        e1.GetProperty("pool").GetProperty("quota").GetProperty("percent").GetDecimal().Should().Be(25);
+        var e5 = decisions.Single(d => d.GetProperty("employee").GetString() == "e-005");
+        e5.GetProperty("mode").GetString().Should().Be("indeterminate");
+        e5.GetProperty("unknown").EnumerateArray().Select(u => u.GetString()).Should().Equal("employees[e-005].employment");
+    }
+
+    [Fact]
+    public void Eval_over_a_range_for_one_employee_is_deterministic()
+    {
+        var a = Run("eval", Samples, "--facts", Facts, "--from", "2021-07-28", "--to", "2021-08-03", "--employee", "e-101");
+        var b = Run("eval", Samples, "--facts", Facts, "--from", "2021-07-28", "--to", "2021-08-03", "--employee", "e-101");
+        a.Code.Should().Be(0);
+        a.Out.Should().Be(b.Out);
+        a.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(8, "a header and seven days");
+        a.Out.Should().Contain("2021-07-31  day-off");
+    }
+
+    [Fact]
+    public void Explain_shows_what_overrode_what()
+    {
+        var (code, output, _) = Run("explain", Samples, "--facts", Facts, "--employee", "e-104", "--on", "2021-07-30");
+        code.Should().Be(0);
+        output.Should().StartWith("e-104 on 2021-07-30 (Friday): office");
+        output.Should().Contain("[applied] luwu-utara-2021-wfh/exempt-kecamatan-kelurahan");
+        output.Should().Contain("[overridden] luwu-utara-2021-wfh/pelaksana-half: would decide rotation; overridden by exempt-kecamatan-kelurahan");
+        output.Should().Contain("[not in force] palopo-2021-wfh");
+    }
+
+    [Fact]
+    public void Fmt_rewrites_to_canonical_layout_and_check_reports_it()
+    {
+        var file = Path.Combine(_temp, "c.wp");
+        var canonical = File.ReadAllText(Path.Combine(Samples, "palopo.wp"));
+        File.WriteAllText(file, canonical.Replace("\n  ", "\n      ").Replace("\n", "\r\n"));
+        Run("fmt", "--check", file).Code.Should().Be(1);
+        var (code, output, _) = Run("fmt", file);
+        code.Should().Be(0);
+        output.Should().Contain("formatted");
+        File.ReadAllText(file).Should().Be(canonical);
+        Run("fmt", "--check", file).Code.Should().Be(0);
+        Directory.GetFiles(_temp).Should().ContainSingle("no temporary file is left behind");
+    }
+
+    [Fact]
+    public void Fmt_never_touches_a_file_with_errors_or_comments()
+    {
+        var broken = Path.Combine(_temp, "broken.wp");
+        const string brokenText = "circular c {\n  number \"1\"\n";
+        File.WriteAllText(broken, brokenText);
+        Run("fmt", broken).Code.Should().Be(1);
+        File.ReadAllText(broken).Should().Be(brokenText);
+
+        var commented = Path.Combine(_temp, "commented.wp");
+        var text = "# keep me\n" + File.ReadAllText(Path.Combine(Samples, "palopo.wp")).Replace("\n  ", "\n    ");
+        File.WriteAllText(commented, text);
+        var (code, _, err) = Run("fmt", commented);
+        code.Should().Be(1);
+        err.Should().Contain("comments");
+        File.ReadAllText(commented).Should().Be(text);
+    }
+
+    [Fact]
+    public void Convert_prints_the_yaml_twin()
+    {
+        var (code, output, _) = Run("convert", Path.Combine(Samples, "luwu-utara.wp"), "--to", "yaml");
+        code.Should().Be(0);
+        output.Should().Be(File.ReadAllText(Path.Combine(Samples, "yaml", "luwu-utara.yaml")));
+        var back = Run("convert", Path.Combine(Samples, "yaml", "luwu-utara.yaml"), "--to", "dsl");
+        back.Out.Should().Be(File.ReadAllText(Path.Combine(Samples, "luwu-utara.wp")));
+    }
+
+    [Fact]
+    public void Bad_facts_are_reported_and_nothing_is_evaluated()
+    {
+        var facts = Path.Combine(_temp, "bad.facts.yaml");
+        File.WriteAllText(facts, "units: [ { id: u, region: kota-palopo, kind: dinass } ]\nemployees: [ { id: e, unit: u } ]\n");
+        var (code, output, err) = Run("eval", Samples, "--facts", facts, "--on", "2021-07-30");
+        code.Should().Be(1);
+        output.Should().BeEmpty();
+        err.Should().Contain("(1,46): error WP0304: 'dinass' is not a code of 'unit.kind' (did you mean 'dinas'?)");
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_reported_with_its_position()
+    {
+        var file = Path.Combine(_temp, "latin1.wp");
+        File.WriteAllBytes(file, [.. "circular c {\n  title \""u8, 0xE9, .. "\"\n}\n"u8]);
+        var (code, _, err) = Run("check", file);
+        code.Should().Be(1);
+        err.Should().Contain("(2,10): error WP0003");
+    }
+}
