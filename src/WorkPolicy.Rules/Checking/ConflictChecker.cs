@@ -66,12 +66,34 @@ public static class ConflictChecker
             var scope = Synthetic(c, dims, choice);
             if (a.Scope(scope) == Tri.True && b.Scope(scope) == Tri.True)
             {
-                var witness = dims.Count == 0 ? "everyone" : string.Join(", ", dims.Select((d, k) => $"{d.Path} = {Show(d.Candidates[choice[k]])}"));
+                var witness = Witness(dims, choice);
                 into.Add(Diagnostic.Error(DiagnosticCodes.Conflict, b.Decl.Span,
                     $"provisions '{a.Decl.Id}' ({a.Decl.Mode!.Value.Word()}) and '{b.Decl.Id}' ({b.Decl.Mode!.Value.Word()}) of circular '{c.Decl.Id}' can both apply, e.g. when {witness}, and neither states 'overrides' for the other"));
                 return;
             }
         }
+    }
+
+    /// <summary>"employee.position = pengawas, employee.roles has {sopir}" — set dimensions are shown as one set.</summary>
+    private static string Witness(List<Dimension> dims, int[] choice)
+    {
+        if (dims.Count == 0) return "any employee";
+        var parts = new List<string>();
+        var sets = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var k = 0; k < dims.Count; k++)
+        {
+            var path = dims[k].Path;
+            var hash = path.IndexOf('#');
+            if (hash < 0)
+            {
+                parts.Add($"{(path.StartsWith("incident:", StringComparison.Ordinal) ? "an incident " + path[9..] : path)} = {Show(dims[k].Candidates[choice[k]])}");
+                continue;
+            }
+            if (!sets.TryGetValue(path[..hash], out var members)) sets[path[..hash]] = members = [];
+            if (dims[k].Candidates[choice[k]] is BoolFact { Value: true }) members.Add(path[(hash + 1)..]);
+        }
+        parts.AddRange(sets.Select(s => $"{s.Key} = {{{string.Join(", ", s.Value)}}}"));
+        return string.Join(", ", parts);
     }
 
     private static string Show(FactValue v) => v switch
