@@ -24,6 +24,7 @@ public static class WorkPolicyCommand
             ExplainCommand.Create(io),
             FmtCommand.Create(io),
             ConvertCommand.Create(io),
+            TestCommand.Create(io),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -49,6 +49,14 @@ public sealed partial class FactsLoader
         return new FactsResult(facts, [.. diagnostics]);
     }
 
+    /// <summary>Loads facts from an already-read YAML node (e.g. facts written inline in an analyst test file).</summary>
+    public static FactsResult Load(string path, YamlNode root, RuleSet? rules)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var facts = new FactsLoader(path, rules, diagnostics).Read(root);
+        return new FactsResult(facts, [.. diagnostics]);
+    }
+
     private FactsFile? Read(YamlNode root)
     {
         if (_r.Map(root, "a facts file", RootKeys) is not { } m) return null;

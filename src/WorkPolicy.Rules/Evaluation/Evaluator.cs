@@ -259,10 +259,28 @@ public sealed class Evaluator
         }
     }
 
+    /// <summary>An obligation with a <c>days</c> property (e.g. a Monday roll call) holds only on those weekdays.</summary>
+    private static bool OnItsDays(ObligationDecl o, LocalDate date)
+    {
+        foreach (var prop in o.Properties)
+        {
+            if (prop.Key != "days") continue;
+            var day = date.DayOfWeek.ToString()[..3].ToLowerInvariant();
+            return prop.Value switch
+            {
+                CodeValue c => c.Code == day,
+                CodeListValue l => l.Codes.Contains(day),
+                _ => true,
+            };
+        }
+        return true;
+    }
+
     private static void AddObligations(CompiledCircular c, ProvisionDecl p, LocalDate date, List<ObligationResult> into)
     {
         foreach (var o in p.Obligations)
         {
+            if (!OnItsDays(o, date)) continue;
             ImmutableArray<TimeWindow>? windows = null;
             var tolerance = o.Properties.Select(x => x.Value).OfType<DurationValue>().FirstOrDefault()?.Minutes ?? 0;
             var other = ImmutableArray.CreateBuilder<PropertyDecl>();

@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Dsl.Yaml;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+
+namespace WorkPolicy.Dsl.Testing;
+
+/// <summary>
+/// Reads analyst test files (<c>*.tests.yaml</c>):
+/// <code>
+/// rules: [.., ../yaml]          # rule sets, relative to this file (default: the folder above tests/)
+/// facts: ../../facts/x.facts.yaml   # or the facts themselves, inline
+/// cases:
+///   - name: pelaksana rotates
+///     employee: e-001
+///     on: 2021-07-30
+///     expect: { mode: rotation, provisions: [p1-rotation], obligations: [check-in], pool: { group: pegawai, unit: disdik-plp } }
+/// </code>
+/// </summary>
+public static class AnalystTestLoader
+{
+    private static readonly string[] RootKeys = ["rules", "facts", "cases"];
+    private static readonly string[] CaseKeys = ["name", "employee", "on", "expect"];
+    private static readonly string[] ExpectKeys = ["mode", "provisions", "obligations", "pool", "unknown", "windows"];
+    private static readonly string[] PoolKeys = ["group", "unit"];
+
+    /// <summary>The test files a path names: itself, or <c>*.tests.yaml</c> in a folder and its <c>tests</c> subfolder.</summary>
+    public static IReadOnlyList<string> Expand(string path, List<Diagnostic> diagnostics)
+    {
+        if (File.Exists(path)) return [path];
+        if (!Directory.Exists(path))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), "no such file or folder"));
+            return [];
+        }
+        var found = Directory.EnumerateFiles(path, "*.tests.yaml").ToList();
+        var sub = System.IO.Path.Combine(path, "tests");
+        if (Directory.Exists(sub)) found.AddRange(Directory.EnumerateFiles(sub, "*.tests.yaml"));
+        if (found.Count == 0) diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoRuleFiles, SourceSpan.At(path, 1, 1), "no analyst test files (*.tests.yaml) here or in tests/"));
+        return [.. found.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Loads one test file; null (with diagnostics) when it cannot be used.</summary>
+    public static AnalystTestFile? Load(string path, List<Diagnostic> diagnostics)
+    {
+        if (SourceText.Read(path, diagnostics) is not { } text) return null;
+        var root = YamlTreeReader.Read(path, text, diagnostics);
+        var r = new NodeReader(diagnostics);
+        if (root is null || r.Map(root, "a test file", RootKeys, "cases") is not { } m) return null;
+        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        var ruleSets = m.Get("rules") is { } rules
+            ? r.Codes(rules, "rules").Select(p => System.IO.Path.GetFullPath(System.IO.Path.Combine(dir, p))).ToImmutableArray()
+            : [System.IO.Path.GetFileName(dir) == "tests" ? System.IO.Path.GetDirectoryName(dir)! : dir];
+        string? factsPath = null;
+        YamlNode? inline = null;
+        switch (m.Get("facts"))
+        {
+            case YamlMapping fm: inline = fm; break;
+            case { } node when r.Str(node, "facts") is { } fp: factsPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir, fp)); break;
+            case null: r.Error(DiagnosticCodes.MissingProperty, m.Span, "a test file has no 'facts' (a path or the facts inline)"); break;
+        }
+        var cases = ImmutableArray.CreateBuilder<AnalystCase>();
+        foreach (var c in r.Seq(m.Get("cases"), "cases"))
+        {
+            if (r.Map(c, "a case", CaseKeys, "name", "employee", "on", "expect") is not { } cm) continue;
+            var name = r.Str(cm.Get("name"), "name");
+            var employee = r.Str(cm.Get("employee"), "employee");
+            var date = r.Date(cm.Get("on"), "on");
+            var expect = Expect(r, cm.Get("expect"));
+            if (name is not null && employee is not null && date is { } d && expect is not null)
+                cases.Add(new AnalystCase(name, employee, d, expect, cm.Span));
+        }
+        return new AnalystTestFile(path, ruleSets, factsPath, inline, cases.ToImmutable());
+    }
+
+    private static Expectation? Expect(NodeReader r, YamlNode? node)
+    {
+        if (r.Map(node, "expect", ExpectKeys) is not { } m) return null;
+        WorkMode? mode = null;
+        if (r.Str(m.Get("mode"), "mode") is { } word)
+        {
+            var all = Enum.GetValues<WorkMode>();
+            if (all.FirstOrDefault(x => x.Word() == word) is var found && found.Word() == word) mode = found;
+            else
+            {
+                r.Error(DiagnosticCodes.BadValue, m.Get("mode")!.Span, $"'{word}' is not a mode{Suggest.DidYouMean(word, all.Select(x => x.Word()))}");
+                return null;
+            }
+        }
+        ImmutableArray<string>? List(string key) => m.Get(key) is { } n ? [.. r.Codes(n, key)] : null;
+        string? group = null, unit = null;
+        if (r.Map(m.Get("pool"), "pool", PoolKeys) is { } pm)
+        {
+            group = r.Str(pm.Get("group"), "group");
+            unit = r.Str(pm.Get("unit"), "unit");
+        }
+        return new Expectation(mode, List("provisions"), List("obligations"), group, unit, List("unknown"), List("windows"));
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using WorkPolicy.Dsl.Facts;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Dsl.Printing;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Dsl.Testing;
+
+/// <summary>The outcome of one case against one rule set.</summary>
+public sealed record CaseResult(AnalystCase Case, string RuleSet, ImmutableArray<string> Failures)
+{
+    /// <summary>Whether every expectation held.</summary>
+    public bool Passed => Failures.IsEmpty;
+}
+
+/// <summary>Runs analyst test files: every case against every rule set the file names.</summary>
+public static class AnalystTestRunner
+{
+    /// <summary>Runs <paramref name="file"/>; setup problems (rules or facts with errors) come back as diagnostics.</summary>
+    public static IReadOnlyList<CaseResult> Run(AnalystTestFile file, List<Diagnostic> diagnostics, Dictionary<string, (RuleSet, ImmutableArray<Diagnostic>)> ruleCache)
+    {
+        var results = new List<CaseResult>();
+        foreach (var ruleSetPath in file.RuleSets)
+        {
+            if (!ruleCache.TryGetValue(ruleSetPath, out var loaded)) ruleCache[ruleSetPath] = loaded = RuleLoader.LoadRuleSet([ruleSetPath]);
+            var (set, ruleDiagnostics) = loaded;
+            if (ruleDiagnostics.Any(d => d.Severity == Severity.Error))
+            {
+                diagnostics.AddRange(ruleDiagnostics);
+                continue;
+            }
+            var facts = LoadFacts(file, set, diagnostics);
+            if (facts is null) return results;
+            var evaluator = new Evaluator(CompiledRuleSet.Compile(set), new FactIndex(facts));
+            foreach (var c in file.Cases)
+            {
+                var employee = facts.Employees.FirstOrDefault(e => e.Id == c.Employee);
+                var label = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(file.Path))!, ruleSetPath);
+                if (employee is null)
+                {
+                    results.Add(new CaseResult(c, label, [$"employee '{c.Employee}' is not in the facts"]));
+                    continue;
+                }
+                results.Add(new CaseResult(c, label, Compare(c.Expect, evaluator.Decide(employee, c.Date))));
+            }
+        }
+        return results;
+    }
+
+    private static FactsFile? LoadFacts(AnalystTestFile file, RuleSet set, List<Diagnostic> diagnostics)
+    {
+        FactsResult result;
+        if (file.InlineFacts is { } inline) result = FactsLoader.Load(file.Path, inline, set);
+        else if (file.FactsPath is { } path && SourceText.Read(path, diagnostics) is { } text) result = FactsLoader.Load(path, text, set);
+        else return null;
+        diagnostics.AddRange(result.Diagnostics);
+        return result.HasErrors ? null : result.Facts;
+    }
+
+    /// <summary>What differs between the expectation and the decision, in words.</summary>
+    public static ImmutableArray<string> Compare(Expectation e, Decision d)
+    {
+        var failures = ImmutableArray.CreateBuilder<string>();
+        if (e.Mode is { } mode && mode != d.Mode)
+            failures.Add($"expected mode {mode.Word()}, got {d.Mode.Word()}{(d.Unknown.IsEmpty ? "" : " (needs " + string.Join(", ", d.Unknown) + ")")}");
+        if (e.Provisions is { } ps)
+        {
+            var got = d.Provisions.Select(p => p.Id).ToList();
+            if (ps.Length > 0 && (got.Count == 0 || got[0] != ps[0])) failures.Add($"expected provision '{ps[0]}' to decide, got {(got.Count == 0 ? "none" : "'" + got[0] + "'")}");
+            var missing = ps.Except(got).ToList();
+            if (missing.Count > 0) failures.Add($"expected provisions {string.Join(", ", missing)} among {string.Join(", ", got)}");
+        }
+        if (e.Obligations is { } os)
+        {
+            var got = d.Obligations.Select(o => o.Kind).Distinct().Order(StringComparer.Ordinal).ToList();
+            var want = os.Distinct().Order(StringComparer.Ordinal).ToList();
+            if (!got.SequenceEqual(want)) failures.Add($"expected obligations [{string.Join(", ", want)}], got [{string.Join(", ", got)}]");
+        }
+        if (e.PoolGroup is { } g && d.Pool?.Group != g) failures.Add($"expected pool group '{g}', got '{d.Pool?.Group ?? "none"}'");
+        if (e.PoolUnit is { } u && d.Pool?.Unit != u) failures.Add($"expected pool unit '{u}', got '{d.Pool?.Unit ?? "none"}'");
+        if (e.Unknown is { } unknown && !unknown.Order(StringComparer.Ordinal).SequenceEqual(d.Unknown.Order(StringComparer.Ordinal)))
+            failures.Add($"expected unknown [{string.Join(", ", unknown)}], got [{string.Join(", ", d.Unknown)}]");
+        if (e.Windows is { } windows)
+        {
+            var got = d.Obligations.Where(o => o.Windows is not null).SelectMany(o => o.Windows!.Value).Select(DslPrinter.WindowText).ToList();
+            if (!got.SequenceEqual(windows)) failures.Add($"expected windows [{string.Join(", ", windows)}], got [{string.Join(", ", got)}]");
+        }
+        return failures.ToImmutable();
+    }
+}

@@ -1,0 +1,73 @@
+using FluentAssertions;
+using WorkPolicy.Cli;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+public sealed class AnalystTestTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("wp-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        return (WorkPolicyCommand.Run(args, stdout, stderr), stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Every_sample_circular_has_at_least_eight_passing_cases_on_both_encodings()
+    {
+        var (code, output, err) = Run("test", Repo.Path("samples", "circulars"));
+        err.Should().BeEmpty();
+        code.Should().Be(0);
+        output.Should().NotContain("FAIL");
+        foreach (var name in new[] { "kutai-kartanegara", "paser", "bukittinggi", "palopo", "luwu-utara", "balikpapan" })
+        {
+            var section = output.Split(Repo.Path("samples", "circulars", "tests", name + ".tests.yaml"))[1].Split(".tests.yaml")[0];
+            section.Split('\n').Count(l => l.StartsWith("  ok ") && l.EndsWith("[..]")).Should().BeGreaterThanOrEqualTo(8, name);
+            section.Split('\n').Count(l => l.StartsWith("  ok ") && l.EndsWith("[../yaml]")).Should().BeGreaterThanOrEqualTo(8, name);
+        }
+        output.TrimEnd().Should().EndWith(" passed, 0 failed");
+    }
+
+    [Fact]
+    public void A_failing_expectation_is_reported_with_its_line_and_the_difference()
+    {
+        var file = Path.Combine(_temp, "x.tests.yaml");
+        File.WriteAllText(file, $"""
+            rules: [{Repo.Path("samples", "circulars")}]
+            facts:
+              units: [ {"{"} id: u, region: kota-palopo, kind: puskesmas, agency: dinkes {"}"} ]
+              employees: [ {"{"} id: e, unit: u, employment: pns {"}"} ]
+            cases:
+              - name: right
+                employee: e
+                on: 2021-07-30
+                expect: {"{"} mode: office {"}"}
+              - name: wrong
+                employee: e
+                on: 2021-07-30
+                expect: {"{"} mode: home, obligations: [check-in] {"}"}
+            """);
+        var (code, output, _) = Run("test", file);
+        code.Should().Be(1);
+        output.Should().Contain("  ok    right");
+        output.Should().Contain("  FAIL  wrong");
+        output.Should().Contain($"{file}(10,5): e on 2021-07-30: expected mode home, got office");
+        output.Should().Contain("expected obligations [check-in], got []");
+        output.TrimEnd().Should().EndWith("1 passed, 1 failed");
+    }
+
+    [Fact]
+    public void A_test_file_with_bad_facts_reports_diagnostics_not_results()
+    {
+        var file = Path.Combine(_temp, "y.tests.yaml");
+        File.WriteAllText(file, $"rules: [{Repo.Path("samples", "circulars")}]\nfacts:\n  units: [ {{ id: u, region: kota-palopo, kind: puskesmass }} ]\ncases: []\n");
+        var (code, _, err) = Run("test", file);
+        code.Should().Be(1);
+        err.Should().Contain("did you mean 'puskesmas'");
+    }
+}
