@@ -40,7 +40,7 @@ public sealed class AnalystTestTests : IDisposable
         File.WriteAllText(file, $"""
             rules: [{Repo.Path("samples", "circulars")}]
             facts:
-              units: [ {"{"} id: u, region: kota-palopo, kind: puskesmas, agency: dinkes {"}"} ]
+              units: [ {"{"} id: u, region: kab-luwu-utara, kind: puskesmas, agency: dinkes {"}"} ]
               employees: [ {"{"} id: e, unit: u, employment: pns {"}"} ]
             cases:
               - name: right
