@@ -25,6 +25,7 @@ public static class WorkPolicyCommand
             FmtCommand.Create(io),
             ConvertCommand.Create(io),
             TestCommand.Create(io),
+            CompareCommand.Create(io),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

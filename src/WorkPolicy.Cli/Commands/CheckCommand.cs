@@ -47,19 +47,13 @@ internal static class CheckCommand
     }
 
     /// <summary>
-    /// Each folder is a complete rule set of its own (the DSL folder and its YAML twin are checked
-    /// apart). Files named one by one form one set, with their folders' vocabulary files as context.
+    /// Each folder is a rule set of its own (the DSL folder and its YAML twin are checked apart);
+    /// files named one by one form one set. Either gets the nearest vocabulary if it has none.
     /// </summary>
     private static IEnumerable<IReadOnlyList<string>> RuleSetGroups(List<string> paths)
     {
         foreach (var folder in paths.Where(Directory.Exists)) yield return [folder];
         var files = paths.Where(p => !Directory.Exists(p)).ToList();
-        if (files.Count == 0) yield break;
-        var context = files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).Distinct()
-            .SelectMany(dir => Directory.EnumerateFiles(dir))
-            .Where(f => RuleLoader.EncodingOf(f) is not null && !RuleLoader.IsFactsOrTests(f) && Path.GetFileNameWithoutExtension(f) == "vocabulary")
-            .Where(f => !files.Any(x => Path.GetFullPath(x) == f))
-            .Order(StringComparer.Ordinal);
-        yield return [.. files, .. context];
+        if (files.Count > 0) yield return files;
     }
 }

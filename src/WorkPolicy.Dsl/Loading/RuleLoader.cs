@@ -46,6 +46,27 @@ public static class RuleLoader
         return [];
     }
 
+    private static readonly string[] VocabularyNames = ["vocabulary.wp", "vocabulary.yaml", "vocabulary.yml"];
+
+    /// <summary>The first vocabulary file in the paths' folders or up to three folders above them.</summary>
+    public static string? NearestVocabulary(IEnumerable<string> paths)
+    {
+        foreach (var p in paths)
+        {
+            var full = Path.GetFullPath(p);
+            var dir = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full).Directory;
+            for (var up = 0; dir is not null && up <= 3; up++, dir = dir.Parent)
+            {
+                foreach (var name in VocabularyNames)
+                {
+                    var candidate = Path.Combine(dir.FullName, name);
+                    if (File.Exists(candidate)) return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
     /// <summary>Facts and analyst test files live beside rules; their names say which they are.</summary>
     public static bool IsFactsOrTests(string path)
     {
@@ -79,10 +100,21 @@ public static class RuleLoader
         return result.File;
     }
 
-    /// <summary>Loads and links rules; the rule set is usable only when no error was reported.</summary>
+    /// <summary>
+    /// Loads and links rules; the rule set is usable only when no error was reported. Rules that
+    /// declare no vocabulary (a single circular, an interpretation folder) get the nearest
+    /// <c>vocabulary.*</c> file from their folder or the folders above it.
+    /// </summary>
     public static (RuleSet RuleSet, ImmutableArray<Diagnostic> Diagnostics) LoadRuleSet(IEnumerable<string> paths)
     {
-        var (files, diagnostics) = LoadAll(paths);
+        var list = paths.ToList();
+        var (files, diagnostics) = LoadAll(list);
+        if (!files.Any(f => f.Vocabularies.Length > 0) && NearestVocabulary(list) is { } vocabularyPath)
+        {
+            var extra = new List<Diagnostic>();
+            if (LoadFile(vocabularyPath, extra) is { } vocabulary) files = files.Insert(0, vocabulary);
+            diagnostics = diagnostics.AddRange(extra);
+        }
         var (set, linkDiagnostics) = RuleSet.Link(files);
         // Linking a file that did not parse whole only echoes the parse errors with noise.
         return diagnostics.Any(d => d.Severity == Severity.Error) ? (set, diagnostics) : (set, diagnostics.AddRange(linkDiagnostics));

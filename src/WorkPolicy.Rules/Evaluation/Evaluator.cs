@@ -81,10 +81,12 @@ public sealed class Evaluator
                 }
                 switch (Scoped(p, s, unknown))
                 {
-                    case Tri.True:
+                    case Tri.True when AddObligations(c, p.Decl, date, obligations) > 0:
                         provisions.Add(new ProvisionRef(p.Decl.Id, c.Decl.Id, p.Cite));
-                        AddObligations(c, p.Decl, date, obligations);
                         trace?.Add(new TraceEntry(c.Decl.Id, p.Decl.Id, "adds", $"obligations while {decided.Mode.Word()}"));
+                        break;
+                    case Tri.True:
+                        trace?.Add(new TraceEntry(c.Decl.Id, p.Decl.Id, "not applicable", $"its obligations are not due on a {date.DayOfWeek}"));
                         break;
                     case Tri.Unknown:
                         trace?.Add(new TraceEntry(c.Decl.Id, p.Decl.Id, "unknown", "whether its obligations apply depends on missing facts"));
@@ -276,8 +278,9 @@ public sealed class Evaluator
         return true;
     }
 
-    private static void AddObligations(CompiledCircular c, ProvisionDecl p, LocalDate date, List<ObligationResult> into)
+    private static int AddObligations(CompiledCircular c, ProvisionDecl p, LocalDate date, List<ObligationResult> into)
     {
+        var before = into.Count;
         foreach (var o in p.Obligations)
         {
             if (!OnItsDays(o, date)) continue;
@@ -302,5 +305,6 @@ public sealed class Evaluator
             }
             into.Add(new ObligationResult(o.Kind, c.Decl.Id, p.Id, c.ZoneId, other.ToImmutable(), windows));
         }
+        return into.Count - before;
     }
 }

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Cli.Commands;
+
+/// <summary>
+/// <c>workpolicy compare A B --facts F --from D1 --to D2</c>: where two rule sets (e.g. two
+/// readings of one circular) decide differently, per employee and date, with the provisions behind each.
+/// </summary>
+internal static class CompareCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var a = new Argument<string>("a") { Description = "first rule set (file or folder)" };
+        var b = new Argument<string>("b") { Description = "second rule set (file or folder)" };
+        var facts = Shared.Facts();
+        var on = new Option<string>("--on") { Description = "one date (yyyy-mm-dd)" };
+        var from = new Option<string>("--from") { Description = "first date of a range" };
+        var to = new Option<string>("--to") { Description = "last date of a range (inclusive)" };
+        var format = Shared.Format();
+        var command = new Command("compare", "Show where two rule sets decide differently, per employee and date") { a, b, facts, on, from, to, format };
+        command.SetAction(parse =>
+        {
+            var dates = Shared.Dates(parse.GetValue(on), parse.GetValue(from), parse.GetValue(to));
+            var aPath = parse.GetValue(a)!;
+            var bPath = parse.GetValue(b)!;
+            if (Shared.LoadRules(io, [aPath]) is not { } ra || Shared.LoadRules(io, [bPath]) is not { } rb) return WorkPolicyCommand.InputErrors;
+            if (Shared.LoadFacts(io, parse.GetValue(facts)!, ra.Rules) is not { } f) return WorkPolicyCommand.InputErrors;
+            var index = new FactIndex(f);
+            var ea = new Evaluator(ra, index);
+            var eb = new Evaluator(rb, index);
+            var differences = new List<(Decision A, Decision B, IReadOnlyList<string> Aspects)>();
+            foreach (var e in f.Employees)
+            {
+                foreach (var d in dates)
+                {
+                    var da = ea.Decide(e, d);
+                    var db = eb.Decide(e, d);
+                    var aspects = DecisionDiff.Aspects(da, db);
+                    if (aspects.Count > 0) differences.Add((da, db, aspects));
+                }
+            }
+            if (parse.GetValue(format) == "json") WriteJson(io, aPath, bPath, differences);
+            else WriteTable(io, aPath, bPath, differences);
+            return WorkPolicyCommand.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteTable(CliIO io, string a, string b, List<(Decision A, Decision B, IReadOnlyList<string> Aspects)> differences)
+    {
+        io.Out.WriteLine($"A: {a}");
+        io.Out.WriteLine($"B: {b}");
+        if (differences.Count == 0)
+        {
+            io.Out.WriteLine("no differences");
+            return;
+        }
+        var rows = new List<string[]> { new[] { "EMPLOYEE", "DATE", "DIFFERS IN", "A", "B" } };
+        rows.AddRange(differences.Select(x => new[] { x.A.Employee, Values.Text(x.A.Date), string.Join(", ", x.Aspects), DecisionDiff.Summary(x.A), DecisionDiff.Summary(x.B) }));
+        var widths = Enumerable.Range(0, 5).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        foreach (var r in rows) io.Out.WriteLine(string.Join("  ", r.Select((c, i) => i == 4 ? c : c.PadRight(widths[i]))).TrimEnd());
+        io.Out.WriteLine($"{differences.Count} difference(s)");
+    }
+
+    private static void WriteJson(CliIO io, string a, string b, List<(Decision A, Decision B, IReadOnlyList<string> Aspects)> differences)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("a", a);
+            w.WriteString("b", b);
+            w.WriteStartArray("differences");
+            foreach (var (da, db, aspects) in differences)
+            {
+                w.WriteStartObject();
+                w.WriteString("employee", da.Employee);
+                w.WriteString("date", Values.Text(da.Date));
+                w.WriteStartArray("differs");
+                foreach (var x in aspects) w.WriteStringValue(x);
+                w.WriteEndArray();
+                Side(w, "a", da);
+                Side(w, "b", db);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+    }
+
+    private static void Side(Utf8JsonWriter w, string name, Decision d)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("mode", d.Mode.Word());
+        w.WriteStartArray("provisions");
+        foreach (var p in d.Provisions)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", p.Id);
+            w.WriteString("circular", p.Circular);
+            w.WriteString("cite", p.Cite);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("obligations");
+        foreach (var o in DecisionDiff.Obligations(d)) w.WriteStringValue(o);
+        w.WriteEndArray();
+        if (d.Pool is { } pool) w.WriteString("pool", $"{pool.Group}@{pool.Unit}");
+        w.WriteStartArray("unknown");
+        foreach (var u in d.Unknown) w.WriteStringValue(u);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}
