@@ -47,7 +47,7 @@ internal static class Canonical
                 if (scanner.Current is Comment comment && !("#" + comment.Value).StartsWith("# yaml-language-server:", StringComparison.Ordinal)) return true;
             }
         }
-        catch (YamlException)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
         {
             return false;
         }

@@ -111,8 +111,11 @@ internal sealed class DslCursor
     {
         var pos = Trivia(at).Remainder;
         _diagnostics.Add(Diagnostic.Error(code, SourceSpan.At(_path, pos.Line, pos.Column), message));
-        if (pos.Position < _cur.Position) pos = _cur;
-        _cur = SkipLine(pos);
+        var start = Trivia(_cur).Remainder;
+        if (pos.Position < start.Position) pos = start;
+        var next = SkipLine(pos);
+        // Recovery must always move on, or a stray '}' at the top level would be read forever.
+        _cur = next.Position <= start.Position && !next.AtEnd ? start.Advance() : next;
     }
 
     private static string Describe(IInput at)

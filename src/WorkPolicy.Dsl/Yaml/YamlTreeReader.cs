@@ -35,11 +35,14 @@ public static class YamlTreeReader
         YamlNode? root = null;
         var documents = 0;
         var nodes = 0;
+        var lastLine = 1;
+        var lastColumn = 1;
         try
         {
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
+                (lastLine, lastColumn) = ((int)ev.End.Line, (int)ev.End.Column);
                 if (++nodes > Limits.MaxYamlNodes)
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooMany, Span(path, ev), $"more than {Limits.MaxYamlNodes} YAML nodes"));
@@ -95,6 +98,12 @@ public static class YamlTreeReader
             var message = (ex.InnerException?.Message ?? ex.Message).Replace("\n", " ", StringComparison.Ordinal);
             var idx = message.IndexOf("): ", StringComparison.Ordinal);
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, at, idx >= 0 ? message[(idx + 3)..] : message));
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException)
+        {
+            // YamlDotNet throws these on some malformed input (found by fuzzing); report, never crash.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, SourceSpan.At(path, lastLine, lastColumn), $"malformed YAML after this point ({ex.Message})"));
             return null;
         }
         return diagnostics.Count > errorsBefore ? null : root;

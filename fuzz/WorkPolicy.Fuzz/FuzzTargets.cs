@@ -1,0 +1,44 @@
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Facts;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Dsl.Yaml;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+
+namespace WorkPolicy.Fuzz;
+
+/// <summary>The loaders under fuzzing. Any exception that escapes one of them is a bug.</summary>
+public static class FuzzTargets
+{
+    /// <summary>Target names accepted on the command line.</summary>
+    public static readonly string[] Names = ["dsl", "yaml", "facts"];
+
+    private static readonly Lazy<RuleSet> Vocabulary = new(() =>
+    {
+        var vocabulary = DslParser.Parse("vocabulary.wp", VocabularyText.Text).File;
+        return RuleSet.Link([vocabulary]).RuleSet;
+    });
+
+    /// <summary>Runs one target on raw bytes, as a user's file would arrive.</summary>
+    public static void Run(string target, byte[] bytes)
+    {
+        var diagnostics = new List<Diagnostic>();
+        if (SourceText.Decode("fuzz", bytes, diagnostics) is not { } text) return;
+        switch (target)
+        {
+            case "dsl":
+                var dsl = DslParser.Parse("fuzz.wp", text);
+                if (!dsl.HasErrors) RuleSet.Link([dsl.File]);
+                break;
+            case "yaml":
+                var yaml = YamlRuleLoader.Load("fuzz.yaml", text);
+                if (!yaml.HasErrors) RuleSet.Link([yaml.File]);
+                break;
+            case "facts":
+                FactsLoader.Load("fuzz.facts.yaml", text, Vocabulary.Value);
+                break;
+            default:
+                throw new ArgumentException($"unknown target '{target}'");
+        }
+    }
+}
