@@ -19,6 +19,14 @@ public static class FuzzTargets
         return RuleSet.Link([vocabulary]).RuleSet;
     });
 
+    /// <summary>Links a parsed file and, when it is valid, compiles it and runs the conflict search.</summary>
+    private static void LinkAndCheck(RuleFile file)
+    {
+        var (set, diagnostics) = RuleSet.Link([file]);
+        if (diagnostics.Any(d => d.Severity == Severity.Error)) return;
+        WorkPolicy.Rules.Checking.ConflictChecker.Check(WorkPolicy.Rules.Evaluation.CompiledRuleSet.Compile(set));
+    }
+
     /// <summary>Runs one target on raw bytes, as a user's file would arrive.</summary>
     public static void Run(string target, byte[] bytes)
     {
@@ -28,11 +36,11 @@ public static class FuzzTargets
         {
             case "dsl":
                 var dsl = DslParser.Parse("fuzz.wp", text);
-                if (!dsl.HasErrors) RuleSet.Link([dsl.File]);
+                if (!dsl.HasErrors) LinkAndCheck(dsl.File);
                 break;
             case "yaml":
                 var yaml = YamlRuleLoader.Load("fuzz.yaml", text);
-                if (!yaml.HasErrors) RuleSet.Link([yaml.File]);
+                if (!yaml.HasErrors) LinkAndCheck(yaml.File);
                 break;
             case "facts":
                 FactsLoader.Load("fuzz.facts.yaml", text, Vocabulary.Value);

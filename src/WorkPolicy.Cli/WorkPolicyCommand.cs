@@ -26,6 +26,7 @@ public static class WorkPolicyCommand
             ConvertCommand.Create(io),
             TestCommand.Create(io),
             CompareCommand.Create(io),
+            RosterCommand.Create(io),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

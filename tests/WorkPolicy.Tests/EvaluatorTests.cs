@@ -182,7 +182,7 @@ public class EvaluatorTests
         var e = Engine.Create(facts, Palopo);
         var before = e.Decide("e", Fri);
         before.Mode.Should().Be(WorkMode.Rotation);
-        before.Pool.Should().Be(new PoolAssignment("pegawai", "u", QuotaPlace.Office, 25, Rounding.Down), "quotas count per top unit");
+        before.Pool.Should().Be(new PoolAssignment("pegawai", "u", QuotaPlace.Office, 25, Rounding.Down, false), "quotas count per top unit");
         e.Decide("e", new LocalDate(2021, 8, 10)).Mode.Should().Be(WorkMode.NotCovered);
     }
 

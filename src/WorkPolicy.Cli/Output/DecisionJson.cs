@@ -66,6 +66,7 @@ public static class DecisionJson
             w.WriteString("unit", pool.Unit);
             w.WriteStartObject("quota");
             w.WriteString("place", pool.Place == QuotaPlace.Office ? "office" : "home");
+            w.WriteString("bound", pool.AtMost ? "at-most" : "exactly");
             w.WriteNumber("percent", pool.Percent);
             w.WriteString("rounding", DslPrinter.RoundingWord(pool.Rounding));
             w.WriteEndObject();

@@ -167,6 +167,7 @@ public static partial class DslParser
             if (_c.TryWord("office")) place = QuotaPlace.Office;
             else if (_c.TryWord("home")) place = QuotaPlace.Home;
             else { _c.FailHere("expected 'office' or 'home' (the place the quota counts)"); return null; }
+            var atMost = _c.TryWord("at-most");
             if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "a percentage", out var pct)) return null;
             if (!_c.TrySymbol("%")) { _c.FailHere("expected '%'"); return null; }
             var rounding = Rounding.Down;
@@ -177,7 +178,12 @@ public static partial class DslParser
                 else if (_c.TryWord("nearest")) rounding = Rounding.Nearest;
                 else { _c.FailHere("expected 'down', 'up' or 'nearest'"); return null; }
             }
-            return new PoolDecl(group.Value, per, place, decimal.Parse(pct.Value, System.Globalization.CultureInfo.InvariantCulture), rounding, _c.SpanFrom(start));
+            if (!Values.TryNumber(pct.Value, out var percent))
+            {
+                _c.Error(DiagnosticCodes.BadValue, _c.SpanOf(pct), $"'{pct.Value}' is not a usable percentage");
+                return null;
+            }
+            return new PoolDecl(group.Value, per, place, percent, rounding, atMost, _c.SpanFrom(start));
         }
     }
 }

@@ -32,7 +32,7 @@ public static partial class DslParser
         private PropertyValue? ParsePropertyValue()
         {
             if (_c.Run(Text.Select(t => (PropertyValue)new TextValue(t.Value))
-                    .Or(NumberWithSuffix.Select(ToNumberValue))
+                    .Or(NumberWithSuffix.Where(t => ToNumberValue(t) is not null).Select(t => ToNumberValue(t)!))
                     .Or(Names.Select(ns => ns.Count() == 1 ? new CodeValue(ns.First().Value) : (PropertyValue)new CodeListValue([.. ns.Select(n => n.Value)]))),
                     "a value (quoted text, number, 25%, 15m, or codes)", out var v))
             {
@@ -41,12 +41,13 @@ public static partial class DslParser
             return null;
         }
 
-        private static PropertyValue ToNumberValue(Located<string> t)
+        /// <summary>The value a number token stands for; null for one that is out of range (e.g. <c>-5m</c>).</summary>
+        private static PropertyValue? ToNumberValue(Located<string> t)
         {
             var text = t.Value;
-            if (text.EndsWith('%')) return new PercentValue(decimal.Parse(text[..^1], CultureInfo.InvariantCulture));
-            if (Values.TryDuration(text, out var amount, out var unit)) return new DurationValue(amount, unit);
-            return new NumberValue(decimal.Parse(text, CultureInfo.InvariantCulture));
+            if (text.EndsWith('%')) return Values.TryNumber(text[..^1], out var pct) ? new PercentValue(pct) : null;
+            if (text[^1] is 'm' or 'h' or 'd') return Values.TryDuration(text, out var amount, out var unit) ? new DurationValue(amount, unit) : null;
+            return Values.TryNumber(text, out var n) ? new NumberValue(n) : null;
         }
 
         /// <summary><c>windows mon-thu, sat 07:00-07:30, 12:00</c>: days, then times or time ranges.</summary>

@@ -25,6 +25,10 @@ public static class Values
         return r.Success;
     }
 
+    /// <summary>Parses a decimal number; false for malformed text and for values too large for a decimal.</summary>
+    public static bool TryNumber(string text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+
     /// <summary>The canonical text of a date.</summary>
     public static string Text(LocalDate d) => LocalDatePattern.Iso.Format(d);
 

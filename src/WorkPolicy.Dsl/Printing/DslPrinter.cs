@@ -111,7 +111,7 @@ public static class DslPrinter
     }
 
     private static string PoolText(PoolDecl p) =>
-        $"{p.Group} per {(p.Per == PoolPer.TopUnit ? "top-unit" : "unit")} {(p.Place == QuotaPlace.Office ? "office" : "home")} {Values.Text(p.Percent)}% rounding {RoundingWord(p.Rounding)}";
+        $"{p.Group} per {(p.Per == PoolPer.TopUnit ? "top-unit" : "unit")} {(p.Place == QuotaPlace.Office ? "office" : "home")} {(p.AtMost ? "at-most " : "")}{Values.Text(p.Percent)}% rounding {RoundingWord(p.Rounding)}";
 
     /// <summary>The word of a rounding rule.</summary>
     public static string RoundingWord(Rounding r) => r switch

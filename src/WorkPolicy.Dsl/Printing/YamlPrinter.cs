@@ -109,6 +109,7 @@ public static class YamlPrinter
             w.Append("          group: ").Append(pool.Group).Append('\n');
             w.Append("          per: ").Append(pool.Per == PoolPer.TopUnit ? "top-unit" : "unit").Append('\n');
             w.Append("          place: ").Append(pool.Place == QuotaPlace.Office ? "office" : "home").Append('\n');
+            if (pool.AtMost) w.Append("          bound: at-most\n");
             w.Append("          percent: ").Append(Values.Text(pool.Percent)).Append('\n');
             w.Append("          rounding: ").Append(DslPrinter.RoundingWord(pool.Rounding)).Append('\n');
         }

@@ -22,7 +22,7 @@ public static partial class YamlRuleLoader
     private static readonly string[] RelationKeys = ["kind", "target"];
     private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "scope", "overrides", "mode", "pool", "during", "obligations"];
     private static readonly string[] CiteKeys = ["point", "quote"];
-    private static readonly string[] PoolKeys = ["group", "per", "place", "percent", "rounding"];
+    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "rounding"];
     private static readonly string[] WindowKeys = ["days", "times"];
 
     /// <summary>Parses <paramref name="text"/> read from <paramref name="path"/>. Never throws on user input.</summary>
@@ -166,13 +166,15 @@ public static partial class YamlRuleLoader
             var per = r.Str(pm.Get("per"), "per");
             var place = r.Str(pm.Get("place"), "place");
             var rounding = r.Str(pm.Get("rounding"), "rounding") ?? "down";
+            var bound = r.Str(pm.Get("bound"), "bound") ?? "exactly";
+            if (bound is not ("exactly" or "at-most")) r.Error(DiagnosticCodes.BadValue, pm.Get("bound")!.Span, "bound must be 'exactly' or 'at-most'");
             if (per is not ("top-unit" or "unit") && per is not null) r.Error(DiagnosticCodes.BadValue, pm.Get("per")!.Span, "per must be 'top-unit' or 'unit'");
             if (place is not ("office" or "home") && place is not null) r.Error(DiagnosticCodes.BadValue, pm.Get("place")!.Span, "place must be 'office' or 'home'");
             if (rounding is not ("down" or "up" or "nearest")) r.Error(DiagnosticCodes.BadValue, pm.Get("rounding")!.Span, "rounding must be 'down', 'up' or 'nearest'");
             if (r.Str(pm.Get("group"), "group") is { } group && r.Number(pm.Get("percent"), "percent") is { } pct)
             {
                 pool = new PoolDecl(group, per == "unit" ? PoolPer.Unit : PoolPer.TopUnit, place == "home" ? QuotaPlace.Home : QuotaPlace.Office, pct,
-                    rounding switch { "up" => Rounding.Up, "nearest" => Rounding.Nearest, _ => Rounding.Down }, pm.Span);
+                    rounding switch { "up" => Rounding.Up, "nearest" => Rounding.Nearest, _ => Rounding.Down }, bound == "at-most", pm.Span);
             }
         }
         var during = ImmutableArray.CreateBuilder<WorkMode>();
@@ -229,8 +231,8 @@ public static partial class YamlRuleLoader
         }
         var t = s.Value;
         if (s.Quoted) return new TextValue(t);
-        if (NumberText().IsMatch(t)) return new NumberValue(decimal.Parse(t, CultureInfo.InvariantCulture));
-        if (t.EndsWith('%') && NumberText().IsMatch(t[..^1])) return new PercentValue(decimal.Parse(t[..^1], CultureInfo.InvariantCulture));
+        if (NumberText().IsMatch(t) && Values.TryNumber(t, out var number)) return new NumberValue(number);
+        if (t.EndsWith('%') && NumberText().IsMatch(t[..^1]) && Values.TryNumber(t[..^1], out var percent)) return new PercentValue(percent);
         if (Values.TryDuration(t, out var amount, out var unit)) return new DurationValue(amount, unit);
         return CodeText().IsMatch(t) ? new CodeValue(t) : new TextValue(t);
     }

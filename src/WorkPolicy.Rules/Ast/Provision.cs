@@ -36,7 +36,28 @@ public enum Rounding
 }
 
 /// <summary>A quota group that takes turns: e.g. 50 % of pelaksana per top unit at home.</summary>
-public sealed record PoolDecl(string Group, PoolPer Per, QuotaPlace Place, decimal Percent, Rounding Rounding, SourceSpan Span);
+/// <param name="Group">Name of the quota group.</param>
+/// <param name="Per">The unit the quota is counted in.</param>
+/// <param name="Place">The place the percentage speaks of.</param>
+/// <param name="Percent">The share, 0 to 100.</param>
+/// <param name="Rounding">How the share of a headcount becomes whole persons.</param>
+/// <param name="AtMost">True for a cap ("maksimal 50 persen"); false when the share is the target.</param>
+/// <param name="Span">Source span.</param>
+public sealed record PoolDecl(string Group, PoolPer Per, QuotaPlace Place, decimal Percent, Rounding Rounding, bool AtMost, SourceSpan Span)
+{
+    /// <summary>How many of <paramref name="members"/> the quota puts at <see cref="Place"/>.</summary>
+    public int Quota(int members)
+    {
+        var exact = members * Percent / 100m;
+        var rounded = Rounding switch
+        {
+            Rounding.Down => Math.Floor(exact),
+            Rounding.Up => Math.Ceiling(exact),
+            _ => Math.Floor(exact + 0.5m),
+        };
+        return (int)Math.Clamp(rounded, 0, members);
+    }
+}
 
 /// <summary>One provision: who (scope), what (mode, pool, obligations), and its place among exceptions.</summary>
 /// <param name="Id">Unique within its circular.</param>

@@ -172,7 +172,7 @@ public static class ConflictChecker
                 break;
             default:
                 var numbers = ordered.Select(v => decimal.TryParse(v, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0m)
-                    .SelectMany(n => new[] { n - 1, n, n + 1 }).Distinct().Order().Select(n => (FactValue)new NumberFact(n)).ToArray();
+                    .SelectMany(n => new[] { n == decimal.MinValue ? n : n - 1, n, n == decimal.MaxValue ? n : n + 1 }).Distinct().Order().Select(n => (FactValue)new NumberFact(n)).ToArray();
                 yield return new Dimension(path, numbers.Length > 0 ? numbers : [new NumberFact(0)]);
                 break;
         }

@@ -216,7 +216,7 @@ internal sealed class RuleSetValidator
             case FieldKind.Bool when lit.Kind != LiteralKind.Bool:
                 Error(DiagnosticCodes.TypeMismatch, span, $"'{f.Path}' takes true or false, not '{lit.Text}'");
                 break;
-            case FieldKind.Number when lit.Kind != LiteralKind.Number:
+            case FieldKind.Number when lit.Kind != LiteralKind.Number || !decimal.TryParse(lit.Text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _):
                 Error(DiagnosticCodes.TypeMismatch, span, $"'{f.Path}' takes a number, not '{lit.Text}'");
                 break;
         }

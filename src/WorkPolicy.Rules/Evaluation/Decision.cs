@@ -8,7 +8,11 @@ namespace WorkPolicy.Rules.Evaluation;
 public sealed record ProvisionRef(string Id, string Circular, string Cite);
 
 /// <summary>The rotation pool an employee belongs to and its quota.</summary>
-public sealed record PoolAssignment(string Group, string Unit, QuotaPlace Place, decimal Percent, Rounding Rounding);
+public sealed record PoolAssignment(string Group, string Unit, QuotaPlace Place, decimal Percent, Rounding Rounding, bool AtMost)
+{
+    /// <summary>Persons the quota puts at <see cref="Place"/> out of <paramref name="members"/>.</summary>
+    public int Quota(int members) => new PoolDecl(Group, PoolPer.Unit, Place, Percent, Rounding, AtMost, default).Quota(members);
+}
 
 /// <summary>An obligation for the day: its kind, zone, details, and the day's time windows if any.</summary>
 public sealed record ObligationResult(

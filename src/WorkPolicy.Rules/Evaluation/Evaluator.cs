@@ -103,7 +103,7 @@ public sealed class Evaluator
         if (decided.Mode == WorkMode.Rotation && decided.Winner.Decl.Pool is { } pd)
         {
             var poolUnit = pd.Per == PoolPer.TopUnit ? s.TopUnit ?? s.Unit : s.Unit;
-            pool = new PoolAssignment(pd.Group, poolUnit.Id, pd.Place, pd.Percent, pd.Rounding);
+            pool = new PoolAssignment(pd.Group, poolUnit.Id, pd.Place, pd.Percent, pd.Rounding, pd.AtMost);
         }
         return new Decision(employee.Id, date, decided.Mode, Ids(inForce), [.. provisions], [.. obligations], pool, []);
     }

@@ -169,7 +169,7 @@ internal sealed class PredicateCompiler
         FieldKind.SetOf => new CodeSetFact([.. d.Select(l => l.Text).Order(StringComparer.Ordinal)]),
         FieldKind.OneOf when d.Length == 1 => new CodeFact(d[0].Text),
         FieldKind.Bool when d.Length == 1 => new BoolFact(d[0].Text == "true"),
-        FieldKind.Number when d.Length == 1 => new NumberFact(decimal.Parse(d[0].Text, CultureInfo.InvariantCulture)),
+        FieldKind.Number when d.Length == 1 && decimal.TryParse(d[0].Text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) => new NumberFact(n),
         _ => null,
     };
 

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Rules.Rostering;
+
+/// <summary>A way a roster breaks the rules.</summary>
+public sealed record RosterViolation(LocalDate? Date, string? Employee, string? Pool, string Message);
+
+/// <summary>Validates an existing roster (e.g. an office's own spreadsheet) against the rules.</summary>
+public static class RosterChecker
+{
+    /// <summary>Every violation of fixed decisions, quotas and fairness, in date then employee order.</summary>
+    public static ImmutableArray<RosterViolation> Check(Evaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IEnumerable<Assignment> roster)
+    {
+        var given = new Dictionary<(string, LocalDate), Place>();
+        foreach (var a in roster) given[(a.Employee, a.Date)] = a.Place;
+        var violations = new List<RosterViolation>();
+        var officeDays = new Dictionary<(string Group, string Unit), Dictionary<string, int>>();
+        foreach (var date in dates)
+        {
+            var pools = new SortedDictionary<(string Group, string Unit), (PoolAssignment Pool, int Members, int AtPlace)>();
+            foreach (var e in employees)
+            {
+                var d = evaluator.Decide(e, date);
+                var has = given.TryGetValue((e.Id, date), out var place);
+                switch (d.Mode)
+                {
+                    case WorkMode.DayOff when has && place != Place.Off:
+                        violations.Add(new RosterViolation(date, e.Id, null, $"placed at {place.Word()} on a day that is not a working day"));
+                        break;
+                    case WorkMode.Office or WorkMode.Home when !has:
+                        violations.Add(new RosterViolation(date, e.Id, null, $"no place given; the rules say {d.Mode.Word()} ({Who(d)})"));
+                        break;
+                    case WorkMode.Office when place != Place.Office:
+                    case WorkMode.Home when place != Place.Home:
+                        violations.Add(new RosterViolation(date, e.Id, null, $"placed at {place.Word()}, but the rules say {d.Mode.Word()} ({Who(d)})"));
+                        break;
+                    case WorkMode.Rotation when d.Pool is { } pool:
+                        var key = (pool.Group, pool.Unit);
+                        if (!has || place == Place.Off)
+                        {
+                            violations.Add(new RosterViolation(date, e.Id, $"{pool.Group}@{pool.Unit}", has ? "placed off on a working day" : "no place given for a rotation day"));
+                            break;
+                        }
+                        var (p, members, atPlace) = pools.GetValueOrDefault(key, (pool, 0, 0));
+                        var atQuotaPlace = (place == Place.Office) == (pool.Place == QuotaPlace.Office);
+                        pools[key] = (p, members + 1, atPlace + (atQuotaPlace ? 1 : 0));
+                        if (!officeDays.TryGetValue(key, out var counts)) officeDays[key] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                        counts[e.Id] = counts.GetValueOrDefault(e.Id) + (place == Place.Office ? 1 : 0);
+                        break;
+                }
+            }
+            foreach (var (key, (pool, members, atPlace)) in pools)
+            {
+                var quota = pool.Quota(members);
+                var holds = pool.AtMost ? atPlace <= quota : atPlace == quota;
+                if (!holds)
+                {
+                    var where = pool.Place == QuotaPlace.Office ? "at the office" : "at home";
+                    violations.Add(new RosterViolation(date, null, $"{key.Group}@{key.Unit}",
+                        $"{atPlace} of {members} {where}; the quota is {(pool.AtMost ? "at most " : "")}{quota} ({pool.Percent}% rounded {pool.Rounding.ToString().ToLowerInvariant()})"));
+                }
+            }
+        }
+        foreach (var (key, counts) in officeDays.OrderBy(k => k.Key))
+        {
+            if (counts.Count == 0) continue;
+            var max = counts.Values.Max();
+            var min = counts.Values.Min();
+            if (max - min > 1)
+                violations.Add(new RosterViolation(null, null, $"{key.Group}@{key.Unit}",
+                    $"office days range from {min} to {max} over the period; fair rotation keeps them within one"));
+        }
+        return [.. violations];
+    }
+
+    private static string Who(Decision d) => d.Provisions.Length > 0 ? $"{d.Provisions[0].Circular}/{d.Provisions[0].Id}" : "no provision";
+}

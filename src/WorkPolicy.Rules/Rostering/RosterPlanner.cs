@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Rules.Rostering;
+
+/// <summary>
+/// Assigns each employee a place per day. Fixed decisions are kept (office, home, day off);
+/// optional and uncovered staff are at the office; rotation pools get exactly their quota (or
+/// their cap) at the quota's place each working day, choosing those with the fewest office days
+/// so far (then the longest since their last office day, then id), so office days within a pool
+/// differ by at most one over the period. A pool whose rule rotates every N days keeps the same
+/// people in for N working days. Output depends only on the input.
+/// </summary>
+public static class RosterPlanner
+{
+    private sealed class Fairness
+    {
+        public int OfficeDays;
+        public LocalDate? LastOffice;
+    }
+
+    private sealed class PoolState
+    {
+        public string Members = "";
+        public HashSet<string> Office = new(StringComparer.Ordinal);
+        public int DaysInBlock;
+    }
+
+    /// <summary>Plans a roster for <paramref name="employees"/> over <paramref name="dates"/>.</summary>
+    public static Roster Plan(Evaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IProgress<int>? progress = null)
+    {
+        var byEmployee = new Dictionary<string, List<Assignment>>(StringComparer.Ordinal);
+        foreach (var e in employees) byEmployee[e.Id] = new List<Assignment>(dates.Length);
+        var unassigned = ImmutableArray.CreateBuilder<Unassigned>();
+        var pools = ImmutableArray.CreateBuilder<PoolDay>();
+        var fairness = new Dictionary<string, Fairness>(StringComparer.Ordinal);
+        var states = new Dictionary<(string, string), PoolState>();
+        var day = 0;
+        foreach (var date in dates)
+        {
+            var buckets = new SortedDictionary<(string Group, string Unit), List<(EmployeeFacts E, Decision D)>>();
+            foreach (var e in employees)
+            {
+                var d = evaluator.Decide(e, date);
+                Place? place = d.Mode switch
+                {
+                    WorkMode.DayOff => Place.Off,
+                    WorkMode.Home => Place.Home,
+                    WorkMode.Office or WorkMode.Optional or WorkMode.NotCovered => Place.Office,
+                    _ => null,
+                };
+                if (d.Mode == WorkMode.Indeterminate) unassigned.Add(new Unassigned(e.Id, date, d.Unknown));
+                else if (d.Mode == WorkMode.Rotation && d.Pool is { } pool)
+                {
+                    var key = (pool.Group, pool.Unit);
+                    if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = [];
+                    list.Add((e, d));
+                }
+                else if (place is { } p) byEmployee[e.Id].Add(new Assignment(e.Id, date, p));
+            }
+            foreach (var (key, members) in buckets)
+            {
+                if (!states.TryGetValue(key, out var state)) states[key] = state = new PoolState();
+                var pool = members[0].D.Pool!;
+                var n = members.Count;
+                var quota = pool.Quota(n);
+                var officeCount = pool.Place == QuotaPlace.Office ? quota : n - quota;
+                var signature = string.Join(',', members.Select(m => m.E.Id).Order(StringComparer.Ordinal));
+                var cadence = Cadence(members[0].D);
+                if (signature != state.Members || state.DaysInBlock >= cadence)
+                {
+                    state.Office = Choose(members.Select(m => m.E.Id), officeCount, fairness);
+                    state.Members = signature;
+                    state.DaysInBlock = 0;
+                }
+                state.DaysInBlock++;
+                foreach (var (e, _) in members)
+                {
+                    var atOffice = state.Office.Contains(e.Id);
+                    byEmployee[e.Id].Add(new Assignment(e.Id, date, atOffice ? Place.Office : Place.Home));
+                    if (!atOffice) continue;
+                    if (!fairness.TryGetValue(e.Id, out var f)) fairness[e.Id] = f = new Fairness();
+                    f.OfficeDays++;
+                    f.LastOffice = date;
+                }
+                var atPlace = pool.Place == QuotaPlace.Office ? officeCount : n - officeCount;
+                pools.Add(new PoolDay(key.Group, key.Unit, date, n, pool.Place, quota, pool.AtMost, atPlace));
+            }
+            progress?.Report(++day);
+        }
+        var assignments = employees.SelectMany(e => byEmployee[e.Id]).ToImmutableArray();
+        return new Roster(assignments, unassigned.ToImmutable(), pools.ToImmutable());
+    }
+
+    /// <summary>Working days one selection lasts: the rotation obligation's <c>every</c>, else one.</summary>
+    private static int Cadence(Decision d)
+    {
+        foreach (var o in d.Obligations)
+        {
+            if (o.Kind != "rotation") continue;
+            foreach (var p in o.Properties)
+            {
+                if (p.Key == "every" && p.Value is DurationValue { Unit: 'd', Amount: > 0 } dv) return dv.Amount;
+            }
+        }
+        return 1;
+    }
+
+    private static HashSet<string> Choose(IEnumerable<string> members, int count, Dictionary<string, Fairness> fairness) =>
+        members
+            .Select(id => (Id: id, F: fairness.GetValueOrDefault(id)))
+            .OrderBy(m => m.F?.OfficeDays ?? 0)
+            .ThenBy(m => m.F?.LastOffice ?? LocalDate.MinIsoValue)
+            .ThenBy(m => m.Id, StringComparer.Ordinal)
+            .Take(count)
+            .Select(m => m.Id)
+            .ToHashSet(StringComparer.Ordinal);
+}
