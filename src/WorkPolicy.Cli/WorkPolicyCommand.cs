@@ -27,6 +27,7 @@ public static class WorkPolicyCommand
             TestCommand.Create(io),
             CompareCommand.Create(io),
             RosterCommand.Create(io),
+            AttendanceCommand.Create(io),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

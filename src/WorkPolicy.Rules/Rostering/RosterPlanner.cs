@@ -39,8 +39,11 @@ public static class RosterPlanner
         var fairness = new Dictionary<string, Fairness>(StringComparer.Ordinal);
         var states = new Dictionary<(string, string), PoolState>();
         var day = 0;
+        var calendar = evaluator.Facts.Facts.Calendar;
         foreach (var date in dates)
         {
+            // Outside every circular the calendar still says which days are worked.
+            var uncovered = calendar.IsWorkingDay(date) ? Place.Office : Place.Off;
             var buckets = new SortedDictionary<(string Group, string Unit), List<(EmployeeFacts E, Decision D)>>();
             foreach (var e in employees)
             {
@@ -49,7 +52,8 @@ public static class RosterPlanner
                 {
                     WorkMode.DayOff => Place.Off,
                     WorkMode.Home => Place.Home,
-                    WorkMode.Office or WorkMode.Optional or WorkMode.NotCovered => Place.Office,
+                    WorkMode.NotCovered => uncovered,
+                    WorkMode.Office or WorkMode.Optional => Place.Office,
                     _ => null,
                 };
                 if (d.Mode == WorkMode.Indeterminate) unassigned.Add(new Unassigned(e.Id, date, d.Unknown));

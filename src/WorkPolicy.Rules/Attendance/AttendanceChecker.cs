@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+using WorkPolicy.Rules.Rostering;
+
+namespace WorkPolicy.Rules.Attendance;
+
+/// <summary>
+/// Checks the facts' check-ins against the check-in windows due on each day an employee works
+/// from home: days decided <c>home</c>, and rotation days the roster puts at home. Timestamps
+/// carry any offset and are compared in the obligation's zone, so a UTC check-in late on one
+/// date can count for the next local morning. A fixed time (a window of no length) is met by a
+/// check-in within that minute; a tolerance stated in the rule file widens every window.
+/// </summary>
+public static class AttendanceChecker
+{
+    /// <summary>The report for <paramref name="employees"/> over <paramref name="dates"/>, using <paramref name="roster"/> for rotation days.</summary>
+    public static AttendanceReport Check(Evaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, Roster roster)
+    {
+        var places = roster.Assignments.ToDictionary(a => (a.Employee, a.Date), a => a.Place);
+        var checkins = evaluator.Facts.Facts.Checkins.ToLookup(c => c.Employee, StringComparer.Ordinal);
+        var days = ImmutableArray.CreateBuilder<AttendanceDay>();
+        var totals = new SortedDictionary<string, (int Required, int Met)>(StringComparer.Ordinal);
+        foreach (var e in employees)
+        {
+            foreach (var date in dates)
+            {
+                var d = evaluator.Decide(e, date);
+                var atHome = d.Mode == WorkMode.Home || (d.Mode == WorkMode.Rotation && places.GetValueOrDefault((e.Id, date)) == Place.Home);
+                if (!atHome) continue;
+                foreach (var o in d.Obligations)
+                {
+                    if (o.Kind != "check-in" || o.Windows is not { Length: > 0 } windows) continue;
+                    var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.Zone) ?? DateTimeZone.Utc;
+                    var local = checkins[e.Id]
+                        .Select(c => c.At.ToInstant().InZone(zone).LocalDateTime)
+                        .Where(t => t.Date == date)
+                        .Select(t => t.TimeOfDay)
+                        .Order()
+                        .ToList();
+                    var checks = windows.Select(w =>
+                    {
+                        LocalTime? at = local.Cast<LocalTime?>().FirstOrDefault(t => Within(t!.Value, w));
+                        return new WindowCheck(w, at is not null, at);
+                    }).ToImmutableArray();
+                    days.Add(new AttendanceDay(e.Id, e.Unit, date, o.Zone, checks));
+                    var (required, met) = totals.GetValueOrDefault(e.Unit);
+                    totals[e.Unit] = (required + checks.Length, met + checks.Count(c => c.Met));
+                }
+            }
+        }
+        return new AttendanceReport(days.ToImmutable(), [.. totals.Select(t => new UnitTotals(t.Key, t.Value.Required, t.Value.Met))]);
+    }
+
+    /// <summary>Inclusive at minute precision: 07:30:59 is still in 07:00–07:30, and 08:00:40 meets a fixed 08:00.</summary>
+    private static bool Within(LocalTime t, TimeWindow w)
+    {
+        var minute = new LocalTime(t.Hour, t.Minute);
+        return minute >= w.From && minute <= w.To;
+    }
+}

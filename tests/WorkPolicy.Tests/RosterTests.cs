@@ -1,0 +1,182 @@
+using FluentAssertions;
+using NodaTime;
+using WorkPolicy.Cli;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Rostering;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+public sealed class RosterTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("wp-roster-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private static string PalopoFacts(int staff) => $$"""
+        calendar: { holidays: [2021-08-11] }
+        regions:
+          kota-palopo:
+            ppkm: [ { from: 2021-07-26, level: 4 } ]
+        units:
+          - { id: disdik, region: kota-palopo, kind: dinas, agency: disdik }
+          - { id: sd-1, region: kota-palopo, kind: sekolah, agency: disdik, parent: disdik }
+          - { id: pkm, region: kota-palopo, kind: puskesmas, agency: dinkes }
+        employees:
+        {{string.Concat(Enumerable.Range(1, staff).Select(i => $"  - {{ id: s{i:00}, unit: {(i % 3 == 0 ? "sd-1" : "disdik")}, employment: pns }}\n"))}}
+          - { id: nurse, unit: pkm, employment: pns }
+        """;
+
+    private static Roster Plan(Engine engine, LocalDate from, LocalDate to) =>
+        RosterPlanner.Plan(engine.Evaluator, engine.Facts.Employees, new DateInterval(from, to));
+
+    private static Engine Samples(string facts) => Engine.Create(facts, File.ReadAllText(Repo.Path("samples", "circulars", "palopo.wp")));
+
+    [Fact]
+    public void Quota_holds_every_working_day_and_office_days_differ_by_at_most_one()
+    {
+        var engine = Samples(PalopoFacts(8));
+        var roster = Plan(engine, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 13));
+        roster.Pools.Should().HaveCount(9, "ten working days less the 11 August holiday");
+        roster.Pools.Should().OnlyContain(p => p.Members == 8 && p.Quota == 2 && p.AtPlace == 2 && p.Unit == "disdik");
+        var officeDays = roster.Assignments.Where(a => a.Employee.StartsWith('s')).GroupBy(a => a.Employee).Select(g => g.Count(a => a.Place == Place.Office)).ToList();
+        officeDays.Sum().Should().Be(18);
+        (officeDays.Max() - officeDays.Min()).Should().BeLessThanOrEqualTo(1);
+        roster.Assignments.Where(a => a.Date == new LocalDate(2021, 8, 11)).Should().OnlyContain(a => a.Place == Place.Off);
+        roster.Assignments.Where(a => a.Employee == "nurse" && a.Date.DayOfWeek < IsoDayOfWeek.Saturday && a.Date.Day != 11).Should().OnlyContain(a => a.Place == Place.Office);
+    }
+
+    [Fact]
+    public void A_tiny_pool_rounds_its_quarter_down_to_nobody()
+    {
+        var roster = Plan(Samples(PalopoFacts(1)), new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 3));
+        roster.Assignments.Where(a => a.Employee == "s01").Should().OnlyContain(a => a.Place == Place.Home);
+        roster.Pools.Should().OnlyContain(p => p.Members == 1 && p.Quota == 0);
+    }
+
+    [Theory]
+    [InlineData(3, 25, Rounding.Down, 0)]
+    [InlineData(3, 25, Rounding.Up, 1)]
+    [InlineData(3, 25, Rounding.Nearest, 1)]
+    [InlineData(3, 50, Rounding.Down, 1)]
+    [InlineData(3, 50, Rounding.Nearest, 2)]
+    [InlineData(4, 24, Rounding.Up, 1)]
+    [InlineData(0, 50, Rounding.Up, 0)]
+    [InlineData(10, 100, Rounding.Down, 10)]
+    public void Rounding_rule_of_the_rule_file_decides_the_quota(int members, int percent, Rounding rounding, int expected) =>
+        new PoolDecl("g", PoolPer.Unit, QuotaPlace.Office, percent, rounding, false, default).Quota(members).Should().Be(expected);
+
+    [Fact]
+    public void A_closure_mid_period_sends_the_whole_unit_home_for_three_days()
+    {
+        const string facts = """
+            units: [ { id: u, region: kota-balikpapan, kind: dinas, agency: dinsos, services: [] } ]
+            incidents: [ { kind: positive-case, unit: u, confirmed: 2020-08-12 } ]
+            employees:
+              - { id: a, unit: u, roles: [] }
+              - { id: b, unit: u, roles: [] }
+              - { id: c, unit: u, roles: [] }
+              - { id: d, unit: u, roles: [] }
+              - { id: e, unit: u, roles: [] }
+            """;
+        var engine = Engine.Create(facts, File.ReadAllText(Repo.Path("samples", "circulars", "balikpapan.wp")));
+        var roster = Plan(engine, new LocalDate(2020, 8, 10), new LocalDate(2020, 8, 17));
+        foreach (var day in new[] { 12, 13, 14 })
+            roster.Assignments.Where(a => a.Date.Day == day).Should().OnlyContain(a => a.Place == Place.Home);
+        roster.Pools.Select(p => p.Date.Day).Should().Equal(10, 11, 17);
+        roster.Pools.Should().OnlyContain(p => p.AtMost && p.Quota == 2 && p.AtPlace == 2, "at most half of five, rounded down");
+    }
+
+    [Fact]
+    public void A_pool_with_a_home_quota_keeps_its_share_at_home()
+    {
+        const string facts = """
+            units: [ { id: u, region: kab-luwu-utara, kind: dinas, agency: dinsos } ]
+            employees:
+              - { id: a, unit: u, employment: pns, position: pelaksana, it_capable: true }
+              - { id: b, unit: u, employment: pns, position: pelaksana, it_capable: true }
+              - { id: c, unit: u, employment: pns, position: pelaksana, it_capable: true }
+            """;
+        var engine = Engine.Create(facts, File.ReadAllText(Repo.Path("samples", "circulars", "luwu-utara.wp")));
+        var roster = Plan(engine, new LocalDate(2021, 7, 28), new LocalDate(2021, 8, 5));
+        roster.Pools.Should().OnlyContain(p => p.Place == QuotaPlace.Home && p.Quota == 1 && p.AtPlace == 1);
+        roster.Assignments.Where(a => a.Place == Place.Home).GroupBy(a => a.Employee).Select(g => g.Count()).Should().OnlyContain(n => n == 2 || n == 3);
+    }
+
+    [Fact]
+    public void Planning_is_deterministic()
+    {
+        var engine = Samples(PalopoFacts(7));
+        var a = Plan(engine, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 31));
+        var b = Plan(Samples(PalopoFacts(7)), new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 31));
+        a.Assignments.Should().Equal(b.Assignments);
+    }
+
+    private (int Code, string Out) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        return (WorkPolicyCommand.Run(args, stdout, new StringWriter()), stdout.ToString());
+    }
+
+    [Fact]
+    public void Check_accepts_the_planned_roster_and_lists_every_violation_of_an_edited_one()
+    {
+        var facts = Path.Combine(_temp, "plp.facts.yaml");
+        File.WriteAllText(facts, PalopoFacts(4));
+        var rules = Repo.Path("samples", "circulars", "palopo.wp");
+        var planned = Run("roster", rules, "--facts", facts, "--from", "2021-08-02", "--to", "2021-08-04", "--format", "json");
+        planned.Code.Should().Be(0);
+        var json = Path.Combine(_temp, "roster.json");
+        File.WriteAllText(json, planned.Out);
+        var ok = Run("roster", rules, "--facts", facts, "--from", "2021-08-02", "--to", "2021-08-04", "--check", json);
+        ok.Out.TrimEnd().Should().EndWith("0 violation(s)");
+        ok.Code.Should().Be(0);
+
+        var csv = Path.Combine(_temp, "roster.csv");
+        File.WriteAllText(csv, """
+            employee,date,place
+            s01,2021-08-02,office
+            s02,2021-08-02,office
+            s03,2021-08-02,home
+            s04,2021-08-02,home
+            nurse,2021-08-02,home
+            """);
+        var (code, output) = Run("roster", rules, "--facts", facts, "--from", "2021-08-02", "--to", "2021-08-02", "--check", csv);
+        code.Should().Be(1);
+        output.Should().Contain("2021-08-02 nurse: placed at home, but the rules say office (palopo-2021-wfh/p2-critical-service)");
+        output.Should().Contain("2021-08-02 pegawai@disdik: 2 of 4 at the office; the quota is 1 (25% rounded down)");
+        output.TrimEnd().Should().EndWith("2 violation(s)");
+    }
+
+    [Fact]
+    public void A_malformed_roster_is_reported_with_its_line()
+    {
+        var csv = Path.Combine(_temp, "bad.csv");
+        File.WriteAllText(csv, "employee,date,place\ns01,2021-08-32,office\ns02,2021-08-02,garden\n");
+        var facts = Path.Combine(_temp, "plp.facts.yaml");
+        File.WriteAllText(facts, PalopoFacts(2));
+        var stderr = new StringWriter();
+        var code = WorkPolicyCommand.Run(["roster", Repo.Path("samples", "circulars", "palopo.wp"), "--facts", facts, "--from", "2021-08-02", "--to", "2021-08-02", "--check", csv], new StringWriter(), stderr);
+        code.Should().Be(1);
+        stderr.ToString().Should().Contain($"{csv}(2,5): error WP0105").And.Contain($"{csv}(3,16): error WP0110: 'garden' is not a place");
+    }
+
+    [Fact]
+    public void Html_roster_is_a_printable_grid_per_perangkat_daerah()
+    {
+        var facts = Path.Combine(_temp, "plp.facts.yaml");
+        File.WriteAllText(facts, PalopoFacts(4));
+        var (code, html) = Run("roster", Repo.Path("samples", "circulars", "palopo.wp"), "--facts", facts, "--from", "2021-08-02", "--to", "2021-08-08", "--format", "html");
+        code.Should().Be(0);
+        html.Should().StartWith("<!DOCTYPE html>").And.Contain("<h2>disdik</h2>").And.Contain("<h2>pkm</h2>").And.Contain("class=\"office\">O<").And.Contain("class=\"off\">");
+    }
+
+    [Fact]
+    public void Sample_roster_snapshot()
+    {
+        var (code, json) = Run("roster", Repo.Path("samples", "circulars"), "--facts", Repo.Path("samples", "facts", "personas.facts.yaml"),
+            "--from", "2021-08-02", "--to", "2021-08-13", "--format", "json");
+        code.Should().Be(0);
+        Snapshooter.Xunit.Snapshot.Match(json);
+    }
+}
