@@ -28,6 +28,7 @@ public static class WorkPolicyCommand
             CompareCommand.Create(io),
             RosterCommand.Create(io),
             AttendanceCommand.Create(io),
+            GenerateCommand.Create(io),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -37,7 +37,7 @@ internal static class CheckCommand
         foreach (var f in factsPaths)
         {
             files++;
-            if (SourceText.Read(f, all) is { } text) all.AddRange(Dsl.Facts.FactsLoader.Load(f, text, vocabulary).Diagnostics);
+            if (SourceText.Read(f, all, Limits.MaxFactsBytes) is { } text) all.AddRange(Dsl.Facts.FactsLoader.Load(f, text, vocabulary).Diagnostics);
         }
         Shared.Print(io, all);
         var errors = all.Count(d => d.Severity == Severity.Error);

@@ -47,7 +47,7 @@ internal static class Shared
     public static FactsFile? LoadFacts(CliIO io, string path, RuleSet rules)
     {
         var diagnostics = new List<Diagnostic>();
-        if (SourceText.Read(path, diagnostics) is not { } text)
+        if (SourceText.Read(path, diagnostics, Limits.MaxFactsBytes) is not { } text)
         {
             Print(io, diagnostics);
             return null;

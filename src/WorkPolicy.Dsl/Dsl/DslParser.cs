@@ -32,6 +32,11 @@ public static partial class DslParser
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {Limits.MaxFileBytes / (1024 * 1024)} MiB"));
             return false;
         }
+        if (ControlCharacters.Find(path, text) is { } control)
+        {
+            diagnostics.Add(control);
+            return false;
+        }
         int line = 1, col = 1, run = 0, runLine = 1, runCol = 1;
         var inString = false;
         foreach (var c in text)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Dsl.Yaml;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Diagnostics;
@@ -43,7 +44,7 @@ public sealed partial class FactsLoader
     public static FactsResult Load(string path, string text, RuleSet? rules)
     {
         var diagnostics = new List<Diagnostic>();
-        var root = YamlTreeReader.Read(path, text, diagnostics);
+        var root = YamlTreeReader.Read(path, text, diagnostics, Limits.MaxFactsBytes, Limits.MaxFactsYamlNodes);
         if (root is null) return new FactsResult(null, [.. diagnostics]);
         var facts = new FactsLoader(path, rules, diagnostics).Read(root);
         return new FactsResult(facts, [.. diagnostics]);

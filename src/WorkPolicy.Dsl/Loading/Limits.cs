@@ -17,4 +17,10 @@ public static class Limits
 
     /// <summary>Most YAML nodes in one document (guards huge files before any model is built).</summary>
     public const int MaxYamlNodes = 2_000_000;
+
+    /// <summary>Largest facts file: exports of a whole province's staff are large.</summary>
+    public const int MaxFactsBytes = 256 * 1024 * 1024;
+
+    /// <summary>Most YAML nodes in a facts file.</summary>
+    public const int MaxFactsYamlNodes = 40_000_000;
 }

@@ -9,7 +9,10 @@ public static class SourceText
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The text of <paramref name="path"/>, or null with a diagnostic.</summary>
-    public static string? Read(string path, List<Diagnostic> diagnostics)
+    public static string? Read(string path, List<Diagnostic> diagnostics) => Read(path, diagnostics, Limits.MaxFileBytes);
+
+    /// <summary>The text of <paramref name="path"/> if it is at most <paramref name="maxBytes"/> long, or null with a diagnostic.</summary>
+    public static string? Read(string path, List<Diagnostic> diagnostics, long maxBytes)
     {
         byte[] bytes;
         try
@@ -20,9 +23,9 @@ public static class SourceText
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), "file not found"));
                 return null;
             }
-            if (info.Length > Limits.MaxFileBytes)
+            if (info.Length > maxBytes)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {Limits.MaxFileBytes / (1024 * 1024)} MiB"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {maxBytes / (1024 * 1024)} MiB"));
                 return null;
             }
             bytes = File.ReadAllBytes(path);

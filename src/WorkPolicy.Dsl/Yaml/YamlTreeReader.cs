@@ -22,11 +22,20 @@ public static class YamlTreeReader
     }
 
     /// <summary>Reads <paramref name="text"/>; returns null (with diagnostics) when it cannot be used.</summary>
-    public static YamlNode? Read(string path, string text, List<Diagnostic> diagnostics)
+    public static YamlNode? Read(string path, string text, List<Diagnostic> diagnostics) =>
+        Read(path, text, diagnostics, Limits.MaxFileBytes, Limits.MaxYamlNodes);
+
+    /// <summary>Reads with explicit size and node limits (facts files are allowed to be larger than rule files).</summary>
+    public static YamlNode? Read(string path, string text, List<Diagnostic> diagnostics, int maxChars, int maxNodes)
     {
-        if (text.Length > Limits.MaxFileBytes)
+        if (text.Length > maxChars)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {Limits.MaxFileBytes / (1024 * 1024)} MiB"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {maxChars / (1024 * 1024)} MiB"));
+            return null;
+        }
+        if (ControlCharacters.Find(path, text) is { } control)
+        {
+            diagnostics.Add(control);
             return null;
         }
         var errorsBefore = diagnostics.Count;
@@ -43,9 +52,9 @@ public static class YamlTreeReader
             {
                 var ev = parser.Current!;
                 (lastLine, lastColumn) = ((int)ev.End.Line, (int)ev.End.Column);
-                if (++nodes > Limits.MaxYamlNodes)
+                if (++nodes > maxNodes)
                 {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooMany, Span(path, ev), $"more than {Limits.MaxYamlNodes} YAML nodes"));
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooMany, Span(path, ev), $"more than {maxNodes} YAML nodes"));
                     return null;
                 }
                 switch (ev)

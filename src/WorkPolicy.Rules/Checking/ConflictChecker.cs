@@ -224,8 +224,9 @@ public static class ConflictChecker
             new UnitFacts("t", null, region, null, top.ToImmutable(), SourceSpan.None));
         var e = new EmployeeFacts("e", "u", employee.ToImmutable(), SourceSpan.None);
         var facts = new FactsFile("", CalendarFacts.Default, regions, units, [e], incidents.ToImmutable(), []);
-        var scope = new EvalScope(new FactIndex(facts)) { Date = Probe };
-        scope.SetEmployee(e);
+        var index = new FactIndex(facts);
+        var scope = new EvalScope(index) { Date = Probe };
+        scope.SetEmployee(index.Employees[0]);
         return scope;
     }
 }

@@ -4,9 +4,9 @@ using WorkPolicy.Rules.Facts;
 namespace WorkPolicy.Rules.Evaluation;
 
 /// <summary>
-/// The subject of one evaluation: an employee, their units and region on a date. Reused across
-/// decisions so the hot path allocates nothing; <see cref="Missing"/> is set only when the caller
-/// wants the paths of unknown facts.
+/// The subject of one evaluation: an employee row and a date. Reused across decisions so the hot
+/// path allocates nothing; <see cref="Missing"/> is set only when the caller wants the paths of
+/// unknown facts.
 /// </summary>
 public sealed class EvalScope
 {
@@ -17,13 +17,13 @@ public sealed class EvalScope
     public FactIndex Index { get; }
 
     /// <summary>The employee, or null when evaluating region status only.</summary>
-    public EmployeeFacts? Employee { get; set; }
+    public EmployeeRow? Employee { get; private set; }
 
     /// <summary>The employee's unit.</summary>
-    public UnitFacts? Unit { get; set; }
+    public UnitRow? Unit { get; private set; }
 
     /// <summary>The employee's perangkat daerah.</summary>
-    public UnitFacts? TopUnit { get; set; }
+    public UnitRow? TopUnit { get; private set; }
 
     /// <summary>The region whose status is read.</summary>
     public string Region { get; set; } = "";
@@ -35,11 +35,11 @@ public sealed class EvalScope
     public List<string>? Missing { get; set; }
 
     /// <summary>Points the scope at an employee.</summary>
-    public void SetEmployee(EmployeeFacts employee)
+    public void SetEmployee(EmployeeRow employee)
     {
         Employee = employee;
-        Unit = Index.Unit(employee.Unit);
-        TopUnit = Index.TopUnit(employee.Unit);
-        Region = Unit?.Region ?? "";
+        Unit = employee.Unit;
+        TopUnit = employee.TopUnit;
+        Region = employee.Region;
     }
 }

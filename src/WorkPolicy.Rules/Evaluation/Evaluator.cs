@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using NodaTime;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Facts;
@@ -6,14 +5,21 @@ using WorkPolicy.Rules.Facts;
 namespace WorkPolicy.Rules.Evaluation;
 
 /// <summary>
-/// Decides work mode, obligations and pool for employees on dates. One instance per thread:
-/// it reuses a scope object between decisions.
+/// Decides work mode, obligations and pool for employees on dates. Not thread-safe: it reuses a
+/// scope between decisions; use one per thread (see <see cref="BatchEvaluator"/>).
 /// </summary>
-public sealed class Evaluator
+/// <remarks>
+/// <see cref="Classify"/> is the hot path: compiled delegates over slot arrays, no allocation.
+/// <see cref="Decide(EmployeeRow, LocalDate, List{TraceEntry})"/> adds the details (provisions,
+/// obligations, pool) and, for an indeterminate answer or a trace, re-runs the rules recording
+/// which facts were missing and why each provision did or did not count.
+/// </remarks>
+public sealed partial class Evaluator
 {
     private static readonly WorkMode[] WorkingModes = [WorkMode.Office, WorkMode.Home, WorkMode.Rotation, WorkMode.Optional];
     private readonly CompiledRuleSet _rules;
     private readonly EvalScope _scope;
+    private readonly Dictionary<(int Circular, string Region), InForceTimeline> _timelines = [];
 
     /// <summary>An evaluator of <paramref name="rules"/> over <paramref name="facts"/>.</summary>
     public Evaluator(CompiledRuleSet rules, FactIndex facts)
@@ -25,203 +31,91 @@ public sealed class Evaluator
     /// <summary>The facts evaluated against.</summary>
     public FactIndex Facts => _scope.Index;
 
+    /// <summary>The compiled rules.</summary>
+    public CompiledRuleSet Rules => _rules;
+
     /// <summary>The decision for <paramref name="employee"/> on <paramref name="date"/>; pass a list to get the trace.</summary>
-    public Decision Decide(EmployeeFacts employee, LocalDate date, List<TraceEntry>? trace = null)
+    public Decision Decide(EmployeeFacts employee, LocalDate date, List<TraceEntry>? trace = null) =>
+        Decide(Facts.Row(employee), date, trace);
+
+    /// <summary>The decision for an indexed employee on <paramref name="date"/>; pass a list to get the trace.</summary>
+    public Decision Decide(EmployeeRow employee, LocalDate date, List<TraceEntry>? trace = null)
+    {
+        if (trace is not null) return Explain(employee, date, trace);
+        var verdict = Classify(employee, date);
+        return verdict.Mode == WorkMode.Indeterminate ? Explain(employee, date, null) : Materialize(employee, date, verdict);
+    }
+
+    /// <summary>The mode and deciding provision only, without allocating: the batch path.</summary>
+    public Verdict Classify(EmployeeRow employee, LocalDate date)
     {
         var s = _scope;
         s.SetEmployee(employee);
         s.Date = date;
         s.Missing = null;
-        if (s.Unit is null)
+        if (employee.Unit is null) return Verdict.Of(WorkMode.Indeterminate);
+        var circulars = _rules.Circulars;
+        var any = false;
+        for (var i = 0; i < circulars.Length; i++)
         {
-            trace?.Add(new TraceEntry("", null, "unknown", $"unit '{employee.Unit}' is not in the facts"));
-            return Empty(employee, date, WorkMode.Indeterminate, [], [$"units[{employee.Unit}]"]);
-        }
-
-        var inForce = new List<CompiledCircular>();
-        var unknown = new List<string>();
-        foreach (var c in _rules.Circulars)
-        {
-            switch (InForce(c, s, trace, unknown))
+            switch (InForce(i, s))
             {
-                case Tri.True: inForce.Add(c); break;
-                case Tri.Unknown: break;
+                case Tri.Unknown: return Verdict.Of(WorkMode.Indeterminate);
+                case Tri.True: any = true; break;
             }
         }
-        if (unknown.Count > 0) return Empty(employee, date, WorkMode.Indeterminate, Ids(inForce), unknown);
-        if (inForce.Count == 0) return Empty(employee, date, WorkMode.NotCovered, [], []);
-        if (!Facts.Facts.Calendar.IsWorkingDay(date))
-        {
-            trace?.Add(new TraceEntry("", null, "day-off", $"{date:yyyy-MM-dd} ({date.DayOfWeek}) is not a working day in the calendar"));
-            return Empty(employee, date, WorkMode.DayOff, Ids(inForce), []);
-        }
+        if (!any) return Verdict.Of(WorkMode.NotCovered);
+        if (!s.Index.IsWorkingDay(date)) return Verdict.Of(WorkMode.DayOff);
 
-        CircularOutcome? decided = null;
-        foreach (var c in inForce)
+        var decided = Verdict.Of(WorkMode.NotCovered);
+        for (var i = 0; i < circulars.Length; i++)
         {
-            var outcome = DecideWithin(c, s, trace);
-            if (outcome.Mode == WorkMode.Indeterminate) unknown.AddRange(outcome.Unknown);
-            else if (outcome.Mode != WorkMode.NotCovered) decided = outcome;
+            if (InForce(i, s) != Tri.True) continue;
+            var (winner, unknown) = Winner(circulars[i], s);
+            if (unknown) return Verdict.Of(WorkMode.Indeterminate);
+            if (winner >= 0) decided = new Verdict(circulars[i].ModeProvisions[winner].Decl.Mode!.Value, (short)i, (short)winner);
         }
-        if (unknown.Count > 0) return Empty(employee, date, WorkMode.Indeterminate, Ids(inForce), unknown);
-        if (decided is null) return Empty(employee, date, WorkMode.NotCovered, Ids(inForce), []);
-
-        var provisions = new List<ProvisionRef>(decided.Provisions);
-        var obligations = new List<ObligationResult>();
-        AddObligations(decided.Circular, decided.Winner.Decl, date, obligations);
-        foreach (var c in inForce)
+        if (decided.Provision < 0) return decided;
+        for (var i = 0; i < circulars.Length; i++)
         {
-            foreach (var p in c.ObligationProvisions)
+            if (InForce(i, s) != Tri.True) continue;
+            foreach (var p in circulars[i].ObligationProvisions)
             {
-                var during = p.Decl.During.IsDefaultOrEmpty ? WorkingModes : p.Decl.During.AsSpan().ToArray();
-                if (Array.IndexOf(during, decided.Mode) < 0)
-                {
-                    trace?.Add(new TraceEntry(c.Decl.Id, p.Decl.Id, "not applicable", $"adds obligations only while {string.Join(" or ", during.Select(m => m.Word()))}"));
-                    continue;
-                }
-                switch (Scoped(p, s, unknown))
-                {
-                    case Tri.True when AddObligations(c, p.Decl, date, obligations) > 0:
-                        provisions.Add(new ProvisionRef(p.Decl.Id, c.Decl.Id, p.Cite));
-                        trace?.Add(new TraceEntry(c.Decl.Id, p.Decl.Id, "adds", $"obligations while {decided.Mode.Word()}"));
-                        break;
-                    case Tri.True:
-                        trace?.Add(new TraceEntry(c.Decl.Id, p.Decl.Id, "not applicable", $"its obligations are not due on a {date.DayOfWeek}"));
-                        break;
-                    case Tri.Unknown:
-                        trace?.Add(new TraceEntry(c.Decl.Id, p.Decl.Id, "unknown", "whether its obligations apply depends on missing facts"));
-                        break;
-                    default:
-                        trace?.Add(new TraceEntry(c.Decl.Id, p.Decl.Id, "no", "scope does not hold"));
-                        break;
-                }
+                if (AppliesDuring(p, decided.Mode) && p.Scope(s) == Tri.Unknown) return Verdict.Of(WorkMode.Indeterminate);
             }
         }
-        if (unknown.Count > 0) return Empty(employee, date, WorkMode.Indeterminate, Ids(inForce), unknown);
-
-        PoolAssignment? pool = null;
-        if (decided.Mode == WorkMode.Rotation && decided.Winner.Decl.Pool is { } pd)
-        {
-            var poolUnit = pd.Per == PoolPer.TopUnit ? s.TopUnit ?? s.Unit : s.Unit;
-            pool = new PoolAssignment(pd.Group, poolUnit.Id, pd.Place, pd.Percent, pd.Rounding, pd.AtMost);
-        }
-        return new Decision(employee.Id, date, decided.Mode, Ids(inForce), [.. provisions], [.. obligations], pool, []);
+        return decided;
     }
 
-    private static Decision Empty(EmployeeFacts e, LocalDate date, WorkMode mode, ImmutableArray<string> circulars, List<string> unknown) =>
-        new(e.Id, date, mode, circulars, [], [], null, [.. unknown.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
-
-    private static ImmutableArray<string> Ids(List<CompiledCircular> cs) => [.. cs.Select(c => c.Decl.Id)];
-
-    private static Tri InForce(CompiledCircular c, EvalScope s, List<TraceEntry>? trace, List<string> unknown)
+    private Tri InForce(int index, EvalScope s)
     {
-        var id = c.Decl.Id;
+        var c = _rules.Circulars[index];
         var period = c.Decl.Period;
-        if (!c.Regions.Contains(s.Region))
-        {
-            trace?.Add(new TraceEntry(id, null, "not in force", $"region '{s.Region}' is not among {string.Join(", ", c.Decl.Regions)}"));
-            return Tri.False;
-        }
-        if (s.Date < period.From || (period.To is { } to && s.Date > to))
-        {
-            trace?.Add(new TraceEntry(id, null, "not in force", $"{s.Date:yyyy-MM-dd} is outside its period {period.From:yyyy-MM-dd} to {(period.To is { } t ? t.ToString("yyyy-MM-dd", null) : "open")}"));
-            return Tri.False;
-        }
-        if (c.Until is null)
-        {
-            trace?.Add(new TraceEntry(id, null, "in force", $"region '{s.Region}', period from {period.From:yyyy-MM-dd}"));
-            return Tri.True;
-        }
-        return UntilNotReached(c, s, trace, unknown);
+        if (!c.Regions.Contains(s.Region) || s.Date < period.From || (period.To is { } to && s.Date > to)) return Tri.False;
+        if (c.Until is null) return Tri.True;
+        if (!_timelines.TryGetValue((index, s.Region), out var timeline))
+            _timelines[(index, s.Region)] = timeline = InForceTimeline.Compute(c, s);
+        return timeline.At(s.Date);
     }
 
-    /// <summary>
-    /// A period with an end condition ends the first day the condition holds. Status changes only
-    /// on entry dates, so testing the start and each change point up to the date is exact.
-    /// </summary>
-    private static Tri UntilNotReached(CompiledCircular c, EvalScope s, List<TraceEntry>? trace, List<string> unknown)
-    {
-        var date = s.Date;
-        var points = new List<LocalDate> { c.Decl.Period.From };
-        if (s.Index.Facts.Regions.TryGetValue(s.Region, out var status))
-        {
-            foreach (var series in status.Series.Values)
-            {
-                foreach (var e in series)
-                {
-                    if (e.From > c.Decl.Period.From && e.From <= date) points.Add(e.From);
-                }
-            }
-        }
-        points.Sort();
-        var result = Tri.False;
-        var missing = new List<string>();
-        foreach (var p in points)
-        {
-            s.Date = p;
-            s.Missing = missing;
-            var r = c.Until!(s);
-            s.Missing = null;
-            if (r == Tri.True)
-            {
-                s.Date = date;
-                trace?.Add(new TraceEntry(c.Decl.Id, null, "not in force", $"its end condition held on {p:yyyy-MM-dd}"));
-                return Tri.False;
-            }
-            if (r == Tri.Unknown) result = Tri.Unknown;
-        }
-        s.Date = date;
-        if (result == Tri.Unknown)
-        {
-            unknown.AddRange(missing);
-            trace?.Add(new TraceEntry(c.Decl.Id, null, "unknown", $"whether its end condition was reached depends on {string.Join(", ", missing.Distinct())}"));
-            return Tri.Unknown;
-        }
-        trace?.Add(new TraceEntry(c.Decl.Id, null, "in force", $"region '{s.Region}', its end condition has not held since {c.Decl.Period.From:yyyy-MM-dd}"));
-        return Tri.True;
-    }
-
-    private static Tri Scoped(CompiledProvision p, EvalScope s, List<string>? unknown)
-    {
-        var r = p.Scope(s);
-        if (r == Tri.Unknown && unknown is not null)
-        {
-            s.Missing = unknown;
-            p.Scope(s);
-            s.Missing = null;
-        }
-        return r;
-    }
-
-    private sealed record CircularOutcome(CompiledCircular Circular, WorkMode Mode, CompiledProvision Winner, List<ProvisionRef> Provisions, List<string> Unknown);
-
-    private static CircularOutcome DecideWithin(CompiledCircular c, EvalScope s, List<TraceEntry>? trace)
+    /// <summary>The first applicable provision no applicable one overrides, and whether an unknown one could change that.</summary>
+    private static (int Winner, bool Unknown) Winner(CompiledCircular c, EvalScope s)
     {
         var ps = c.ModeProvisions;
-        Span<Tri> results = ps.Length <= 64 ? stackalloc Tri[ps.Length] : new Tri[ps.Length];
+        Span<Tri> results = ps.Length <= 128 ? stackalloc Tri[ps.Length] : new Tri[ps.Length];
         for (var i = 0; i < ps.Length; i++) results[i] = ps[i].Scope(s);
-
-        CompiledProvision? winner = null;
-        for (var i = 0; i < ps.Length && winner is null; i++)
+        var winner = -1;
+        for (var i = 0; i < ps.Length && winner < 0; i++)
         {
-            if (results[i] == Tri.True && !DominatedByTrue(i, ps, results)) winner = ps[i];
+            if (results[i] == Tri.True && !DominatedByTrue(i, ps, results)) winner = i;
         }
-
-        var unknown = new List<string>();
         for (var i = 0; i < ps.Length; i++)
         {
             if (results[i] != Tri.Unknown || DominatedByTrue(i, ps, results)) continue;
-            if (winner is not null && ps[i].SameEffect(winner)) continue;
-            Scoped(ps[i], s, unknown);
-            trace?.Add(new TraceEntry(c.Decl.Id, ps[i].Decl.Id, "unknown", $"would decide {ps[i].Decl.Mode!.Value.Word()} if it applied; depends on {string.Join(", ", unknown.Distinct())}"));
+            if (winner >= 0 && ps[i].SameEffect(ps[winner])) continue;
+            return (winner, true);
         }
-
-        if (trace is not null) TraceProvisions(c, ps, results, winner, trace);
-        if (unknown.Count > 0) return new CircularOutcome(c, WorkMode.Indeterminate, winner ?? ps[0], [], unknown);
-        if (winner is null) return new CircularOutcome(c, WorkMode.NotCovered, ps.Length > 0 ? ps[0] : null!, [], unknown);
-
-        var refs = new List<ProvisionRef> { new(winner.Decl.Id, c.Decl.Id, winner.Cite) };
-        return new CircularOutcome(c, winner.Decl.Mode!.Value, winner, refs, unknown);
+        return (winner, false);
     }
 
     private static bool DominatedByTrue(int i, CompiledProvision[] ps, ReadOnlySpan<Tri> results)
@@ -233,78 +127,6 @@ public sealed class Evaluator
         return false;
     }
 
-    private static void TraceProvisions(CompiledCircular c, CompiledProvision[] ps, ReadOnlySpan<Tri> results, CompiledProvision? winner, List<TraceEntry> trace)
-    {
-        for (var i = 0; i < ps.Length; i++)
-        {
-            var p = ps[i];
-            var mode = p.Decl.Mode!.Value.Word();
-            if (p == winner)
-            {
-                trace.Add(new TraceEntry(c.Decl.Id, p.Decl.Id, "applied", $"decides {mode} ({p.Cite})"));
-            }
-            else if (results[i] == Tri.True)
-            {
-                var by = new List<string>();
-                for (var j = 0; j < ps.Length; j++)
-                {
-                    if (results[j] == Tri.True && ps[j].Dominates[i]) by.Add(ps[j].Decl.Id);
-                }
-                trace.Add(by.Count > 0
-                    ? new TraceEntry(c.Decl.Id, p.Decl.Id, "overridden", $"would decide {mode}; overridden by {string.Join(", ", by)}, which is stated as its exception")
-                    : new TraceEntry(c.Decl.Id, p.Decl.Id, "conflict", $"also applies with no stated priority (decides {mode}); 'check' reports this"));
-            }
-            else if (results[i] == Tri.False)
-            {
-                trace.Add(new TraceEntry(c.Decl.Id, p.Decl.Id, "not applicable", "its scope does not hold for this employee"));
-            }
-        }
-    }
-
-    /// <summary>An obligation with a <c>days</c> property (e.g. a Monday roll call) holds only on those weekdays.</summary>
-    private static bool OnItsDays(ObligationDecl o, LocalDate date)
-    {
-        foreach (var prop in o.Properties)
-        {
-            if (prop.Key != "days") continue;
-            var day = date.DayOfWeek.ToString()[..3].ToLowerInvariant();
-            return prop.Value switch
-            {
-                CodeValue c => c.Code == day,
-                CodeListValue l => l.Codes.Contains(day),
-                _ => true,
-            };
-        }
-        return true;
-    }
-
-    private static int AddObligations(CompiledCircular c, ProvisionDecl p, LocalDate date, List<ObligationResult> into)
-    {
-        var before = into.Count;
-        foreach (var o in p.Obligations)
-        {
-            if (!OnItsDays(o, date)) continue;
-            ImmutableArray<TimeWindow>? windows = null;
-            var tolerance = o.Properties.Select(x => x.Value).OfType<DurationValue>().FirstOrDefault()?.Minutes ?? 0;
-            var other = ImmutableArray.CreateBuilder<PropertyDecl>();
-            foreach (var prop in o.Properties)
-            {
-                if (prop.Value is WindowsValue w)
-                {
-                    var list = windows?.ToBuilder() ?? ImmutableArray.CreateBuilder<TimeWindow>();
-                    if (w.Days.Contains(date.DayOfWeek))
-                    {
-                        list.AddRange(w.Windows.Select(x => new TimeWindow(x.From.PlusMinutes(-tolerance), x.To.PlusMinutes(tolerance))));
-                    }
-                    windows = list.ToImmutable();
-                }
-                else
-                {
-                    other.Add(prop);
-                }
-            }
-            into.Add(new ObligationResult(o.Kind, c.Decl.Id, p.Id, c.ZoneId, other.ToImmutable(), windows));
-        }
-        return into.Count - before;
-    }
+    private static bool AppliesDuring(CompiledProvision p, WorkMode mode) =>
+        p.Decl.During.IsDefaultOrEmpty ? Array.IndexOf(WorkingModes, mode) >= 0 : p.Decl.During.Contains(mode);
 }

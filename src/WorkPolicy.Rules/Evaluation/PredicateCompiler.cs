@@ -82,7 +82,7 @@ internal sealed class PredicateCompiler
             s.Missing?.Add("incidents");
             return Tri.Unknown;
         }
-        var unit = s.Employee?.Unit;
+        var unit = s.Employee?.Facts.Unit;
         foreach (var inc in incidents)
         {
             if (inc.Kind != i.Kind || inc.Unit != unit) continue;
@@ -110,6 +110,7 @@ internal sealed class PredicateCompiler
         var key = path[(dot + 1)..];
         var declPath = entity == "top-unit" ? "unit." + key : path;
         var fallback = _rules.Fields.TryGetValue(declPath, out var decl) && decl.Default is { } d ? DefaultValue(decl, d) : null;
+        var slot = FieldKeys.Intern(key);
         switch (entity)
         {
             case "employee":
@@ -117,8 +118,9 @@ internal sealed class PredicateCompiler
                 {
                     var e = s.Employee;
                     if (e is null) return null;
-                    if (e.Fields.TryGetValue(key, out var v)) return v;
-                    if (fallback is null) s.Missing?.Add($"employees[{e.Id}].{key}");
+                    var slots = e.Slots;
+                    if ((uint)slot < (uint)slots.Length && slots[slot] is { } v) return v;
+                    if (fallback is null) s.Missing?.Add($"employees[{e.Facts.Id}].{key}");
                     return fallback;
                 };
             case "unit":
@@ -127,9 +129,10 @@ internal sealed class PredicateCompiler
                 return s =>
                 {
                     var u = top ? s.TopUnit : s.Unit;
-                    if (u is null) { s.Missing?.Add($"employees[{s.Employee?.Id}].unit"); return null; }
-                    if (u.Fields.TryGetValue(key, out var v)) return v;
-                    if (fallback is null) s.Missing?.Add($"units[{u.Id}].{key}");
+                    if (u is null) { s.Missing?.Add($"employees[{s.Employee?.Facts.Id}].unit"); return null; }
+                    var slots = u.Slots;
+                    if ((uint)slot < (uint)slots.Length && slots[slot] is { } v) return v;
+                    if (fallback is null) s.Missing?.Add($"units[{u.Facts.Id}].{key}");
                     return fallback;
                 };
             case "region":
@@ -151,7 +154,7 @@ internal sealed class PredicateCompiler
 
     private static FactValue? StatusValue(EvalScope s, string series, string field)
     {
-        if (!s.Index.Facts.Regions.TryGetValue(s.Region, out var status) || !status.Series.TryGetValue(series, out var entries)) return null;
+        if (!s.Index.Status.TryGetValue(s.Region, out var status) || !status.Series.TryGetValue(series, out var entries)) return null;
         StatusEntry? current = null;
         foreach (var entry in entries)
         {
@@ -186,12 +189,21 @@ internal sealed class PredicateCompiler
             CompareOp.In => v => Of(AnyEqual(v, texts, numbers)),
             CompareOp.NotIn => v => Of(!AnyEqual(v, texts, numbers)),
             CompareOp.Has => v => v is CodeSetFact set ? Of(set.Contains(first)) : Tri.Unknown,
-            CompareOp.HasAny => v => v is CodeSetFact set ? Of(texts.Any(set.Contains)) : Tri.Unknown,
+            CompareOp.HasAny => v => v is CodeSetFact set ? Of(ContainsAny(set, texts)) : Tri.Unknown,
             _ => v => v is NumberFact n ? Of(CompareNumbers(op, n.Value, firstNumber)) : Tri.Unknown,
         };
     }
 
     private static Tri Of(bool b) => b ? Tri.True : Tri.False;
+
+    private static bool ContainsAny(CodeSetFact set, string[] codes)
+    {
+        foreach (var c in codes)
+        {
+            if (set.Contains(c)) return true;
+        }
+        return false;
+    }
 
     private static bool AnyEqual(FactValue v, string[] texts, decimal[] numbers)
     {

@@ -1,37 +1,67 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
+using NodaTime;
 
 namespace WorkPolicy.Rules.Facts;
 
-/// <summary>Lookups over a facts file, built once: units by id and each unit's top unit.</summary>
+/// <summary>
+/// A facts file laid out once for fast evaluation: units and employees as rows with their fields
+/// by slot, each unit's top unit, the calendar as lookups. Immutable; share it across threads.
+/// </summary>
 public sealed class FactIndex
 {
-    private readonly FrozenDictionary<string, UnitFacts> _units;
-    private readonly FrozenDictionary<string, UnitFacts> _topUnits;
+    private readonly FrozenDictionary<string, UnitRow> _units;
+    private readonly FrozenDictionary<string, UnitRow> _topUnits;
+    private readonly FrozenDictionary<string, EmployeeRow> _employees;
+    private readonly bool[] _workday = new bool[8];
+    private readonly FrozenSet<LocalDate> _holidays;
 
     /// <summary>Indexes <paramref name="facts"/>; parent cycles are cut (the loader reports them).</summary>
     public FactIndex(FactsFile facts)
     {
         Facts = facts;
-        var units = new Dictionary<string, UnitFacts>(StringComparer.Ordinal);
-        foreach (var u in facts.Units) units.TryAdd(u.Id, u);
+        var units = new Dictionary<string, UnitRow>(StringComparer.Ordinal);
+        foreach (var u in facts.Units) units.TryAdd(u.Id, new UnitRow(u, FieldKeys.Slots(u.Fields)));
         _units = units.ToFrozenDictionary(StringComparer.Ordinal);
-        var tops = new Dictionary<string, UnitFacts>(StringComparer.Ordinal);
+        var tops = new Dictionary<string, UnitRow>(StringComparer.Ordinal);
         foreach (var u in facts.Units)
         {
-            var top = u;
+            var top = _units[u.Id];
             var seen = new HashSet<string>(StringComparer.Ordinal) { u.Id };
-            while (top.Parent is { } p && _units.TryGetValue(p, out var parent) && seen.Add(parent.Id)) top = parent;
+            while (top.Facts.Parent is { } p && _units.TryGetValue(p, out var parent) && seen.Add(parent.Facts.Id)) top = parent;
             tops.TryAdd(u.Id, top);
         }
         _topUnits = tops.ToFrozenDictionary(StringComparer.Ordinal);
+        Employees = [.. facts.Employees.Select(e => new EmployeeRow(e, FieldKeys.Slots(e.Fields), _units.GetValueOrDefault(e.Unit), _topUnits.GetValueOrDefault(e.Unit)))];
+        var byId = new Dictionary<string, EmployeeRow>(StringComparer.Ordinal);
+        foreach (var row in Employees) byId.TryAdd(row.Facts.Id, row);
+        _employees = byId.ToFrozenDictionary(StringComparer.Ordinal);
+        foreach (var d in facts.Calendar.Workweek) _workday[(int)d] = true;
+        _holidays = facts.Calendar.Holidays.ToFrozenSet();
+        Status = facts.Regions.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The indexed facts.</summary>
     public FactsFile Facts { get; }
 
+    /// <summary>Employees as rows, in file order.</summary>
+    public ImmutableArray<EmployeeRow> Employees { get; }
+
+    /// <summary>Region status by region id.</summary>
+    public FrozenDictionary<string, RegionStatus> Status { get; }
+
     /// <summary>The unit with <paramref name="id"/>, or null.</summary>
-    public UnitFacts? Unit(string id) => _units.GetValueOrDefault(id);
+    public UnitFacts? Unit(string id) => _units.GetValueOrDefault(id)?.Facts;
 
     /// <summary>The perangkat daerah (root of the parent chain) of unit <paramref name="id"/>, or null.</summary>
-    public UnitFacts? TopUnit(string id) => _topUnits.GetValueOrDefault(id);
+    public UnitFacts? TopUnit(string id) => _topUnits.GetValueOrDefault(id)?.Facts;
+
+    /// <summary>The row of <paramref name="employee"/>: the indexed one when the id is known, else laid out now.</summary>
+    public EmployeeRow Row(EmployeeFacts employee) =>
+        _employees.TryGetValue(employee.Id, out var row) && ReferenceEquals(row.Facts, employee)
+            ? row
+            : new EmployeeRow(employee, FieldKeys.Slots(employee.Fields), _units.GetValueOrDefault(employee.Unit), _topUnits.GetValueOrDefault(employee.Unit));
+
+    /// <summary>Whether <paramref name="date"/> is a working day in the facts' calendar.</summary>
+    public bool IsWorkingDay(LocalDate date) => _workday[(int)date.DayOfWeek] && !_holidays.Contains(date);
 }

@@ -12,7 +12,14 @@ public sealed record CodeFact(string Code) : FactValue;
 public sealed record CodeSetFact(ImmutableArray<string> Codes) : FactValue
 {
     /// <summary>Whether the set holds <paramref name="code"/>.</summary>
-    public bool Contains(string code) => Codes.Contains(code, StringComparer.Ordinal);
+    public bool Contains(string code)
+    {
+        foreach (var c in Codes)
+        {
+            if (string.Equals(c, code, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 }
 
 /// <summary>Yes or no.</summary>

@@ -38,51 +38,59 @@ public static class RosterPlanner
         var pools = ImmutableArray.CreateBuilder<PoolDay>();
         var fairness = new Dictionary<string, Fairness>(StringComparer.Ordinal);
         var states = new Dictionary<(string, string), PoolState>();
+        var cadences = new Dictionary<(string, string), int>();
         var day = 0;
-        var calendar = evaluator.Facts.Facts.Calendar;
+        var rows = employees.Select(evaluator.Facts.Row).ToList();
         foreach (var date in dates)
         {
             // Outside every circular the calendar still says which days are worked.
-            var uncovered = calendar.IsWorkingDay(date) ? Place.Office : Place.Off;
-            var buckets = new SortedDictionary<(string Group, string Unit), List<(EmployeeFacts E, Decision D)>>();
-            foreach (var e in employees)
+            var uncovered = evaluator.Facts.IsWorkingDay(date) ? Place.Office : Place.Off;
+            var buckets = new SortedDictionary<(string Group, string Unit), List<(EmployeeRow Row, Verdict V, PoolAssignment Pool)>>();
+            foreach (var row in rows)
             {
-                var d = evaluator.Decide(e, date);
-                Place? place = d.Mode switch
+                var e = row.Facts;
+                var v = evaluator.Classify(row, date);
+                switch (v.Mode)
                 {
-                    WorkMode.DayOff => Place.Off,
-                    WorkMode.Home => Place.Home,
-                    WorkMode.NotCovered => uncovered,
-                    WorkMode.Office or WorkMode.Optional => Place.Office,
-                    _ => null,
-                };
-                if (d.Mode == WorkMode.Indeterminate) unassigned.Add(new Unassigned(e.Id, date, d.Unknown));
-                else if (d.Mode == WorkMode.Rotation && d.Pool is { } pool)
-                {
-                    var key = (pool.Group, pool.Unit);
-                    if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = [];
-                    list.Add((e, d));
+                    case WorkMode.Indeterminate:
+                        unassigned.Add(new Unassigned(e.Id, date, evaluator.Decide(row, date).Unknown));
+                        break;
+                    case WorkMode.Rotation when evaluator.PoolOf(row, v) is { } pool:
+                        var key = (pool.Group, pool.Unit);
+                        if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = [];
+                        list.Add((row, v, pool));
+                        break;
+                    default:
+                        var place = v.Mode switch
+                        {
+                            WorkMode.DayOff => Place.Off,
+                            WorkMode.Home => Place.Home,
+                            WorkMode.NotCovered => uncovered,
+                            _ => Place.Office,
+                        };
+                        byEmployee[e.Id].Add(new Assignment(e.Id, date, place));
+                        break;
                 }
-                else if (place is { } p) byEmployee[e.Id].Add(new Assignment(e.Id, date, p));
             }
             foreach (var (key, members) in buckets)
             {
                 if (!states.TryGetValue(key, out var state)) states[key] = state = new PoolState();
-                var pool = members[0].D.Pool!;
+                var pool = members[0].Pool;
                 var n = members.Count;
                 var quota = pool.Quota(n);
                 var officeCount = pool.Place == QuotaPlace.Office ? quota : n - quota;
-                var signature = string.Join(',', members.Select(m => m.E.Id).Order(StringComparer.Ordinal));
-                var cadence = Cadence(members[0].D);
+                var signature = string.Join(',', members.Select(m => m.Row.Facts.Id).Order(StringComparer.Ordinal));
+                var cadence = cadences.TryGetValue(key, out var known) ? known : cadences[key] = Cadence(evaluator.Decide(members[0].Row, date));
                 if (signature != state.Members || state.DaysInBlock >= cadence)
                 {
-                    state.Office = Choose(members.Select(m => m.E.Id), officeCount, fairness);
+                    state.Office = Choose(members.Select(m => m.Row.Facts.Id), officeCount, fairness);
                     state.Members = signature;
                     state.DaysInBlock = 0;
                 }
                 state.DaysInBlock++;
-                foreach (var (e, _) in members)
+                foreach (var (row, _, _) in members)
                 {
+                    var e = row.Facts;
                     var atOffice = state.Office.Contains(e.Id);
                     byEmployee[e.Id].Add(new Assignment(e.Id, date, atOffice ? Place.Office : Place.Home));
                     if (!atOffice) continue;

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using WorkPolicy.Cli.Generation;
+
+namespace WorkPolicy.Cli.Commands;
+
+/// <summary><c>workpolicy generate --employees N</c>: a realistic facts file of any size, for benchmarks and trials.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var employees = new Option<int>("--employees") { Description = "how many employees", Required = true };
+        var seed = new Option<int>("--seed") { Description = "random seed (same seed, same file)", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--output", "-o") { Description = "write here (atomically) instead of standard output" };
+        var command = new Command("generate", "Generate a realistic facts file for all six regions") { employees, seed, output };
+        command.SetAction(parse =>
+        {
+            var n = parse.GetValue(employees);
+            if (n is < 0 or > 2_000_000) throw new UsageException("--employees must be between 0 and 2,000,000");
+            var text = FactsGenerator.Generate(n, parse.GetValue(seed));
+            if (parse.GetValue(output) is { } o) AtomicFile.Write(o, text);
+            else io.Out.Write(text);
+            return WorkPolicyCommand.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,54 @@
+using NodaTime;
+using WorkPolicy.Rules.Ast;
+
+namespace WorkPolicy.Rules.Evaluation;
+
+/// <summary>
+/// When a circular with an end condition is in force in one region: from its start, unknown from
+/// the first status change point whose status is unknown, over from the first point where the
+/// condition holds. Computed once per circular and region from the status series.
+/// </summary>
+internal readonly record struct InForceTimeline(LocalDate? UnknownFrom, LocalDate? EndsOn, List<string> Missing)
+{
+    public Tri At(LocalDate date) =>
+        EndsOn is { } end && date >= end ? Tri.False
+        : UnknownFrom is { } u && date >= u ? Tri.Unknown
+        : Tri.True;
+
+    public static InForceTimeline Compute(CompiledCircular c, EvalScope s)
+    {
+        var points = new List<LocalDate> { c.Decl.Period.From };
+        if (s.Index.Status.TryGetValue(s.Region, out var status))
+        {
+            foreach (var series in status.Series.Values)
+            {
+                foreach (var e in series)
+                {
+                    if (e.From > c.Decl.Period.From) points.Add(e.From);
+                }
+            }
+        }
+        points.Sort();
+        var saved = s.Date;
+        LocalDate? unknownFrom = null;
+        var missing = new List<string>();
+        try
+        {
+            foreach (var p in points.Distinct())
+            {
+                s.Date = p;
+                s.Missing = missing;
+                var r = c.Until!(s);
+                s.Missing = null;
+                if (r == Tri.True) return new InForceTimeline(unknownFrom, p, missing);
+                if (r == Tri.Unknown) unknownFrom ??= p;
+            }
+            return new InForceTimeline(unknownFrom, null, missing);
+        }
+        finally
+        {
+            s.Date = saved;
+            s.Missing = null;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace WorkPolicy.Rules.Facts;
+
+/// <summary>A unit laid out for evaluation: its facts and its fields by slot.</summary>
+public sealed class UnitRow(UnitFacts facts, FactValue?[] slots)
+{
+    /// <summary>The unit's facts.</summary>
+    public UnitFacts Facts { get; } = facts;
+
+    /// <summary>Field values by <see cref="FieldKeys"/> slot.</summary>
+    public FactValue?[] Slots { get; } = slots;
+}
+
+/// <summary>An employee laid out for evaluation, with their unit, perangkat daerah and region resolved once.</summary>
+public sealed class EmployeeRow(EmployeeFacts facts, FactValue?[] slots, UnitRow? unit, UnitRow? topUnit)
+{
+    /// <summary>The employee's facts.</summary>
+    public EmployeeFacts Facts { get; } = facts;
+
+    /// <summary>Field values by <see cref="FieldKeys"/> slot.</summary>
+    public FactValue?[] Slots { get; } = slots;
+
+    /// <summary>The employee's unit, or null when the facts do not have it.</summary>
+    public UnitRow? Unit { get; } = unit;
+
+    /// <summary>The root of the unit's parent chain.</summary>
+    public UnitRow? TopUnit { get; } = topUnit;
+
+    /// <summary>The unit's region id, or empty.</summary>
+    public string Region { get; } = unit?.Facts.Region ?? "";
+}
