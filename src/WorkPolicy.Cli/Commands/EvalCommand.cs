@@ -23,21 +23,36 @@ internal static class EvalCommand
             var dates = Shared.Dates(parse.GetValue(on), parse.GetValue(from), parse.GetValue(to));
             if (Shared.LoadRules(io, parse.GetValue(paths)!) is not { } rules) return WorkPolicyCommand.InputErrors;
             if (Shared.LoadFacts(io, parse.GetValue(facts)!, rules.Rules) is not { } f) return WorkPolicyCommand.InputErrors;
-            var employees = f.Employees.AsEnumerable();
+            var index = new FactIndex(f);
+            var decisions = new List<Decision>();
             if (parse.GetValue(employee) is { } id)
             {
-                employees = employees.Where(e => e.Id == id).ToList();
-                if (!employees.Any())
+                if (f.Employees.FirstOrDefault(e => e.Id == id) is not { } one)
                 {
                     io.Err.WriteLine($"workpolicy: employee '{id}' is not in {f.Path}");
                     return WorkPolicyCommand.InputErrors;
                 }
+                var evaluator = new Evaluator(rules, index);
+                decisions.AddRange(dates.Select(d => evaluator.Decide(one, d)));
             }
-            var evaluator = new Evaluator(rules, new FactIndex(f));
-            var decisions = new List<Decision>();
-            foreach (var e in employees)
+            else
             {
-                foreach (var d in dates) decisions.Add(evaluator.Decide(e, d));
+                var batch = new BatchEvaluator(rules, index);
+                var perDate = ProgressDisplay.Run(io, "eval", dates.Length, (long)f.Employees.Length * dates.Length, progress =>
+                {
+                    var all = new List<Decision[]>();
+                    foreach (var d in dates)
+                    {
+                        all.Add(batch.DecideParallel(d));
+                        progress?.Report(all.Count);
+                    }
+                    return all;
+                });
+                // Employee-major order, the same as for one employee at a time.
+                for (var e = 0; e < f.Employees.Length; e++)
+                {
+                    foreach (var day in perDate) decisions.Add(day[e]);
+                }
             }
             Write(io, parse.GetValue(format), decisions);
             return WorkPolicyCommand.Ok;
@@ -49,6 +64,15 @@ internal static class EvalCommand
     {
         if (format == "json")
         {
+            if (ReferenceEquals(io.Out, Console.Out))
+            {
+                // Large outputs go straight to the stream instead of through one big string.
+                io.Out.Flush();
+                using var stdout = Console.OpenStandardOutput();
+                DecisionJson.Write(stdout, decisions, trace);
+                stdout.WriteByte((byte)'\n');
+                return;
+            }
             using var ms = new MemoryStream();
             DecisionJson.Write(ms, decisions, trace);
             io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));

@@ -1,0 +1,85 @@
+using BenchmarkDotNet.Attributes;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Benchmarks;
+
+/// <summary>
+/// One decision, Palopo and Luwu Utara staff: WorkPolicy's compiled rules against Microsoft
+/// RulesEngine 6.0.1 (workflows built once, warmed, fast expression compiler), on the same people.
+/// </summary>
+[MemoryDiagnoser]
+public class DecisionBenchmarks
+{
+    private const int People = 1000;
+    private Evaluator _evaluator = null!;
+    private EmployeeRow[] _rows = null!;
+    private Person[] _people = null!;
+    private RulesEngine.RulesEngine _peer = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var rules = Population.Rules("vocabulary.wp", "palopo.wp", "luwu-utara.wp");
+        var facts = Population.Facts(People * 6, rules.Rules);
+        _rows = [.. facts.Employees.Where(r => r.Region is "kota-palopo" or "kab-luwu-utara").Take(People)];
+        _evaluator = new Evaluator(rules, facts);
+        _people = [.. _rows.Select(ToPerson)];
+        _peer = new RulesEngine.RulesEngine(PeerRules.Workflows(), new RulesEngine.Models.ReSettings { UseFastExpressionCompiler = true });
+        foreach (var p in _people.Take(10)) PeerDecide(p).GetAwaiter().GetResult();
+        // Both engines must agree on every person, or the comparison means nothing.
+        for (var i = 0; i < _rows.Length; i++)
+        {
+            var ours = _evaluator.Classify(_rows[i], Population.Friday).Mode.Word();
+            var theirs = PeerDecide(_people[i]).GetAwaiter().GetResult();
+            if (ours != theirs) throw new InvalidOperationException($"{_rows[i].Facts.Id}: WorkPolicy {ours}, RulesEngine {theirs}");
+        }
+    }
+
+    private static Person ToPerson(EmployeeRow row)
+    {
+        string Code(FactValue?[] slots, string key) => slots.ElementAtOrDefault(FieldKeys.Intern(key)) is CodeFact c ? c.Code : "";
+        return new Person
+        {
+            Region = row.Region,
+            Agency = Code(row.Unit!.Slots, "agency"),
+            Kind = Code(row.Unit.Slots, "kind"),
+            Employment = Code(row.Slots, "employment"),
+            Position = Code(row.Slots, "position"),
+            ItCapable = row.Slots.ElementAtOrDefault(FieldKeys.Intern("it_capable")) is BoolFact { Value: true },
+        };
+    }
+
+    private async Task<string> PeerDecide(Person p)
+    {
+        var results = await _peer.ExecuteAllRulesAsync(p.Region, p);
+        foreach (var r in results)
+        {
+            if (r.IsSuccess) return r.Rule.SuccessEvent;
+        }
+        return "not-covered";
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = People, Description = "RulesEngine 6.0.1")]
+    public async Task<int> RulesEngine()
+    {
+        var office = 0;
+        foreach (var p in _people)
+        {
+            if (await PeerDecide(p) == "office") office++;
+        }
+        return office;
+    }
+
+    [Benchmark(OperationsPerInvoke = People, Description = "WorkPolicy Classify")]
+    public int WorkPolicy()
+    {
+        var office = 0;
+        foreach (var row in _rows)
+        {
+            if (_evaluator.Classify(row, Population.Friday).Mode == WorkMode.Office) office++;
+        }
+        return office;
+    }
+}

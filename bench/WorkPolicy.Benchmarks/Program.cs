@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+using WorkPolicy.Benchmarks;
+
+// dotnet run -c Release --project bench/WorkPolicy.Benchmarks -- --filter '*'      (BenchmarkDotNet)
+// dotnet run -c Release --project bench/WorkPolicy.Benchmarks -- --e2e [EMPLOYEES] (end-to-end eval timing)
+if (args.Length > 0 && args[0] == "--e2e")
+{
+    EndToEnd.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, runs: 3);
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(DecisionBenchmarks).Assembly).Run(args);

@@ -1,0 +1,29 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using NodaTime;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+using WorkPolicy.Rules.Rostering;
+
+namespace WorkPolicy.Benchmarks;
+
+/// <summary>A roster for 50,000 staff over August 2021 (all six circulars).</summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class RosterBenchmarks
+{
+    private Evaluator _evaluator = null!;
+    private FactIndex _facts = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var rules = Population.Rules();
+        _facts = Population.Facts(50_000, rules.Rules);
+        _evaluator = new Evaluator(rules, _facts);
+    }
+
+    [Benchmark(Description = "roster 50,000 staff x 31 days")]
+    public int Roster() =>
+        RosterPlanner.Plan(_evaluator, _facts.Facts.Employees, new DateInterval(new LocalDate(2021, 8, 1), new LocalDate(2021, 8, 31))).Assignments.Length;
+}

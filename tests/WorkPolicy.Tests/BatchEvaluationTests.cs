@@ -1,0 +1,90 @@
+using FluentAssertions;
+using NodaTime;
+using WorkPolicy.Cli.Generation;
+using WorkPolicy.Dsl.Facts;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary>The fast path agrees with the explaining path, and many threads agree with one.</summary>
+public class BatchEvaluationTests
+{
+    private static readonly Lazy<(CompiledRuleSet Rules, FactIndex Facts)> Generated = new(() =>
+    {
+        var (set, diagnostics) = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars")]);
+        diagnostics.Should().BeEmpty();
+        var facts = FactsLoader.Load("generated.facts.yaml", FactsGenerator.Generate(1500, seed: 11), set);
+        facts.Diagnostics.Should().BeEmpty();
+        return (CompiledRuleSet.Compile(set), new FactIndex(facts.Facts!));
+    });
+
+    private static readonly LocalDate[] Dates =
+    [
+        new(2020, 7, 29), new(2020, 8, 3), new(2020, 8, 12), new(2020, 8, 15), new(2021, 6, 28), new(2021, 7, 7),
+        new(2021, 7, 20), new(2021, 7, 30), new(2021, 8, 24), new(2022, 12, 30),
+    ];
+
+    [Fact]
+    public void Fast_decisions_equal_the_explained_ones()
+    {
+        var (rules, facts) = Generated.Value;
+        var evaluator = new Evaluator(rules, facts);
+        var modes = new HashSet<WorkMode>();
+        foreach (var date in Dates)
+        {
+            foreach (var row in facts.Employees)
+            {
+                var fast = evaluator.Decide(row, date);
+                var explained = evaluator.Decide(row, date, []);
+                Json(fast).Should().Be(Json(explained), $"{row.Facts.Id} on {date}");
+                evaluator.Classify(row, date).Mode.Should().Be(fast.Mode);
+                modes.Add(fast.Mode);
+            }
+        }
+        modes.Should().Contain([WorkMode.Office, WorkMode.Home, WorkMode.Rotation, WorkMode.Optional, WorkMode.DayOff, WorkMode.NotCovered]);
+    }
+
+    private static string Json(Decision d)
+    {
+        using var ms = new MemoryStream();
+        Cli.Output.DecisionJson.Write(ms, [d]);
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    [Fact]
+    public void Many_threads_decide_exactly_as_one_thread()
+    {
+        var (rules, facts) = Generated.Value;
+        var batch = new BatchEvaluator(rules, facts);
+        foreach (var date in Dates)
+        {
+            var one = new Verdict[facts.Employees.Length];
+            batch.Classify(date, one);
+            for (var run = 0; run < 3; run++)
+            {
+                var many = new Verdict[facts.Employees.Length];
+                batch.ClassifyParallel(date, many, degree: 8);
+                many.Should().Equal(one);
+            }
+            batch.DecideParallel(date).Select(d => d.Mode).Should().Equal(one.Select(v => v.Mode));
+        }
+    }
+
+    [Fact]
+    public void One_compiled_rule_set_shared_by_concurrent_evaluators_gives_the_same_answers()
+    {
+        var (rules, facts) = Generated.Value;
+        var expected = facts.Employees.Select(r => new Evaluator(rules, facts).Decide(r, Dates[7]).Mode).ToArray();
+        var results = new WorkMode[16][];
+        Parallel.For(0, 16, t =>
+        {
+            var evaluator = new Evaluator(rules, facts);
+            results[t] = [.. facts.Employees.Select(r => evaluator.Decide(r, Dates[7]).Mode)];
+        });
+        results.Should().OnlyContain(r => r.SequenceEqual(expected));
+    }
+}
