@@ -85,3 +85,29 @@ public class FactsLoaderTests
         r.Facts.Incidents.Should().BeNull("no 'incidents' key means incidents are unknown");
     }
 }
+
+public class JsonFactsTests
+{
+    [Fact]
+    public void Json_and_yaml_facts_load_to_the_same_facts()
+    {
+        var rules = Engine.Link();
+        var yaml = FactsLoader.Load("g.facts.yaml", WorkPolicy.Cli.Generation.FactsGenerator.Generate(300, 5), rules);
+        var json = FactsLoader.Load("g.facts.json", WorkPolicy.Cli.Generation.FactsGenerator.Generate(300, 5, json: true), rules);
+        yaml.Diagnostics.Should().BeEmpty();
+        json.Diagnostics.Should().BeEmpty();
+        json.Facts.Should().BeEquivalentTo(yaml.Facts, o => o.Excluding(m => m.Name == "Span" || m.Name == "Path"));
+    }
+
+    [Fact]
+    public void Json_facts_errors_carry_line_and_column()
+    {
+        var d = FactsLoader.Load("f.json", "{\n  \"units\": [ { \"id\": \"u\", \"region\": \"kota-palopo\", \"kind\": \"dinass\" } ]\n}\n", Engine.Link()).Diagnostics.Should().ContainSingle().Subject;
+        d.Code.Should().Be(DiagnosticCodes.UnknownCode);
+        (d.Span.Line, d.Span.Column).Should().Be((2, 60));
+        var syntax = FactsLoader.Load("f.json", "{\n  \"units\": [ { \"id\": \"u\", } ]\n}\n", Engine.Link()).Diagnostics.Should().ContainSingle().Subject;
+        syntax.Code.Should().Be(DiagnosticCodes.YamlSyntax);
+        syntax.Span.Line.Should().Be(2);
+        FactsLoader.Load("f.json", "{ \"units\": [], \"units\": [] }", Engine.Link()).Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.DuplicateKey);
+    }
+}

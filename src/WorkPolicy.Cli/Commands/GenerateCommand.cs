@@ -11,12 +11,13 @@ internal static class GenerateCommand
         var employees = new Option<int>("--employees") { Description = "how many employees", Required = true };
         var seed = new Option<int>("--seed") { Description = "random seed (same seed, same file)", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--output", "-o") { Description = "write here (atomically) instead of standard output" };
-        var command = new Command("generate", "Generate a realistic facts file for all six regions") { employees, seed, output };
+        var format = new Option<string>("--format") { Description = "yaml or json (JSON loads much faster for large files)", DefaultValueFactory = _ => "yaml" }.AcceptOnlyFromAmong("yaml", "json");
+        var command = new Command("generate", "Generate a realistic facts file for all six regions") { employees, seed, output, format };
         command.SetAction(parse =>
         {
             var n = parse.GetValue(employees);
             if (n is < 0 or > 2_000_000) throw new UsageException("--employees must be between 0 and 2,000,000");
-            var text = FactsGenerator.Generate(n, parse.GetValue(seed));
+            var text = FactsGenerator.Generate(n, parse.GetValue(seed), parse.GetValue(format) == "json");
             if (parse.GetValue(output) is { } o) AtomicFile.Write(o, text);
             else io.Out.Write(text);
             return WorkPolicyCommand.Ok;

@@ -44,7 +44,9 @@ public sealed partial class FactsLoader
     public static FactsResult Load(string path, string text, RuleSet? rules)
     {
         var diagnostics = new List<Diagnostic>();
-        var root = YamlTreeReader.Read(path, text, diagnostics, Limits.MaxFactsBytes, Limits.MaxFactsYamlNodes);
+        var root = JsonTreeReader.LooksLikeJson(text)
+            ? JsonTreeReader.Read(path, text, diagnostics, Limits.MaxYamlDepth, Limits.MaxFactsYamlNodes)
+            : YamlTreeReader.Read(path, text, diagnostics, Limits.MaxFactsBytes, Limits.MaxFactsYamlNodes);
         if (root is null) return new FactsResult(null, [.. diagnostics]);
         var facts = new FactsLoader(path, rules, diagnostics).Read(root);
         return new FactsResult(facts, [.. diagnostics]);
@@ -278,6 +280,17 @@ public sealed partial class FactsLoader
         return list.ToImmutable();
     }
 
+    private readonly Dictionary<string, FactValue> _shared = new(StringComparer.Ordinal);
+
+    /// <summary>One object per distinct code or flag: a large file repeats the same few values.</summary>
+    private T Shared<T>(string key, Func<T> make) where T : FactValue
+    {
+        if (_shared.TryGetValue(key, out var v)) return (T)v;
+        var made = make();
+        _shared[key] = made;
+        return made;
+    }
+
     private FactValue? Value(string path, YamlScalar key, YamlNode node, string what)
     {
         if (_rules is null) return Inferred(node);
@@ -291,12 +304,14 @@ public sealed partial class FactsLoader
         switch (field.Kind)
         {
             case FieldKind.OneOf:
-                return _r.Str(node, key.Value) is { } code && CheckCode(field, code, node.Span) ? new CodeFact(code) : null;
+                return _r.Str(node, key.Value) is { } code && CheckCode(field, code, node.Span) ? Shared("c:" + code, () => new CodeFact(code)) : null;
             case FieldKind.SetOf:
                 var codes = _r.Codes(node, key.Value);
-                return codes.All(c => CheckCode(field, c, node.Span)) ? new CodeSetFact([.. codes.Distinct().Order(StringComparer.Ordinal)]) : null;
+                if (!codes.All(c => CheckCode(field, c, node.Span))) return null;
+                var set = codes.Distinct().Order(StringComparer.Ordinal).ToArray();
+                return Shared("s:" + string.Join(',', set), () => new CodeSetFact([.. set]));
             case FieldKind.Bool:
-                return _r.Bool(node, key.Value) is { } b ? new BoolFact(b) : null;
+                return _r.Bool(node, key.Value) is { } b ? Shared(b ? "b:true" : "b:false", () => new BoolFact(b)) : null;
             default:
                 return _r.Number(node, key.Value) is { } n ? new NumberFact(n) : null;
         }

@@ -22,11 +22,12 @@ public static class FieldKeys
     }
 
     /// <summary>Lays out <paramref name="fields"/> by slot.</summary>
-    public static FactValue?[] Slots(IEnumerable<KeyValuePair<string, FactValue>> fields)
+    public static FactValue?[] Slots(IReadOnlyDictionary<string, FactValue> fields)
     {
-        var pairs = fields.Select(f => (Slot: Intern(f.Key), f.Value)).ToList();
-        var slots = new FactValue?[pairs.Count == 0 ? 0 : pairs.Max(p => p.Slot) + 1];
-        foreach (var (slot, value) in pairs) slots[slot] = value;
+        var max = -1;
+        foreach (var (key, _) in fields) max = Math.Max(max, Intern(key));
+        var slots = new FactValue?[max + 1];
+        foreach (var (key, value) in fields) slots[Intern(key)] = value;
         return slots;
     }
 }
