@@ -164,14 +164,14 @@ public sealed partial class FactsLoader
             if (id is null || region is null) continue;
             if (!ids.Add(id)) _r.Error(DiagnosticCodes.FactsDuplicateId, m.Get("id")!.Span, $"unit id '{id}' is used twice");
             CheckRegion(region, m.Get("region")!.Span);
-            var fields = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
+            var fields = new Dictionary<string, FactValue>(m.Entries.Count, StringComparer.Ordinal);
             foreach (var (k, v) in m.Entries)
             {
                 if (k.Value is "id" or "region" or "name" or "parent") continue;
                 if (Value("unit." + k.Value, k, v, "a unit") is { } fv) fields[k.Value] = fv;
             }
             var parent = m.Get("parent") is { } p ? _r.Str(p, "parent") : null;
-            units.Add(new UnitFacts(id, m.Get("name") is { } n ? _r.Str(n, "name") : null, region, parent, fields.ToImmutable(), m.Span));
+            units.Add(new UnitFacts(id, m.Get("name") is { } n ? _r.Str(n, "name") : null, region, parent, fields, m.Span));
         }
         return units.ToImmutable();
     }
@@ -223,14 +223,14 @@ public sealed partial class FactsLoader
             if (!ids.Add(id)) _r.Error(DiagnosticCodes.FactsDuplicateId, m.Get("id")!.Span, $"employee id '{id}' is used twice");
             if (!unitIds.Contains(unit))
                 _r.Error(DiagnosticCodes.DanglingReference, m.Get("unit")!.Span, $"unit '{unit}' is not in the file{Suggest.DidYouMean(unit, unitIds)}");
-            var fields = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
+            var fields = new Dictionary<string, FactValue>(m.Entries.Count + 4, StringComparer.Ordinal);
             EmployeeFields(m, "", fields, 0);
-            employees.Add(new EmployeeFacts(id, unit, fields.ToImmutable(), m.Span));
+            employees.Add(new EmployeeFacts(id, unit, fields, m.Span));
         }
         return employees.ToImmutable();
     }
 
-    private void EmployeeFields(YamlMapping m, string prefix, ImmutableDictionary<string, FactValue>.Builder into, int depth)
+    private void EmployeeFields(YamlMapping m, string prefix, Dictionary<string, FactValue> into, int depth)
     {
         foreach (var (k, v) in m.Entries)
         {

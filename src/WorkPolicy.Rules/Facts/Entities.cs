@@ -5,10 +5,10 @@ using WorkPolicy.Rules.Diagnostics;
 namespace WorkPolicy.Rules.Facts;
 
 /// <summary>A work unit; <see cref="Fields"/> holds vocabulary fields by key (e.g. <c>kind</c>).</summary>
-public sealed record UnitFacts(string Id, string? Name, string Region, string? Parent, ImmutableDictionary<string, FactValue> Fields, SourceSpan Span);
+public sealed record UnitFacts(string Id, string? Name, string Region, string? Parent, IReadOnlyDictionary<string, FactValue> Fields, SourceSpan Span);
 
 /// <summary>An employee; <see cref="Fields"/> holds vocabulary fields by dotted key (e.g. <c>health.healthy</c>).</summary>
-public sealed record EmployeeFacts(string Id, string Unit, ImmutableDictionary<string, FactValue> Fields, SourceSpan Span);
+public sealed record EmployeeFacts(string Id, string Unit, IReadOnlyDictionary<string, FactValue> Fields, SourceSpan Span);
 
 /// <summary>One entry of a region status series; holds from <see cref="From"/> until the next entry.</summary>
 public sealed record StatusEntry(LocalDate From, ImmutableDictionary<string, FactValue> Values);
