@@ -55,14 +55,14 @@ public sealed partial class Evaluator
         s.Missing = null;
         if (employee.Unit is null) return Verdict.Of(WorkMode.Indeterminate);
         var circulars = _rules.Circulars;
+        Span<Tri> inForce = circulars.Length <= 64 ? stackalloc Tri[circulars.Length] : new Tri[circulars.Length];
+        var inRegion = RegionCirculars(s.Region);
         var any = false;
         for (var i = 0; i < circulars.Length; i++)
         {
-            switch (InForce(i, s))
-            {
-                case Tri.Unknown: return Verdict.Of(WorkMode.Indeterminate);
-                case Tri.True: any = true; break;
-            }
+            inForce[i] = inRegion[i] ? InForceInRegion(i, s) : Tri.False;
+            if (inForce[i] == Tri.Unknown) return Verdict.Of(WorkMode.Indeterminate);
+            any |= inForce[i] == Tri.True;
         }
         if (!any) return Verdict.Of(WorkMode.NotCovered);
         if (!s.Index.IsWorkingDay(date)) return Verdict.Of(WorkMode.DayOff);
@@ -70,7 +70,7 @@ public sealed partial class Evaluator
         var decided = Verdict.Of(WorkMode.NotCovered);
         for (var i = 0; i < circulars.Length; i++)
         {
-            if (InForce(i, s) != Tri.True) continue;
+            if (inForce[i] != Tri.True) continue;
             var (winner, unknown) = Winner(circulars[i], s);
             if (unknown) return Verdict.Of(WorkMode.Indeterminate);
             if (winner >= 0) decided = new Verdict(circulars[i].ModeProvisions[winner].Decl.Mode!.Value, (short)i, (short)winner);
@@ -78,7 +78,7 @@ public sealed partial class Evaluator
         if (decided.Provision < 0) return decided;
         for (var i = 0; i < circulars.Length; i++)
         {
-            if (InForce(i, s) != Tri.True) continue;
+            if (inForce[i] != Tri.True) continue;
             foreach (var p in circulars[i].ObligationProvisions)
             {
                 if (AppliesDuring(p, decided.Mode) && p.Scope(s) == Tri.Unknown) return Verdict.Of(WorkMode.Indeterminate);
@@ -87,11 +87,32 @@ public sealed partial class Evaluator
         return decided;
     }
 
-    private Tri InForce(int index, EvalScope s)
+    private string? _lastRegion;
+    private bool[] _lastRegionCirculars = [];
+    private readonly Dictionary<string, bool[]> _regionCirculars = new(StringComparer.Ordinal);
+
+    /// <summary>Which circulars name a region; employees of one unit share the region string, so the last answer is kept.</summary>
+    private bool[] RegionCirculars(string region)
+    {
+        if (ReferenceEquals(region, _lastRegion)) return _lastRegionCirculars;
+        if (!_regionCirculars.TryGetValue(region, out var flags))
+        {
+            flags = [.. _rules.Circulars.Select(c => c.Regions.Contains(region))];
+            _regionCirculars[region] = flags;
+        }
+        _lastRegion = region;
+        _lastRegionCirculars = flags;
+        return flags;
+    }
+
+    private Tri InForce(int index, EvalScope s) => _rules.Circulars[index].Regions.Contains(s.Region) ? InForceInRegion(index, s) : Tri.False;
+
+    /// <summary>Whether a circular that names the scope's region is in force on its date.</summary>
+    private Tri InForceInRegion(int index, EvalScope s)
     {
         var c = _rules.Circulars[index];
         var period = c.Decl.Period;
-        if (!c.Regions.Contains(s.Region) || s.Date < period.From || (period.To is { } to && s.Date > to)) return Tri.False;
+        if (s.Date < period.From || (period.To is { } to && s.Date > to)) return Tri.False;
         if (c.Until is null) return Tri.True;
         if (!_timelines.TryGetValue((index, s.Region), out var timeline))
             _timelines[(index, s.Region)] = timeline = InForceTimeline.Compute(c, s);
