@@ -88,3 +88,33 @@ public class BatchEvaluationTests
         results.Should().OnlyContain(r => r.SequenceEqual(expected));
     }
 }
+
+public class AllocationTests
+{
+    [Fact]
+    public void Classify_allocates_nothing_once_warm()
+    {
+        var engine = Engine.Samples();
+        var rows = engine.Evaluator.Facts.Employees;
+        var dates = new[] { new LocalDate(2021, 7, 30), new LocalDate(2021, 8, 2), new LocalDate(2021, 7, 31) };
+        foreach (var d in dates)
+        {
+            foreach (var r in rows) engine.Evaluator.Classify(r, d);
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var count = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            foreach (var d in dates)
+            {
+                foreach (var r in rows)
+                {
+                    if (engine.Evaluator.Classify(r, d).Mode == WorkMode.Rotation) count++;
+                }
+            }
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        count.Should().BeGreaterThan(0);
+        allocated.Should().Be(0, $"{allocated / (200.0 * dates.Length * rows.Length):F1} bytes per decision");
+    }
+}

@@ -55,7 +55,8 @@ public sealed partial class Evaluator
         s.Missing = null;
         if (employee.Unit is null) return Verdict.Of(WorkMode.Indeterminate);
         var circulars = _rules.Circulars;
-        Span<Tri> inForce = circulars.Length <= 64 ? stackalloc Tri[circulars.Length] : new Tri[circulars.Length];
+        Span<Tri> inForce = stackalloc Tri[MaxStackCirculars];
+        if (circulars.Length > MaxStackCirculars) inForce = new Tri[circulars.Length];
         var inRegion = RegionCirculars(s.Region);
         var any = false;
         for (var i = 0; i < circulars.Length; i++)
@@ -87,6 +88,7 @@ public sealed partial class Evaluator
         return decided;
     }
 
+    private const int MaxStackCirculars = 64;
     private string? _lastRegion;
     private bool[] _lastRegionCirculars = [];
     private readonly Dictionary<string, bool[]> _regionCirculars = new(StringComparer.Ordinal);
@@ -95,15 +97,14 @@ public sealed partial class Evaluator
     private bool[] RegionCirculars(string region)
     {
         if (ReferenceEquals(region, _lastRegion)) return _lastRegionCirculars;
-        if (!_regionCirculars.TryGetValue(region, out var flags))
-        {
-            flags = [.. _rules.Circulars.Select(c => c.Regions.Contains(region))];
-            _regionCirculars[region] = flags;
-        }
+        if (!_regionCirculars.TryGetValue(region, out var flags)) _regionCirculars[region] = flags = Flags(_rules, region);
         _lastRegion = region;
         _lastRegionCirculars = flags;
         return flags;
     }
+
+    // Kept apart so the lambda's closure is allocated only on a cache miss, not on every call.
+    private static bool[] Flags(CompiledRuleSet rules, string region) => [.. rules.Circulars.Select(c => c.Regions.Contains(region))];
 
     private Tri InForce(int index, EvalScope s) => _rules.Circulars[index].Regions.Contains(s.Region) ? InForceInRegion(index, s) : Tri.False;
 
