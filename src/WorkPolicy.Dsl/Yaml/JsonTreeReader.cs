@@ -113,27 +113,40 @@ public static class JsonTreeReader
         return true;
     }
 
-    /// <summary>Byte offset to 1-based line and column (columns counted in characters).</summary>
+    /// <summary>
+    /// Byte offset to 1-based line and column (columns counted in characters). Tokens arrive in
+    /// order, so the line advances incrementally; ASCII lines need no character counting.
+    /// </summary>
     private sealed class LineMap(byte[] bytes)
     {
-        private readonly List<int> _starts = BuildStarts(bytes);
+        private int _line;
+        private int _start;
+        private int _next = NextStart(bytes, 0);
+        private bool _ascii = IsAscii(bytes, 0);
 
-        private static List<int> BuildStarts(byte[] bytes)
+        private static int NextStart(byte[] bytes, int from)
         {
-            var starts = new List<int> { 0 };
-            for (var i = 0; i < bytes.Length; i++)
-            {
-                if (bytes[i] == (byte)'\n') starts.Add(i + 1);
-            }
-            return starts;
+            var i = Array.IndexOf(bytes, (byte)'\n', from);
+            return i < 0 ? int.MaxValue : i + 1;
+        }
+
+        private static bool IsAscii(byte[] bytes, int from)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', from);
+            return System.Text.Ascii.IsValid(bytes.AsSpan(from, (end < 0 ? bytes.Length : end) - from));
         }
 
         public SourceSpan At(string path, long offset)
         {
-            var line = _starts.BinarySearch((int)offset);
-            if (line < 0) line = ~line - 1;
-            var column = Encoding.UTF8.GetCharCount(bytes, _starts[line], (int)offset - _starts[line]) + 1;
-            return SourceSpan.At(path, line + 1, column);
+            while (offset >= _next)
+            {
+                _line++;
+                _start = _next;
+                _next = NextStart(bytes, _start);
+                _ascii = IsAscii(bytes, _start);
+            }
+            var column = _ascii ? (int)offset - _start + 1 : Encoding.UTF8.GetCharCount(bytes, _start, (int)offset - _start) + 1;
+            return SourceSpan.At(path, _line + 1, column);
         }
     }
 }
