@@ -11,16 +11,6 @@ namespace WorkPolicy.Dsl.Yaml;
 /// </summary>
 public static class JsonTreeReader
 {
-    private sealed class Frame(bool isMap, SourceSpan start)
-    {
-        public bool IsMap { get; } = isMap;
-        public SourceSpan Start { get; } = start;
-        public List<YamlNode> Items { get; } = [];
-        public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = [];
-        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
-        public YamlScalar? PendingKey { get; set; }
-    }
-
     /// <summary>Whether <paramref name="text"/> looks like a JSON document rather than block YAML.</summary>
     public static bool LooksLikeJson(string text)
     {
@@ -37,8 +27,7 @@ public static class JsonTreeReader
         var bytes = Encoding.UTF8.GetBytes(text);
         var lines = new LineMap(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = maxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
-        var stack = new Stack<Frame>();
-        YamlNode? root = null;
+        var tree = new TreeBuilder();
         var nodes = 0;
         try
         {
@@ -53,27 +42,18 @@ public static class JsonTreeReader
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        if (stack.Count >= maxDepth)
+                        if (tree.Depth >= maxDepth)
                         {
                             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooDeep, at, $"JSON nests deeper than {maxDepth} levels"));
                             return null;
                         }
-                        stack.Push(new Frame(reader.TokenType == JsonTokenType.StartObject, at));
+                        tree.Open(reader.TokenType == JsonTokenType.StartObject, at);
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        var frame = stack.Pop();
-                        YamlNode done = frame.IsMap ? new YamlMapping(frame.Entries, frame.Start) : new YamlSequence(frame.Items, frame.Start);
-                        if (!Add(stack, done, ref root, diagnostics)) return null;
+                        if (!tree.Close(at, diagnostics)) return null;
                         break;
                     case JsonTokenType.PropertyName:
-                        var key = new YamlScalar(reader.GetString()!, true, at);
-                        var parent = stack.Peek();
-                        if (!parent.Keys.Add(key.Value))
-                        {
-                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateKey, at, $"key '{key.Value}' is given twice in this object"));
-                            return null;
-                        }
-                        parent.PendingKey = key;
+                        if (!tree.Add(new YamlScalar(reader.GetString()!, true, at), diagnostics)) return null;
                         break;
                     default:
                         // Strings count as plain scalars, like unquoted YAML, so "pns" and true read the same in both syntaxes.
@@ -83,7 +63,7 @@ public static class JsonTreeReader
                             JsonTokenType.Null => "null",
                             _ => Encoding.UTF8.GetString(reader.ValueSpan),
                         };
-                        if (!Add(stack, new YamlScalar(value, false, at), ref root, diagnostics)) return null;
+                        if (!tree.Add(new YamlScalar(value, false, at), diagnostics)) return null;
                         break;
                 }
             }
@@ -93,24 +73,7 @@ public static class JsonTreeReader
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, SourceSpan.At(path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1), $"invalid JSON: {ex.Message.Split(" Path:")[0]}"));
             return null;
         }
-        return root;
-    }
-
-    private static bool Add(Stack<Frame> stack, YamlNode node, ref YamlNode? root, List<Diagnostic> diagnostics)
-    {
-        if (!stack.TryPeek(out var parent))
-        {
-            root = node;
-            return true;
-        }
-        if (!parent.IsMap)
-        {
-            parent.Items.Add(node);
-            return true;
-        }
-        parent.Entries.Add(new(parent.PendingKey!, node));
-        parent.PendingKey = null;
-        return true;
+        return tree.Root;
     }
 
     /// <summary>

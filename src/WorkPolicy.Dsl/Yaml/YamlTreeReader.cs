@@ -11,16 +11,6 @@ namespace WorkPolicy.Dsl.Yaml;
 /// </summary>
 public static class YamlTreeReader
 {
-    private sealed class Frame(ParsingEvent start, bool isMap)
-    {
-        public ParsingEvent Start { get; } = start;
-        public bool IsMap { get; } = isMap;
-        public List<YamlNode> Items { get; } = [];
-        public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = [];
-        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
-        public YamlScalar? PendingKey { get; set; }
-    }
-
     /// <summary>Reads <paramref name="text"/>; returns null (with diagnostics) when it cannot be used.</summary>
     public static YamlNode? Read(string path, string text, List<Diagnostic> diagnostics) =>
         Read(path, text, diagnostics, Limits.MaxFileBytes, Limits.MaxYamlNodes);
@@ -40,8 +30,7 @@ public static class YamlTreeReader
         }
         var errorsBefore = diagnostics.Count;
         var parser = new Parser(new StringReader(text));
-        var stack = new Stack<Frame>();
-        YamlNode? root = null;
+        var tree = new TreeBuilder();
         var documents = 0;
         var nodes = 0;
         var lastLine = 1;
@@ -76,27 +65,24 @@ public static class YamlTreeReader
                         diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlAlias, Span(path, ev), $"anchors ('&{anchored.Anchor.Value}') are not allowed; write the value out"));
                         return null;
                     case SequenceStart or MappingStart:
-                        if (stack.Count >= Limits.MaxYamlDepth)
+                        if (tree.Depth >= Limits.MaxYamlDepth)
                         {
                             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooDeep, Span(path, ev), $"YAML nests deeper than {Limits.MaxYamlDepth} levels"));
                             return null;
                         }
-                        if (stack.TryPeek(out var parent) && parent.IsMap && parent.PendingKey is null)
+                        if (tree.ExpectsKey)
                         {
                             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongShape, Span(path, ev), "keys must be plain scalars, not lists or mappings"));
                             return null;
                         }
-                        stack.Push(new Frame(ev, ev is MappingStart));
+                        tree.Open(ev is MappingStart, Span(path, ev));
                         break;
                     case SequenceEnd or MappingEnd:
-                        var frame = stack.Pop();
-                        var span = new SourceSpan(path, (int)frame.Start.Start.Line, (int)frame.Start.Start.Column, (int)ev.End.Line, (int)ev.End.Column);
-                        YamlNode done = frame.IsMap ? new YamlMapping(frame.Entries, span) : new YamlSequence(frame.Items, span);
-                        if (!Add(stack, done, ref root, diagnostics)) return null;
+                        if (!tree.Close(Span(path, ev), diagnostics)) return null;
                         break;
                     case Scalar s:
                         var scalar = new YamlScalar(s.Value, s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded, Span(path, ev));
-                        if (!Add(stack, scalar, ref root, diagnostics)) return null;
+                        if (!tree.Add(scalar, diagnostics)) return null;
                         break;
                 }
             }
@@ -115,37 +101,9 @@ public static class YamlTreeReader
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, SourceSpan.At(path, lastLine, lastColumn), $"malformed YAML after this point ({ex.Message})"));
             return null;
         }
-        return diagnostics.Count > errorsBefore ? null : root;
+        return diagnostics.Count > errorsBefore ? null : tree.Root;
     }
 
     private static SourceSpan Span(string path, ParsingEvent ev) =>
         new(path, (int)ev.Start.Line, (int)ev.Start.Column, (int)ev.End.Line, (int)ev.End.Column);
-
-    private static bool Add(Stack<Frame> stack, YamlNode node, ref YamlNode? root, List<Diagnostic> diagnostics)
-    {
-        if (!stack.TryPeek(out var parent))
-        {
-            root = node;
-            return true;
-        }
-        if (!parent.IsMap)
-        {
-            parent.Items.Add(node);
-            return true;
-        }
-        if (parent.PendingKey is null)
-        {
-            var key = (YamlScalar)node;
-            if (!parent.Keys.Add(key.Value))
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateKey, key.Span, $"key '{key.Value}' is given twice in this mapping"));
-                return false;
-            }
-            parent.PendingKey = key;
-            return true;
-        }
-        parent.Entries.Add(new(parent.PendingKey, node));
-        parent.PendingKey = null;
-        return true;
-    }
 }
