@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
 using WorkPolicy.Cli.Output;
@@ -68,8 +67,7 @@ internal static class AttendanceCommand
 
     private static string Json(AttendanceReport report)
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("days");
@@ -106,7 +104,6 @@ internal static class AttendanceCommand
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(ms.ToArray());
+        });
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using WorkPolicy.Cli.Output;
 using WorkPolicy.Dsl.Dsl;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Evaluation;
@@ -70,8 +70,7 @@ internal static class CompareCommand
 
     private static void WriteJson(CliIO io, string a, string b, List<(Decision A, Decision B, IReadOnlyList<string> Aspects)> differences)
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        io.Out.WriteLine(JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("a", a);
@@ -91,24 +90,14 @@ internal static class CompareCommand
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+        }));
     }
 
     private static void Side(Utf8JsonWriter w, string name, Decision d)
     {
         w.WriteStartObject(name);
         w.WriteString("mode", d.Mode.Word());
-        w.WriteStartArray("provisions");
-        foreach (var p in d.Provisions)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", p.Id);
-            w.WriteString("circular", p.Circular);
-            w.WriteString("cite", p.Cite);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        DecisionJson.WriteProvisions(w, d.Provisions);
         w.WriteStartArray("obligations");
         foreach (var o in DecisionDiff.Obligations(d)) w.WriteStringValue(o);
         w.WriteEndArray();

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using WorkPolicy.Dsl.Dsl;
 using WorkPolicy.Dsl.Printing;
@@ -10,12 +9,10 @@ namespace WorkPolicy.Cli.Output;
 /// <summary>Writes decisions in the JSON shape of decisions.md: <c>{ "decisions": [ ... ] }</c>.</summary>
 public static class DecisionJson
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Writes all decisions to <paramref name="stream"/>.</summary>
     public static void Write(Stream stream, IEnumerable<Decision> decisions, IReadOnlyList<TraceEntry>? trace = null)
     {
-        using var w = new Utf8JsonWriter(stream, Options);
+        using var w = new Utf8JsonWriter(stream, JsonText.Options);
         w.WriteStartObject();
         w.WriteStartArray("decisions");
         foreach (var d in decisions) WriteDecision(w, d);
@@ -46,16 +43,7 @@ public static class DecisionJson
         w.WriteStartArray("circulars");
         foreach (var c in d.Circulars) w.WriteStringValue(c);
         w.WriteEndArray();
-        w.WriteStartArray("provisions");
-        foreach (var p in d.Provisions)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", p.Id);
-            w.WriteString("circular", p.Circular);
-            w.WriteString("cite", p.Cite);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        WriteProvisions(w, d.Provisions);
         w.WriteStartArray("obligations");
         foreach (var o in d.Obligations) WriteObligation(w, o);
         w.WriteEndArray();
@@ -77,6 +65,21 @@ public static class DecisionJson
         foreach (var u in d.Unknown) w.WriteStringValue(u);
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>The <c>provisions</c> array: id, circular and cite of each.</summary>
+    public static void WriteProvisions(Utf8JsonWriter w, IEnumerable<ProvisionRef> provisions)
+    {
+        w.WriteStartArray("provisions");
+        foreach (var p in provisions)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", p.Id);
+            w.WriteString("circular", p.Circular);
+            w.WriteString("cite", p.Cite);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static void WriteObligation(Utf8JsonWriter w, ObligationResult o)

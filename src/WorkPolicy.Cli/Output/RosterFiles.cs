@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using WorkPolicy.Dsl.Dsl;
 using WorkPolicy.Rules.Diagnostics;
@@ -12,8 +11,7 @@ internal static class RosterFiles
 {
     public static string Json(Roster roster)
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("assignments");
@@ -54,8 +52,7 @@ internal static class RosterFiles
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(ms.ToArray());
+        });
     }
 
     /// <summary>Employees as rows, dates as columns: O office, H home, - off, ? not placed.</summary>
