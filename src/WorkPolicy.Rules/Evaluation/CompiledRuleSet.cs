@@ -39,6 +39,10 @@ public sealed class CompiledRuleSet
             var p = modeDecls[i];
             modeProvisions[i] = new CompiledProvision(p, Scope(compiler, p), Dominated(p, modeDecls, index));
         }
+        for (var i = 0; i < modeProvisions.Length; i++)
+        {
+            modeProvisions[i].DominatedBy = [.. Enumerable.Range(0, modeProvisions.Length).Where(j => j != i && modeProvisions[j].Dominates[i])];
+        }
         var obligationProvisions = c.Provisions.Where(p => p.Mode is null)
             .Select(p => new CompiledProvision(p, Scope(compiler, p), new bool[modeDecls.Count])).ToArray();
         var until = c.Period.Until is { } u ? compiler.Compile(u) : null;
@@ -65,6 +69,9 @@ public sealed class CompiledRuleSet
 
 internal sealed record CompiledProvision(ProvisionDecl Decl, Func<EvalScope, Tri> Scope, bool[] Dominates)
 {
+    /// <summary>Indexes of the provisions that override this one, directly or through a chain.</summary>
+    public int[] DominatedBy { get; set; } = [];
+
     public string Cite { get; } = string.IsNullOrEmpty(Decl.Cite.Point) ? $"\"{Decl.Cite.Quote}\"" : $"point {Decl.Cite.Point}: \"{Decl.Cite.Quote}\"";
 
     /// <summary>Same outcome: mode and quota alike (obligations travel with the provision).</summary>

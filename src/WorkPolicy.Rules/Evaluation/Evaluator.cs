@@ -142,9 +142,9 @@ public sealed partial class Evaluator
 
     private static bool DominatedByTrue(int i, CompiledProvision[] ps, ReadOnlySpan<Tri> results)
     {
-        for (var j = 0; j < ps.Length; j++)
+        foreach (var j in ps[i].DominatedBy)
         {
-            if (j != i && results[j] == Tri.True && ps[j].Dominates[i]) return true;
+            if (results[j] == Tri.True) return true;
         }
         return false;
     }
