@@ -96,7 +96,7 @@ public sealed partial class Evaluator
         if (unknown.Count > 0) return Empty(employee, date, WorkMode.Indeterminate, Ids(inForce), unknown);
         if (decided is null) return Empty(employee, date, WorkMode.NotCovered, Ids(inForce), []);
 
-        var provisions = new List<ProvisionRef>(decided.Provisions);
+        var provisions = new List<ProvisionRef> { new(decided.Winner.Decl.Id, decided.Circular.Decl.Id, decided.Winner.Cite) };
         var obligations = new List<ObligationResult>();
         AddObligations(decided.Circular, decided.Winner.Decl, date, obligations);
         foreach (var c in inForce)
@@ -129,13 +129,7 @@ public sealed partial class Evaluator
         }
         if (unknown.Count > 0) return Empty(employee, date, WorkMode.Indeterminate, Ids(inForce), unknown);
 
-        PoolAssignment? pool = null;
-        if (decided.Mode == WorkMode.Rotation && decided.Winner.Decl.Pool is { } pd)
-        {
-            var poolUnit = pd.Per == PoolPer.TopUnit ? s.TopUnit ?? s.Unit : s.Unit;
-            pool = new PoolAssignment(pd.Group, poolUnit!.Facts.Id, pd.Place, pd.Percent, pd.Rounding, pd.AtMost);
-        }
-        return new Decision(employee.Id, date, decided.Mode, Ids(inForce), [.. provisions], [.. obligations], pool, []);
+        return new Decision(employee.Id, date, decided.Mode, Ids(inForce), [.. provisions], [.. obligations], Pool(decided.Winner.Decl, s), []);
     }
 
     private static Decision Empty(EmployeeFacts e, LocalDate date, WorkMode mode, ImmutableArray<string> circulars, List<string> unknown) =>
@@ -193,7 +187,7 @@ public sealed partial class Evaluator
         return r;
     }
 
-    private sealed record CircularOutcome(CompiledCircular Circular, WorkMode Mode, CompiledProvision Winner, List<ProvisionRef> Provisions, List<string> Unknown);
+    private sealed record CircularOutcome(CompiledCircular Circular, WorkMode Mode, CompiledProvision Winner, List<string> Unknown);
 
     private static CircularOutcome DecideWithin(CompiledCircular c, EvalScope s, List<TraceEntry>? trace)
     {
@@ -201,27 +195,22 @@ public sealed partial class Evaluator
         Span<Tri> results = ps.Length <= 64 ? stackalloc Tri[ps.Length] : new Tri[ps.Length];
         for (var i = 0; i < ps.Length; i++) results[i] = ps[i].Scope(s);
 
-        CompiledProvision? winner = null;
-        for (var i = 0; i < ps.Length && winner is null; i++)
-        {
-            if (results[i] == Tri.True && !DominatedByTrue(i, ps, results)) winner = ps[i];
-        }
+        var index = WinnerOf(ps, results);
+        var winner = index >= 0 ? ps[index] : null;
 
         var unknown = new List<string>();
         for (var i = 0; i < ps.Length; i++)
         {
-            if (results[i] != Tri.Unknown || DominatedByTrue(i, ps, results)) continue;
-            if (winner is not null && ps[i].SameEffect(winner)) continue;
+            if (!CouldChange(i, index, ps, results)) continue;
             Scoped(ps[i], s, unknown);
             trace?.Add(new TraceEntry(c.Decl.Id, ps[i].Decl.Id, "unknown", $"would decide {ps[i].Decl.Mode!.Value.Word()} if it applied; depends on {string.Join(", ", unknown.Distinct())}"));
         }
 
         if (trace is not null) TraceProvisions(c, ps, results, winner, trace);
-        if (unknown.Count > 0) return new CircularOutcome(c, WorkMode.Indeterminate, winner ?? ps[0], [], unknown);
-        if (winner is null) return new CircularOutcome(c, WorkMode.NotCovered, ps.Length > 0 ? ps[0] : null!, [], unknown);
-
-        var refs = new List<ProvisionRef> { new(winner.Decl.Id, c.Decl.Id, winner.Cite) };
-        return new CircularOutcome(c, winner.Decl.Mode!.Value, winner, refs, unknown);
+        if (unknown.Count > 0) return new CircularOutcome(c, WorkMode.Indeterminate, winner ?? ps[0], unknown);
+        return winner is null
+            ? new CircularOutcome(c, WorkMode.NotCovered, ps.Length > 0 ? ps[0] : null!, unknown)
+            : new CircularOutcome(c, winner.Decl.Mode!.Value, winner, unknown);
     }
 
     private static void TraceProvisions(CompiledCircular c, CompiledProvision[] ps, ReadOnlySpan<Tri> results, CompiledProvision? winner, List<TraceEntry> trace)

@@ -126,19 +126,27 @@ public sealed partial class Evaluator
         var ps = c.ModeProvisions;
         Span<Tri> results = ps.Length <= 128 ? stackalloc Tri[ps.Length] : new Tri[ps.Length];
         for (var i = 0; i < ps.Length; i++) results[i] = ps[i].Scope(s);
-        var winner = -1;
-        for (var i = 0; i < ps.Length && winner < 0; i++)
-        {
-            if (results[i] == Tri.True && !DominatedByTrue(i, ps, results)) winner = i;
-        }
+        var winner = WinnerOf(ps, results);
         for (var i = 0; i < ps.Length; i++)
         {
-            if (results[i] != Tri.Unknown || DominatedByTrue(i, ps, results)) continue;
-            if (winner >= 0 && ps[i].SameEffect(ps[winner])) continue;
-            return (winner, true);
+            if (CouldChange(i, winner, ps, results)) return (winner, true);
         }
         return (winner, false);
     }
+
+    /// <summary>The first provision that applies and that no applicable provision overrides, or -1.</summary>
+    private static int WinnerOf(CompiledProvision[] ps, ReadOnlySpan<Tri> results)
+    {
+        for (var i = 0; i < ps.Length; i++)
+        {
+            if (results[i] == Tri.True && !DominatedByTrue(i, ps, results)) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Whether provision <paramref name="i"/>, whose scope is unknown, would change the outcome if it applied.</summary>
+    private static bool CouldChange(int i, int winner, CompiledProvision[] ps, ReadOnlySpan<Tri> results) =>
+        results[i] == Tri.Unknown && !DominatedByTrue(i, ps, results) && (winner < 0 || !ps[i].SameEffect(ps[winner]));
 
     private static bool DominatedByTrue(int i, CompiledProvision[] ps, ReadOnlySpan<Tri> results)
     {
