@@ -65,8 +65,12 @@ internal sealed class DslCursor
         return true;
     }
 
-    /// <summary>Runs <paramref name="parser"/>; on failure reports "expected <paramref name="what"/>" and recovers.</summary>
-    public bool Run<T>(Parser<T> parser, string what, out T value)
+    /// <summary>
+    /// Runs <paramref name="parser"/>; on failure reports "expected <paramref name="what"/>" and
+    /// recovers. <paramref name="failureCode"/> lets a parser that knows why it failed (too deep)
+    /// choose the code.
+    /// </summary>
+    public bool Run<T>(Parser<T> parser, string what, out T value, Func<string>? failureCode = null)
     {
         IResult<T> r;
         try
@@ -96,7 +100,7 @@ internal sealed class DslCursor
         var message = r.Message.StartsWith("unexpected", StringComparison.OrdinalIgnoreCase) || r.Message.Length == 0 || r.Message.Contains("end of input")
             ? $"expected {what}, found {found}"
             : $"{r.Message.TrimEnd('.')}; found {found}";
-        Fail(r.Remainder, message);
+        Fail(r.Remainder, message, failureCode?.Invoke() ?? DiagnosticCodes.Syntax);
         value = default!;
         return false;
     }

@@ -130,7 +130,7 @@ public static partial class DslParser
 
         private Rules.Ast.Expr? ParseExpr()
         {
-            if (!_c.Run(_expr.Expr, "a condition", out var e))
+            if (!_c.Run(_expr.Expr, "a condition", out var e, () => _expr.TooDeep ? DiagnosticCodes.TooDeep : DiagnosticCodes.Syntax))
             {
                 return null;
             }
