@@ -151,18 +151,8 @@ public sealed partial class FactsLoader
     private ImmutableArray<UnitFacts> Units(YamlNode? node)
     {
         var units = ImmutableArray.CreateBuilder<UnitFacts>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in _r.Seq(node, "units"))
+        foreach (var (m, id, region) in Entities(node, "units", "unit", "region"))
         {
-            if (item is not YamlMapping m)
-            {
-                _r.Error(DiagnosticCodes.WrongShape, item.Span, "a unit must be a mapping");
-                continue;
-            }
-            var id = Required(m, "id", "a unit");
-            var region = Required(m, "region", "a unit");
-            if (id is null || region is null) continue;
-            if (!ids.Add(id)) _r.Error(DiagnosticCodes.FactsDuplicateId, m.Get("id")!.Span, $"unit id '{id}' is used twice");
             CheckRegion(region, m.Get("region")!.Span);
             var fields = new Dictionary<string, FactValue>(m.Entries.Count, StringComparer.Ordinal);
             foreach (var (k, v) in m.Entries)
@@ -199,6 +189,29 @@ public sealed partial class FactsLoader
         }
     }
 
+    /// <summary>
+    /// The mappings of a list of entities that have a usable <c>id</c> and <paramref name="key"/>;
+    /// wrong shapes, missing keys and duplicate ids are reported and skipped or flagged.
+    /// </summary>
+    private IEnumerable<(YamlMapping Map, string Id, string Key)> Entities(YamlNode? node, string list, string what, string key)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var article = what[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
+        foreach (var item in _r.Seq(node, list))
+        {
+            if (item is not YamlMapping m)
+            {
+                _r.Error(DiagnosticCodes.WrongShape, item.Span, $"{article} {what} must be a mapping");
+                continue;
+            }
+            var id = Required(m, "id", $"{article} {what}");
+            var value = Required(m, key, $"{article} {what}");
+            if (id is null || value is null) continue;
+            if (!ids.Add(id)) _r.Error(DiagnosticCodes.FactsDuplicateId, m.Get("id")!.Span, $"{what} id '{id}' is used twice");
+            yield return (m, id, value);
+        }
+    }
+
     private string? Required(YamlMapping m, string key, string what)
     {
         if (m.Get(key) is { } node && _r.Str(node, key) is { } value) return value;
@@ -209,18 +222,8 @@ public sealed partial class FactsLoader
     private ImmutableArray<EmployeeFacts> Employees(YamlNode? node, HashSet<string> unitIds)
     {
         var employees = ImmutableArray.CreateBuilder<EmployeeFacts>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in _r.Seq(node, "employees"))
+        foreach (var (m, id, unit) in Entities(node, "employees", "employee", "unit"))
         {
-            if (item is not YamlMapping m)
-            {
-                _r.Error(DiagnosticCodes.WrongShape, item.Span, "an employee must be a mapping");
-                continue;
-            }
-            var id = Required(m, "id", "an employee");
-            var unit = Required(m, "unit", "an employee");
-            if (id is null || unit is null) continue;
-            if (!ids.Add(id)) _r.Error(DiagnosticCodes.FactsDuplicateId, m.Get("id")!.Span, $"employee id '{id}' is used twice");
             if (!unitIds.Contains(unit))
                 _r.Error(DiagnosticCodes.DanglingReference, m.Get("unit")!.Span, $"unit '{unit}' is not in the file{Suggest.DidYouMean(unit, unitIds)}");
             var fields = new Dictionary<string, FactValue>(m.Entries.Count + 4, StringComparer.Ordinal);
