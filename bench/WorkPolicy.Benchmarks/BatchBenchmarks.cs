@@ -4,21 +4,27 @@ using WorkPolicy.Rules.Facts;
 
 namespace WorkPolicy.Benchmarks;
 
-/// <summary>All six circulars over a generated population of 100,000: the batch path, one thread and all cores.</summary>
+/// <summary>
+/// All six circulars over a generated population of 100,000: the batch path on one thread and all
+/// cores, and one thread with every decision run in full (no verdicts remembered by key).
+/// </summary>
 [MemoryDiagnoser]
 public class BatchBenchmarks
 {
     private const int People = 100_000;
     private BatchEvaluator _batch = null!;
+    private Evaluator _inFull = null!;
+    private FactIndex _facts = null!;
     private Verdict[] _results = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var rules = Population.Rules();
-        var facts = Population.Facts(People, rules.Rules);
-        _batch = new BatchEvaluator(rules, facts);
-        _results = new Verdict[facts.Employees.Length];
+        _facts = Population.Facts(People, rules.Rules);
+        _batch = new BatchEvaluator(rules, _facts);
+        _inFull = new Evaluator(rules, _facts) { Memoize = false };
+        _results = new Verdict[_facts.Employees.Length];
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = People, Description = "six circulars, one thread")]
@@ -32,6 +38,14 @@ public class BatchBenchmarks
     public Verdict AllCores()
     {
         _batch.ClassifyParallel(Population.Friday, _results);
+        return _results[^1];
+    }
+
+    [Benchmark(OperationsPerInvoke = People, Description = "six circulars, one thread, decided in full")]
+    public Verdict OneThreadInFull()
+    {
+        var rows = _facts.Employees;
+        for (var i = 0; i < rows.Length; i++) _results[i] = _inFull.Classify(rows[i], Population.Friday);
         return _results[^1];
     }
 }

@@ -14,6 +14,7 @@ public class DecisionBenchmarks
 {
     private const int People = 1000;
     private Evaluator _evaluator = null!;
+    private Evaluator _inFull = null!;
     private EmployeeRow[] _rows = null!;
     private Person[] _people = null!;
     private RulesEngine.RulesEngine _peer = null!;
@@ -25,6 +26,7 @@ public class DecisionBenchmarks
         var facts = Population.Facts(People * 6, rules.Rules);
         _rows = [.. facts.Employees.Where(r => r.Region is "kota-palopo" or "kab-luwu-utara").Take(People)];
         _evaluator = new Evaluator(rules, facts);
+        _inFull = new Evaluator(rules, facts) { Memoize = false };
         _people = [.. _rows.Select(ToPerson)];
         _peer = new RulesEngine.RulesEngine(PeerRules.Workflows(), new RulesEngine.Models.ReSettings { UseFastExpressionCompiler = true });
         foreach (var p in _people.Take(10)) PeerDecide(p).GetAwaiter().GetResult();
@@ -32,6 +34,7 @@ public class DecisionBenchmarks
         for (var i = 0; i < _rows.Length; i++)
         {
             var ours = _evaluator.Classify(_rows[i], Population.Friday).Mode.Word();
+            if (_inFull.Classify(_rows[i], Population.Friday).Mode.Word() != ours) throw new InvalidOperationException($"{_rows[i].Facts.Id}: remembered and full verdicts differ");
             var theirs = PeerDecide(_people[i]).GetAwaiter().GetResult();
             if (ours != theirs) throw new InvalidOperationException($"{_rows[i].Facts.Id}: WorkPolicy {ours}, RulesEngine {theirs}");
         }
@@ -73,12 +76,17 @@ public class DecisionBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = People, Description = "WorkPolicy Classify")]
-    public int WorkPolicy()
+    public int WorkPolicy() => CountOffice(_evaluator);
+
+    [Benchmark(OperationsPerInvoke = People, Description = "WorkPolicy Classify, decided in full")]
+    public int WorkPolicyInFull() => CountOffice(_inFull);
+
+    private int CountOffice(Evaluator evaluator)
     {
         var office = 0;
         foreach (var row in _rows)
         {
-            if (_evaluator.Classify(row, Population.Friday).Mode == WorkMode.Office) office++;
+            if (evaluator.Classify(row, Population.Friday).Mode == WorkMode.Office) office++;
         }
         return office;
     }

@@ -91,30 +91,38 @@ public class BatchEvaluationTests
 
 public class AllocationTests
 {
-    [Fact]
-    public void Classify_allocates_nothing_once_warm()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Classify_allocates_nothing_once_warm(bool memoize)
     {
         var engine = Engine.Samples();
-        var rows = engine.Evaluator.Facts.Employees;
+        var evaluator = new Evaluator(engine.Rules, engine.Evaluator.Facts) { Memoize = memoize };
+        var rows = evaluator.Facts.Employees;
         var dates = new[] { new LocalDate(2021, 7, 30), new LocalDate(2021, 8, 2), new LocalDate(2021, 7, 31) };
-        foreach (var d in dates)
+        int Run()
         {
-            foreach (var r in rows) engine.Evaluator.Classify(r, d);
-        }
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var count = 0;
-        for (var i = 0; i < 200; i++)
-        {
+            var rotation = 0;
             foreach (var d in dates)
             {
                 foreach (var r in rows)
                 {
-                    if (engine.Evaluator.Classify(r, d).Mode == WorkMode.Rotation) count++;
+                    if (evaluator.Classify(r, d).Mode == WorkMode.Rotation) rotation++;
                 }
             }
+            return rotation;
         }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        count.Should().BeGreaterThan(0);
-        allocated.Should().Be(0, $"{allocated / (200.0 * dates.Length * rows.Length):F1} bytes per decision");
+        for (var i = 0; i < 50; i++) Run();
+        // The runtime may allocate a few bytes once on this thread (tiering); a per-decision cost shows in every round.
+        var rounds = new List<long>();
+        for (var round = 0; round < 3; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var count = 0;
+            for (var i = 0; i < 200; i++) count += Run();
+            rounds.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+            count.Should().BeGreaterThan(0);
+        }
+        rounds.Min().Should().Be(0, $"rounds allocated {string.Join(", ", rounds)} bytes over {200 * dates.Length * rows.Length} decisions each");
     }
 }

@@ -46,7 +46,8 @@ public sealed class CompiledRuleSet
         var obligationProvisions = c.Provisions.Where(p => p.Mode is null)
             .Select(p => new CompiledProvision(p, Scope(compiler, p), new bool[modeDecls.Count])).ToArray();
         var until = c.Period.Until is { } u ? compiler.Compile(u) : null;
-        return new CompiledCircular(c, c.Regions.ToFrozenSet(StringComparer.Ordinal), zoneId, zone, until, modeProvisions, obligationProvisions);
+        return new CompiledCircular(c, c.Regions.ToFrozenSet(StringComparer.Ordinal), zoneId, zone, until, modeProvisions, obligationProvisions,
+            KeyedFacts.Of(c, rules, compiler));
     }
 
     private static Func<EvalScope, Tri> Scope(PredicateCompiler compiler, ProvisionDecl p) =>
@@ -92,4 +93,5 @@ internal sealed record CompiledCircular(
     DateTimeZone Zone,
     Func<EvalScope, Tri>? Until,
     CompiledProvision[] ModeProvisions,
-    CompiledProvision[] ObligationProvisions);
+    CompiledProvision[] ObligationProvisions,
+    KeyedFacts Reads);

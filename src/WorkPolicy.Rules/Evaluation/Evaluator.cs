@@ -46,32 +46,74 @@ public sealed partial class Evaluator
         return verdict.Mode == WorkMode.Indeterminate ? Explain(employee, date, null) : Materialize(employee, date, verdict);
     }
 
+    /// <summary>
+    /// Whether <see cref="Classify"/> remembers verdicts by decision key (see <see cref="KeyDimension"/>);
+    /// on by default. Off, every decision runs the compiled provisions in full.
+    /// </summary>
+    public bool Memoize { get; init; } = true;
+
     /// <summary>The mode and deciding provision only, without allocating: the batch path.</summary>
     public Verdict Classify(EmployeeRow employee, LocalDate date)
+    {
+        if (employee.Unit is null) return Verdict.Of(WorkMode.Indeterminate);
+        // The scope is pointed at the employee only when something runs over it: a remembered verdict needs no scope.
+        if (!Memoize || PlanFor(employee, date) is not { } plan) return ClassifyInFull(Point(employee, date));
+        if (plan.Fixed is { } everyone) return everyone;
+        if (plan.Incidents is not { } incidents || !TryFieldKey(employee, date, out var k)) return ClassifyWithin(plan.InForce, Point(employee, date));
+        if (!incidents.IsEmpty)
+        {
+            if (!incidents.TryCompute(Point(employee, date), out var ik)) return ClassifyWithin(plan.InForce, _scope);
+            k |= ik << plan.FieldBits;
+        }
+        if (plan.Verdicts.TryGet(k, out var known)) return known;
+        var verdict = ClassifyWithin(plan.InForce, Point(employee, date));
+        plan.Verdicts.Add(k, verdict);
+        return verdict;
+    }
+
+    /// <summary>The scope, pointed at <paramref name="employee"/> on <paramref name="date"/>, recording nothing.</summary>
+    private EvalScope Point(EmployeeRow employee, LocalDate date)
     {
         var s = _scope;
         s.SetEmployee(employee);
         s.Date = date;
         s.Missing = null;
-        if (employee.Unit is null) return Verdict.Of(WorkMode.Indeterminate);
+        return s;
+    }
+
+    /// <summary>The verdict when it is the same for everyone in the scope's region on its date, else null.</summary>
+    private Verdict? ForEveryone(Span<bool> inForce, EvalScope s)
+    {
         var circulars = _rules.Circulars;
-        Span<Tri> inForce = stackalloc Tri[MaxStackCirculars];
-        if (circulars.Length > MaxStackCirculars) inForce = new Tri[circulars.Length];
         var inRegion = RegionCirculars(s.Region);
         var any = false;
         for (var i = 0; i < circulars.Length; i++)
         {
-            inForce[i] = inRegion[i] ? InForceInRegion(i, s) : Tri.False;
-            if (inForce[i] == Tri.Unknown) return Verdict.Of(WorkMode.Indeterminate);
-            any |= inForce[i] == Tri.True;
+            var t = inRegion[i] ? InForceInRegion(i, s) : Tri.False;
+            if (t == Tri.Unknown) return Verdict.Of(WorkMode.Indeterminate);
+            inForce[i] = t == Tri.True;
+            any |= inForce[i];
         }
         if (!any) return Verdict.Of(WorkMode.NotCovered);
-        if (!s.Index.IsWorkingDay(date)) return Verdict.Of(WorkMode.DayOff);
+        if (!s.Index.IsWorkingDay(s.Date)) return Verdict.Of(WorkMode.DayOff);
+        return null;
+    }
 
+    private Verdict ClassifyInFull(EvalScope s)
+    {
+        var n = _rules.Circulars.Length;
+        Span<bool> inForce = n <= MaxStackCirculars ? stackalloc bool[n] : new bool[n];
+        return ForEveryone(inForce, s) ?? ClassifyWithin(inForce, s);
+    }
+
+    /// <summary>The provisions' verdict among the circulars in force.</summary>
+    private Verdict ClassifyWithin(ReadOnlySpan<bool> inForce, EvalScope s)
+    {
+        var circulars = _rules.Circulars;
         var decided = Verdict.Of(WorkMode.NotCovered);
         for (var i = 0; i < circulars.Length; i++)
         {
-            if (inForce[i] != Tri.True) continue;
+            if (!inForce[i]) continue;
             var (winner, unknown) = Winner(circulars[i], s);
             if (unknown) return Verdict.Of(WorkMode.Indeterminate);
             if (winner >= 0) decided = new Verdict(circulars[i].ModeProvisions[winner].Decl.Mode!.Value, (short)i, (short)winner);
@@ -79,13 +121,82 @@ public sealed partial class Evaluator
         if (decided.Provision < 0) return decided;
         for (var i = 0; i < circulars.Length; i++)
         {
-            if (inForce[i] != Tri.True) continue;
+            if (!inForce[i]) continue;
             foreach (var p in circulars[i].ObligationProvisions)
             {
                 if (AppliesDuring(p, decided.Mode) && p.Scope(s) == Tri.Unknown) return Verdict.Of(WorkMode.Indeterminate);
             }
         }
         return decided;
+    }
+
+    private ulong[] _rowKeys = [];
+    private DecisionKey?[] _regionKeys = [];
+    private bool[] _regionKeysMade = [];
+
+    /// <summary>
+    /// The key of the employee's fields: computed once per indexed row (facts do not change), kept
+    /// plus one so 0 means "not yet" and <see cref="ulong.MaxValue"/> "cannot be keyed".
+    /// </summary>
+    private bool TryFieldKey(EmployeeRow e, LocalDate date, out ulong key)
+    {
+        var n = e.Number;
+        var indexed = n >= 0 && n < Facts.Employees.Length && ReferenceEquals(Facts.Employees[n], e);
+        if (indexed)
+        {
+            if (_rowKeys.Length == 0) _rowKeys = new ulong[Facts.Employees.Length];
+            var stored = _rowKeys[n];
+            if (stored != 0)
+            {
+                key = stored - 1;
+                return stored != ulong.MaxValue;
+            }
+        }
+        key = 0;
+        var ok = RegionKey(e.RegionNumber, e.Region) is { } regionKey && regionKey.TryCompute(Point(e, date), out key);
+        if (indexed) _rowKeys[n] = ok ? key + 1 : ulong.MaxValue;
+        return ok;
+    }
+
+    /// <summary>The field key of the circulars that name a region, made on first use.</summary>
+    private DecisionKey? RegionKey(int number, string region)
+    {
+        if (_regionKeys.Length == 0)
+        {
+            _regionKeys = new DecisionKey?[Facts.RegionCount];
+            _regionKeysMade = new bool[Facts.RegionCount];
+        }
+        if (_regionKeysMade[number]) return _regionKeys[number];
+        _regionKeysMade[number] = true;
+        return _regionKeys[number] = DecisionKey.OfFields(_rules.Circulars.Where(c => c.Regions.Contains(region)));
+    }
+
+    private LocalDate _planDate;
+    private DayPlan?[] _plansOfDate = [];
+    private readonly Dictionary<(int Region, LocalDate Date), DayPlan> _plans = [];
+
+    /// <summary>The plan of a region and date; plans of the current date sit in an array indexed by region number.</summary>
+    private DayPlan? PlanFor(EmployeeRow employee, LocalDate date)
+    {
+        var region = employee.RegionNumber;
+        if (region < 0) return null;
+        if (date != _planDate || _plansOfDate.Length == 0)
+        {
+            if (_plansOfDate.Length == 0) _plansOfDate = new DayPlan?[Facts.RegionCount];
+            else Array.Clear(_plansOfDate);
+            _planDate = date;
+        }
+        if ((uint)region >= (uint)_plansOfDate.Length) return null;
+        if (_plansOfDate[region] is { } today) return today;
+        if (!_plans.TryGetValue((region, date), out var plan))
+        {
+            var inForce = new bool[_rules.Circulars.Length];
+            plan = ForEveryone(inForce, Point(employee, date)) is { } v
+                ? DayPlan.Everyone(v)
+                : DayPlan.PerEmployee(inForce, _rules, RegionKey(region, employee.Region)?.Bits ?? -1);
+            _plans[(region, date)] = plan;
+        }
+        return _plansOfDate[region] = plan;
     }
 
     private const int MaxStackCirculars = 64;

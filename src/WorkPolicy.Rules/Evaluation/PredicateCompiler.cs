@@ -77,15 +77,16 @@ internal sealed class PredicateCompiler
 
     private static Func<EvalScope, Tri> Incident(IncidentExpr i) => s =>
     {
-        if (s.Index.Facts.Incidents is not { } incidents)
+        if (s.Index.Facts.Incidents is null)
         {
             s.Missing?.Add("incidents");
             return Tri.Unknown;
         }
-        var unit = s.Employee?.Facts.Unit;
+        // The unit row carries its own incidents; without a row, look through them all by unit id.
+        var incidents = s.Unit is { } unit ? unit.Incidents : [.. s.Index.Facts.Incidents.Value.Where(x => x.Unit == s.Employee?.Facts.Unit)];
         foreach (var inc in incidents)
         {
-            if (inc.Kind != i.Kind || inc.Unit != unit) continue;
+            if (inc.Kind != i.Kind) continue;
             var first = inc.Confirmed.PlusDays(i.StartOffset);
             if (s.Date >= first && s.Date <= first.PlusDays(i.Days - 1)) return Tri.True;
         }

@@ -15,13 +15,15 @@ public sealed class FactIndex
     private readonly FrozenDictionary<string, EmployeeRow> _employees;
     private readonly bool[] _workday = new bool[8];
     private readonly FrozenSet<LocalDate> _holidays;
+    private readonly FrozenDictionary<string, int> _regionNumbers;
 
     /// <summary>Indexes <paramref name="facts"/>; parent cycles are cut (the loader reports them).</summary>
     public FactIndex(FactsFile facts)
     {
         Facts = facts;
         var units = new Dictionary<string, UnitRow>(StringComparer.Ordinal);
-        foreach (var u in facts.Units) units.TryAdd(u.Id, new UnitRow(u, FieldKeys.Slots(u.Fields)));
+        var incidents = (facts.Incidents ?? []).ToLookup(i => i.Unit, StringComparer.Ordinal);
+        foreach (var u in facts.Units) units.TryAdd(u.Id, new UnitRow(u, FieldKeys.Slots(u.Fields)) { Incidents = [.. incidents[u.Id]] });
         _units = units.ToFrozenDictionary(StringComparer.Ordinal);
         var tops = new Dictionary<string, UnitRow>(StringComparer.Ordinal);
         foreach (var u in facts.Units)
@@ -32,7 +34,10 @@ public sealed class FactIndex
             tops.TryAdd(u.Id, top);
         }
         _topUnits = tops.ToFrozenDictionary(StringComparer.Ordinal);
-        Employees = [.. facts.Employees.Select(e => new EmployeeRow(e, FieldKeys.Slots(e.Fields), _units.GetValueOrDefault(e.Unit), _topUnits.GetValueOrDefault(e.Unit)))];
+        var regions = new Dictionary<string, int>(StringComparer.Ordinal) { [""] = 0 };
+        foreach (var u in facts.Units) regions.TryAdd(u.Region, regions.Count);
+        _regionNumbers = regions.ToFrozenDictionary(StringComparer.Ordinal);
+        Employees = [.. facts.Employees.Select((e, i) => NewRow(e, i))];
         var byId = new Dictionary<string, EmployeeRow>(StringComparer.Ordinal);
         foreach (var row in Employees) byId.TryAdd(row.Facts.Id, row);
         _employees = byId.ToFrozenDictionary(StringComparer.Ordinal);
@@ -60,7 +65,20 @@ public sealed class FactIndex
     public EmployeeRow Row(EmployeeFacts employee) =>
         _employees.TryGetValue(employee.Id, out var row) && ReferenceEquals(row.Facts, employee)
             ? row
-            : new EmployeeRow(employee, FieldKeys.Slots(employee.Fields), _units.GetValueOrDefault(employee.Unit), _topUnits.GetValueOrDefault(employee.Unit));
+            : NewRow(employee, -1);
+
+    private EmployeeRow NewRow(EmployeeFacts e, int number)
+    {
+        var unit = _units.GetValueOrDefault(e.Unit);
+        return new EmployeeRow(e, FieldKeys.Slots(e.Fields), unit, _topUnits.GetValueOrDefault(e.Unit))
+        {
+            RegionNumber = _regionNumbers.GetValueOrDefault(unit?.Facts.Region ?? "", -1),
+            Number = number,
+        };
+    }
+
+    /// <summary>How many distinct regions the units name, plus one for "no region": the bound of <see cref="EmployeeRow.RegionNumber"/>.</summary>
+    internal int RegionCount => _regionNumbers.Count;
 
     /// <summary>Whether <paramref name="date"/> is a working day in the facts' calendar.</summary>
     public bool IsWorkingDay(LocalDate date) => _workday[(int)date.DayOfWeek] && !_holidays.Contains(date);

@@ -6,7 +6,25 @@ namespace WorkPolicy.Rules.Facts;
 public abstract record FactValue;
 
 /// <summary>One code.</summary>
-public sealed record CodeFact(string Code) : FactValue;
+public sealed record CodeFact(string Code) : FactValue
+{
+    private readonly string _code = Code;
+    private readonly int _id = CodeIds.Intern(Code);
+
+    /// <summary>The code.</summary>
+    public string Code
+    {
+        get => _code;
+        init
+        {
+            _code = value;
+            _id = CodeIds.Intern(value);
+        }
+    }
+
+    /// <summary>The code's process-wide number (<see cref="CodeIds"/>).</summary>
+    internal int Id => _id;
+}
 
 /// <summary>A set of codes (kept sorted, so equal sets print alike).</summary>
 public sealed record CodeSetFact(ImmutableArray<string> Codes) : FactValue

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace WorkPolicy.Rules.Facts;
 
 /// <summary>
@@ -8,18 +6,10 @@ namespace WorkPolicy.Rules.Facts;
 /// </summary>
 public static class FieldKeys
 {
-    private static readonly ConcurrentDictionary<string, int> Ids = new(StringComparer.Ordinal);
-    private static readonly object Gate = new();
+    private static readonly StringNumbers Numbers = new();
 
     /// <summary>The slot of <paramref name="key"/>, assigning the next one on first use.</summary>
-    public static int Intern(string key)
-    {
-        if (Ids.TryGetValue(key, out var id)) return id;
-        lock (Gate)
-        {
-            return Ids.GetOrAdd(key, _ => Ids.Count);
-        }
-    }
+    public static int Intern(string key) => Numbers.Of(key);
 
     /// <summary>Lays out <paramref name="fields"/> by slot.</summary>
     public static FactValue?[] Slots(IReadOnlyDictionary<string, FactValue> fields)

@@ -8,6 +8,9 @@ public sealed class UnitRow(UnitFacts facts, FactValue?[] slots)
 
     /// <summary>Field values by <see cref="FieldKeys"/> slot.</summary>
     public FactValue?[] Slots { get; } = slots;
+
+    /// <summary>The incidents in this unit (most units have none, so an incident test usually reads one empty array).</summary>
+    internal Incident[] Incidents { get; init; } = [];
 }
 
 /// <summary>An employee laid out for evaluation, with their unit, perangkat daerah and region resolved once.</summary>
@@ -27,4 +30,10 @@ public sealed class EmployeeRow(EmployeeFacts facts, FactValue?[] slots, UnitRow
 
     /// <summary>The unit's region id, or empty.</summary>
     public string Region { get; } = unit?.Facts.Region ?? "";
+
+    /// <summary>The region's number in its <see cref="FactIndex"/>, or -1 when the row was not laid out by one.</summary>
+    internal int RegionNumber { get; init; } = -1;
+
+    /// <summary>The row's position in <see cref="FactIndex.Employees"/>, or -1 when the row was not laid out by one.</summary>
+    internal int Number { get; init; } = -1;
 }
