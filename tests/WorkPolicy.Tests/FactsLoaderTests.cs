@@ -110,4 +110,26 @@ public class JsonFactsTests
         syntax.Span.Line.Should().Be(2);
         FactsLoader.Load("f.json", "{ \"units\": [], \"units\": [] }", Engine.Link()).Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.DuplicateKey);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Employees_mapped_while_reading_equal_employees_mapped_from_the_whole_tree(bool json)
+    {
+        var rules = Engine.Link();
+        var text = WorkPolicy.Cli.Generation.FactsGenerator.Generate(400, 3, json);
+        // Damage: an unknown unit, an unknown code and a duplicate id among the employees, an unknown key in a unit.
+        text = text.Replace("dinsos-balikpapan", "dinsos-balikpapn").Replace("\"pns\"", "\"pnss\"").Replace(": pns", ": pnss");
+        var streamed = FactsLoader.Load("g.facts", text, rules);
+        var diagnostics = new List<Diagnostic>();
+        var root = json
+            ? WorkPolicy.Dsl.Yaml.JsonTreeReader.Read("g.facts", text, diagnostics, 64, 10_000_000)!
+            : WorkPolicy.Dsl.Yaml.YamlTreeReader.Read("g.facts", text, diagnostics, 100_000_000, 10_000_000)!;
+        var whole = FactsLoader.Load("g.facts", root, rules);
+        streamed.Diagnostics.Should().NotBeEmpty();
+        streamed.Diagnostics.Should().Equal(whole.Diagnostics);
+        streamed.Diagnostics.Select(d => (d.Span.Line, d.Span.Column)).Should().BeInAscendingOrder();
+        streamed.Facts!.Employees.Should().HaveCount(whole.Facts!.Employees.Length).And.HaveCountGreaterThan(300);
+        streamed.Facts.Should().BeEquivalentTo(whole.Facts);
+    }
 }

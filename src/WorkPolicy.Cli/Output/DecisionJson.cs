@@ -9,13 +9,20 @@ namespace WorkPolicy.Cli.Output;
 /// <summary>Writes decisions in the JSON shape of decisions.md: <c>{ "decisions": [ ... ] }</c>.</summary>
 public static class DecisionJson
 {
+    private const int FlushAt = 1 << 16;
+
     /// <summary>Writes all decisions to <paramref name="stream"/>.</summary>
     public static void Write(Stream stream, IEnumerable<Decision> decisions, IReadOnlyList<TraceEntry>? trace = null)
     {
         using var w = new Utf8JsonWriter(stream, JsonText.Options);
         w.WriteStartObject();
         w.WriteStartArray("decisions");
-        foreach (var d in decisions) WriteDecision(w, d);
+        foreach (var d in decisions)
+        {
+            WriteDecision(w, d);
+            // The writer buffers everything until flushed; flushing as it goes keeps a large output streaming.
+            if (w.BytesPending > FlushAt) w.Flush();
+        }
         w.WriteEndArray();
         if (trace is not null)
         {

@@ -43,21 +43,29 @@ public sealed partial class FactsLoader
     /// <summary>Loads <paramref name="text"/>; <paramref name="rules"/> supplies the vocabulary (null: fields are not checked).</summary>
     public static FactsResult Load(string path, string text, RuleSet? rules)
     {
+        var syntax = new List<Diagnostic>();
         var diagnostics = new List<Diagnostic>();
+        var loader = new FactsLoader(path, rules, diagnostics);
+        // Employees are mapped as the reader completes each one, so the file's nodes never pile up.
+        var stream = new ItemStream("employees", loader.AddEmployee);
         var root = JsonTreeReader.LooksLikeJson(text)
-            ? JsonTreeReader.Read(path, text, diagnostics, Limits.MaxYamlDepth, Limits.MaxFactsYamlNodes)
-            : YamlTreeReader.Read(path, text, diagnostics, Limits.MaxFactsBytes, Limits.MaxFactsYamlNodes);
-        if (root is null) return new FactsResult(null, [.. diagnostics]);
-        var facts = new FactsLoader(path, rules, diagnostics).Read(root);
-        return new FactsResult(facts, [.. diagnostics]);
+            ? JsonTreeReader.Read(path, text, syntax, Limits.MaxYamlDepth, Limits.MaxFactsYamlNodes, stream)
+            : YamlTreeReader.Read(path, text, syntax, Limits.MaxFactsBytes, Limits.MaxFactsYamlNodes, stream);
+        if (root is null) return new FactsResult(null, [.. syntax]);
+        var facts = loader.Read(root);
+        return new FactsResult(facts, InFileOrder(syntax.Concat(diagnostics)));
     }
+
+    /// <summary>Diagnostics by position, as a reader of the file meets them (employees are mapped before the rest is checked).</summary>
+    private static ImmutableArray<Diagnostic> InFileOrder(IEnumerable<Diagnostic> diagnostics) =>
+        [.. diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)];
 
     /// <summary>Loads facts from an already-read YAML node (e.g. facts written inline in an analyst test file).</summary>
     public static FactsResult Load(string path, YamlNode root, RuleSet? rules)
     {
         var diagnostics = new List<Diagnostic>();
         var facts = new FactsLoader(path, rules, diagnostics).Read(root);
-        return new FactsResult(facts, [.. diagnostics]);
+        return new FactsResult(facts, InFileOrder(diagnostics));
     }
 
     private FactsFile? Read(YamlNode root)
@@ -68,7 +76,8 @@ public sealed partial class FactsLoader
         var units = Units(m.Get("units"));
         var unitIds = units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         CheckParents(units, unitIds);
-        var employees = Employees(m.Get("employees"), unitIds);
+        foreach (var item in _r.Seq(m.Get("employees"), "employees")) AddEmployee(item);
+        var employees = CheckedEmployees(unitIds);
         ImmutableArray<Incident>? incidents = m.Get("incidents") is { } inc ? Incidents(inc, unitIds) : null;
         var checkins = Checkins(m.Get("checkins"), employees.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
         return new FactsFile(_path, calendar, regions, units, employees, incidents, checkins);
@@ -138,10 +147,11 @@ public sealed partial class FactsLoader
                 continue;
             }
             var values = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
+            var entity = $"region.{series}";
             foreach (var (k, v) in em.Entries)
             {
                 if (k.Value == "from") continue;
-                if (Value($"region.{series}.{k.Value}", k, v, "region status") is { } fv) values[k.Value] = fv;
+                if (Value(entity, k.Value, k, v, "region status") is { } fv) values[k.Value] = fv;
             }
             list.Add(new StatusEntry(from, values.ToImmutable()));
         }
@@ -158,7 +168,7 @@ public sealed partial class FactsLoader
             foreach (var (k, v) in m.Entries)
             {
                 if (k.Value is "id" or "region" or "name" or "parent") continue;
-                if (Value("unit." + k.Value, k, v, "a unit") is { } fv) fields[k.Value] = fv;
+                if (Value("unit", k.Value, k, v, "a unit") is { } fv) fields[k.Value] = fv;
             }
             var parent = m.Get("parent") is { } p ? _r.Str(p, "parent") : null;
             units.Add(new UnitFacts(id, m.Get("name") is { } n ? _r.Str(n, "name") : null, region, parent, fields, m.Span));
@@ -196,41 +206,58 @@ public sealed partial class FactsLoader
     private IEnumerable<(YamlMapping Map, string Id, string Key)> Entities(YamlNode? node, string list, string what, string key)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var article = what[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
         foreach (var item in _r.Seq(node, list))
         {
-            if (item is not YamlMapping m)
-            {
-                _r.Error(DiagnosticCodes.WrongShape, item.Span, $"{article} {what} must be a mapping");
-                continue;
-            }
-            var id = Required(m, "id", $"{article} {what}");
-            var value = Required(m, key, $"{article} {what}");
-            if (id is null || value is null) continue;
-            if (!ids.Add(id)) _r.Error(DiagnosticCodes.FactsDuplicateId, m.Get("id")!.Span, $"{what} id '{id}' is used twice");
-            yield return (m, id, value);
+            if (Entity(item, ids, what, key) is { } entity) yield return entity;
         }
     }
 
-    private string? Required(YamlMapping m, string key, string what)
+    /// <summary>One item of an entity list (see <see cref="Entities"/>), or null when it is unusable.</summary>
+    private (YamlMapping Map, string Id, string Key)? Entity(YamlNode item, HashSet<string> ids, string what, string key)
+    {
+        var article = what[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
+        if (item is not YamlMapping m)
+        {
+            _r.Error(DiagnosticCodes.WrongShape, item.Span, $"{article} {what} must be a mapping");
+            return null;
+        }
+        var id = Required(m, "id", article, what);
+        var value = Required(m, key, article, what);
+        if (id is null || value is null) return null;
+        if (!ids.Add(id)) _r.Error(DiagnosticCodes.FactsDuplicateId, m.Get("id")!.Span, $"{what} id '{id}' is used twice");
+        return (m, id, value);
+    }
+
+    private string? Required(YamlMapping m, string key, string article, string what)
     {
         if (m.Get(key) is { } node && _r.Str(node, key) is { } value) return value;
-        _r.Error(DiagnosticCodes.FactsMissing, m.Span, $"{what} has no '{key}'");
+        _r.Error(DiagnosticCodes.FactsMissing, m.Span, $"{article} {what} has no '{key}'");
         return null;
     }
 
-    private ImmutableArray<EmployeeFacts> Employees(YamlNode? node, HashSet<string> unitIds)
+    private readonly HashSet<string> _employeeIds = new(StringComparer.Ordinal);
+    private readonly ImmutableArray<EmployeeFacts>.Builder _employees = ImmutableArray.CreateBuilder<EmployeeFacts>();
+    private readonly List<SourceSpan> _employeeUnitSpans = [];
+
+    /// <summary>Maps one item of the employee list; its unit is checked once all units are known.</summary>
+    private void AddEmployee(YamlNode item)
     {
-        var employees = ImmutableArray.CreateBuilder<EmployeeFacts>();
-        foreach (var (m, id, unit) in Entities(node, "employees", "employee", "unit"))
+        if (Entity(item, _employeeIds, "employee", "unit") is not var (m, id, unit)) return;
+        var fields = new Dictionary<string, FactValue>(m.Entries.Count + 4, StringComparer.Ordinal);
+        EmployeeFields(m, "", fields, 0);
+        _employees.Add(new EmployeeFacts(id, unit, fields, m.Span));
+        _employeeUnitSpans.Add(m.Get("unit")!.Span);
+    }
+
+    private ImmutableArray<EmployeeFacts> CheckedEmployees(HashSet<string> unitIds)
+    {
+        for (var i = 0; i < _employees.Count; i++)
         {
+            var unit = _employees[i].Unit;
             if (!unitIds.Contains(unit))
-                _r.Error(DiagnosticCodes.DanglingReference, m.Get("unit")!.Span, $"unit '{unit}' is not in the file{Suggest.DidYouMean(unit, unitIds)}");
-            var fields = new Dictionary<string, FactValue>(m.Entries.Count + 4, StringComparer.Ordinal);
-            EmployeeFields(m, "", fields, 0);
-            employees.Add(new EmployeeFacts(id, unit, fields, m.Span));
+                _r.Error(DiagnosticCodes.DanglingReference, _employeeUnitSpans[i], $"unit '{unit}' is not in the file{Suggest.DidYouMean(unit, unitIds)}");
         }
-        return employees.ToImmutable();
+        return _employees.ToImmutable();
     }
 
     private void EmployeeFields(YamlMapping m, string prefix, Dictionary<string, FactValue> into, int depth)
@@ -241,7 +268,7 @@ public sealed partial class FactsLoader
             var key = prefix + k.Value;
             // Nested maps (health: { healthy: true }) flatten to dotted keys; depth is capped by the YAML reader.
             if (v is YamlMapping nested && depth < 4) EmployeeFields(nested, key + ".", into, depth + 1);
-            else if (Value("employee." + key, k, v, "an employee") is { } fv) into[key] = fv;
+            else if (Value("employee", key, k, v, "an employee") is { } fv) into[key] = fv;
         }
     }
 
@@ -283,40 +310,55 @@ public sealed partial class FactsLoader
         return list.ToImmutable();
     }
 
-    private readonly Dictionary<string, FactValue> _shared = new(StringComparer.Ordinal);
+    private static readonly BoolFact Yes = new(true);
+    private static readonly BoolFact No = new(false);
+    private readonly Dictionary<string, CodeFact> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CodeSetFact> _codeSets = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Entity, string Key), FieldDecl?> _fields = [];
 
-    /// <summary>One object per distinct code or flag: a large file repeats the same few values.</summary>
-    private T Shared<T>(string key, Func<T> make) where T : FactValue
+    /// <summary>The declared field <c>entity.key</c>, looked up once per distinct key.</summary>
+    private FieldDecl? Field(string entity, string key)
     {
-        if (_shared.TryGetValue(key, out var v)) return (T)v;
-        var made = make();
-        _shared[key] = made;
-        return made;
+        if (_fields.TryGetValue((entity, key), out var field)) return field;
+        return _fields[(entity, key)] = _rules!.Fields.GetValueOrDefault($"{entity}.{key}");
     }
 
-    private FactValue? Value(string path, YamlScalar key, YamlNode node, string what)
+    // One object per distinct code or set: a large file repeats the same few values.
+    private CodeFact Code(string code)
+    {
+        if (!_codes.TryGetValue(code, out var fact)) _codes[code] = fact = new CodeFact(code);
+        return fact;
+    }
+
+    private CodeSetFact CodeSet(string[] sorted)
+    {
+        var key = string.Join(',', sorted);
+        if (!_codeSets.TryGetValue(key, out var fact)) _codeSets[key] = fact = new CodeSetFact([.. sorted]);
+        return fact;
+    }
+
+    private FactValue? Value(string entity, string key, YamlScalar keyNode, YamlNode node, string what)
     {
         if (_rules is null) return Inferred(node);
-        if (!_rules.Fields.TryGetValue(path, out var field))
+        if (Field(entity, key) is not { } field)
         {
-            var entity = path[..(path.IndexOf('.') + 1)];
-            var known = _rules.Fields.Keys.Where(k => k.StartsWith(entity, StringComparison.Ordinal)).Select(k => k[entity.Length..]);
-            _r.Error(DiagnosticCodes.UnknownKey, key.Span, $"unknown key '{path[entity.Length..]}' in {what}{Suggest.DidYouMean(path[entity.Length..], known)}");
+            var prefix = entity + ".";
+            var known = _rules.Fields.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]);
+            _r.Error(DiagnosticCodes.UnknownKey, keyNode.Span, $"unknown key '{key}' in {what}{Suggest.DidYouMean(key, known)}");
             return null;
         }
         switch (field.Kind)
         {
             case FieldKind.OneOf:
-                return _r.Str(node, key.Value) is { } code && CheckCode(field, code, node.Span) ? Shared("c:" + code, () => new CodeFact(code)) : null;
+                return _r.Str(node, keyNode.Value) is { } code && CheckCode(field, code, node.Span) ? Code(code) : null;
             case FieldKind.SetOf:
-                var codes = _r.Codes(node, key.Value);
+                var codes = _r.Codes(node, keyNode.Value);
                 if (!codes.All(c => CheckCode(field, c, node.Span))) return null;
-                var set = codes.Distinct().Order(StringComparer.Ordinal).ToArray();
-                return Shared("s:" + string.Join(',', set), () => new CodeSetFact([.. set]));
+                return CodeSet([.. codes.Distinct().Order(StringComparer.Ordinal)]);
             case FieldKind.Bool:
-                return _r.Bool(node, key.Value) is { } b ? Shared(b ? "b:true" : "b:false", () => new BoolFact(b)) : null;
+                return _r.Bool(node, keyNode.Value) is { } b ? (b ? Yes : No) : null;
             default:
-                return _r.Number(node, key.Value) is { } n ? new NumberFact(n) : null;
+                return _r.Number(node, keyNode.Value) is { } n ? new NumberFact(n) : null;
         }
     }
 

@@ -22,12 +22,17 @@ public static class JsonTreeReader
     }
 
     /// <summary>Reads <paramref name="text"/>; null (with diagnostics) when it is not valid JSON within the limits.</summary>
-    public static YamlNode? Read(string path, string text, List<Diagnostic> diagnostics, int maxDepth, int maxNodes)
+    public static YamlNode? Read(string path, string text, List<Diagnostic> diagnostics, int maxDepth, int maxNodes) =>
+        Read(path, text, diagnostics, maxDepth, maxNodes, null);
+
+    /// <summary>Reads, handing the items of one top-level list to <paramref name="stream"/> as they complete.</summary>
+    internal static YamlNode? Read(string path, string text, List<Diagnostic> diagnostics, int maxDepth, int maxNodes, ItemStream? stream)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var lines = new LineMap(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = maxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
-        var tree = new TreeBuilder();
+        var tree = new TreeBuilder(stream);
+        var strings = new StringCache();
         var nodes = 0;
         try
         {
@@ -53,15 +58,17 @@ public static class JsonTreeReader
                         if (!tree.Close(at, diagnostics)) return null;
                         break;
                     case JsonTokenType.PropertyName:
-                        if (!tree.Add(new YamlScalar(reader.GetString()!, true, at), diagnostics)) return null;
+                        if (!tree.Add(new YamlScalar(strings.Get(ref reader), true, at), diagnostics)) return null;
                         break;
                     default:
                         // Strings count as plain scalars, like unquoted YAML, so "pns" and true read the same in both syntaxes.
                         var value = reader.TokenType switch
                         {
-                            JsonTokenType.String => reader.GetString()!,
+                            JsonTokenType.String => strings.Get(ref reader),
                             JsonTokenType.Null => "null",
-                            _ => Encoding.UTF8.GetString(reader.ValueSpan),
+                            JsonTokenType.True => "true",
+                            JsonTokenType.False => "false",
+                            _ => strings.GetRaw(reader.ValueSpan),
                         };
                         if (!tree.Add(new YamlScalar(value, false, at), diagnostics)) return null;
                         break;
@@ -74,6 +81,44 @@ public static class JsonTreeReader
             return null;
         }
         return tree.Root;
+    }
+
+    /// <summary>
+    /// One string object per distinct short text: a large export repeats the same keys and codes
+    /// hundreds of thousands of times. Long texts and texts past the cap are made fresh.
+    /// </summary>
+    private sealed class StringCache
+    {
+        private const int MaxBytes = 48;
+        private const int MaxEntries = 8192;
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public StringCache() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>The current string or property name, unescaped.</summary>
+        public string Get(ref Utf8JsonReader reader)
+        {
+            if (reader.HasValueSequence || reader.ValueSpan.Length > MaxBytes) return reader.GetString()!;
+            Span<char> chars = stackalloc char[MaxBytes];
+            return Intern(chars[..reader.CopyString(chars)]);
+        }
+
+        /// <summary>A number token's text (ASCII).</summary>
+        public string GetRaw(ReadOnlySpan<byte> utf8)
+        {
+            if (utf8.Length > MaxBytes) return Encoding.UTF8.GetString(utf8);
+            Span<char> chars = stackalloc char[MaxBytes];
+            return Intern(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
+        }
+
+        private string Intern(ReadOnlySpan<char> text)
+        {
+            if (_lookup.TryGetValue(text, out var known)) return known;
+            var made = new string(text);
+            if (_strings.Count < MaxEntries) _strings[made] = made;
+            return made;
+        }
     }
 
     /// <summary>

@@ -6,16 +6,40 @@ namespace WorkPolicy.Dsl.Yaml;
 /// Assembles a <see cref="YamlNode"/> tree from a stream of start/end/scalar events without
 /// recursion; shared by the YAML and JSON readers. Refuses duplicate keys.
 /// </summary>
-internal sealed class TreeBuilder
+/// <remarks>
+/// A facts export has hundreds of thousands of small mappings, so a frame holds one list, checks
+/// duplicate keys by scanning while the mapping is small, and builds a key set only past that.
+/// </remarks>
+internal sealed class TreeBuilder(ItemStream? stream = null)
 {
-    private sealed class Frame(bool isMap, SourceSpan start)
+    private const int ScanKeysUpTo = 16;
+
+    private sealed class Frame(bool isMap, SourceSpan start, string? key)
     {
         public bool IsMap { get; } = isMap;
+        /// <summary>The key this container is the value of, when its parent is a mapping.</summary>
+        public string? Key { get; } = key;
         public SourceSpan Start { get; } = start;
-        public List<YamlNode> Items { get; } = [];
-        public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = [];
-        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        public List<YamlNode>? Items { get; } = isMap ? null : [];
+        public List<KeyValuePair<YamlScalar, YamlNode>>? Entries { get; } = isMap ? [] : null;
+        public HashSet<string>? Keys { get; set; }
         public YamlScalar? PendingKey { get; set; }
+
+        /// <summary>Whether <paramref name="key"/> is new in this mapping (it is then recorded).</summary>
+        public bool AddKey(string key)
+        {
+            var entries = Entries!;
+            if (Keys is null)
+            {
+                foreach (var e in entries)
+                {
+                    if (e.Key.Value == key) return false;
+                }
+                if (entries.Count < ScanKeysUpTo) return true;
+                Keys = new HashSet<string>(entries.Select(e => e.Key.Value), StringComparer.Ordinal);
+            }
+            return Keys.Add(key);
+        }
     }
 
     private readonly Stack<Frame> _stack = new();
@@ -30,14 +54,15 @@ internal sealed class TreeBuilder
     public bool ExpectsKey => _stack.TryPeek(out var top) && top.IsMap && top.PendingKey is null;
 
     /// <summary>Opens a mapping or sequence.</summary>
-    public void Open(bool isMap, SourceSpan start) => _stack.Push(new Frame(isMap, start));
+    public void Open(bool isMap, SourceSpan start) =>
+        _stack.Push(new Frame(isMap, start, _stack.TryPeek(out var parent) && parent.IsMap ? parent.PendingKey?.Value : null));
 
     /// <summary>Closes the innermost container, whose span ends at <paramref name="end"/>.</summary>
     public bool Close(SourceSpan end, List<Diagnostic> diagnostics)
     {
         var frame = _stack.Pop();
         var span = frame.Start with { EndLine = end.EndLine, EndColumn = end.EndColumn };
-        return Add(frame.IsMap ? new YamlMapping(frame.Entries, span) : new YamlSequence(frame.Items, span), diagnostics);
+        return Add(frame.IsMap ? new YamlMapping(frame.Entries!, span) : new YamlSequence(frame.Items!, span), diagnostics);
     }
 
     /// <summary>Adds a scalar, a finished container, or a key to the innermost container.</summary>
@@ -50,13 +75,14 @@ internal sealed class TreeBuilder
         }
         if (!parent.IsMap)
         {
-            parent.Items.Add(node);
+            if (stream is not null && _stack.Count == 2 && parent.Key == stream.Key) stream.OnItem(node);
+            else parent.Items!.Add(node);
             return true;
         }
         if (parent.PendingKey is null)
         {
             var key = (YamlScalar)node;
-            if (!parent.Keys.Add(key.Value))
+            if (!parent.AddKey(key.Value))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateKey, key.Span, $"key '{key.Value}' is given twice in this mapping"));
                 return false;
@@ -64,8 +90,15 @@ internal sealed class TreeBuilder
             parent.PendingKey = key;
             return true;
         }
-        parent.Entries.Add(new(parent.PendingKey, node));
+        parent.Entries!.Add(new(parent.PendingKey, node));
         parent.PendingKey = null;
         return true;
     }
 }
+
+/// <summary>
+/// Hands each item of the top-level list under <see cref="Key"/> to <see cref="OnItem"/> as soon as it
+/// is complete, instead of keeping it in the tree: a large facts file is mapped employee by employee
+/// and its nodes die young. The list itself stays in the tree, empty, with its span.
+/// </summary>
+internal sealed record ItemStream(string Key, Action<YamlNode> OnItem);

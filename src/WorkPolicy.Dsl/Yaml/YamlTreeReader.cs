@@ -16,7 +16,11 @@ public static class YamlTreeReader
         Read(path, text, diagnostics, Limits.MaxFileBytes, Limits.MaxYamlNodes);
 
     /// <summary>Reads with explicit size and node limits (facts files are allowed to be larger than rule files).</summary>
-    public static YamlNode? Read(string path, string text, List<Diagnostic> diagnostics, int maxChars, int maxNodes)
+    public static YamlNode? Read(string path, string text, List<Diagnostic> diagnostics, int maxChars, int maxNodes) =>
+        Read(path, text, diagnostics, maxChars, maxNodes, null);
+
+    /// <summary>Reads, handing the items of one top-level list to <paramref name="stream"/> as they complete.</summary>
+    internal static YamlNode? Read(string path, string text, List<Diagnostic> diagnostics, int maxChars, int maxNodes, ItemStream? stream)
     {
         if (text.Length > maxChars)
         {
@@ -30,7 +34,7 @@ public static class YamlTreeReader
         }
         var errorsBefore = diagnostics.Count;
         var parser = new Parser(new StringReader(text));
-        var tree = new TreeBuilder();
+        var tree = new TreeBuilder(stream);
         var documents = 0;
         var nodes = 0;
         var lastLine = 1;

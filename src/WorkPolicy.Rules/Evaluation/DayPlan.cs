@@ -33,6 +33,9 @@ internal sealed class DayPlan
     /// <summary>Verdicts found so far, by key.</summary>
     public VerdictCache Verdicts { get; } = new();
 
+    /// <summary>The details of decisions made so far (circulars, provisions, obligations), by key.</summary>
+    public Dictionary<ulong, DecisionDetails> Details { get; } = [];
+
     /// <summary>A plan whose verdict is the same for everyone.</summary>
     public static DayPlan Everyone(Verdict verdict) => new(verdict, [], null, 0);
 
@@ -44,3 +47,9 @@ internal sealed class DayPlan
         return new(null, inForce, keyed ? incidents : null, fieldBits);
     }
 }
+
+/// <summary>What a decision says beyond its employee, date, mode and pool; shared by every employee with the same key.</summary>
+internal sealed record DecisionDetails(
+    System.Collections.Immutable.ImmutableArray<string> Circulars,
+    System.Collections.Immutable.ImmutableArray<ProvisionRef> Provisions,
+    System.Collections.Immutable.ImmutableArray<ObligationResult> Obligations);

@@ -10,6 +10,21 @@ public sealed partial class Evaluator
     /// <summary>The details of a determinate verdict: in-force circulars, provisions, obligations and pool.</summary>
     private Decision Materialize(EmployeeRow row, LocalDate date, Verdict verdict)
     {
+        // Employees with one key share everything but their id and pool, so the day plan keeps the details per key.
+        var keyed = _lastKeyed;
+        _lastKeyed = null;
+        DecisionDetails? details = null;
+        if (keyed is var (plan, key) && !plan.Details.TryGetValue(key, out details))
+            plan.Details[key] = details = Details(row, date, verdict);
+        details ??= Details(row, date, verdict);
+        var s = _scope;
+        s.SetEmployee(row);
+        var pool = verdict.Provision < 0 ? null : Pool(_rules.Circulars[verdict.Circular].ModeProvisions[verdict.Provision].Decl, s);
+        return new Decision(row.Facts.Id, date, verdict.Mode, details.Circulars, details.Provisions, details.Obligations, pool, []);
+    }
+
+    private DecisionDetails Details(EmployeeRow row, LocalDate date, Verdict verdict)
+    {
         var s = _scope;
         s.SetEmployee(row);
         s.Date = date;
@@ -18,7 +33,7 @@ public sealed partial class Evaluator
         {
             if (InForce(i, s) == Tri.True) inForce.Add(_rules.Circulars[i]);
         }
-        if (verdict.Provision < 0) return Empty(row.Facts, date, verdict.Mode, Ids(inForce), []);
+        if (verdict.Provision < 0) return new DecisionDetails(Ids(inForce), [], []);
         var circular = _rules.Circulars[verdict.Circular];
         var winner = circular.ModeProvisions[verdict.Provision];
         var provisions = new List<ProvisionRef> { new(winner.Decl.Id, circular.Decl.Id, winner.Cite) };
@@ -32,7 +47,7 @@ public sealed partial class Evaluator
                     provisions.Add(new ProvisionRef(p.Decl.Id, c.Decl.Id, p.Cite));
             }
         }
-        return new Decision(row.Facts.Id, date, verdict.Mode, Ids(inForce), [.. provisions], [.. obligations], Pool(winner.Decl, s), []);
+        return new DecisionDetails(Ids(inForce), [.. provisions], [.. obligations]);
     }
 
     /// <summary>The rotation pool of a verdict, without building the whole decision.</summary>

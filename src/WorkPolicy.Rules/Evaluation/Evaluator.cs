@@ -55,6 +55,7 @@ public sealed partial class Evaluator
     /// <summary>The mode and deciding provision only, without allocating: the batch path.</summary>
     public Verdict Classify(EmployeeRow employee, LocalDate date)
     {
+        _lastKeyed = null;
         if (employee.Unit is null) return Verdict.Of(WorkMode.Indeterminate);
         // The scope is pointed at the employee only when something runs over it: a remembered verdict needs no scope.
         if (!Memoize || PlanFor(employee, date) is not { } plan) return ClassifyInFull(Point(employee, date));
@@ -65,11 +66,15 @@ public sealed partial class Evaluator
             if (!incidents.TryCompute(Point(employee, date), out var ik)) return ClassifyWithin(plan.InForce, _scope);
             k |= ik << plan.FieldBits;
         }
+        _lastKeyed = (plan, k);
         if (plan.Verdicts.TryGet(k, out var known)) return known;
         var verdict = ClassifyWithin(plan.InForce, Point(employee, date));
         plan.Verdicts.Add(k, verdict);
         return verdict;
     }
+
+    /// <summary>The plan and key of the last verdict <see cref="Classify"/> gave by key, so the details can be shared too.</summary>
+    private (DayPlan Plan, ulong Key)? _lastKeyed;
 
     /// <summary>The scope, pointed at <paramref name="employee"/> on <paramref name="date"/>, recording nothing.</summary>
     private EvalScope Point(EmployeeRow employee, LocalDate date)

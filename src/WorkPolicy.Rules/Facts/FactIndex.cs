@@ -12,7 +12,8 @@ public sealed class FactIndex
 {
     private readonly FrozenDictionary<string, UnitRow> _units;
     private readonly FrozenDictionary<string, UnitRow> _topUnits;
-    private readonly FrozenDictionary<string, EmployeeRow> _employees;
+    // A plain dictionary: freezing 100,000 ids costs more than the lookups it would save.
+    private readonly Dictionary<string, EmployeeRow> _employees;
     private readonly bool[] _workday = new bool[8];
     private readonly FrozenSet<LocalDate> _holidays;
     private readonly FrozenDictionary<string, int> _regionNumbers;
@@ -40,7 +41,7 @@ public sealed class FactIndex
         Employees = [.. facts.Employees.Select((e, i) => NewRow(e, i))];
         var byId = new Dictionary<string, EmployeeRow>(StringComparer.Ordinal);
         foreach (var row in Employees) byId.TryAdd(row.Facts.Id, row);
-        _employees = byId.ToFrozenDictionary(StringComparer.Ordinal);
+        _employees = byId;
         foreach (var d in facts.Calendar.Workweek) _workday[(int)d] = true;
         _holidays = facts.Calendar.Holidays.ToFrozenSet();
         Status = facts.Regions.ToFrozenDictionary(StringComparer.Ordinal);
