@@ -20,10 +20,14 @@ internal static class EvalCommand
         var command = new Command("eval", "Decide work mode, obligations and pool per employee and date") { paths, facts, on, from, to, employee, format };
         command.SetAction(parse =>
         {
+            var timer = new StageTimer(io.Err);
             var dates = Shared.Dates(parse.GetValue(on), parse.GetValue(from), parse.GetValue(to));
             if (Shared.LoadRules(io, parse.GetValue(paths)!) is not { } rules) return WorkPolicyCommand.InputErrors;
+            timer.Mark("rules");
             if (Shared.LoadFacts(io, parse.GetValue(facts)!, rules.Rules) is not { } f) return WorkPolicyCommand.InputErrors;
+            timer.Mark("facts");
             var index = new FactIndex(f);
+            timer.Mark("index");
             var decisions = new List<Decision>();
             if (parse.GetValue(employee) is { } id)
             {
@@ -54,7 +58,10 @@ internal static class EvalCommand
                     foreach (var day in perDate) decisions.Add(day[e]);
                 }
             }
+            timer.Mark("decide");
             Write(io, parse.GetValue(format), decisions);
+            timer.Mark("write");
+            timer.Report();
             return WorkPolicyCommand.Ok;
         });
         return command;
@@ -64,13 +71,20 @@ internal static class EvalCommand
     {
         if (format == "json")
         {
+            // Large outputs go straight to the byte stream instead of through one big string.
             if (ReferenceEquals(io.Out, Console.Out))
             {
-                // Large outputs go straight to the stream instead of through one big string.
                 io.Out.Flush();
                 using var stdout = Console.OpenStandardOutput();
                 DecisionJson.Write(stdout, decisions, trace);
                 stdout.WriteByte((byte)'\n');
+                return;
+            }
+            if (io.Out is StreamWriter { Encoding: System.Text.UTF8Encoding } file)
+            {
+                file.Flush();
+                DecisionJson.Write(file.BaseStream, decisions, trace);
+                file.BaseStream.WriteByte((byte)'\n');
                 return;
             }
             using var ms = new MemoryStream();

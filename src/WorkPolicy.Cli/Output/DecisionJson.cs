@@ -14,6 +14,17 @@ public static class DecisionJson
     /// <summary>Writes all decisions to <paramref name="stream"/>.</summary>
     public static void Write(Stream stream, IEnumerable<Decision> decisions, IReadOnlyList<TraceEntry>? trace = null)
     {
+        if (trace is null)
+        {
+            DecisionTemplates.Write(stream, decisions as IReadOnlyList<Decision> ?? [.. decisions]);
+            return;
+        }
+        WritePlain(stream, decisions, trace);
+    }
+
+    /// <summary>The reference writer: every decision through <see cref="Utf8JsonWriter"/>. <see cref="DecisionTemplates"/> writes the same bytes.</summary>
+    internal static void WritePlain(Stream stream, IEnumerable<Decision> decisions, IReadOnlyList<TraceEntry>? trace = null)
+    {
         using var w = new Utf8JsonWriter(stream, JsonText.Options);
         w.WriteStartObject();
         w.WriteStartArray("decisions");
@@ -41,7 +52,8 @@ public static class DecisionJson
         w.WriteEndObject();
     }
 
-    private static void WriteDecision(Utf8JsonWriter w, Decision d)
+    /// <summary>One decision object.</summary>
+    internal static void WriteDecision(Utf8JsonWriter w, Decision d)
     {
         w.WriteStartObject();
         w.WriteString("employee", d.Employee);

@@ -260,14 +260,24 @@ public sealed partial class FactsLoader
         return _employees.ToImmutable();
     }
 
+    private readonly Dictionary<(string, string), string> _dotted = [];
+
+    /// <summary><paramref name="prefix"/> + <paramref name="key"/>, made once per distinct pair (every employee repeats them).</summary>
+    private string Dotted(string prefix, string key)
+    {
+        if (prefix.Length == 0) return key;
+        if (!_dotted.TryGetValue((prefix, key), out var joined)) _dotted[(prefix, key)] = joined = prefix + key;
+        return joined;
+    }
+
     private void EmployeeFields(YamlMapping m, string prefix, Dictionary<string, FactValue> into, int depth)
     {
         foreach (var (k, v) in m.Entries)
         {
             if (prefix.Length == 0 && k.Value is "id" or "unit") continue;
-            var key = prefix + k.Value;
+            var key = Dotted(prefix, k.Value);
             // Nested maps (health: { healthy: true }) flatten to dotted keys; depth is capped by the YAML reader.
-            if (v is YamlMapping nested && depth < 4) EmployeeFields(nested, key + ".", into, depth + 1);
+            if (v is YamlMapping nested && depth < 4) EmployeeFields(nested, Dotted(key, "."), into, depth + 1);
             else if (Value("employee", key, k, v, "an employee") is { } fv) into[key] = fv;
         }
     }
@@ -332,7 +342,7 @@ public sealed partial class FactsLoader
 
     private CodeSetFact CodeSet(string[] sorted)
     {
-        var key = string.Join(',', sorted);
+        var key = sorted.Length switch { 0 => "", 1 => sorted[0], _ => string.Join(',', sorted) };
         if (!_codeSets.TryGetValue(key, out var fact)) _codeSets[key] = fact = new CodeSetFact([.. sorted]);
         return fact;
     }
@@ -352,9 +362,14 @@ public sealed partial class FactsLoader
             case FieldKind.OneOf:
                 return _r.Str(node, keyNode.Value) is { } code && CheckCode(field, code, node.Span) ? Code(code) : null;
             case FieldKind.SetOf:
+                // Most sets in an export are empty or hold one code: no list to build for those.
+                if (node is YamlSequence { Items.Count: 0 }) return CodeSet([]);
+                if (node is YamlSequence { Items: [YamlScalar { IsNull: false } only] })
+                    return CheckCode(field, only.Value, node.Span) ? CodeSet([only.Value]) : null;
                 var codes = _r.Codes(node, keyNode.Value);
-                if (!codes.All(c => CheckCode(field, c, node.Span))) return null;
-                return CodeSet([.. codes.Distinct().Order(StringComparer.Ordinal)]);
+                var valid = true;
+                foreach (var c in codes) valid &= CheckCode(field, c, node.Span);
+                return valid ? CodeSet([.. codes.Distinct().Order(StringComparer.Ordinal)]) : null;
             case FieldKind.Bool:
                 return _r.Bool(node, keyNode.Value) is { } b ? (b ? Yes : No) : null;
             default:

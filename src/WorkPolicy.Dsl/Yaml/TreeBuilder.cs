@@ -14,35 +14,52 @@ internal sealed class TreeBuilder(ItemStream? stream = null)
 {
     private const int ScanKeysUpTo = 16;
 
-    private sealed class Frame(bool isMap, SourceSpan start, string? key)
+    /// <summary>An open container. Frames are reused per depth, and their lists with them; a closed container gets an exact-size copy.</summary>
+    private sealed class Frame
     {
-        public bool IsMap { get; } = isMap;
+        public bool IsMap { get; private set; }
+        public SourceSpan Start { get; private set; }
         /// <summary>The key this container is the value of, when its parent is a mapping.</summary>
-        public string? Key { get; } = key;
-        public SourceSpan Start { get; } = start;
-        public List<YamlNode>? Items { get; } = isMap ? null : [];
-        public List<KeyValuePair<YamlScalar, YamlNode>>? Entries { get; } = isMap ? [] : null;
-        public HashSet<string>? Keys { get; set; }
+        public string? Key { get; private set; }
+        public List<YamlNode> Items { get; } = [];
+        public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = [];
+        private HashSet<string>? _keys;
+        private bool _keysInUse;
         public YamlScalar? PendingKey { get; set; }
+
+        public Frame Reset(bool isMap, SourceSpan start, string? key)
+        {
+            IsMap = isMap;
+            Start = start;
+            Key = key;
+            Items.Clear();
+            Entries.Clear();
+            _keysInUse = false;
+            PendingKey = null;
+            return this;
+        }
 
         /// <summary>Whether <paramref name="key"/> is new in this mapping (it is then recorded).</summary>
         public bool AddKey(string key)
         {
-            var entries = Entries!;
-            if (Keys is null)
+            if (!_keysInUse)
             {
-                foreach (var e in entries)
+                foreach (var e in Entries)
                 {
                     if (e.Key.Value == key) return false;
                 }
-                if (entries.Count < ScanKeysUpTo) return true;
-                Keys = new HashSet<string>(entries.Select(e => e.Key.Value), StringComparer.Ordinal);
+                if (Entries.Count < ScanKeysUpTo) return true;
+                _keys ??= new HashSet<string>(StringComparer.Ordinal);
+                _keys.Clear();
+                foreach (var e in Entries) _keys.Add(e.Key.Value);
+                _keysInUse = true;
             }
-            return Keys.Add(key);
+            return _keys!.Add(key);
         }
     }
 
     private readonly Stack<Frame> _stack = new();
+    private readonly List<Frame> _frames = [];
 
     /// <summary>The finished document, once its last container closed.</summary>
     public YamlNode? Root { get; private set; }
@@ -54,15 +71,20 @@ internal sealed class TreeBuilder(ItemStream? stream = null)
     public bool ExpectsKey => _stack.TryPeek(out var top) && top.IsMap && top.PendingKey is null;
 
     /// <summary>Opens a mapping or sequence.</summary>
-    public void Open(bool isMap, SourceSpan start) =>
-        _stack.Push(new Frame(isMap, start, _stack.TryPeek(out var parent) && parent.IsMap ? parent.PendingKey?.Value : null));
+    public void Open(bool isMap, SourceSpan start)
+    {
+        var key = _stack.TryPeek(out var parent) && parent.IsMap ? parent.PendingKey?.Value : null;
+        if (_frames.Count == _stack.Count) _frames.Add(new Frame());
+        _stack.Push(_frames[_stack.Count].Reset(isMap, start, key));
+    }
 
     /// <summary>Closes the innermost container, whose span ends at <paramref name="end"/>.</summary>
     public bool Close(SourceSpan end, List<Diagnostic> diagnostics)
     {
         var frame = _stack.Pop();
         var span = frame.Start with { EndLine = end.EndLine, EndColumn = end.EndColumn };
-        return Add(frame.IsMap ? new YamlMapping(frame.Entries!, span) : new YamlSequence(frame.Items!, span), diagnostics);
+        YamlNode node = frame.IsMap ? new YamlMapping(frame.Entries.ToArray(), span) : new YamlSequence(frame.Items.ToArray(), span);
+        return Add(node, diagnostics);
     }
 
     /// <summary>Adds a scalar, a finished container, or a key to the innermost container.</summary>
@@ -76,7 +98,7 @@ internal sealed class TreeBuilder(ItemStream? stream = null)
         if (!parent.IsMap)
         {
             if (stream is not null && _stack.Count == 2 && parent.Key == stream.Key) stream.OnItem(node);
-            else parent.Items!.Add(node);
+            else parent.Items.Add(node);
             return true;
         }
         if (parent.PendingKey is null)
@@ -90,7 +112,7 @@ internal sealed class TreeBuilder(ItemStream? stream = null)
             parent.PendingKey = key;
             return true;
         }
-        parent.Entries!.Add(new(parent.PendingKey, node));
+        parent.Entries.Add(new(parent.PendingKey, node));
         parent.PendingKey = null;
         return true;
     }

@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Evaluation;
+
+namespace WorkPolicy.Cli.Output;
+
+/// <summary>
+/// Writes a list of decisions fast, byte for byte as <see cref="DecisionJson.WritePlain"/> does.
+/// Decisions made by key share their circulars, provisions and obligations, so each distinct
+/// decision less its employee id is written once through <see cref="Utf8JsonWriter"/> into a
+/// template, and every decision is that template with its id put in. Chunks are serialized on all
+/// cores, each inside its own <c>{ "decisions": [</c> so the indentation is the document's.
+/// </summary>
+internal static class DecisionTemplates
+{
+    private const int ChunkSize = 2048;
+    private const int ChunksAtOnce = 32;
+    private const int MaxTemplates = 100_000;
+    private const string Placeholder = "\u0001";
+
+    private readonly record struct Key(
+        WorkMode Mode,
+        LocalDate Date,
+        ImmutableArray<string> Circulars,
+        ImmutableArray<ProvisionRef> Provisions,
+        ImmutableArray<ObligationResult> Obligations,
+        PoolAssignment? Pool);
+
+    /// <summary>A decision's bytes as the first item of the array, split where the employee id goes.</summary>
+    private sealed record Template(byte[] Before, byte[] After);
+
+    public static void Write(Stream stream, IReadOnlyList<Decision> decisions)
+    {
+        if (decisions.Count == 0)
+        {
+            DecisionJson.WritePlain(stream, decisions);
+            return;
+        }
+        var templates = new ConcurrentDictionary<Key, Template>();
+        var chunks = (decisions.Count + ChunkSize - 1) / ChunkSize;
+        var newLine = Encoding.UTF8.GetBytes(JsonText.Options.NewLine);
+        stream.Write(Head());
+        for (var first = 0; first < chunks; first += ChunksAtOnce)
+        {
+            var count = Math.Min(ChunksAtOnce, chunks - first);
+            var parts = new byte[count][];
+            Parallel.For(0, count, c =>
+            {
+                var start = (first + c) * ChunkSize;
+                parts[c] = Chunk(decisions, start, Math.Min(decisions.Count, start + ChunkSize), templates);
+            });
+            for (var c = 0; c < count; c++)
+            {
+                if (first + c > 0) stream.WriteByte((byte)',');
+                stream.Write(parts[c]);
+            }
+        }
+        stream.Write(newLine);
+        stream.Write("  ]"u8);
+        stream.Write(newLine);
+        stream.Write("}"u8);
+    }
+
+    /// <summary>What the writer puts before the first decision: <c>{</c>, a line break and <c>"decisions": [</c>.</summary>
+    private static byte[] Head()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using var w = new Utf8JsonWriter(buffer, JsonText.Options);
+        w.WriteStartObject();
+        w.WriteStartArray("decisions");
+        w.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static byte[] Chunk(IReadOnlyList<Decision> decisions, int start, int end, ConcurrentDictionary<Key, Template> templates)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024 * (end - start + 1));
+        for (var i = start; i < end; i++)
+        {
+            if (i > start) buffer.Write(","u8);
+            var d = decisions[i];
+            var template = d.Unknown.IsEmpty && templates.Count < MaxTemplates
+                ? templates.GetOrAdd(new Key(d.Mode, d.Date, d.Circulars, d.Provisions, d.Obligations, d.Pool), _ => Make(d))
+                : Make(d);
+            buffer.Write(template.Before);
+            buffer.Write(JsonEncodedText.Encode(d.Employee, JsonText.Options.Encoder).EncodedUtf8Bytes);
+            buffer.Write(template.After);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static Template Make(Decision d)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using var w = new Utf8JsonWriter(buffer, JsonText.Options);
+        w.WriteStartObject();
+        w.WriteStartArray("decisions");
+        w.Flush();
+        var head = buffer.WrittenCount;
+        DecisionJson.WriteDecision(w, d with { Employee = Placeholder });
+        w.Flush();
+        var item = buffer.WrittenSpan[head..];
+        // The employee comes first, so the first escaped placeholder is the id's place.
+        var hole = item.IndexOf("\"\\u0001\""u8);
+        return new Template(item[..(hole + 1)].ToArray(), item[(hole + 7)..].ToArray());
+    }
+}

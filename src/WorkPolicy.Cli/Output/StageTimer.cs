@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace WorkPolicy.Cli.Output;
+
+/// <summary>
+/// Time spent per stage of a command, printed to standard error when <c>WORKPOLICY_TIMINGS=1</c>
+/// (for finding where a slow run goes); silent otherwise.
+/// </summary>
+internal sealed class StageTimer(TextWriter err)
+{
+    private readonly bool _on = Environment.GetEnvironmentVariable("WORKPOLICY_TIMINGS") == "1";
+    private readonly Stopwatch _watch = Stopwatch.StartNew();
+    private readonly List<string> _stages = [];
+
+    /// <summary>Ends the current stage under <paramref name="name"/>.</summary>
+    public void Mark(string name)
+    {
+        if (!_on) return;
+        _stages.Add($"{name} {_watch.ElapsedMilliseconds} ms");
+        _watch.Restart();
+    }
+
+    /// <summary>Prints the stages, if asked to.</summary>
+    public void Report()
+    {
+        if (_on) err.WriteLine($"workpolicy: timings: {string.Join(", ", _stages)}");
+    }
+}

@@ -1,0 +1,50 @@
+using FluentAssertions;
+using NodaTime;
+using WorkPolicy.Cli.Generation;
+using WorkPolicy.Cli.Output;
+using WorkPolicy.Dsl.Facts;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary>Decisions written from templates, on all cores, are byte for byte what one plain writer writes.</summary>
+public class DecisionJsonTests
+{
+    [Fact]
+    public void Decisions_written_from_templates_in_parallel_chunks_equal_the_plain_writer_output()
+    {
+        var (set, diagnostics) = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars")]);
+        diagnostics.Should().BeEmpty();
+        var facts = FactsLoader.Load("g.facts.yaml", FactsGenerator.Generate(9000, seed: 4), set).Facts!;
+        var decisions = new BatchEvaluator(CompiledRuleSet.Compile(set), new FactIndex(facts)).DecideParallel(new LocalDate(2021, 7, 30));
+        decisions.Length.Should().BeGreaterThan(2 * 2048, "several chunks");
+
+        using var parallel = new MemoryStream();
+        DecisionJson.Write(parallel, decisions);
+        using var sequential = new MemoryStream();
+        DecisionJson.WritePlain(sequential, decisions);
+
+        parallel.ToArray().Should().Equal(sequential.ToArray());
+        System.Text.Json.JsonDocument.Parse(parallel.ToArray()).RootElement.GetProperty("decisions").GetArrayLength().Should().Be(decisions.Length);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Small_lists_and_odd_ids_are_written_exactly_as_the_plain_writer_does(int count)
+    {
+        var engine = Engine.Samples();
+        var decisions = engine.Evaluator.Facts.Employees.Take(count)
+            .Select((r, i) => engine.Evaluator.Decide(r, new LocalDate(2021, 7, 30)) with { Employee = i == 1 ? "id \"with\" quotes é \u0001" : r.Facts.Id })
+            .ToList();
+        using var templated = new MemoryStream();
+        DecisionJson.Write(templated, decisions);
+        using var plain = new MemoryStream();
+        DecisionJson.WritePlain(plain, decisions);
+        System.Text.Encoding.UTF8.GetString(templated.ToArray()).Should().Be(System.Text.Encoding.UTF8.GetString(plain.ToArray()));
+    }
+}
