@@ -84,14 +84,22 @@ internal static class DecisionTemplates
         {
             if (i > start) buffer.Write(","u8);
             var d = decisions[i];
-            var template = d.Unknown.IsEmpty && templates.Count < MaxTemplates
-                ? templates.GetOrAdd(new Key(d.Mode, d.Date, d.Circulars, d.Provisions, d.Obligations, d.Pool), _ => Make(d))
-                : Make(d);
+            var template = Of(d, templates);
             buffer.Write(template.Before);
             buffer.Write(JsonEncodedText.Encode(d.Employee, JsonText.Options.Encoder).EncodedUtf8Bytes);
             buffer.Write(template.After);
         }
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The decision's template: remembered when it can be shared (and while there are not too many), else made for it alone.</summary>
+    private static Template Of(Decision d, ConcurrentDictionary<Key, Template> templates)
+    {
+        if (!d.Unknown.IsEmpty) return Make(d);
+        var key = new Key(d.Mode, d.Date, d.Circulars, d.Provisions, d.Obligations, d.Pool);
+        if (templates.TryGetValue(key, out var known)) return known;
+        // Count takes every lock of the dictionary, so it is read on a miss only.
+        return templates.Count < MaxTemplates ? templates.GetOrAdd(key, _ => Make(d)) : Make(d);
     }
 
     private static Template Make(Decision d)

@@ -14,10 +14,14 @@ public static class FieldKeys
     /// <summary>Lays out <paramref name="fields"/> by slot.</summary>
     public static FactValue?[] Slots(IReadOnlyDictionary<string, FactValue> fields)
     {
+        // One lookup per key: the slots are kept while the largest is found.
+        Span<int> slots = fields.Count <= 64 ? stackalloc int[fields.Count] : new int[fields.Count];
         var max = -1;
-        foreach (var (key, _) in fields) max = Math.Max(max, Intern(key));
-        var slots = new FactValue?[max + 1];
-        foreach (var (key, value) in fields) slots[Intern(key)] = value;
-        return slots;
+        var i = 0;
+        foreach (var (key, _) in fields) max = Math.Max(max, slots[i++] = Intern(key));
+        var row = new FactValue?[max + 1];
+        i = 0;
+        foreach (var (_, value) in fields) row[slots[i++]] = value;
+        return row;
     }
 }
