@@ -47,7 +47,7 @@ public sealed partial class FactsLoader
         var diagnostics = new List<Diagnostic>();
         var loader = new FactsLoader(path, rules, diagnostics);
         // Employees are mapped as the reader completes each one, so the file's nodes never pile up.
-        var stream = new ItemStream("employees", loader.AddEmployee);
+        var stream = new ItemStream("employees", loader.AddEmployee, loader.TryAddJsonEmployee);
         var root = JsonTreeReader.LooksLikeJson(text)
             ? JsonTreeReader.Read(path, text, syntax, Limits.MaxYamlDepth, Limits.MaxFactsYamlNodes, stream)
             : YamlTreeReader.Read(path, text, syntax, Limits.MaxFactsBytes, Limits.MaxFactsYamlNodes, stream);

@@ -33,6 +33,7 @@ public static class JsonTreeReader
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = maxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
         var tree = new TreeBuilder(stream);
         var strings = new StringCache();
+        var context = new JsonItemContext(path, lines, strings);
         var nodes = 0;
         try
         {
@@ -46,6 +47,17 @@ public static class JsonTreeReader
                 }
                 switch (reader.TokenType)
                 {
+                    case JsonTokenType.StartObject when stream?.FastJson is { } fast && tree.InStreamedList:
+                        // A reader that maps the item straight from the tokens; when it declines, the item is read again as nodes.
+                        var saved = reader;
+                        if (fast(ref reader, context, maxNodes - nodes, out var tokens))
+                        {
+                            nodes += tokens;
+                            break;
+                        }
+                        reader = saved;
+                        tree.Open(true, at);
+                        break;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         if (tree.Depth >= maxDepth)
                         {
@@ -87,7 +99,7 @@ public static class JsonTreeReader
     /// One string object per distinct short text: a large export repeats the same keys and codes
     /// hundreds of thousands of times. Long texts and texts past the cap are made fresh.
     /// </summary>
-    private sealed class StringCache
+    internal sealed class StringCache
     {
         private const int MaxBytes = 48;
         private const int MaxEntries = 8192;
@@ -125,7 +137,7 @@ public static class JsonTreeReader
     /// Byte offset to 1-based line and column (columns counted in characters). Tokens arrive in
     /// order, so the line advances incrementally; ASCII lines need no character counting.
     /// </summary>
-    private sealed class LineMap(byte[] bytes)
+    internal sealed class LineMap(byte[] bytes)
     {
         private int _line;
         private int _start;
@@ -158,3 +170,27 @@ public static class JsonTreeReader
         }
     }
 }
+
+/// <summary>What a fast item reader needs from the JSON reader: positions and shared strings.</summary>
+internal sealed class JsonItemContext(string path, JsonTreeReader.LineMap lines, JsonTreeReader.StringCache strings)
+{
+    /// <summary>The position of a byte offset; offsets must be asked in increasing order.</summary>
+    public SourceSpan At(long offset) => lines.At(path, offset);
+
+    /// <summary>The current string token or property name.</summary>
+    public string String(ref Utf8JsonReader reader) => strings.Get(ref reader);
+
+    /// <summary>A number token's text.</summary>
+    public string Raw(ReadOnlySpan<byte> utf8) => strings.GetRaw(utf8);
+}
+
+/// <summary>
+/// Maps one list item straight from the tokens, the reader on its opening brace; on success the
+/// reader is left on its closing brace. Returns false (having changed nothing) for anything it does
+/// not handle, so the item is then read as nodes and mapped, with diagnostics, the usual way.
+/// </summary>
+/// <param name="reader">The reader, on the item's opening brace.</param>
+/// <param name="context">Positions and shared strings.</param>
+/// <param name="budget">How many more tokens the file may have.</param>
+/// <param name="tokens">The tokens it read after the opening brace.</param>
+internal delegate bool FastJsonItem(ref Utf8JsonReader reader, JsonItemContext context, int budget, out int tokens);

@@ -67,6 +67,9 @@ internal sealed class TreeBuilder(ItemStream? stream = null)
     /// <summary>How deep the open containers are.</summary>
     public int Depth => _stack.Count;
 
+    /// <summary>Whether the innermost container is the list whose items are streamed.</summary>
+    public bool InStreamedList => stream is not null && _stack.Count == 2 && _stack.Peek() is { IsMap: false } list && list.Key == stream.Key;
+
     /// <summary>Whether the next node would be a mapping key.</summary>
     public bool ExpectsKey => _stack.TryPeek(out var top) && top.IsMap && top.PendingKey is null;
 
@@ -123,4 +126,7 @@ internal sealed class TreeBuilder(ItemStream? stream = null)
 /// is complete, instead of keeping it in the tree: a large facts file is mapped employee by employee
 /// and its nodes die young. The list itself stays in the tree, empty, with its span.
 /// </summary>
-internal sealed record ItemStream(string Key, Action<YamlNode> OnItem);
+/// <param name="Key">The top-level key of the list.</param>
+/// <param name="OnItem">Takes each item as nodes.</param>
+/// <param name="FastJson">In JSON, tries first to map an item straight from the tokens.</param>
+internal sealed record ItemStream(string Key, Action<YamlNode> OnItem, FastJsonItem? FastJson = null);
