@@ -30,6 +30,12 @@ public static class FuzzTargets
     /// <summary>Runs one target on raw bytes, as a user's file would arrive.</summary>
     public static void Run(string target, byte[] bytes)
     {
+        if (target == "facts")
+        {
+            // The command line's path: bytes in, JSON read as bytes, anything else decoded.
+            FactsLoader.Load("fuzz.facts", bytes, Vocabulary.Value);
+            return;
+        }
         var diagnostics = new List<Diagnostic>();
         if (SourceText.Decode("fuzz", bytes, diagnostics) is not { } text) return;
         switch (target)
@@ -41,9 +47,6 @@ public static class FuzzTargets
             case "yaml":
                 var yaml = YamlRuleLoader.Load("fuzz.yaml", text);
                 if (!yaml.HasErrors) LinkAndCheck(yaml.File);
-                break;
-            case "facts":
-                FactsLoader.Load("fuzz.facts.yaml", text, Vocabulary.Value);
                 break;
             default:
                 throw new ArgumentException($"unknown target '{target}'");

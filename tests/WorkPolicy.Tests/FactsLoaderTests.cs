@@ -166,4 +166,23 @@ public class JsonFactsTests
         duplicate.Facts.Should().BeNull();
         duplicate.Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.DuplicateKey);
     }
+
+    [Fact]
+    public void A_file_read_as_bytes_loads_as_its_text_does_with_or_without_bom_and_reports_bad_utf8()
+    {
+        var rules = Engine.Link();
+        var text = WorkPolicy.Cli.Generation.FactsGenerator.Generate(200, 8, json: true).Replace("\"pns\"", "\"pnss\"");
+        var fromText = FactsLoader.Load("g.facts.json", text, rules);
+        fromText.Diagnostics.Should().NotBeEmpty();
+        foreach (var bytes in new[] { System.Text.Encoding.UTF8.GetBytes(text), [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)] })
+        {
+            var fromBytes = FactsLoader.Load("g.facts.json", bytes, rules);
+            fromBytes.Diagnostics.Should().Equal(fromText.Diagnostics);
+            fromBytes.Facts.Should().BeEquivalentTo(fromText.Facts, o => o.RespectingRuntimeTypes().WithStrictOrdering());
+        }
+        byte[] broken = [.. "{\n  \"units\": [ { \"id\": \"u\xe9\""u8, 0xFF, .. "\" } ]\n}\n"u8];
+        var bad = FactsLoader.Load("bad.facts.json", broken, rules).Diagnostics.Should().ContainSingle().Subject;
+        bad.Code.Should().Be(DiagnosticCodes.BadEncoding);
+        bad.Span.Line.Should().Be(2);
+    }
 }

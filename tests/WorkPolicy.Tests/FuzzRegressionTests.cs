@@ -29,6 +29,14 @@ public class FuzzRegressionTests
     public async Task Replayed_input_gives_diagnostics_without_crashing_or_hanging(string target, string file)
     {
         var bytes = await File.ReadAllBytesAsync(Path.Combine(Repo.Root, "tests", "WorkPolicy.Tests", "FuzzRegressions", target, file));
+        if (target == "facts")
+        {
+            // Facts files arrive as bytes, as the command line reads them.
+            var facts = await Task.Run(() => FactsLoader.Load(file, bytes, Engine.Link()).Diagnostics);
+            facts.Should().NotBeEmpty("these inputs are malformed");
+            facts.Should().OnlyContain(d => d.Span.Line >= 1 && d.Span.Column >= 1);
+            return;
+        }
         var diagnostics = new List<Diagnostic>();
         var text = SourceText.Decode(file, bytes, diagnostics);
         if (text is null)
@@ -39,8 +47,7 @@ public class FuzzRegressionTests
         var result = target switch
         {
             "dsl" => await Task.Run(() => DslParser.Parse(file, text).Diagnostics),
-            "yaml" => await Task.Run(() => YamlRuleLoader.Load(file, text).Diagnostics),
-            _ => await Task.Run(() => FactsLoader.Load(file, text, Engine.Link()).Diagnostics),
+            _ => await Task.Run(() => YamlRuleLoader.Load(file, text).Diagnostics),
         };
         result.Should().NotBeEmpty("these inputs are malformed");
         result.Should().OnlyContain(d => d.Span.Line >= 1 && d.Span.Column >= 1);

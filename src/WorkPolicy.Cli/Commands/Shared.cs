@@ -47,12 +47,12 @@ internal static class Shared
     public static FactsFile? LoadFacts(CliIO io, string path, RuleSet rules)
     {
         var diagnostics = new List<Diagnostic>();
-        if (SourceText.Read(path, diagnostics, Limits.MaxFactsBytes) is not { } text)
+        if (SourceText.ReadBytes(path, diagnostics, Limits.MaxFactsBytes) is not { } bytes)
         {
             Print(io, diagnostics);
             return null;
         }
-        var result = FactsLoader.Load(path, text, rules);
+        var result = FactsLoader.Load(path, bytes, rules);
         Print(io, result.Diagnostics);
         return result.HasErrors ? null : result.Facts;
     }

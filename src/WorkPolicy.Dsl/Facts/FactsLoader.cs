@@ -41,17 +41,34 @@ public sealed partial class FactsLoader
     }
 
     /// <summary>Loads <paramref name="text"/>; <paramref name="rules"/> supplies the vocabulary (null: fields are not checked).</summary>
-    public static FactsResult Load(string path, string text, RuleSet? rules)
+    public static FactsResult Load(string path, string text, RuleSet? rules) =>
+        Load(path, rules, JsonTreeReader.LooksLikeJson(text), (syntax, stream) => JsonTreeReader.LooksLikeJson(text)
+            ? JsonTreeReader.Read(path, text, syntax, Limits.MaxYamlDepth, Limits.MaxFactsYamlNodes, stream)
+            : YamlTreeReader.Read(path, text, syntax, Limits.MaxFactsBytes, Limits.MaxFactsYamlNodes, stream));
+
+    /// <summary>
+    /// Loads a file's bytes. A JSON file in valid UTF-8 is read as bytes, never made into one large
+    /// string; anything else is decoded (invalid UTF-8 reported with its position) and read as text.
+    /// </summary>
+    public static FactsResult Load(string path, byte[] utf8, RuleSet? rules)
+    {
+        var bom = utf8.AsSpan().StartsWith("\uFEFF"u8);
+        var body = bom ? utf8[3..] : utf8;
+        if (JsonTreeReader.LooksLikeJson(body) && System.Text.Unicode.Utf8.IsValid(body))
+            return Load(path, rules, true, (syntax, stream) => JsonTreeReader.ReadUtf8(path, body, syntax, Limits.MaxYamlDepth, Limits.MaxFactsYamlNodes, stream));
+        var diagnostics = new List<Diagnostic>();
+        return SourceText.Decode(path, utf8, diagnostics) is { } text ? Load(path, text, rules) : new FactsResult(null, [.. diagnostics]);
+    }
+
+    private static FactsResult Load(string path, RuleSet? rules, bool json, Func<List<Diagnostic>, ItemStream, YamlNode?> read)
     {
         var syntax = new List<Diagnostic>();
         var diagnostics = new List<Diagnostic>();
         var loader = new FactsLoader(path, rules, diagnostics);
-        // Employees are mapped as the reader completes each one, so the file's nodes never pile up.
-        var stream = new ItemStream("employees", loader.AddEmployee, loader.TryAddJsonEmployee);
-        var root = JsonTreeReader.LooksLikeJson(text)
-            ? JsonTreeReader.Read(path, text, syntax, Limits.MaxYamlDepth, Limits.MaxFactsYamlNodes, stream)
-            : YamlTreeReader.Read(path, text, syntax, Limits.MaxFactsBytes, Limits.MaxFactsYamlNodes, stream);
-        if (root is null) return new FactsResult(null, [.. syntax]);
+        // Employees are mapped as the reader completes each one, so the file's nodes never pile up;
+        // plain JSON employees are mapped straight from the tokens.
+        var stream = new ItemStream("employees", loader.AddEmployee, json ? loader.TryAddJsonEmployee : null);
+        if (read(syntax, stream) is not { } root) return new FactsResult(null, [.. syntax]);
         var facts = loader.Read(root);
         return new FactsResult(facts, InFileOrder(syntax.Concat(diagnostics)));
     }

@@ -12,9 +12,12 @@ public static class SourceText
     public static string? Read(string path, List<Diagnostic> diagnostics) => Read(path, diagnostics, Limits.MaxFileBytes);
 
     /// <summary>The text of <paramref name="path"/> if it is at most <paramref name="maxBytes"/> long, or null with a diagnostic.</summary>
-    public static string? Read(string path, List<Diagnostic> diagnostics, long maxBytes)
+    public static string? Read(string path, List<Diagnostic> diagnostics, long maxBytes) =>
+        ReadBytes(path, diagnostics, maxBytes) is { } bytes ? Decode(path, bytes, diagnostics) : null;
+
+    /// <summary>The bytes of <paramref name="path"/> if it is at most <paramref name="maxBytes"/> long, or null with a diagnostic.</summary>
+    public static byte[]? ReadBytes(string path, List<Diagnostic> diagnostics, long maxBytes)
     {
-        byte[] bytes;
         try
         {
             var info = new FileInfo(path);
@@ -28,14 +31,13 @@ public static class SourceText
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {maxBytes / (1024 * 1024)} MiB"));
                 return null;
             }
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), $"cannot read file: {ex.Message}"));
             return null;
         }
-        return Decode(path, bytes, diagnostics);
     }
 
     /// <summary>Decodes UTF-8 bytes, reporting the line and column of the first invalid byte.</summary>

@@ -26,9 +26,19 @@ public static class JsonTreeReader
         Read(path, text, diagnostics, maxDepth, maxNodes, null);
 
     /// <summary>Reads, handing the items of one top-level list to <paramref name="stream"/> as they complete.</summary>
-    internal static YamlNode? Read(string path, string text, List<Diagnostic> diagnostics, int maxDepth, int maxNodes, ItemStream? stream)
+    internal static YamlNode? Read(string path, string text, List<Diagnostic> diagnostics, int maxDepth, int maxNodes, ItemStream? stream) =>
+        ReadUtf8(path, Encoding.UTF8.GetBytes(text), diagnostics, maxDepth, maxNodes, stream);
+
+    /// <summary>Whether UTF-8 <paramref name="bytes"/> (BOM already dropped) look like a JSON document.</summary>
+    internal static bool LooksLikeJson(ReadOnlySpan<byte> bytes)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
+        var i = bytes.IndexOfAnyExcept(" \t\r\n"u8);
+        return i >= 0 && bytes[i] == (byte)'{';
+    }
+
+    /// <summary>Reads valid UTF-8 without a BOM (the caller checked both), so no text is ever made of the whole file.</summary>
+    internal static YamlNode? ReadUtf8(string path, byte[] bytes, List<Diagnostic> diagnostics, int maxDepth, int maxNodes, ItemStream? stream)
+    {
         var lines = new LineMap(bytes);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = maxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
         var tree = new TreeBuilder(stream);
@@ -90,6 +100,12 @@ public static class JsonTreeReader
         catch (JsonException ex)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, SourceSpan.At(path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1), $"invalid JSON: {ex.Message.Split(" Path:")[0]}"));
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The reader accepts an escaped lone surrogate (\uDDDD) and throws only when the string is read.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, lines.At(path, reader.TokenStartIndex), $"invalid JSON string: {ex.Message}"));
             return null;
         }
         return tree.Root;
