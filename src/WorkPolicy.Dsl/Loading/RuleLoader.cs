@@ -78,10 +78,19 @@ public static class RuleLoader
     public static (ImmutableArray<RuleFile> Files, ImmutableArray<Diagnostic> Diagnostics) LoadAll(IEnumerable<string> paths)
     {
         var diagnostics = new List<Diagnostic>();
-        var files = ImmutableArray.CreateBuilder<RuleFile>();
-        foreach (var file in paths.SelectMany(p => Expand(p, diagnostics)))
+        var list = paths.SelectMany(p => Expand(p, diagnostics)).ToList();
+        // Files parse independently, so on all cores; results and diagnostics are kept in file order.
+        var loaded = new (RuleFile? File, List<Diagnostic> Diagnostics)[list.Count];
+        Parallel.For(0, list.Count, i =>
         {
-            if (LoadFile(file, diagnostics) is { } f) files.Add(f);
+            var own = new List<Diagnostic>();
+            loaded[i] = (LoadFile(list[i], own), own);
+        });
+        var files = ImmutableArray.CreateBuilder<RuleFile>();
+        foreach (var (file, own) in loaded)
+        {
+            diagnostics.AddRange(own);
+            if (file is not null) files.Add(file);
         }
         return (files.ToImmutable(), [.. diagnostics]);
     }

@@ -7,12 +7,31 @@ namespace WorkPolicy.Rules.Facts;
 public static class FieldKeys
 {
     private static readonly StringNumbers Numbers = new();
+    private const int MaxRemembered = 4096;
+
+    // A facts file repeats the same key objects for every employee: remembering them by reference,
+    // per thread, spares hashing the text on each of a million lookups.
+    [ThreadStatic]
+    private static Dictionary<string, int>? t_byReference;
 
     /// <summary>The slot of <paramref name="key"/>, assigning the next one on first use.</summary>
-    public static int Intern(string key) => Numbers.Of(key);
+    public static int Intern(string key)
+    {
+        var known = t_byReference ??= new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        if (known.TryGetValue(key, out var slot)) return slot;
+        slot = Numbers.Of(key);
+        if (known.Count < MaxRemembered) known[key] = slot;
+        return slot;
+    }
 
     /// <summary>Lays out <paramref name="fields"/> by slot.</summary>
     public static FactValue?[] Slots(IReadOnlyDictionary<string, FactValue> fields)
+    {
+        // The loaders make dictionaries: enumerate those without boxing an enumerator.
+        return fields is Dictionary<string, FactValue> dictionary ? Slots(dictionary) : Slots(new Dictionary<string, FactValue>(fields, StringComparer.Ordinal));
+    }
+
+    private static FactValue?[] Slots(Dictionary<string, FactValue> fields)
     {
         // One lookup per key: the slots are kept while the largest is found.
         Span<int> slots = fields.Count <= 64 ? stackalloc int[fields.Count] : new int[fields.Count];
