@@ -83,7 +83,7 @@ internal sealed class PredicateCompiler
             return Tri.Unknown;
         }
         // The unit row carries its own incidents; without a row, look through them all by unit id.
-        var incidents = s.Unit is { } unit ? unit.Incidents : [.. s.Index.Facts.Incidents.Value.Where(x => x.Unit == s.Employee?.Facts.Unit)];
+        var incidents = s.Unit is { } unit ? unit.Incidents : IncidentsOf(s);
         foreach (var inc in incidents)
         {
             if (inc.Kind != i.Kind) continue;
@@ -92,6 +92,9 @@ internal sealed class PredicateCompiler
         }
         return Tri.False;
     };
+
+    // Kept apart: a lambda capturing the scope here would allocate its closure on every incident test.
+    private static Incident[] IncidentsOf(EvalScope s) => [.. s.Index.Facts.Incidents!.Value.Where(x => x.Unit == s.Employee?.Facts.Unit)];
 
     private Func<EvalScope, Tri> CompileTest(string path, CompareOp op, ImmutableArray<Literal> values)
     {
