@@ -63,24 +63,29 @@ internal static class Shared
     /// generation to the next (measured: the load of 100,000 employees ≈ 0.8 s → 0.6 s). The budget
     /// is capped; past it the runtime collects as usual and the region ends by itself.
     /// </summary>
-    private static FactsResult LoadWithoutCollections(string path, byte[] bytes, RuleSet rules)
+    private static FactsResult LoadWithoutCollections(string path, byte[] bytes, RuleSet rules) =>
+        bytes.Length >= 1 << 20 ? WithoutCollections(12L * bytes.Length, () => FactsLoader.Load(path, bytes, rules)) : FactsLoader.Load(path, bytes, rules);
+
+    /// <summary>Runs <paramref name="work"/> with the collector held off for up to <paramref name="budget"/> bytes (capped at 240 MiB).</summary>
+    public static T WithoutCollections<T>(long budget, Func<T> work)
     {
         const long MaxBudget = 240L << 20;
         var held = false;
-        if (bytes.Length >= 1 << 20)
+        try
         {
-            try
-            {
-                held = GC.TryStartNoGCRegion(Math.Min(12L * bytes.Length, MaxBudget));
-            }
-            catch (ArgumentOutOfRangeException)
-            {
-                // The runtime's limit is lower than asked on this machine: load as usual.
-            }
+            held = GC.TryStartNoGCRegion(Math.Min(budget, MaxBudget));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The runtime's limit is lower than asked on this machine: run as usual.
+        }
+        catch (InvalidOperationException)
+        {
+            // Already in a region (nested use): run as usual.
         }
         try
         {
-            return FactsLoader.Load(path, bytes, rules);
+            return work();
         }
         finally
         {
