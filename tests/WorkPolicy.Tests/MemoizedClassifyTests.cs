@@ -126,4 +126,23 @@ public class MemoizedClassifyTests
         row.Should().NotBeSameAs(index.Employees[3]);
         foreach (var d in Dates) evaluator.Classify(row, d).Should().Be(evaluator.Classify(index.Employees[3], d));
     }
+
+    [Fact]
+    public void Past_the_cap_on_day_plans_verdicts_stay_those_of_full_evaluation()
+    {
+        var rules = CompiledRuleSet.Compile(Rules.Value);
+        var index = new FactIndex(Generated(60, seed: 12));
+        var memo = new Evaluator(rules, index);
+        var full = new Evaluator(rules, index) { Memoize = false };
+        // Seven regions × 800 days is more plans than one evaluator keeps.
+        var days = new DateInterval(new LocalDate(2020, 6, 1), new LocalDate(2022, 8, 9)).ToList();
+        days.Should().HaveCountGreaterThan(4096 / 6);
+        foreach (var round in new[] { 1, 2 })
+        {
+            foreach (var d in days)
+            {
+                foreach (var r in index.Employees) memo.Classify(r, d).Should().Be(full.Classify(r, d), $"{r.Facts.Id} on {d}, round {round}");
+            }
+        }
+    }
 }

@@ -20,7 +20,8 @@ internal static class DecisionTemplates
 {
     private const int ChunkSize = 2048;
     private const int ChunksAtOnce = 32;
-    private const int MaxTemplates = 100_000;
+    // About a kilobyte each: enough for every distinct decision of a large run, bounded when they are all different.
+    private const int MaxTemplates = 16_384;
     private const string Placeholder = "\u0001";
 
     private readonly record struct Key(

@@ -176,6 +176,7 @@ public sealed partial class Evaluator
         return _regionKeys[number] = DecisionKey.OfFields(_rules.Circulars.Where(c => c.Regions.Contains(region)));
     }
 
+    private const int MaxPlans = 4096;
     private LocalDate _planDate;
     private DayPlan?[] _plansOfDate = [];
     private readonly Dictionary<(int Region, LocalDate Date), DayPlan> _plans = [];
@@ -195,6 +196,9 @@ public sealed partial class Evaluator
         if (_plansOfDate[region] is { } today) return today;
         if (!_plans.TryGetValue((region, date), out var plan))
         {
+            // A long range of dates would keep a plan (and its verdicts) per region and day for good:
+            // past the cap they are dropped and made again when needed.
+            if (_plans.Count >= MaxPlans) _plans.Clear();
             var inForce = new bool[_rules.Circulars.Length];
             plan = ForEveryone(inForce, Point(employee, date)) is { } v
                 ? DayPlan.Everyone(v)
