@@ -58,6 +58,25 @@ public class YamlLoaderTests
         (d.Span.Line, d.Span.Column).Should().Be((5, 5));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(16)]
+    [InlineData(40)]
+    public void A_duplicate_key_is_found_in_small_and_large_mappings_alike(int keys)
+    {
+        // Small mappings are scanned, large ones switch to a key set: both must see the repeat.
+        var lines = Enumerable.Range(0, keys).Select(i => $"  k{i}: {i}").Append("  k1: again");
+        var text = "m:\n" + string.Join('\n', lines) + "\n";
+        var diagnostics = new List<Diagnostic>();
+        WorkPolicy.Dsl.Yaml.YamlTreeReader.Read("m.yaml", text, diagnostics).Should().BeNull();
+        var d = diagnostics.Should().ContainSingle().Subject;
+        d.Code.Should().Be(DiagnosticCodes.DuplicateKey);
+        (d.Span.Line, d.Span.Column).Should().Be((keys + 2, 3));
+        var distinct = new List<Diagnostic>();
+        WorkPolicy.Dsl.Yaml.YamlTreeReader.Read("m.yaml", "m:\n" + string.Join('\n', lines.SkipLast(1)) + "\n", distinct).Should().NotBeNull();
+        distinct.Should().BeEmpty();
+    }
+
     [Fact]
     public void Unknown_keys_name_the_nearest_known_key()
     {
