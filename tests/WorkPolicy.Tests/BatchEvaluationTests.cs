@@ -97,10 +97,8 @@ public class AllocationTests
     public void Classify_allocates_nothing_once_warm(bool memoize)
     {
         // The generated population covers every region, incidents included.
-        var (set, diagnostics) = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars")]);
-        diagnostics.Should().BeEmpty();
-        var facts = new FactIndex(FactsLoader.Load("g.facts.yaml", FactsGenerator.Generate(600, seed: 2), set).Facts!);
-        var evaluator = new Evaluator(CompiledRuleSet.Compile(set), facts) { Memoize = memoize };
+        var facts = new FactIndex(SamplePopulation.Facts(600, seed: 2));
+        var evaluator = new Evaluator(CompiledRuleSet.Compile(SamplePopulation.Rules), facts) { Memoize = memoize };
         var rows = evaluator.Facts.Employees;
         // Balikpapan (2020, incident tests) and the 2021 circulars, a working day and a weekend.
         var dates = new[] { new LocalDate(2021, 7, 30), new LocalDate(2021, 8, 2), new LocalDate(2021, 7, 31), new LocalDate(2020, 8, 12), new LocalDate(2020, 8, 13) };

@@ -1,9 +1,6 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Cli.Generation;
 using WorkPolicy.Cli.Output;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Facts;
 using Xunit;
@@ -16,10 +13,8 @@ public class DecisionJsonTests
     [Fact]
     public void Decisions_written_from_templates_in_parallel_chunks_equal_the_plain_writer_output()
     {
-        var (set, diagnostics) = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars")]);
-        diagnostics.Should().BeEmpty();
-        var facts = FactsLoader.Load("g.facts.yaml", FactsGenerator.Generate(9000, seed: 4), set).Facts!;
-        var decisions = new BatchEvaluator(CompiledRuleSet.Compile(set), new FactIndex(facts)).DecideParallel(new LocalDate(2021, 7, 30));
+        var facts = SamplePopulation.Facts(9000, seed: 4);
+        var decisions = new BatchEvaluator(CompiledRuleSet.Compile(SamplePopulation.Rules), new FactIndex(facts)).DecideParallel(new LocalDate(2021, 7, 30));
         decisions.Length.Should().BeGreaterThan(2 * 2048, "several chunks");
 
         using var parallel = new MemoryStream();

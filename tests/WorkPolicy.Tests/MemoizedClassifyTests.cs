@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Cli.Generation;
 using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Facts;
@@ -23,25 +21,15 @@ public class MemoizedClassifyTests
         new(2021, 7, 7), new(2021, 7, 20), new(2021, 7, 30), new(2021, 7, 31), new(2021, 8, 24), new(2022, 12, 30),
     ];
 
-    private static readonly Lazy<RuleSet> Rules = new(() =>
-    {
-        var (set, diagnostics) = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars")]);
-        diagnostics.Should().BeEmpty();
-        return set;
-    });
+    private static RuleSet Rules => SamplePopulation.Rules;
 
-    private static FactsFile Generated(int employees, int seed)
-    {
-        var facts = FactsLoader.Load("generated.facts.yaml", FactsGenerator.Generate(employees, seed), Rules.Value);
-        facts.Diagnostics.Should().BeEmpty();
-        return facts.Facts!;
-    }
+    private static FactsFile Generated(int employees, int seed) => SamplePopulation.Facts(employees, seed);
 
     /// <summary>Each employee loses a field or gets another code (named or not) with some chance.</summary>
     private static FactsFile Damaged(FactsFile facts, int seed)
     {
         var random = new Random(seed);
-        var codes = Rules.Value.Fields.Values.Where(f => f.Kind == FieldKind.OneOf).SelectMany(f => f.Codes).Append("unheard-of").ToArray();
+        var codes = Rules.Fields.Values.Where(f => f.Kind == FieldKind.OneOf).SelectMany(f => f.Codes).Append("unheard-of").ToArray();
         var employees = facts.Employees.Select(e =>
         {
             var fields = e.Fields.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
@@ -88,7 +76,7 @@ public class MemoizedClassifyTests
     [InlineData(false)]
     public void Remembered_verdicts_equal_full_evaluation_on_a_generated_population(bool dateMajor)
     {
-        var rules = CompiledRuleSet.Compile(Rules.Value);
+        var rules = CompiledRuleSet.Compile(Rules);
         AssertSameVerdicts(rules, new FactIndex(Generated(2000, seed: 5)), dateMajor);
     }
 
@@ -98,7 +86,7 @@ public class MemoizedClassifyTests
     [InlineData(3)]
     public void Remembered_verdicts_equal_full_evaluation_when_facts_are_missing_or_odd(int seed)
     {
-        var rules = CompiledRuleSet.Compile(Rules.Value);
+        var rules = CompiledRuleSet.Compile(Rules);
         var index = new FactIndex(Damaged(Generated(2000, seed), seed));
         AssertSameVerdicts(rules, index, dateMajor: seed % 2 == 0);
         var full = new Evaluator(rules, index) { Memoize = false };
@@ -108,8 +96,8 @@ public class MemoizedClassifyTests
     [Fact]
     public void Remembered_verdicts_equal_full_evaluation_for_the_personas()
     {
-        var rules = CompiledRuleSet.Compile(Rules.Value);
-        var facts = FactsLoader.Load(Repo.Path("samples", "facts", "personas.facts.yaml"), File.ReadAllText(Repo.Path("samples", "facts", "personas.facts.yaml")), Rules.Value);
+        var rules = CompiledRuleSet.Compile(Rules);
+        var facts = FactsLoader.Load(Repo.Path("samples", "facts", "personas.facts.yaml"), File.ReadAllText(Repo.Path("samples", "facts", "personas.facts.yaml")), Rules);
         facts.Diagnostics.Should().BeEmpty();
         AssertSameVerdicts(rules, new FactIndex(facts.Facts!), dateMajor: true);
     }
@@ -117,7 +105,7 @@ public class MemoizedClassifyTests
     [Fact]
     public void A_row_laid_out_outside_the_index_is_decided_in_full()
     {
-        var rules = CompiledRuleSet.Compile(Rules.Value);
+        var rules = CompiledRuleSet.Compile(Rules);
         var index = new FactIndex(Generated(50, seed: 9));
         var evaluator = new Evaluator(rules, index);
         var original = index.Facts.Employees[3];
@@ -130,7 +118,7 @@ public class MemoizedClassifyTests
     [Fact]
     public void Past_the_cap_on_day_plans_verdicts_stay_those_of_full_evaluation()
     {
-        var rules = CompiledRuleSet.Compile(Rules.Value);
+        var rules = CompiledRuleSet.Compile(Rules);
         var index = new FactIndex(Generated(60, seed: 12));
         var memo = new Evaluator(rules, index);
         var full = new Evaluator(rules, index) { Memoize = false };

@@ -93,12 +93,7 @@ public sealed partial class FactsLoader
                     if (IsNullWord(item) || !field.Codes.Contains(item)) return null;
                     (codes ??= []).Add(item);
                 }
-                return codes switch
-                {
-                    null => CodeSet([]),
-                    [var only] => CodeSet([only]),
-                    _ => CodeSet([.. codes.Distinct().Order(StringComparer.Ordinal)]),
-                };
+                return CodeSet(codes ?? []);
             default:
                 return null;
         }

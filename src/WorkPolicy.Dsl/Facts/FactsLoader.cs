@@ -357,8 +357,15 @@ public sealed partial class FactsLoader
         return fact;
     }
 
-    private CodeSetFact CodeSet(string[] sorted)
+    /// <summary>The shared set of <paramref name="codes"/> (any order, repeats allowed).</summary>
+    private CodeSetFact CodeSet(IReadOnlyList<string> codes)
     {
+        string[] sorted = codes.Count switch
+        {
+            0 => [],
+            1 => [codes[0]],
+            _ => [.. codes.Distinct().Order(StringComparer.Ordinal)],
+        };
         var key = sorted.Length switch { 0 => "", 1 => sorted[0], _ => string.Join(',', sorted) };
         if (!_codeSets.TryGetValue(key, out var fact)) _codeSets[key] = fact = new CodeSetFact([.. sorted]);
         return fact;
@@ -386,7 +393,7 @@ public sealed partial class FactsLoader
                 var codes = _r.Codes(node, keyNode.Value);
                 var valid = true;
                 foreach (var c in codes) valid &= CheckCode(field, c, node.Span);
-                return valid ? CodeSet([.. codes.Distinct().Order(StringComparer.Ordinal)]) : null;
+                return valid ? CodeSet(codes) : null;
             case FieldKind.Bool:
                 return _r.Bool(node, keyNode.Value) is { } b ? (b ? Yes : No) : null;
             default:
