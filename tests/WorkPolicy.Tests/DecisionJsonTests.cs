@@ -41,5 +41,7 @@ public class DecisionJsonTests
         using var plain = new MemoryStream();
         DecisionJson.WritePlain(plain, decisions);
         System.Text.Encoding.UTF8.GetString(templated.ToArray()).Should().Be(System.Text.Encoding.UTF8.GetString(plain.ToArray()));
+        var written = System.Text.Json.JsonDocument.Parse(templated.ToArray()).RootElement.GetProperty("decisions");
+        written.EnumerateArray().Select(d => d.GetProperty("employee").GetString()).Should().Equal(decisions.Select(d => d.Employee));
     }
 }

@@ -108,11 +108,13 @@ public class MemoizedClassifyTests
         var rules = CompiledRuleSet.Compile(Rules);
         var index = new FactIndex(Generated(50, seed: 9));
         var evaluator = new Evaluator(rules, index);
-        var original = index.Facts.Employees[3];
-        var copy = original with { Id = "not-indexed" };
-        var row = index.Row(copy);
-        row.Should().NotBeSameAs(index.Employees[3]);
-        foreach (var d in Dates) evaluator.Classify(row, d).Should().Be(evaluator.Classify(index.Employees[3], d));
+        var full = new Evaluator(rules, index) { Memoize = false };
+        foreach (var original in index.Facts.Employees.Take(20))
+        {
+            var row = index.Row(original with { Id = "not-indexed" });
+            row.Should().NotBeSameAs(index.Row(original));
+            foreach (var d in Dates) evaluator.Classify(row, d).Should().Be(full.Classify(row, d), $"{original.Id} on {d}");
+        }
     }
 
     [Fact]

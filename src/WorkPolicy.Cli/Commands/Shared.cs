@@ -67,7 +67,7 @@ internal static class Shared
         bytes.Length >= 1 << 20 ? WithoutCollections(12L * bytes.Length, () => FactsLoader.Load(path, bytes, rules)) : FactsLoader.Load(path, bytes, rules);
 
     /// <summary>Runs <paramref name="work"/> with the collector held off for up to <paramref name="budget"/> bytes (capped at 240 MiB).</summary>
-    public static T WithoutCollections<T>(long budget, Func<T> work)
+    private static T WithoutCollections<T>(long budget, Func<T> work)
     {
         const long MaxBudget = 240L << 20;
         var held = false;

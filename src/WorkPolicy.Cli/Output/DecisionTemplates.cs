@@ -68,14 +68,19 @@ internal static class DecisionTemplates
     }
 
     /// <summary>What the writer puts before the first decision: <c>{</c>, a line break and <c>"decisions": [</c>.</summary>
-    private static byte[] Head()
+    private static byte[] Head() => Written(null).ToArray();
+
+    /// <summary>The writer's bytes for the document's opening and, when given, <paramref name="first"/> as its first decision.</summary>
+    private static ReadOnlySpan<byte> Written(Decision? first)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using var w = new Utf8JsonWriter(buffer, JsonText.Options);
-        w.WriteStartObject();
-        w.WriteStartArray("decisions");
-        w.Flush();
-        return buffer.WrittenSpan.ToArray();
+        using (var w = new Utf8JsonWriter(buffer, JsonText.Options))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("decisions");
+            if (first is not null) DecisionJson.WriteDecision(w, first);
+        }
+        return buffer.WrittenSpan;
     }
 
     private static byte[] Chunk(IReadOnlyList<Decision> decisions, int start, int end, ConcurrentDictionary<Key, Template> templates)
@@ -87,7 +92,7 @@ internal static class DecisionTemplates
             var d = decisions[i];
             var template = Of(d, templates);
             buffer.Write(template.Before);
-            buffer.Write(JsonEncodedText.Encode(d.Employee, JsonText.Options.Encoder).EncodedUtf8Bytes);
+            WriteId(buffer, d.Employee);
             buffer.Write(template.After);
         }
         return buffer.WrittenSpan.ToArray();
@@ -105,17 +110,24 @@ internal static class DecisionTemplates
 
     private static Template Make(Decision d)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using var w = new Utf8JsonWriter(buffer, JsonText.Options);
-        w.WriteStartObject();
-        w.WriteStartArray("decisions");
-        w.Flush();
-        var head = buffer.WrittenCount;
-        DecisionJson.WriteDecision(w, d with { Employee = Placeholder });
-        w.Flush();
-        var item = buffer.WrittenSpan[head..];
+        var item = Written(d with { Employee = Placeholder })[HeadLength..];
         // The employee comes first, so the first escaped placeholder is the id's place.
         var hole = item.IndexOf("\"\\u0001\""u8);
         return new Template(item[..(hole + 1)].ToArray(), item[(hole + 7)..].ToArray());
+    }
+
+    private static readonly int HeadLength = Head().Length;
+
+    /// <summary>The id as a JSON string body: its UTF-8 bytes when nothing needs escaping (the usual case, with no allocation).</summary>
+    private static void WriteId(ArrayBufferWriter<byte> buffer, string id)
+    {
+        var span = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(id.Length));
+        var length = Encoding.UTF8.GetBytes(id, span);
+        if (JsonText.Options.Encoder!.FindFirstCharacterToEncodeUtf8(span[..length]) < 0)
+        {
+            buffer.Advance(length);
+            return;
+        }
+        buffer.Write(JsonEncodedText.Encode(id, JsonText.Options.Encoder).EncodedUtf8Bytes);
     }
 }

@@ -41,10 +41,13 @@ public sealed partial class FactsLoader
     }
 
     /// <summary>Loads <paramref name="text"/>; <paramref name="rules"/> supplies the vocabulary (null: fields are not checked).</summary>
-    public static FactsResult Load(string path, string text, RuleSet? rules) =>
-        Load(path, rules, JsonTreeReader.LooksLikeJson(text), (syntax, stream) => JsonTreeReader.LooksLikeJson(text)
+    public static FactsResult Load(string path, string text, RuleSet? rules)
+    {
+        var json = JsonTreeReader.LooksLikeJson(text);
+        return Load(path, rules, json, (syntax, stream) => json
             ? JsonTreeReader.Read(path, text, syntax, Limits.MaxYamlDepth, Limits.MaxFactsYamlNodes, stream)
             : YamlTreeReader.Read(path, text, syntax, Limits.MaxFactsBytes, Limits.MaxFactsYamlNodes, stream));
+    }
 
     /// <summary>
     /// Loads a file's bytes. A JSON file in valid UTF-8 is read as bytes, never made into one large
@@ -259,7 +262,8 @@ public sealed partial class FactsLoader
     /// <summary>Maps one item of the employee list; its unit is checked once all units are known.</summary>
     private void AddEmployee(YamlNode item)
     {
-        if (Entity(item, _employeeIds, "employee", "unit") is not var (m, id, unit)) return;
+        if (Entity(item, _employeeIds, "employee", "unit") is not { } entity) return;
+        var (m, id, unit) = entity;
         var fields = new Dictionary<string, FactValue>(m.Entries.Count + 4, StringComparer.Ordinal);
         EmployeeFields(m, "", fields, 0);
         _employees.Add(new EmployeeFacts(id, unit, fields, m.Span));

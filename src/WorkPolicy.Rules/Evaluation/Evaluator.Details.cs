@@ -11,12 +11,13 @@ public sealed partial class Evaluator
     private Decision Materialize(EmployeeRow row, LocalDate date, Verdict verdict)
     {
         // Employees with one key share everything but their id and pool, so the day plan keeps the details per key.
-        var keyed = _lastKeyed;
+        DecisionDetails details;
+        if (_lastKeyed is { } keyed)
+        {
+            if (!keyed.Plan.Details.TryGetValue(keyed.Key, out details!)) keyed.Plan.Details[keyed.Key] = details = Details(row, date, verdict);
+        }
+        else details = Details(row, date, verdict);
         _lastKeyed = null;
-        DecisionDetails? details = null;
-        if (keyed is var (plan, key) && !plan.Details.TryGetValue(key, out details))
-            plan.Details[key] = details = Details(row, date, verdict);
-        details ??= Details(row, date, verdict);
         var s = _scope;
         s.SetEmployee(row);
         var pool = verdict.Provision < 0 ? null : Pool(_rules.Circulars[verdict.Circular].ModeProvisions[verdict.Provision].Decl, s);

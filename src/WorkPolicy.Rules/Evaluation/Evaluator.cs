@@ -59,7 +59,12 @@ public sealed partial class Evaluator
         if (employee.Unit is null) return Verdict.Of(WorkMode.Indeterminate);
         // The scope is pointed at the employee only when something runs over it: a remembered verdict needs no scope.
         if (!Memoize || PlanFor(employee, date) is not { } plan) return ClassifyInFull(Point(employee, date));
-        if (plan.Fixed is { } everyone) return everyone;
+        if (plan.Fixed is { } everyone)
+        {
+            // One answer for the whole region and day: its details are shared under key 0.
+            _lastKeyed = (plan, 0);
+            return everyone;
+        }
         if (plan.Incidents is not { } incidents || !TryFieldKey(employee, date, out var k)) return ClassifyWithin(plan.InForce, Point(employee, date));
         if (!incidents.IsEmpty)
         {
@@ -73,7 +78,7 @@ public sealed partial class Evaluator
         return verdict;
     }
 
-    /// <summary>The plan and key of the last verdict <see cref="Classify"/> gave by key, so the details can be shared too.</summary>
+    /// <summary>The plan and key of the last verdict <see cref="Classify"/> gave from a plan, so the details can be shared too.</summary>
     private (DayPlan Plan, ulong Key)? _lastKeyed;
 
     /// <summary>The scope, pointed at <paramref name="employee"/> on <paramref name="date"/>, recording nothing.</summary>

@@ -23,12 +23,12 @@ internal sealed class KeyDimension
     private readonly decimal[] _thresholds = [];
     private readonly Func<EvalScope, Tri>? _incident;
 
+    // classes: how many classes the fact falls into; a class number needs Bits bits.
     private KeyDimension(Source source, int slot, FieldKind kind, int classes)
     {
         _source = source;
         _slot = slot;
         _kind = kind;
-        Classes = classes;
         Bits = classes <= 1 ? 0 : 32 - int.LeadingZeroCount(classes - 1);
     }
 
@@ -42,9 +42,6 @@ internal sealed class KeyDimension
         _setCodes = setCodes;
         _thresholds = thresholds;
     }
-
-    /// <summary>How many classes the fact falls into.</summary>
-    public int Classes { get; }
 
     /// <summary>Bits a class number needs in a key.</summary>
     public int Bits { get; }

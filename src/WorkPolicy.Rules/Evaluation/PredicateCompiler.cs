@@ -82,9 +82,9 @@ internal sealed class PredicateCompiler
             s.Missing?.Add("incidents");
             return Tri.Unknown;
         }
-        // The unit row carries its own incidents; without a row, look through them all by unit id.
-        var incidents = s.Unit is { } unit ? unit.Incidents : IncidentsOf(s);
-        foreach (var inc in incidents)
+        // The unit row carries its own incidents. Without a unit row nothing is evaluated: the decision is
+        // indeterminate before any condition runs.
+        foreach (var inc in s.Unit?.Incidents ?? [])
         {
             if (inc.Kind != i.Kind) continue;
             var first = inc.Confirmed.PlusDays(i.StartOffset);
@@ -92,9 +92,6 @@ internal sealed class PredicateCompiler
         }
         return Tri.False;
     };
-
-    // Kept apart: a lambda capturing the scope here would allocate its closure on every incident test.
-    private static Incident[] IncidentsOf(EvalScope s) => [.. s.Index.Facts.Incidents!.Value.Where(x => x.Unit == s.Employee?.Facts.Unit)];
 
     private Func<EvalScope, Tri> CompileTest(string path, CompareOp op, ImmutableArray<Literal> values)
     {

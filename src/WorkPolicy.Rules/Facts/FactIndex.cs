@@ -41,7 +41,7 @@ public sealed class FactIndex
         var rows = new EmployeeRow[facts.Employees.Length];
         // Rows are independent of each other; laying out 100,000 of them is worth the cores.
         Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = rows.Length < 10_000 ? 1 : -1 }, i => rows[i] = NewRow(facts.Employees[i], i));
-        Employees = [.. rows];
+        Employees = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows);
         var byId = new Dictionary<string, EmployeeRow>(StringComparer.Ordinal);
         foreach (var row in Employees) byId.TryAdd(row.Facts.Id, row);
         _employees = byId;
