@@ -13,15 +13,15 @@ internal static class EndToEnd
     /// <summary>Where the time of loading goes: reading the bytes, mapping the facts (read as they stream), indexing.</summary>
     private static void Stages(string facts)
     {
-        var rules = Population.Rules().Rules;
+        var rules = Population.Rules();
         for (var i = 0; i < 2; i++)
         {
             var sw = Stopwatch.StartNew();
             var bytes = File.ReadAllBytes(facts);
             var read = sw.Elapsed.TotalMilliseconds;
-            var loaded = WorkPolicy.Dsl.Facts.FactsLoader.Load(facts, bytes, rules);
+            var loaded = WorkPolicy.Dsl.Facts.FactsLoader.Load(facts, bytes, rules.Model.Vocabulary);
             var mapped = sw.Elapsed.TotalMilliseconds;
-            var index = new WorkPolicy.Rules.Facts.FactIndex(loaded.Facts!);
+            var index = new WorkPolicy.Rules.Facts.FactIndex(loaded.Facts!, rules.Model.Layout);
             var indexed = sw.Elapsed.TotalMilliseconds;
             Console.WriteLine($"{Path.GetExtension(facts)} load stages: read {read:F0} ms, facts {mapped - read:F0} ms, index {indexed - mapped:F0} ms ({index.Employees.Length} employees)");
         }

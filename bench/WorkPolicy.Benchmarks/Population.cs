@@ -22,21 +22,21 @@ internal static class Population
         return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("run from inside the repository"), "samples", "circulars");
     }
 
-    public static CompiledRuleSet Rules(params string[] files)
+    public static CompiledRules Rules(params string[] files)
     {
         var paths = files.Length == 0 ? [Samples] : files.Select(f => Path.Combine(Samples, f)).ToArray();
-        var (set, diagnostics) = RuleLoader.LoadRuleSet(paths);
-        if (diagnostics.Length > 0) throw new InvalidOperationException(string.Join('\n', diagnostics));
-        return CompiledRuleSet.Compile(set);
+        var linked = RuleLoader.LoadRuleSet(paths);
+        if (linked.Model is not { } model) throw new InvalidOperationException(string.Join('\n', linked.Diagnostics));
+        return CompiledRules.Compile(model);
     }
 
-    public static FactIndex Facts(int employees, RuleSet rules, Func<EmployeeFacts, bool>? keep = null)
+    public static FactIndex Facts(int employees, CompiledRules rules, Func<EmployeeFacts, bool>? keep = null)
     {
         var text = FactsGenerator.Generate(employees, seed: 7);
-        var result = FactsLoader.Load("generated.facts.yaml", text, rules);
+        var result = FactsLoader.Load("generated.facts.yaml", text, rules.Model.Vocabulary);
         if (result.HasErrors) throw new InvalidOperationException(string.Join('\n', result.Diagnostics));
         var facts = result.Facts!;
         if (keep is not null) facts = facts with { Employees = [.. facts.Employees.Where(keep)] };
-        return new FactIndex(facts);
+        return new FactIndex(facts, rules.Model.Layout);
     }
 }

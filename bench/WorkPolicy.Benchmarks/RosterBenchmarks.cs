@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using NodaTime;
 using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Evaluation.Memo;
 using WorkPolicy.Rules.Facts;
 using WorkPolicy.Rules.Rostering;
 
@@ -12,15 +13,15 @@ namespace WorkPolicy.Benchmarks;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class RosterBenchmarks
 {
-    private Evaluator _evaluator = null!;
+    private MemoizedEvaluator _evaluator = null!;
     private FactIndex _facts = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var rules = Population.Rules();
-        _facts = Population.Facts(50_000, rules.Rules);
-        _evaluator = new Evaluator(rules, _facts);
+        _facts = Population.Facts(50_000, rules);
+        _evaluator = new MemoizedEvaluator(new Evaluator(rules, _facts));
     }
 
     [Benchmark(Description = "roster 50,000 staff x 31 days")]

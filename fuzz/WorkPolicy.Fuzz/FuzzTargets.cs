@@ -13,18 +13,17 @@ public static class FuzzTargets
     /// <summary>Target names accepted on the command line.</summary>
     public static readonly string[] Names = ["dsl", "yaml", "facts"];
 
-    private static readonly Lazy<RuleSet> Vocabulary = new(() =>
+    private static readonly Lazy<Rules.Model.Vocabulary> Vocabulary = new(() =>
     {
         var vocabulary = DslParser.Parse("vocabulary.wp", VocabularyText.Text).File;
-        return RuleSet.Link([vocabulary]).RuleSet;
+        return Rules.Checking.Linker.Link([vocabulary]).Vocabulary;
     });
 
     /// <summary>Links a parsed file and, when it is valid, compiles it and runs the conflict search.</summary>
     private static void LinkAndCheck(RuleFile file)
     {
-        var (set, diagnostics) = RuleSet.Link([file]);
-        if (diagnostics.Any(d => d.Severity == Severity.Error)) return;
-        WorkPolicy.Rules.Checking.ConflictChecker.Check(WorkPolicy.Rules.Evaluation.CompiledRuleSet.Compile(set));
+        if (Rules.Checking.Linker.Link([file]).Model is not { } model) return;
+        Rules.Checking.ConflictChecker.Check(Rules.Evaluation.CompiledRules.Compile(model));
     }
 
     /// <summary>Runs one target on raw bytes, as a user's file would arrive.</summary>

@@ -5,6 +5,7 @@ using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Evaluation.Memo;
 using WorkPolicy.Rules.Facts;
 using Xunit;
 
@@ -13,14 +14,8 @@ namespace WorkPolicy.Tests;
 /// <summary>The fast path agrees with the explaining path, and many threads agree with one.</summary>
 public class BatchEvaluationTests
 {
-    private static readonly Lazy<(CompiledRuleSet Rules, FactIndex Facts)> Generated = new(() =>
-    {
-        var (set, diagnostics) = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars")]);
-        diagnostics.Should().BeEmpty();
-        var facts = FactsLoader.Load("generated.facts.yaml", FactsGenerator.Generate(1500, seed: 11), set);
-        facts.Diagnostics.Should().BeEmpty();
-        return (CompiledRuleSet.Compile(set), new FactIndex(facts.Facts!));
-    });
+    private static readonly Lazy<(CompiledRules Rules, FactIndex Facts)> Generated =
+        new(() => (SamplePopulation.Rules, SamplePopulation.Index(SamplePopulation.Facts(1500, seed: 11))));
 
     private static readonly LocalDate[] Dates =
     [
@@ -29,18 +24,20 @@ public class BatchEvaluationTests
     ];
 
     [Fact]
-    public void Fast_decisions_equal_the_explained_ones()
+    public void Remembered_decisions_equal_the_explained_ones()
     {
         var (rules, facts) = Generated.Value;
         var evaluator = new Evaluator(rules, facts);
+        var memo = new MemoizedEvaluator(new Evaluator(rules, facts));
         var modes = new HashSet<WorkMode>();
         foreach (var date in Dates)
         {
             foreach (var row in facts.Employees)
             {
-                var fast = evaluator.Decide(row, date);
+                var fast = memo.Decide(row, date);
                 var explained = evaluator.Decide(row, date, []);
                 Json(fast).Should().Be(Json(explained), $"{row.Facts.Id} on {date}");
+                memo.Classify(row, date).Mode.Should().Be(fast.Mode);
                 evaluator.Classify(row, date).Mode.Should().Be(fast.Mode);
                 modes.Add(fast.Mode);
             }
@@ -97,9 +94,11 @@ public class AllocationTests
     public void Classify_allocates_nothing_once_warm(bool memoize)
     {
         // The generated population covers every region, incidents included.
-        var facts = new FactIndex(SamplePopulation.Facts(600, seed: 2));
-        var evaluator = new Evaluator(CompiledRuleSet.Compile(SamplePopulation.Rules), facts) { Memoize = memoize };
-        var rows = evaluator.Facts.Employees;
+        var facts = SamplePopulation.Index(SamplePopulation.Facts(600, seed: 2));
+        var plain = new Evaluator(SamplePopulation.Rules, facts);
+        var memo = new MemoizedEvaluator(plain);
+        Func<EmployeeRow, LocalDate, Verdict> classify = memoize ? memo.Classify : plain.Classify;
+        var rows = facts.Employees;
         // Balikpapan (2020, incident tests) and the 2021 circulars, a working day and a weekend.
         var dates = new[] { new LocalDate(2021, 7, 30), new LocalDate(2021, 8, 2), new LocalDate(2021, 7, 31), new LocalDate(2020, 8, 12), new LocalDate(2020, 8, 13) };
         int Run()
@@ -109,7 +108,7 @@ public class AllocationTests
             {
                 foreach (var r in rows)
                 {
-                    if (evaluator.Classify(r, d).Mode == WorkMode.Rotation) rotation++;
+                    if (classify(r, d).Mode == WorkMode.Rotation) rotation++;
                 }
             }
             return rotation;

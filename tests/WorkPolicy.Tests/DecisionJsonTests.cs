@@ -14,7 +14,7 @@ public class DecisionJsonTests
     public void Decisions_written_from_templates_in_parallel_chunks_equal_the_plain_writer_output()
     {
         var facts = SamplePopulation.Facts(9000, seed: 4);
-        var decisions = new BatchEvaluator(CompiledRuleSet.Compile(SamplePopulation.Rules), new FactIndex(facts)).DecideParallel(new LocalDate(2021, 7, 30));
+        var decisions = new BatchEvaluator(SamplePopulation.Rules, SamplePopulation.Index(facts)).DecideParallel(new LocalDate(2021, 7, 30));
         decisions.Length.Should().BeGreaterThan(2 * 2048, "several chunks");
 
         using var parallel = new MemoryStream();

@@ -1,29 +1,31 @@
 using FluentAssertions;
 using NodaTime;
 using WorkPolicy.Dsl.Dsl;
-using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Checking;
 using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Evaluation.Memo;
 using WorkPolicy.Rules.Facts;
 
 namespace WorkPolicy.Tests;
 
-/// <summary>Builds an evaluator from inline rule text (with the sample vocabulary) and inline facts.</summary>
+/// <summary>A <see cref="PolicyEngine"/> over inline rule text (with the sample vocabulary) and inline facts.</summary>
 internal sealed class Engine
 {
-    private Engine(CompiledRuleSet rules, FactsFile facts)
+    private Engine(PolicyEngine engine, PolicyFacts facts)
     {
-        Rules = rules;
-        Facts = facts;
-        Evaluator = new Evaluator(rules, new FactIndex(facts));
+        Policy = engine;
+        Loaded = facts;
+        Evaluator = new MemoizedEvaluator(new Evaluator(engine.Rules, facts.Index));
     }
 
-    public CompiledRuleSet Rules { get; }
-    public FactsFile Facts { get; }
-    public Evaluator Evaluator { get; }
+    public PolicyEngine Policy { get; }
+    public PolicyFacts Loaded { get; }
+    public FactsFile Facts => Loaded.File;
+    public CompiledRules Rules => Policy.Rules;
+    public MemoizedEvaluator Evaluator { get; }
 
-    public static RuleSet Link(params string[] dslTexts)
+    public static Linked Link(params string[] dslTexts)
     {
         var vocabulary = RuleLoader.LoadFile(Repo.Path("samples", "circulars", "vocabulary.wp"), []);
         var files = dslTexts.Select((t, i) =>
@@ -32,29 +34,29 @@ internal sealed class Engine
             r.Diagnostics.Should().BeEmpty();
             return r.File;
         });
-        var (set, diagnostics) = RuleSet.Link([vocabulary!, .. files]);
-        diagnostics.Should().BeEmpty();
-        return set;
+        var linked = Linker.Link([vocabulary!, .. files]);
+        linked.Diagnostics.Should().BeEmpty();
+        return linked;
     }
 
     public static Engine Create(string facts, params string[] dslTexts)
     {
-        var set = Link(dslTexts);
-        var f = FactsLoader.Load("facts.yaml", facts, set);
+        var engine = new PolicyEngine(CompiledRules.Compile(Link(dslTexts).Model!));
+        var f = engine.ParseFacts("facts.yaml", facts);
         f.Diagnostics.Should().BeEmpty();
-        return new Engine(CompiledRuleSet.Compile(set), f.Facts!);
+        return new Engine(engine, f.Value!);
     }
 
-    public Decision Decide(string employee, LocalDate date, List<TraceEntry>? trace = null) =>
-        Evaluator.Decide(Facts.Employees.Single(e => e.Id == employee), date, trace);
+    public Decision Decide(string employee, LocalDate date) => Policy.Decide(Loaded, employee, date);
+
+    public Explanation Explain(string employee, LocalDate date) => Policy.Explain(Loaded, employee, date);
 
     public static Engine Samples()
     {
-        var (set, diagnostics) = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars")]);
-        diagnostics.Should().BeEmpty();
-        var path = Repo.Path("samples", "facts", "sample.facts.yaml");
-        var f = FactsLoader.Load(path, File.ReadAllText(path), set);
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars"));
+        engine.Diagnostics.Should().BeEmpty();
+        var f = engine.Value!.LoadFacts(Repo.Path("samples", "facts", "sample.facts.yaml"));
         f.Diagnostics.Should().BeEmpty();
-        return new Engine(CompiledRuleSet.Compile(set), f.Facts!);
+        return new Engine(engine.Value!, f.Value!);
     }
 }

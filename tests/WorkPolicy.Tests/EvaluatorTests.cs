@@ -62,8 +62,8 @@ public class EvaluatorTests
     [Fact]
     public void Stated_exception_overrides_the_default()
     {
-        var trace = new List<TraceEntry>();
-        var d = Engine.Create(KukarFacts, Kukar).Decide("e-2", Fri, trace);
+        var explained = Engine.Create(KukarFacts, Kukar).Explain("e-2", Fri);
+        var (d, trace) = (explained.Decision, explained.Trace);
         d.Mode.Should().Be(WorkMode.Office);
         d.Provisions.Select(p => p.Id).Should().Equal("structural-healthy");
         d.Obligations.Should().BeEmpty("the travel restriction holds only while working from home");
@@ -267,16 +267,16 @@ public class EvaluatorTests
     public void Conflicting_provisions_without_priority_are_reported_with_a_witness()
     {
         var set = Engine.Link(Kukar.Replace("    overrides wfh\n", ""));
-        var d = ConflictChecker.Check(CompiledRuleSet.Compile(set)).Should().ContainSingle().Subject;
+        var d = ConflictChecker.Check(CompiledRules.Compile(set.Model!)).Should().ContainSingle().Subject;
         d.Code.Should().Be(DiagnosticCodes.Conflict);
         d.Message.Should().Contain("'wfh' (home) and 'structural-healthy' (office)").And.Contain("employee.health.healthy = true");
-        ConflictChecker.Check(CompiledRuleSet.Compile(Engine.Link(Kukar))).Should().BeEmpty();
+        ConflictChecker.Check(CompiledRules.Compile(Engine.Link(Kukar).Model!)).Should().BeEmpty();
     }
 
     [Fact]
     public void Disjoint_scopes_are_no_conflict()
     {
         var rules = Kukar.Replace("scope structural and employee.health.healthy\n    overrides wfh", "scope structural and employee.health.healthy").Replace("    mode home\n  }\n  provision structural", "    scope not structural\n    mode home\n  }\n  provision structural");
-        ConflictChecker.Check(CompiledRuleSet.Compile(Engine.Link(rules))).Should().BeEmpty();
+        ConflictChecker.Check(CompiledRules.Compile(Engine.Link(rules).Model!)).Should().BeEmpty();
     }
 }

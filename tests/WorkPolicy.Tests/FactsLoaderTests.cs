@@ -8,7 +8,7 @@ namespace WorkPolicy.Tests;
 
 public class FactsLoaderTests
 {
-    private static FactsResult Load(string text) => FactsLoader.Load("f.yaml", text, Engine.Link());
+    private static FactsResult Load(string text) => FactsLoader.Load("f.yaml", text, Engine.Link().Vocabulary);
 
     [Fact]
     public void Loads_the_sample_facts_with_nested_health_and_status_series()
@@ -91,7 +91,7 @@ public class JsonFactsTests
     [Fact]
     public void Json_and_yaml_facts_load_to_the_same_facts()
     {
-        var rules = Engine.Link();
+        var rules = Engine.Link().Vocabulary;
         var yaml = FactsLoader.Load("g.facts.yaml", WorkPolicy.Cli.Generation.FactsGenerator.Generate(300, 5), rules);
         var json = FactsLoader.Load("g.facts.json", WorkPolicy.Cli.Generation.FactsGenerator.Generate(300, 5, json: true), rules);
         yaml.Diagnostics.Should().BeEmpty();
@@ -102,13 +102,13 @@ public class JsonFactsTests
     [Fact]
     public void Json_facts_errors_carry_line_and_column()
     {
-        var d = FactsLoader.Load("f.json", "{\n  \"units\": [ { \"id\": \"u\", \"region\": \"kota-palopo\", \"kind\": \"dinass\" } ]\n}\n", Engine.Link()).Diagnostics.Should().ContainSingle().Subject;
+        var d = FactsLoader.Load("f.json", "{\n  \"units\": [ { \"id\": \"u\", \"region\": \"kota-palopo\", \"kind\": \"dinass\" } ]\n}\n", Engine.Link().Vocabulary).Diagnostics.Should().ContainSingle().Subject;
         d.Code.Should().Be(DiagnosticCodes.UnknownCode);
         (d.Span.Line, d.Span.Column).Should().Be((2, 60));
-        var syntax = FactsLoader.Load("f.json", "{\n  \"units\": [ { \"id\": \"u\", } ]\n}\n", Engine.Link()).Diagnostics.Should().ContainSingle().Subject;
+        var syntax = FactsLoader.Load("f.json", "{\n  \"units\": [ { \"id\": \"u\", } ]\n}\n", Engine.Link().Vocabulary).Diagnostics.Should().ContainSingle().Subject;
         syntax.Code.Should().Be(DiagnosticCodes.YamlSyntax);
         syntax.Span.Line.Should().Be(2);
-        FactsLoader.Load("f.json", "{ \"units\": [], \"units\": [] }", Engine.Link()).Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.DuplicateKey);
+        FactsLoader.Load("f.json", "{ \"units\": [], \"units\": [] }", Engine.Link().Vocabulary).Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.DuplicateKey);
     }
 
     [Theory]
@@ -116,7 +116,7 @@ public class JsonFactsTests
     [InlineData(true)]
     public void Employees_mapped_while_reading_equal_employees_mapped_from_the_whole_tree(bool json)
     {
-        var rules = Engine.Link();
+        var rules = Engine.Link().Vocabulary;
         var text = WorkPolicy.Cli.Generation.FactsGenerator.Generate(400, 3, json);
         // Damage: an unknown unit, an unknown code and a duplicate id among the employees, an unknown key in a unit.
         text = text.Replace("dinsos-balikpapan", "dinsos-balikpapn").Replace("\"pns\"", "\"pnss\"").Replace(": pns", ": pnss");
@@ -136,7 +136,7 @@ public class JsonFactsTests
     [Fact]
     public void Odd_json_employees_map_and_report_the_same_from_tokens_as_from_nodes()
     {
-        var rules = Engine.Link();
+        var rules = Engine.Link().Vocabulary;
         var employees = new[]
         {
             """{"id": "a", "unit": "u", "employment": "pns", "tier": 3, "roles": ["guru", "sopir", "guru"], "health": {"healthy": true}}""",
@@ -170,7 +170,7 @@ public class JsonFactsTests
     [Fact]
     public void A_file_read_as_bytes_loads_as_its_text_does_with_or_without_bom_and_reports_bad_utf8()
     {
-        var rules = Engine.Link();
+        var rules = Engine.Link().Vocabulary;
         var text = WorkPolicy.Cli.Generation.FactsGenerator.Generate(200, 8, json: true).Replace("\"pns\"", "\"pnss\"");
         var fromText = FactsLoader.Load("g.facts.json", text, rules);
         fromText.Diagnostics.Should().NotBeEmpty();

@@ -4,6 +4,7 @@ using NodaTime;
 using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Evaluation.Memo;
 using WorkPolicy.Rules.Facts;
 using Xunit;
 
@@ -21,7 +22,7 @@ public class MemoizedClassifyTests
         new(2021, 7, 7), new(2021, 7, 20), new(2021, 7, 30), new(2021, 7, 31), new(2021, 8, 24), new(2022, 12, 30),
     ];
 
-    private static RuleSet Rules => SamplePopulation.Rules;
+    private static CompiledRules Rules => SamplePopulation.Rules;
 
     private static FactsFile Generated(int employees, int seed) => SamplePopulation.Facts(employees, seed);
 
@@ -29,7 +30,7 @@ public class MemoizedClassifyTests
     private static FactsFile Damaged(FactsFile facts, int seed)
     {
         var random = new Random(seed);
-        var codes = Rules.Fields.Values.Where(f => f.Kind == FieldKind.OneOf).SelectMany(f => f.Codes).Append("unheard-of").ToArray();
+        var codes = Rules.Model.Vocabulary.Fields.Values.Where(f => f.Kind == FieldKind.OneOf).SelectMany(f => f.Codes).Append("unheard-of").ToArray();
         var employees = facts.Employees.Select(e =>
         {
             var fields = e.Fields.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
@@ -46,10 +47,10 @@ public class MemoizedClassifyTests
         return facts with { Employees = [.. employees] };
     }
 
-    private static void AssertSameVerdicts(CompiledRuleSet rules, FactIndex index, bool dateMajor)
+    private static void AssertSameVerdicts(CompiledRules rules, FactIndex index, bool dateMajor)
     {
-        var memo = new Evaluator(rules, index);
-        var full = new Evaluator(rules, index) { Memoize = false };
+        var memo = new MemoizedEvaluator(new Evaluator(rules, index));
+        var full = new Evaluator(rules, index);
         var modes = new HashSet<WorkMode>();
         var checkedCount = 0;
         void Check(EmployeeRow row, LocalDate date)
@@ -76,8 +77,8 @@ public class MemoizedClassifyTests
     [InlineData(false)]
     public void Remembered_verdicts_equal_full_evaluation_on_a_generated_population(bool dateMajor)
     {
-        var rules = CompiledRuleSet.Compile(Rules);
-        AssertSameVerdicts(rules, new FactIndex(Generated(2000, seed: 5)), dateMajor);
+        var rules = Rules;
+        AssertSameVerdicts(rules, SamplePopulation.Index(Generated(2000, seed: 5)), dateMajor);
     }
 
     [Theory]
@@ -86,29 +87,29 @@ public class MemoizedClassifyTests
     [InlineData(3)]
     public void Remembered_verdicts_equal_full_evaluation_when_facts_are_missing_or_odd(int seed)
     {
-        var rules = CompiledRuleSet.Compile(Rules);
-        var index = new FactIndex(Damaged(Generated(2000, seed), seed));
+        var rules = Rules;
+        var index = SamplePopulation.Index(Damaged(Generated(2000, seed), seed));
         AssertSameVerdicts(rules, index, dateMajor: seed % 2 == 0);
-        var full = new Evaluator(rules, index) { Memoize = false };
+        var full = new Evaluator(rules, index);
         index.Employees.Select(r => full.Classify(r, Dates[8]).Mode).Should().Contain(WorkMode.Indeterminate, "dropped facts must make some decisions indeterminate");
     }
 
     [Fact]
     public void Remembered_verdicts_equal_full_evaluation_for_the_personas()
     {
-        var rules = CompiledRuleSet.Compile(Rules);
-        var facts = FactsLoader.Load(Repo.Path("samples", "facts", "personas.facts.yaml"), File.ReadAllText(Repo.Path("samples", "facts", "personas.facts.yaml")), Rules);
+        var rules = Rules;
+        var facts = FactsLoader.Load(Repo.Path("samples", "facts", "personas.facts.yaml"), File.ReadAllText(Repo.Path("samples", "facts", "personas.facts.yaml")), Rules.Model.Vocabulary);
         facts.Diagnostics.Should().BeEmpty();
-        AssertSameVerdicts(rules, new FactIndex(facts.Facts!), dateMajor: true);
+        AssertSameVerdicts(rules, SamplePopulation.Index(facts.Facts!), dateMajor: true);
     }
 
     [Fact]
     public void A_row_laid_out_outside_the_index_is_decided_in_full()
     {
-        var rules = CompiledRuleSet.Compile(Rules);
-        var index = new FactIndex(Generated(50, seed: 9));
-        var evaluator = new Evaluator(rules, index);
-        var full = new Evaluator(rules, index) { Memoize = false };
+        var rules = Rules;
+        var index = SamplePopulation.Index(Generated(50, seed: 9));
+        var evaluator = new MemoizedEvaluator(new Evaluator(rules, index));
+        var full = new Evaluator(rules, index);
         foreach (var original in index.Facts.Employees.Take(20))
         {
             var row = index.Row(original with { Id = "not-indexed" });
@@ -120,10 +121,10 @@ public class MemoizedClassifyTests
     [Fact]
     public void Past_the_cap_on_day_plans_verdicts_stay_those_of_full_evaluation()
     {
-        var rules = CompiledRuleSet.Compile(Rules);
-        var index = new FactIndex(Generated(60, seed: 12));
-        var memo = new Evaluator(rules, index);
-        var full = new Evaluator(rules, index) { Memoize = false };
+        var rules = Rules;
+        var index = SamplePopulation.Index(Generated(60, seed: 12));
+        var memo = new MemoizedEvaluator(new Evaluator(rules, index));
+        var full = new Evaluator(rules, index);
         // Seven regions × 800 days is more plans than one evaluator keeps.
         var days = new DateInterval(new LocalDate(2020, 6, 1), new LocalDate(2022, 8, 9)).ToList();
         days.Should().HaveCountGreaterThan(4096 / 6);

@@ -101,7 +101,7 @@ public class PropertyTests
         ExprGen(5).Sample(e =>
         {
             var text = ExprPrinter.Print(e);
-            var diagnostics = new List<Rules.Diagnostics.Diagnostic>();
+            var diagnostics = new List<Diagnostic>();
             var back = ExpressionText.Parse("x", text, 1, 1, diagnostics);
             diagnostics.Should().BeEmpty(text);
             back.Should().BeEquivalentTo(e, o => o.Excluding(m => m.Name == "Span").RespectingRuntimeTypes().WithStrictOrdering(), text);
@@ -127,7 +127,7 @@ public class PropertyTests
         {
             var result = RuleLoader.Parse(relative, mutated, encoding);
             result.Diagnostics.Should().NotContain(d => d.Span.Line < 1 || d.Span.Column < 1);
-            if (!result.HasErrors) Rules.Ast.RuleSet.Link([result.File]);
+            if (!result.HasErrors) Rules.Checking.Linker.Link([result.File]);
         }, iter: 200, seed: "0N0XIzNsQ0O2");
     }
 }

@@ -2,7 +2,7 @@ using FluentAssertions;
 using WorkPolicy.Cli.Generation;
 using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Facts;
 
 namespace WorkPolicy.Tests;
@@ -10,21 +10,24 @@ namespace WorkPolicy.Tests;
 /// <summary>The six sample circulars and generated populations over them, for tests that need many employees.</summary>
 internal static class SamplePopulation
 {
-    private static readonly Lazy<RuleSet> Samples = new(() =>
+    private static readonly Lazy<CompiledRules> Samples = new(() =>
     {
-        var (set, diagnostics) = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars")]);
-        diagnostics.Should().BeEmpty();
-        return set;
+        var linked = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars")]);
+        linked.Diagnostics.Should().BeEmpty();
+        return CompiledRules.Compile(linked.Model!);
     });
 
-    /// <summary>The linked sample rule set (shared; rule sets are immutable).</summary>
-    public static RuleSet Rules => Samples.Value;
+    /// <summary>The compiled sample rules (shared; immutable).</summary>
+    public static CompiledRules Rules => Samples.Value;
 
     /// <summary>A generated facts file of <paramref name="employees"/>, loaded without diagnostics.</summary>
     public static FactsFile Facts(int employees, int seed)
     {
-        var loaded = FactsLoader.Load("generated.facts.yaml", FactsGenerator.Generate(employees, seed), Rules);
+        var loaded = FactsLoader.Load("generated.facts.yaml", FactsGenerator.Generate(employees, seed), Rules.Model.Vocabulary);
         loaded.Diagnostics.Should().BeEmpty();
         return loaded.Facts!;
     }
+
+    /// <summary><paramref name="facts"/> laid out for the sample rules.</summary>
+    public static FactIndex Index(FactsFile facts) => new(facts, Rules.Model.Layout);
 }

@@ -40,12 +40,11 @@ public class SnapshotTests
     [MemberData(nameof(Circulars))]
     public void Persona_decision_matrix(string circular)
     {
-        var (set, diagnostics) = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars")]);
-        diagnostics.Should().BeEmpty();
+        var rules = SamplePopulation.Rules;
         var path = Repo.Path("samples", "facts", "personas.facts.yaml");
-        var facts = FactsLoader.Load(path, File.ReadAllText(path), set).Facts!;
-        var index = new FactIndex(facts);
-        var evaluator = new Evaluator(CompiledRuleSet.Compile(set), index);
+        var facts = FactsLoader.Load(path, File.ReadAllText(path), rules.Model.Vocabulary).Facts!;
+        var index = SamplePopulation.Index(facts);
+        var evaluator = new Evaluator(rules, index);
         var (region, dates) = Matrix[circular];
         var rows = new List<Row>();
         foreach (var e in facts.Employees.Where(e => index.Unit(e.Unit)?.Region == region))
@@ -53,7 +52,7 @@ public class SnapshotTests
             foreach (var date in dates)
             {
                 Values.TryDate(date, out var d).Should().BeTrue();
-                var decision = evaluator.Decide(e, d);
+                var decision = evaluator.Decide(index.Row(e), d);
                 rows.Add(new Row(e.Id, date, decision.Mode.Word(), [.. decision.Provisions.Select(p => p.Id)],
                     [.. decision.Obligations.Select(o => o.Kind)], decision.Pool is { } p ? $"{p.Group}@{p.Unit}" : null, [.. decision.Unknown]));
             }

@@ -67,9 +67,10 @@ public class TwinTests
     public void Twins_decide_identically_on_the_sample_facts()
     {
         var dsl = Engine.Samples();
-        var (set, diagnostics) = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars", "yaml")]);
-        diagnostics.Should().BeEmpty();
-        var yaml = new Rules.Evaluation.Evaluator(Rules.Evaluation.CompiledRuleSet.Compile(set), new Rules.Facts.FactIndex(dsl.Facts));
+        var linked = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars", "yaml")]);
+        linked.Diagnostics.Should().BeEmpty();
+        var rules = Rules.Evaluation.CompiledRules.Compile(linked.Model!);
+        var yaml = new Rules.Evaluation.Memo.MemoizedEvaluator(new Rules.Evaluation.Evaluator(rules, new Rules.Facts.FactIndex(dsl.Facts, rules.Model.Layout)));
         foreach (var e in dsl.Facts.Employees)
         {
             foreach (var day in new NodaTime.DateInterval(new NodaTime.LocalDate(2021, 7, 26), new NodaTime.LocalDate(2021, 8, 9)))

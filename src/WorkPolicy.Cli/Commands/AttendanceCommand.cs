@@ -1,3 +1,4 @@
+using WorkPolicy.Rules.Evaluation.Memo;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
@@ -30,9 +31,10 @@ internal static class AttendanceCommand
         {
             var dates = Shared.Dates(null, parse.GetValue(from), parse.GetValue(to));
             if (Shared.LoadRules(io, parse.GetValue(paths)!) is not { } rules) return WorkPolicyCommand.InputErrors;
-            if (Shared.LoadFacts(io, parse.GetValue(facts)!, rules.Rules) is not { } f) return WorkPolicyCommand.InputErrors;
+            if (Shared.LoadIndex(io, parse.GetValue(facts)!, rules) is not { } index) return WorkPolicyCommand.InputErrors;
+            var f = index.Facts;
             var interval = new DateInterval(dates[0], dates[^1]);
-            var evaluator = new Evaluator(rules, new FactIndex(f));
+            var evaluator = new MemoizedEvaluator(new Evaluator(rules, index));
             Roster plan;
             if (parse.GetValue(roster) is { } rosterPath)
             {

@@ -1,3 +1,4 @@
+using WorkPolicy.Rules.Model;
 using System.CommandLine;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Rules.Ast;
@@ -24,15 +25,15 @@ internal static class CheckCommand
         var all = new List<Diagnostic>();
         var files = 0;
         var circulars = 0;
-        RuleSet? vocabulary = null;
+        Vocabulary? vocabulary = null;
         foreach (var group in RuleSetGroups(paths.Except(factsPaths).ToList()))
         {
-            var (set, diagnostics) = RuleLoader.LoadRuleSet(group);
-            all.AddRange(diagnostics);
-            if (!diagnostics.Any(d => d.Severity == Severity.Error)) all.AddRange(ConflictChecker.Check(CompiledRuleSet.Compile(set)));
-            files += set.Files.Length;
-            circulars += set.Circulars.Length;
-            vocabulary ??= set.Fields.Count > 0 ? set : null;
+            var linked = RuleLoader.LoadRuleSet(group);
+            all.AddRange(linked.Diagnostics);
+            if (linked.Model is { } model) all.AddRange(ConflictChecker.Check(CompiledRules.Compile(model)));
+            files += linked.Files.Length;
+            circulars += linked.CircularCount;
+            vocabulary ??= linked.Vocabulary.Fields.Count > 0 ? linked.Vocabulary : null;
         }
         foreach (var f in factsPaths)
         {

@@ -1,3 +1,4 @@
+using WorkPolicy.Rules.Evaluation.Memo;
 using System.CommandLine;
 using System.Text.Json;
 using WorkPolicy.Cli.Output;
@@ -30,10 +31,11 @@ internal static class CompareCommand
             var aPath = parse.GetValue(a)!;
             var bPath = parse.GetValue(b)!;
             if (Shared.LoadRules(io, [aPath]) is not { } ra || Shared.LoadRules(io, [bPath]) is not { } rb) return WorkPolicyCommand.InputErrors;
-            if (Shared.LoadFacts(io, parse.GetValue(facts)!, ra.Rules) is not { } f) return WorkPolicyCommand.InputErrors;
-            var index = new FactIndex(f);
-            var ea = new Evaluator(ra, index);
-            var eb = new Evaluator(rb, index);
+            // Each rule set reads the facts through its own vocabulary and layout.
+            if (Shared.LoadIndex(io, parse.GetValue(facts)!, ra) is not { } indexA) return WorkPolicyCommand.InputErrors;
+            var f = indexA.Facts;
+            var ea = new MemoizedEvaluator(new Evaluator(ra, indexA));
+            var eb = new MemoizedEvaluator(new Evaluator(rb, new FactIndex(f, rb.Model.Layout)));
             var differences = new List<(Decision A, Decision B, IReadOnlyList<string> Aspects)>();
             foreach (var e in f.Employees)
             {

@@ -24,9 +24,9 @@ internal static class EvalCommand
             var dates = Shared.Dates(parse.GetValue(on), parse.GetValue(from), parse.GetValue(to));
             if (Shared.LoadRules(io, parse.GetValue(paths)!) is not { } rules) return WorkPolicyCommand.InputErrors;
             timer.Mark("rules");
-            if (Shared.LoadFacts(io, parse.GetValue(facts)!, rules.Rules) is not { } f) return WorkPolicyCommand.InputErrors;
+            if (Shared.LoadFacts(io, parse.GetValue(facts)!, rules.Model.Vocabulary) is not { } f) return WorkPolicyCommand.InputErrors;
             timer.Mark("facts");
-            var index = new FactIndex(f);
+            var index = new FactIndex(f, rules.Model.Layout);
             timer.Mark("index");
             var decisions = new List<Decision>();
             if (parse.GetValue(employee) is { } id)
@@ -37,7 +37,7 @@ internal static class EvalCommand
                     return WorkPolicyCommand.InputErrors;
                 }
                 var evaluator = new Evaluator(rules, index);
-                decisions.AddRange(dates.Select(d => evaluator.Decide(one, d)));
+                decisions.AddRange(dates.Select(d => evaluator.Decide(index.Row(one), d)));
             }
             else
             {

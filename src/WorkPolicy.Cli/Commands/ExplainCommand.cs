@@ -22,7 +22,8 @@ internal static class ExplainCommand
         {
             var date = Shared.Date(parse.GetValue(on), "--on");
             if (Shared.LoadRules(io, parse.GetValue(paths)!) is not { } rules) return WorkPolicyCommand.InputErrors;
-            if (Shared.LoadFacts(io, parse.GetValue(facts)!, rules.Rules) is not { } f) return WorkPolicyCommand.InputErrors;
+            if (Shared.LoadIndex(io, parse.GetValue(facts)!, rules) is not { } index) return WorkPolicyCommand.InputErrors;
+            var f = index.Facts;
             var id = parse.GetValue(employee)!;
             if (f.Employees.FirstOrDefault(e => e.Id == id) is not { } e)
             {
@@ -30,7 +31,7 @@ internal static class ExplainCommand
                 return WorkPolicyCommand.InputErrors;
             }
             var trace = new List<TraceEntry>();
-            var decision = new Evaluator(rules, new FactIndex(f)).Decide(e, date, trace);
+            var decision = new Evaluator(rules, index).Decide(index.Row(e), date, trace);
             if (parse.GetValue(format) == "json") EvalCommand.Write(io, "json", [decision], trace);
             else WriteText(io.Out, decision, trace);
             return WorkPolicyCommand.Ok;

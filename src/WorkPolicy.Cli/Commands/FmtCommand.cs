@@ -55,7 +55,7 @@ internal static class FmtCommand
             }
             if (!Canonical.RoundTrips(file, canonical, encoding))
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadValue, SourceSpan.At(file, 1, 1), "canonical layout would not read back the same; file left unchanged (please report this)"));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCodes.BadValue, SourceSpan.At(file, 1, 1), "canonical layout would not read back the same; file left unchanged (please report this)"));
                 failed = true;
                 continue;
             }

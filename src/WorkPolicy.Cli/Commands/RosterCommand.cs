@@ -1,3 +1,4 @@
+using WorkPolicy.Rules.Evaluation.Memo;
 using System.CommandLine;
 using NodaTime;
 using WorkPolicy.Cli.Output;
@@ -26,10 +27,10 @@ internal static class RosterCommand
         {
             var dates = Shared.Dates(null, parse.GetValue(from), parse.GetValue(to));
             if (Shared.LoadRules(io, parse.GetValue(paths)!) is not { } rules) return WorkPolicyCommand.InputErrors;
-            if (Shared.LoadFacts(io, parse.GetValue(facts)!, rules.Rules) is not { } f) return WorkPolicyCommand.InputErrors;
-            var index = new FactIndex(f);
+            if (Shared.LoadIndex(io, parse.GetValue(facts)!, rules) is not { } index) return WorkPolicyCommand.InputErrors;
+            var f = index.Facts;
             var interval = new DateInterval(dates[0], dates[^1]);
-            var evaluator = new Evaluator(rules, index);
+            var evaluator = new MemoizedEvaluator(new Evaluator(rules, index));
             if (parse.GetValue(check) is { } rosterPath) return Check(io, evaluator, f, interval, rosterPath);
             var roster = ProgressDisplay.Run(io, "roster", interval.Length, (long)f.Employees.Length * interval.Length,
                 progress => RosterPlanner.Plan(evaluator, f.Employees, interval, progress));
@@ -44,7 +45,7 @@ internal static class RosterCommand
         return command;
     }
 
-    private static int Check(CliIO io, Evaluator evaluator, FactsFile facts, DateInterval dates, string rosterPath)
+    private static int Check(CliIO io, MemoizedEvaluator evaluator, FactsFile facts, DateInterval dates, string rosterPath)
     {
         var diagnostics = new List<Diagnostic>();
         if (SourceText.Read(rosterPath, diagnostics) is not { } text || RosterFiles.Read(rosterPath, text, diagnostics) is not { } assignments || diagnostics.Count > 0)

@@ -21,7 +21,7 @@ internal static class TestCommand
     private static int Run(CliIO io, string[] paths)
     {
         var diagnostics = new List<Diagnostic>();
-        var cache = new Dictionary<string, (RuleSet, ImmutableArray<Diagnostic>)>(StringComparer.Ordinal);
+        var cache = new Dictionary<string, (Rules.Checking.Linked, Rules.Evaluation.CompiledRules?)>(StringComparer.Ordinal);
         int passed = 0, failed = 0;
         foreach (var path in paths.SelectMany(p => AnalystTestLoader.Expand(p, diagnostics)).Distinct())
         {

@@ -45,7 +45,7 @@ internal sealed class DslCursor
 
     public SourceSpan SpanOf<T>(Located<T> t) => new(_path, t.Line, t.Column, t.EndLine, t.EndColumn);
 
-    public void Error(string code, SourceSpan span, string message) => _diagnostics.Add(Diagnostic.Error(code, span, message));
+    public void Error(string code, SourceSpan span, string message) => _diagnostics.Add(Diagnostic.Create(code, span, message));
 
     /// <summary>Consumes <paramref name="word"/> if it is the next token.</summary>
     public bool TryWord(string word)
@@ -114,7 +114,7 @@ internal sealed class DslCursor
     private void Fail(IInput at, string message, string code = DiagnosticCodes.Syntax)
     {
         var pos = Trivia(at).Remainder;
-        _diagnostics.Add(Diagnostic.Error(code, SourceSpan.At(_path, pos.Line, pos.Column), message));
+        _diagnostics.Add(Diagnostic.Create(code, SourceSpan.At(_path, pos.Line, pos.Column), message));
         var start = Trivia(_cur).Remainder;
         if (pos.Position < start.Position) pos = start;
         var next = SkipLine(pos);

@@ -6,7 +6,7 @@ using WorkPolicy.Rules.Diagnostics;
 
 namespace WorkPolicy.Dsl.Dsl;
 
-public static partial class DslParser
+internal static partial class DslParser
 {
     private sealed partial class FileParser
     {

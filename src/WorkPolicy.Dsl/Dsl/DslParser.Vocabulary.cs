@@ -6,7 +6,7 @@ using static WorkPolicy.Dsl.Dsl.Lexical;
 
 namespace WorkPolicy.Dsl.Dsl;
 
-public static partial class DslParser
+internal static partial class DslParser
 {
     private sealed partial class FileParser
     {

@@ -8,7 +8,7 @@ using static WorkPolicy.Dsl.Dsl.Lexical;
 namespace WorkPolicy.Dsl.Dsl;
 
 /// <summary>Parses the WorkPolicy DSL (<c>.wp</c> files) into the rule AST. Never throws on user input.</summary>
-public static partial class DslParser
+internal static partial class DslParser
 {
     /// <summary>Parses <paramref name="text"/> read from <paramref name="path"/>.</summary>
     public static ParseResult Parse(string path, string text)
@@ -29,7 +29,7 @@ public static partial class DslParser
     {
         if (text.Length > Limits.MaxFileBytes)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {Limits.MaxFileBytes / (1024 * 1024)} MiB"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {Limits.MaxFileBytes / (1024 * 1024)} MiB"));
             return false;
         }
         if (ControlCharacters.Find(path, text) is { } control)
@@ -49,7 +49,7 @@ public static partial class DslParser
                 if (run == 0) { runLine = line; runCol = col; }
                 if (++run > Limits.MaxTokenLength)
                 {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TokenTooLong, SourceSpan.At(path, runLine, runCol), $"token or text longer than {Limits.MaxTokenLength} characters"));
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCodes.TokenTooLong, SourceSpan.At(path, runLine, runCol), $"token or text longer than {Limits.MaxTokenLength} characters"));
                     return false;
                 }
             }

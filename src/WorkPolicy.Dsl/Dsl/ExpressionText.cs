@@ -5,7 +5,7 @@ using WorkPolicy.Rules.Diagnostics;
 namespace WorkPolicy.Dsl.Dsl;
 
 /// <summary>Parses a condition held in a string (a YAML scalar) with positions relative to the file.</summary>
-public static class ExpressionText
+internal static class ExpressionText
 {
     /// <summary>
     /// Parses <paramref name="text"/> found at <paramref name="line"/>/<paramref name="column"/> of
@@ -23,7 +23,7 @@ public static class ExpressionText
         }
         catch (Exception ex) when (ex is ParseException or InsufficientExecutionStackException)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, SourceSpan.At(path, line, column), "condition could not be parsed"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.Syntax, SourceSpan.At(path, line, column), "condition could not be parsed"));
             return null;
         }
         if (!r.WasSuccessful)
@@ -32,12 +32,12 @@ public static class ExpressionText
             var code = parser.TooDeep ? DiagnosticCodes.TooDeep : DiagnosticCodes.Syntax;
             var message = parser.TooDeep ? $"parentheses nest deeper than {ExpressionParser.MaxParenDepth}"
                 : at.AtEnd ? "condition ends too early" : $"unexpected '{at.Current}' in condition";
-            diagnostics.Add(Diagnostic.Error(code, SourceSpan.At(path, at.Line, at.Column), message));
+            diagnostics.Add(Diagnostic.Create(code, SourceSpan.At(path, at.Line, at.Column), message));
             return null;
         }
         if (ExprWalk.Depth(r.Value) > ExprWalk.MaxDepth)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooDeep, r.Value.Span, $"condition nests deeper than {ExprWalk.MaxDepth}"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.TooDeep, r.Value.Span, $"condition nests deeper than {ExprWalk.MaxDepth}"));
             return null;
         }
         return r.Value;

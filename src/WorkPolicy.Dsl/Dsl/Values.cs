@@ -5,7 +5,7 @@ using NodaTime.Text;
 namespace WorkPolicy.Dsl.Dsl;
 
 /// <summary>Strict parsing of dates and times shared by the DSL and YAML loaders.</summary>
-public static class Values
+internal static class Values
 {
     private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 

@@ -6,7 +6,7 @@ using WorkPolicy.Rules.Facts;
 
 namespace WorkPolicy.Dsl.Facts;
 
-public sealed partial class FactsLoader
+internal sealed partial class FactsLoader
 {
     private readonly List<string> _topKeys = [];
     private readonly List<string> _nestedKeys = [];

@@ -5,13 +5,14 @@ using NodaTime.Text;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Dsl.Yaml;
 using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Model;
 using WorkPolicy.Rules.Diagnostics;
 using WorkPolicy.Rules.Facts;
 
 namespace WorkPolicy.Dsl.Facts;
 
 /// <summary>What the facts loader read, with every diagnostic.</summary>
-public sealed record FactsResult(FactsFile? Facts, ImmutableArray<Diagnostic> Diagnostics)
+internal sealed record FactsResult(FactsFile? Facts, ImmutableArray<Diagnostic> Diagnostics)
 {
     /// <summary>Whether any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
@@ -21,7 +22,7 @@ public sealed record FactsResult(FactsFile? Facts, ImmutableArray<Diagnostic> Di
 /// Loads a facts file (facts.md) and checks it against the vocabulary of the loaded rules: keys
 /// are the vocabulary's fields, codes its codes, with the nearest valid code suggested.
 /// </summary>
-public sealed partial class FactsLoader
+internal sealed partial class FactsLoader
 {
     private static readonly string[] RootKeys = ["calendar", "regions", "units", "incidents", "employees", "checkins"];
     private static readonly string[] CalendarKeys = ["workweek", "holidays"];
@@ -29,11 +30,11 @@ public sealed partial class FactsLoader
     private static readonly string[] CheckinKeys = ["employee", "at"];
     private static readonly OffsetDateTimePattern Timestamp = OffsetDateTimePattern.ExtendedIso;
 
-    private readonly RuleSet? _rules;
+    private readonly Vocabulary? _rules;
     private readonly NodeReader _r;
     private readonly string _path;
 
-    private FactsLoader(string path, RuleSet? rules, List<Diagnostic> diagnostics)
+    private FactsLoader(string path, Vocabulary? rules, List<Diagnostic> diagnostics)
     {
         _path = path;
         _rules = rules is { Fields.Count: > 0 } ? rules : null;
@@ -41,7 +42,7 @@ public sealed partial class FactsLoader
     }
 
     /// <summary>Loads <paramref name="text"/>; <paramref name="rules"/> supplies the vocabulary (null: fields are not checked).</summary>
-    public static FactsResult Load(string path, string text, RuleSet? rules)
+    public static FactsResult Load(string path, string text, Vocabulary? rules)
     {
         var json = JsonTreeReader.LooksLikeJson(text);
         return Load(path, rules, json, (syntax, stream) => json
@@ -53,7 +54,7 @@ public sealed partial class FactsLoader
     /// Loads a file's bytes. A JSON file in valid UTF-8 is read as bytes, never made into one large
     /// string; anything else is decoded (invalid UTF-8 reported with its position) and read as text.
     /// </summary>
-    public static FactsResult Load(string path, byte[] utf8, RuleSet? rules)
+    public static FactsResult Load(string path, byte[] utf8, Vocabulary? rules)
     {
         var bom = utf8.AsSpan().StartsWith("\uFEFF"u8);
         var body = bom ? utf8[3..] : utf8;
@@ -63,7 +64,7 @@ public sealed partial class FactsLoader
         return SourceText.Decode(path, utf8, diagnostics) is { } text ? Load(path, text, rules) : new FactsResult(null, [.. diagnostics]);
     }
 
-    private static FactsResult Load(string path, RuleSet? rules, bool json, Func<List<Diagnostic>, ItemStream, YamlNode?> read)
+    private static FactsResult Load(string path, Vocabulary? rules, bool json, Func<List<Diagnostic>, ItemStream, YamlNode?> read)
     {
         var syntax = new List<Diagnostic>();
         var diagnostics = new List<Diagnostic>();
@@ -81,7 +82,7 @@ public sealed partial class FactsLoader
         [.. diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)];
 
     /// <summary>Loads facts from an already-read YAML node (e.g. facts written inline in an analyst test file).</summary>
-    public static FactsResult Load(string path, YamlNode root, RuleSet? rules)
+    public static FactsResult Load(string path, YamlNode root, Vocabulary? rules)
     {
         var diagnostics = new List<Diagnostic>();
         var facts = new FactsLoader(path, rules, diagnostics).Read(root);

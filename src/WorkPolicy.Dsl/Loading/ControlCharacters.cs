@@ -7,7 +7,7 @@ namespace WorkPolicy.Dsl.Loading;
 /// but NEL). Besides being invalid, a NUL makes YamlDotNet's scanner take minutes on a 1 KiB
 /// input (found by fuzzing), so the check runs before any parser sees the text.
 /// </summary>
-public static class ControlCharacters
+internal static class ControlCharacters
 {
     /// <summary>A diagnostic for the first disallowed character, or null.</summary>
     public static Diagnostic? Find(string path, string text)
@@ -16,7 +16,7 @@ public static class ControlCharacters
         foreach (var c in text)
         {
             var bad = (c < ' ' && c is not ('\t' or '\n' or '\r')) || c == '\u007F' || (c is >= '\u0080' and <= '\u009F' && c != '\u0085') || c is '\uFFFE' or '\uFFFF';
-            if (bad) return Diagnostic.Error(DiagnosticCodes.BadEncoding, SourceSpan.At(path, line, column), $"control character U+{(int)c:X4} is not allowed; remove it or save the file as plain text");
+            if (bad) return Diagnostic.Create(DiagnosticCodes.BadEncoding, SourceSpan.At(path, line, column), $"control character U+{(int)c:X4} is not allowed; remove it or save the file as plain text");
             if (c == '\n') { line++; column = 1; }
             else column++;
         }

@@ -1,7 +1,7 @@
 namespace WorkPolicy.Dsl.Loading;
 
 /// <summary>Input limits shared by the loaders: beyond them input is refused with a diagnostic.</summary>
-public static class Limits
+internal static class Limits
 {
     /// <summary>Largest rule or facts file read, in bytes.</summary>
     public const int MaxFileBytes = 4 * 1024 * 1024;

@@ -2,12 +2,13 @@ using System.Collections.Immutable;
 using WorkPolicy.Dsl.Dsl;
 using WorkPolicy.Dsl.Yaml;
 using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Checking;
 using WorkPolicy.Rules.Diagnostics;
 
 namespace WorkPolicy.Dsl.Loading;
 
 /// <summary>Which encoding a rule file uses.</summary>
-public enum RuleEncoding
+internal enum RuleEncoding
 {
     /// <summary>The DSL (<c>.wp</c>).</summary>
     Dsl,
@@ -16,7 +17,7 @@ public enum RuleEncoding
 }
 
 /// <summary>Loads rule files and folders (a folder: the rule files directly in it), in sorted, deterministic order.</summary>
-public static class RuleLoader
+internal static class RuleLoader
 {
     /// <summary>The encoding a path's extension names, or null when it is not a rule file.</summary>
     public static RuleEncoding? EncodingOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
@@ -38,11 +39,11 @@ public static class RuleLoader
             var files = Directory.EnumerateFiles(path)
                 .Where(f => EncodingOf(f) is not null && !IsFactsOrTests(f))
                 .Order(StringComparer.Ordinal).ToList();
-            if (files.Count == 0) diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoRuleFiles, SourceSpan.At(path, 1, 1), "folder holds no rule files (.wp, .yaml)"));
+            if (files.Count == 0) diagnostics.Add(Diagnostic.Create(DiagnosticCodes.NoRuleFiles, SourceSpan.At(path, 1, 1), "folder holds no rule files (.wp, .yaml)"));
             return files;
         }
         if (File.Exists(path)) return [path];
-        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), "no such file or folder"));
+        diagnostics.Add(Diagnostic.Create(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), "no such file or folder"));
         return [];
     }
 
@@ -100,7 +101,7 @@ public static class RuleLoader
     {
         if (EncodingOf(file) is not { } encoding)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoRuleFiles, SourceSpan.At(file, 1, 1), "not a rule file: expected .wp, .yaml or .yml"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.NoRuleFiles, SourceSpan.At(file, 1, 1), "not a rule file: expected .wp, .yaml or .yml"));
             return null;
         }
         if (SourceText.Read(file, diagnostics) is not { } text) return null;
@@ -114,7 +115,7 @@ public static class RuleLoader
     /// declare no vocabulary (a single circular, an interpretation folder) get the nearest
     /// <c>vocabulary.*</c> file from their folder or the folders above it.
     /// </summary>
-    public static (RuleSet RuleSet, ImmutableArray<Diagnostic> Diagnostics) LoadRuleSet(IEnumerable<string> paths)
+    public static Linked LoadRuleSet(IEnumerable<string> paths)
     {
         var list = paths.ToList();
         var (files, diagnostics) = LoadAll(list);
@@ -124,8 +125,10 @@ public static class RuleLoader
             if (LoadFile(vocabularyPath, extra) is { } vocabulary) files = files.Insert(0, vocabulary);
             diagnostics = diagnostics.AddRange(extra);
         }
-        var (set, linkDiagnostics) = RuleSet.Link(files);
+        var linked = Linker.Link(files);
         // Linking a file that did not parse whole only echoes the parse errors with noise.
-        return diagnostics.Any(d => d.Severity == Severity.Error) ? (set, diagnostics) : (set, diagnostics.AddRange(linkDiagnostics));
+        return diagnostics.Any(d => d.Severity == Severity.Error)
+            ? linked with { Model = null, Diagnostics = diagnostics }
+            : linked with { Diagnostics = diagnostics.AddRange(linked.Diagnostics) };
     }
 }

@@ -4,7 +4,7 @@ using WorkPolicy.Rules.Diagnostics;
 namespace WorkPolicy.Dsl.Loading;
 
 /// <summary>Reads files as strict UTF-8 (BOM dropped, CRLF kept as is for the parsers to treat as white space).</summary>
-public static class SourceText
+internal static class SourceText
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -23,19 +23,19 @@ public static class SourceText
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), "file not found"));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), "file not found"));
                 return null;
             }
             if (info.Length > maxBytes)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {maxBytes / (1024 * 1024)} MiB"));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {maxBytes / (1024 * 1024)} MiB"));
                 return null;
             }
             return File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), $"cannot read file: {ex.Message}"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), $"cannot read file: {ex.Message}"));
             return null;
         }
     }
@@ -54,7 +54,7 @@ public static class SourceText
             var goodPrefix = Encoding.UTF8.GetString(bytes, start, Math.Max(0, Math.Min(offset, bytes.Length) - start));
             var line = 1 + goodPrefix.Count(c => c == '\n');
             var col = goodPrefix.Length - (goodPrefix.LastIndexOf('\n') + 1) + 1;
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BadEncoding, SourceSpan.At(path, line, col), "file is not valid UTF-8; save it as UTF-8"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.BadEncoding, SourceSpan.At(path, line, col), "file is not valid UTF-8; save it as UTF-8"));
             return null;
         }
     }

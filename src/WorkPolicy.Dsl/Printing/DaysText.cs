@@ -4,7 +4,7 @@ using WorkPolicy.Dsl.Dsl;
 namespace WorkPolicy.Dsl.Printing;
 
 /// <summary>Weekday sets as text: runs of three or more days become ranges (<c>mon-thu</c>).</summary>
-public static class DaysText
+internal static class DaysText
 {
     /// <summary>Canonical text, e.g. <c>mon-thu, sat</c>.</summary>
     public static string Of(IEnumerable<IsoDayOfWeek> days)

@@ -5,7 +5,7 @@ using WorkPolicy.Rules.Ast;
 namespace WorkPolicy.Dsl.Printing;
 
 /// <summary>Prints a rule file in canonical DSL layout (what <c>fmt</c> writes).</summary>
-public static class DslPrinter
+internal static class DslPrinter
 {
     /// <summary>The canonical DSL text of <paramref name="file"/>.</summary>
     public static string Print(RuleFile file)

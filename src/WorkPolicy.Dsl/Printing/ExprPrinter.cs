@@ -5,7 +5,7 @@ using WorkPolicy.Rules.Ast;
 namespace WorkPolicy.Dsl.Printing;
 
 /// <summary>Prints expressions in DSL syntax with the fewest parentheses that keep their meaning.</summary>
-public static class ExprPrinter
+internal static class ExprPrinter
 {
     /// <summary>The canonical text of <paramref name="e"/>.</summary>
     public static string Print(Expr e)

@@ -5,7 +5,7 @@ using WorkPolicy.Rules.Ast;
 namespace WorkPolicy.Dsl.Printing;
 
 /// <summary>Prints a rule file in canonical YAML layout (what <c>fmt</c> and <c>convert --to yaml</c> write).</summary>
-public static class YamlPrinter
+internal static class YamlPrinter
 {
     /// <summary>The schema comment editors use to validate the file.</summary>
     public const string SchemaComment = "# yaml-language-server: $schema=../../../schemas/rules.schema.json";

@@ -7,7 +7,7 @@ using WorkPolicy.Rules.Diagnostics;
 namespace WorkPolicy.Dsl.Testing;
 
 /// <summary>What a case expects; null parts are not checked.</summary>
-public sealed record Expectation(
+internal sealed record Expectation(
     WorkMode? Mode,
     ImmutableArray<string>? Provisions,
     ImmutableArray<string>? Obligations,
@@ -17,7 +17,7 @@ public sealed record Expectation(
     ImmutableArray<string>? Windows);
 
 /// <summary>One analyst test case: an employee on a date and what the decision must be.</summary>
-public sealed record AnalystCase(string Name, string Employee, LocalDate Date, Expectation Expect, SourceSpan Span);
+internal sealed record AnalystCase(string Name, string Employee, LocalDate Date, Expectation Expect, SourceSpan Span);
 
 /// <summary>An analyst test file: rule sets to test, facts (a path or inline), and cases.</summary>
-public sealed record AnalystTestFile(string Path, ImmutableArray<string> RuleSets, string? FactsPath, YamlNode? InlineFacts, ImmutableArray<AnalystCase> Cases);
+internal sealed record AnalystTestFile(string Path, ImmutableArray<string> RuleSets, string? FactsPath, YamlNode? InlineFacts, ImmutableArray<AnalystCase> Cases);

@@ -18,7 +18,7 @@ namespace WorkPolicy.Dsl.Testing;
 ///     expect: { mode: rotation, provisions: [p1-rotation], obligations: [check-in], pool: { group: pegawai, unit: disdik-plp } }
 /// </code>
 /// </summary>
-public static class AnalystTestLoader
+internal static class AnalystTestLoader
 {
     private static readonly string[] RootKeys = ["rules", "facts", "cases"];
     private static readonly string[] CaseKeys = ["name", "employee", "on", "expect"];
@@ -31,13 +31,13 @@ public static class AnalystTestLoader
         if (File.Exists(path)) return [path];
         if (!Directory.Exists(path))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), "no such file or folder"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.FileUnreadable, SourceSpan.At(path, 1, 1), "no such file or folder"));
             return [];
         }
         var found = Directory.EnumerateFiles(path, "*.tests.yaml").ToList();
         var sub = System.IO.Path.Combine(path, "tests");
         if (Directory.Exists(sub)) found.AddRange(Directory.EnumerateFiles(sub, "*.tests.yaml"));
-        if (found.Count == 0) diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NoRuleFiles, SourceSpan.At(path, 1, 1), "no analyst test files (*.tests.yaml) here or in tests/"));
+        if (found.Count == 0) diagnostics.Add(Diagnostic.Create(DiagnosticCodes.NoRuleFiles, SourceSpan.At(path, 1, 1), "no analyst test files (*.tests.yaml) here or in tests/"));
         return [.. found.Order(StringComparer.Ordinal)];
     }
 

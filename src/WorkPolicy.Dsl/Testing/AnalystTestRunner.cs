@@ -3,6 +3,8 @@ using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Dsl.Printing;
 using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Checking;
+using WorkPolicy.Rules.Model;
 using WorkPolicy.Rules.Diagnostics;
 using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Facts;
@@ -10,31 +12,34 @@ using WorkPolicy.Rules.Facts;
 namespace WorkPolicy.Dsl.Testing;
 
 /// <summary>The outcome of one case against one rule set.</summary>
-public sealed record CaseResult(AnalystCase Case, string RuleSet, ImmutableArray<string> Failures)
+internal sealed record CaseResult(AnalystCase Case, string RuleSet, ImmutableArray<string> Failures)
 {
     /// <summary>Whether every expectation held.</summary>
     public bool Passed => Failures.IsEmpty;
 }
 
 /// <summary>Runs analyst test files: every case against every rule set the file names.</summary>
-public static class AnalystTestRunner
+internal static class AnalystTestRunner
 {
     /// <summary>Runs <paramref name="file"/>; setup problems (rules or facts with errors) come back as diagnostics.</summary>
-    public static IReadOnlyList<CaseResult> Run(AnalystTestFile file, List<Diagnostic> diagnostics, Dictionary<string, (RuleSet, ImmutableArray<Diagnostic>)> ruleCache)
+    public static IReadOnlyList<CaseResult> Run(AnalystTestFile file, List<Diagnostic> diagnostics, Dictionary<string, (Linked Linked, CompiledRules? Compiled)> ruleCache)
     {
         var results = new List<CaseResult>();
         foreach (var ruleSetPath in file.RuleSets)
         {
-            if (!ruleCache.TryGetValue(ruleSetPath, out var loaded)) ruleCache[ruleSetPath] = loaded = RuleLoader.LoadRuleSet([ruleSetPath]);
-            var (set, ruleDiagnostics) = loaded;
-            if (ruleDiagnostics.Any(d => d.Severity == Severity.Error))
+            if (!ruleCache.TryGetValue(ruleSetPath, out var loaded))
             {
-                diagnostics.AddRange(ruleDiagnostics);
+                var linked = RuleLoader.LoadRuleSet([ruleSetPath]);
+                ruleCache[ruleSetPath] = loaded = (linked, linked.Model is { } m ? CompiledRules.Compile(m) : null);
+            }
+            if (loaded.Compiled is not { } rules)
+            {
+                diagnostics.AddRange(loaded.Linked.Diagnostics);
                 continue;
             }
-            var facts = LoadFacts(file, set, diagnostics);
+            var facts = LoadFacts(file, rules.Model.Vocabulary, diagnostics);
             if (facts is null) return results;
-            var evaluator = new Evaluator(CompiledRuleSet.Compile(set), new FactIndex(facts));
+            var evaluator = new Evaluator(rules, new FactIndex(facts, rules.Model.Layout));
             foreach (var c in file.Cases)
             {
                 var employee = facts.Employees.FirstOrDefault(e => e.Id == c.Employee);
@@ -44,13 +49,13 @@ public static class AnalystTestRunner
                     results.Add(new CaseResult(c, label, [$"employee '{c.Employee}' is not in the facts"]));
                     continue;
                 }
-                results.Add(new CaseResult(c, label, Compare(c.Expect, evaluator.Decide(employee, c.Date))));
+                results.Add(new CaseResult(c, label, Compare(c.Expect, evaluator.Decide(evaluator.Facts.Row(employee), c.Date))));
             }
         }
         return results;
     }
 
-    private static FactsFile? LoadFacts(AnalystTestFile file, RuleSet set, List<Diagnostic> diagnostics)
+    private static FactsFile? LoadFacts(AnalystTestFile file, Vocabulary set, List<Diagnostic> diagnostics)
     {
         FactsResult result;
         if (file.InlineFacts is { } inline) result = FactsLoader.Load(file.Path, inline, set);

@@ -9,7 +9,7 @@ namespace WorkPolicy.Dsl.Yaml;
 /// <see cref="YamlTreeReader"/>, with System.Text.Json's reader: large exports load many times
 /// faster than through a YAML parser. Iterative, depth-capped, duplicate keys refused.
 /// </summary>
-public static class JsonTreeReader
+internal static class JsonTreeReader
 {
     /// <summary>Whether <paramref name="text"/> looks like a JSON document rather than block YAML.</summary>
     public static bool LooksLikeJson(string text)
@@ -52,7 +52,7 @@ public static class JsonTreeReader
                 var at = lines.At(path, reader.TokenStartIndex);
                 if (++nodes > maxNodes)
                 {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooMany, at, $"more than {maxNodes} JSON values"));
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCodes.TooMany, at, $"more than {maxNodes} JSON values"));
                     return null;
                 }
                 switch (reader.TokenType)
@@ -71,7 +71,7 @@ public static class JsonTreeReader
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         if (tree.Depth >= maxDepth)
                         {
-                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.TooDeep, at, $"JSON nests deeper than {maxDepth} levels"));
+                            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.TooDeep, at, $"JSON nests deeper than {maxDepth} levels"));
                             return null;
                         }
                         tree.Open(reader.TokenType == JsonTokenType.StartObject, at);
@@ -99,13 +99,13 @@ public static class JsonTreeReader
         }
         catch (JsonException ex)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, SourceSpan.At(path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1), $"invalid JSON: {ex.Message.Split(" Path:")[0]}"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.YamlSyntax, SourceSpan.At(path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1), $"invalid JSON: {ex.Message.Split(" Path:")[0]}"));
             return null;
         }
         catch (InvalidOperationException ex)
         {
             // The reader accepts an escaped lone surrogate (\uDDDD) and throws only when the string is read.
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, lines.At(path, reader.TokenStartIndex), $"invalid JSON string: {ex.Message}"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.YamlSyntax, lines.At(path, reader.TokenStartIndex), $"invalid JSON string: {ex.Message}"));
             return null;
         }
         return tree.Root;

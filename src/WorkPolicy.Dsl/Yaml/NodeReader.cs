@@ -6,13 +6,13 @@ using WorkPolicy.Rules.Diagnostics;
 namespace WorkPolicy.Dsl.Yaml;
 
 /// <summary>Typed reads from YAML nodes that report wrong shapes, unknown and missing keys as diagnostics.</summary>
-public sealed class NodeReader(List<Diagnostic> diagnostics)
+internal sealed class NodeReader(List<Diagnostic> diagnostics)
 {
     /// <summary>Where diagnostics go.</summary>
     public List<Diagnostic> Diagnostics { get; } = diagnostics;
 
     /// <summary>Adds an error.</summary>
-    public void Error(string code, SourceSpan span, string message) => Diagnostics.Add(Diagnostic.Error(code, span, message));
+    public void Error(string code, SourceSpan span, string message) => Diagnostics.Add(Diagnostic.Create(code, span, message));
 
     /// <summary>The node as a mapping whose keys are all in <paramref name="allowed"/>; reports others.</summary>
     public YamlMapping? Map(YamlNode? node, string what, IReadOnlyCollection<string> allowed, params string[] required)

@@ -3,20 +3,20 @@ using WorkPolicy.Rules.Diagnostics;
 namespace WorkPolicy.Dsl.Yaml;
 
 /// <summary>A YAML node with its source span, built from parser events (YamlDotNet's object model keeps no positions).</summary>
-public abstract record YamlNode(SourceSpan Span);
+internal abstract record YamlNode(SourceSpan Span);
 
 /// <summary>A scalar; <see cref="Quoted"/> tells a quoted string from a plain word or number.</summary>
-public sealed record YamlScalar(string Value, bool Quoted, SourceSpan Span) : YamlNode(Span)
+internal sealed record YamlScalar(string Value, bool Quoted, SourceSpan Span) : YamlNode(Span)
 {
     /// <summary>Whether this is a plain null (<c>~</c>, <c>null</c> or empty).</summary>
     public bool IsNull => !Quoted && Value is "" or "~" or "null" or "Null" or "NULL";
 }
 
 /// <summary>A sequence.</summary>
-public sealed record YamlSequence(IReadOnlyList<YamlNode> Items, SourceSpan Span) : YamlNode(Span);
+internal sealed record YamlSequence(IReadOnlyList<YamlNode> Items, SourceSpan Span) : YamlNode(Span);
 
 /// <summary>A mapping whose keys are scalars, in document order.</summary>
-public sealed record YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries, SourceSpan Span) : YamlNode(Span)
+internal sealed record YamlMapping(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries, SourceSpan Span) : YamlNode(Span)
 {
     /// <summary>The value under <paramref name="key"/>, or null.</summary>
     public YamlNode? Get(string key)

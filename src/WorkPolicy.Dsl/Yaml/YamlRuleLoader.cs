@@ -10,7 +10,7 @@ using WorkPolicy.Rules.Diagnostics;
 namespace WorkPolicy.Dsl.Yaml;
 
 /// <summary>Loads the YAML encoding of rule files into the same AST as the DSL.</summary>
-public static partial class YamlRuleLoader
+internal static partial class YamlRuleLoader
 {
     private static readonly string[] RootKeys = ["vocabularies", "circulars"];
     private static readonly string[] VocabularyKeys = ["id", "fields", "defines", "regions"];

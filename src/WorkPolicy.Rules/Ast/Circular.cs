@@ -5,7 +5,7 @@ using WorkPolicy.Rules.Diagnostics;
 namespace WorkPolicy.Rules.Ast;
 
 /// <summary>How one circular relates to another document.</summary>
-public enum RelationKind
+internal enum RelationKind
 {
     /// <summary>Prolongs an earlier arrangement.</summary>
     Extends,
@@ -18,17 +18,17 @@ public enum RelationKind
 }
 
 /// <summary>A relation to another document, by circular id or by its number as text.</summary>
-public sealed record RelationDecl(RelationKind Kind, string Target, SourceSpan Span);
+internal sealed record RelationDecl(RelationKind Kind, string Target, SourceSpan Span);
 
 /// <summary>
 /// When a circular is in force: from <paramref name="From"/>, to <paramref name="To"/> inclusive,
 /// and/or until the first day <paramref name="Until"/> (a condition over region status) holds.
 /// Neither end given means open-ended.
 /// </summary>
-public sealed record PeriodDecl(LocalDate From, LocalDate? To, Expr? Until, SourceSpan Span);
+internal sealed record PeriodDecl(LocalDate From, LocalDate? To, Expr? Until, SourceSpan Span);
 
 /// <summary>A circular (Surat Edaran) with its provisions.</summary>
-public sealed record CircularDecl(
+internal sealed record CircularDecl(
     string Id,
     string Number,
     string? Title,

@@ -1,7 +1,7 @@
 namespace WorkPolicy.Rules.Ast;
 
 /// <summary>The words of comparison operators, shared by both encodings and messages.</summary>
-public static class CompareOps
+internal static class CompareOps
 {
     private static readonly (CompareOp Op, string Word)[] Words =
     [

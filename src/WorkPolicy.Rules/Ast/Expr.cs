@@ -4,20 +4,20 @@ using WorkPolicy.Rules.Diagnostics;
 namespace WorkPolicy.Rules.Ast;
 
 /// <summary>A predicate over facts, three-valued when evaluated.</summary>
-public abstract record Expr(SourceSpan Span);
+internal abstract record Expr(SourceSpan Span);
 
 /// <summary><c>true</c> or <c>false</c>.</summary>
-public sealed record ConstExpr(bool Value, SourceSpan Span) : Expr(Span);
+internal sealed record ConstExpr(bool Value, SourceSpan Span) : Expr(Span);
 
 /// <summary>A boolean fact field (a dotted path such as <c>employee.health.healthy</c>) or a definition name.</summary>
-public sealed record NameExpr(string Name, SourceSpan Span) : Expr(Span)
+internal sealed record NameExpr(string Name, SourceSpan Span) : Expr(Span)
 {
     /// <summary>True when the name is a fact path rather than a definition.</summary>
     public bool IsFieldPath => Name.Contains('.');
 }
 
 /// <summary>Comparison operators.</summary>
-public enum CompareOp
+internal enum CompareOp
 {
     /// <summary><c>==</c></summary>
     Eq,
@@ -42,19 +42,19 @@ public enum CompareOp
 }
 
 /// <summary>A fact field compared with constants.</summary>
-public sealed record CompareExpr(string Path, CompareOp Op, ImmutableArray<Literal> Values, SourceSpan Span) : Expr(Span);
+internal sealed record CompareExpr(string Path, CompareOp Op, ImmutableArray<Literal> Values, SourceSpan Span) : Expr(Span);
 
 /// <summary>Negation.</summary>
-public sealed record NotExpr(Expr Operand, SourceSpan Span) : Expr(Span);
+internal sealed record NotExpr(Expr Operand, SourceSpan Span) : Expr(Span);
 
 /// <summary>Conjunction of two or more operands.</summary>
-public sealed record AndExpr(ImmutableArray<Expr> Operands, SourceSpan Span) : Expr(Span);
+internal sealed record AndExpr(ImmutableArray<Expr> Operands, SourceSpan Span) : Expr(Span);
 
 /// <summary>Disjunction of two or more operands.</summary>
-public sealed record OrExpr(ImmutableArray<Expr> Operands, SourceSpan Span) : Expr(Span);
+internal sealed record OrExpr(ImmutableArray<Expr> Operands, SourceSpan Span) : Expr(Span);
 
 /// <summary>
 /// True while the employee's unit is within <paramref name="Days"/> days of an incident of
 /// <paramref name="Kind"/>, counted from the confirmation day plus <paramref name="StartOffset"/>.
 /// </summary>
-public sealed record IncidentExpr(string Kind, int Days, int StartOffset, SourceSpan Span) : Expr(Span);
+internal sealed record IncidentExpr(string Kind, int Days, int StartOffset, SourceSpan Span) : Expr(Span);

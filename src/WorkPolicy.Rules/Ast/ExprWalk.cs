@@ -1,7 +1,7 @@
 namespace WorkPolicy.Rules.Ast;
 
 /// <summary>Iterative walks over expressions, safe on any depth.</summary>
-public static class ExprWalk
+internal static class ExprWalk
 {
     /// <summary>The most expressions allowed on one path from the root.</summary>
     public const int MaxDepth = 64;

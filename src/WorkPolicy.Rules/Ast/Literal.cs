@@ -1,7 +1,7 @@
 namespace WorkPolicy.Rules.Ast;
 
 /// <summary>What kind of constant a literal is.</summary>
-public enum LiteralKind
+internal enum LiteralKind
 {
     /// <summary>A vocabulary code such as <c>pelaksana</c>.</summary>
     Code,
@@ -12,7 +12,7 @@ public enum LiteralKind
 }
 
 /// <summary>A constant in an expression or a field default; kept as its canonical text.</summary>
-public sealed record Literal(LiteralKind Kind, string Text)
+internal sealed record Literal(LiteralKind Kind, string Text)
 {
     /// <summary>A code literal.</summary>
     public static Literal Code(string text) => new(LiteralKind.Code, text);

@@ -4,35 +4,15 @@ using WorkPolicy.Rules.Diagnostics;
 namespace WorkPolicy.Rules.Ast;
 
 /// <summary>Where the source says it: point number and a short quote.</summary>
-public sealed record CitationDecl(string Point, string Quote, SourceSpan Span);
+internal sealed record CitationDecl(string Point, string Quote, SourceSpan Span);
 
 /// <summary>The quota unit a rotation pool is counted in.</summary>
-public enum PoolPer
+internal enum PoolPer
 {
     /// <summary>Per perangkat daerah: the top unit of the parent chain.</summary>
     TopUnit,
     /// <summary>Per work unit as given in the facts.</summary>
     Unit,
-}
-
-/// <summary>Which place a quota percentage speaks of.</summary>
-public enum QuotaPlace
-{
-    /// <summary>Share working at the office.</summary>
-    Office,
-    /// <summary>Share working from home.</summary>
-    Home,
-}
-
-/// <summary>How a percentage of a headcount becomes a whole number of persons.</summary>
-public enum Rounding
-{
-    /// <summary>Round down (never exceed the share).</summary>
-    Down,
-    /// <summary>Round up.</summary>
-    Up,
-    /// <summary>Round half up.</summary>
-    Nearest,
 }
 
 /// <summary>A quota group that takes turns: e.g. 50 % of pelaksana per top unit at home.</summary>
@@ -43,13 +23,20 @@ public enum Rounding
 /// <param name="Rounding">How the share of a headcount becomes whole persons.</param>
 /// <param name="AtMost">True for a cap ("maksimal 50 persen"); false when the share is the target.</param>
 /// <param name="Span">Source span.</param>
-public sealed record PoolDecl(string Group, PoolPer Per, QuotaPlace Place, decimal Percent, Rounding Rounding, bool AtMost, SourceSpan Span)
+internal sealed record PoolDecl(string Group, PoolPer Per, QuotaPlace Place, decimal Percent, Rounding Rounding, bool AtMost, SourceSpan Span)
 {
     /// <summary>How many of <paramref name="members"/> the quota puts at <see cref="Place"/>.</summary>
-    public int Quota(int members)
+    public int Quota(int members) => Quotas.Of(members, Percent, Rounding);
+}
+
+/// <summary>The arithmetic of quotas, one place for pools and assignments.</summary>
+internal static class Quotas
+{
+    /// <summary>The share <paramref name="percent"/> of <paramref name="members"/> as whole persons, rounded as stated.</summary>
+    public static int Of(int members, decimal percent, Rounding rounding)
     {
-        var exact = members * Percent / 100m;
-        var rounded = Rounding switch
+        var exact = members * percent / 100m;
+        var rounded = rounding switch
         {
             Rounding.Down => Math.Floor(exact),
             Rounding.Up => Math.Ceiling(exact),
@@ -70,7 +57,7 @@ public sealed record PoolDecl(string Group, PoolPer Per, QuotaPlace Place, decim
 /// <param name="Obligations">What applicable employees must do.</param>
 /// <param name="Ambiguities">Notes where the source admits more than one reading.</param>
 /// <param name="Span">Source span.</param>
-public sealed record ProvisionDecl(
+internal sealed record ProvisionDecl(
     string Id,
     CitationDecl Cite,
     Expr? Scope,

@@ -3,4 +3,4 @@ using System.Collections.Immutable;
 namespace WorkPolicy.Rules.Ast;
 
 /// <summary>What one rule file (DSL or YAML) declares.</summary>
-public sealed record RuleFile(string Path, ImmutableArray<VocabularyDecl> Vocabularies, ImmutableArray<CircularDecl> Circulars);
+internal sealed record RuleFile(string Path, ImmutableArray<VocabularyDecl> Vocabularies, ImmutableArray<CircularDecl> Circulars);

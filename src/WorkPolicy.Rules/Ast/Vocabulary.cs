@@ -4,7 +4,7 @@ using WorkPolicy.Rules.Diagnostics;
 namespace WorkPolicy.Rules.Ast;
 
 /// <summary>The type of a fact field.</summary>
-public enum FieldKind
+internal enum FieldKind
 {
     /// <summary>One code out of a closed list.</summary>
     OneOf,
@@ -22,16 +22,16 @@ public enum FieldKind
 /// <param name="Codes">Allowed codes for <see cref="FieldKind.OneOf"/> and <see cref="FieldKind.SetOf"/>.</param>
 /// <param name="Default">Value taken when a facts file leaves the field out; absent means "unknown".</param>
 /// <param name="Span">Source span.</param>
-public sealed record FieldDecl(string Path, FieldKind Kind, ImmutableArray<string> Codes, ImmutableArray<Literal>? Default, SourceSpan Span);
+internal sealed record FieldDecl(string Path, FieldKind Kind, ImmutableArray<string> Codes, ImmutableArray<Literal>? Default, SourceSpan Span);
 
 /// <summary>A named predicate, e.g. <c>asn = employee.employment in { pns, pppk }</c>.</summary>
-public sealed record DefineDecl(string Name, Expr Body, SourceSpan Span);
+internal sealed record DefineDecl(string Name, Expr Body, SourceSpan Span);
 
 /// <summary>A region and its time zone.</summary>
-public sealed record RegionDecl(string Id, string Name, string Zone, SourceSpan Span);
+internal sealed record RegionDecl(string Id, string Name, string Zone, SourceSpan Span);
 
 /// <summary>Codes and relations of the domain, declared in rule files so analysts can extend them.</summary>
-public sealed record VocabularyDecl(
+internal sealed record VocabularyDecl(
     string Id,
     ImmutableArray<FieldDecl> Fields,
     ImmutableArray<DefineDecl> Defines,

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Evaluation.Memo;
 using WorkPolicy.Rules.Facts;
 using WorkPolicy.Rules.Rostering;
 
@@ -14,10 +15,10 @@ namespace WorkPolicy.Rules.Attendance;
 /// date can count for the next local morning. A fixed time (a window of no length) is met by a
 /// check-in within that minute; a tolerance stated in the rule file widens every window.
 /// </summary>
-public static class AttendanceChecker
+internal static class AttendanceChecker
 {
     /// <summary>The report for <paramref name="employees"/> over <paramref name="dates"/>, using <paramref name="roster"/> for rotation days.</summary>
-    public static AttendanceReport Check(Evaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, Roster roster)
+    public static AttendanceReport Check(MemoizedEvaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, Roster roster)
     {
         var places = roster.Assignments.ToDictionary(a => (a.Employee, a.Date), a => a.Place);
         var checkins = evaluator.Facts.Facts.Checkins.ToLookup(c => c.Employee, StringComparer.Ordinal);

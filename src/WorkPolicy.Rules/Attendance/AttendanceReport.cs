@@ -5,17 +5,17 @@ using WorkPolicy.Rules.Ast;
 namespace WorkPolicy.Rules.Attendance;
 
 /// <summary>One required check-in window and whether a check-in fell in it (local time in the obligation's zone).</summary>
-public sealed record WindowCheck(TimeWindow Window, bool Met, LocalTime? At);
+internal sealed record WindowCheck(TimeWindow Window, bool Met, LocalTime? At);
 
 /// <summary>An employee's check-in windows on one working-from-home day.</summary>
-public sealed record AttendanceDay(string Employee, string Unit, LocalDate Date, string Zone, ImmutableArray<WindowCheck> Windows);
+internal sealed record AttendanceDay(string Employee, string Unit, LocalDate Date, string Zone, ImmutableArray<WindowCheck> Windows);
 
 /// <summary>Totals for one unit over the period.</summary>
-public sealed record UnitTotals(string Unit, int Required, int Met)
+internal sealed record UnitTotals(string Unit, int Required, int Met)
 {
     /// <summary>Windows missed.</summary>
     public int Missed => Required - Met;
 }
 
 /// <summary>Check-in compliance over a period.</summary>
-public sealed record AttendanceReport(ImmutableArray<AttendanceDay> Days, ImmutableArray<UnitTotals> Units);
+internal sealed record AttendanceReport(ImmutableArray<AttendanceDay> Days, ImmutableArray<UnitTotals> Units);

@@ -4,6 +4,7 @@ using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Diagnostics;
 using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Facts;
+using WorkPolicy.Rules.Model;
 
 namespace WorkPolicy.Rules.Checking;
 
@@ -12,26 +13,27 @@ namespace WorkPolicy.Rules.Checking;
 /// stated priority. It searches the values the two scopes mention (plus one value they do not)
 /// exhaustively and names a witness, so the analyst sees who would be caught in the conflict.
 /// </summary>
-public static class ConflictChecker
+internal static class ConflictChecker
 {
     /// <summary>Most value combinations tried for one pair before giving up with a warning.</summary>
     public const int MaxCombinations = 1 << 16;
 
     private static readonly LocalDate Probe = new(2000, 1, 3);
 
-    /// <summary>Conflicts in every circular of <paramref name="rules"/> (validated, error-free).</summary>
-    public static ImmutableArray<Diagnostic> Check(CompiledRuleSet rules)
+    /// <summary>Conflicts in every circular of <paramref name="rules"/>.</summary>
+    public static ImmutableArray<Diagnostic> Check(CompiledRules rules)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var c in rules.Circulars)
         {
-            var ps = c.ModeProvisions;
+            var ps = c.Deciding;
             for (var i = 0; i < ps.Length; i++)
             {
                 for (var j = i + 1; j < ps.Length; j++)
                 {
-                    if (ps[i].Dominates[j] || ps[j].Dominates[i] || ps[i].SameEffect(ps[j])) continue;
-                    CheckPair(rules.Rules, c, ps[i], ps[j], diagnostics);
+                    var (a, b) = (ps[i].Model, ps[j].Model);
+                    if (a.Overrides.Contains(j) || b.Overrides.Contains(i) || a.SameEffect(b)) continue;
+                    CheckPair(rules.Model, c, ps[i], ps[j], diagnostics);
                 }
             }
         }
@@ -40,17 +42,17 @@ public static class ConflictChecker
 
     private sealed record Dimension(string Path, FactValue[] Candidates);
 
-    private static void CheckPair(RuleSet rules, CompiledCircular c, CompiledProvision a, CompiledProvision b, ImmutableArray<Diagnostic>.Builder into)
+    private static void CheckPair(RuleModel model, CompiledCircular c, CompiledProvision a, CompiledProvision b, ImmutableArray<Diagnostic>.Builder into)
     {
-        var dims = Dimensions(rules, [a.Decl.Scope, b.Decl.Scope]);
+        var dims = Dimensions(model, [a.Model.Scope, b.Model.Scope]);
         long combos = 1;
         foreach (var d in dims)
         {
             combos *= d.Candidates.Length;
             if (combos > MaxCombinations)
             {
-                into.Add(Diagnostic.Warning(DiagnosticCodes.ConflictSearchLimit, b.Decl.Span,
-                    $"could not check provisions '{a.Decl.Id}' and '{b.Decl.Id}' for conflicts: their scopes mention too many values; state an 'overrides' between them"));
+                into.Add(Diagnostic.Create(DiagnosticCodes.ConflictSearchLimit, b.Model.Decl.Span,
+                    $"could not check provisions '{a.Model.Id}' and '{b.Model.Id}' for conflicts: their scopes mention too many values; state an 'overrides' between them"));
                 return;
             }
         }
@@ -63,12 +65,12 @@ public static class ConflictChecker
                 choice[k] = (int)(rest % dims[k].Candidates.Length);
                 rest /= dims[k].Candidates.Length;
             }
-            var scope = Synthetic(c, dims, choice);
+            var scope = Synthetic(model, c, dims, choice);
             if (a.Scope(scope) == Tri.True && b.Scope(scope) == Tri.True)
             {
                 var witness = Witness(dims, choice);
-                into.Add(Diagnostic.Error(DiagnosticCodes.Conflict, b.Decl.Span,
-                    $"provisions '{a.Decl.Id}' ({a.Decl.Mode!.Value.Word()}) and '{b.Decl.Id}' ({b.Decl.Mode!.Value.Word()}) of circular '{c.Decl.Id}' can both apply, e.g. when {witness}, and neither states 'overrides' for the other"));
+                into.Add(Diagnostic.Create(DiagnosticCodes.Conflict, b.Model.Decl.Span,
+                    $"provisions '{a.Model.Id}' ({a.Model.Mode!.Value.Word()}) and '{b.Model.Id}' ({b.Model.Mode!.Value.Word()}) of circular '{c.Model.Id}' can both apply, e.g. when {witness}, and neither states 'overrides' for the other"));
                 return;
             }
         }
@@ -105,80 +107,58 @@ public static class ConflictChecker
         _ => "?",
     };
 
-    private static List<Dimension> Dimensions(RuleSet rules, IEnumerable<Expr?> roots)
+    private static List<Dimension> Dimensions(RuleModel model, IEnumerable<Condition?> roots)
     {
-        var mentioned = new SortedDictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var pending = new Stack<Expr>(roots.OfType<Expr>());
-        var seenDefines = new HashSet<string>(StringComparer.Ordinal);
-        while (pending.Count > 0)
+        var mentioned = new SortedDictionary<string, (FieldDecl? Field, List<FactValue> Values)>(StringComparer.Ordinal);
+        foreach (var leaf in Conditions.Leaves(roots))
         {
-            var root = pending.Pop();
-            foreach (var e in ExprWalk.All(root))
+            switch (leaf)
             {
-                switch (e)
-                {
-                    case NameExpr { IsFieldPath: false } n when seenDefines.Add(n.Name) && rules.Defines.TryGetValue(n.Name, out var d):
-                        pending.Push(d.Body);
-                        break;
-                    case NameExpr { IsFieldPath: true } n:
-                        Mention(mentioned, n.Name);
-                        break;
-                    case CompareExpr ce:
-                        foreach (var v in ce.Values) Mention(mentioned, ce.Path).Add(v.Text);
-                        break;
-                    case IncidentExpr ie:
-                        Mention(mentioned, "incident:" + ie.Kind);
-                        break;
-                }
+                case TestCondition t:
+                    if (!mentioned.TryGetValue(t.Field.Path, out var use)) mentioned[t.Field.Path] = use = (t.Field.Decl, []);
+                    use.Values.AddRange(t.Values);
+                    break;
+                case IncidentCondition i:
+                    mentioned.TryAdd("incident:" + i.Kind, (null, []));
+                    break;
             }
         }
         var dims = new List<Dimension>();
-        foreach (var (path, values) in mentioned)
+        foreach (var (path, (field, values)) in mentioned)
         {
-            if (path.StartsWith("incident:", StringComparison.Ordinal))
-            {
-                dims.Add(new Dimension(path, [new BoolFact(false), new BoolFact(true)]));
-                continue;
-            }
-            var declPath = path.StartsWith("top-unit.", StringComparison.Ordinal) ? "unit." + path["top-unit.".Length..] : path;
-            if (!rules.Fields.TryGetValue(declPath, out var field)) continue;
-            dims.AddRange(Expand(path, field, values));
+            if (field is null) dims.Add(new Dimension(path, [new BoolFact(false), new BoolFact(true)]));
+            else dims.AddRange(Expand(model, path, field, values));
         }
         return dims;
     }
 
-    private static HashSet<string> Mention(SortedDictionary<string, HashSet<string>> into, string path)
+    /// <summary>The values worth trying for one field: those the scopes name, and one they do not (or the numbers beside each threshold).</summary>
+    private static IEnumerable<Dimension> Expand(RuleModel model, string path, FieldDecl field, List<FactValue> values)
     {
-        if (!into.TryGetValue(path, out var set)) into[path] = set = new HashSet<string>(StringComparer.Ordinal);
-        return set;
-    }
-
-    private static IEnumerable<Dimension> Expand(string path, FieldDecl field, HashSet<string> values)
-    {
-        var ordered = values.Order(StringComparer.Ordinal).ToList();
+        var codes = values.OfType<CodeFact>().Select(c => c.Code).Distinct().Order(StringComparer.Ordinal).ToList();
         switch (field.Kind)
         {
             case FieldKind.OneOf:
-                var codes = ordered.Select(v => (FactValue)new CodeFact(v)).ToList();
-                if (field.Codes.FirstOrDefault(cd => !values.Contains(cd)) is { } other) codes.Add(new CodeFact(other));
-                yield return new Dimension(path, [.. codes]);
+                var candidates = codes.Select(c => (FactValue)model.Layout.Code(c)!).ToList();
+                if (field.Codes.FirstOrDefault(cd => !codes.Contains(cd)) is { } other) candidates.Add(model.Layout.Code(other)!);
+                yield return new Dimension(path, [.. candidates]);
                 break;
             case FieldKind.SetOf:
                 // One yes/no dimension per mentioned code; a set is assembled from them.
-                foreach (var v in ordered) yield return new Dimension(path + "#" + v, [new BoolFact(false), new BoolFact(true)]);
+                foreach (var v in codes) yield return new Dimension(path + "#" + v, [new BoolFact(false), new BoolFact(true)]);
                 break;
             case FieldKind.Bool:
                 yield return new Dimension(path, [new BoolFact(false), new BoolFact(true)]);
                 break;
             default:
-                var numbers = ordered.Select(v => decimal.TryParse(v, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0m)
+                var numbers = values.OfType<NumberFact>().Select(n => n.Value)
                     .SelectMany(n => new[] { n == decimal.MinValue ? n : n - 1, n, n == decimal.MaxValue ? n : n + 1 }).Distinct().Order().Select(n => (FactValue)new NumberFact(n)).ToArray();
                 yield return new Dimension(path, numbers.Length > 0 ? numbers : [new NumberFact(0)]);
                 break;
         }
     }
 
-    private static EvalScope Synthetic(CompiledCircular c, List<Dimension> dims, int[] choice)
+    private static EvalScope Synthetic(RuleModel model, CompiledCircular c, List<Dimension> dims, int[] choice)
     {
         var employee = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
         var unit = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
@@ -216,7 +196,7 @@ public static class ConflictChecker
             else target[key] = value;
         }
         foreach (var ((target, key), list) in sets) target[key] = new CodeSetFact([.. list.Order(StringComparer.Ordinal)]);
-        var region = c.Decl.Regions.FirstOrDefault() ?? "r";
+        var region = c.Model.Decl.Regions.FirstOrDefault() ?? "r";
         var regions = ImmutableDictionary<string, RegionStatus>.Empty.Add(region, new RegionStatus(region,
             status.ToImmutableDictionary(s => s.Key, s => ImmutableArray.Create(new StatusEntry(Probe, s.Value.ToImmutable())), StringComparer.Ordinal)));
         var units = ImmutableArray.Create(
@@ -224,7 +204,7 @@ public static class ConflictChecker
             new UnitFacts("t", null, region, null, top.ToImmutable(), SourceSpan.None));
         var e = new EmployeeFacts("e", "u", employee.ToImmutable(), SourceSpan.None);
         var facts = new FactsFile("", CalendarFacts.Default, regions, units, [e], incidents.ToImmutable(), []);
-        var index = new FactIndex(facts);
+        var index = new FactIndex(facts, model.Layout);
         var scope = new EvalScope(index) { Date = Probe };
         scope.SetEmployee(index.Employees[0]);
         return scope;

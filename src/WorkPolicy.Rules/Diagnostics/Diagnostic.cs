@@ -1,4 +1,6 @@
-namespace WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Diagnostics;
+
+namespace WorkPolicy;
 
 /// <summary>How serious a diagnostic is.</summary>
 public enum Severity
@@ -10,17 +12,14 @@ public enum Severity
 }
 
 /// <summary>A finding about user input: data, never an exception.</summary>
-/// <param name="Code">Stable code such as <c>WP0101</c>; see <see cref="DiagnosticCodes"/>.</param>
-/// <param name="Severity">Error or warning.</param>
+/// <param name="Code">Stable code such as <c>WP0101</c> (docs/diagnostics.md lists them all).</param>
+/// <param name="Severity">Error or warning, as the code's entry in the catalogue says.</param>
 /// <param name="Span">Where in the source.</param>
 /// <param name="Message">What is wrong, in words an analyst can act on.</param>
 public sealed record Diagnostic(string Code, Severity Severity, SourceSpan Span, string Message)
 {
-    /// <summary>An error diagnostic.</summary>
-    public static Diagnostic Error(string code, SourceSpan span, string message) => new(code, Severity.Error, span, message);
-
-    /// <summary>A warning diagnostic.</summary>
-    public static Diagnostic Warning(string code, SourceSpan span, string message) => new(code, Severity.Warning, span, message);
+    /// <summary>A diagnostic of <paramref name="code"/>, with the severity its catalogue entry states.</summary>
+    internal static Diagnostic Create(string code, SourceSpan span, string message) => new(code, DiagnosticCatalog.Of(code).Severity, span, message);
 
     /// <summary>The form compilers and editors read: <c>path(line,col): error WP0123: message</c>.</summary>
     public override string ToString() =>

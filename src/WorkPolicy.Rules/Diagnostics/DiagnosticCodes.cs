@@ -1,7 +1,7 @@
 namespace WorkPolicy.Rules.Diagnostics;
 
-/// <summary>Every diagnostic code the tools emit, in one place so codes stay stable.</summary>
-public static class DiagnosticCodes
+/// <summary>The codes of <see cref="DiagnosticCatalog"/> by name, for the places that report them.</summary>
+internal static class DiagnosticCodes
 {
     /// <summary>A file could not be read.</summary>
     public const string FileUnreadable = "WP0001";
@@ -11,6 +11,8 @@ public static class DiagnosticCodes
     public const string BadEncoding = "WP0003";
     /// <summary>A path names no rule file.</summary>
     public const string NoRuleFiles = "WP0004";
+    /// <summary>A rule file that declares nothing.</summary>
+    public const string EmptyRuleFile = "WP0005";
 
     /// <summary>DSL syntax error.</summary>
     public const string Syntax = "WP0101";
@@ -32,6 +34,8 @@ public static class DiagnosticCodes
     public const string MissingProperty = "WP0109";
     /// <summary>A value outside its allowed range.</summary>
     public const string BadValue = "WP0110";
+    /// <summary>A file with comments left as it is by the canonical printer.</summary>
+    public const string CommentsKept = "WP0111";
 
     /// <summary>YAML syntax error.</summary>
     public const string YamlSyntax = "WP0201";

@@ -1,4 +1,4 @@
-namespace WorkPolicy.Rules.Diagnostics;
+namespace WorkPolicy;
 
 /// <summary>A region of a source file; lines and columns are 1-based.</summary>
 public readonly record struct SourceSpan(string Path, int Line, int Column, int EndLine, int EndColumn)

@@ -1,7 +1,7 @@
 namespace WorkPolicy.Rules.Diagnostics;
 
 /// <summary>Nearest-name suggestions for "did you mean" messages.</summary>
-public static class Suggest
+internal static class Suggest
 {
     /// <summary>The candidate closest to <paramref name="input"/> by edit distance, if close enough to help.</summary>
     public static string? Nearest(string input, IEnumerable<string> candidates)

@@ -1,4 +1,5 @@
 using NodaTime;
+using WorkPolicy.Rules.Evaluation.Memo;
 using WorkPolicy.Rules.Facts;
 
 namespace WorkPolicy.Rules.Evaluation;
@@ -6,19 +7,18 @@ namespace WorkPolicy.Rules.Evaluation;
 /// <summary>
 /// Evaluates every employee of a facts file on a date, on one thread or many. Results land at
 /// each employee's index, so the order is the same whatever the parallelism; no allocation is
-/// made per decision. Each worker keeps its evaluator between calls, so what it has learnt (day
-/// plans, employee keys, remembered verdicts) serves the next date too. Calls are serialized.
+/// made per verdict. Each worker keeps its memoized evaluator between calls, so what it has
+/// learnt serves the next date too. Calls are serialized.
 /// </summary>
-public sealed class BatchEvaluator
+internal sealed class BatchEvaluator
 {
     private const int ChunkSize = 4096;
-    private readonly CompiledRuleSet _rules;
+    private readonly CompiledRules _rules;
     private readonly FactIndex _facts;
-    private readonly List<Evaluator> _workers = [];
+    private readonly List<MemoizedEvaluator> _workers = [];
     private readonly object _gate = new();
 
-    /// <summary>A batch evaluator of <paramref name="rules"/> over <paramref name="facts"/>.</summary>
-    public BatchEvaluator(CompiledRuleSet rules, FactIndex facts)
+    public BatchEvaluator(CompiledRules rules, FactIndex facts)
     {
         _rules = rules;
         _facts = facts;
@@ -41,28 +41,34 @@ public sealed class BatchEvaluator
     {
         var rows = _facts.Employees;
         if (results.Length < rows.Length) throw new ArgumentException("results must hold one verdict per employee", nameof(results));
-        ForEachChunk(degree, (evaluator, start, end) =>
+        ForEachChunk(0, rows.Length, degree, (evaluator, start, end) =>
         {
             for (var i = start; i < end; i++) results[i] = evaluator.Classify(rows[i], date);
         });
     }
 
     /// <summary>Full decisions for all employees on <paramref name="date"/>, in file order, built in parallel.</summary>
-    public Decision[] DecideParallel(LocalDate date, int degree = -1)
+    public Decision[] DecideParallel(LocalDate date, int degree = -1) => DecideParallel(0, _facts.Employees.Length, [date], degree)[0];
+
+    /// <summary>Decisions for employees <paramref name="start"/> to <paramref name="end"/> (exclusive) on each date, built in parallel: one array per date.</summary>
+    public Decision[][] DecideParallel(int start, int end, IReadOnlyList<LocalDate> dates, int degree = -1)
     {
         var rows = _facts.Employees;
-        var results = new Decision[rows.Length];
-        ForEachChunk(degree, (evaluator, start, end) =>
+        var results = dates.Select(_ => new Decision[end - start]).ToArray();
+        ForEachChunk(start, end, degree, (evaluator, from, to) =>
         {
-            for (var i = start; i < end; i++) results[i] = evaluator.Decide(rows[i], date);
+            for (var d = 0; d < dates.Count; d++)
+            {
+                for (var i = from; i < to; i++) results[d][i - start] = evaluator.Decide(rows[i], dates[d]);
+            }
         });
         return results;
     }
 
     /// <summary>Worker w takes chunks w, w + workers, …; each worker owns one evaluator.</summary>
-    private void ForEachChunk(int degree, Action<Evaluator, int, int> run)
+    private void ForEachChunk(int start, int end, int degree, Action<MemoizedEvaluator, int, int> run)
     {
-        var count = _facts.Employees.Length;
+        var count = end - start;
         var chunks = (count + ChunkSize - 1) / ChunkSize;
         var workers = Math.Max(1, Math.Min(chunks, degree > 0 ? degree : Environment.ProcessorCount));
         lock (_gate)
@@ -72,15 +78,15 @@ public sealed class BatchEvaluator
             {
                 for (var chunk = w; chunk < chunks; chunk += workers)
                 {
-                    run(evaluators[w], chunk * ChunkSize, Math.Min(count, (chunk + 1) * ChunkSize));
+                    run(evaluators[w], start + chunk * ChunkSize, Math.Min(end, start + (chunk + 1) * ChunkSize));
                 }
             });
         }
     }
 
-    private List<Evaluator> Workers(int count)
+    private List<MemoizedEvaluator> Workers(int count)
     {
-        while (_workers.Count < count) _workers.Add(new Evaluator(_rules, _facts));
+        while (_workers.Count < count) _workers.Add(new MemoizedEvaluator(new Evaluator(_rules, _facts)));
         return _workers;
     }
 }

@@ -8,7 +8,7 @@ namespace WorkPolicy.Rules.Evaluation;
 /// path allocates nothing; <see cref="Missing"/> is set only when the caller wants the paths of
 /// unknown facts.
 /// </summary>
-public sealed class EvalScope
+internal sealed class EvalScope
 {
     /// <summary>Creates a scope over indexed facts.</summary>
     public EvalScope(FactIndex index) => Index = index;

@@ -1,5 +1,5 @@
+using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Ast;
 
 namespace WorkPolicy.Rules.Evaluation;
 
@@ -8,23 +8,25 @@ namespace WorkPolicy.Rules.Evaluation;
 /// the first status change point whose status is unknown, over from the first point where the
 /// condition holds. Computed once per circular and region from the status series.
 /// </summary>
-internal readonly record struct InForceTimeline(LocalDate? UnknownFrom, LocalDate? EndsOn, List<string> Missing)
+internal sealed record InForceTimeline(LocalDate? UnknownFrom, LocalDate? EndsOn, ImmutableArray<string> Missing)
 {
     public Tri At(LocalDate date) =>
         EndsOn is { } end && date >= end ? Tri.False
         : UnknownFrom is { } u && date >= u ? Tri.Unknown
         : Tri.True;
 
+    /// <summary>The timeline of <paramref name="c"/> in the region of <paramref name="s"/> (whose date it leaves as it was).</summary>
     public static InForceTimeline Compute(CompiledCircular c, EvalScope s)
     {
-        var points = new List<LocalDate> { c.Decl.Period.From };
+        var from = c.Model.From;
+        var points = new List<LocalDate> { from };
         if (s.Index.Status.TryGetValue(s.Region, out var status))
         {
             foreach (var series in status.Series.Values)
             {
                 foreach (var e in series)
                 {
-                    if (e.From > c.Decl.Period.From) points.Add(e.From);
+                    if (e.From > from) points.Add(e.From);
                 }
             }
         }
@@ -40,10 +42,10 @@ internal readonly record struct InForceTimeline(LocalDate? UnknownFrom, LocalDat
                 s.Missing = missing;
                 var r = c.Until!(s);
                 s.Missing = null;
-                if (r == Tri.True) return new InForceTimeline(unknownFrom, p, missing);
+                if (r == Tri.True) return new InForceTimeline(unknownFrom, p, [.. missing.Distinct()]);
                 if (r == Tri.Unknown) unknownFrom ??= p;
             }
-            return new InForceTimeline(unknownFrom, null, missing);
+            return new InForceTimeline(unknownFrom, null, [.. missing.Distinct()]);
         }
         finally
         {

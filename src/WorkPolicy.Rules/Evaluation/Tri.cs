@@ -1,7 +1,7 @@
 namespace WorkPolicy.Rules.Evaluation;
 
 /// <summary>Three-valued truth (Kleene): a missing fact is <see cref="Unknown"/>, not false.</summary>
-public enum Tri : byte
+internal enum Tri : byte
 {
     /// <summary>Known false.</summary>
     False,

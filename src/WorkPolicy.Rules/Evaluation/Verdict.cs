@@ -4,9 +4,9 @@ namespace WorkPolicy.Rules.Evaluation;
 
 /// <summary>
 /// The outcome of one decision without its details: the mode and, when a provision decided, which
-/// one (indexes into the compiled rule set). A value type, so batch evaluation allocates nothing.
+/// one (indexes into the compiled rules). A value type, so batch evaluation allocates nothing.
 /// </summary>
-public readonly record struct Verdict(WorkMode Mode, short Circular, short Provision)
+internal readonly record struct Verdict(WorkMode Mode, short Circular, short Provision)
 {
     /// <summary>A verdict no provision decided.</summary>
     public static Verdict Of(WorkMode mode) => new(mode, -1, -1);

@@ -5,19 +5,19 @@ using WorkPolicy.Rules.Diagnostics;
 namespace WorkPolicy.Rules.Facts;
 
 /// <summary>A work unit; <see cref="Fields"/> holds vocabulary fields by key (e.g. <c>kind</c>).</summary>
-public sealed record UnitFacts(string Id, string? Name, string Region, string? Parent, IReadOnlyDictionary<string, FactValue> Fields, SourceSpan Span);
+internal sealed record UnitFacts(string Id, string? Name, string Region, string? Parent, IReadOnlyDictionary<string, FactValue> Fields, SourceSpan Span);
 
 /// <summary>An employee; <see cref="Fields"/> holds vocabulary fields by dotted key (e.g. <c>health.healthy</c>).</summary>
-public sealed record EmployeeFacts(string Id, string Unit, IReadOnlyDictionary<string, FactValue> Fields, SourceSpan Span);
+internal sealed record EmployeeFacts(string Id, string Unit, IReadOnlyDictionary<string, FactValue> Fields, SourceSpan Span);
 
 /// <summary>One entry of a region status series; holds from <see cref="From"/> until the next entry.</summary>
-public sealed record StatusEntry(LocalDate From, ImmutableDictionary<string, FactValue> Values);
+internal sealed record StatusEntry(LocalDate From, ImmutableDictionary<string, FactValue> Values);
 
 /// <summary>Status series of a region by name (e.g. <c>ppkm</c>), entries sorted by date.</summary>
-public sealed record RegionStatus(string Region, ImmutableDictionary<string, ImmutableArray<StatusEntry>> Series);
+internal sealed record RegionStatus(string Region, ImmutableDictionary<string, ImmutableArray<StatusEntry>> Series);
 
 /// <summary>Working days and holidays.</summary>
-public sealed record CalendarFacts(ImmutableHashSet<IsoDayOfWeek> Workweek, ImmutableHashSet<LocalDate> Holidays)
+internal sealed record CalendarFacts(ImmutableHashSet<IsoDayOfWeek> Workweek, ImmutableHashSet<LocalDate> Holidays)
 {
     /// <summary>Monday to Friday, no holidays: what a facts file without a calendar means.</summary>
     public static CalendarFacts Default { get; } = new(
@@ -29,13 +29,13 @@ public sealed record CalendarFacts(ImmutableHashSet<IsoDayOfWeek> Workweek, Immu
 }
 
 /// <summary>An incident such as a confirmed positive case in a unit.</summary>
-public sealed record Incident(string Kind, string Unit, LocalDate Confirmed);
+internal sealed record Incident(string Kind, string Unit, LocalDate Confirmed);
 
 /// <summary>A check-in timestamp with its offset as given.</summary>
-public sealed record Checkin(string Employee, OffsetDateTime At);
+internal sealed record Checkin(string Employee, OffsetDateTime At);
 
 /// <summary>Everything a facts file tells. <see cref="Incidents"/> is null when the file does not say (unknown).</summary>
-public sealed record FactsFile(
+internal sealed record FactsFile(
     string Path,
     CalendarFacts Calendar,
     ImmutableDictionary<string, RegionStatus> Regions,

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using NodaTime;
+using WorkPolicy.Rules.Model;
 
 namespace WorkPolicy.Rules.Facts;
 
@@ -8,7 +9,7 @@ namespace WorkPolicy.Rules.Facts;
 /// A facts file laid out once for fast evaluation: units and employees as rows with their fields
 /// by slot, each unit's top unit, the calendar as lookups. Immutable; share it across threads.
 /// </summary>
-public sealed class FactIndex
+internal sealed class FactIndex
 {
     private readonly FrozenDictionary<string, UnitRow> _units;
     private readonly FrozenDictionary<string, UnitRow> _topUnits;
@@ -18,13 +19,16 @@ public sealed class FactIndex
     private readonly FrozenSet<LocalDate> _holidays;
     private readonly FrozenDictionary<string, int> _regionNumbers;
 
-    /// <summary>Indexes <paramref name="facts"/>; parent cycles are cut (the loader reports them).</summary>
-    public FactIndex(FactsFile facts)
+    private readonly FieldLayout _layout;
+
+    /// <summary>Indexes <paramref name="facts"/> for rules of <paramref name="layout"/>; parent cycles are cut (the loader reports them).</summary>
+    public FactIndex(FactsFile facts, FieldLayout layout)
     {
         Facts = facts;
+        _layout = layout;
         var units = new Dictionary<string, UnitRow>(StringComparer.Ordinal);
         var incidents = (facts.Incidents ?? []).ToLookup(i => i.Unit, StringComparer.Ordinal);
-        foreach (var u in facts.Units) units.TryAdd(u.Id, new UnitRow(u, FieldKeys.Slots(u.Fields)) { Incidents = [.. incidents[u.Id]] });
+        foreach (var u in facts.Units) units.TryAdd(u.Id, new UnitRow(u, layout.Row(u.Fields, unit: true)) { Incidents = [.. incidents[u.Id]] });
         _units = units.ToFrozenDictionary(StringComparer.Ordinal);
         var tops = new Dictionary<string, UnitRow>(StringComparer.Ordinal);
         foreach (var u in facts.Units)
@@ -65,6 +69,9 @@ public sealed class FactIndex
     /// <summary>The perangkat daerah (root of the parent chain) of unit <paramref name="id"/>, or null.</summary>
     public UnitFacts? TopUnit(string id) => _topUnits.GetValueOrDefault(id)?.Facts;
 
+    /// <summary>The row of the employee with <paramref name="id"/>, or null.</summary>
+    public EmployeeRow? Row(string id) => _employees.GetValueOrDefault(id);
+
     /// <summary>The row of <paramref name="employee"/>: the indexed one when the id is known, else laid out now.</summary>
     public EmployeeRow Row(EmployeeFacts employee) =>
         _employees.TryGetValue(employee.Id, out var row) && ReferenceEquals(row.Facts, employee)
@@ -74,7 +81,7 @@ public sealed class FactIndex
     private EmployeeRow NewRow(EmployeeFacts e, int number)
     {
         var unit = _units.GetValueOrDefault(e.Unit);
-        return new EmployeeRow(e, FieldKeys.Slots(e.Fields), unit, _topUnits.GetValueOrDefault(e.Unit))
+        return new EmployeeRow(e, _layout.Row(e.Fields, unit: false), unit, _topUnits.GetValueOrDefault(e.Unit))
         {
             RegionNumber = _regionNumbers.GetValueOrDefault(unit?.Facts.Region ?? "", -1),
             Number = number,
@@ -82,7 +89,7 @@ public sealed class FactIndex
     }
 
     /// <summary>How many distinct regions the units name, plus one for "no region": the bound of <see cref="EmployeeRow.RegionNumber"/>.</summary>
-    internal int RegionCount => _regionNumbers.Count;
+    public int RegionCount => _regionNumbers.Count;
 
     /// <summary>Whether <paramref name="date"/> is a working day in the facts' calendar.</summary>
     public bool IsWorkingDay(LocalDate date) => _workday[(int)date.DayOfWeek] && !_holidays.Contains(date);

@@ -3,31 +3,26 @@ using System.Collections.Immutable;
 namespace WorkPolicy.Rules.Facts;
 
 /// <summary>A known value of a fact field.</summary>
-public abstract record FactValue;
+internal abstract record FactValue;
 
 /// <summary>One code.</summary>
-public sealed record CodeFact(string Code) : FactValue
+internal sealed record CodeFact(string Code) : FactValue
 {
-    private readonly string _code = Code;
-    private readonly int _id = CodeIds.Intern(Code);
+    /// <summary>
+    /// The code's number in a rule model's <see cref="Model.FieldLayout"/>, or -1 for a value as the
+    /// loader read it. Rows hold the model's numbered instances; compiled tests compare numbers.
+    /// </summary>
+    public int Number { get; init; } = -1;
 
-    /// <summary>The code.</summary>
-    public string Code
-    {
-        get => _code;
-        init
-        {
-            _code = value;
-            _id = CodeIds.Intern(value);
-        }
-    }
+    /// <summary>Equal codes are equal values, whatever their numbering.</summary>
+    public bool Equals(CodeFact? other) => other is not null && string.Equals(Code, other.Code, StringComparison.Ordinal);
 
-    /// <summary>The code's process-wide number (<see cref="CodeIds"/>).</summary>
-    internal int Id => _id;
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Code);
 }
 
 /// <summary>A set of codes (kept sorted, so equal sets print alike).</summary>
-public sealed record CodeSetFact(ImmutableArray<string> Codes) : FactValue
+internal sealed record CodeSetFact(ImmutableArray<string> Codes) : FactValue
 {
     /// <summary>Whether the set holds <paramref name="code"/>.</summary>
     public bool Contains(string code)
@@ -38,10 +33,21 @@ public sealed record CodeSetFact(ImmutableArray<string> Codes) : FactValue
         }
         return false;
     }
+
+    /// <summary>Sets with the same codes are equal.</summary>
+    public bool Equals(CodeSetFact? other) => other is not null && Codes.SequenceEqual(other.Codes, StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        foreach (var c in Codes) h.Add(c, StringComparer.Ordinal);
+        return h.ToHashCode();
+    }
 }
 
 /// <summary>Yes or no.</summary>
-public sealed record BoolFact(bool Value) : FactValue;
+internal sealed record BoolFact(bool Value) : FactValue;
 
 /// <summary>A number.</summary>
-public sealed record NumberFact(decimal Value) : FactValue;
+internal sealed record NumberFact(decimal Value) : FactValue;

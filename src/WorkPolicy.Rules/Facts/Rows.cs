@@ -1,25 +1,25 @@
 namespace WorkPolicy.Rules.Facts;
 
 /// <summary>A unit laid out for evaluation: its facts and its fields by slot.</summary>
-public sealed class UnitRow(UnitFacts facts, FactValue?[] slots)
+internal sealed class UnitRow(UnitFacts facts, FactValue?[] slots)
 {
     /// <summary>The unit's facts.</summary>
     public UnitFacts Facts { get; } = facts;
 
-    /// <summary>Field values by <see cref="FieldKeys"/> slot.</summary>
+    /// <summary>Field values by the rule model's slot (<see cref="Model.FieldLayout"/>).</summary>
     public FactValue?[] Slots { get; } = slots;
 
     /// <summary>The incidents in this unit (most units have none, so an incident test usually reads one empty array).</summary>
-    internal Incident[] Incidents { get; init; } = [];
+    public Incident[] Incidents { get; init; } = [];
 }
 
 /// <summary>An employee laid out for evaluation, with their unit, perangkat daerah and region resolved once.</summary>
-public sealed class EmployeeRow(EmployeeFacts facts, FactValue?[] slots, UnitRow? unit, UnitRow? topUnit)
+internal sealed class EmployeeRow(EmployeeFacts facts, FactValue?[] slots, UnitRow? unit, UnitRow? topUnit)
 {
     /// <summary>The employee's facts.</summary>
     public EmployeeFacts Facts { get; } = facts;
 
-    /// <summary>Field values by <see cref="FieldKeys"/> slot.</summary>
+    /// <summary>Field values by the rule model's slot (<see cref="Model.FieldLayout"/>).</summary>
     public FactValue?[] Slots { get; } = slots;
 
     /// <summary>The employee's unit, or null when the facts do not have it.</summary>
@@ -32,8 +32,8 @@ public sealed class EmployeeRow(EmployeeFacts facts, FactValue?[] slots, UnitRow
     public string Region { get; } = unit?.Facts.Region ?? "";
 
     /// <summary>The region's number in its <see cref="FactIndex"/>, or -1 when the row was not laid out by one.</summary>
-    internal int RegionNumber { get; init; } = -1;
+    public int RegionNumber { get; init; } = -1;
 
     /// <summary>The row's position in <see cref="FactIndex.Employees"/>, or -1 when the row was not laid out by one.</summary>
-    internal int Number { get; init; } = -1;
+    public int Number { get; init; } = -1;
 }

@@ -5,7 +5,7 @@ using WorkPolicy.Rules.Ast;
 namespace WorkPolicy.Rules.Rostering;
 
 /// <summary>Where an employee is on a day.</summary>
-public enum Place
+internal enum Place
 {
     /// <summary>At the office.</summary>
     Office,
@@ -16,23 +16,23 @@ public enum Place
 }
 
 /// <summary>One cell of a roster.</summary>
-public sealed record Assignment(string Employee, LocalDate Date, Place Place);
+internal sealed record Assignment(string Employee, LocalDate Date, Place Place);
 
 /// <summary>An employee and day the roster could not place because facts are missing.</summary>
-public sealed record Unassigned(string Employee, LocalDate Date, ImmutableArray<string> Unknown);
+internal sealed record Unassigned(string Employee, LocalDate Date, ImmutableArray<string> Unknown);
 
 /// <summary>A rotation pool on one day: its members, the quota and how many are at the quota's place.</summary>
-public sealed record PoolDay(string Group, string Unit, LocalDate Date, int Members, QuotaPlace Place, int Quota, bool AtMost, int AtPlace)
+internal sealed record PoolDay(string Group, string Unit, LocalDate Date, int Members, QuotaPlace Place, int Quota, bool AtMost, int AtPlace)
 {
     /// <summary>Whether the day's count honours the quota.</summary>
     public bool Holds => AtMost ? AtPlace <= Quota : AtPlace == Quota;
 }
 
 /// <summary>A planned roster: assignments in employee-then-date order, what could not be placed, and pool counts.</summary>
-public sealed record Roster(ImmutableArray<Assignment> Assignments, ImmutableArray<Unassigned> Unassigned, ImmutableArray<PoolDay> Pools);
+internal sealed record Roster(ImmutableArray<Assignment> Assignments, ImmutableArray<Unassigned> Unassigned, ImmutableArray<PoolDay> Pools);
 
 /// <summary>Words for places in files and output.</summary>
-public static class Places
+internal static class Places
 {
     /// <summary>The word of a place.</summary>
     public static string Word(this Place p) => p switch { Place.Office => "office", Place.Home => "home", _ => "off" };

@@ -2,18 +2,19 @@ using System.Collections.Immutable;
 using NodaTime;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Evaluation.Memo;
 using WorkPolicy.Rules.Facts;
 
 namespace WorkPolicy.Rules.Rostering;
 
 /// <summary>A way a roster breaks the rules.</summary>
-public sealed record RosterViolation(LocalDate? Date, string? Employee, string? Pool, string Message);
+internal sealed record RosterViolation(LocalDate? Date, string? Employee, string? Pool, string Message);
 
 /// <summary>Validates an existing roster (e.g. an office's own spreadsheet) against the rules.</summary>
-public static class RosterChecker
+internal static class RosterChecker
 {
     /// <summary>Every violation of fixed decisions, quotas and fairness, in date then employee order.</summary>
-    public static ImmutableArray<RosterViolation> Check(Evaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IEnumerable<Assignment> roster)
+    public static ImmutableArray<RosterViolation> Check(MemoizedEvaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IEnumerable<Assignment> roster)
     {
         var given = new Dictionary<(string, LocalDate), Place>();
         foreach (var a in roster) given[(a.Employee, a.Date)] = a.Place;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Evaluation.Memo;
 using WorkPolicy.Rules.Facts;
 
 namespace WorkPolicy.Rules.Rostering;
@@ -14,7 +15,7 @@ namespace WorkPolicy.Rules.Rostering;
 /// differ by at most one over the period. A pool whose rule rotates every N days keeps the same
 /// people in for N working days. Output depends only on the input.
 /// </summary>
-public static class RosterPlanner
+internal static class RosterPlanner
 {
     private sealed class Fairness
     {
@@ -30,7 +31,7 @@ public static class RosterPlanner
     }
 
     /// <summary>Plans a roster for <paramref name="employees"/> over <paramref name="dates"/>.</summary>
-    public static Roster Plan(Evaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IProgress<int>? progress = null)
+    public static Roster Plan(MemoizedEvaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IProgress<int>? progress = null)
     {
         var byEmployee = new Dictionary<string, List<Assignment>>(StringComparer.Ordinal);
         foreach (var e in employees) byEmployee[e.Id] = new List<Assignment>(dates.Length);
@@ -112,11 +113,7 @@ public static class RosterPlanner
     {
         foreach (var o in d.Obligations)
         {
-            if (o.Kind != "rotation") continue;
-            foreach (var p in o.Properties)
-            {
-                if (p.Key == "every" && p.Value is DurationValue { Unit: 'd', Amount: > 0 } dv) return dv.Amount;
-            }
+            if (o.Kind == "rotation" && o.EveryDays is { } days) return days;
         }
         return 1;
     }

@@ -1,4 +1,4 @@
-namespace WorkPolicy.Rules.Ast;
+namespace WorkPolicy;
 
 /// <summary>The decision modes of decisions.md.</summary>
 public enum WorkMode
@@ -35,10 +35,10 @@ public static class WorkModes
     };
 
     /// <summary>Modes a provision may decide.</summary>
-    public static readonly IReadOnlyList<WorkMode> ProvisionModes = [WorkMode.Office, WorkMode.Home, WorkMode.Rotation, WorkMode.Optional];
+    internal static readonly IReadOnlyList<WorkMode> ProvisionModes = [WorkMode.Office, WorkMode.Home, WorkMode.Rotation, WorkMode.Optional];
 
     /// <summary>Parses a provision mode word.</summary>
-    public static bool TryParseProvisionMode(string word, out WorkMode mode)
+    internal static bool TryParseProvisionMode(string word, out WorkMode mode)
     {
         foreach (var m in ProvisionModes)
         {

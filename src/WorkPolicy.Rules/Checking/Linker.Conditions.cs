@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Facts;
+using WorkPolicy.Rules.Model;
+
+namespace WorkPolicy.Rules.Checking;
+
+internal sealed partial class Linker
+{
+    /// <summary>Most definitions one definition may go through before its body is refused as too deep.</summary>
+    private const int MaxDefinitionNesting = 16;
+    private readonly HashSet<string> _building = new(StringComparer.Ordinal);
+    private static readonly ConstCondition Nothing = new(false, SourceSpan.None);
+
+    /// <summary>
+    /// The checked form of <paramref name="expr"/>; errors are reported and a placeholder stands in,
+    /// so one pass reports every error (the model is dropped when there is any).
+    /// </summary>
+    private Condition Condition(Expr expr, bool employeeContext)
+    {
+        // Expression depth is capped by the loaders and definition nesting here; this is the backstop.
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            Report(DiagnosticCodes.TooDeep, expr.Span, "condition nests too deeply");
+            return Nothing;
+        }
+        switch (expr)
+        {
+            case ConstExpr c:
+                return new ConstCondition(c.Value, c.Span);
+            case NotExpr n:
+                return new NotCondition(Condition(n.Operand, employeeContext), n.Span);
+            case AndExpr a:
+                return new JunctionCondition(true, [.. a.Operands.Select(o => Condition(o, employeeContext))], a.Span);
+            case OrExpr o:
+                return new JunctionCondition(false, [.. o.Operands.Select(x => Condition(x, employeeContext))], o.Span);
+            case NameExpr { IsFieldPath: false } n:
+                if (!employeeContext)
+                {
+                    Report(DiagnosticCodes.UnknownField, n.Span, $"a period's end can test only region status ('region.…'), not '{n.Name}'");
+                    return Nothing;
+                }
+                return _vocabulary.Defines.ContainsKey(n.Name)
+                    ? new DefinitionCondition(n.Name, Define(n.Name, n.Span), n.Span)
+                    : Unknown(n);
+            case NameExpr n:
+                if (Field(n.Name, n.Span, employeeContext) is not { } bf) return Nothing;
+                if (bf.Kind != FieldKind.Bool)
+                {
+                    Report(DiagnosticCodes.TypeMismatch, n.Span, $"'{n.Name}' is not a yes/no field; compare it with a value");
+                    return Nothing;
+                }
+                return new TestCondition(bf, CompareOp.Eq, [new BoolFact(true)], n.Span);
+            case CompareExpr c:
+                return Compare(c, employeeContext);
+            case IncidentExpr i:
+                if (!employeeContext) Report(DiagnosticCodes.TypeMismatch, i.Span, "an incident test needs an employee's unit; it cannot end a period");
+                if (i.Days < 1) Report(DiagnosticCodes.BadValue, i.Span, "an incident closure lasts at least one day");
+                return new IncidentCondition(i.Kind, i.Days, i.StartOffset, i.Span);
+            default:
+                Report(DiagnosticCodes.Syntax, expr.Span, $"unsupported condition {expr.GetType().Name}");
+                return Nothing;
+        }
+    }
+
+    private Condition Unknown(NameExpr n)
+    {
+        Report(DiagnosticCodes.UnknownName, n.Span, $"'{n.Name}' is neither a field nor a definition{Suggest.DidYouMean(n.Name, _vocabulary.Defines.Keys)}");
+        return Nothing;
+    }
+
+    /// <summary>A definition's checked body, built once and shared by every use.</summary>
+    private Condition Define(string name, SourceSpan usedAt)
+    {
+        if (_defines.TryGetValue(name, out var built)) return built;
+        // A cycle was reported by CheckDefinitionCycles; a chain too long to build safely is reported here.
+        if (_building.Contains(name)) return Nothing;
+        if (_building.Count >= MaxDefinitionNesting)
+        {
+            Report(DiagnosticCodes.TooDeep, usedAt, $"definition '{name}' is reached through more than {MaxDefinitionNesting} definitions");
+            return _defines[name] = Nothing;
+        }
+        _building.Add(name);
+        var body = Condition(_vocabulary.Defines[name].Body, employeeContext: true);
+        _building.Remove(name);
+        return _defines[name] = body;
+    }
+
+    private Condition Compare(CompareExpr c, bool employeeContext)
+    {
+        if (Field(c.Path, c.Span, employeeContext) is not { } f) return Nothing;
+        var ok = f.Kind switch
+        {
+            FieldKind.OneOf => c.Op is CompareOp.Eq or CompareOp.Ne or CompareOp.In or CompareOp.NotIn,
+            FieldKind.SetOf => c.Op is CompareOp.Has or CompareOp.HasAny,
+            FieldKind.Bool => c.Op is CompareOp.Eq or CompareOp.Ne,
+            _ => c.Op is not (CompareOp.Has or CompareOp.HasAny),
+        };
+        if (!ok)
+        {
+            Report(DiagnosticCodes.TypeMismatch, c.Span, $"operator '{CompareOps.Word(c.Op)}' does not apply to '{c.Path}' ({KindWord(f.Kind)})");
+            return Nothing;
+        }
+        var values = ImmutableArray.CreateBuilder<FactValue>(c.Values.Length);
+        foreach (var lit in c.Values)
+        {
+            if (Typed(f.Decl, lit, c.Span) is { } v) values.Add(v);
+        }
+        return values.Count == c.Values.Length ? new TestCondition(f, c.Op, values.MoveToImmutable(), c.Span) : Nothing;
+    }
+
+    /// <summary>Resolves a path as written to entity, declaration, slot and default.</summary>
+    private FieldRef? Field(string path, SourceSpan span, bool employeeContext)
+    {
+        var dot = path.IndexOf('.');
+        var entityWord = dot < 0 ? path : path[..dot];
+        if (!employeeContext && entityWord != "region")
+        {
+            Report(DiagnosticCodes.UnknownField, span, $"a period's end can test only region status ('region.…'), not '{path}'");
+            return null;
+        }
+        if (_vocabulary.FieldOf(path) is not { } decl)
+        {
+            Report(DiagnosticCodes.UnknownField, span, $"field '{path}' is not declared in any vocabulary{Suggest.DidYouMean(path, _vocabulary.Fields.Keys)}");
+            return null;
+        }
+        var key = path[(dot + 1)..];
+        var fallback = _defaults.GetValueOrDefault(decl.Path);
+        switch (entityWord)
+        {
+            case "employee":
+                return new FieldRef(path, Entity.Employee, key, decl, _layout.EmployeeSlot(key), null, fallback);
+            case "unit":
+                return new FieldRef(path, Entity.Unit, key, decl, _layout.UnitSlot(key), null, fallback);
+            case "top-unit":
+                return new FieldRef(path, Entity.TopUnit, key, decl, _layout.UnitSlot(key), null, fallback);
+            default:
+                // region.<series>.<field>; a bare region.<series> reads whether the series is active.
+                var seriesDot = key.IndexOf('.');
+                var series = seriesDot < 0 ? key : key[..seriesDot];
+                var field = seriesDot < 0 ? "active" : key[(seriesDot + 1)..];
+                return new FieldRef(path, Entity.Region, field, decl, -1, series, fallback);
+        }
+    }
+
+    private static string KindWord(FieldKind k) => k switch
+    {
+        FieldKind.OneOf => "one of a list",
+        FieldKind.SetOf => "a set",
+        FieldKind.Bool => "yes/no",
+        _ => "a number",
+    };
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Rules.Checking;
+
+internal sealed partial class Linker
+{
+    private readonly Dictionary<string, FactValue?> _defaults = new(StringComparer.Ordinal);
+
+    private void CheckVocabularies()
+    {
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        var defines = new HashSet<string>(StringComparer.Ordinal);
+        var regions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var v in _files.SelectMany(f => f.Vocabularies))
+        {
+            foreach (var f in v.Fields)
+            {
+                if (!fields.Add(f.Path)) Report(DiagnosticCodes.DuplicateId, f.Span, $"field '{f.Path}' is declared more than once");
+                if (!(f.Path.StartsWith("employee.", StringComparison.Ordinal) || f.Path.StartsWith("unit.", StringComparison.Ordinal) || f.Path.StartsWith("region.", StringComparison.Ordinal)))
+                    Report(DiagnosticCodes.UnknownField, f.Span, $"field '{f.Path}' must start with 'employee.', 'unit.' or 'region.'");
+                if (f.Default is { } defaults) _defaults.TryAdd(f.Path, Default(f, defaults));
+            }
+            foreach (var d in v.Defines)
+            {
+                if (!defines.Add(d.Name)) Report(DiagnosticCodes.DuplicateId, d.Span, $"definition '{d.Name}' is declared more than once");
+            }
+            foreach (var r in v.Regions)
+            {
+                if (!regions.Add(r.Id)) Report(DiagnosticCodes.DuplicateId, r.Span, $"region '{r.Id}' is declared more than once");
+                Zone(r.Zone, r.Span);
+            }
+        }
+        var cyclic = CheckDefinitionCycles();
+        foreach (var d in _vocabulary.Defines.Values.OrderBy(d => d.Name, StringComparer.Ordinal))
+        {
+            if (!cyclic.Contains(d.Name)) Define(d.Name, d.Span);
+        }
+    }
+
+    /// <summary>The typed default of a field: a set of codes for a set field, one value otherwise.</summary>
+    private FactValue? Default(FieldDecl f, System.Collections.Immutable.ImmutableArray<Literal> literals)
+    {
+        var typed = literals.Select(l => Typed(f, l, f.Span)).ToList();
+        if (typed.Any(t => t is null)) return null;
+        if (f.Kind == FieldKind.SetOf) return new CodeSetFact([.. typed.Cast<CodeFact>().Select(c => c.Code).Distinct().Order(StringComparer.Ordinal)]);
+        if (typed.Count != 1)
+        {
+            Report(DiagnosticCodes.BadValue, f.Span, $"field '{f.Path}' takes one default value, not {typed.Count}");
+            return null;
+        }
+        return typed[0];
+    }
+
+    /// <summary>
+    /// A literal as a value of field <paramref name="f"/>: the one place literals are parsed and typed.
+    /// Codes become the model's numbered instances.
+    /// </summary>
+    private FactValue? Typed(FieldDecl f, Literal lit, SourceSpan span)
+    {
+        switch (f.Kind)
+        {
+            case FieldKind.OneOf or FieldKind.SetOf:
+                if (lit.Kind == LiteralKind.Code && f.Codes.Contains(lit.Text)) return _layout.Code(lit.Text);
+                Report(DiagnosticCodes.UnknownCode, span, $"'{lit.Text}' is not a code of '{f.Path}'{Suggest.DidYouMean(lit.Text, f.Codes)}");
+                return null;
+            case FieldKind.Bool:
+                if (lit.Kind == LiteralKind.Bool) return new BoolFact(lit.Text == "true");
+                Report(DiagnosticCodes.TypeMismatch, span, $"'{f.Path}' takes true or false, not '{lit.Text}'");
+                return null;
+            default:
+                if (lit.Kind == LiteralKind.Number && decimal.TryParse(lit.Text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)) return new NumberFact(n);
+                Report(DiagnosticCodes.TypeMismatch, span, $"'{f.Path}' takes a number, not '{lit.Text}'");
+                return null;
+        }
+    }
+
+    /// <summary>Reports definitions that refer to themselves; returns their names so they are not built.</summary>
+    private HashSet<string> CheckDefinitionCycles()
+    {
+        var cyclic = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in _vocabulary.Defines.Values.OrderBy(d => d.Name, StringComparer.Ordinal))
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var stack = new Stack<string>(ReferencedDefines(d.Body));
+            while (stack.Count > 0)
+            {
+                var name = stack.Pop();
+                if (name == d.Name)
+                {
+                    Report(DiagnosticCodes.DefinitionCycle, d.Span, $"definition '{d.Name}' refers to itself");
+                    cyclic.Add(d.Name);
+                    break;
+                }
+                if (!seen.Add(name) || !_vocabulary.Defines.TryGetValue(name, out var next)) continue;
+                foreach (var n in ReferencedDefines(next.Body)) stack.Push(n);
+            }
+        }
+        // A definition that uses a cyclic one cannot be built either (its error is the cycle's).
+        foreach (var d in _vocabulary.Defines.Values)
+        {
+            if (Reaches(d.Name, cyclic)) cyclic.Add(d.Name);
+        }
+        return cyclic;
+    }
+
+    private bool Reaches(string name, HashSet<string> cyclic)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>([name]);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (cyclic.Contains(n)) return true;
+            if (!seen.Add(n) || !_vocabulary.Defines.TryGetValue(n, out var d)) continue;
+            foreach (var r in ReferencedDefines(d.Body)) stack.Push(r);
+        }
+        return false;
+    }
+
+    private static IEnumerable<string> ReferencedDefines(Expr e) =>
+        ExprWalk.All(e).OfType<NameExpr>().Where(n => !n.IsFieldPath).Select(n => n.Name);
+}

@@ -1,0 +1,190 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Model;
+
+namespace WorkPolicy.Rules.Checking;
+
+/// <summary>What linking made of rule files: their vocabulary always, the model only when nothing was wrong.</summary>
+/// <param name="Files">The files, in load order.</param>
+/// <param name="Vocabulary">Fields, definitions and regions (for reading facts files, even beside rule errors).</param>
+/// <param name="Model">The checked model; null when an error was reported.</param>
+/// <param name="Diagnostics">Everything linking found.</param>
+internal sealed record Linked(ImmutableArray<RuleFile> Files, Vocabulary Vocabulary, RuleModel? Model, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>Whether an error was reported (then <see cref="Model"/> is null).</summary>
+    public bool HasErrors => Model is null;
+
+    /// <summary>The circulars declared, checked or not.</summary>
+    public int CircularCount => Files.Sum(f => f.Circulars.Length);
+}
+
+/// <summary>
+/// The checking stage: resolves every name of the syntax (definitions, fields, codes, regions, zones,
+/// overrides), types literals and obligation properties, and builds the <see cref="RuleModel"/> the
+/// evaluator compiles. Each check is made here once; nothing downstream re-reads the syntax's strings.
+/// </summary>
+internal sealed partial class Linker
+{
+    private readonly ImmutableArray<RuleFile> _files;
+    private readonly Vocabulary _vocabulary;
+    private readonly FieldLayout _layout;
+    private readonly List<Diagnostic> _out = [];
+    private readonly Dictionary<string, Condition> _defines = new(StringComparer.Ordinal);
+
+    private Linker(ImmutableArray<RuleFile> files)
+    {
+        _files = files;
+        _vocabulary = Vocabulary.Of(files);
+        _layout = FieldLayout.Of(_vocabulary);
+    }
+
+    /// <summary>Links <paramref name="files"/> into a checked model, or reports why not.</summary>
+    public static Linked Link(IEnumerable<RuleFile> files)
+    {
+        var linker = new Linker([.. files]);
+        var circulars = linker.Run();
+        var diagnostics = linker._out.ToImmutableArray();
+        var model = diagnostics.Any(d => d.Severity == Severity.Error) ? null : new RuleModel(linker._files, linker._vocabulary, linker._layout, circulars);
+        return new Linked(linker._files, linker._vocabulary, model, diagnostics);
+    }
+
+    private void Report(string code, SourceSpan span, string message) => _out.Add(Diagnostic.Create(code, span, message));
+
+    private ImmutableArray<CheckedCircular> Run()
+    {
+        CheckVocabularies();
+        foreach (var f in _files)
+        {
+            if (f.Vocabularies.IsEmpty && f.Circulars.IsEmpty)
+                Report(DiagnosticCodes.EmptyRuleFile, SourceSpan.At(f.Path, 1, 1), "the file declares no vocabulary and no circular");
+        }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var decls = new List<CircularDecl>();
+        foreach (var c in _files.SelectMany(f => f.Circulars))
+        {
+            if (ids.Add(c.Id)) decls.Add(c);
+            else Report(DiagnosticCodes.DuplicateId, c.Span, $"circular '{c.Id}' is declared more than once");
+        }
+        // Precedence: a circular that starts later speaks last; ties are broken by id so the order never depends on file order.
+        var ordered = decls.OrderBy(c => c.Period.From).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var circulars = ImmutableArray.CreateBuilder<CheckedCircular>(ordered.Count);
+        foreach (var c in ordered)
+        {
+            if (Circular(c, circulars.Count) is { } checkedCircular) circulars.Add(checkedCircular);
+        }
+        return circulars.ToImmutable();
+    }
+
+    private DateTimeZone? Zone(string zone, SourceSpan span)
+    {
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is { } z) return z;
+        Report(DiagnosticCodes.UnknownZone, span, $"time zone '{zone}' is not in the time-zone database (e.g. Asia/Jakarta, Asia/Makassar)");
+        return null;
+    }
+
+    private CheckedCircular? Circular(CircularDecl c, int index)
+    {
+        var before = _out.Count;
+        foreach (var r in c.Regions)
+        {
+            if (!_vocabulary.Regions.ContainsKey(r))
+                Report(DiagnosticCodes.UnknownRegion, c.Span, $"circular '{c.Id}' names region '{r}', which no vocabulary declares{Suggest.DidYouMean(r, _vocabulary.Regions.Keys)}");
+        }
+        // The circular's own zone, else its first region's, else western Indonesia's.
+        var zoneId = c.Zone ?? c.Regions.Select(r => _vocabulary.Regions.GetValueOrDefault(r)?.Zone).FirstOrDefault(z => z is not null) ?? "Asia/Jakarta";
+        var zone = Zone(zoneId, c.Span);
+        if (c.Period.To is { } to && to < c.Period.From)
+            Report(DiagnosticCodes.BadValue, c.Period.Span, $"period ends {to:yyyy-MM-dd}, before it starts {c.Period.From:yyyy-MM-dd}");
+        var until = c.Period.Until is { } u ? Condition(u, employeeContext: false) : null;
+
+        var ids = new Dictionary<string, ProvisionDecl>(StringComparer.Ordinal);
+        foreach (var p in c.Provisions)
+        {
+            if (!ids.TryAdd(p.Id, p)) Report(DiagnosticCodes.DuplicateId, p.Span, $"provision '{p.Id}' is declared more than once in circular '{c.Id}'");
+        }
+        var deciding = new List<CheckedProvision>();
+        var attaching = new List<CheckedProvision>();
+        foreach (var p in c.Provisions)
+        {
+            var list = p.Mode is null ? attaching : deciding;
+            list.Add(Provision(c, p, ids, list.Count));
+        }
+        CheckOverrideCycles(c, ids);
+        if (zone is null || _out.Skip(before).Any(d => d.Severity == Severity.Error)) return null;
+        return new CheckedCircular(c.Id, index, c.Regions.ToFrozenSet(StringComparer.Ordinal), zone, c.Period.From, c.Period.To, until,
+            WithOverrides(deciding), [.. attaching], c);
+    }
+
+    private static readonly ImmutableArray<WorkMode> AnyWorkingMode = [.. WorkModes.ProvisionModes];
+
+    private CheckedProvision Provision(CircularDecl c, ProvisionDecl p, Dictionary<string, ProvisionDecl> ids, int index)
+    {
+        var scope = p.Scope is { } s ? Condition(s, employeeContext: true) : null;
+        if (p.Mode == WorkMode.Rotation && p.Pool is null)
+            Report(DiagnosticCodes.MissingProperty, p.Span, $"provision '{p.Id}' decides rotation but states no pool");
+        if (p.Mode != WorkMode.Rotation && p.Pool is not null)
+            Report(DiagnosticCodes.BadValue, p.Pool.Span, $"provision '{p.Id}' has a pool but does not decide rotation");
+        if (p.Pool is { } pool && (pool.Percent < 0 || pool.Percent > 100))
+            Report(DiagnosticCodes.BadValue, pool.Span, $"quota {pool.Percent}% is outside 0..100");
+        if (p.Mode is not null && p.During.Length > 0)
+            Report(DiagnosticCodes.BadValue, p.Span, $"provision '{p.Id}' decides a mode; 'during' is only for provisions that add obligations");
+        foreach (var o in p.Overrides)
+        {
+            if (!ids.ContainsKey(o))
+                Report(DiagnosticCodes.UnknownReference, p.Span, $"provision '{p.Id}' overrides '{o}', which circular '{c.Id}' does not declare{Suggest.DidYouMean(o, ids.Keys)}");
+        }
+        var obligations = ImmutableArray.CreateBuilder<CheckedObligation>();
+        foreach (var o in p.Obligations) obligations.Add(Obligation(o));
+        var cite = string.IsNullOrEmpty(p.Cite.Point) ? $"\"{p.Cite.Quote}\"" : $"point {p.Cite.Point}: \"{p.Cite.Quote}\"";
+        var during = p.Mode is null ? (p.During.IsDefaultOrEmpty ? AnyWorkingMode : p.During) : [];
+        return new CheckedProvision(p.Id, index, cite, scope, p.Mode, p.Pool, during, obligations.ToImmutable(), p);
+    }
+
+    /// <summary>The transitive override relation among the deciding provisions, as index lists both ways.</summary>
+    private static ImmutableArray<CheckedProvision> WithOverrides(List<CheckedProvision> deciding)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < deciding.Count; i++) index.TryAdd(deciding[i].Id, i);
+        var dominated = new bool[deciding.Count][];
+        for (var i = 0; i < deciding.Count; i++)
+        {
+            var result = dominated[i] = new bool[deciding.Count];
+            var stack = new Stack<string>(deciding[i].Decl.Overrides);
+            while (stack.Count > 0)
+            {
+                if (!index.TryGetValue(stack.Pop(), out var j) || result[j]) continue;
+                result[j] = true;
+                foreach (var o in deciding[j].Decl.Overrides) stack.Push(o);
+            }
+        }
+        var range = Enumerable.Range(0, deciding.Count).ToList();
+        return [.. deciding.Select((p, i) => p with
+        {
+            Overrides = [.. range.Where(j => j != i && dominated[i][j])],
+            OverriddenBy = [.. range.Where(j => j != i && dominated[j][i])],
+        })];
+    }
+
+    private void CheckOverrideCycles(CircularDecl c, Dictionary<string, ProvisionDecl> ids)
+    {
+        foreach (var p in c.Provisions)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var stack = new Stack<string>(p.Overrides);
+            while (stack.Count > 0)
+            {
+                var id = stack.Pop();
+                if (id == p.Id)
+                {
+                    Report(DiagnosticCodes.OverrideCycle, p.Span, $"provision '{p.Id}' overrides itself through a chain of overrides");
+                    break;
+                }
+                if (!seen.Add(id) || !ids.TryGetValue(id, out var next)) continue;
+                foreach (var o in next.Overrides) stack.Push(o);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using WorkPolicy.Rules.Model;
+
+namespace WorkPolicy.Rules.Evaluation;
+
+/// <summary>
+/// A rule model compiled once: every scope and end condition a delegate. Immutable and safe to
+/// share across threads; evaluators over any number of facts files use it.
+/// </summary>
+internal sealed class CompiledRules
+{
+    private CompiledRules(RuleModel model, ImmutableArray<CompiledCircular> circulars, ConditionCompiler compiler)
+    {
+        Model = model;
+        Circulars = circulars;
+        Compiler = compiler;
+    }
+
+    /// <summary>The checked model compiled.</summary>
+    public RuleModel Model { get; }
+
+    /// <summary>The circulars, in the model's order of precedence (oldest first).</summary>
+    public ImmutableArray<CompiledCircular> Circulars { get; }
+
+    /// <summary>The compiler, holding one delegate per condition node (the memo layer keys on the same leaves).</summary>
+    internal ConditionCompiler Compiler { get; }
+
+    /// <summary>Compiles a checked model: compilation takes nothing else.</summary>
+    public static CompiledRules Compile(RuleModel model)
+    {
+        var compiler = new ConditionCompiler();
+        var circulars = model.Circulars.Select(c => new CompiledCircular(
+            c,
+            c.Until is { } u ? compiler.Compile(u) : null,
+            [.. c.Deciding.Select(p => new CompiledProvision(p, compiler.Compile(p.Scope)))],
+            [.. c.Attaching.Select(p => new CompiledProvision(p, compiler.Compile(p.Scope)))])).ToImmutableArray();
+        return new CompiledRules(model, circulars, compiler);
+    }
+}
+
+/// <summary>A checked provision with its scope compiled.</summary>
+internal sealed record CompiledProvision(CheckedProvision Model, Func<EvalScope, Tri> Scope);
+
+/// <summary>A checked circular with its end condition and provisions compiled.</summary>
+internal sealed record CompiledCircular(
+    CheckedCircular Model,
+    Func<EvalScope, Tri>? Until,
+    ImmutableArray<CompiledProvision> Deciding,
+    ImmutableArray<CompiledProvision> Attaching);

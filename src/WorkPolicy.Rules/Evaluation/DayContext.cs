@@ -1,0 +1,79 @@
+using NodaTime;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Rules.Evaluation;
+
+/// <summary>
+/// What holds for everyone of one region on one date, before any employee fact is read: whether
+/// each circular is in force (three-valued: an end condition over unknown status is unknown) and
+/// whether the date is a working day. The first step of the walk, computed by <see cref="For"/>.
+/// </summary>
+internal sealed class DayContext
+{
+    private DayContext(System.Collections.Immutable.ImmutableArray<CompiledCircular> circulars, string region, LocalDate date, Tri[] inForce, InForceTimeline?[] timelines, bool workingDay)
+    {
+        Circulars = circulars;
+        Region = region;
+        Date = date;
+        InForce = inForce;
+        Timelines = timelines;
+        WorkingDay = workingDay;
+    }
+
+    /// <summary>The circulars the statuses are of.</summary>
+    public System.Collections.Immutable.ImmutableArray<CompiledCircular> Circulars { get; }
+
+    /// <summary>The region.</summary>
+    public string Region { get; }
+
+    /// <summary>The date.</summary>
+    public LocalDate Date { get; }
+
+    /// <summary>Per circular (by index): in force, not, or unknown.</summary>
+    public Tri[] InForce { get; }
+
+    /// <summary>Per circular with an end condition that names the region: its timeline (for the facts an unknown end needs).</summary>
+    public InForceTimeline?[] Timelines { get; }
+
+    /// <summary>Whether the date is a working day in the facts' calendar.</summary>
+    public bool WorkingDay { get; }
+
+    /// <summary>
+    /// The context of <paramref name="region"/> on <paramref name="date"/>. A circular is in force when
+    /// it names the region, the date is within its dates and its end condition has not held.
+    /// </summary>
+    public static DayContext For(CompiledRules rules, FactIndex facts, string region, LocalDate date, TimelineCache timelines)
+    {
+        var circulars = rules.Circulars;
+        var inForce = new Tri[circulars.Length];
+        var lines = new InForceTimeline?[circulars.Length];
+        for (var i = 0; i < circulars.Length; i++)
+        {
+            var c = circulars[i];
+            if (!c.Model.Regions.Contains(region) || !c.Model.WithinDates(date)) continue;
+            if (c.Until is null)
+            {
+                inForce[i] = Tri.True;
+                continue;
+            }
+            lines[i] = timelines.Get(c, facts, region);
+            inForce[i] = lines[i]!.At(date);
+        }
+        return new DayContext(circulars, region, date, inForce, lines, facts.IsWorkingDay(date));
+    }
+}
+
+/// <summary>Timelines of end conditions per circular and region, computed on first use; one per evaluator.</summary>
+internal sealed class TimelineCache
+{
+    private readonly Dictionary<(int Circular, string Region), InForceTimeline> _lines = [];
+    private EvalScope? _scope;
+
+    public InForceTimeline Get(CompiledCircular c, FactIndex facts, string region)
+    {
+        if (_lines.TryGetValue((c.Model.Index, region), out var line)) return line;
+        var s = _scope ??= new EvalScope(facts);
+        s.Region = region;
+        return _lines[(c.Model.Index, region)] = InForceTimeline.Compute(c, s);
+    }
+}

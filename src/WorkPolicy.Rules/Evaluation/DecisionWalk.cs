@@ -1,0 +1,216 @@
+using WorkPolicy.Rules.Ast;
+
+namespace WorkPolicy.Rules.Evaluation;
+
+/// <summary>
+/// The one evaluation of a decision (docs/semantics.md states it in words). Everything else —
+/// details, the facts still needed, the trace of <c>explain</c>, the memo layer — observes this
+/// walk or remembers what it answered; none decides on its own.
+/// </summary>
+/// <remarks>
+/// The order of the walk:
+/// <list type="number">
+/// <item>No unit in the facts: indeterminate.</item>
+/// <item>No circular in force and none unknown: not covered. Not a working day: day off when some
+/// circular is in force; indeterminate when only unknown ones could be.</item>
+/// <item>The mode: circulars in force, newest first. The first whose provisions decide gives the
+/// mode; one where no provision applies passes to the next older (fallback). An unknown fact that
+/// could change the winner of the circular being asked, or an unknown end of a circular that would
+/// decide, makes the decision indeterminate; older circulars are not asked, so their unknowns never
+/// matter.</item>
+/// <item>Obligations: the winner's own, then every obligation-only provision of every circular in
+/// force that attaches to the decided mode and whose scope holds; an unknown scope (or an unknown
+/// end of a circular whose provision could attach) makes the decision indeterminate.</item>
+/// </list>
+/// The walk is generic over its observer so the batch path, observed by <see cref="NoObserver"/>,
+/// compiles to the bare walk: no call, no allocation.
+/// </remarks>
+internal static class DecisionWalk
+{
+    /// <summary>Walks the decision of the scope's employee in <paramref name="day"/>'s region and date.</summary>
+    public static Verdict Run<TObserver>(CompiledRules rules, DayContext day, EvalScope s, ref TObserver observer)
+        where TObserver : IWalkObserver
+    {
+        if (s.Unit is null)
+        {
+            observer.UnitMissing(s);
+            return Verdict.Of(WorkMode.Indeterminate);
+        }
+        var circulars = rules.Circulars;
+        var inForce = day.InForce;
+        if (observer.Tracing)
+        {
+            for (var i = 0; i < circulars.Length; i++) observer.InForce(circulars[i], day, inForce[i]);
+        }
+
+        var anyIn = false;
+        var anyUnknown = false;
+        for (var i = 0; i < inForce.Length; i++)
+        {
+            anyIn |= inForce[i] == Tri.True;
+            anyUnknown |= inForce[i] == Tri.Unknown;
+        }
+        if (!anyIn && !anyUnknown) return Verdict.Of(WorkMode.NotCovered);
+        if (!day.WorkingDay)
+        {
+            observer.NotWorkingDay(day);
+            if (anyIn) return Verdict.Of(WorkMode.DayOff);
+            // Day off if an unknown circular is in force, not covered if none is: that depends on the unknown.
+            for (var i = 0; i < inForce.Length; i++)
+            {
+                if (inForce[i] == Tri.Unknown) observer.UnknownInForce(circulars[i], day, s);
+            }
+            return Verdict.Of(WorkMode.Indeterminate);
+        }
+
+        var decided = Verdict.Of(WorkMode.NotCovered);
+        for (var i = circulars.Length - 1; i >= 0; i--)
+        {
+            if (inForce[i] == Tri.False) continue;
+            var c = circulars[i];
+            var ps = c.Deciding;
+            Span<Tri> results = ps.Length <= 128 ? stackalloc Tri[ps.Length] : new Tri[ps.Length];
+            for (var p = 0; p < ps.Length; p++) results[p] = ps[p].Scope(s);
+            var winner = Winner(ps, results);
+            var unknown = false;
+            for (var p = 0; p < ps.Length; p++)
+            {
+                if (!CouldChange(p, winner, ps, results)) continue;
+                unknown = true;
+                observer.UnknownScope(c, ps[p], s);
+            }
+            if (observer.Tracing) observer.Considered(c, results, winner);
+            if (inForce[i] == Tri.Unknown)
+            {
+                // A circular that might be in force matters only where it would decide (or might).
+                if (winner < 0 && !unknown) continue;
+                observer.UnknownInForce(c, day, s);
+                return Verdict.Of(WorkMode.Indeterminate);
+            }
+            if (unknown) return Verdict.Of(WorkMode.Indeterminate);
+            if (winner < 0)
+            {
+                observer.NoProvisionFits(c);
+                continue;
+            }
+            decided = new Verdict(ps[winner].Model.Mode!.Value, (short)i, (short)winner);
+            observer.Decided(c, ps[winner], s);
+            if (observer.Tracing)
+            {
+                for (var older = i - 1; older >= 0; older--)
+                {
+                    if (inForce[older] != Tri.False) observer.NotAsked(circulars[older], c);
+                }
+            }
+            break;
+        }
+        if (decided.Provision < 0) return decided;
+
+        var mode = decided.Mode;
+        for (var i = 0; i < circulars.Length; i++)
+        {
+            if (inForce[i] == Tri.False) continue;
+            var c = circulars[i];
+            foreach (var p in c.Attaching)
+            {
+                if (!p.Model.AttachesTo(mode))
+                {
+                    if (observer.Tracing) observer.Attaches(c, p, mode, Tri.False, s);
+                    continue;
+                }
+                var r = p.Scope(s);
+                if (inForce[i] == Tri.Unknown)
+                {
+                    if (r == Tri.False) continue;
+                    observer.UnknownInForce(c, day, s);
+                    return Verdict.Of(WorkMode.Indeterminate);
+                }
+                observer.Attaches(c, p, mode, r, s);
+                if (r == Tri.Unknown) return Verdict.Of(WorkMode.Indeterminate);
+            }
+        }
+        return decided;
+    }
+
+    /// <summary>The first provision that applies and that no applicable provision overrides, or -1.</summary>
+    public static int Winner(System.Collections.Immutable.ImmutableArray<CompiledProvision> ps, ReadOnlySpan<Tri> results)
+    {
+        for (var i = 0; i < ps.Length; i++)
+        {
+            if (results[i] == Tri.True && !OverriddenByTrue(i, ps, results)) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether provision <paramref name="i"/>, whose scope is unknown, would change the outcome if it
+    /// applied: no applicable provision overrides it and it would decide otherwise than the winner.
+    /// </summary>
+    private static bool CouldChange(int i, int winner, System.Collections.Immutable.ImmutableArray<CompiledProvision> ps, ReadOnlySpan<Tri> results) =>
+        results[i] == Tri.Unknown && !OverriddenByTrue(i, ps, results) && (winner < 0 || !ps[i].Model.SameEffect(ps[winner].Model));
+
+    private static bool OverriddenByTrue(int i, System.Collections.Immutable.ImmutableArray<CompiledProvision> ps, ReadOnlySpan<Tri> results)
+    {
+        foreach (var j in ps[i].Model.OverriddenBy)
+        {
+            if (results[j] == Tri.True) return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>
+/// What the walk reports as it goes. <see cref="Tracing"/> is false for observers that need only
+/// the events that shape a decision; the walk then skips the events a trace alone wants.
+/// </summary>
+internal interface IWalkObserver
+{
+    /// <summary>Whether the trace-only events are wanted.</summary>
+    bool Tracing { get; }
+
+    /// <summary>The employee's unit is not in the facts.</summary>
+    void UnitMissing(EvalScope s);
+
+    /// <summary>Trace: whether <paramref name="c"/> is in force for the region and date.</summary>
+    void InForce(CompiledCircular c, DayContext day, Tri status);
+
+    /// <summary>The date is not a working day.</summary>
+    void NotWorkingDay(DayContext day);
+
+    /// <summary>Whether <paramref name="c"/> is in force is unknown, and that matters.</summary>
+    void UnknownInForce(CompiledCircular c, DayContext day, EvalScope s);
+
+    /// <summary>A deciding provision's scope is unknown, and that matters.</summary>
+    void UnknownScope(CompiledCircular c, CompiledProvision p, EvalScope s);
+
+    /// <summary>Trace: the scopes of <paramref name="c"/>'s deciding provisions and its winner (-1: none).</summary>
+    void Considered(CompiledCircular c, ReadOnlySpan<Tri> results, int winner);
+
+    /// <summary>No deciding provision of <paramref name="c"/> applies; an older circular is asked.</summary>
+    void NoProvisionFits(CompiledCircular c);
+
+    /// <summary><paramref name="p"/> of <paramref name="c"/> decides the mode.</summary>
+    void Decided(CompiledCircular c, CompiledProvision p, EvalScope s);
+
+    /// <summary>Trace: an older circular in force was not asked because <paramref name="decider"/> decided.</summary>
+    void NotAsked(CompiledCircular c, CompiledCircular decider);
+
+    /// <summary>An obligation-only provision for the decided mode: its scope (false also when it does not attach to the mode).</summary>
+    void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, EvalScope s);
+}
+
+/// <summary>The observer of the batch path: it wants nothing, so the walk runs bare.</summary>
+internal struct NoObserver : IWalkObserver
+{
+    public readonly bool Tracing => false;
+    public readonly void UnitMissing(EvalScope s) { }
+    public readonly void InForce(CompiledCircular c, DayContext day, Tri status) { }
+    public readonly void NotWorkingDay(DayContext day) { }
+    public readonly void UnknownInForce(CompiledCircular c, DayContext day, EvalScope s) { }
+    public readonly void UnknownScope(CompiledCircular c, CompiledProvision p, EvalScope s) { }
+    public readonly void Considered(CompiledCircular c, ReadOnlySpan<Tri> results, int winner) { }
+    public readonly void NoProvisionFits(CompiledCircular c) { }
+    public readonly void Decided(CompiledCircular c, CompiledProvision p, EvalScope s) { }
+    public readonly void NotAsked(CompiledCircular c, CompiledCircular decider) { }
+    public readonly void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, EvalScope s) { }
+}

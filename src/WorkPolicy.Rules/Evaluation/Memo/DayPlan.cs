@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+
+namespace WorkPolicy.Rules.Evaluation.Memo;
+
+/// <summary>The verdicts and decision details found so far for one region on one date, by decision key.</summary>
+internal sealed class DayPlan
+{
+    /// <summary>Verdicts by key.</summary>
+    public VerdictCache Verdicts { get; } = new();
+
+    /// <summary>What decisions say beyond employee, mode and pool, by key (determinate decisions only).</summary>
+    public Dictionary<ulong, DecisionDetails> Details { get; } = [];
+}
+
+/// <summary>What a decision says beyond its employee, date, mode and pool; shared by every employee with the same key.</summary>
+internal sealed record DecisionDetails(ImmutableArray<string> Circulars, ImmutableArray<ProvisionRef> Provisions, ImmutableArray<ObligationResult> Obligations);

@@ -1,0 +1,72 @@
+using WorkPolicy.Rules.Model;
+
+namespace WorkPolicy.Rules.Evaluation.Memo;
+
+/// <summary>
+/// The decision key of one region: the outcomes of every leaf test its circulars' scopes read,
+/// two bits each. Scopes are Kleene combinations of their leaves, and the walk reads employee
+/// facts only through scopes, so two employees of one region with the same key get the same
+/// verdict on the same date: that is why a verdict can be remembered under the key. Field leaves
+/// depend on the employee alone (computed once per row); incident leaves on the unit and the date
+/// (computed per decision, above the field bits); region status is the same for everyone of the
+/// region on a date, so it is the day plan's, not the key's.
+/// </summary>
+internal sealed class DecisionKey
+{
+    /// <summary>Keys are stored plus one in 64 bits, so they use at most 63.</summary>
+    public const int MaxBits = 63;
+
+    private readonly Func<EvalScope, Tri>[] _fields;
+    private readonly Func<EvalScope, Tri>[] _incidents;
+
+    private DecisionKey(Func<EvalScope, Tri>[] fields, Func<EvalScope, Tri>[] incidents)
+    {
+        _fields = fields;
+        _incidents = incidents;
+    }
+
+    /// <summary>Bits of the employee's part.</summary>
+    public int FieldBits => 2 * _fields.Length;
+
+    /// <summary>
+    /// The key of the circulars that name <paramref name="region"/>, or null when their leaves do not
+    /// fit 63 bits (those employees are decided in full).
+    /// </summary>
+    public static DecisionKey? For(CompiledRules rules, string region)
+    {
+        var circulars = rules.Circulars.Where(c => c.Model.Regions.Contains(region)).Select(c => c.Model).ToList();
+        var roots = circulars.SelectMany(c => c.Deciding.Concat(c.Attaching)).Select(p => p.Scope);
+        var fields = new List<Func<EvalScope, Tri>>();
+        var incidents = new List<Func<EvalScope, Tri>>();
+        // Leaves written alike in two places test the same thing: one key position serves both.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var leaf in Conditions.Leaves(roots))
+        {
+            switch (leaf)
+            {
+                case TestCondition { Field.Entity: Entity.Region }:
+                    continue;
+                case TestCondition t when seen.Add($"{t.Field.Path} {t.Op} {string.Join(",", t.Values)}"):
+                    fields.Add(rules.Compiler.Compile(t));
+                    break;
+                case IncidentCondition i when seen.Add($"incident {i.Kind} {i.Days} {i.StartOffset}"):
+                    incidents.Add(rules.Compiler.Compile(i));
+                    break;
+            }
+        }
+        return 2 * (fields.Count + incidents.Count) <= MaxBits ? new DecisionKey([.. fields], [.. incidents]) : null;
+    }
+
+    /// <summary>The employee's part, for the scope's employee.</summary>
+    public ulong OfFields(EvalScope s) => Pack(_fields, s, 0);
+
+    /// <summary>The whole key: the employee's part with the incident part above it, for the scope's employee and date.</summary>
+    public ulong WithIncidents(ulong fields, EvalScope s) => _incidents.Length == 0 ? fields : Pack(_incidents, s, FieldBits) | fields;
+
+    private static ulong Pack(Func<EvalScope, Tri>[] leaves, EvalScope s, int shift)
+    {
+        var key = 0UL;
+        for (var i = 0; i < leaves.Length; i++) key |= (ulong)leaves[i](s) << (shift + 2 * i);
+        return key;
+    }
+}

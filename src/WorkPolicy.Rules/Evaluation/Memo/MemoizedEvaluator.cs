@@ -1,0 +1,117 @@
+using NodaTime;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Rules.Evaluation.Memo;
+
+/// <summary>
+/// The memo layer: answers as the plain <see cref="Evaluator"/> it wraps, remembering what the
+/// plain walk answered for one employee of a decision key (<see cref="DecisionKey"/>) and giving it
+/// to every other employee with that key in the same region on the same date. It never decides:
+/// every remembered answer was first the plain walk's, and tests hold the two equal on generated
+/// populations. Not thread-safe; one per thread.
+/// </summary>
+internal sealed class MemoizedEvaluator
+{
+    private const int MaxPlans = 4096;
+    private readonly Evaluator _plain;
+    private readonly Dictionary<(string Region, LocalDate Date), DayPlan> _plans = [];
+    private readonly Dictionary<string, DecisionKey?> _keys = new(StringComparer.Ordinal);
+    // Field keys per indexed row, plus one: 0 is "not yet", ulong.MaxValue "no key for this region".
+    private readonly ulong[] _rowKeys;
+    private DayContext? _lastDay;
+    private DayPlan? _lastPlan;
+
+    public MemoizedEvaluator(Evaluator plain)
+    {
+        _plain = plain;
+        _rowKeys = new ulong[plain.Facts.Employees.Length];
+    }
+
+    /// <summary>The plain evaluator answered for.</summary>
+    public Evaluator Plain => _plain;
+
+    /// <summary>The facts evaluated against.</summary>
+    public FactIndex Facts => _plain.Facts;
+
+    /// <summary>The decision for <paramref name="employee"/> of the facts on <paramref name="date"/>.</summary>
+    public Decision Decide(EmployeeFacts employee, LocalDate date) => Decide(Facts.Row(employee), date);
+
+    /// <summary>The rotation pool of a verdict, without building the whole decision.</summary>
+    public PoolAssignment? PoolOf(EmployeeRow employee, Verdict verdict) => _plain.PoolOf(employee, verdict);
+
+    /// <summary>The same verdict as <see cref="Evaluator.Classify"/>.</summary>
+    public Verdict Classify(EmployeeRow employee, LocalDate date)
+    {
+        if (!TryKey(employee, date, out var plan, out var key)) return _plain.Classify(employee, date);
+        if (plan.Verdicts.TryGet(key, out var known)) return known;
+        var verdict = _plain.Classify(employee, date);
+        plan.Verdicts.Add(key, verdict);
+        return verdict;
+    }
+
+    /// <summary>The same decision as <see cref="Evaluator.Decide"/> (without a trace).</summary>
+    public Decision Decide(EmployeeRow employee, LocalDate date)
+    {
+        if (!TryKey(employee, date, out var plan, out var key)) return _plain.Decide(employee, date);
+        if (!plan.Verdicts.TryGet(key, out var verdict))
+        {
+            verdict = _plain.Classify(employee, date);
+            plan.Verdicts.Add(key, verdict);
+        }
+        // An indeterminate decision names the employee in the facts it needs: nothing to share.
+        if (verdict.Mode == WorkMode.Indeterminate) return _plain.Decide(employee, date);
+        if (!plan.Details.TryGetValue(key, out var details))
+        {
+            var full = _plain.Decide(employee, date);
+            plan.Details[key] = details = new DecisionDetails(full.Circulars, full.Provisions, full.Obligations);
+        }
+        return new Decision(employee.Facts.Id, date, verdict.Mode, details.Circulars, details.Provisions, details.Obligations, _plain.PoolOf(employee, verdict), []);
+    }
+
+    /// <summary>The plan of the employee's region and date and the employee's key there; false when the employee has none.</summary>
+    private bool TryKey(EmployeeRow employee, LocalDate date, out DayPlan plan, out ulong key)
+    {
+        plan = null!;
+        key = 0;
+        // Without a unit the walk stops before any condition: nothing a key could tell apart.
+        if (employee.Unit is null || KeyOf(employee) is not { } regionKey || !TryFieldKey(employee, regionKey, out var fields)) return false;
+        plan = PlanOf(_plain.Day(employee, date));
+        key = regionKey.WithIncidents(fields, _plain.Point(employee, date));
+        return true;
+    }
+
+    private DecisionKey? KeyOf(EmployeeRow employee)
+    {
+        if (!_keys.TryGetValue(employee.Region, out var key)) _keys[employee.Region] = key = DecisionKey.For(_plain.Rules, employee.Region);
+        return key;
+    }
+
+    private bool TryFieldKey(EmployeeRow e, DecisionKey regionKey, out ulong key)
+    {
+        var n = e.Number;
+        var indexed = (uint)n < (uint)_rowKeys.Length && ReferenceEquals(_plain.Facts.Employees[n], e);
+        if (indexed && _rowKeys[n] is var stored and not 0)
+        {
+            key = stored - 1;
+            return true;
+        }
+        key = regionKey.OfFields(_plain.Point(e, default));
+        if (indexed) _rowKeys[n] = key + 1;
+        return true;
+    }
+
+    private DayPlan PlanOf(DayContext day)
+    {
+        if (ReferenceEquals(day, _lastDay)) return _lastPlan!;
+        if (!_plans.TryGetValue((day.Region, day.Date), out var plan))
+        {
+            // A long range of dates would keep a plan per region and day for good: past the cap they are made anew.
+            if (_plans.Count >= MaxPlans) _plans.Clear();
+            _plans[(day.Region, day.Date)] = plan = new DayPlan();
+        }
+        _lastDay = day;
+        _lastPlan = plan;
+        return plan;
+    }
+}

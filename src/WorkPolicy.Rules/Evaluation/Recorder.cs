@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Rules.Ast;
+
+namespace WorkPolicy.Rules.Evaluation;
+
+/// <summary>
+/// The observer that turns one walk into a <see cref="Decision"/>: it notes the deciding and the
+/// attaching provisions, asks the conditions that mattered for the paths of the facts they lack,
+/// and, given a list, writes the trace of <c>explain</c>. It decides nothing itself.
+/// </summary>
+internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
+{
+    private readonly List<(CompiledCircular Circular, CompiledProvision Provision)> _attached = [];
+    private readonly List<string> _unknown = [];
+    private (CompiledCircular Circular, CompiledProvision Provision)? _decided;
+
+    public bool Tracing => trace is not null;
+
+    public void UnitMissing(EvalScope s)
+    {
+        var unit = s.Employee!.Facts.Unit;
+        _unknown.Add($"units[{unit}]");
+        trace?.Add(new TraceEntry("", null, "unknown", $"unit '{unit}' is not in the facts"));
+    }
+
+    public void InForce(CompiledCircular c, DayContext day, Tri status)
+    {
+        var m = c.Model;
+        if (!m.Regions.Contains(day.Region))
+            trace!.Add(new TraceEntry(m.Id, null, "not in force", $"region '{day.Region}' is not among {string.Join(", ", m.Decl.Regions)}"));
+        else if (!m.WithinDates(day.Date))
+            trace!.Add(new TraceEntry(m.Id, null, "not in force", $"{Text(day.Date)} is outside its period {Text(m.From)} to {(m.To is { } t ? Text(t) : "open")}"));
+        else if (day.Timelines[m.Index] is not { } line)
+            trace!.Add(new TraceEntry(m.Id, null, "in force", $"region '{day.Region}', period from {Text(m.From)}"));
+        else if (status == Tri.False)
+            trace!.Add(new TraceEntry(m.Id, null, "not in force", $"its end condition held on {Text(line.EndsOn!.Value)}"));
+        else if (status == Tri.Unknown)
+            trace!.Add(new TraceEntry(m.Id, null, "unknown", $"whether its end condition was reached depends on {string.Join(", ", line.Missing)}"));
+        else
+            trace!.Add(new TraceEntry(m.Id, null, "in force", $"region '{day.Region}', its end condition has not held since {Text(m.From)}"));
+    }
+
+    public void NotWorkingDay(DayContext day) =>
+        trace?.Add(new TraceEntry("", null, "day-off", $"{Text(day.Date)} ({day.Date.DayOfWeek}) is not a working day in the calendar"));
+
+    public void UnknownInForce(CompiledCircular c, DayContext day, EvalScope s)
+    {
+        if (day.Timelines[c.Model.Index] is { } line) _unknown.AddRange(line.Missing);
+        trace?.Add(new TraceEntry(c.Model.Id, null, "unknown", "whether it is in force matters here and depends on missing facts"));
+    }
+
+    public void UnknownScope(CompiledCircular c, CompiledProvision p, EvalScope s)
+    {
+        var before = _unknown.Count;
+        Missing(p, s);
+        var mode = p.Model.Mode is { } m ? $"would decide {m.Word()}" : "its obligations would apply";
+        trace?.Add(new TraceEntry(c.Model.Id, p.Model.Id, "unknown", $"{mode} if it applied; depends on {string.Join(", ", _unknown.Skip(before).Distinct())}"));
+    }
+
+    public void Considered(CompiledCircular c, ReadOnlySpan<Tri> results, int winner)
+    {
+        var ps = c.Deciding;
+        for (var i = 0; i < ps.Length; i++)
+        {
+            var p = ps[i].Model;
+            var mode = p.Mode!.Value.Word();
+            if (i == winner)
+            {
+                trace!.Add(new TraceEntry(c.Model.Id, p.Id, "applied", $"decides {mode} ({p.Cite})"));
+            }
+            else if (results[i] == Tri.True)
+            {
+                var by = new List<string>();
+                foreach (var j in p.OverriddenBy)
+                {
+                    if (results[j] == Tri.True) by.Add(ps[j].Model.Id);
+                }
+                trace!.Add(by.Count > 0
+                    ? new TraceEntry(c.Model.Id, p.Id, "overridden", $"would decide {mode}; overridden by {string.Join(", ", by)}, which is stated as its exception")
+                    : new TraceEntry(c.Model.Id, p.Id, "conflict", $"also applies with no stated priority (decides {mode}); 'check' reports this"));
+            }
+            else if (results[i] == Tri.False)
+            {
+                trace!.Add(new TraceEntry(c.Model.Id, p.Id, "not applicable", "its scope does not hold for this employee"));
+            }
+        }
+    }
+
+    public void NoProvisionFits(CompiledCircular c) =>
+        trace?.Add(new TraceEntry(c.Model.Id, null, "no provision fits", "in force, but none of its provisions decides for this employee; an older circular in force is asked"));
+
+    public void Decided(CompiledCircular c, CompiledProvision p, EvalScope s)
+    {
+        _decided = (c, p);
+        trace?.Add(new TraceEntry(c.Model.Id, null, "decides", $"the newest circular in force whose provisions decide: '{p.Model.Id}' applies"));
+    }
+
+    public void NotAsked(CompiledCircular c, CompiledCircular decider) =>
+        trace!.Add(new TraceEntry(c.Model.Id, null, "not asked", $"in force, but the newer circular '{decider.Model.Id}' decides the mode; only its obligations can still apply"));
+
+    public void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, EvalScope s)
+    {
+        var m = p.Model;
+        switch (scope)
+        {
+            case Tri.True:
+                _attached.Add((c, p));
+                break;
+            case Tri.Unknown:
+                Missing(p, s);
+                trace?.Add(new TraceEntry(c.Model.Id, m.Id, "unknown", "whether its obligations apply depends on missing facts"));
+                break;
+            default:
+                if (!m.AttachesTo(mode))
+                    trace?.Add(new TraceEntry(c.Model.Id, m.Id, "not applicable", $"adds obligations only while {string.Join(" or ", m.During.Select(d => d.Word()))}"));
+                else
+                    trace?.Add(new TraceEntry(c.Model.Id, m.Id, "no", "scope does not hold"));
+                break;
+        }
+    }
+
+    /// <summary>Runs <paramref name="p"/>'s scope again, recording the facts it lacks.</summary>
+    private void Missing(CompiledProvision p, EvalScope s)
+    {
+        s.Missing = _unknown;
+        p.Scope(s);
+        s.Missing = null;
+    }
+
+    /// <summary>The decision the walk answered with <paramref name="verdict"/>.</summary>
+    public Decision Decision(Verdict verdict, DayContext day, EvalScope s)
+    {
+        var employee = s.Employee!.Facts;
+        var circulars = InForceIds(day);
+        if (verdict.Mode == WorkMode.Indeterminate)
+            return new Decision(employee.Id, day.Date, verdict.Mode, circulars, [], [], null, [.. _unknown.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+        if (_decided is not { } decided) return new Decision(employee.Id, day.Date, verdict.Mode, circulars, [], [], null, []);
+
+        var provisions = ImmutableArray.CreateBuilder<ProvisionRef>();
+        var obligations = ImmutableArray.CreateBuilder<ObligationResult>();
+        provisions.Add(Ref(decided.Circular, decided.Provision));
+        AddObligations(decided.Circular, decided.Provision, day.Date, obligations);
+        foreach (var (c, p) in _attached)
+        {
+            if (AddObligations(c, p, day.Date, obligations) > 0)
+            {
+                provisions.Add(Ref(c, p));
+                trace?.Add(new TraceEntry(c.Model.Id, p.Model.Id, "adds", $"obligations while {verdict.Mode.Word()}"));
+            }
+            else trace?.Add(new TraceEntry(c.Model.Id, p.Model.Id, "not applicable", $"its obligations are not due on a {day.Date.DayOfWeek}"));
+        }
+        return new Decision(employee.Id, day.Date, verdict.Mode, circulars, provisions.ToImmutable(), obligations.ToImmutable(), Pool(decided.Provision, s), []);
+    }
+
+    /// <summary>The pool of a rotation provision for the scope's employee.</summary>
+    public static PoolAssignment? Pool(CompiledProvision winner, EvalScope s)
+    {
+        if (winner.Model.Mode != WorkMode.Rotation || winner.Model.Pool is not { } pd) return null;
+        var unit = pd.Per == PoolPer.TopUnit ? s.TopUnit ?? s.Unit : s.Unit;
+        return new PoolAssignment(pd.Group, unit!.Facts.Id, pd.Place, pd.Percent, pd.Rounding, pd.AtMost);
+    }
+
+    /// <summary>The circulars known to be in force.</summary>
+    private static ImmutableArray<string> InForceIds(DayContext day)
+    {
+        var ids = ImmutableArray.CreateBuilder<string>();
+        for (var i = 0; i < day.InForce.Length; i++)
+        {
+            if (day.InForce[i] == Tri.True) ids.Add(day.Circulars[i].Model.Id);
+        }
+        return ids.ToImmutable();
+    }
+
+    private static ProvisionRef Ref(CompiledCircular c, CompiledProvision p) => new(p.Model.Id, c.Model.Id, p.Model.Cite);
+
+    private static int AddObligations(CompiledCircular c, CompiledProvision p, LocalDate date, ImmutableArray<ObligationResult>.Builder into)
+    {
+        var before = into.Count;
+        foreach (var o in p.Model.Obligations)
+        {
+            if (!o.DueOn(date)) continue;
+            into.Add(new ObligationResult(o.Kind, c.Model.Id, p.Model.Id, c.Model.ZoneId, o.Properties, o.HasWindows ? o.WindowsOn(date) : null, o.EveryDays));
+        }
+        return into.Count - before;
+    }
+
+    private static string Text(LocalDate d) => d.ToString("yyyy-MM-dd", null);
+}

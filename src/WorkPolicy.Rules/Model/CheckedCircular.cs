@@ -1,0 +1,40 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Rules.Ast;
+
+namespace WorkPolicy.Rules.Model;
+
+/// <summary>
+/// A checked circular: regions and zone resolved, its period typed (the end condition as a
+/// <see cref="Condition"/> over region status), its provisions split into those that decide a mode
+/// and those that only add obligations, with the transitive override relation computed.
+/// </summary>
+/// <param name="Id">The circular's id.</param>
+/// <param name="Index">Its position in <see cref="RuleModel.Circulars"/>: the order of precedence, oldest first.</param>
+/// <param name="Regions">The regions it names.</param>
+/// <param name="Zone">The zone its times are read in.</param>
+/// <param name="From">First day in force.</param>
+/// <param name="To">Last day in force (inclusive), or null.</param>
+/// <param name="Until">Ends it on the first day this condition over region status holds, or null.</param>
+/// <param name="Deciding">Provisions that decide a mode, in file order.</param>
+/// <param name="Attaching">Provisions that only add obligations, in file order.</param>
+/// <param name="Decl">The syntax it was checked from.</param>
+internal sealed record CheckedCircular(
+    string Id,
+    int Index,
+    FrozenSet<string> Regions,
+    DateTimeZone Zone,
+    LocalDate From,
+    LocalDate? To,
+    Condition? Until,
+    ImmutableArray<CheckedProvision> Deciding,
+    ImmutableArray<CheckedProvision> Attaching,
+    CircularDecl Decl)
+{
+    /// <summary>The zone's id, e.g. <c>Asia/Makassar</c>.</summary>
+    public string ZoneId => Zone.Id;
+
+    /// <summary>Whether <paramref name="date"/> lies within the stated dates (the end condition aside).</summary>
+    public bool WithinDates(LocalDate date) => date >= From && (To is not { } to || date <= to);
+}

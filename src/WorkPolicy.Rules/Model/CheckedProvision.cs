@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using WorkPolicy.Rules.Ast;
+
+namespace WorkPolicy.Rules.Model;
+
+/// <summary>
+/// A checked provision: its scope as a <see cref="Condition"/> (null: everyone the circular covers),
+/// what it decides, the obligations it adds, and its place among the circular's exceptions.
+/// </summary>
+/// <param name="Id">Unique within its circular.</param>
+/// <param name="Index">Its position among the circular's deciding provisions, or among its obligation-only ones.</param>
+/// <param name="Cite">The citation as shown in decisions: <c>point 2: "…"</c>.</param>
+/// <param name="Scope">Who it applies to.</param>
+/// <param name="Mode">The mode it decides; null for a provision that only adds obligations.</param>
+/// <param name="Pool">The rotation quota, for <see cref="WorkMode.Rotation"/>.</param>
+/// <param name="During">The decided modes an obligation-only provision attaches to.</param>
+/// <param name="Obligations">What applicable employees must do.</param>
+/// <param name="Decl">The syntax it was checked from (spans, ambiguities).</param>
+internal sealed record CheckedProvision(
+    string Id,
+    int Index,
+    string Cite,
+    Condition? Scope,
+    WorkMode? Mode,
+    PoolDecl? Pool,
+    ImmutableArray<WorkMode> During,
+    ImmutableArray<CheckedObligation> Obligations,
+    ProvisionDecl Decl)
+{
+    /// <summary>Indexes of the deciding provisions this one overrides, directly or through a chain.</summary>
+    public ImmutableArray<int> Overrides { get; init; } = [];
+
+    /// <summary>Indexes of the deciding provisions that override this one, directly or through a chain.</summary>
+    public ImmutableArray<int> OverriddenBy { get; init; } = [];
+
+    /// <summary>Whether an obligation-only provision attaches to a decision of <paramref name="mode"/>.</summary>
+    public bool AttachesTo(WorkMode mode) => During.Contains(mode);
+
+    /// <summary>Same outcome: mode and quota alike (obligations travel with the provision).</summary>
+    public bool SameEffect(CheckedProvision other) =>
+        Mode == other.Mode &&
+        (Pool, other.Pool) switch
+        {
+            (null, null) => true,
+            ({ } a, { } b) => a with { Span = default } == b with { Span = default },
+            _ => false,
+        };
+}

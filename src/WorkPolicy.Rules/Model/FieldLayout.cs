@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Rules.Model;
+
+/// <summary>
+/// The slots of a rule model's employee and unit fields in facts rows, and the canonical value of
+/// each declared code. Owned by the model, so nothing is numbered in static state: rows laid out
+/// for one model are read by that model's compiled rules.
+/// </summary>
+internal sealed class FieldLayout
+{
+    private readonly FrozenDictionary<string, int> _employee;
+    private readonly FrozenDictionary<string, int> _unit;
+    private readonly FrozenDictionary<string, CodeFact> _codes;
+
+    private FieldLayout(FrozenDictionary<string, int> employee, FrozenDictionary<string, int> unit, FrozenDictionary<string, CodeFact> codes)
+    {
+        _employee = employee;
+        _unit = unit;
+        _codes = codes;
+    }
+
+    /// <summary>The layout of the employee and unit fields of <paramref name="vocabulary"/>.</summary>
+    public static FieldLayout Of(Vocabulary vocabulary)
+    {
+        var employee = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unit = new Dictionary<string, int>(StringComparer.Ordinal);
+        var codes = new Dictionary<string, CodeFact>(StringComparer.Ordinal);
+        foreach (var f in vocabulary.Fields.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            if (f.Path.StartsWith("employee.", StringComparison.Ordinal)) employee.TryAdd(f.Path["employee.".Length..], employee.Count);
+            else if (f.Path.StartsWith("unit.", StringComparison.Ordinal)) unit.TryAdd(f.Path["unit.".Length..], unit.Count);
+            if (f.Kind is FieldKind.OneOf or FieldKind.SetOf)
+            {
+                foreach (var c in f.Codes) codes.TryAdd(c, new CodeFact(c) { Number = codes.Count });
+            }
+        }
+        return new FieldLayout(employee.ToFrozenDictionary(StringComparer.Ordinal), unit.ToFrozenDictionary(StringComparer.Ordinal), codes.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>Slots an employee row has.</summary>
+    public int EmployeeSlots => _employee.Count;
+
+    /// <summary>Slots a unit row has.</summary>
+    public int UnitSlots => _unit.Count;
+
+    /// <summary>The slot of an employee field key (<c>health.healthy</c>), or -1.</summary>
+    public int EmployeeSlot(string key) => _employee.GetValueOrDefault(key, -1);
+
+    /// <summary>The slot of a unit field key (<c>kind</c>), or -1.</summary>
+    public int UnitSlot(string key) => _unit.GetValueOrDefault(key, -1);
+
+    /// <summary>The model's instance of a code (numbered), or null for a code no field declares.</summary>
+    public CodeFact? Code(string code) => _codes.GetValueOrDefault(code);
+
+    /// <summary>
+    /// Lays out <paramref name="fields"/> by slot; code values become the model's instances, so a
+    /// compiled test compares numbers, not strings. Keys the vocabulary does not declare are left out:
+    /// no rule can read them.
+    /// </summary>
+    public FactValue?[] Row(IReadOnlyDictionary<string, FactValue> fields, bool unit)
+    {
+        var slots = unit ? _unit : _employee;
+        var row = new FactValue?[slots.Count];
+        // The loaders make dictionaries: enumerate those without boxing an enumerator.
+        if (fields is Dictionary<string, FactValue> dictionary)
+        {
+            foreach (var (key, value) in dictionary) Place(row, slots, key, value);
+        }
+        else
+        {
+            foreach (var (key, value) in fields) Place(row, slots, key, value);
+        }
+        return row;
+    }
+
+    private void Place(FactValue?[] row, FrozenDictionary<string, int> slots, string key, FactValue value)
+    {
+        if (slots.TryGetValue(key, out var slot)) row[slot] = value is CodeFact c && Code(c.Code) is { } canonical ? canonical : value;
+    }
+}

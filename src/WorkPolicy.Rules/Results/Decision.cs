@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Evaluation;
+
+namespace WorkPolicy;
+
+/// <summary>A provision behind a decision: its id, its circular and where the source says it.</summary>
+/// <param name="Id">The provision's id within its circular.</param>
+/// <param name="Circular">The circular's id.</param>
+/// <param name="Cite">The point and a short quote, e.g. <c>point 2: "dikecualikan bagi …"</c>.</param>
+public sealed record ProvisionRef(string Id, string Circular, string Cite);
+
+/// <summary>The rotation pool an employee belongs to and its quota.</summary>
+/// <param name="Group">The quota group, e.g. <c>pelaksana</c>.</param>
+/// <param name="Unit">The unit the quota is counted in (the perangkat daerah for <c>per top-unit</c>).</param>
+/// <param name="Place">The place the percentage speaks of.</param>
+/// <param name="Percent">The share, 0 to 100.</param>
+/// <param name="Rounding">How the share of a headcount becomes whole persons.</param>
+/// <param name="AtMost">True for a cap; false when the share is the target.</param>
+public sealed record PoolAssignment(string Group, string Unit, QuotaPlace Place, decimal Percent, Rounding Rounding, bool AtMost)
+{
+    /// <summary>Persons the quota puts at <see cref="Place"/> out of <paramref name="members"/>.</summary>
+    public int Quota(int members) => Quotas.Of(members, Percent, Rounding);
+}
+
+/// <summary>An obligation for the day: its kind, zone, details, and the day's time windows if it has any.</summary>
+public sealed record ObligationResult
+{
+    internal ObligationResult(string kind, string circular, string provision, string zone, ImmutableArray<PropertyDecl> properties, ImmutableArray<TimeWindow>? windows, int? everyDays)
+    {
+        Kind = kind;
+        Circular = circular;
+        Provision = provision;
+        Zone = zone;
+        Properties = properties;
+        Windows = windows;
+        EveryDays = everyDays;
+    }
+
+    /// <summary>The kind, e.g. <c>check-in</c>.</summary>
+    public string Kind { get; }
+
+    /// <summary>The circular that imposes it.</summary>
+    public string Circular { get; }
+
+    /// <summary>The provision that imposes it.</summary>
+    public string Provision { get; }
+
+    /// <summary>The zone its times are read in, e.g. <c>Asia/Makassar</c>.</summary>
+    public string Zone { get; }
+
+    /// <summary>The day's windows (a fixed time is a window of no length), or null when the obligation has none.</summary>
+    public ImmutableArray<TimeWindow>? Windows { get; }
+
+    /// <summary>The other details as written in the rule file (channel, recipients, …), in file order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Details => [.. Properties.Select(p => KeyValuePair.Create(p.Key, PropertyText.Of(p.Value)))];
+
+    internal ImmutableArray<PropertyDecl> Properties { get; }
+
+    /// <summary>The rotation cadence in days (<c>every</c>), for rosters.</summary>
+    internal int? EveryDays { get; }
+}
+
+/// <summary>The answer for one employee on one date.</summary>
+/// <param name="Employee">The employee's id.</param>
+/// <param name="Date">The date.</param>
+/// <param name="Mode">The decided mode.</param>
+/// <param name="Circulars">The circulars in force for the employee on the date.</param>
+/// <param name="Provisions">The provisions behind the decision, the deciding one first.</param>
+/// <param name="Obligations">What the employee must do that day.</param>
+/// <param name="Pool">For rotation: the quota group and its quota.</param>
+/// <param name="Unknown">For an indeterminate decision: the paths of the facts it needs.</param>
+public sealed record Decision(
+    string Employee,
+    LocalDate Date,
+    WorkMode Mode,
+    ImmutableArray<string> Circulars,
+    ImmutableArray<ProvisionRef> Provisions,
+    ImmutableArray<ObligationResult> Obligations,
+    PoolAssignment? Pool,
+    ImmutableArray<string> Unknown);
+
+/// <summary>One line of an explanation: what was considered and why it did or did not count.</summary>
+/// <param name="Circular">The circular (empty for the facts themselves).</param>
+/// <param name="Provision">The provision, or null for the circular as a whole.</param>
+/// <param name="Outcome">A word: <c>in force</c>, <c>not in force</c>, <c>applied</c>, <c>overridden</c>, <c>not asked</c>, …</param>
+/// <param name="Reason">Why, in words.</param>
+public sealed record TraceEntry(string Circular, string? Provision, string Outcome, string Reason);
