@@ -14,7 +14,7 @@ namespace WorkPolicy.Tests;
 /// Verdicts remembered by decision key are the verdicts the full evaluation gives: on a generated
 /// population, on the same population with facts dropped and codes swapped at random, and on the personas.
 /// </summary>
-public class MemoizedClassifyTests
+public class MemoizedEvaluatorTests
 {
     private static readonly LocalDate[] Dates =
     [
