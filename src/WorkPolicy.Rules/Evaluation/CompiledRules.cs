@@ -9,12 +9,16 @@ namespace WorkPolicy.Rules.Evaluation;
 /// </summary>
 internal sealed class CompiledRules
 {
-    private CompiledRules(RuleModel model, ImmutableArray<CompiledCircular> circulars, ConditionCompiler compiler)
+    private CompiledRules(RuleModel model, ImmutableArray<CompiledCircular> circulars, ConditionCompiler compiler, int mostDeciding)
     {
         Model = model;
         Circulars = circulars;
         Compiler = compiler;
+        MostDeciding = mostDeciding;
     }
+
+    /// <summary>The most deciding provisions one circular has: the size of a scope's results buffer.</summary>
+    public int MostDeciding { get; }
 
     /// <summary>The checked model compiled.</summary>
     public RuleModel Model { get; }
@@ -33,17 +37,22 @@ internal sealed class CompiledRules
             c,
             c.Until is { } u ? compiler.Compile(u) : null,
             [.. c.Deciding.Select(p => new CompiledProvision(p, compiler.Compile(p.Scope)))],
+            compiler.CompileAll([.. c.Deciding.Select(p => p.Scope)]),
             [.. c.Attaching.Select(p => new CompiledProvision(p, compiler.Compile(p.Scope)))])).ToImmutableArray();
-        return new CompiledRules(model, circulars, compiler);
+        return new CompiledRules(model, circulars, compiler, circulars.Max(c => (int?)c.Deciding.Length) ?? 0);
     }
 }
 
 /// <summary>A checked provision with its scope compiled.</summary>
 internal sealed record CompiledProvision(CheckedProvision Model, Func<EvalScope, Tri> Scope);
 
-/// <summary>A checked circular with its end condition and provisions compiled.</summary>
+/// <summary>
+/// A checked circular with its end condition and provisions compiled; <paramref name="ScopeAll"/>
+/// writes the scopes of all its deciding provisions at once (one method, the hot path).
+/// </summary>
 internal sealed record CompiledCircular(
     CheckedCircular Model,
     Func<EvalScope, Tri>? Until,
     ImmutableArray<CompiledProvision> Deciding,
+    Action<EvalScope, Tri[]> ScopeAll,
     ImmutableArray<CompiledProvision> Attaching);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Facts;
@@ -6,208 +7,340 @@ using WorkPolicy.Rules.Model;
 namespace WorkPolicy.Rules.Evaluation;
 
 /// <summary>
-/// Compiles checked conditions once into delegates over an <see cref="EvalScope"/>. The meaning of
-/// every operator lives here and only here: the walk, the memo layer's keys and the conflict
-/// checker all run these delegates. Each node is compiled once, so a definition used by ten
-/// provisions, or a leaf the memo layer keys on, is one delegate.
+/// Compiles checked conditions to delegates through expression trees: slots, code numbers and
+/// thresholds become constants, and one circular's scopes become one method. The meaning of every
+/// operator is written here once (<see cref="Emit"/>) and reaches every caller — the walk, the memo
+/// layer's keys, the conflict checker — through the delegates it makes.
 /// </summary>
+/// <remarks>
+/// Three-valued (Kleene) logic; a missing fact is unknown unless its field states a default. When
+/// the scope carries a sink (<see cref="EvalScope.Missing"/>), a leaf that is unknown records the
+/// path of the fact it lacked, and a junction settled by a decisive operand drops what its other
+/// operands recorded: only unknowns that matter are reported.
+/// </remarks>
 internal sealed class ConditionCompiler
 {
+    /// <summary>Past this many nodes a definition is called rather than inlined, so code size stays linear.</summary>
+    private const int MaxInlineNodes = 64;
+
     private readonly Dictionary<Condition, Func<EvalScope, Tri>> _compiled = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Condition, int> _sizes = new(ReferenceEqualityComparer.Instance);
+    private static readonly Func<EvalScope, Tri> AlwaysTrue = static _ => Tri.True;
 
-    private static readonly Func<EvalScope, Tri> True = static _ => Tri.True;
-    private static readonly Func<EvalScope, Tri> False = static _ => Tri.False;
-
-    /// <summary>The delegate of <paramref name="c"/>; null means "always true" (no scope).</summary>
+    /// <summary>The delegate of <paramref name="c"/>; null (no scope) is always true.</summary>
     public Func<EvalScope, Tri> Compile(Condition? c)
     {
-        if (c is null) return True;
+        if (c is null) return AlwaysTrue;
         if (_compiled.TryGetValue(c, out var known)) return known;
-        // Condition depth is bounded by the loaders and the linker; this is the backstop.
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        var compiled = c switch
-        {
-            ConstCondition k => k.Value ? True : False,
-            NotCondition n => Not(Compile(n.Operand)),
-            JunctionCondition j => Junction([.. j.Operands.Select(Compile)], j.IsAnd),
-            DefinitionCondition d => Compile(d.Body),
-            TestCondition t => Test(t),
-            IncidentCondition i => Incident(i),
-            _ => throw new InvalidOperationException($"unknown condition {c.GetType().Name}"),
-        };
-        return _compiled[c] = compiled;
+        var s = Expression.Parameter(typeof(EvalScope), "s");
+        return _compiled[c] = Expression.Lambda<Func<EvalScope, Tri>>(Emit(c, new Emission(s, Recording: true, null)), s).Compile();
     }
-
-    private static Func<EvalScope, Tri> Not(Func<EvalScope, Tri> inner) => s => inner(s) switch
-    {
-        Tri.True => Tri.False,
-        Tri.False => Tri.True,
-        _ => Tri.Unknown,
-    };
 
     /// <summary>
-    /// Kleene conjunction or disjunction. A decisive operand settles it whatever the others are, so
-    /// an unknown beside it does not matter and is not recorded: the first pass records nothing, and
-    /// only an undecided junction runs its operands again to record what they lack.
+    /// One delegate that writes the outcome of each of <paramref name="scopes"/> into its results array,
+    /// in order. It is the walk's hot path and records nothing: call it with no sink on the scope (the
+    /// per-condition delegates of <see cref="Compile"/> record).
     /// </summary>
-    private static Func<EvalScope, Tri> Junction(Func<EvalScope, Tri>[] parts, bool isAnd)
+    public Action<EvalScope, Tri[]> CompileAll(IReadOnlyList<Condition?> scopes)
     {
-        var decisive = isAnd ? Tri.False : Tri.True;
-        var neutral = isAnd ? Tri.True : Tri.False;
-        return s =>
+        var s = Expression.Parameter(typeof(EvalScope), "s");
+        var results = Expression.Parameter(typeof(Tri[]), "results");
+        // A definition several provisions use (asn, pengawas) is evaluated once per call, on first need.
+        var shared = new Dictionary<Condition, ParameterExpression>(ReferenceEqualityComparer.Instance);
+        var e = new Emission(s, Recording: false, shared);
+        var assignments = scopes.Select((c, i) => (Expression)Expression.Assign(
+            Expression.ArrayAccess(results, Expression.Constant(i)),
+            c is null ? Expression.Constant(Tri.True) : Emit(c, e))).ToList();
+        var init = shared.Values.Select(v => (Expression)Expression.Assign(v, Expression.Constant(NotYet)));
+        return Expression.Lambda<Action<EvalScope, Tri[]>>(
+            Expression.Block(typeof(void), shared.Values, init.Concat(assignments).Append(Expression.Empty())), s, results).Compile();
+    }
+
+    /// <summary>
+    /// How an expression is emitted: over scope <paramref name="S"/>; <paramref name="Recording"/>: whether
+    /// junctions keep the sink to the unknowns that matter; <paramref name="Shared"/>: locals that hold a
+    /// definition's outcome once computed (only where nothing is recorded, so no path is lost).
+    /// </summary>
+    private sealed record Emission(ParameterExpression S, bool Recording, Dictionary<Condition, ParameterExpression>? Shared);
+
+    /// <summary>A value no <see cref="Tri"/> takes: "not computed yet".</summary>
+    private const Tri NotYet = (Tri)byte.MaxValue;
+
+    /// <summary>The expression of <paramref name="c"/>.</summary>
+    private Expression Emit(Condition c, Emission e)
+    {
+        var s = e.S;
+        // Condition depth is bounded by the loaders and the linker; this is the backstop.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return c switch
         {
-            var sink = s.Missing;
-            s.Missing = null;
-            var anyUnknown = false;
-            foreach (var p in parts)
-            {
-                var r = p(s);
-                if (r == decisive) { s.Missing = sink; return decisive; }
-                if (r == Tri.Unknown) anyUnknown = true;
-            }
-            s.Missing = sink;
-            if (!anyUnknown) return neutral;
-            if (sink is not null)
-            {
-                foreach (var p in parts) p(s);
-            }
-            return Tri.Unknown;
+            ConstCondition k => Expression.Constant(k.Value ? Tri.True : Tri.False),
+            NotCondition n => Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Not))!, Emit(n.Operand, e)),
+            JunctionCondition j => Junction(j, e),
+            DefinitionCondition d when e.Shared is { } shared => Shared(d, e, shared),
+            DefinitionCondition d => Definition(d, e),
+            TestCondition t => Test(t, s),
+            IncidentCondition i => Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Incident))!, s,
+                Expression.Constant(i.Kind), Expression.Constant(i.Days), Expression.Constant(i.StartOffset)),
+            _ => throw new InvalidOperationException($"unknown condition {c.GetType().Name}"),
         };
     }
 
-    private static Func<EvalScope, Tri> Incident(IncidentCondition i) => s =>
-    {
-        if (s.Index.Facts.Incidents is null)
-        {
-            s.Missing?.Add("incidents");
-            return Tri.Unknown;
-        }
-        // The unit row carries its own incidents; without a unit nothing is evaluated (the walk stops first).
-        foreach (var inc in s.Unit?.Incidents ?? [])
-        {
-            if (inc.Kind != i.Kind) continue;
-            var first = inc.Confirmed.PlusDays(i.StartOffset);
-            if (s.Date >= first && s.Date <= first.PlusDays(i.Days - 1)) return Tri.True;
-        }
-        return Tri.False;
-    };
+    private Expression Definition(DefinitionCondition d, Emission e) =>
+        Size(d.Body) > MaxInlineNodes ? Expression.Invoke(Expression.Constant(Compile(d.Body)), e.S) : Emit(d.Body, e);
 
-    private static Func<EvalScope, Tri> Test(TestCondition t)
+    /// <summary>A definition's outcome, computed on first need and kept in a local for the rest of the call.</summary>
+    private Expression Shared(DefinitionCondition d, Emission e, Dictionary<Condition, ParameterExpression> shared)
     {
-        var read = Reader(t.Field);
-        var test = Comparison(t.Op, [.. t.Values]);
-        return s => read(s) is { } v ? test(v) : Tri.Unknown;
+        if (!shared.TryGetValue(d.Body, out var local))
+        {
+            local = Expression.Variable(typeof(Tri), d.Name);
+            shared[d.Body] = local;
+        }
+        return Expression.Condition(Expression.Equal(local, Expression.Constant(NotYet)), Expression.Assign(local, Definition(d, e)), local);
     }
 
-    /// <summary>Reads a field for the scope's employee: the fact, else its default, else null (recording the path when asked).</summary>
-    private static Func<EvalScope, FactValue?> Reader(FieldRef f)
+    /// <summary>Nodes a condition would inline to.</summary>
+    private int Size(Condition c)
     {
-        var slot = f.Slot;
-        var fallback = f.Default;
-        var key = f.Key;
-        switch (f.Entity)
+        if (_sizes.TryGetValue(c, out var n)) return n;
+        n = c switch
         {
-            case Entity.Employee:
-                return s =>
+            NotCondition x => 1 + Size(x.Operand),
+            JunctionCondition j => 1 + j.Operands.Sum(Size),
+            DefinitionCondition d => Math.Min(Size(d.Body), MaxInlineNodes + 1),
+            _ => 1,
+        };
+        return _sizes[c] = n;
+    }
+
+    /// <summary>
+    /// Kleene and/or: a decisive operand (false for and, true for or) settles it at once; otherwise
+    /// unknown if any operand is unknown, else the neutral value. Settled, it drops what its operands
+    /// recorded.
+    /// </summary>
+    private Expression Junction(JunctionCondition j, Emission e)
+    {
+        var (s, recording) = (e.S, e.Recording);
+        var decisive = Expression.Constant(j.IsAnd ? Tri.False : Tri.True);
+        var result = Expression.Variable(typeof(Tri), "result");
+        var r = Expression.Variable(typeof(Tri), "r");
+        var sink = Expression.Variable(typeof(List<string>), "sink");
+        var mark = Expression.Variable(typeof(int), "mark");
+        var end = Expression.Label("end");
+        var body = new List<Expression>();
+        if (recording)
+        {
+            body.Add(Expression.Assign(sink, Expression.Property(s, nameof(EvalScope.Missing))));
+            body.Add(Expression.Assign(mark, Expression.Condition(Expression.ReferenceEqual(sink, Expression.Constant(null, typeof(List<string>))),
+                Expression.Constant(0), Expression.Property(sink, nameof(List<string>.Count)))));
+        }
+        body.Add(Expression.Assign(result, Expression.Constant(j.IsAnd ? Tri.True : Tri.False)));
+        foreach (var operand in j.Operands)
+        {
+            body.Add(Expression.Assign(r, Emit(operand, e)));
+            body.Add(Expression.IfThen(Expression.Equal(r, decisive), Expression.Block(Expression.Assign(result, decisive), Expression.Goto(end))));
+            body.Add(Expression.IfThen(Expression.Equal(r, Expression.Constant(Tri.Unknown)), Expression.Assign(result, r)));
+        }
+        body.Add(Expression.Label(end));
+        if (recording) body.Add(Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Settle))!, sink, mark, result));
+        return Expression.Block(typeof(Tri), [result, r, sink, mark], body.Append(result));
+    }
+
+    /// <summary>A leaf: the field's value (or its default, or unknown) compared with typed constants.</summary>
+    private static Expression Test(TestCondition t, ParameterExpression s)
+    {
+        var f = t.Field;
+        // The present value is read with the slot as the only constant; the default, the key and the
+        // recording of a missing fact are reached only when the value is absent.
+        var (read, absent) = f.Entity switch
+        {
+            Entity.Employee => (Slot(Expression.Property(Expression.Property(s, nameof(EvalScope.Employee)), nameof(EmployeeRow.Slots)), f.Slot),
+                Expression.Call(typeof(Ops).GetMethod(nameof(Ops.EmployeeAbsent))!, s, Expression.Constant(f.Default, typeof(FactValue)), Expression.Constant(f.Key))),
+            Entity.Unit or Entity.TopUnit => (Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Unit))!, s, Expression.Constant(f.Entity == Entity.TopUnit), Expression.Constant(f.Slot)),
+                Expression.Call(typeof(Ops).GetMethod(nameof(Ops.UnitAbsent))!, s, Expression.Constant(f.Entity == Entity.TopUnit), Expression.Constant(f.Default, typeof(FactValue)), Expression.Constant(f.Key))),
+            _ => (Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Status))!, s, Expression.Constant(f.Series), Expression.Constant(f.Key)),
+                Expression.Call(typeof(Ops).GetMethod(nameof(Ops.StatusAbsent))!, s, Expression.Constant(f.Series), Expression.Constant(f.Default, typeof(FactValue)))),
+        };
+        var v = Expression.Variable(typeof(FactValue), "v");
+        var none = Expression.Constant(null, typeof(FactValue));
+        return Expression.Block(typeof(Tri), [v],
+            Expression.Assign(v, read),
+            Expression.IfThen(Expression.ReferenceEqual(v, none), Expression.Assign(v, absent)),
+            Expression.Condition(Expression.ReferenceEqual(v, none), Expression.Constant(Tri.Unknown), Compare(t, v)));
+    }
+
+    /// <summary><c>slot &lt; slots.Length ? slots[slot] : null</c>, written out so the JIT sees one method.</summary>
+    private static Expression Slot(Expression slots, int slot) =>
+        Expression.Condition(Expression.LessThan(Expression.Constant(slot), Expression.ArrayLength(slots)),
+            Expression.ArrayIndex(slots, Expression.Constant(slot)), Expression.Constant(null, typeof(FactValue)));
+
+    /// <summary>The comparison of a known value; a value of another type than declared is unknown.</summary>
+    private static Expression Compare(TestCondition t, ParameterExpression v)
+    {
+        Expression Of(Expression condition) => Expression.Condition(condition, Expression.Constant(Tri.True), Expression.Constant(Tri.False));
+        Expression Typed<T>(Func<Expression, Expression> test)
+        {
+            var typed = Expression.Variable(typeof(T), "typed");
+            return Expression.Block(typeof(Tri), [typed],
+                Expression.Assign(typed, Expression.TypeAs(v, typeof(T))),
+                Expression.Condition(Expression.ReferenceNotEqual(typed, Expression.Constant(null, typeof(T))), test(typed), Expression.Constant(Tri.Unknown)));
+        }
+        var negate = t.Op is CompareOp.Ne or CompareOp.NotIn;
+        switch (t.Op)
+        {
+            case CompareOp.Eq or CompareOp.Ne or CompareOp.In or CompareOp.NotIn when t.Values[0] is CodeFact:
+                // Codes the model declares are numbered; rows hold those numbered instances.
+                var numbers = t.Values.Cast<CodeFact>().Select(c => c.Number).Distinct().ToArray();
+                return Typed<CodeFact>(c =>
                 {
-                    var e = s.Employee!;
-                    var slots = e.Slots;
-                    if ((uint)slot < (uint)slots.Length && slots[slot] is { } v) return v;
-                    if (fallback is null) s.Missing?.Add($"employees[{e.Facts.Id}].{key}");
-                    return fallback;
-                };
-            case Entity.Unit or Entity.TopUnit:
-                var top = f.Entity == Entity.TopUnit;
-                return s =>
-                {
-                    var u = top ? s.TopUnit : s.Unit;
-                    if (u is null) { s.Missing?.Add($"employees[{s.Employee?.Facts.Id}].unit"); return null; }
-                    var slots = u.Slots;
-                    if ((uint)slot < (uint)slots.Length && slots[slot] is { } v) return v;
-                    if (fallback is null) s.Missing?.Add($"units[{u.Facts.Id}].{key}");
-                    return fallback;
-                };
+                    var number = Expression.Property(c, nameof(CodeFact.Number));
+                    Expression hit;
+                    if (numbers.Length <= 4)
+                    {
+                        hit = numbers.Select(n => (Expression)Expression.Equal(number, Expression.Constant(n))).Aggregate(Expression.OrElse);
+                    }
+                    else
+                    {
+                        var table = new bool[numbers.Max() + 1];
+                        foreach (var n in numbers) table[n] = true;
+                        hit = Expression.Call(typeof(Ops).GetMethod(nameof(Ops.InTable))!, number, Expression.Constant(table));
+                    }
+                    return Of(negate ? Expression.Not(hit) : hit);
+                });
+            case CompareOp.Eq or CompareOp.Ne when t.Values[0] is BoolFact b:
+                return Typed<BoolFact>(x => Of(negate ? Expression.NotEqual(Expression.Property(x, nameof(BoolFact.Value)), Expression.Constant(b.Value)) : Expression.Equal(Expression.Property(x, nameof(BoolFact.Value)), Expression.Constant(b.Value))));
+            case CompareOp.Has or CompareOp.HasAny:
+                var codes = t.Values.Cast<CodeFact>().Select(c => c.Code).ToArray();
+                return Typed<CodeSetFact>(x => Of(Expression.Call(typeof(Ops).GetMethod(nameof(Ops.HasAny))!, x, Expression.Constant(codes))));
             default:
-                var series = f.Series!;
-                return s =>
+                var bounds = t.Values.Cast<NumberFact>().Select(n => n.Value).ToArray();
+                return Typed<NumberFact>(x =>
                 {
-                    var v = StatusValue(s, series, key) ?? fallback;
-                    if (v is null) s.Missing?.Add($"regions.{s.Region}.{series}");
-                    return v;
-                };
+                    var value = Expression.Property(x, nameof(NumberFact.Value));
+                    var bound = Expression.Constant(bounds[0]);
+                    return Of(t.Op switch
+                    {
+                        CompareOp.Eq => Expression.Equal(value, bound),
+                        CompareOp.Ne => Expression.NotEqual(value, bound),
+                        CompareOp.In => Expression.Call(typeof(Ops).GetMethod(nameof(Ops.AnyOf))!, value, Expression.Constant(bounds)),
+                        CompareOp.NotIn => Expression.Not(Expression.Call(typeof(Ops).GetMethod(nameof(Ops.AnyOf))!, value, Expression.Constant(bounds))),
+                        CompareOp.Lt => Expression.LessThan(value, bound),
+                        CompareOp.Le => Expression.LessThanOrEqual(value, bound),
+                        CompareOp.Gt => Expression.GreaterThan(value, bound),
+                        _ => Expression.GreaterThanOrEqual(value, bound),
+                    });
+                });
         }
     }
 
-    private static readonly BoolFact ActiveByDefault = new(true);
-
-    private static FactValue? StatusValue(EvalScope s, string series, string field)
+    /// <summary>The operations compiled conditions call; small, so the JIT inlines most of them.</summary>
+    internal static class Ops
     {
-        if (!s.Index.Status.TryGetValue(s.Region, out var status) || !status.Series.TryGetValue(series, out var entries)) return null;
-        StatusEntry? current = null;
-        foreach (var entry in entries)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Tri Not(Tri t) => t switch { Tri.True => Tri.False, Tri.False => Tri.True, _ => Tri.Unknown };
+
+        /// <summary>A settled junction drops what its operands recorded (they did not matter).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Settle(List<string>? sink, int mark, Tri result)
         {
-            if (entry.From > s.Date) break;
-            current = entry;
+            if (sink is not null && result != Tri.Unknown && sink.Count > mark) sink.RemoveRange(mark, sink.Count - mark);
         }
-        if (current is null) return null;
-        if (current.Values.TryGetValue(field, out var v)) return v;
-        // An entry stands for an active status unless it says "active: false".
-        return field == "active" ? ActiveByDefault : null;
-    }
 
-    /// <summary>The test of a comparison against typed values; a value of another type than declared is unknown.</summary>
-    private static Func<FactValue, Tri> Comparison(CompareOp op, FactValue[] values)
-    {
-        var first = values.Length > 0 ? values[0] : null;
-        return op switch
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool InTable(int number, bool[] table) => (uint)number < (uint)table.Length && table[number];
+
+        public static bool AnyOf(decimal value, decimal[] bounds) => Array.IndexOf(bounds, value) >= 0;
+
+        public static bool HasAny(CodeSetFact set, string[] codes)
         {
-            CompareOp.Eq => v => Equal(v, first!),
-            CompareOp.Ne => v => Negate(Equal(v, first!)),
-            CompareOp.In => v => AnyEqual(v, values),
-            CompareOp.NotIn => v => Negate(AnyEqual(v, values)),
-            CompareOp.Has => v => v is CodeSetFact set ? Of(set.Contains(((CodeFact)first!).Code)) : Tri.Unknown,
-            CompareOp.HasAny => v => v is CodeSetFact set ? Of(ContainsAny(set, values)) : Tri.Unknown,
-            _ => NumberComparison(op, ((NumberFact)first!).Value),
-        };
-    }
-
-    private static Func<FactValue, Tri> NumberComparison(CompareOp op, decimal bound) => op switch
-    {
-        CompareOp.Lt => v => v is NumberFact n ? Of(n.Value < bound) : Tri.Unknown,
-        CompareOp.Le => v => v is NumberFact n ? Of(n.Value <= bound) : Tri.Unknown,
-        CompareOp.Gt => v => v is NumberFact n ? Of(n.Value > bound) : Tri.Unknown,
-        _ => v => v is NumberFact n ? Of(n.Value >= bound) : Tri.Unknown,
-    };
-
-    private static Tri Of(bool b) => b ? Tri.True : Tri.False;
-
-    private static Tri Negate(Tri t) => t switch { Tri.True => Tri.False, Tri.False => Tri.True, _ => Tri.Unknown };
-
-    private static bool ContainsAny(CodeSetFact set, FactValue[] codes)
-    {
-        foreach (var c in codes)
-        {
-            if (set.Contains(((CodeFact)c).Code)) return true;
+            foreach (var c in codes)
+            {
+                if (set.Contains(c)) return true;
+            }
+            return false;
         }
-        return false;
-    }
 
-    private static Tri AnyEqual(FactValue v, FactValue[] values)
-    {
-        foreach (var x in values)
+        /// <summary>The employee's fact in <paramref name="slot"/>, or null.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static FactValue? Employee(EvalScope s, int slot)
         {
-            var r = Equal(v, x);
-            if (r != Tri.False) return r;
+            var slots = s.Employee!.Slots;
+            return (uint)slot < (uint)slots.Length ? slots[slot] : null;
         }
-        return Tri.False;
-    }
 
-    /// <summary>Equality of a fact with a typed literal; codes of the model compare by number.</summary>
-    private static Tri Equal(FactValue v, FactValue literal) => (v, literal) switch
-    {
-        (CodeFact a, CodeFact b) => Of(a.Number >= 0 ? a.Number == b.Number : a.Code == b.Code),
-        (BoolFact a, BoolFact b) => Of(a.Value == b.Value),
-        (NumberFact a, NumberFact b) => Of(a.Value == b.Value),
-        _ => Tri.Unknown,
-    };
+        /// <summary>An absent employee fact: its default, else unknown (recorded).</summary>
+        public static FactValue? EmployeeAbsent(EvalScope s, FactValue? fallback, string key)
+        {
+            if (fallback is null) s.Missing?.Add($"employees[{s.Employee!.Facts.Id}].{key}");
+            return fallback;
+        }
+
+        /// <summary>The unit's (or perangkat daerah's) fact in <paramref name="slot"/>, or null.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static FactValue? Unit(EvalScope s, bool top, int slot)
+        {
+            var u = top ? s.TopUnit : s.Unit;
+            if (u is null) return null;
+            var slots = u.Slots;
+            return (uint)slot < (uint)slots.Length ? slots[slot] : null;
+        }
+
+        /// <summary>An absent unit fact: its default, else unknown (recorded); no unit at all is unknown.</summary>
+        public static FactValue? UnitAbsent(EvalScope s, bool top, FactValue? fallback, string key)
+        {
+            var u = top ? s.TopUnit : s.Unit;
+            if (u is null)
+            {
+                s.Missing?.Add($"employees[{s.Employee?.Facts.Id}].unit");
+                return null;
+            }
+            if (fallback is null) s.Missing?.Add($"units[{u.Facts.Id}].{key}");
+            return fallback;
+        }
+
+        private static readonly BoolFact ActiveByDefault = new(true);
+
+        /// <summary>A region status field on the scope's date: the latest entry from before it; <c>active</c> unless an entry says otherwise.</summary>
+        public static FactValue? Status(EvalScope s, string series, string field)
+        {
+            FactValue? v = null;
+            if (s.Index.Status.TryGetValue(s.Region, out var status) && status.Series.TryGetValue(series, out var entries))
+            {
+                StatusEntry? current = null;
+                foreach (var entry in entries)
+                {
+                    if (entry.From > s.Date) break;
+                    current = entry;
+                }
+                if (current is not null) v = current.Values.TryGetValue(field, out var value) ? value : field == "active" ? ActiveByDefault : null;
+            }
+            return v;
+        }
+
+        /// <summary>An absent status: the field's default, else unknown (recorded as the series of the region).</summary>
+        public static FactValue? StatusAbsent(EvalScope s, string series, FactValue? fallback)
+        {
+            if (fallback is null) s.Missing?.Add($"regions.{s.Region}.{series}");
+            return fallback;
+        }
+
+        /// <summary>Whether the scope's unit is within <paramref name="days"/> days of an incident of <paramref name="kind"/>.</summary>
+        public static Tri Incident(EvalScope s, string kind, int days, int startOffset)
+        {
+            if (s.Index.Facts.Incidents is null)
+            {
+                s.Missing?.Add("incidents");
+                return Tri.Unknown;
+            }
+            // The unit row carries its own incidents; without a unit nothing is evaluated (the walk stops first).
+            foreach (var inc in s.Unit?.Incidents ?? [])
+            {
+                if (inc.Kind != kind) continue;
+                var first = inc.Confirmed.PlusDays(startOffset);
+                if (s.Date >= first && s.Date <= first.PlusDays(days - 1)) return Tri.True;
+            }
+            return Tri.False;
+        }
+    }
 }

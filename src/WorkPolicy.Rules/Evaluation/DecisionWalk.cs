@@ -69,8 +69,9 @@ internal static class DecisionWalk
             if (inForce[i] == Tri.False) continue;
             var c = circulars[i];
             var ps = c.Deciding;
-            Span<Tri> results = ps.Length <= 128 ? stackalloc Tri[ps.Length] : new Tri[ps.Length];
-            for (var p = 0; p < ps.Length; p++) results[p] = ps[p].Scope(s);
+            var buffer = s.Results;
+            c.ScopeAll(s, buffer);
+            ReadOnlySpan<Tri> results = buffer.AsSpan(0, ps.Length);
             var winner = Winner(ps, results);
             var unknown = false;
             for (var p = 0; p < ps.Length; p++)

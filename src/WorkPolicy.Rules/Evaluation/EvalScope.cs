@@ -10,8 +10,15 @@ namespace WorkPolicy.Rules.Evaluation;
 /// </summary>
 internal sealed class EvalScope
 {
-    /// <summary>Creates a scope over indexed facts.</summary>
-    public EvalScope(FactIndex index) => Index = index;
+    /// <summary>Creates a scope over indexed facts; <paramref name="results"/>: how many scope outcomes one circular writes at most.</summary>
+    public EvalScope(FactIndex index, int results = 0)
+    {
+        Index = index;
+        Results = new Tri[results];
+    }
+
+    /// <summary>Where a circular's compiled scopes write their outcomes (<see cref="CompiledCircular.ScopeAll"/>).</summary>
+    public Tri[] Results { get; }
 
     /// <summary>The facts.</summary>
     public FactIndex Index { get; }

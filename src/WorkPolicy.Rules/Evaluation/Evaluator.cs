@@ -18,7 +18,7 @@ internal sealed class Evaluator
     {
         Rules = rules;
         Facts = facts;
-        _scope = new EvalScope(facts);
+        _scope = new EvalScope(facts, rules.MostDeciding);
         _days = new DayContexts(rules, facts);
     }
 

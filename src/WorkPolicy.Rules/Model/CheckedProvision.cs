@@ -33,8 +33,10 @@ internal sealed record CheckedProvision(
     /// <summary>Indexes of the deciding provisions that override this one, directly or through a chain.</summary>
     public ImmutableArray<int> OverriddenBy { get; init; } = [];
 
+    private readonly int _duringMask = During.Aggregate(0, (m, d) => m | 1 << (int)d);
+
     /// <summary>Whether an obligation-only provision attaches to a decision of <paramref name="mode"/>.</summary>
-    public bool AttachesTo(WorkMode mode) => During.Contains(mode);
+    public bool AttachesTo(WorkMode mode) => (_duringMask & 1 << (int)mode) != 0;
 
     /// <summary>Same outcome: mode and quota alike (obligations travel with the provision).</summary>
     public bool SameEffect(CheckedProvision other) =>

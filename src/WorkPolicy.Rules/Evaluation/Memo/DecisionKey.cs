@@ -25,6 +25,9 @@ internal sealed class DecisionKey
         _incidents = incidents;
     }
 
+    /// <summary>Whether a part of the key changes with the date.</summary>
+    public bool HasIncidents => _incidents.Length > 0;
+
     /// <summary>Bits of the employee's part.</summary>
     public int FieldBits => 2 * _fields.Length;
 

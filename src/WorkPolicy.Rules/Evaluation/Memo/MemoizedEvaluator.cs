@@ -17,15 +17,22 @@ internal sealed class MemoizedEvaluator
     private readonly Evaluator _plain;
     private readonly Dictionary<(string Region, LocalDate Date), DayPlan> _plans = [];
     private readonly Dictionary<string, DecisionKey?> _keys = new(StringComparer.Ordinal);
-    // Field keys per indexed row, plus one: 0 is "not yet", ulong.MaxValue "no key for this region".
+    // The keys of the regions by the facts' region numbers, so a batch finds them with one array read.
+    private readonly DecisionKey?[] _keysByNumber;
+    private readonly bool[] _keyMade;
+    // Field keys per indexed row, plus one: 0 is "not yet".
     private readonly ulong[] _rowKeys;
-    private DayContext? _lastDay;
-    private DayPlan? _lastPlan;
+    // The plans of the current date by the facts' region numbers: a batch over one date finds them with one array read.
+    private readonly DayPlan?[] _plansOfDate;
+    private LocalDate _planDate;
 
     public MemoizedEvaluator(Evaluator plain)
     {
         _plain = plain;
         _rowKeys = new ulong[plain.Facts.Employees.Length];
+        _keysByNumber = new DecisionKey?[plain.Facts.RegionCount];
+        _keyMade = new bool[plain.Facts.RegionCount];
+        _plansOfDate = new DayPlan?[plain.Facts.RegionCount];
     }
 
     /// <summary>The plain evaluator answered for.</summary>
@@ -75,43 +82,53 @@ internal sealed class MemoizedEvaluator
         plan = null!;
         key = 0;
         // Without a unit the walk stops before any condition: nothing a key could tell apart.
-        if (employee.Unit is null || KeyOf(employee) is not { } regionKey || !TryFieldKey(employee, regionKey, out var fields)) return false;
-        plan = PlanOf(_plain.Day(employee, date));
-        key = regionKey.WithIncidents(fields, _plain.Point(employee, date));
+        if (employee.Unit is null || KeyOf(employee) is not { } regionKey) return false;
+        var fields = FieldKey(employee, regionKey);
+        plan = PlanOf(employee, date);
+        key = regionKey.HasIncidents ? regionKey.WithIncidents(fields, _plain.Point(employee, date)) : fields;
         return true;
     }
 
     private DecisionKey? KeyOf(EmployeeRow employee)
     {
+        var n = employee.RegionNumber;
+        if ((uint)n < (uint)_keyMade.Length && _keyMade[n]) return _keysByNumber[n];
         if (!_keys.TryGetValue(employee.Region, out var key)) _keys[employee.Region] = key = DecisionKey.For(_plain.Rules, employee.Region);
+        if ((uint)n < (uint)_keyMade.Length)
+        {
+            _keysByNumber[n] = key;
+            _keyMade[n] = true;
+        }
         return key;
     }
 
-    private bool TryFieldKey(EmployeeRow e, DecisionKey regionKey, out ulong key)
+    /// <summary>The employee's part of the key: computed once per indexed row (facts do not change).</summary>
+    private ulong FieldKey(EmployeeRow e, DecisionKey regionKey)
     {
         var n = e.Number;
         var indexed = (uint)n < (uint)_rowKeys.Length && ReferenceEquals(_plain.Facts.Employees[n], e);
-        if (indexed && _rowKeys[n] is var stored and not 0)
-        {
-            key = stored - 1;
-            return true;
-        }
-        key = regionKey.OfFields(_plain.Point(e, default));
+        if (indexed && _rowKeys[n] is var stored and not 0) return stored - 1;
+        var key = regionKey.OfFields(_plain.Point(e, default));
         if (indexed) _rowKeys[n] = key + 1;
-        return true;
+        return key;
     }
 
-    private DayPlan PlanOf(DayContext day)
+    private DayPlan PlanOf(EmployeeRow employee, LocalDate date)
     {
-        if (ReferenceEquals(day, _lastDay)) return _lastPlan!;
-        if (!_plans.TryGetValue((day.Region, day.Date), out var plan))
+        if (date != _planDate)
+        {
+            Array.Clear(_plansOfDate);
+            _planDate = date;
+        }
+        var n = employee.RegionNumber;
+        if ((uint)n < (uint)_plansOfDate.Length && _plansOfDate[n] is { } today) return today;
+        if (!_plans.TryGetValue((employee.Region, date), out var plan))
         {
             // A long range of dates would keep a plan per region and day for good: past the cap they are made anew.
             if (_plans.Count >= MaxPlans) _plans.Clear();
-            _plans[(day.Region, day.Date)] = plan = new DayPlan();
+            _plans[(employee.Region, date)] = plan = new DayPlan();
         }
-        _lastDay = day;
-        _lastPlan = plan;
+        if ((uint)n < (uint)_plansOfDate.Length) _plansOfDate[n] = plan;
         return plan;
     }
 }
