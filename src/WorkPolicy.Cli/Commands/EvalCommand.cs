@@ -22,8 +22,8 @@ internal static class EvalCommand
         {
             var timer = new StageTimer(io.Err);
             var dates = Shared.Dates(parse.GetValue(on), parse.GetValue(from), parse.GetValue(to));
-            if (Shared.LoadRules(io, parse.GetValue(paths)!) is not { } rules) return WorkPolicyCommand.InputErrors;
-            timer.Mark("rules");
+            if (Shared.LoadRules(io, parse.GetValue(paths)!, timer) is not { } rules) return WorkPolicyCommand.InputErrors;
+            timer.Mark("compile");
             if (Shared.LoadFacts(io, parse.GetValue(facts)!, rules.Model.Vocabulary) is not { } f) return WorkPolicyCommand.InputErrors;
             timer.Mark("facts");
             var index = new FactIndex(f, rules.Model.Layout);

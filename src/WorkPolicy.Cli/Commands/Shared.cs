@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using NodaTime;
+using WorkPolicy.Cli.Output;
 using WorkPolicy.Dsl.Dsl;
 using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Dsl.Loading;
@@ -37,10 +38,11 @@ internal static class Shared
     }
 
     /// <summary>Loads, links and compiles rules; null (diagnostics printed) when they have errors.</summary>
-    public static CompiledRules? LoadRules(CliIO io, IEnumerable<string> paths)
+    public static CompiledRules? LoadRules(CliIO io, IEnumerable<string> paths, StageTimer? timer = null)
     {
         var linked = RuleLoader.LoadRuleSet(paths);
         Print(io, linked.Diagnostics);
+        timer?.Mark("rules");
         return linked.Model is { } model ? CompiledRules.Compile(model) : null;
     }
 

@@ -17,7 +17,7 @@ internal sealed class CompiledRules
         MostDeciding = mostDeciding;
     }
 
-    /// <summary>The most deciding provisions one circular has: the size of a scope's results buffer.</summary>
+    /// <summary>The most deciding (or attaching) provisions one circular has: the size of a scope's results buffer.</summary>
     public int MostDeciding { get; }
 
     /// <summary>The checked model compiled.</summary>
@@ -36,23 +36,39 @@ internal sealed class CompiledRules
         var circulars = model.Circulars.Select(c => new CompiledCircular(
             c,
             c.Until is { } u ? compiler.Compile(u) : null,
-            [.. c.Deciding.Select(p => new CompiledProvision(p, compiler.Compile(p.Scope)))],
+            [.. c.Deciding.Select(p => new CompiledProvision(p, compiler))],
             compiler.CompileAll([.. c.Deciding.Select(p => p.Scope)]),
-            [.. c.Attaching.Select(p => new CompiledProvision(p, compiler.Compile(p.Scope)))])).ToImmutableArray();
-        return new CompiledRules(model, circulars, compiler, circulars.Max(c => (int?)c.Deciding.Length) ?? 0);
+            [.. c.Attaching.Select(p => new CompiledProvision(p, compiler))],
+            compiler.CompileAll([.. c.Attaching.Select(p => p.Scope)]))).ToImmutableArray();
+        return new CompiledRules(model, circulars, compiler, circulars.Max(c => (int?)Math.Max(c.Deciding.Length, c.Attaching.Length)) ?? 0);
     }
 }
 
-/// <summary>A checked provision with its scope compiled.</summary>
-internal sealed record CompiledProvision(CheckedProvision Model, Func<EvalScope, Tri> Scope);
+/// <summary>
+/// A checked provision with its scope compiled on first use: a deciding provision's scope runs alone
+/// only to record missing facts or for the conflict checker (the walk runs them all through
+/// <see cref="CompiledCircular.ScopeAll"/>), so most are never compiled on their own.
+/// </summary>
+internal sealed class CompiledProvision(CheckedProvision model, ConditionCompiler compiler)
+{
+    private Func<EvalScope, Tri>? _scope;
+
+    /// <summary>The checked provision.</summary>
+    public CheckedProvision Model { get; } = model;
+
+    /// <summary>The scope's delegate (recording missing facts when the scope carries a sink).</summary>
+    public Func<EvalScope, Tri> Scope => _scope ?? (_scope = compiler.Compile(Model.Scope));
+}
 
 /// <summary>
 /// A checked circular with its end condition and provisions compiled; <paramref name="ScopeAll"/>
-/// writes the scopes of all its deciding provisions at once (one method, the hot path).
+/// writes the scopes of all its deciding provisions at once, <paramref name="AttachAll"/> those of
+/// its obligation-only provisions (one method each, the hot path).
 /// </summary>
 internal sealed record CompiledCircular(
     CheckedCircular Model,
     Func<EvalScope, Tri>? Until,
     ImmutableArray<CompiledProvision> Deciding,
     Action<EvalScope, Tri[]> ScopeAll,
-    ImmutableArray<CompiledProvision> Attaching);
+    ImmutableArray<CompiledProvision> Attaching,
+    Action<EvalScope, Tri[]> AttachAll);

@@ -27,13 +27,37 @@ internal sealed class ConditionCompiler
     private readonly Dictionary<Condition, int> _sizes = new(ReferenceEqualityComparer.Instance);
     private static readonly Func<EvalScope, Tri> AlwaysTrue = static _ => Tri.True;
 
-    /// <summary>The delegate of <paramref name="c"/>; null (no scope) is always true.</summary>
+    /// <summary>The delegate of <paramref name="c"/>; null (no scope) is always true. Safe to call from several threads.</summary>
     public Func<EvalScope, Tri> Compile(Condition? c)
     {
         if (c is null) return AlwaysTrue;
-        if (_compiled.TryGetValue(c, out var known)) return known;
+        // Compiled rules are shared across threads and compile some delegates on first use.
+        lock (_compiled)
+        {
+            if (_compiled.TryGetValue(c, out var known)) return known;
+            var s = Expression.Parameter(typeof(EvalScope), "s");
+            return _compiled[c] = Expression.Lambda<Func<EvalScope, Tri>>(Emit(c, new Emission(s, Recording: true, null)), s).Compile();
+        }
+    }
+
+    /// <summary>
+    /// One delegate that packs the outcomes of <paramref name="leaves"/>, two bits each from bit
+    /// <paramref name="shift"/>: the memo layer's decision key. It records nothing.
+    /// </summary>
+    public Func<EvalScope, ulong> CompileKey(IReadOnlyList<Condition> leaves, int shift)
+    {
         var s = Expression.Parameter(typeof(EvalScope), "s");
-        return _compiled[c] = Expression.Lambda<Func<EvalScope, Tri>>(Emit(c, new Emission(s, Recording: true, null)), s).Compile();
+        lock (_compiled)
+        {
+            var e = new Emission(s, Recording: false, null);
+            Expression key = Expression.Constant(0UL);
+            for (var i = 0; i < leaves.Count; i++)
+            {
+                var outcome = Expression.Convert(Expression.Convert(Emit(leaves[i], e), typeof(byte)), typeof(ulong));
+                key = Expression.Or(key, Expression.LeftShift(outcome, Expression.Constant(shift + 2 * i)));
+            }
+            return Expression.Lambda<Func<EvalScope, ulong>>(key, s).Compile();
+        }
     }
 
     /// <summary>
@@ -42,6 +66,11 @@ internal sealed class ConditionCompiler
     /// per-condition delegates of <see cref="Compile"/> record).
     /// </summary>
     public Action<EvalScope, Tri[]> CompileAll(IReadOnlyList<Condition?> scopes)
+    {
+        lock (_compiled) return CompileAllLocked(scopes);
+    }
+
+    private Action<EvalScope, Tri[]> CompileAllLocked(IReadOnlyList<Condition?> scopes)
     {
         var s = Expression.Parameter(typeof(EvalScope), "s");
         var results = Expression.Parameter(typeof(Tri[]), "results");

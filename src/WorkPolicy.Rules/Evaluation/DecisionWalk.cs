@@ -112,14 +112,19 @@ internal static class DecisionWalk
         {
             if (inForce[i] == Tri.False) continue;
             var c = circulars[i];
-            foreach (var p in c.Attaching)
+            var attaching = c.Attaching;
+            if (attaching.IsEmpty) continue;
+            var scopes = s.Results;
+            c.AttachAll(s, scopes);
+            for (var a = 0; a < attaching.Length; a++)
             {
+                var p = attaching[a];
                 if (!p.Model.AttachesTo(mode))
                 {
                     if (observer.Tracing) observer.Attaches(c, p, mode, Tri.False, s);
                     continue;
                 }
-                var r = p.Scope(s);
+                var r = scopes[a];
                 if (inForce[i] == Tri.Unknown)
                 {
                     if (r == Tri.False) continue;

@@ -16,20 +16,17 @@ internal sealed class DecisionKey
     /// <summary>Keys are stored plus one in 64 bits, so they use at most 63.</summary>
     public const int MaxBits = 63;
 
-    private readonly Func<EvalScope, Tri>[] _fields;
-    private readonly Func<EvalScope, Tri>[] _incidents;
+    private readonly Func<EvalScope, ulong> _fields;
+    private readonly Func<EvalScope, ulong>? _incidents;
 
-    private DecisionKey(Func<EvalScope, Tri>[] fields, Func<EvalScope, Tri>[] incidents)
+    private DecisionKey(Func<EvalScope, ulong> fields, Func<EvalScope, ulong>? incidents)
     {
         _fields = fields;
         _incidents = incidents;
     }
 
     /// <summary>Whether a part of the key changes with the date.</summary>
-    public bool HasIncidents => _incidents.Length > 0;
-
-    /// <summary>Bits of the employee's part.</summary>
-    public int FieldBits => 2 * _fields.Length;
+    public bool HasIncidents => _incidents is not null;
 
     /// <summary>
     /// The key of the circulars that name <paramref name="region"/>, or null when their leaves do not
@@ -39,8 +36,8 @@ internal sealed class DecisionKey
     {
         var circulars = rules.Circulars.Where(c => c.Model.Regions.Contains(region)).Select(c => c.Model).ToList();
         var roots = circulars.SelectMany(c => c.Deciding.Concat(c.Attaching)).Select(p => p.Scope);
-        var fields = new List<Func<EvalScope, Tri>>();
-        var incidents = new List<Func<EvalScope, Tri>>();
+        var fields = new List<Condition>();
+        var incidents = new List<Condition>();
         // Leaves written alike in two places test the same thing: one key position serves both.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var leaf in Conditions.Leaves(roots))
@@ -50,26 +47,21 @@ internal sealed class DecisionKey
                 case TestCondition { Field.Entity: Entity.Region }:
                     continue;
                 case TestCondition t when seen.Add($"{t.Field.Path} {t.Op} {string.Join(",", t.Values)}"):
-                    fields.Add(rules.Compiler.Compile(t));
+                    fields.Add(t);
                     break;
                 case IncidentCondition i when seen.Add($"incident {i.Kind} {i.Days} {i.StartOffset}"):
-                    incidents.Add(rules.Compiler.Compile(i));
+                    incidents.Add(i);
                     break;
             }
         }
-        return 2 * (fields.Count + incidents.Count) <= MaxBits ? new DecisionKey([.. fields], [.. incidents]) : null;
+        if (2 * (fields.Count + incidents.Count) > MaxBits) return null;
+        // One compiled method packs each part, reading the leaves as the scopes do.
+        return new DecisionKey(rules.Compiler.CompileKey(fields, 0), incidents.Count > 0 ? rules.Compiler.CompileKey(incidents, 2 * fields.Count) : null);
     }
 
     /// <summary>The employee's part, for the scope's employee.</summary>
-    public ulong OfFields(EvalScope s) => Pack(_fields, s, 0);
+    public ulong OfFields(EvalScope s) => _fields(s);
 
     /// <summary>The whole key: the employee's part with the incident part above it, for the scope's employee and date.</summary>
-    public ulong WithIncidents(ulong fields, EvalScope s) => _incidents.Length == 0 ? fields : Pack(_incidents, s, FieldBits) | fields;
-
-    private static ulong Pack(Func<EvalScope, Tri>[] leaves, EvalScope s, int shift)
-    {
-        var key = 0UL;
-        for (var i = 0; i < leaves.Length; i++) key |= (ulong)leaves[i](s) << (shift + 2 * i);
-        return key;
-    }
+    public ulong WithIncidents(ulong fields, EvalScope s) => _incidents is null ? fields : _incidents(s) | fields;
 }
