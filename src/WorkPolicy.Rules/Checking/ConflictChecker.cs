@@ -40,7 +40,11 @@ internal static class ConflictChecker
         return diagnostics.ToImmutable();
     }
 
-    private sealed record Dimension(string Path, FactValue[] Candidates);
+    /// <summary>
+    /// One value to choose: a field's value (<paramref name="Field"/>), whether a set field holds one
+    /// code (<paramref name="SetCode"/>), or whether the unit had an incident (<paramref name="Incident"/>).
+    /// </summary>
+    private sealed record Dimension(FieldRef? Field, string? SetCode, string? Incident, FactValue[] Candidates);
 
     private static void CheckPair(RuleModel model, CompiledCircular c, CompiledProvision a, CompiledProvision b, ImmutableArray<Diagnostic>.Builder into)
     {
@@ -84,15 +88,14 @@ internal static class ConflictChecker
         var sets = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         for (var k = 0; k < dims.Count; k++)
         {
-            var path = dims[k].Path;
-            var hash = path.IndexOf('#');
-            if (hash < 0)
+            var (field, code, incident) = (dims[k].Field, dims[k].SetCode, dims[k].Incident);
+            if (code is null)
             {
-                parts.Add($"{(path.StartsWith("incident:", StringComparison.Ordinal) ? "an incident " + path[9..] : path)} = {Show(dims[k].Candidates[choice[k]])}");
+                parts.Add($"{(incident is not null ? "an incident " + incident : field!.Path)} = {Show(dims[k].Candidates[choice[k]])}");
                 continue;
             }
-            if (!sets.TryGetValue(path[..hash], out var members)) sets[path[..hash]] = members = [];
-            if (dims[k].Candidates[choice[k]] is BoolFact { Value: true }) members.Add(path[(hash + 1)..]);
+            if (!sets.TryGetValue(field!.Path, out var members)) sets[field.Path] = members = [];
+            if (dims[k].Candidates[choice[k]] is BoolFact { Value: true }) members.Add(code);
         }
         parts.AddRange(sets.Select(s => $"{s.Key} = {{{string.Join(", ", s.Value)}}}"));
         return string.Join(", ", parts);
@@ -109,51 +112,49 @@ internal static class ConflictChecker
 
     private static List<Dimension> Dimensions(RuleModel model, IEnumerable<Condition?> roots)
     {
-        var mentioned = new SortedDictionary<string, (FieldDecl? Field, List<FactValue> Values)>(StringComparer.Ordinal);
+        var mentioned = new SortedDictionary<string, (FieldRef Field, List<FactValue> Values)>(StringComparer.Ordinal);
+        var incidents = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var leaf in Conditions.Leaves(roots))
         {
             switch (leaf)
             {
                 case TestCondition t:
-                    if (!mentioned.TryGetValue(t.Field.Path, out var use)) mentioned[t.Field.Path] = use = (t.Field.Decl, []);
+                    if (!mentioned.TryGetValue(t.Field.Path, out var use)) mentioned[t.Field.Path] = use = (t.Field, []);
                     use.Values.AddRange(t.Values);
                     break;
                 case IncidentCondition i:
-                    mentioned.TryAdd("incident:" + i.Kind, (null, []));
+                    incidents.Add(i.Kind);
                     break;
             }
         }
         var dims = new List<Dimension>();
-        foreach (var (path, (field, values)) in mentioned)
-        {
-            if (field is null) dims.Add(new Dimension(path, [new BoolFact(false), new BoolFact(true)]));
-            else dims.AddRange(Expand(model, path, field, values));
-        }
+        foreach (var (_, (field, values)) in mentioned) dims.AddRange(Expand(model, field, values));
+        dims.AddRange(incidents.Select(kind => new Dimension(null, null, kind, [new BoolFact(false), new BoolFact(true)])));
         return dims;
     }
 
     /// <summary>The values worth trying for one field: those the scopes name, and one they do not (or the numbers beside each threshold).</summary>
-    private static IEnumerable<Dimension> Expand(RuleModel model, string path, FieldDecl field, List<FactValue> values)
+    private static IEnumerable<Dimension> Expand(RuleModel model, FieldRef field, List<FactValue> values)
     {
         var codes = values.OfType<CodeFact>().Select(c => c.Code).Distinct().Order(StringComparer.Ordinal).ToList();
         switch (field.Kind)
         {
             case FieldKind.OneOf:
                 var candidates = codes.Select(c => (FactValue)model.Layout.Code(c)!).ToList();
-                if (field.Codes.FirstOrDefault(cd => !codes.Contains(cd)) is { } other) candidates.Add(model.Layout.Code(other)!);
-                yield return new Dimension(path, [.. candidates]);
+                if (field.Decl.Codes.FirstOrDefault(cd => !codes.Contains(cd)) is { } other) candidates.Add(model.Layout.Code(other)!);
+                yield return new Dimension(field, null, null, [.. candidates]);
                 break;
             case FieldKind.SetOf:
                 // One yes/no dimension per mentioned code; a set is assembled from them.
-                foreach (var v in codes) yield return new Dimension(path + "#" + v, [new BoolFact(false), new BoolFact(true)]);
+                foreach (var v in codes) yield return new Dimension(field, v, null, [new BoolFact(false), new BoolFact(true)]);
                 break;
             case FieldKind.Bool:
-                yield return new Dimension(path, [new BoolFact(false), new BoolFact(true)]);
+                yield return new Dimension(field, null, null, [new BoolFact(false), new BoolFact(true)]);
                 break;
             default:
                 var numbers = values.OfType<NumberFact>().Select(n => n.Value)
                     .SelectMany(n => new[] { n == decimal.MinValue ? n : n - 1, n, n == decimal.MaxValue ? n : n + 1 }).Distinct().Order().Select(n => (FactValue)new NumberFact(n)).ToArray();
-                yield return new Dimension(path, numbers.Length > 0 ? numbers : [new NumberFact(0)]);
+                yield return new Dimension(field, null, null, numbers.Length > 0 ? numbers : [new NumberFact(0)]);
                 break;
         }
     }
@@ -168,32 +169,25 @@ internal static class ConflictChecker
         var incidents = ImmutableArray.CreateBuilder<Incident>();
         for (var k = 0; k < dims.Count; k++)
         {
-            var path = dims[k].Path;
             var value = dims[k].Candidates[choice[k]];
-            if (path.StartsWith("incident:", StringComparison.Ordinal))
+            if (dims[k].Incident is { } kind)
             {
-                if (value is BoolFact { Value: true }) incidents.Add(new Incident(path["incident:".Length..], "u", Probe));
+                if (value is BoolFact { Value: true }) incidents.Add(new Incident(kind, "u", Probe));
                 continue;
             }
-            var hash = path.IndexOf('#');
-            var fieldPath = hash < 0 ? path : path[..hash];
-            var dot = fieldPath.IndexOf('.');
-            var (entity, key) = (fieldPath[..dot], fieldPath[(dot + 1)..]);
+            var field = dims[k].Field!;
             ImmutableDictionary<string, FactValue>.Builder target;
-            if (entity == "region")
+            if (field.Entity == Entity.Region)
             {
-                var sd = key.IndexOf('.');
-                var series = sd < 0 ? key : key[..sd];
-                key = sd < 0 ? "active" : key[(sd + 1)..];
-                if (!status.TryGetValue(series, out target!)) status[series] = target = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
+                if (!status.TryGetValue(field.Series!, out target!)) status[field.Series!] = target = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
             }
-            else target = entity switch { "employee" => employee, "unit" => unit, _ => top };
-            if (hash >= 0)
+            else target = field.Entity switch { Entity.Employee => employee, Entity.Unit => unit, _ => top };
+            if (dims[k].SetCode is { } code)
             {
-                if (!sets.TryGetValue((target, key), out var list)) sets[(target, key)] = list = [];
-                if (value is BoolFact { Value: true }) list.Add(path[(hash + 1)..]);
+                if (!sets.TryGetValue((target, field.Key), out var list)) sets[(target, field.Key)] = list = [];
+                if (value is BoolFact { Value: true }) list.Add(code);
             }
-            else target[key] = value;
+            else target[field.Key] = value;
         }
         foreach (var ((target, key), list) in sets) target[key] = new CodeSetFact([.. list.Order(StringComparer.Ordinal)]);
         var region = c.Model.Decl.Regions.FirstOrDefault() ?? "r";
