@@ -28,46 +28,35 @@ internal static class EvalCommand
             timer.Mark("facts");
             var index = new FactIndex(f, rules.Model.Layout);
             timer.Mark("index");
-            var decisions = new List<Decision>();
             if (parse.GetValue(employee) is { } id)
             {
-                if (f.Employees.FirstOrDefault(e => e.Id == id) is not { } one)
+                if (index.Row(id) is not { } one)
                 {
                     io.Err.WriteLine($"workpolicy: employee '{id}' is not in {f.Path}");
                     return WorkPolicyCommand.InputErrors;
                 }
                 var evaluator = new Evaluator(rules, index);
-                decisions.AddRange(dates.Select(d => evaluator.Decide(index.Row(one), d)));
+                Write(io, parse.GetValue(format), [.. dates.Select(d => evaluator.Decide(one, d))]);
             }
             else
             {
+                // Decisions stream from the evaluator to the writer a block of employees at a time,
+                // employee by employee (each employee's dates in order).
                 var batch = new BatchEvaluator(rules, index);
-                var perDate = ProgressDisplay.Run(io, "eval", dates.Length, (long)f.Employees.Length * dates.Length, progress =>
+                ProgressDisplay.Run(io, "eval", f.Employees.Length, (long)f.Employees.Length * dates.Length, progress =>
                 {
-                    var all = new List<Decision[]>();
-                    foreach (var d in dates)
-                    {
-                        all.Add(batch.DecideParallel(d));
-                        progress?.Report(all.Count);
-                    }
-                    return all;
+                    Write(io, parse.GetValue(format), batch.DecideAll(dates, progress));
+                    return 0;
                 });
-                // Employee-major order, the same as for one employee at a time.
-                for (var e = 0; e < f.Employees.Length; e++)
-                {
-                    foreach (var day in perDate) decisions.Add(day[e]);
-                }
             }
-            timer.Mark("decide");
-            Write(io, parse.GetValue(format), decisions);
-            timer.Mark("write");
+            timer.Mark("decide and write");
             timer.Report();
             return WorkPolicyCommand.Ok;
         });
         return command;
     }
 
-    public static void Write(CliIO io, string? format, IReadOnlyList<Decision> decisions, IReadOnlyList<TraceEntry>? trace = null)
+    public static void Write(CliIO io, string? format, IEnumerable<Decision> decisions, IReadOnlyList<TraceEntry>? trace = null)
     {
         if (format == "json")
         {
@@ -91,6 +80,6 @@ internal static class EvalCommand
             DecisionJson.Write(ms, decisions, trace);
             io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
         }
-        else DecisionTable.Write(io.Out, decisions);
+        else DecisionTable.Write(io.Out, decisions as IReadOnlyList<Decision> ?? [.. decisions]);
     }
 }

@@ -16,7 +16,7 @@ public static class DecisionJson
     {
         if (trace is null)
         {
-            DecisionTemplates.Write(stream, decisions as IReadOnlyList<Decision> ?? [.. decisions]);
+            DecisionTemplates.Write(stream, decisions);
             return;
         }
         WritePlain(stream, decisions, trace);

@@ -35,36 +35,49 @@ internal static class DecisionTemplates
     /// <summary>A decision's bytes as the first item of the array, split where the employee id goes.</summary>
     private sealed record Template(byte[] Before, byte[] After);
 
-    public static void Write(Stream stream, IReadOnlyList<Decision> decisions)
+    /// <summary>
+    /// Writes <paramref name="decisions"/>, taking a window of them at a time (so a streamed sequence is
+    /// never held whole) and filling its chunks on all cores.
+    /// </summary>
+    public static void Write(Stream stream, IEnumerable<Decision> decisions)
     {
-        if (decisions.Count == 0)
+        using var source = decisions.GetEnumerator();
+        var window = new List<Decision>(ChunkSize * ChunksAtOnce);
+        Fill(source, window);
+        if (window.Count == 0)
         {
-            DecisionJson.WritePlain(stream, decisions);
+            DecisionJson.WritePlain(stream, window);
             return;
         }
         var templates = new ConcurrentDictionary<Key, Template>();
-        var chunks = (decisions.Count + ChunkSize - 1) / ChunkSize;
         var newLine = Encoding.UTF8.GetBytes(JsonText.Options.NewLine);
         stream.Write(Head());
-        for (var first = 0; first < chunks; first += ChunksAtOnce)
+        for (var written = false; window.Count > 0; Fill(source, window))
         {
-            var count = Math.Min(ChunksAtOnce, chunks - first);
+            var count = (window.Count + ChunkSize - 1) / ChunkSize;
             var parts = new byte[count][];
             Parallel.For(0, count, c =>
             {
-                var start = (first + c) * ChunkSize;
-                parts[c] = Chunk(decisions, start, Math.Min(decisions.Count, start + ChunkSize), templates);
+                var start = c * ChunkSize;
+                parts[c] = Chunk(window, start, Math.Min(window.Count, start + ChunkSize), templates);
             });
-            for (var c = 0; c < count; c++)
+            foreach (var part in parts)
             {
-                if (first + c > 0) stream.WriteByte((byte)',');
-                stream.Write(parts[c]);
+                if (written) stream.WriteByte((byte)',');
+                stream.Write(part);
+                written = true;
             }
         }
         stream.Write(newLine);
         stream.Write("  ]"u8);
         stream.Write(newLine);
         stream.Write("}"u8);
+    }
+
+    private static void Fill(IEnumerator<Decision> source, List<Decision> window)
+    {
+        window.Clear();
+        while (window.Count < window.Capacity && source.MoveNext()) window.Add(source.Current);
     }
 
     /// <summary>What the writer puts before the first decision: <c>{</c>, a line break and <c>"decisions": [</c>.</summary>

@@ -75,23 +75,7 @@ public sealed class PolicyEngine
     {
         Own(facts);
         if (to < from) throw new ArgumentException("the last date is before the first", nameof(to));
-        return Stream(facts, [.. new DateInterval(from, to)]);
-    }
-
-    private const int StreamBlock = 16_384;
-
-    private static IEnumerable<Decision> Stream(PolicyFacts facts, ImmutableArray<LocalDate> dates)
-    {
-        var count = facts.Index.Employees.Length;
-        for (var start = 0; start < count; start += StreamBlock)
-        {
-            var end = Math.Min(count, start + StreamBlock);
-            var perDate = facts.Batch.DecideParallel(start, end, dates);
-            for (var e = 0; e < end - start; e++)
-            {
-                foreach (var day in perDate) yield return day[e];
-            }
-        }
+        return facts.Batch.DecideAll([.. new DateInterval(from, to)]);
     }
 
     private PolicyFacts Own(PolicyFacts facts) =>

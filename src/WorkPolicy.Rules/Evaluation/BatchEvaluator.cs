@@ -65,6 +65,29 @@ internal sealed class BatchEvaluator
         return results;
     }
 
+    /// <summary>Employees decided at once by <see cref="DecideAll"/>: what is held at a time.</summary>
+    private const int StreamBlock = 16_384;
+
+    /// <summary>
+    /// Decisions for every employee on every one of <paramref name="dates"/>, employee by employee (each
+    /// employee's dates in order), made a block of employees at a time on all cores and handed out as
+    /// they are read; <paramref name="progress"/> hears how many employees are done.
+    /// </summary>
+    public IEnumerable<Decision> DecideAll(IReadOnlyList<LocalDate> dates, IProgress<int>? progress = null)
+    {
+        var count = _facts.Employees.Length;
+        for (var start = 0; start < count; start += StreamBlock)
+        {
+            var end = Math.Min(count, start + StreamBlock);
+            var perDate = DecideParallel(start, end, dates);
+            for (var e = 0; e < end - start; e++)
+            {
+                foreach (var day in perDate) yield return day[e];
+            }
+            progress?.Report(end);
+        }
+    }
+
     /// <summary>Worker w takes chunks w, w + workers, …; each worker owns one evaluator.</summary>
     private void ForEachChunk(int start, int end, int degree, Action<MemoizedEvaluator, int, int> run)
     {
