@@ -12,14 +12,15 @@ namespace WorkPolicy.Rules.Evaluation;
 internal sealed class Evaluator
 {
     private readonly EvalScope _scope;
-    private readonly DayContexts _days;
+    private readonly RegionDateCache<DayContext> _days;
 
     public Evaluator(CompiledRules rules, FactIndex facts)
     {
         Rules = rules;
         Facts = facts;
         _scope = new EvalScope(facts, rules.MostDeciding);
-        _days = new DayContexts(rules, facts);
+        var timelines = new TimelineCache();
+        _days = new RegionDateCache<DayContext>(facts.RegionCount, (region, date) => DayContext.For(rules, facts, region, date, timelines));
     }
 
     /// <summary>The compiled rules.</summary>

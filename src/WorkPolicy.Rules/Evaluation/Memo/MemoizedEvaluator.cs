@@ -13,18 +13,15 @@ namespace WorkPolicy.Rules.Evaluation.Memo;
 /// </summary>
 internal sealed class MemoizedEvaluator
 {
-    private const int MaxPlans = 4096;
     private readonly Evaluator _plain;
-    private readonly Dictionary<(string Region, LocalDate Date), DayPlan> _plans = [];
+    // Verdicts are per region and date: the plans hold them.
+    private readonly RegionDateCache<DayPlan> _plans;
     private readonly Dictionary<string, DecisionKey?> _keys = new(StringComparer.Ordinal);
     // The keys of the regions by the facts' region numbers, so a batch finds them with one array read.
     private readonly DecisionKey?[] _keysByNumber;
     private readonly bool[] _keyMade;
     // Field keys per indexed row, plus one: 0 is "not yet".
     private readonly ulong[] _rowKeys;
-    // The plans of the current date by the facts' region numbers: a batch over one date finds them with one array read.
-    private readonly DayPlan?[] _plansOfDate;
-    private LocalDate _planDate;
 
     public MemoizedEvaluator(Evaluator plain)
     {
@@ -32,7 +29,7 @@ internal sealed class MemoizedEvaluator
         _rowKeys = new ulong[plain.Facts.Employees.Length];
         _keysByNumber = new DecisionKey?[plain.Facts.RegionCount];
         _keyMade = new bool[plain.Facts.RegionCount];
-        _plansOfDate = new DayPlan?[plain.Facts.RegionCount];
+        _plans = new RegionDateCache<DayPlan>(plain.Facts.RegionCount, static (_, _) => new DayPlan());
     }
 
     /// <summary>The plain evaluator answered for.</summary>
@@ -84,7 +81,7 @@ internal sealed class MemoizedEvaluator
         // Without a unit the walk stops before any condition: nothing a key could tell apart.
         if (employee.Unit is null || KeyOf(employee) is not { } regionKey) return false;
         var fields = FieldKey(employee, regionKey);
-        plan = PlanOf(employee, date);
+        plan = _plans.Get(employee, date);
         key = regionKey.HasIncidents ? regionKey.WithIncidents(fields, _plain.Point(employee, date)) : fields;
         return true;
     }
@@ -111,24 +108,5 @@ internal sealed class MemoizedEvaluator
         var key = regionKey.OfFields(_plain.Point(e, default));
         if (indexed) _rowKeys[n] = key + 1;
         return key;
-    }
-
-    private DayPlan PlanOf(EmployeeRow employee, LocalDate date)
-    {
-        if (date != _planDate)
-        {
-            Array.Clear(_plansOfDate);
-            _planDate = date;
-        }
-        var n = employee.RegionNumber;
-        if ((uint)n < (uint)_plansOfDate.Length && _plansOfDate[n] is { } today) return today;
-        if (!_plans.TryGetValue((employee.Region, date), out var plan))
-        {
-            // A long range of dates would keep a plan per region and day for good: past the cap they are made anew.
-            if (_plans.Count >= MaxPlans) _plans.Clear();
-            _plans[(employee.Region, date)] = plan = new DayPlan();
-        }
-        if ((uint)n < (uint)_plansOfDate.Length) _plansOfDate[n] = plan;
-        return plan;
     }
 }
