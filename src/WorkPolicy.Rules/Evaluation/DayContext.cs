@@ -18,7 +18,20 @@ internal sealed class DayContext
         InForce = inForce;
         Timelines = timelines;
         WorkingDay = workingDay;
+        var standing = new List<int>();
+        for (var i = inForce.Length - 1; i >= 0; i--)
+        {
+            if (inForce[i] != Tri.False) standing.Add(i);
+        }
+        Standing = [.. standing];
+        AnyInForce = inForce.Contains(Tri.True);
     }
+
+    /// <summary>The circulars in force or of unknown standing, newest first: those the walk asks.</summary>
+    public int[] Standing { get; }
+
+    /// <summary>Whether some circular is known to be in force.</summary>
+    public bool AnyInForce { get; }
 
     /// <summary>The circulars the statuses are of.</summary>
     public System.Collections.Immutable.ImmutableArray<CompiledCircular> Circulars { get; }

@@ -43,18 +43,12 @@ internal static class DecisionWalk
             for (var i = 0; i < circulars.Length; i++) observer.InForce(circulars[i], day, inForce[i]);
         }
 
-        var anyIn = false;
-        var anyUnknown = false;
-        for (var i = 0; i < inForce.Length; i++)
-        {
-            anyIn |= inForce[i] == Tri.True;
-            anyUnknown |= inForce[i] == Tri.Unknown;
-        }
-        if (!anyIn && !anyUnknown) return Verdict.Of(WorkMode.NotCovered);
+        var standing = day.Standing;
+        if (standing.Length == 0) return Verdict.Of(WorkMode.NotCovered);
         if (!day.WorkingDay)
         {
             observer.NotWorkingDay(day);
-            if (anyIn) return Verdict.Of(WorkMode.DayOff);
+            if (day.AnyInForce) return Verdict.Of(WorkMode.DayOff);
             // Day off if an unknown circular is in force, not covered if none is: that depends on the unknown.
             for (var i = 0; i < inForce.Length; i++)
             {
@@ -64,9 +58,8 @@ internal static class DecisionWalk
         }
 
         var decided = Verdict.Of(WorkMode.NotCovered);
-        for (var i = circulars.Length - 1; i >= 0; i--)
+        foreach (var i in standing)
         {
-            if (inForce[i] == Tri.False) continue;
             var c = circulars[i];
             var ps = c.Deciding;
             var buffer = s.Results;
@@ -108,9 +101,10 @@ internal static class DecisionWalk
         if (decided.Provision < 0) return decided;
 
         var mode = decided.Mode;
-        for (var i = 0; i < circulars.Length; i++)
+        // Oldest first, so obligations are listed in the order the circulars were issued.
+        for (var k = standing.Length - 1; k >= 0; k--)
         {
-            if (inForce[i] == Tri.False) continue;
+            var i = standing[k];
             var c = circulars[i];
             var attaching = c.Attaching;
             if (attaching.IsEmpty) continue;
