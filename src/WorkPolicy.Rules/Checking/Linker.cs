@@ -14,9 +14,6 @@ namespace WorkPolicy.Rules.Checking;
 /// <param name="Diagnostics">Everything linking found.</param>
 internal sealed record Linked(ImmutableArray<RuleFile> Files, Vocabulary Vocabulary, RuleModel? Model, ImmutableArray<Diagnostic> Diagnostics)
 {
-    /// <summary>Whether an error was reported (then <see cref="Model"/> is null).</summary>
-    public bool HasErrors => Model is null;
-
     /// <summary>The circulars declared, checked or not.</summary>
     public int CircularCount => Files.Sum(f => f.Circulars.Length);
 }

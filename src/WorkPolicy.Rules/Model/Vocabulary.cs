@@ -17,9 +17,6 @@ internal sealed class Vocabulary
         Regions = regions;
     }
 
-    /// <summary>A vocabulary that declares nothing (facts are then read without checks).</summary>
-    public static Vocabulary Empty { get; } = Of([]);
-
     /// <summary>Declared fact fields by path (<c>employee.position</c>, <c>unit.kind</c>, <c>region.ppkm.level</c>).</summary>
     public FrozenDictionary<string, FieldDecl> Fields { get; }
 

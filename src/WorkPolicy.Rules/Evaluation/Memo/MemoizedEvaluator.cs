@@ -32,9 +32,6 @@ internal sealed class MemoizedEvaluator
         _plans = new RegionDateCache<DayPlan>(plain.Facts.RegionCount, static (_, _) => new DayPlan());
     }
 
-    /// <summary>The plain evaluator answered for.</summary>
-    public Evaluator Plain => _plain;
-
     /// <summary>The facts evaluated against.</summary>
     public FactIndex Facts => _plain.Facts;
 

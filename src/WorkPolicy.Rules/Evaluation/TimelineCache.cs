@@ -1,0 +1,18 @@
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Rules.Evaluation;
+
+/// <summary>Timelines of end conditions per circular and region, computed on first use; one per evaluator.</summary>
+internal sealed class TimelineCache
+{
+    private readonly Dictionary<(int Circular, string Region), InForceTimeline> _lines = [];
+    private EvalScope? _scope;
+
+    public InForceTimeline Get(CompiledCircular c, FactIndex facts, string region)
+    {
+        if (_lines.TryGetValue((c.Model.Index, region), out var line)) return line;
+        var s = _scope ??= new EvalScope(facts);
+        s.Region = region;
+        return _lines[(c.Model.Index, region)] = InForceTimeline.Compute(c, s);
+    }
+}
