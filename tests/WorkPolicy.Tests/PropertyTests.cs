@@ -75,7 +75,7 @@ public class PropertyTests
         {
             var start = new LocalDate(2021, 1, 1).PlusDays(days);
             var circular = new CircularDecl("c", "800/1/2021", null, "Bupati", ["kota-x"], "Asia/Makassar", start,
-                new PeriodDecl(start, closed ? start.PlusDays(14) : null, until, default), [new RelationDecl(RelationKind.Implements, "SE \"15\"", default)],
+                new PeriodDecl(start, closed ? start.PlusDays(14) : null, until, default), [new RelationDecl(RelationKind.Implements, "SE \"15\"", null, default)],
                 [.. provisions.Select((p, i) => p with { Id = $"p{i}" })], default);
             return new RuleFile("x", [], [circular]);
         });

@@ -11,7 +11,7 @@ internal static partial class DslParser
     private sealed partial class FileParser
     {
         private static readonly string[] CircularKeywords =
-            ["number", "title", "issuer", "region", "zone", "issued", "period", "extends", "keeps-in-force", "supersedes", "implements", "provision"];
+            ["number", "title", "issuer", "region", "zone", "issued", "period", "extends", "keeps-in-force", "supersedes", "implements", "revokes", "amends", "follows", "withdraws", "provision"];
 
         private static readonly string[] ProvisionKeywords =
             ["cite", "ambiguity", "scope", "mode", "pool", "during", "overrides", "obligation"];
@@ -27,6 +27,7 @@ internal static partial class DslParser
             var regions = ImmutableArray.CreateBuilder<string>();
             var relations = ImmutableArray.CreateBuilder<RelationDecl>();
             var provisions = ImmutableArray.CreateBuilder<ProvisionDecl>();
+            var withdraws = ImmutableArray.CreateBuilder<string>();
 
             var closed = Block($"circular '{id.Value}'", start, CircularKeywords, kw =>
             {
@@ -51,16 +52,18 @@ internal static partial class DslParser
                         }
                         else if (ParseProvision(kwSpan) is { } p) provisions.Add(p);
                         break;
+                    case "withdraws":
+                        Once(seen, kw);
+                        if (_c.Run(Names, "provision ids", out var ws)) withdraws.AddRange(ws.Select(w => w.Value));
+                        break;
                     default:
-                        var kind = kw.Value switch
-                        {
-                            "extends" => RelationKind.Extends,
-                            "keeps-in-force" => RelationKind.KeepsInForce,
-                            "supersedes" => RelationKind.Supersedes,
-                            _ => RelationKind.Implements,
-                        };
+                        var kind = RelationWords.Parse(kw.Value)!.Value;
                         if (_c.Run(Text, "quoted text naming the other document", out var target))
-                            relations.Add(new RelationDecl(kind, target.Value, _c.SpanFrom(kwSpan)));
+                        {
+                            // A revocation may state the first day the other circular is no longer in force.
+                            LocalDate? from = RelationWords.Ends(kind) && _c.TryWord("from") ? Date() : null;
+                            relations.Add(new RelationDecl(kind, target.Value, from, _c.SpanFrom(kwSpan)));
+                        }
                         break;
                 }
             });
@@ -68,7 +71,7 @@ internal static partial class DslParser
             if (!closed) return null;
             Require(seen, _c.SpanOf(id), $"circular '{id.Value}'", "number", "issuer", "region", "period");
             return new CircularDecl(id.Value, number, title, issuer, regions.ToImmutable(), zone, issued,
-                period ?? new PeriodDecl(default, null, null, span), relations.ToImmutable(), provisions.ToImmutable(), span);
+                period ?? new PeriodDecl(default, null, null, span), relations.ToImmutable(), provisions.ToImmutable(), span) { Withdraws = withdraws.ToImmutable() };
         }
 
         private PeriodDecl? ParsePeriod(SourceSpan start)

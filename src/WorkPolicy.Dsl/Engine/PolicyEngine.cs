@@ -24,8 +24,8 @@ public sealed class PolicyEngine
 
     internal CompiledRules Rules { get; }
 
-    /// <summary>The ids of the circulars loaded, oldest first.</summary>
-    public IReadOnlyList<string> Circulars => [.. Rules.Circulars.Select(c => c.Model.Id)];
+    /// <summary>The ids of the circulars loaded (an amended circular once, its amendments not), in order of precedence.</summary>
+    public IReadOnlyList<string> Circulars => [.. Rules.Circulars.Select(c => c.Model.Id).Distinct()];
 
     /// <summary>
     /// Loads rule files (<c>.wp</c>, <c>.yaml</c>) or folders of them, links and compiles them. Files that

@@ -61,13 +61,7 @@ internal static class DslPrinter
     }
 
     /// <summary>The DSL word of a relation.</summary>
-    public static string RelationWord(RelationKind k) => k switch
-    {
-        RelationKind.Extends => "extends",
-        RelationKind.KeepsInForce => "keeps-in-force",
-        RelationKind.Supersedes => "supersedes",
-        _ => "implements",
-    };
+    public static string RelationWord(RelationKind k) => RelationWords.Word(k);
 
     private static void Circular(StringBuilder w, CircularDecl c)
     {
@@ -82,7 +76,13 @@ internal static class DslPrinter
         if (c.Period.To is { } to) w.Append(" to ").Append(Values.Text(to));
         if (c.Period.Until is { } until) w.Append(" until ").Append(ExprPrinter.Print(until));
         w.Append('\n');
-        foreach (var r in c.Relations) w.Append("  ").Append(RelationWord(r.Kind)).Append(' ').Append(Quote.Of(r.Target)).Append('\n');
+        foreach (var r in c.Relations)
+        {
+            w.Append("  ").Append(RelationWord(r.Kind)).Append(' ').Append(Quote.Of(r.Target));
+            if (r.From is { } from) w.Append(" from ").Append(Values.Text(from));
+            w.Append('\n');
+        }
+        if (c.Withdraws.Length > 0) w.Append("  withdraws ").Append(string.Join(", ", c.Withdraws)).Append('\n');
         foreach (var p in c.Provisions)
         {
             w.Append('\n');

@@ -82,8 +82,12 @@ internal static class YamlPrinter
         {
             w.Append("    relations:\n");
             foreach (var r in c.Relations)
+            {
                 w.Append("      - kind: ").Append(DslPrinter.RelationWord(r.Kind)).Append("\n        target: ").Append(Quote.Of(r.Target)).Append('\n');
+                if (r.From is { } from) w.Append("        from: ").Append(Values.Text(from)).Append('\n');
+            }
         }
+        if (c.Withdraws.Length > 0) w.Append("    withdraws: [").Append(string.Join(", ", c.Withdraws)).Append("]\n");
         if (c.Provisions.Length > 0)
         {
             w.Append("    provisions:\n");

@@ -1,3 +1,4 @@
+using NodaTime;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -17,9 +18,9 @@ internal static partial class YamlRuleLoader
     private static readonly string[] FieldKeys = ["path", "type", "codes", "default"];
     private static readonly string[] DefineKeys = ["name", "condition"];
     private static readonly string[] RegionKeys = ["id", "name", "zone"];
-    private static readonly string[] CircularKeys = ["id", "number", "title", "issuer", "regions", "zone", "issued", "period", "relations", "provisions"];
+    private static readonly string[] CircularKeys = ["id", "number", "title", "issuer", "regions", "zone", "issued", "period", "relations", "withdraws", "provisions"];
     private static readonly string[] PeriodKeys = ["from", "to", "until"];
-    private static readonly string[] RelationKeys = ["kind", "target"];
+    private static readonly string[] RelationKeys = ["kind", "target", "from"];
     private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "scope", "overrides", "mode", "pool", "during", "obligations"];
     private static readonly string[] CiteKeys = ["point", "quote"];
     private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "rounding"];
@@ -116,17 +117,16 @@ internal static partial class YamlRuleLoader
         {
             if (r.Map(rel, "a relation", RelationKeys, "kind", "target") is not { } rm) continue;
             var kind = r.Str(rm.Get("kind"), "kind");
-            RelationKind? k = kind switch
-            {
-                "extends" => RelationKind.Extends,
-                "keeps-in-force" => RelationKind.KeepsInForce,
-                "supersedes" => RelationKind.Supersedes,
-                "implements" => RelationKind.Implements,
-                _ => null,
-            };
+            var k = kind is null ? null : RelationWords.Parse(kind);
             if (k is null && kind is not null)
-                r.Error(DiagnosticCodes.BadValue, rm.Get("kind")!.Span, $"'{kind}' is not a relation{Suggest.DidYouMean(kind, ["extends", "keeps-in-force", "supersedes", "implements"])}");
-            if (k is { } kk && r.Str(rm.Get("target"), "target") is { } target) relations.Add(new RelationDecl(kk, target, rm.Span));
+                r.Error(DiagnosticCodes.BadValue, rm.Get("kind")!.Span, $"'{kind}' is not a relation{Suggest.DidYouMean(kind, RelationWords.All.Select(w => w.Word))}");
+            LocalDate? relationFrom = null;
+            if (rm.Get("from") is { } rf)
+            {
+                if (k is { } ends && !RelationWords.Ends(ends)) r.Error(DiagnosticCodes.BadValue, rf.Span, $"only 'supersedes' and 'revokes' state a date ('from'), not '{kind}'");
+                else relationFrom = r.Date(rf, "from");
+            }
+            if (k is { } kk && r.Str(rm.Get("target"), "target") is { } target) relations.Add(new RelationDecl(kk, target, relationFrom, rm.Span));
         }
         var provisions = ImmutableArray.CreateBuilder<ProvisionDecl>();
         foreach (var p in r.Seq(m.Get("provisions"), "provisions"))
@@ -141,7 +141,10 @@ internal static partial class YamlRuleLoader
         var issued = m.Get("issued") is { } i ? r.Date(i, "issued") : null;
         return new CircularDecl(r.Str(m.Get("id"), "id") ?? "", r.Str(m.Get("number"), "number") ?? "", r.Str(m.Get("title"), "title"),
             r.Str(m.Get("issuer"), "issuer") ?? "", [.. r.Codes(m.Get("regions"), "regions")], r.Str(m.Get("zone"), "zone"), issued,
-            period ?? new PeriodDecl(default, null, null, m.Span), relations.ToImmutable(), provisions.ToImmutable(), m.Span);
+            period ?? new PeriodDecl(default, null, null, m.Span), relations.ToImmutable(), provisions.ToImmutable(), m.Span)
+        {
+            Withdraws = m.Get("withdraws") is { } w ? [.. r.Codes(w, "withdraws")] : [],
+        };
     }
 
     private static WorkMode? Mode(NodeReader r, YamlNode? node)

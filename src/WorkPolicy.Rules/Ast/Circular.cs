@@ -7,18 +7,53 @@ namespace WorkPolicy.Rules.Ast;
 /// <summary>How one circular relates to another document.</summary>
 internal enum RelationKind
 {
-    /// <summary>Prolongs an earlier arrangement.</summary>
+    /// <summary>Prolongs an earlier arrangement (a citation).</summary>
     Extends,
-    /// <summary>Leaves an earlier circular in force beside this one.</summary>
+    /// <summary>Leaves an earlier circular in force beside this one (a citation).</summary>
     KeepsInForce,
-    /// <summary>Replaces an earlier circular.</summary>
+    /// <summary>Replaces an earlier circular: it stops being in force on this one's first day (or a stated date).</summary>
     Supersedes,
-    /// <summary>Implements a national instruction.</summary>
+    /// <summary>Implements a national instruction (a citation).</summary>
     Implements,
+    /// <summary>Revokes an earlier circular: as <see cref="Supersedes"/>.</summary>
+    Revokes,
+    /// <summary>Amends an earlier circular: replaces its provisions of the same id, adds new ones, withdraws named ones; the rest stays.</summary>
+    Amends,
+    /// <summary>Follows (implements) another loaded circular, and is asked before it where both are in force.</summary>
+    Follows,
 }
 
-/// <summary>A relation to another document, by circular id or by its number as text.</summary>
-internal sealed record RelationDecl(RelationKind Kind, string Target, SourceSpan Span);
+/// <summary>The words of relations, shared by both encodings, printers and messages.</summary>
+internal static class RelationWords
+{
+    public static readonly IReadOnlyList<(RelationKind Kind, string Word)> All =
+    [
+        (RelationKind.Extends, "extends"), (RelationKind.KeepsInForce, "keeps-in-force"), (RelationKind.Supersedes, "supersedes"),
+        (RelationKind.Implements, "implements"), (RelationKind.Revokes, "revokes"), (RelationKind.Amends, "amends"), (RelationKind.Follows, "follows"),
+    ];
+
+    /// <summary>The word of a relation, e.g. <c>keeps-in-force</c>.</summary>
+    public static string Word(RelationKind k) => All.First(r => r.Kind == k).Word;
+
+    /// <summary>Parses a relation word.</summary>
+    public static RelationKind? Parse(string word)
+    {
+        foreach (var (k, w) in All)
+        {
+            if (w == word) return k;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the relation ends the target (revocation).</summary>
+    public static bool Ends(RelationKind k) => k is RelationKind.Supersedes or RelationKind.Revokes;
+}
+
+/// <summary>
+/// A relation to another document, by circular id or by its number as text. <paramref name="From"/>: for a
+/// revocation, the first day the target is no longer in force, when not this circular's first day.
+/// </summary>
+internal sealed record RelationDecl(RelationKind Kind, string Target, LocalDate? From, SourceSpan Span);
 
 /// <summary>
 /// When a circular is in force: from <paramref name="From"/>, to <paramref name="To"/> inclusive,
@@ -39,4 +74,8 @@ internal sealed record CircularDecl(
     PeriodDecl Period,
     ImmutableArray<RelationDecl> Relations,
     ImmutableArray<ProvisionDecl> Provisions,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>For an amendment: the provisions of the amended circular it withdraws.</summary>
+    public ImmutableArray<string> Withdraws { get; init; } = [];
+}

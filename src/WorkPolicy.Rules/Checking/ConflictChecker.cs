@@ -37,7 +37,8 @@ internal static class ConflictChecker
                 }
             }
         }
-        return diagnostics.ToImmutable();
+        // A pair shared by several versions of an amended circular is reported once.
+        return [.. diagnostics.Distinct()];
     }
 
     /// <summary>

@@ -65,14 +65,18 @@ internal sealed partial class Linker
             if (ids.Add(c.Id)) decls.Add(c);
             else Report(DiagnosticCodes.DuplicateId, c.Span, $"circular '{c.Id}' is declared more than once");
         }
-        // Precedence: a circular that starts later speaks last; ties are broken by id so the order never depends on file order.
-        var ordered = decls.OrderBy(c => c.Period.From).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
-        var circulars = ImmutableArray.CreateBuilder<CheckedCircular>(ordered.Count);
-        foreach (var c in ordered)
+        var relations = Relations(decls);
+        var circulars = new List<CheckedCircular>();
+        foreach (var version in Versions(decls, relations))
         {
-            if (Circular(c, circulars.Count) is { } checkedCircular) circulars.Add(checkedCircular);
+            if (Circular(version.Decl, 0) is { } checkedCircular)
+                circulars.Add(checkedCircular with { Start = version.Start, AmendedBy = version.AmendedBy });
         }
-        return circulars.ToImmutable();
+        // The same problem in a provision shared by several versions is reported once.
+        var distinct = _out.Distinct().ToList();
+        _out.Clear();
+        _out.AddRange(distinct);
+        return Precedence(circulars, relations);
     }
 
     private DateTimeZone? Zone(string zone, SourceSpan span)
@@ -137,7 +141,10 @@ internal sealed partial class Linker
         foreach (var o in p.Obligations) obligations.Add(Obligation(o));
         var cite = string.IsNullOrEmpty(p.Cite.Point) ? $"\"{p.Cite.Quote}\"" : $"point {p.Cite.Point}: \"{p.Cite.Quote}\"";
         var during = p.Mode is null ? (p.During.IsDefaultOrEmpty ? AnyWorkingMode : p.During) : [];
-        return new CheckedProvision(p.Id, index, cite, scope, p.Mode, p.Pool, during, obligations.ToImmutable(), p);
+        return new CheckedProvision(p.Id, index, cite, scope, p.Mode, p.Pool, during, obligations.ToImmutable(), p)
+        {
+            Source = _sources.GetValueOrDefault(p) ?? c.Id,
+        };
     }
 
     /// <summary>The transitive override relation among the deciding provisions, as index lists both ways.</summary>

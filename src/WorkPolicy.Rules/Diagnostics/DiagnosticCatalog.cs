@@ -52,6 +52,8 @@ internal static class DiagnosticCatalog
         new(DefinitionCycle, Severity.Error, "definitions in a cycle", "Remove the self-reference."),
         new(TypeMismatch, Severity.Error, "operator or value of the wrong type", "Compare the field as its type allows."),
         new(ConflictSearchLimit, Severity.Warning, "conflict search gave up", "State an 'overrides' between the two provisions."),
+        new(RelationWithoutEffect, Severity.Warning, "relation names no loaded circular", "Load the circular it names (by id) for the relation to take effect, or leave it as a citation."),
+        new(BadRelation, Severity.Error, "relation that cannot apply", "Break the cycle, or relate the circular to the one the message names."),
         new(FactsMissing, Severity.Error, "facts: required key missing", "Add the key the message names."),
         new(DanglingReference, Severity.Error, "facts: reference to an id not in the file", "Add the unit or employee, or correct the id."),
         new(FactsDuplicateId, Severity.Error, "facts: id given twice", "Keep one of them."),

@@ -70,6 +70,10 @@ internal static class DiagnosticCodes
     public const string TypeMismatch = "WP0310";
     /// <summary>The conflict search gave up on too many combinations.</summary>
     public const string ConflictSearchLimit = "WP0311";
+    /// <summary>A relation that would take effect names no loaded circular; it stays a citation.</summary>
+    public const string RelationWithoutEffect = "WP0312";
+    /// <summary>Amendments or 'follows' relations form a cycle, or a relation is used where it cannot apply.</summary>
+    public const string BadRelation = "WP0313";
 
     /// <summary>Facts: a required key is missing.</summary>
     public const string FactsMissing = "WP0402";

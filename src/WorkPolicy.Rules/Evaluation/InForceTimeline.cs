@@ -18,7 +18,7 @@ internal sealed record InForceTimeline(LocalDate? UnknownFrom, LocalDate? EndsOn
     /// <summary>The timeline of <paramref name="c"/> in the region of <paramref name="s"/> (whose date it leaves as it was).</summary>
     public static InForceTimeline Compute(CompiledCircular c, EvalScope s)
     {
-        var from = c.Model.From;
+        var from = c.Model.Start;
         var points = new List<LocalDate> { from };
         if (s.Index.Status.TryGetValue(s.Region, out var status))
         {

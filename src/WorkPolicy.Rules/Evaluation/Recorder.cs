@@ -29,17 +29,21 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
         var m = c.Model;
         if (!m.Regions.Contains(day.Region))
             trace!.Add(new TraceEntry(m.Id, null, "not in force", $"region '{day.Region}' is not among {string.Join(", ", m.Decl.Regions)}"));
+        else if (m.RevokedFrom is { } revoked && day.Date >= revoked && day.Date >= m.From)
+            trace!.Add(new TraceEntry(m.Id, null, "not in force", $"revoked by '{m.RevokedBy}' from {Text(revoked)}"));
         else if (!m.WithinDates(day.Date))
-            trace!.Add(new TraceEntry(m.Id, null, "not in force", $"{Text(day.Date)} is outside its period {Text(m.From)} to {(m.To is { } t ? Text(t) : "open")}"));
+            trace!.Add(new TraceEntry(m.Id, null, "not in force", $"{Text(day.Date)} is outside {(m.AmendedBy.IsEmpty ? "its period" : "this version's dates")} {Text(m.From)} to {(m.To is { } t ? Text(t) : "open")}"));
         else if (day.Timelines[m.Index] is not { } line)
-            trace!.Add(new TraceEntry(m.Id, null, "in force", $"region '{day.Region}', period from {Text(m.From)}"));
+            trace!.Add(new TraceEntry(m.Id, null, "in force", $"region '{day.Region}', period from {Text(m.From)}{AsAmended(m)}"));
         else if (status == Tri.False)
             trace!.Add(new TraceEntry(m.Id, null, "not in force", $"its end condition held on {Text(line.EndsOn!.Value)}"));
         else if (status == Tri.Unknown)
             trace!.Add(new TraceEntry(m.Id, null, "unknown", $"whether its end condition was reached depends on {string.Join(", ", line.Missing)}"));
         else
-            trace!.Add(new TraceEntry(m.Id, null, "in force", $"region '{day.Region}', its end condition has not held since {Text(m.From)}"));
+            trace!.Add(new TraceEntry(m.Id, null, "in force", $"region '{day.Region}', its end condition has not held since {Text(m.Start)}{AsAmended(m)}"));
     }
+
+    private static string AsAmended(Model.CheckedCircular m) => m.AmendedBy.IsEmpty ? "" : $"; as amended by {string.Join(", ", m.AmendedBy)}";
 
     public void NotWorkingDay(DayContext day) =>
         trace?.Add(new TraceEntry("", null, "day-off", $"{Text(day.Date)} ({day.Date.DayOfWeek}) is not a working day in the calendar"));
@@ -172,7 +176,7 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
         return ids.ToImmutable();
     }
 
-    private static ProvisionRef Ref(CompiledCircular c, CompiledProvision p) => new(p.Model.Id, c.Model.Id, p.Model.Cite);
+    private static ProvisionRef Ref(CompiledCircular c, CompiledProvision p) => new(p.Model.Id, p.Model.Source, p.Model.Cite);
 
     private static int AddObligations(CompiledCircular c, CompiledProvision p, LocalDate date, ImmutableArray<ObligationResult>.Builder into)
     {

@@ -35,6 +35,18 @@ internal sealed record CheckedCircular(
     /// <summary>The zone's id, e.g. <c>Asia/Makassar</c>.</summary>
     public string ZoneId => Zone.Id;
 
-    /// <summary>Whether <paramref name="date"/> lies within the stated dates (the end condition aside).</summary>
-    public bool WithinDates(LocalDate date) => date >= From && (To is not { } to || date <= to);
+    /// <summary>The first day of the circular as issued; the end condition is read from it (a later version starts later).</summary>
+    public LocalDate Start { get; init; } = From;
+
+    /// <summary>The first day the circular is no longer in force because another revokes or supersedes it, or null.</summary>
+    public LocalDate? RevokedFrom { get; init; }
+
+    /// <summary>The circular that revokes or supersedes it.</summary>
+    public string? RevokedBy { get; init; }
+
+    /// <summary>The amendments this version includes, oldest first (empty: as issued).</summary>
+    public ImmutableArray<string> AmendedBy { get; init; } = [];
+
+    /// <summary>Whether <paramref name="date"/> lies within the stated dates and before any revocation (the end condition aside).</summary>
+    public bool WithinDates(LocalDate date) => date >= From && (To is not { } to || date <= to) && (RevokedFrom is not { } r || date < r);
 }

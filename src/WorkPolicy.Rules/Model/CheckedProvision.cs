@@ -27,6 +27,9 @@ internal sealed record CheckedProvision(
     ImmutableArray<CheckedObligation> Obligations,
     ProvisionDecl Decl)
 {
+    /// <summary>The circular the provision is written in: the amendment that restated or added it, else its own.</summary>
+    public string Source { get; init; } = "";
+
     /// <summary>Indexes of the deciding provisions this one overrides, directly or through a chain.</summary>
     public ImmutableArray<int> Overrides { get; init; } = [];
 

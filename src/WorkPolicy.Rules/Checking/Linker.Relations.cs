@@ -1,0 +1,198 @@
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Model;
+
+namespace WorkPolicy.Rules.Checking;
+
+internal sealed partial class Linker
+{
+    /// <summary>The circular each amendment's provisions were written in, for citations of a merged version.</summary>
+    private readonly Dictionary<ProvisionDecl, string> _sources = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Where each amendment's <c>amends</c> and each circular's first <c>follows</c> is written, for diagnostics.</summary>
+    private Dictionary<string, SourceSpan> _relationSpans = new(StringComparer.Ordinal);
+
+    /// <summary>The relations that take effect, resolved to loaded circulars.</summary>
+    private sealed record Resolved(
+        Dictionary<string, string> AmendmentBase,
+        Dictionary<string, (LocalDate From, string By)> Revoked,
+        List<(string Follower, string Target)> Follows);
+
+    /// <summary>A circular as it stands over a stretch of time: as issued, or as amended by some amendments.</summary>
+    private sealed record Version(CircularDecl Decl, LocalDate Start, ImmutableArray<string> AmendedBy);
+
+    /// <summary>
+    /// Resolves the relations that take effect (<c>amends</c>, <c>supersedes</c>, <c>revokes</c>, <c>follows</c>) to
+    /// loaded circulars. One naming no loaded circular stays a citation (a warning; an error for <c>amends</c>,
+    /// which cannot apply without what it amends).
+    /// </summary>
+    private Resolved Relations(List<CircularDecl> decls)
+    {
+        var byId = decls.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var amends = new Dictionary<string, string>(StringComparer.Ordinal);
+        var spans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        var revoked = new Dictionary<string, (LocalDate From, string By)>(StringComparer.Ordinal);
+        var follows = new List<(string, string)>();
+        foreach (var c in decls)
+        {
+            foreach (var r in c.Relations)
+            {
+                var word = RelationWords.Word(r.Kind);
+                var loaded = byId.ContainsKey(r.Target);
+                if (r.Kind is RelationKind.Extends or RelationKind.KeepsInForce or RelationKind.Implements) continue;
+                if (r.Target == c.Id)
+                {
+                    Report(DiagnosticCodes.BadRelation, r.Span, $"circular '{c.Id}' {word} itself");
+                    continue;
+                }
+                if (!loaded)
+                {
+                    if (r.Kind == RelationKind.Amends)
+                        Report(DiagnosticCodes.UnknownReference, r.Span, $"circular '{c.Id}' amends '{r.Target}', which is not loaded{Suggest.DidYouMean(r.Target, byId.Keys)}");
+                    else
+                        Report(DiagnosticCodes.RelationWithoutEffect, r.Span, $"'{word} \"{r.Target}\"' names no loaded circular{Suggest.DidYouMean(r.Target, byId.Keys)}; it is kept as a citation, without effect");
+                    continue;
+                }
+                switch (r.Kind)
+                {
+                    case RelationKind.Amends when amends.ContainsKey(c.Id):
+                        Report(DiagnosticCodes.BadRelation, r.Span, $"circular '{c.Id}' amends more than one circular; an amendment forms one whole with one circular");
+                        break;
+                    case RelationKind.Amends:
+                        amends[c.Id] = r.Target;
+                        spans[c.Id] = r.Span;
+                        break;
+                    case RelationKind.Follows:
+                        follows.Add((c.Id, r.Target));
+                        spans.TryAdd("follows:" + c.Id, r.Span);
+                        break;
+                    default:
+                        var from = r.From ?? c.Period.From;
+                        if (!revoked.TryGetValue(r.Target, out var earlier) || from < earlier.From) revoked[r.Target] = (from, c.Id);
+                        break;
+                }
+            }
+            if (!c.Withdraws.IsEmpty && !amends.ContainsKey(c.Id))
+                Report(DiagnosticCodes.BadRelation, c.Span, $"circular '{c.Id}' withdraws provisions but amends no circular");
+        }
+        foreach (var (target, (_, by)) in revoked)
+        {
+            if (amends.ContainsKey(target))
+                Report(DiagnosticCodes.BadRelation, byId[by].Span, $"circular '{by}' revokes the amendment '{target}'; revoke or amend the circular '{amends[target]}' instead");
+        }
+        _relationSpans = spans;
+        return new Resolved(Bases(amends), revoked, follows);
+    }
+
+    /// <summary>Each amendment's base: the circular at the root of its chain of amendments; cycles are reported and dropped.</summary>
+    private Dictionary<string, string> Bases(Dictionary<string, string> amends)
+    {
+        var bases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var amendment in amends.Keys.Order(StringComparer.Ordinal))
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { amendment };
+            var target = amends[amendment];
+            while (amends.TryGetValue(target, out var next) && seen.Add(target)) target = next;
+            if (seen.Contains(target))
+            {
+                Report(DiagnosticCodes.BadRelation, _relationSpans[amendment], $"circulars {string.Join(", ", seen.Order(StringComparer.Ordinal).Select(s => $"'{s}'"))} amend each other in a cycle");
+                continue;
+            }
+            bases[amendment] = target;
+        }
+        return bases;
+    }
+
+    /// <summary>
+    /// The versions of every circular that is not itself an amendment: as issued until its first amendment
+    /// starts, then as amended by each in turn (by first day, then id) — a restated provision (same id)
+    /// replaces the one before it in place, a new one is added after the others, a withdrawn one is dropped.
+    /// The last version ends when the circular does.
+    /// </summary>
+    private IEnumerable<Version> Versions(List<CircularDecl> decls, Resolved relations)
+    {
+        foreach (var c in decls)
+        {
+            if (relations.AmendmentBase.ContainsKey(c.Id)) continue;
+            var amendments = decls.Where(a => relations.AmendmentBase.GetValueOrDefault(a.Id) == c.Id)
+                .OrderBy(a => a.Period.From).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+            var provisions = c.Provisions.ToList();
+            var applied = ImmutableArray.CreateBuilder<string>();
+            var from = c.Period.From;
+            foreach (var a in amendments)
+            {
+                if (a.Period.From <= from)
+                {
+                    Report(DiagnosticCodes.BadRelation, a.Period.Span, $"amendment '{a.Id}' starts {a.Period.From:yyyy-MM-dd}, not after '{c.Id}' {(applied.Count == 0 ? "starts" : "was last amended")} ({from:yyyy-MM-dd})");
+                    continue;
+                }
+                if (c.Period.To is { } end && a.Period.From > end) continue;
+                yield return new Version(VersionDecl(c, provisions, from, a.Period.From.PlusDays(-1)), c.Period.From, applied.ToImmutable());
+                provisions = Amend(c, a, provisions);
+                applied.Add(a.Id);
+                from = a.Period.From;
+            }
+            yield return new Version(VersionDecl(c, provisions, from, c.Period.To), c.Period.From, applied.ToImmutable());
+        }
+    }
+
+    private static CircularDecl VersionDecl(CircularDecl c, List<ProvisionDecl> provisions, LocalDate from, LocalDate? to) =>
+        c with { Period = c.Period with { From = from, To = to }, Provisions = [.. provisions] };
+
+    private List<ProvisionDecl> Amend(CircularDecl c, CircularDecl amendment, List<ProvisionDecl> provisions)
+    {
+        var result = provisions.ToList();
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in amendment.Provisions)
+        {
+            if (!own.Add(p.Id))
+            {
+                Report(DiagnosticCodes.DuplicateId, p.Span, $"provision '{p.Id}' is declared more than once in circular '{amendment.Id}'");
+                continue;
+            }
+            _sources[p] = amendment.Id;
+            var at = result.FindIndex(x => x.Id == p.Id);
+            if (at >= 0) result[at] = p;
+            else result.Add(p);
+        }
+        foreach (var id in amendment.Withdraws)
+        {
+            if (result.RemoveAll(x => x.Id == id) == 0)
+                Report(DiagnosticCodes.UnknownReference, amendment.Span, $"amendment '{amendment.Id}' withdraws '{id}', which '{c.Id}' as amended before it does not declare{Suggest.DidYouMean(id, result.Select(x => x.Id))}");
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The order of precedence: by first day, then id (a later circular speaks last), except that a circular
+    /// that follows another comes after every version of it; revocations are applied to every version.
+    /// </summary>
+    private ImmutableArray<CheckedCircular> Precedence(List<CheckedCircular> circulars, Resolved relations)
+    {
+        var order = circulars.OrderBy(c => c.From).ThenBy(c => c.Id, StringComparer.Ordinal).ThenBy(c => c.AmendedBy.Length).ToList();
+        var placed = new List<CheckedCircular>();
+        var visiting = new HashSet<string>(StringComparer.Ordinal);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var targets = relations.Follows.ToLookup(f => f.Follower, f => f.Target, StringComparer.Ordinal);
+        // Depth-first over 'follows': a circular is placed after everything it follows; ids with versions move together.
+        void Place(string id)
+        {
+            if (done.Contains(id)) return;
+            if (!visiting.Add(id))
+            {
+                Report(DiagnosticCodes.BadRelation, _relationSpans.GetValueOrDefault("follows:" + id), $"circular '{id}' follows itself through a chain of 'follows'");
+                return;
+            }
+            foreach (var t in targets[id].Order(StringComparer.Ordinal)) Place(t);
+            visiting.Remove(id);
+            done.Add(id);
+            placed.AddRange(order.Where(c => c.Id == id));
+        }
+        foreach (var c in order) Place(c.Id);
+        return [.. placed.Select((c, i) => relations.Revoked.TryGetValue(c.Id, out var r)
+            ? c with { Index = i, RevokedFrom = r.From, RevokedBy = r.By }
+            : c with { Index = i })];
+    }
+}

@@ -1,0 +1,170 @@
+using FluentAssertions;
+using NodaTime;
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Dsl.Printing;
+using WorkPolicy.Dsl.Yaml;
+using WorkPolicy.Rules.Checking;
+using WorkPolicy.Rules.Diagnostics;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary>Relations with effect: a revoked circular ends, an amended one is decided as amended, a follower is asked first.</summary>
+public class RelationTests
+{
+    private static readonly LocalDate March1 = new(2021, 3, 1);
+
+    private static string Circular(string id, string from, string body) => $$"""
+        circular {{id}} {
+          number "{{id}}"
+          issuer "Menteri PANRB"
+          region kota-palopo
+          period from {{from}}
+        {{body}}
+        }
+        """;
+
+    private const string AllHome = """
+          provision all-home {
+            cite "1" "seluruh pegawai dari rumah"
+            mode home
+          }
+          provision report {
+            cite "2" "melapor setiap hari"
+            during home
+            obligation report {
+              to atasan-langsung
+            }
+          }
+        """;
+
+    private const string GuruHome = """
+          provision guru-home {
+            cite "1" "guru mengajar dari rumah"
+            scope employee.roles has guru
+            mode home
+          }
+        """;
+
+    private const string Facts = """
+        units: [ { id: u, region: kota-palopo, kind: dinas, agency: disdik } ]
+        employees:
+          - { id: staff, unit: u, employment: pns, position: pelaksana, roles: [] }
+          - { id: guru, unit: u, employment: pns, position: pelaksana, roles: [guru] }
+        """;
+
+    [Fact]
+    public void A_superseded_circular_stops_on_the_successors_first_day()
+    {
+        var without = Engine.Create(Facts, Circular("old", "2021-01-04", AllHome), Circular("new", "2021-02-01", GuruHome));
+        without.Decide("staff", March1).Mode.Should().Be(WorkMode.Home, "without the relation the older circular still decides for non-guru staff");
+
+        var engine = Engine.Create(Facts, Circular("old", "2021-01-04", AllHome), Circular("new", "2021-02-01", "  supersedes \"old\"\n" + GuruHome));
+        engine.Decide("staff", new LocalDate(2021, 1, 29)).Mode.Should().Be(WorkMode.Home);
+        var explained = engine.Explain("staff", March1);
+        explained.Decision.Mode.Should().Be(WorkMode.NotCovered);
+        explained.Decision.Circulars.Should().Equal("new");
+        explained.Trace.Should().Contain(t => t.Circular == "old" && t.Outcome == "not in force" && t.Reason == "revoked by 'new' from 2021-02-01");
+        engine.Decide("guru", March1).Mode.Should().Be(WorkMode.Home);
+    }
+
+    [Fact]
+    public void A_revocation_may_state_its_own_date()
+    {
+        var engine = Engine.Create(Facts, Circular("old", "2021-01-04", AllHome), Circular("new", "2021-02-01", "  revokes \"old\" from 2021-02-15\n" + GuruHome));
+        engine.Decide("staff", new LocalDate(2021, 2, 12)).Mode.Should().Be(WorkMode.Home, "until the stated date the older circular is in force");
+        engine.Decide("staff", new LocalDate(2021, 2, 15)).Mode.Should().Be(WorkMode.NotCovered);
+    }
+
+    [Fact]
+    public void An_amendment_replaces_restated_provisions_withdraws_named_ones_and_keeps_the_rest_from_its_first_day()
+    {
+        const string Amendment = """
+              amends "se-23"
+              withdraws report
+              provision all-home {
+                cite "1" "pegawai bekerja di kantor"
+                mode office
+              }
+              provision guru-home {
+                cite "2" "guru tetap dari rumah"
+                scope employee.roles has guru
+                overrides all-home
+                mode home
+              }
+            """;
+        var engine = Engine.Create(Facts, Circular("se-23", "2021-01-04", AllHome), Circular("se-24", "2021-02-01", Amendment));
+        var before = engine.Decide("staff", new LocalDate(2021, 1, 29));
+        before.Mode.Should().Be(WorkMode.Home);
+        before.Obligations.Select(o => o.Kind).Should().Equal("report");
+
+        var explained = engine.Explain("staff", March1);
+        explained.Decision.Mode.Should().Be(WorkMode.Office);
+        explained.Decision.Circulars.Should().Equal("se-23");
+        explained.Decision.Provisions.Should().Equal(new ProvisionRef("all-home", "se-24", "point 1: \"pegawai bekerja di kantor\""));
+        explained.Decision.Obligations.Should().BeEmpty("the amendment withdraws the report");
+        explained.Trace.Should().Contain(t => t.Circular == "se-23" && t.Outcome == "in force" && t.Reason.Contains("as amended by se-24"));
+        engine.Decide("guru", March1).Provisions.Select(p => $"{p.Circular}/{p.Id}").Should().Equal("se-24/guru-home");
+        engine.Policy.Circulars.Should().Equal("se-23");
+    }
+
+    [Fact]
+    public void A_circular_that_follows_another_is_asked_before_it_whatever_their_dates()
+    {
+        var national = Circular("national", "2021-02-01", AllHome);
+        var regional = Circular("regional", "2021-01-10", "  follows \"national\"\n" + GuruHome.Replace("mode home", "mode office"));
+        var engine = Engine.Create(Facts, national, regional);
+        engine.Decide("guru", March1).Provisions[0].Circular.Should().Be("regional");
+        engine.Decide("staff", March1).Provisions[0].Circular.Should().Be("national", "where the regional circular has nothing to say, the national one decides");
+        Engine.Create(Facts, national, regional.Replace("  follows \"national\"\n", "")).Decide("guru", March1).Provisions[0].Circular.Should().Be("national");
+    }
+
+    private static Linked Link(params string[] circulars)
+    {
+        var vocabulary = RuleLoader.LoadFile(Repo.Path("samples", "circulars", "vocabulary.wp"), [])!;
+        var files = circulars.Select((c, i) => DslParser.Parse($"c{i}.wp", c)).ToList();
+        files.SelectMany(f => f.Diagnostics).Should().BeEmpty();
+        return Linker.Link([vocabulary, .. files.Select(f => f.File)]);
+    }
+
+    [Fact]
+    public void Relations_that_cannot_apply_are_reported_at_their_place()
+    {
+        var unknown = Link(Circular("a", "2021-02-01", "  amends \"se-99\"\n" + AllHome));
+        unknown.Model.Should().BeNull();
+        unknown.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
+            d.Code == DiagnosticCodes.UnknownReference && d.Span.Path == "c0.wp" && d.Span.Line == 6 && d.Message.Contains("amends 'se-99', which is not loaded"));
+
+        var citation = Link(Circular("a", "2021-02-01", "  supersedes \"SE 16/2021\"\n" + AllHome));
+        citation.Model.Should().NotBeNull();
+        citation.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d => d.Code == DiagnosticCodes.RelationWithoutEffect && d.Severity == Severity.Warning && d.Span.Line == 6);
+
+        var cycle = Link(Circular("a", "2021-02-01", "  amends \"b\"\n" + AllHome), Circular("b", "2021-03-01", "  amends \"a\"\n" + AllHome));
+        cycle.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.BadRelation && d.Message.Contains("amend each other in a cycle") && d.Span.Line == 6);
+
+        var withdrawn = Link(Circular("a", "2021-01-04", AllHome), Circular("b", "2021-02-01", "  amends \"a\"\n  withdraws reprot\n"));
+        withdrawn.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
+            d.Code == DiagnosticCodes.UnknownReference && d.Span.Path == "c1.wp" && d.Message.Contains("withdraws 'reprot'") && d.Message.Contains("did you mean 'report'"));
+
+        var early = Link(Circular("a", "2021-02-01", AllHome), Circular("b", "2021-01-01", "  amends \"a\"\n" + AllHome));
+        early.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.BadRelation && d.Message.Contains("not after 'a' starts"));
+
+        var follows = Link(Circular("a", "2021-02-01", "  follows \"b\"\n" + AllHome), Circular("b", "2021-01-01", "  follows \"a\"\n" + AllHome));
+        follows.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.BadRelation && d.Message.Contains("follows itself"));
+    }
+
+    [Fact]
+    public void Relations_print_and_convert_to_the_same_syntax_in_both_encodings()
+    {
+        var text = Circular("b", "2021-02-01", "  amends \"a\"\n  revokes \"c\" from 2021-02-15\n  follows \"d\"\n  withdraws report\n" + GuruHome);
+        var dsl = DslParser.Parse("b.wp", text);
+        dsl.Diagnostics.Should().BeEmpty();
+        var yaml = YamlRuleLoader.Load("b.yaml", YamlPrinter.Print(dsl.File));
+        yaml.Diagnostics.Should().BeEmpty();
+        yaml.File.Circulars[0].Relations.Should().BeEquivalentTo(dsl.File.Circulars[0].Relations, o => o.Excluding(m => m.Name == "Span").WithStrictOrdering());
+        yaml.File.Circulars[0].Withdraws.Should().Equal("report");
+        DslParser.Parse("again.wp", DslPrinter.Print(yaml.File)).File.Circulars[0].Relations.Select(r => r.From)
+            .Should().Equal(null, new LocalDate(2021, 2, 15), null);
+    }
+}
