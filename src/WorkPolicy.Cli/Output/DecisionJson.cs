@@ -59,6 +59,7 @@ public static class DecisionJson
         w.WriteString("employee", d.Employee);
         w.WriteString("date", Values.Text(d.Date));
         w.WriteString("mode", d.Mode.Word());
+        if (d.Reason is { } reason) w.WriteString("reason", reason.Word());
         w.WriteStartArray("circulars");
         foreach (var c in d.Circulars) w.WriteStringValue(c);
         w.WriteEndArray();

@@ -15,7 +15,9 @@ public static class DecisionTable
         foreach (var d in decisions)
         {
             var pool = d.Pool is { } p ? $"{p.Group}@{p.Unit} {(p.Place == QuotaPlace.Office ? "office" : "home")} {Values.Text(p.Percent)}%" : "";
-            var why = d.Mode == WorkMode.Indeterminate ? "needs " + string.Join(", ", d.Unknown) : string.Join(", ", d.Provisions.Select(x => $"{x.Circular}/{x.Id}"));
+            var why = d.Mode == WorkMode.Indeterminate ? "needs " + string.Join(", ", d.Unknown)
+                : d.Reason is { } reason ? reason.Word()
+                : string.Join(", ", d.Provisions.Select(x => $"{x.Circular}/{x.Id}"));
             var obligations = string.Join("; ", d.Obligations.Select(o => o.Windows is { Length: > 0 } ws ? $"{o.Kind} {string.Join(" ", ws.Select(DslPrinter.WindowText))}" : o.Kind));
             rows.Add([d.Employee, Values.Text(d.Date), d.Mode.Word(), pool, why, obligations]);
         }

@@ -30,7 +30,8 @@ internal static class DecisionTemplates
         ImmutableArray<string> Circulars,
         ImmutableArray<ProvisionRef> Provisions,
         ImmutableArray<ObligationResult> Obligations,
-        PoolAssignment? Pool);
+        PoolAssignment? Pool,
+        NotCoveredReason? Reason);
 
     /// <summary>A decision's bytes as the first item of the array, split where the employee id goes.</summary>
     private sealed record Template(byte[] Before, byte[] After);
@@ -115,7 +116,7 @@ internal static class DecisionTemplates
     private static Template Of(Decision d, ConcurrentDictionary<Key, Template> templates)
     {
         if (!d.Unknown.IsEmpty) return Make(d);
-        var key = new Key(d.Mode, d.Date, d.Circulars, d.Provisions, d.Obligations, d.Pool);
+        var key = new Key(d.Mode, d.Date, d.Circulars, d.Provisions, d.Obligations, d.Pool, d.Reason);
         if (templates.TryGetValue(key, out var known)) return known;
         // Count takes every lock of the dictionary, so it is read on a miss only.
         return templates.Count < MaxTemplates ? templates.GetOrAdd(key, _ => Make(d)) : Make(d);

@@ -14,7 +14,11 @@ internal sealed record Expectation(
     string? PoolGroup,
     string? PoolUnit,
     ImmutableArray<string>? Unknown,
-    ImmutableArray<string>? Windows);
+    ImmutableArray<string>? Windows)
+{
+    /// <summary>For a not-covered decision: why.</summary>
+    public NotCoveredReason? Reason { get; init; }
+}
 
 /// <summary>One analyst test case: an employee on a date and what the decision must be.</summary>
 internal sealed record AnalystCase(string Name, string Employee, LocalDate Date, Expectation Expect, SourceSpan Span);

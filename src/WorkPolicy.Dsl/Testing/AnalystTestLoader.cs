@@ -22,7 +22,7 @@ internal static class AnalystTestLoader
 {
     private static readonly string[] RootKeys = ["rules", "facts", "cases"];
     private static readonly string[] CaseKeys = ["name", "employee", "on", "expect"];
-    private static readonly string[] ExpectKeys = ["mode", "provisions", "obligations", "pool", "unknown", "windows"];
+    private static readonly string[] ExpectKeys = ["mode", "reason", "provisions", "obligations", "pool", "unknown", "windows"];
     private static readonly string[] PoolKeys = ["group", "unit"];
 
     /// <summary>The test files a path names: itself, or <c>*.tests.yaml</c> in a folder and its <c>tests</c> subfolder.</summary>
@@ -95,6 +95,17 @@ internal static class AnalystTestLoader
             group = r.Str(pm.Get("group"), "group");
             unit = r.Str(pm.Get("unit"), "unit");
         }
-        return new Expectation(mode, List("provisions"), List("obligations"), group, unit, List("unknown"), List("windows"));
+        NotCoveredReason? reason = null;
+        if (r.Str(m.Get("reason"), "reason") is { } reasonWord)
+        {
+            var reasons = Enum.GetValues<NotCoveredReason>();
+            if (reasons.Where(x => x.Word() == reasonWord).Select(x => (NotCoveredReason?)x).FirstOrDefault() is { } found) reason = found;
+            else
+            {
+                r.Error(DiagnosticCodes.BadValue, m.Get("reason")!.Span, $"'{reasonWord}' is not a reason{Suggest.DidYouMean(reasonWord, reasons.Select(x => x.Word()))}");
+                return null;
+            }
+        }
+        return new Expectation(mode, List("provisions"), List("obligations"), group, unit, List("unknown"), List("windows")) { Reason = reason };
     }
 }

@@ -71,6 +71,8 @@ internal static class AnalystTestRunner
         var failures = ImmutableArray.CreateBuilder<string>();
         if (e.Mode is { } mode && mode != d.Mode)
             failures.Add($"expected mode {mode.Word()}, got {d.Mode.Word()}{(d.Unknown.IsEmpty ? "" : " (needs " + string.Join(", ", d.Unknown) + ")")}");
+        if (e.Reason is { } reason && d.Reason != reason)
+            failures.Add($"expected reason {reason.Word()}, got {(d.Reason is { } got ? got.Word() : "none")} ({d.Mode.Word()})");
         if (e.Provisions is { } ps)
         {
             var got = d.Provisions.Select(p => p.Id).ToList();

@@ -57,7 +57,7 @@ internal static class DecisionWalk
             return Verdict.Of(WorkMode.Indeterminate);
         }
 
-        var decided = Verdict.Of(WorkMode.NotCovered);
+        var decided = Verdict.NoProvisionFits;
         foreach (var i in standing)
         {
             var c = circulars[i];

@@ -139,7 +139,7 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
         var circulars = InForceIds(day);
         if (verdict.Mode == WorkMode.Indeterminate)
             return new Decision(employee.Id, day.Date, verdict.Mode, circulars, [], [], null, [.. _unknown.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
-        if (_decided is not { } decided) return new Decision(employee.Id, day.Date, verdict.Mode, circulars, [], [], null, []);
+        if (_decided is not { } decided) return new Decision(employee.Id, day.Date, verdict.Mode, circulars, [], [], null, []) { Reason = verdict.Reason };
 
         var provisions = ImmutableArray.CreateBuilder<ProvisionRef>();
         var obligations = ImmutableArray.CreateBuilder<ObligationResult>();

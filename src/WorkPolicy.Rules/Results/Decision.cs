@@ -79,7 +79,11 @@ public sealed record Decision(
     ImmutableArray<ProvisionRef> Provisions,
     ImmutableArray<ObligationResult> Obligations,
     PoolAssignment? Pool,
-    ImmutableArray<string> Unknown);
+    ImmutableArray<string> Unknown)
+{
+    /// <summary>For <see cref="WorkMode.NotCovered"/>: whether no circular is in force or none of their provisions fits.</summary>
+    public NotCoveredReason? Reason { get; init; }
+}
 
 /// <summary>One line of an explanation: what was considered and why it did or did not count.</summary>
 /// <param name="Circular">The circular (empty for the facts themselves).</param>

@@ -19,6 +19,15 @@ public enum WorkMode
     Indeterminate,
 }
 
+/// <summary>Why a decision is <see cref="WorkMode.NotCovered"/>.</summary>
+public enum NotCoveredReason
+{
+    /// <summary>No circular is in force for the employee on the date.</summary>
+    NoCircularInForce,
+    /// <summary>Circulars are in force, but none of their provisions decides for the employee.</summary>
+    NoProvisionFits,
+}
+
 /// <summary>The words used for modes in files and output.</summary>
 public static class WorkModes
 {
@@ -33,6 +42,9 @@ public static class WorkModes
         WorkMode.NotCovered => "not-covered",
         _ => "indeterminate",
     };
+
+    /// <summary>The word of a reason, e.g. <c>no-provision-fits</c>.</summary>
+    public static string Word(this NotCoveredReason reason) => reason == NotCoveredReason.NoProvisionFits ? "no-provision-fits" : "no-circular-in-force";
 
     /// <summary>Modes a provision may decide.</summary>
     internal static readonly IReadOnlyList<WorkMode> ProvisionModes = [WorkMode.Office, WorkMode.Home, WorkMode.Rotation, WorkMode.Optional];

@@ -67,7 +67,10 @@ internal sealed class MemoizedEvaluator
             var full = _plain.Decide(employee, date);
             plan.Details[key] = details = new DecisionDetails(full.Circulars, full.Provisions, full.Obligations);
         }
-        return new Decision(employee.Facts.Id, date, verdict.Mode, details.Circulars, details.Provisions, details.Obligations, _plain.PoolOf(employee, verdict), []);
+        return new Decision(employee.Facts.Id, date, verdict.Mode, details.Circulars, details.Provisions, details.Obligations, _plain.PoolOf(employee, verdict), [])
+        {
+            Reason = verdict.Reason,
+        };
     }
 
     /// <summary>The plan of the employee's region and date and the employee's key there; false when the employee has none.</summary>

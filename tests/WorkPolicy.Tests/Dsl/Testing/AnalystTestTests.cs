@@ -62,6 +62,32 @@ public sealed class AnalystTestTests : IDisposable
     }
 
     [Fact]
+    public void The_reason_of_a_not_covered_decision_can_be_expected()
+    {
+        var file = Path.Combine(_temp, "r.tests.yaml");
+        File.WriteAllText(file, $"""
+            rules: [{Repo.Path("samples", "circulars")}]
+            facts:
+              units: [ {"{"} id: u, region: kab-luwu-utara, kind: dinas, agency: dinsos {"}"} ]
+              employees: [ {"{"} id: e, unit: u, employment: pns, position: pelaksana {"}"} ]
+            cases:
+              - name: after the circular
+                employee: e
+                on: 2021-08-06
+                expect: {"{"} mode: not-covered, reason: no-circular-in-force {"}"}
+              - name: wrong reason
+                employee: e
+                on: 2021-08-06
+                expect: {"{"} mode: not-covered, reason: no-provision-fits {"}"}
+            """);
+        var (code, output, _) = Run("test", file);
+        code.Should().Be(1);
+        output.Should().Contain("  ok    after the circular");
+        output.Should().Contain("expected reason no-provision-fits, got no-circular-in-force (not-covered)");
+        output.TrimEnd().Should().EndWith("1 passed, 1 failed");
+    }
+
+    [Fact]
     public void A_test_file_with_bad_facts_reports_diagnostics_not_results()
     {
         var file = Path.Combine(_temp, "y.tests.yaml");

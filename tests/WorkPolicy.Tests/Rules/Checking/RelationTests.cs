@@ -64,6 +64,7 @@ public class RelationTests
         engine.Decide("staff", new LocalDate(2021, 1, 29)).Mode.Should().Be(WorkMode.Home);
         var explained = engine.Explain("staff", March1);
         explained.Decision.Mode.Should().Be(WorkMode.NotCovered);
+        explained.Decision.Reason.Should().Be(NotCoveredReason.NoProvisionFits, "'new' is in force but speaks only of guru");
         explained.Decision.Circulars.Should().Equal("new");
         explained.Trace.Should().Contain(t => t.Circular == "old" && t.Outcome == "not in force" && t.Reason == "revoked by 'new' from 2021-02-01");
         engine.Decide("guru", March1).Mode.Should().Be(WorkMode.Home);

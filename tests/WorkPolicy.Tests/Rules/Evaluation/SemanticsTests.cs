@@ -71,6 +71,8 @@ public class SemanticsTests
     public void Before_the_newer_circular_the_unknown_of_the_older_one_matters()
     {
         var engine = Engine.Create(Facts, Circular("old", "2021-01-04", UnhealthyHome), Circular("new", "2021-02-01", EveryoneOffice));
+        engine.Decide("sick", new LocalDate(2020, 12, 31)).Reason.Should().Be(NotCoveredReason.NoCircularInForce);
+        engine.Decide("sick", new LocalDate(2021, 1, 25)).Reason.Should().BeNull("decided decisions have no reason");
         var d = engine.Decide("unknown-health", new LocalDate(2021, 1, 25));
         d.Mode.Should().Be(WorkMode.Indeterminate);
         d.Unknown.Should().Equal("employees[unknown-health].health.healthy");
