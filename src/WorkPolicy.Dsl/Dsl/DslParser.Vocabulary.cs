@@ -41,7 +41,20 @@ internal static partial class DslParser
                     default:
                         if (_c.Run(Name, "a region id", out var rid) && ExpectWord("name") && _c.Run(Text, "the region's name", out var rname)
                             && ExpectWord("zone") && _c.Run(Tok(ZoneRaw), "a time zone", out var zone))
-                            regions.Add(new RegionDecl(rid.Value, rname.Value, zone.Value, _c.SpanFrom(kwSpan)));
+                        {
+                            var attributes = ImmutableArray.CreateBuilder<RegionAttributeDecl>();
+                            // 'with java-bali true, island jawa': values the region always has.
+                            if (_c.TryWord("with"))
+                            {
+                                do
+                                {
+                                    if (!_c.Run(Name, "an attribute name", out var an) || !_c.Run(LiteralTok, "the attribute's value", out var av)) break;
+                                    attributes.Add(new RegionAttributeDecl(an.Value, av.Value, _c.SpanOf(an)));
+                                }
+                                while (_c.TrySymbol(","));
+                            }
+                            regions.Add(new RegionDecl(rid.Value, rname.Value, zone.Value, _c.SpanFrom(kwSpan)) { Attributes = attributes.ToImmutable() });
+                        }
                         break;
                 }
             });

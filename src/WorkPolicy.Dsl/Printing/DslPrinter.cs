@@ -41,7 +41,12 @@ internal static class DslPrinter
             w.Append('\n');
         }
         foreach (var d in v.Defines) w.Append("  define ").Append(d.Name).Append(" = ").Append(ExprPrinter.Print(d.Body)).Append('\n');
-        foreach (var r in v.Regions) w.Append("  region ").Append(r.Id).Append(" name ").Append(Quote.Of(r.Name)).Append(" zone ").Append(r.Zone).Append('\n');
+        foreach (var r in v.Regions)
+        {
+            w.Append("  region ").Append(r.Id).Append(" name ").Append(Quote.Of(r.Name)).Append(" zone ").Append(r.Zone);
+            if (r.Attributes.Length > 0) w.Append(" with ").AppendJoin(", ", r.Attributes.Select(a => $"{a.Name} {a.Value.Text}"));
+            w.Append('\n');
+        }
         w.Append("}\n");
     }
 

@@ -62,6 +62,8 @@ internal static class YamlPrinter
                 w.Append("      - id: ").Append(r.Id).Append('\n');
                 w.Append("        name: ").Append(Quote.Of(r.Name)).Append('\n');
                 w.Append("        zone: ").Append(r.Zone).Append('\n');
+                if (r.Attributes.Length > 0)
+                    w.Append("        attributes: { ").AppendJoin(", ", r.Attributes.Select(a => $"{a.Name}: {a.Value.Text}")).Append(" }\n");
             }
         }
     }

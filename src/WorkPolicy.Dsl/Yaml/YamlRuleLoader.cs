@@ -17,7 +17,7 @@ internal static partial class YamlRuleLoader
     private static readonly string[] VocabularyKeys = ["id", "fields", "defines", "regions"];
     private static readonly string[] FieldKeys = ["path", "type", "codes", "default"];
     private static readonly string[] DefineKeys = ["name", "condition"];
-    private static readonly string[] RegionKeys = ["id", "name", "zone"];
+    private static readonly string[] RegionKeys = ["id", "name", "zone", "attributes"];
     private static readonly string[] CircularKeys = ["id", "number", "title", "issuer", "regions", "zone", "issued", "period", "relations", "withdraws", "provisions"];
     private static readonly string[] PeriodKeys = ["from", "to", "until"];
     private static readonly string[] RelationKeys = ["kind", "target", "from"];
@@ -62,8 +62,20 @@ internal static partial class YamlRuleLoader
         foreach (var g in r.Seq(m.Get("regions"), "regions"))
         {
             if (r.Map(g, "a region", RegionKeys, "id", "name", "zone") is not { } gm) continue;
+            var attributes = ImmutableArray.CreateBuilder<RegionAttributeDecl>();
+            if (gm.Get("attributes") is { } an)
+            {
+                if (an is YamlMapping am)
+                {
+                    foreach (var (key, value) in am.Entries)
+                    {
+                        if (r.Str(value, key.Value) is { } text) attributes.Add(new RegionAttributeDecl(key.Value, LiteralOf(text), key.Span));
+                    }
+                }
+                else r.Error(DiagnosticCodes.WrongShape, an.Span, "'attributes' takes a mapping, e.g. { java-bali: true }");
+            }
             if (r.Str(gm.Get("id"), "id") is { } id && r.Str(gm.Get("name"), "name") is { } name && r.Str(gm.Get("zone"), "zone") is { } zone)
-                regions.Add(new RegionDecl(id, name, zone, gm.Span));
+                regions.Add(new RegionDecl(id, name, zone, gm.Span) { Attributes = attributes.ToImmutable() });
         }
         return new VocabularyDecl(r.Str(m.Get("id"), "id") ?? "", fields.ToImmutable(), defines.ToImmutable(), regions.ToImmutable(), m.Span);
     }

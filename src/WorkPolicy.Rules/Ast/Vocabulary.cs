@@ -27,8 +27,15 @@ internal sealed record FieldDecl(string Path, FieldKind Kind, ImmutableArray<str
 /// <summary>A named predicate, e.g. <c>asn = employee.employment in { pns, pppk }</c>.</summary>
 internal sealed record DefineDecl(string Name, Expr Body, SourceSpan Span);
 
-/// <summary>A region and its time zone.</summary>
-internal sealed record RegionDecl(string Id, string Name, string Zone, SourceSpan Span);
+/// <summary>A value a region always has, e.g. <c>java-bali true</c>: read by the field <c>region.NAME</c>.</summary>
+internal sealed record RegionAttributeDecl(string Name, Literal Value, SourceSpan Span);
+
+/// <summary>A region, its time zone and the attributes that do not change (dated status comes from facts).</summary>
+internal sealed record RegionDecl(string Id, string Name, string Zone, SourceSpan Span)
+{
+    /// <summary>The region's attributes, in the order written.</summary>
+    public ImmutableArray<RegionAttributeDecl> Attributes { get; init; } = [];
+}
 
 /// <summary>Codes and relations of the domain, declared in rule files so analysts can extend them.</summary>
 internal sealed record VocabularyDecl(

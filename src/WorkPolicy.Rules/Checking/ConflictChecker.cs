@@ -62,6 +62,7 @@ internal static class ConflictChecker
             }
         }
         var choice = new int[dims.Count];
+        foreach (var region in Regions(c, [a.Model.Scope, b.Model.Scope]))
         for (long n = 0; n < combos; n++)
         {
             var rest = n;
@@ -70,7 +71,7 @@ internal static class ConflictChecker
                 choice[k] = (int)(rest % dims[k].Candidates.Length);
                 rest /= dims[k].Candidates.Length;
             }
-            var scope = Synthetic(model, c, dims, choice);
+            var scope = Synthetic(model, region, dims, choice);
             if (a.Scope(scope) == Tri.True && b.Scope(scope) == Tri.True)
             {
                 var witness = Witness(dims, choice);
@@ -119,6 +120,9 @@ internal static class ConflictChecker
         {
             switch (leaf)
             {
+                case TestCondition { Field.Entity: Entity.RegionAttribute }:
+                    // Each region's own value is tried (see Regions), not made up.
+                    break;
                 case TestCondition t:
                     if (!mentioned.TryGetValue(t.Field.Path, out var use)) mentioned[t.Field.Path] = use = (t.Field, []);
                     use.Values.AddRange(t.Values);
@@ -160,7 +164,17 @@ internal static class ConflictChecker
         }
     }
 
-    private static EvalScope Synthetic(RuleModel model, CompiledCircular c, List<Dimension> dims, int[] choice)
+    /// <summary>One region of the circular for each combination of the region attributes the scopes read.</summary>
+    private static IEnumerable<string> Regions(CompiledCircular c, IEnumerable<Condition?> scopes)
+    {
+        var attributes = Conditions.Leaves(scopes).OfType<TestCondition>().Where(t => t.Field.Entity == Entity.RegionAttribute)
+            .Select(t => t.Field).DistinctBy(f => f.Key).ToList();
+        return c.Model.Regions.Order(StringComparer.Ordinal)
+            .DistinctBy(r => string.Join("|", attributes.Select(f => f.Values!.GetValueOrDefault(r)?.ToString() ?? "")))
+            .DefaultIfEmpty("r");
+    }
+
+    private static EvalScope Synthetic(RuleModel model, string region, List<Dimension> dims, int[] choice)
     {
         var employee = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
         var unit = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
@@ -191,7 +205,6 @@ internal static class ConflictChecker
             else target[field.Key] = value;
         }
         foreach (var ((target, key), list) in sets) target[key] = new CodeSetFact([.. list.Order(StringComparer.Ordinal)]);
-        var region = c.Model.Decl.Regions.FirstOrDefault() ?? "r";
         var regions = ImmutableDictionary<string, RegionStatus>.Empty.Add(region, new RegionStatus(region,
             status.ToImmutableDictionary(s => s.Key, s => ImmutableArray.Create(new StatusEntry(Probe, s.Value.ToImmutable())), StringComparer.Ordinal)));
         var units = ImmutableArray.Create(

@@ -137,6 +137,9 @@ internal sealed partial class Linker
             case "top-unit":
                 return new FieldRef(path, Entity.TopUnit, key, decl, _layout.UnitSlot(key), null, fallback);
             default:
+                // region.<name>, where regions declare the attribute <name>: the value the region always has.
+                if (_attributes.TryGetValue(key, out var values))
+                    return new FieldRef(path, Entity.RegionAttribute, key, decl, -1, null, fallback) { Values = values };
                 // region.<series>.<field>; a bare region.<series> reads whether the series is active.
                 var seriesDot = key.IndexOf('.');
                 var series = seriesDot < 0 ? key : key[..seriesDot];

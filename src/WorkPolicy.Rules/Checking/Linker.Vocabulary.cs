@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Diagnostics;
@@ -8,6 +9,12 @@ namespace WorkPolicy.Rules.Checking;
 internal sealed partial class Linker
 {
     private readonly Dictionary<string, FactValue?> _defaults = new(StringComparer.Ordinal);
+
+    /// <summary>Region attributes by name: the typed value of each region that states it.</summary>
+    private readonly Dictionary<string, FrozenDictionary<string, FactValue>> _attributes = new(StringComparer.Ordinal);
+
+    /// <summary>The word a circular names for every declared region.</summary>
+    internal const string AllRegions = "all";
 
     private void CheckVocabularies()
     {
@@ -30,14 +37,37 @@ internal sealed partial class Linker
             foreach (var r in v.Regions)
             {
                 if (!regions.Add(r.Id)) Report(DiagnosticCodes.DuplicateId, r.Span, $"region '{r.Id}' is declared more than once");
+                if (r.Id == AllRegions) Report(DiagnosticCodes.BadValue, r.Span, $"'{AllRegions}' names every region in a circular; a region cannot be called so");
                 Zone(r.Zone, r.Span);
             }
         }
+        RegionAttributes();
         var cyclic = CheckDefinitionCycles();
         foreach (var d in _vocabulary.Defines.Values.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             if (!cyclic.Contains(d.Name)) Define(d.Name, d.Span);
         }
+    }
+
+    /// <summary>Types every region attribute against its field <c>region.NAME</c>, which a vocabulary must declare.</summary>
+    private void RegionAttributes()
+    {
+        var values = new Dictionary<string, Dictionary<string, FactValue>>(StringComparer.Ordinal);
+        foreach (var r in _vocabulary.Regions.Values.OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            foreach (var a in r.Attributes)
+            {
+                if (!_vocabulary.Fields.TryGetValue("region." + a.Name, out var field) || a.Name.Contains('.'))
+                {
+                    Report(DiagnosticCodes.UnknownField, a.Span, $"region attribute '{a.Name}' needs a field 'region.{a.Name}' in a vocabulary{Suggest.DidYouMean("region." + a.Name, _vocabulary.Fields.Keys)}");
+                    continue;
+                }
+                if (!values.TryGetValue(a.Name, out var byRegion)) values[a.Name] = byRegion = new Dictionary<string, FactValue>(StringComparer.Ordinal);
+                if (byRegion.ContainsKey(r.Id)) Report(DiagnosticCodes.DuplicateProperty, a.Span, $"region '{r.Id}' states '{a.Name}' more than once");
+                else if (Typed(field, a.Value, a.Span) is { } v) byRegion[r.Id] = v;
+            }
+        }
+        foreach (var (name, byRegion) in values) _attributes[name] = byRegion.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The typed default of a field: a set of codes for a set field, one value otherwise.</summary>

@@ -89,13 +89,15 @@ internal sealed partial class Linker
     private CheckedCircular? Circular(CircularDecl c, int index)
     {
         var before = _out.Count;
-        foreach (var r in c.Regions)
+        // 'region all': every region the vocabularies declare (the scopes may then test region attributes).
+        var regions = c.Regions.Contains(AllRegions) ? [.. _vocabulary.Regions.Keys.Order(StringComparer.Ordinal)] : c.Regions;
+        foreach (var r in regions)
         {
             if (!_vocabulary.Regions.ContainsKey(r))
                 Report(DiagnosticCodes.UnknownRegion, c.Span, $"circular '{c.Id}' names region '{r}', which no vocabulary declares{Suggest.DidYouMean(r, _vocabulary.Regions.Keys)}");
         }
         // The circular's own zone, else its first region's, else western Indonesia's.
-        var zoneId = c.Zone ?? c.Regions.Select(r => _vocabulary.Regions.GetValueOrDefault(r)?.Zone).FirstOrDefault(z => z is not null) ?? "Asia/Jakarta";
+        var zoneId = c.Zone ?? regions.Select(r => _vocabulary.Regions.GetValueOrDefault(r)?.Zone).FirstOrDefault(z => z is not null) ?? "Asia/Jakarta";
         var zone = Zone(zoneId, c.Span);
         if (c.Period.To is { } to && to < c.Period.From)
             Report(DiagnosticCodes.BadValue, c.Period.Span, $"period ends {to:yyyy-MM-dd}, before it starts {c.Period.From:yyyy-MM-dd}");
@@ -115,7 +117,7 @@ internal sealed partial class Linker
         }
         CheckOverrideCycles(c, ids);
         if (zone is null || _out.Skip(before).Any(d => d.Severity == Severity.Error)) return null;
-        return new CheckedCircular(c.Id, index, c.Regions.ToFrozenSet(StringComparer.Ordinal), zone, c.Period.From, c.Period.To, until,
+        return new CheckedCircular(c.Id, index, regions.ToFrozenSet(StringComparer.Ordinal), zone, c.Period.From, c.Period.To, until,
             WithOverrides(deciding), [.. attaching], c);
     }
 

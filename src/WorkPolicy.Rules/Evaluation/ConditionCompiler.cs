@@ -188,6 +188,8 @@ internal sealed class ConditionCompiler
                 Expression.Call(typeof(Ops).GetMethod(nameof(Ops.EmployeeAbsent))!, s, Expression.Constant(f.Default, typeof(FactValue)), Expression.Constant(f.Key))),
             Entity.Unit or Entity.TopUnit => (Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Unit))!, s, Expression.Constant(f.Entity == Entity.TopUnit), Expression.Constant(f.Slot)),
                 Expression.Call(typeof(Ops).GetMethod(nameof(Ops.UnitAbsent))!, s, Expression.Constant(f.Entity == Entity.TopUnit), Expression.Constant(f.Default, typeof(FactValue)), Expression.Constant(f.Key))),
+            Entity.RegionAttribute => (Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Attribute))!, s, Expression.Constant(f.Values)),
+                Expression.Call(typeof(Ops).GetMethod(nameof(Ops.StatusAbsent))!, s, Expression.Constant(f.Key), Expression.Constant(f.Default, typeof(FactValue)))),
             _ => (Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Status))!, s, Expression.Constant(f.Series), Expression.Constant(f.Key)),
                 Expression.Call(typeof(Ops).GetMethod(nameof(Ops.StatusAbsent))!, s, Expression.Constant(f.Series), Expression.Constant(f.Default, typeof(FactValue)))),
         };
@@ -346,6 +348,10 @@ internal sealed class ConditionCompiler
             }
             return v;
         }
+
+        /// <summary>The attribute value of the scope's region, or null when the region does not state it.</summary>
+        public static FactValue? Attribute(EvalScope s, System.Collections.Frozen.FrozenDictionary<string, FactValue> values) =>
+            values.GetValueOrDefault(s.Region);
 
         /// <summary>An absent status: the field's default, else unknown (recorded as the series of the region).</summary>
         public static FactValue? StatusAbsent(EvalScope s, string series, FactValue? fallback)

@@ -14,6 +14,8 @@ internal enum Entity : byte
     TopUnit,
     /// <summary>The status of the employee's region on the date (a dated series).</summary>
     Region,
+    /// <summary>An attribute the employee's region always has, declared with the region.</summary>
+    RegionAttribute,
 }
 
 /// <summary>
@@ -29,6 +31,9 @@ internal enum Entity : byte
 /// <param name="Default">The declared default, typed; null when absence means unknown.</param>
 internal sealed record FieldRef(string Path, Entity Entity, string Key, FieldDecl Decl, int Slot, string? Series, FactValue? Default)
 {
+    /// <summary>For a region attribute: its value per region id (a region that does not state it takes the default, or is unknown).</summary>
+    public System.Collections.Frozen.FrozenDictionary<string, FactValue>? Values { get; init; }
+
     /// <summary>The field's type.</summary>
     public FieldKind Kind => Decl.Kind;
 }

@@ -9,7 +9,7 @@ namespace WorkPolicy.Rules.Evaluation.Memo;
 /// verdict on the same date: that is why a verdict can be remembered under the key. Field leaves
 /// depend on the employee alone (computed once per row); incident leaves on the unit and the date
 /// (computed per decision, above the field bits); region status is the same for everyone of the
-/// region on a date, so it is the day plan's, not the key's.
+/// region on a date (and a region attribute always), so it is the day plan's, not the key's.
 /// </summary>
 internal sealed class DecisionKey
 {
@@ -44,7 +44,7 @@ internal sealed class DecisionKey
         {
             switch (leaf)
             {
-                case TestCondition { Field.Entity: Entity.Region }:
+                case TestCondition { Field.Entity: Entity.Region or Entity.RegionAttribute }:
                     continue;
                 case TestCondition t when seen.Add($"{t.Field.Path} {t.Op} {string.Join(",", t.Values)}"):
                     fields.Add(t);
