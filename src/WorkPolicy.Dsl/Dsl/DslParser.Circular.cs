@@ -170,23 +170,57 @@ internal static partial class DslParser
             if (_c.TryWord("office")) place = QuotaPlace.Office;
             else if (_c.TryWord("home")) place = QuotaPlace.Home;
             else { _c.FailHere("expected 'office' or 'home' (the place the quota counts)"); return null; }
-            var atMost = _c.TryWord("at-most");
-            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "a percentage", out var pct)) return null;
-            if (!_c.TrySymbol("%")) { _c.FailHere("expected '%'"); return null; }
-            var rounding = Rounding.Down;
-            if (_c.TryWord("rounding"))
-            {
-                if (_c.TryWord("down")) rounding = Rounding.Down;
-                else if (_c.TryWord("up")) rounding = Rounding.Up;
-                else if (_c.TryWord("nearest")) rounding = Rounding.Nearest;
-                else { _c.FailHere("expected 'down', 'up' or 'nearest'"); return null; }
-            }
+            if (_c.TryWord("table")) return ParseQuotaTable(start, group.Value, per, place);
+            if (ParseShare() is not { } share) return null;
+            var (atMost, pct) = share;
+            if (ParseRounding() is not { } rounding) return null;
             if (!Values.TryNumber(pct.Value, out var percent))
             {
                 _c.Error(DiagnosticCodes.BadValue, _c.SpanOf(pct), $"'{pct.Value}' is not a usable percentage");
                 return null;
             }
             return new PoolDecl(group.Value, per, place, percent, rounding, atMost, _c.SpanFrom(start));
+        }
+
+        /// <summary><c>[at-most] 25%</c></summary>
+        private (bool AtMost, Located<string> Percent)? ParseShare()
+        {
+            var atMost = _c.TryWord("at-most");
+            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "a percentage", out var pct)) return null;
+            if (!_c.TrySymbol("%")) { _c.FailHere("expected '%'"); return null; }
+            return (atMost, pct);
+        }
+
+        /// <summary><c>[rounding down|up|nearest]</c>, down when not stated.</summary>
+        private Rounding? ParseRounding()
+        {
+            if (!_c.TryWord("rounding")) return Rounding.Down;
+            if (_c.TryWord("down")) return Rounding.Down;
+            if (_c.TryWord("up")) return Rounding.Up;
+            if (_c.TryWord("nearest")) return Rounding.Nearest;
+            _c.FailHere("expected 'down', 'up' or 'nearest'");
+            return null;
+        }
+
+        /// <summary><c>table [rounding …] { when CONDITION: [at-most] N% … }</c>: the share by status.</summary>
+        private PoolDecl? ParseQuotaTable(SourceSpan start, string group, PoolPer per, QuotaPlace place)
+        {
+            if (ParseRounding() is not { } rounding || !ExpectSymbol("{")) return null;
+            var rows = ImmutableArray.CreateBuilder<QuotaRowDecl>();
+            while (!_c.TrySymbol("}"))
+            {
+                if (!_c.TryWord("when")) { _c.FailHere("expected 'when CONDITION: N%' or '}'"); return null; }
+                var rowStart = _c.Here();
+                if (ParseExpr() is not { } when || !ExpectSymbol(":") || ParseShare() is not { } share) return null;
+                if (!Values.TryNumber(share.Percent.Value, out var percent))
+                {
+                    _c.Error(DiagnosticCodes.BadValue, _c.SpanOf(share.Percent), $"'{share.Percent.Value}' is not a usable percentage");
+                    return null;
+                }
+                rows.Add(new QuotaRowDecl(when, percent, share.AtMost, _c.SpanFrom(rowStart)));
+            }
+            if (rows.Count == 0) _c.Error(DiagnosticCodes.MissingProperty, _c.SpanFrom(start), "a quota table needs at least one row 'when CONDITION: N%'");
+            return new PoolDecl(group, per, place, 0, rounding, false, _c.SpanFrom(start)) { Table = rows.ToImmutable() };
         }
     }
 }

@@ -115,8 +115,13 @@ internal static class DslPrinter
         w.Append("  }\n");
     }
 
-    private static string PoolText(PoolDecl p) =>
-        $"{p.Group} per {(p.Per == PoolPer.TopUnit ? "top-unit" : "unit")} {(p.Place == QuotaPlace.Office ? "office" : "home")} {(p.AtMost ? "at-most " : "")}{Values.Text(p.Percent)}% rounding {RoundingWord(p.Rounding)}";
+    private static string PoolText(PoolDecl p)
+    {
+        var head = $"{p.Group} per {(p.Per == PoolPer.TopUnit ? "top-unit" : "unit")} {(p.Place == QuotaPlace.Office ? "office" : "home")}";
+        if (p.Table.IsEmpty) return $"{head} {(p.AtMost ? "at-most " : "")}{Values.Text(p.Percent)}% rounding {RoundingWord(p.Rounding)}";
+        var rows = p.Table.Select(r => $"      when {ExprPrinter.Print(r.When)}: {(r.AtMost ? "at-most " : "")}{Values.Text(r.Percent)}%\n");
+        return $"{head} table rounding {RoundingWord(p.Rounding)} {{\n{string.Concat(rows)}    }}";
+    }
 
     /// <summary>The word of a rounding rule.</summary>
     public static string RoundingWord(Rounding r) => r switch

@@ -115,9 +115,22 @@ internal static class YamlPrinter
             w.Append("          group: ").Append(pool.Group).Append('\n');
             w.Append("          per: ").Append(pool.Per == PoolPer.TopUnit ? "top-unit" : "unit").Append('\n');
             w.Append("          place: ").Append(pool.Place == QuotaPlace.Office ? "office" : "home").Append('\n');
-            if (pool.AtMost) w.Append("          bound: at-most\n");
-            w.Append("          percent: ").Append(Values.Text(pool.Percent)).Append('\n');
+            if (pool.Table.IsEmpty)
+            {
+                if (pool.AtMost) w.Append("          bound: at-most\n");
+                w.Append("          percent: ").Append(Values.Text(pool.Percent)).Append('\n');
+            }
             w.Append("          rounding: ").Append(DslPrinter.RoundingWord(pool.Rounding)).Append('\n');
+            if (!pool.Table.IsEmpty)
+            {
+                w.Append("          table:\n");
+                foreach (var row in pool.Table)
+                {
+                    w.Append("            - when: ").Append(Quote.Of(ExprPrinter.Print(row.When))).Append('\n');
+                    w.Append("              percent: ").Append(Values.Text(row.Percent)).Append('\n');
+                    if (row.AtMost) w.Append("              bound: at-most\n");
+                }
+            }
         }
         if (p.During.Length > 0) w.Append("        during: ").Append(Flow(p.During.Select(d => d.Word()))).Append('\n');
         if (p.Obligations.Length > 0)

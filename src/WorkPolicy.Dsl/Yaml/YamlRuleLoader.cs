@@ -23,7 +23,8 @@ internal static partial class YamlRuleLoader
     private static readonly string[] RelationKeys = ["kind", "target", "from"];
     private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "scope", "overrides", "mode", "pool", "during", "obligations"];
     private static readonly string[] CiteKeys = ["point", "quote"];
-    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "rounding"];
+    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "rounding", "table"];
+    private static readonly string[] RowKeys = ["when", "percent", "bound"];
     private static readonly string[] WindowKeys = ["days", "times"];
 
     /// <summary>Parses <paramref name="text"/> read from <paramref name="path"/>. Never throws on user input.</summary>
@@ -176,7 +177,7 @@ internal static partial class YamlRuleLoader
         var scope = m.Get("scope") is { } s ? r.Condition(s, "scope") : null;
         var mode = m.Get("mode") is { } md ? Mode(r, md) : null;
         PoolDecl? pool = null;
-        if (r.Map(m.Get("pool"), "pool", PoolKeys, "group", "per", "place", "percent") is { } pm)
+        if (r.Map(m.Get("pool"), "pool", PoolKeys, "group", "per", "place") is { } pm)
         {
             var per = r.Str(pm.Get("per"), "per");
             var place = r.Str(pm.Get("place"), "place");
@@ -186,10 +187,26 @@ internal static partial class YamlRuleLoader
             if (per is not ("top-unit" or "unit") && per is not null) r.Error(DiagnosticCodes.BadValue, pm.Get("per")!.Span, "per must be 'top-unit' or 'unit'");
             if (place is not ("office" or "home") && place is not null) r.Error(DiagnosticCodes.BadValue, pm.Get("place")!.Span, "place must be 'office' or 'home'");
             if (rounding is not ("down" or "up" or "nearest")) r.Error(DiagnosticCodes.BadValue, pm.Get("rounding")!.Span, "rounding must be 'down', 'up' or 'nearest'");
-            if (r.Str(pm.Get("group"), "group") is { } group && r.Number(pm.Get("percent"), "percent") is { } pct)
+            var rows = ImmutableArray.CreateBuilder<QuotaRowDecl>();
+            foreach (var row in r.Seq(pm.Get("table"), "table"))
             {
-                pool = new PoolDecl(group, per == "unit" ? PoolPer.Unit : PoolPer.TopUnit, place == "home" ? QuotaPlace.Home : QuotaPlace.Office, pct,
-                    rounding switch { "up" => Rounding.Up, "nearest" => Rounding.Nearest, _ => Rounding.Down }, bound == "at-most", pm.Span);
+                if (r.Map(row, "a quota row", RowKeys, "when", "percent") is not { } rm) continue;
+                var rowBound = r.Str(rm.Get("bound"), "bound") ?? "exactly";
+                if (rowBound is not ("exactly" or "at-most")) r.Error(DiagnosticCodes.BadValue, rm.Get("bound")!.Span, "bound must be 'exactly' or 'at-most'");
+                if (r.Condition(rm.Get("when"), "when") is { } when && r.Number(rm.Get("percent"), "percent") is { } rowPct)
+                    rows.Add(new QuotaRowDecl(when, rowPct, rowBound == "at-most", rm.Span));
+            }
+            var table = pm.Get("table") is not null;
+            if (!table && pm.Get("percent") is null) r.Error(DiagnosticCodes.MissingProperty, pm.Span, "a pool needs 'percent', or a quota 'table'");
+            if (table && pm.Get("percent") is { } stray) r.Error(DiagnosticCodes.BadValue, stray.Span, "a pool with a quota 'table' states its shares in the rows, not in 'percent'");
+            var pct = table ? 0 : r.Number(pm.Get("percent"), "percent");
+            if (r.Str(pm.Get("group"), "group") is { } group && pct is { } share)
+            {
+                pool = new PoolDecl(group, per == "unit" ? PoolPer.Unit : PoolPer.TopUnit, place == "home" ? QuotaPlace.Home : QuotaPlace.Office, share,
+                    rounding switch { "up" => Rounding.Up, "nearest" => Rounding.Nearest, _ => Rounding.Down }, bound == "at-most", pm.Span)
+                {
+                    Table = rows.ToImmutable(),
+                };
             }
         }
         var during = ImmutableArray.CreateBuilder<WorkMode>();

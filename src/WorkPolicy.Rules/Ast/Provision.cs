@@ -25,9 +25,18 @@ internal enum PoolPer
 /// <param name="Span">Source span.</param>
 internal sealed record PoolDecl(string Group, PoolPer Per, QuotaPlace Place, decimal Percent, Rounding Rounding, bool AtMost, SourceSpan Span)
 {
+    /// <summary>
+    /// A quota table: the share by status, one row per condition (e.g. a PPKM level); empty when the pool
+    /// states one share. With a table, <see cref="Percent"/> and <see cref="AtMost"/> are not used.
+    /// </summary>
+    public ImmutableArray<QuotaRowDecl> Table { get; init; } = [];
+
     /// <summary>How many of <paramref name="members"/> the quota puts at <see cref="Place"/>.</summary>
     public int Quota(int members) => Quotas.Of(members, Percent, Rounding);
 }
+
+/// <summary>One row of a quota table: where <paramref name="When"/> holds, the share is <paramref name="Percent"/> (a cap when <paramref name="AtMost"/>).</summary>
+internal sealed record QuotaRowDecl(Expr When, decimal Percent, bool AtMost, SourceSpan Span);
 
 /// <summary>The arithmetic of quotas, one place for pools and assignments.</summary>
 internal static class Quotas

@@ -27,6 +27,7 @@ internal static class ConflictChecker
         foreach (var c in rules.Circulars)
         {
             var ps = c.Deciding;
+            foreach (var p in ps.Where(p => !p.Model.QuotaRows.IsEmpty)) CheckTable(rules, c, p, diagnostics);
             for (var i = 0; i < ps.Length; i++)
             {
                 for (var j = i + 1; j < ps.Length; j++)
@@ -82,6 +83,52 @@ internal static class ConflictChecker
         }
     }
 
+    /// <summary>
+    /// A quota table's rows against each other: where the provision's own scope holds, two rows that both
+    /// hold are an error (the first would win silently), no row that holds a warning (the provision does
+    /// not apply there). Numbers are tried at every whole value between the thresholds the rows name.
+    /// </summary>
+    private static void CheckTable(CompiledRules rules, CompiledCircular c, CompiledProvision p, ImmutableArray<Diagnostic>.Builder into)
+    {
+        var model = p.Model;
+        var own = rules.Compiler.Compile(model.OwnScope);
+        var rows = p.QuotaRows;
+        var dims = Dimensions(rules.Model, [model.OwnScope, .. model.QuotaRows.Select(r => r.When)], within: true);
+        if (dims.Aggregate(1L, (n, d) => n * d.Candidates.Length) is var combos && combos > MaxCombinations)
+        {
+            into.Add(Diagnostic.Create(DiagnosticCodes.ConflictSearchLimit, model.Pool!.Span, $"could not check the quota table of '{model.Id}': its rows mention too many values"));
+            return;
+        }
+        var choice = new int[dims.Count];
+        bool overlap = false, gap = false;
+        foreach (var region in Regions(c, [model.OwnScope, .. model.QuotaRows.Select(r => r.When)]))
+        for (long n = 0; n < combos && !(overlap && gap); n++)
+        {
+            var rest = n;
+            for (var k = 0; k < dims.Count; k++)
+            {
+                choice[k] = (int)(rest % dims[k].Candidates.Length);
+                rest /= dims[k].Candidates.Length;
+            }
+            var scope = Synthetic(rules.Model, region, dims, choice);
+            if (own(scope) != Tri.True) continue;
+            var holding = Enumerable.Range(0, rows.Length).Where(i => rows[i](scope) == Tri.True).ToList();
+            if (holding.Count > 1 && !overlap)
+            {
+                overlap = true;
+                var (first, second) = (model.QuotaRows[holding[0]], model.QuotaRows[holding[1]]);
+                into.Add(Diagnostic.Create(DiagnosticCodes.QuotaRowsOverlap, second.Decl.Span,
+                    $"rows {holding[0] + 1} and {holding[1] + 1} of the quota table of '{model.Id}' both hold, e.g. when {Witness(dims, choice)}"));
+            }
+            if (holding.Count == 0 && !gap)
+            {
+                gap = true;
+                into.Add(Diagnostic.Create(DiagnosticCodes.QuotaRowsGap, model.Pool!.Span,
+                    $"no row of the quota table of '{model.Id}' holds when {Witness(dims, choice)}; there the provision does not apply"));
+            }
+        }
+    }
+
     /// <summary>"employee.position = pengawas, employee.roles has {sopir}" — set dimensions are shown as one set.</summary>
     private static string Witness(List<Dimension> dims, int[] choice)
     {
@@ -112,7 +159,7 @@ internal static class ConflictChecker
         _ => "?",
     };
 
-    private static List<Dimension> Dimensions(RuleModel model, IEnumerable<Condition?> roots)
+    private static List<Dimension> Dimensions(RuleModel model, IEnumerable<Condition?> roots, bool within = false)
     {
         var mentioned = new SortedDictionary<string, (FieldRef Field, List<FactValue> Values)>(StringComparer.Ordinal);
         var incidents = new SortedSet<string>(StringComparer.Ordinal);
@@ -133,13 +180,13 @@ internal static class ConflictChecker
             }
         }
         var dims = new List<Dimension>();
-        foreach (var (_, (field, values)) in mentioned) dims.AddRange(Expand(model, field, values));
+        foreach (var (_, (field, values)) in mentioned) dims.AddRange(Expand(model, field, values, within));
         dims.AddRange(incidents.Select(kind => new Dimension(null, null, kind, [new BoolFact(false), new BoolFact(true)])));
         return dims;
     }
 
     /// <summary>The values worth trying for one field: those the scopes name, and one they do not (or the numbers beside each threshold).</summary>
-    private static IEnumerable<Dimension> Expand(RuleModel model, FieldRef field, List<FactValue> values)
+    private static IEnumerable<Dimension> Expand(RuleModel model, FieldRef field, List<FactValue> values, bool within)
     {
         var codes = values.OfType<CodeFact>().Select(c => c.Code).Distinct().Order(StringComparer.Ordinal).ToList();
         switch (field.Kind)
@@ -155,6 +202,9 @@ internal static class ConflictChecker
                 break;
             case FieldKind.Bool:
                 yield return new Dimension(field, null, null, [new BoolFact(false), new BoolFact(true)]);
+                break;
+            case FieldKind.Number when within && Between(values.OfType<NumberFact>().Select(n => n.Value).ToList()) is { } range:
+                yield return new Dimension(field, null, null, [.. range.Select(n => (FactValue)new NumberFact(n))]);
                 break;
             default:
                 var numbers = values.OfType<NumberFact>().Select(n => n.Value)
@@ -172,6 +222,17 @@ internal static class ConflictChecker
         return c.Model.Regions.Order(StringComparer.Ordinal)
             .DistinctBy(r => string.Join("|", attributes.Select(f => f.Values!.GetValueOrDefault(r)?.ToString() ?? "")))
             .DefaultIfEmpty("r");
+    }
+
+    /// <summary>Every whole number from the smallest to the largest threshold, when they are whole and not too far apart.</summary>
+    private static List<decimal>? Between(List<decimal> thresholds)
+    {
+        if (thresholds.Count == 0 || thresholds.Any(t => t != decimal.Truncate(t))) return null;
+        var (low, high) = (thresholds.Min(), thresholds.Max());
+        if (high - low > 256) return null;
+        var range = new List<decimal>();
+        for (var n = low; n <= high; n++) range.Add(n);
+        return range;
     }
 
     private static EvalScope Synthetic(RuleModel model, string region, List<Dimension> dims, int[] choice)

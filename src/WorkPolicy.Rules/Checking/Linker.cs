@@ -126,11 +126,24 @@ internal sealed partial class Linker
     private CheckedProvision Provision(CircularDecl c, ProvisionDecl p, Dictionary<string, ProvisionDecl> ids, int index)
     {
         var scope = p.Scope is { } s ? Condition(s, employeeContext: true) : null;
+        var ownScope = scope;
+        var rows = ImmutableArray.CreateBuilder<CheckedQuotaRow>();
+        foreach (var row in p.Pool?.Table ?? [])
+        {
+            if (row.Percent < 0 || row.Percent > 100) Report(DiagnosticCodes.BadValue, row.Span, $"quota {row.Percent}% is outside 0..100");
+            rows.Add(new CheckedQuotaRow(Condition(row.When, employeeContext: true), row.Percent, row.AtMost, row));
+        }
+        if (rows.Count > 0)
+        {
+            // The provision applies where its scope holds and a row of its table does.
+            Condition anyRow = rows.Count == 1 ? rows[0].When : new JunctionCondition(false, [.. rows.Select(r => r.When)], p.Pool!.Span);
+            scope = scope is null ? anyRow : new JunctionCondition(true, [scope, anyRow], p.Span);
+        }
         if (p.Mode == WorkMode.Rotation && p.Pool is null)
             Report(DiagnosticCodes.MissingProperty, p.Span, $"provision '{p.Id}' decides rotation but states no pool");
         if (p.Mode != WorkMode.Rotation && p.Pool is not null)
             Report(DiagnosticCodes.BadValue, p.Pool.Span, $"provision '{p.Id}' has a pool but does not decide rotation");
-        if (p.Pool is { } pool && (pool.Percent < 0 || pool.Percent > 100))
+        if (p.Pool is { Table.IsEmpty: true } pool && (pool.Percent < 0 || pool.Percent > 100))
             Report(DiagnosticCodes.BadValue, pool.Span, $"quota {pool.Percent}% is outside 0..100");
         if (p.Mode is not null && p.During.Length > 0)
             Report(DiagnosticCodes.BadValue, p.Span, $"provision '{p.Id}' decides a mode; 'during' is only for provisions that add obligations");
@@ -146,6 +159,8 @@ internal sealed partial class Linker
         return new CheckedProvision(p.Id, index, cite, scope, p.Mode, p.Pool, during, obligations.ToImmutable(), p)
         {
             Source = _sources.GetValueOrDefault(p) ?? c.Id,
+            QuotaRows = rows.ToImmutable(),
+            OwnScope = ownScope,
         };
     }
 

@@ -54,6 +54,8 @@ internal static class DiagnosticCatalog
         new(ConflictSearchLimit, Severity.Warning, "conflict search gave up", "State an 'overrides' between the two provisions."),
         new(RelationWithoutEffect, Severity.Warning, "relation names no loaded circular", "Load the circular it names (by id) for the relation to take effect, or leave it as a citation."),
         new(BadRelation, Severity.Error, "relation that cannot apply", "Break the cycle, or relate the circular to the one the message names."),
+        new(QuotaRowsOverlap, Severity.Error, "quota rows overlap", "Make the rows' conditions exclude each other (the first would win silently)."),
+        new(QuotaRowsGap, Severity.Warning, "quota table leaves a gap", "Add a row for the case the message names, or narrow the provision's scope; there the provision does not apply."),
         new(FactsMissing, Severity.Error, "facts: required key missing", "Add the key the message names."),
         new(DanglingReference, Severity.Error, "facts: reference to an id not in the file", "Add the unit or employee, or correct the id."),
         new(FactsDuplicateId, Severity.Error, "facts: id given twice", "Keep one of them."),

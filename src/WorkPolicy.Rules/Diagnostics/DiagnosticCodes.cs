@@ -74,6 +74,10 @@ internal static class DiagnosticCodes
     public const string RelationWithoutEffect = "WP0312";
     /// <summary>Amendments or 'follows' relations form a cycle, or a relation is used where it cannot apply.</summary>
     public const string BadRelation = "WP0313";
+    /// <summary>Two rows of a quota table can both hold.</summary>
+    public const string QuotaRowsOverlap = "WP0314";
+    /// <summary>No row of a quota table holds for someone in the provision's scope.</summary>
+    public const string QuotaRowsGap = "WP0315";
 
     /// <summary>Facts: a required key is missing.</summary>
     public const string FactsMissing = "WP0402";

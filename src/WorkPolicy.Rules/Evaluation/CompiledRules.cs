@@ -58,6 +58,11 @@ internal sealed class CompiledProvision(CheckedProvision model, ConditionCompile
 
     /// <summary>The scope's delegate (recording missing facts when the scope carries a sink).</summary>
     public Func<EvalScope, Tri> Scope => _scope ?? (_scope = compiler.Compile(Model.Scope));
+
+    private Func<EvalScope, Tri>[]? _rows;
+
+    /// <summary>The delegates of the quota table's rows, in order (empty without a table).</summary>
+    public Func<EvalScope, Tri>[] QuotaRows => _rows ?? (_rows = [.. Model.QuotaRows.Select(r => compiler.Compile(r.When))]);
 }
 
 /// <summary>

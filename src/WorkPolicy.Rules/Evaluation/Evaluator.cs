@@ -47,11 +47,10 @@ internal sealed class Evaluator
     }
 
     /// <summary>The rotation pool of a verdict for <paramref name="employee"/>, without building the whole decision.</summary>
-    public PoolAssignment? PoolOf(EmployeeRow employee, Verdict verdict)
+    public PoolAssignment? PoolOf(EmployeeRow employee, LocalDate date, Verdict verdict)
     {
         if (verdict.Provision < 0) return null;
-        _scope.SetEmployee(employee);
-        return Recorder.Pool(Rules.Circulars[verdict.Circular].Deciding[verdict.Provision], _scope);
+        return Recorder.Pool(Rules.Circulars[verdict.Circular].Deciding[verdict.Provision], Point(employee, date));
     }
 
     /// <summary>The day context of the employee's region on <paramref name="date"/>.</summary>

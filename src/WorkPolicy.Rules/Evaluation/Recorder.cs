@@ -162,7 +162,16 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
     {
         if (winner.Model.Mode != WorkMode.Rotation || winner.Model.Pool is not { } pd) return null;
         var unit = pd.Per == PoolPer.TopUnit ? s.TopUnit ?? s.Unit : s.Unit;
-        return new PoolAssignment(pd.Group, unit!.Facts.Id, pd.Place, pd.Percent, pd.Rounding, pd.AtMost);
+        var (percent, atMost) = (pd.Percent, pd.AtMost);
+        // With a quota table the first row that holds gives the share (the scope made sure one does).
+        var rows = winner.QuotaRows;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i](s) != Tri.True) continue;
+            (percent, atMost) = (winner.Model.QuotaRows[i].Percent, winner.Model.QuotaRows[i].AtMost);
+            break;
+        }
+        return new PoolAssignment(pd.Group, unit!.Facts.Id, pd.Place, percent, pd.Rounding, atMost);
     }
 
     /// <summary>The circulars known to be in force.</summary>

@@ -27,6 +27,12 @@ internal sealed record CheckedProvision(
     ImmutableArray<CheckedObligation> Obligations,
     ProvisionDecl Decl)
 {
+    /// <summary>The scope as written, without the quota table's rows (what <c>check</c> holds the rows against).</summary>
+    public Condition? OwnScope { get; init; }
+
+    /// <summary>For a pool with a quota table: its rows, in order; the scope already requires one of them to hold.</summary>
+    public ImmutableArray<CheckedQuotaRow> QuotaRows { get; init; } = [];
+
     /// <summary>The circular the provision is written in: the amendment that restated or added it, else its own.</summary>
     public string Source { get; init; } = "";
 
@@ -51,3 +57,6 @@ internal sealed record CheckedProvision(
             _ => false,
         };
 }
+
+/// <summary>A row of a quota table: where <paramref name="When"/> holds, the pool's share is <paramref name="Percent"/>.</summary>
+internal sealed record CheckedQuotaRow(Condition When, decimal Percent, bool AtMost, QuotaRowDecl Decl);

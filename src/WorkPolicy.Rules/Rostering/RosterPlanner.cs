@@ -56,7 +56,7 @@ internal static class RosterPlanner
                     case WorkMode.Indeterminate:
                         unassigned.Add(new Unassigned(e.Id, date, evaluator.Decide(row, date).Unknown));
                         break;
-                    case WorkMode.Rotation when evaluator.PoolOf(row, v) is { } pool:
+                    case WorkMode.Rotation when evaluator.PoolOf(row, date, v) is { } pool:
                         var key = (pool.Group, pool.Unit);
                         if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = [];
                         list.Add((row, v, pool));

@@ -39,7 +39,7 @@ internal sealed class MemoizedEvaluator
     public Decision Decide(EmployeeFacts employee, LocalDate date) => Decide(Facts.Row(employee), date);
 
     /// <summary>The rotation pool of a verdict, without building the whole decision.</summary>
-    public PoolAssignment? PoolOf(EmployeeRow employee, Verdict verdict) => _plain.PoolOf(employee, verdict);
+    public PoolAssignment? PoolOf(EmployeeRow employee, LocalDate date, Verdict verdict) => _plain.PoolOf(employee, date, verdict);
 
     /// <summary>The same verdict as <see cref="Evaluator.Classify"/>.</summary>
     public Verdict Classify(EmployeeRow employee, LocalDate date)
@@ -67,7 +67,7 @@ internal sealed class MemoizedEvaluator
             var full = _plain.Decide(employee, date);
             plan.Details[key] = details = new DecisionDetails(full.Circulars, full.Provisions, full.Obligations);
         }
-        return new Decision(employee.Facts.Id, date, verdict.Mode, details.Circulars, details.Provisions, details.Obligations, _plain.PoolOf(employee, verdict), [])
+        return new Decision(employee.Facts.Id, date, verdict.Mode, details.Circulars, details.Provisions, details.Obligations, _plain.PoolOf(employee, date, verdict), [])
         {
             Reason = verdict.Reason,
         };
