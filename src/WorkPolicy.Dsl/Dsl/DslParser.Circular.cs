@@ -174,12 +174,13 @@ internal static partial class DslParser
             if (ParseShare() is not { } share) return null;
             var (atMost, pct) = share;
             if (ParseRounding() is not { } rounding) return null;
+            var prefer = _c.TryWord("prefer") ? ParseExpr() : null;
             if (!Values.TryNumber(pct.Value, out var percent))
             {
                 _c.Error(DiagnosticCodes.BadValue, _c.SpanOf(pct), $"'{pct.Value}' is not a usable percentage");
                 return null;
             }
-            return new PoolDecl(group.Value, per, place, percent, rounding, atMost, _c.SpanFrom(start));
+            return new PoolDecl(group.Value, per, place, percent, rounding, atMost, _c.SpanFrom(start)) { Prefer = prefer };
         }
 
         /// <summary><c>[at-most] 25%</c></summary>
@@ -205,7 +206,9 @@ internal static partial class DslParser
         /// <summary><c>table [rounding …] { when CONDITION: [at-most] N% … }</c>: the share by status.</summary>
         private PoolDecl? ParseQuotaTable(SourceSpan start, string group, PoolPer per, QuotaPlace place)
         {
-            if (ParseRounding() is not { } rounding || !ExpectSymbol("{")) return null;
+            if (ParseRounding() is not { } rounding) return null;
+            var prefer = _c.TryWord("prefer") ? ParseExpr() : null;
+            if (!ExpectSymbol("{")) return null;
             var rows = ImmutableArray.CreateBuilder<QuotaRowDecl>();
             while (!_c.TrySymbol("}"))
             {
@@ -220,7 +223,7 @@ internal static partial class DslParser
                 rows.Add(new QuotaRowDecl(when, percent, share.AtMost, _c.SpanFrom(rowStart)));
             }
             if (rows.Count == 0) _c.Error(DiagnosticCodes.MissingProperty, _c.SpanFrom(start), "a quota table needs at least one row 'when CONDITION: N%'");
-            return new PoolDecl(group, per, place, 0, rounding, false, _c.SpanFrom(start)) { Table = rows.ToImmutable() };
+            return new PoolDecl(group, per, place, 0, rounding, false, _c.SpanFrom(start)) { Table = rows.ToImmutable(), Prefer = prefer };
         }
     }
 }

@@ -114,20 +114,27 @@ internal sealed class ExpressionParser
 
     private IResult<Expr> Incident(Located<string> kw, IInput input)
     {
+        // incident KIND [in top-unit] for N [working] days from confirmed|day-after
         var p =
             from k in Tok(IdentRaw)
+            from top in Tok(Keyword("in")).Then(_ => Tok(Keyword("top-unit"))).Optional()
             from _for in Tok(Keyword("for"))
             from count in Tok(Parse.Digit.AtLeastOnce().Text())
+            from working in Tok(Keyword("working")).Optional()
             from _days in Tok(Keyword("days").Or(Keyword("day")))
             from _from in Tok(Keyword("from"))
             from s in Tok(Keyword("confirmed").Or(Keyword("day-after")))
-            select (k, count, s);
+            select (k, top.IsDefined, count, working.IsDefined, s);
         var r = p(input);
         if (!r.WasSuccessful) return Result.Failure<Expr>(r.Remainder, r.Message, r.Expectations);
-        var (kind, days, start) = r.Value;
+        var (kind, inTop, days, workingDays, start) = r.Value;
         var n = int.TryParse(days.Value, out var d) ? d : 0;
         return Result.Success<Expr>(
-            new IncidentExpr(kind.Value, n, start.Value == "confirmed" ? 0 : 1, Span(kw.Line, kw.Column, start.EndLine, start.EndColumn)),
+            new IncidentExpr(kind.Value, n, start.Value == "confirmed" ? 0 : 1, Span(kw.Line, kw.Column, start.EndLine, start.EndColumn))
+            {
+                WorkingDays = workingDays,
+                TopUnit = inTop,
+            },
             r.Remainder);
     }
 

@@ -118,9 +118,10 @@ internal static class DslPrinter
     private static string PoolText(PoolDecl p)
     {
         var head = $"{p.Group} per {(p.Per == PoolPer.TopUnit ? "top-unit" : "unit")} {(p.Place == QuotaPlace.Office ? "office" : "home")}";
-        if (p.Table.IsEmpty) return $"{head} {(p.AtMost ? "at-most " : "")}{Values.Text(p.Percent)}% rounding {RoundingWord(p.Rounding)}";
+        var prefer = p.Prefer is { } pr ? $" prefer {ExprPrinter.Print(pr)}" : "";
+        if (p.Table.IsEmpty) return $"{head} {(p.AtMost ? "at-most " : "")}{Values.Text(p.Percent)}% rounding {RoundingWord(p.Rounding)}{prefer}";
         var rows = p.Table.Select(r => $"      when {ExprPrinter.Print(r.When)}: {(r.AtMost ? "at-most " : "")}{Values.Text(r.Percent)}%\n");
-        return $"{head} table rounding {RoundingWord(p.Rounding)} {{\n{string.Concat(rows)}    }}";
+        return $"{head} table rounding {RoundingWord(p.Rounding)}{prefer} {{\n{string.Concat(rows)}    }}";
     }
 
     /// <summary>The word of a rounding rule.</summary>

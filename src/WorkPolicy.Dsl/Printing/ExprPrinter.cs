@@ -36,7 +36,8 @@ internal static class ExprPrinter
                 else sb.Append(c.Values.Length > 0 ? c.Values[0].Text : "");
                 break;
             case IncidentExpr i:
-                sb.Append("incident ").Append(i.Kind).Append(" for ").Append(i.Days).Append(i.Days == 1 ? " day" : " days")
+                sb.Append("incident ").Append(i.Kind).Append(i.TopUnit ? " in top-unit" : "").Append(" for ").Append(i.Days)
+                  .Append(i.WorkingDays ? " working" : "").Append(i.Days == 1 ? " day" : " days")
                   .Append(" from ").Append(i.StartOffset == 0 ? "confirmed" : "day-after");
                 break;
             case NotExpr n:

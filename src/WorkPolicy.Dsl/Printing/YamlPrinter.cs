@@ -121,6 +121,7 @@ internal static class YamlPrinter
                 w.Append("          percent: ").Append(Values.Text(pool.Percent)).Append('\n');
             }
             w.Append("          rounding: ").Append(DslPrinter.RoundingWord(pool.Rounding)).Append('\n');
+            if (pool.Prefer is { } prefer) w.Append("          prefer: ").Append(Quote.Of(ExprPrinter.Print(prefer))).Append('\n');
             if (!pool.Table.IsEmpty)
             {
                 w.Append("          table:\n");

@@ -23,7 +23,7 @@ internal static partial class YamlRuleLoader
     private static readonly string[] RelationKeys = ["kind", "target", "from"];
     private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "scope", "overrides", "mode", "pool", "during", "obligations"];
     private static readonly string[] CiteKeys = ["point", "quote"];
-    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "rounding", "table"];
+    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "rounding", "table", "prefer"];
     private static readonly string[] RowKeys = ["when", "percent", "bound"];
     private static readonly string[] WindowKeys = ["days", "times"];
 
@@ -206,6 +206,7 @@ internal static partial class YamlRuleLoader
                     rounding switch { "up" => Rounding.Up, "nearest" => Rounding.Nearest, _ => Rounding.Down }, bound == "at-most", pm.Span)
                 {
                     Table = rows.ToImmutable(),
+                    Prefer = pm.Get("prefer") is { } pf ? r.Condition(pf, "prefer") : null,
                 };
             }
         }

@@ -57,4 +57,11 @@ internal sealed record OrExpr(ImmutableArray<Expr> Operands, SourceSpan Span) : 
 /// True while the employee's unit is within <paramref name="Days"/> days of an incident of
 /// <paramref name="Kind"/>, counted from the confirmation day plus <paramref name="StartOffset"/>.
 /// </summary>
-internal sealed record IncidentExpr(string Kind, int Days, int StartOffset, SourceSpan Span) : Expr(Span);
+internal sealed record IncidentExpr(string Kind, int Days, int StartOffset, SourceSpan Span) : Expr(Span)
+{
+    /// <summary>Whether the days are working days of the facts' calendar rather than calendar days.</summary>
+    public bool WorkingDays { get; init; }
+
+    /// <summary>Whether an incident anywhere in the employee's perangkat daerah counts, not only in the employee's unit.</summary>
+    public bool TopUnit { get; init; }
+}

@@ -31,6 +31,9 @@ internal sealed record PoolDecl(string Group, PoolPer Per, QuotaPlace Place, dec
     /// </summary>
     public ImmutableArray<QuotaRowDecl> Table { get; init; } = [];
 
+    /// <summary>Who fills office days first (e.g. <c>employee.vaccinated</c>); null when nobody is preferred.</summary>
+    public Expr? Prefer { get; init; }
+
     /// <summary>How many of <paramref name="members"/> the quota puts at <see cref="Place"/>.</summary>
     public int Quota(int members) => Quotas.Of(members, Percent, Rounding);
 }

@@ -58,7 +58,7 @@ internal sealed partial class Linker
             case IncidentExpr i:
                 if (!employeeContext) Report(DiagnosticCodes.TypeMismatch, i.Span, "an incident test needs an employee's unit; it cannot end a period");
                 if (i.Days < 1) Report(DiagnosticCodes.BadValue, i.Span, "an incident closure lasts at least one day");
-                return new IncidentCondition(i.Kind, i.Days, i.StartOffset, i.Span);
+                return new IncidentCondition(i.Kind, i.Days, i.StartOffset, i.Span) { WorkingDays = i.WorkingDays, TopUnit = i.TopUnit };
             default:
                 Report(DiagnosticCodes.Syntax, expr.Span, $"unsupported condition {expr.GetType().Name}");
                 return Nothing;

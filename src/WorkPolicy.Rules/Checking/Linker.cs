@@ -161,6 +161,7 @@ internal sealed partial class Linker
             Source = _sources.GetValueOrDefault(p) ?? c.Id,
             QuotaRows = rows.ToImmutable(),
             OwnScope = ownScope,
+            Prefer = p.Pool?.Prefer is { } prefer ? Condition(prefer, employeeContext: true) : null,
         };
     }
 

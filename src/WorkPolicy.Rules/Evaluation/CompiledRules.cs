@@ -59,6 +59,11 @@ internal sealed class CompiledProvision(CheckedProvision model, ConditionCompile
     /// <summary>The scope's delegate (recording missing facts when the scope carries a sink).</summary>
     public Func<EvalScope, Tri> Scope => _scope ?? (_scope = compiler.Compile(Model.Scope));
 
+    private Func<EvalScope, Tri>? _prefer;
+
+    /// <summary>The pool's preference (always true when it states none).</summary>
+    public Func<EvalScope, Tri> Prefer => _prefer ?? (_prefer = compiler.Compile(Model.Prefer));
+
     private Func<EvalScope, Tri>[]? _rows;
 
     /// <summary>The delegates of the quota table's rows, in order (empty without a table).</summary>

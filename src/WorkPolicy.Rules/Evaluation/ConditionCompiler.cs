@@ -1,3 +1,4 @@
+using NodaTime;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using WorkPolicy.Rules.Ast;
@@ -110,7 +111,8 @@ internal sealed class ConditionCompiler
             DefinitionCondition d => Definition(d, e),
             TestCondition t => Test(t, s),
             IncidentCondition i => Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Incident))!, s,
-                Expression.Constant(i.Kind), Expression.Constant(i.Days), Expression.Constant(i.StartOffset)),
+                Expression.Constant(i.Kind), Expression.Constant(i.Days), Expression.Constant(i.StartOffset),
+                Expression.Constant(i.WorkingDays), Expression.Constant(i.TopUnit)),
             _ => throw new InvalidOperationException($"unknown condition {c.GetType().Name}"),
         };
     }
@@ -360,22 +362,39 @@ internal sealed class ConditionCompiler
             return fallback;
         }
 
-        /// <summary>Whether the scope's unit is within <paramref name="days"/> days of an incident of <paramref name="kind"/>.</summary>
-        public static Tri Incident(EvalScope s, string kind, int days, int startOffset)
+        /// <summary>
+        /// Whether the scope's unit (or, with <paramref name="topUnit"/>, any unit of its perangkat daerah) is within
+        /// <paramref name="days"/> days of an incident of <paramref name="kind"/>, counted from the confirmation day
+        /// plus <paramref name="startOffset"/>; with <paramref name="workingDays"/>, only working days of the calendar count.
+        /// </summary>
+        public static Tri Incident(EvalScope s, string kind, int days, int startOffset, bool workingDays, bool topUnit)
         {
             if (s.Index.Facts.Incidents is null)
             {
                 s.Missing?.Add("incidents");
                 return Tri.Unknown;
             }
-            // The unit row carries its own incidents; without a unit nothing is evaluated (the walk stops first).
-            foreach (var inc in s.Unit?.Incidents ?? [])
+            // Unit rows carry their incidents; without a unit nothing is evaluated (the walk stops first).
+            var incidents = topUnit ? (s.TopUnit ?? s.Unit)?.SubtreeIncidents : s.Unit?.Incidents;
+            foreach (var inc in incidents ?? [])
             {
                 if (inc.Kind != kind) continue;
                 var first = inc.Confirmed.PlusDays(startOffset);
-                if (s.Date >= first && s.Date <= first.PlusDays(days - 1)) return Tri.True;
+                if (s.Date < first) continue;
+                if (!workingDays ? s.Date <= first.PlusDays(days - 1) : WorkingDaysFrom(s.Index, first, s.Date) <= days && s.Index.IsWorkingDay(s.Date)) return Tri.True;
             }
             return Tri.False;
+        }
+
+        /// <summary>Working days from <paramref name="first"/> to <paramref name="date"/>, both included.</summary>
+        private static int WorkingDaysFrom(FactIndex index, LocalDate first, LocalDate date)
+        {
+            var n = 0;
+            for (var d = first; d <= date && n <= 366; d = d.PlusDays(1))
+            {
+                if (index.IsWorkingDay(d)) n++;
+            }
+            return n;
         }
     }
 }

@@ -53,6 +53,10 @@ internal sealed class Evaluator
         return Recorder.Pool(Rules.Circulars[verdict.Circular].Deciding[verdict.Provision], Point(employee, date));
     }
 
+    /// <summary>Whether the rotation pool of <paramref name="verdict"/> prefers <paramref name="employee"/> for office days (true when it prefers nobody).</summary>
+    public Tri Preferred(EmployeeRow employee, LocalDate date, Verdict verdict) =>
+        verdict.Provision < 0 ? Tri.True : Rules.Circulars[verdict.Circular].Deciding[verdict.Provision].Prefer(Point(employee, date));
+
     /// <summary>The day context of the employee's region on <paramref name="date"/>.</summary>
     public DayContext Day(EmployeeRow employee, LocalDate date) => _days.Get(employee, date);
 

@@ -39,6 +39,8 @@ internal sealed class FactIndex
             tops.TryAdd(u.Id, top);
         }
         _topUnits = tops.ToFrozenDictionary(StringComparer.Ordinal);
+        foreach (var group in (facts.Incidents ?? []).Where(i => tops.ContainsKey(i.Unit)).GroupBy(i => tops[i.Unit]))
+            group.Key.SubtreeIncidents = [.. group];
         var regions = new Dictionary<string, int>(StringComparer.Ordinal) { [""] = 0 };
         foreach (var u in facts.Units) regions.TryAdd(u.Region, regions.Count);
         _regionNumbers = regions.ToFrozenDictionary(StringComparer.Ordinal);

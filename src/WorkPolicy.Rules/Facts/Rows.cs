@@ -11,6 +11,9 @@ internal sealed class UnitRow(UnitFacts facts, FactValue?[] slots)
 
     /// <summary>The incidents in this unit (most units have none, so an incident test usually reads one empty array).</summary>
     public Incident[] Incidents { get; init; } = [];
+
+    /// <summary>For a perangkat daerah (a top unit): the incidents of every unit under it, itself included.</summary>
+    public Incident[] SubtreeIncidents { get; set; } = [];
 }
 
 /// <summary>An employee laid out for evaluation, with their unit, perangkat daerah and region resolved once.</summary>

@@ -27,6 +27,9 @@ internal sealed record CheckedProvision(
     ImmutableArray<CheckedObligation> Obligations,
     ProvisionDecl Decl)
 {
+    /// <summary>For a rotation pool: who fills office days first, or null.</summary>
+    public Condition? Prefer { get; init; }
+
     /// <summary>The scope as written, without the quota table's rows (what <c>check</c> holds the rows against).</summary>
     public Condition? OwnScope { get; init; }
 

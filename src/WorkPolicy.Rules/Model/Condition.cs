@@ -31,7 +31,14 @@ internal sealed record DefinitionCondition(string Name, Condition Body, SourceSp
 internal sealed record TestCondition(FieldRef Field, CompareOp Op, ImmutableArray<FactValue> Values, SourceSpan Span) : Condition(Span);
 
 /// <summary>A leaf: the employee's unit is within <paramref name="Days"/> days of an incident of <paramref name="Kind"/>.</summary>
-internal sealed record IncidentCondition(string Kind, int Days, int StartOffset, SourceSpan Span) : Condition(Span);
+internal sealed record IncidentCondition(string Kind, int Days, int StartOffset, SourceSpan Span) : Condition(Span)
+{
+    /// <summary>Whether the days are working days of the facts' calendar.</summary>
+    public bool WorkingDays { get; init; }
+
+    /// <summary>Whether an incident anywhere in the employee's perangkat daerah counts.</summary>
+    public bool TopUnit { get; init; }
+}
 
 /// <summary>Walks over checked conditions, iterative so depth never matters.</summary>
 internal static class Conditions

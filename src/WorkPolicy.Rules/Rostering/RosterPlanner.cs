@@ -84,7 +84,9 @@ internal static class RosterPlanner
                 var cadence = cadences.TryGetValue(key, out var known) ? known : cadences[key] = Cadence(evaluator.Decide(members[0].Row, date));
                 if (signature != state.Members || state.DaysInBlock >= cadence)
                 {
-                    state.Office = Choose(members.Select(m => m.Row.Facts.Id), officeCount, fairness);
+                    // Preferred staff (a pool's 'prefer') fill office days first; fairness decides within each class.
+                    var rank = members.ToDictionary(m => m.Row.Facts.Id, m => evaluator.Preferred(m.Row, date, m.V) switch { Tri.True => 0, Tri.Unknown => 1, _ => 2 }, StringComparer.Ordinal);
+                    state.Office = Choose(members.Select(m => m.Row.Facts.Id), officeCount, fairness, rank);
                     state.Members = signature;
                     state.DaysInBlock = 0;
                 }
@@ -118,10 +120,11 @@ internal static class RosterPlanner
         return 1;
     }
 
-    private static HashSet<string> Choose(IEnumerable<string> members, int count, Dictionary<string, Fairness> fairness) =>
+    private static HashSet<string> Choose(IEnumerable<string> members, int count, Dictionary<string, Fairness> fairness, Dictionary<string, int> rank) =>
         members
             .Select(id => (Id: id, F: fairness.GetValueOrDefault(id)))
-            .OrderBy(m => m.F?.OfficeDays ?? 0)
+            .OrderBy(m => rank[m.Id])
+            .ThenBy(m => m.F?.OfficeDays ?? 0)
             .ThenBy(m => m.F?.LastOffice ?? LocalDate.MinIsoValue)
             .ThenBy(m => m.Id, StringComparer.Ordinal)
             .Take(count)

@@ -49,7 +49,7 @@ internal sealed class DecisionKey
                 case TestCondition t when seen.Add($"{t.Field.Path} {t.Op} {string.Join(",", t.Values)}"):
                     fields.Add(t);
                     break;
-                case IncidentCondition i when seen.Add($"incident {i.Kind} {i.Days} {i.StartOffset}"):
+                case IncidentCondition i when seen.Add($"incident {i.Kind} {i.Days} {i.StartOffset} {i.WorkingDays} {i.TopUnit}"):
                     incidents.Add(i);
                     break;
             }

@@ -41,6 +41,9 @@ internal sealed class MemoizedEvaluator
     /// <summary>The rotation pool of a verdict, without building the whole decision.</summary>
     public PoolAssignment? PoolOf(EmployeeRow employee, LocalDate date, Verdict verdict) => _plain.PoolOf(employee, date, verdict);
 
+    /// <summary>Whether the pool prefers the employee for office days (see <see cref="Evaluator.Preferred"/>).</summary>
+    public Tri Preferred(EmployeeRow employee, LocalDate date, Verdict verdict) => _plain.Preferred(employee, date, verdict);
+
     /// <summary>The same verdict as <see cref="Evaluator.Classify"/>.</summary>
     public Verdict Classify(EmployeeRow employee, LocalDate date)
     {
