@@ -93,6 +93,29 @@ public class SnapshotTests
             .And.HaveCount(2, "the pengawas whose health is unknown is indeterminate in both readings");
     }
 
+    /// <summary>SE 23/2021 as issued against SE 23/2021 as amended by its five amendments, on the national facts, every Wednesday.</summary>
+    [Fact]
+    public void National_series_as_issued_versus_as_amended()
+    {
+        var folder = Repo.Path("samples", "circulars", "national");
+        var issued = PolicyEngine.Load(Path.Combine(folder, "se-23-2021.wp")).Value!;
+        var amended = PolicyEngine.Load([.. new[] { "se-23-2021", "se-24-2021", "se-25-2021", "se-01-2022", "se-05-2022", "se-06-2022" }.Select(f => Path.Combine(folder, f + ".wp"))]).Value!;
+        var factsPath = Repo.Path("samples", "facts", "national.facts.yaml");
+        var (a, b) = (issued.LoadFacts(factsPath).Value!, amended.LoadFacts(factsPath).Value!);
+        static string Side(Decision d) => $"{d.Mode.Word()}{(d.Pool is { } p ? $" {(p.AtMost ? "≤" : "")}{p.Percent}%" : "")} {string.Join(",", d.Provisions.Select(x => $"{x.Circular}/{x.Id}"))}".TrimEnd();
+        var rows = new List<string>();
+        for (var date = new LocalDate(2021, 9, 22); date <= new LocalDate(2022, 3, 9); date = date.PlusWeeks(1))
+        {
+            foreach (var e in a.Employees)
+            {
+                var (x, y) = (Side(issued.Decide(a, e, date)), Side(amended.Decide(b, e, date)));
+                if (x != y) rows.Add($"{Values.Text(date)} {e}: {x} | {y}");
+            }
+        }
+        rows.Should().Contain(r => r.StartsWith("2021-11-24 b2: home se-23-2021/jb-unvaccinated | rotation", StringComparison.Ordinal), "SE 25/2021 lifts the bar on the unvaccinated");
+        Snapshot.Match(rows);
+    }
+
     private static List<Difference> Compare(string a, string b, string from, string to)
     {
         var stdout = new StringWriter();

@@ -10,8 +10,9 @@ namespace WorkPolicy.Cli.Commands;
 /// <summary>Canonical text of rule files, with the checks that make rewriting safe.</summary>
 internal static class Canonical
 {
-    public static string Print(RuleFile file, RuleEncoding encoding) =>
-        encoding == RuleEncoding.Dsl ? DslPrinter.Print(file) : YamlPrinter.Print(file);
+    /// <summary>The canonical text of <paramref name="file"/>; a YAML file names the schema as seen from <paramref name="writtenTo"/> (default: where it was read).</summary>
+    public static string Print(RuleFile file, RuleEncoding encoding, string? writtenTo = null) =>
+        encoding == RuleEncoding.Dsl ? DslPrinter.Print(file) : YamlPrinter.Print(file, SchemaReference.For(writtenTo ?? file.Path));
 
     /// <summary>
     /// True when the canonical text reads back to text that prints the same: a printer defect

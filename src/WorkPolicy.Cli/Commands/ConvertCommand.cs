@@ -19,7 +19,9 @@ internal static class ConvertCommand
             var file = RuleLoader.LoadFile(parse.GetValue(path)!, diagnostics);
             Shared.Print(io, diagnostics);
             if (file is null || diagnostics.Any(d => d.Severity == Severity.Error)) return WorkPolicyCommand.InputErrors;
-            var text = Canonical.Print(file, parse.GetValue(to) == "yaml" ? RuleEncoding.Yaml : RuleEncoding.Dsl);
+            // The schema comment is written relative to where the text goes: the output file, or the current folder.
+            var target = parse.GetValue(output) ?? Path.Combine(Directory.GetCurrentDirectory(), "converted.yaml");
+            var text = Canonical.Print(file, parse.GetValue(to) == "yaml" ? RuleEncoding.Yaml : RuleEncoding.Dsl, target);
             if (parse.GetValue(output) is { } o) AtomicFile.Write(o, text);
             else io.Out.Write(text);
             return WorkPolicyCommand.Ok;

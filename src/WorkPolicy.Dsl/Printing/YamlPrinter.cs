@@ -7,14 +7,14 @@ namespace WorkPolicy.Dsl.Printing;
 /// <summary>Prints a rule file in canonical YAML layout (what <c>fmt</c> and <c>convert --to yaml</c> write).</summary>
 internal static class YamlPrinter
 {
-    /// <summary>The schema comment editors use to validate the file.</summary>
-    public const string SchemaComment = "# yaml-language-server: $schema=../../../schemas/rules.schema.json";
+    /// <summary>The canonical YAML text of <paramref name="file"/>, for its own place.</summary>
+    public static string Print(RuleFile file) => Print(file, SchemaReference.For(file.Path));
 
-    /// <summary>The canonical YAML text of <paramref name="file"/>.</summary>
-    public static string Print(RuleFile file)
+    /// <summary>The canonical YAML text of <paramref name="file"/>, naming <paramref name="schema"/> (if any) for editors.</summary>
+    public static string Print(RuleFile file, string? schema)
     {
         var w = new StringBuilder();
-        w.Append(SchemaComment).Append('\n');
+        if (schema is not null) w.Append("# yaml-language-server: $schema=").Append(schema).Append('\n');
         if (file.Vocabularies.Length > 0)
         {
             w.Append("vocabularies:\n");

@@ -53,8 +53,18 @@ internal sealed class FactIndex
         _employees = byId;
         foreach (var d in facts.Calendar.Workweek) _workday[(int)d] = true;
         _holidays = facts.Calendar.Holidays.ToFrozenSet();
-        Status = facts.Regions.ToFrozenDictionary(StringComparer.Ordinal);
+        // Status codes become the model's numbered instances, as row codes do, so compiled tests compare numbers.
+        Status = facts.Regions.ToFrozenDictionary(r => r.Key, r => Canonical(r.Value, layout), StringComparer.Ordinal);
     }
+
+    private static RegionStatus Canonical(RegionStatus status, FieldLayout layout) =>
+        status with
+        {
+            Series = status.Series.ToImmutableDictionary(s => s.Key, s => s.Value.Select(e => e with
+            {
+                Values = e.Values.ToImmutableDictionary(v => v.Key, v => v.Value is CodeFact c && layout.Code(c.Code) is { } numbered ? numbered : v.Value),
+            }).ToImmutableArray()),
+        };
 
     /// <summary>The indexed facts.</summary>
     public FactsFile Facts { get; }

@@ -136,9 +136,26 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Convert_prints_the_yaml_twin()
     {
-        var (code, output, _) = Run("convert", Path.Combine(Samples, "luwu-utara.wp"), "--to", "yaml");
-        code.Should().Be(0);
-        output.Should().Be(File.ReadAllText(Path.Combine(Samples, "yaml", "luwu-utara.yaml")));
+        // Written beside its twin, the file names the repository's schema as the twin does.
+        var twin = Path.Combine(Samples, "yaml", "converted.tmp.yaml");
+        try
+        {
+            var (code, _, _) = Run("convert", Path.Combine(Samples, "luwu-utara.wp"), "--to", "yaml", "-o", twin);
+            code.Should().Be(0);
+            File.ReadAllText(twin).Should().Be(File.ReadAllText(Path.Combine(Samples, "yaml", "luwu-utara.yaml")));
+        }
+        finally
+        {
+            File.Delete(twin);
+        }
+        // Elsewhere it names the schema as seen from there, never a path that is right only inside samples/.
+        var elsewhere = Path.Combine(_temp, "out", "luwu-utara.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(elsewhere)!);
+        Run("convert", Path.Combine(Samples, "luwu-utara.wp"), "--to", "yaml", "-o", elsewhere).Code.Should().Be(0);
+        var schema = File.ReadLines(elsewhere).First();
+        schema.Should().StartWith("# yaml-language-server: $schema=").And.EndWith("schemas/rules.schema.json");
+        var target = schema["# yaml-language-server: $schema=".Length..];
+        File.Exists(Path.IsPathRooted(target) ? target : Path.Combine(Path.GetDirectoryName(elsewhere)!, target)).Should().BeTrue(target);
         var back = Run("convert", Path.Combine(Samples, "yaml", "luwu-utara.yaml"), "--to", "dsl");
         back.Out.Should().Be(File.ReadAllText(Path.Combine(Samples, "luwu-utara.wp")));
     }

@@ -34,6 +34,17 @@ public sealed class AnalystTestTests : IDisposable
     }
 
     [Fact]
+    public void The_national_series_passes_its_cases_on_both_encodings()
+    {
+        var (code, output, err) = Run("test", Repo.Path("samples", "circulars", "national"));
+        err.Should().BeEmpty();
+        code.Should().Be(0);
+        output.Split('\n').Count(l => l.StartsWith("  ok ") && l.EndsWith("[..]")).Should().BeGreaterThanOrEqualTo(20);
+        output.Split('\n').Count(l => l.StartsWith("  ok ") && l.EndsWith("[../yaml]")).Should().BeGreaterThanOrEqualTo(20);
+        output.TrimEnd().Should().EndWith(" passed, 0 failed");
+    }
+
+    [Fact]
     public void A_failing_expectation_is_reported_with_its_line_and_the_difference()
     {
         var file = Path.Combine(_temp, "x.tests.yaml");

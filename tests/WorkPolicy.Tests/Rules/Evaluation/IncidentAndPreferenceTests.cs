@@ -78,7 +78,6 @@ public class IncidentAndPreferenceTests
     [Fact]
     public void Preferred_staff_fill_office_days_before_the_others()
     {
-        const string Vocabulary = "vocabulary extra {\n  field employee.vaccinated: bool\n}\n";
         const string Rotation = """
             circular c {
               number "1"
@@ -104,7 +103,7 @@ public class IncidentAndPreferenceTests
               - { id: g, unit: u, employment: pns, vaccinated: false }
               - { id: h, unit: u, employment: pns, vaccinated: false }
             """;
-        var engine = Engine.Create(facts, Vocabulary, Rotation);
+        var engine = Engine.Create(facts, Rotation);
         var days = new DateInterval(new LocalDate(2021, 9, 6), new LocalDate(2021, 9, 10));
         var roster = RosterPlanner.Plan(engine.Evaluator, engine.Facts.Employees, days);
         var office = roster.Assignments.Where(x => x.Place == Place.Office).GroupBy(x => x.Date).ToDictionary(g => g.Key, g => g.Select(x => x.Employee).Order().ToList());
