@@ -24,6 +24,10 @@ internal static class Canonical
         return !again.HasErrors && Print(again.File, encoding) == canonical;
     }
 
+    /// <summary>The text less its whole-line comments: a file that is canonical but for them is left as it is.</summary>
+    public static string WithoutCommentLines(string text) =>
+        string.Join('\n', text.Split('\n').Where(l => !l.TrimStart().StartsWith('#')));
+
     /// <summary>Whether the file has comments, which canonical layout does not keep.</summary>
     public static bool HasComments(string text, RuleEncoding encoding)
     {

@@ -40,7 +40,8 @@ internal static class FmtCommand
                 continue;
             }
             var canonical = Canonical.Print(parsed.File, encoding);
-            if (canonical == text) continue;
+            // Whole-line comments (the reasons analysts give) do not make a file unformatted.
+            if (canonical == text || Canonical.WithoutCommentLines(canonical) == Canonical.WithoutCommentLines(text)) continue;
             unformatted++;
             if (checkOnly)
             {
