@@ -30,7 +30,12 @@ internal static class CheckCommand
         {
             var linked = RuleLoader.LoadRuleSet(group);
             all.AddRange(linked.Diagnostics);
-            if (linked.Model is { } model) all.AddRange(ConflictChecker.Check(CompiledRules.Compile(model)));
+            if (linked.Model is { } model)
+            {
+                var compiled = CompiledRules.Compile(model);
+                all.AddRange(ConflictChecker.Check(compiled));
+                all.AddRange(ConflictChecker.Gaps(compiled));
+            }
             files += linked.Files.Length;
             circulars += linked.CircularCount;
             vocabulary ??= linked.Vocabulary.Fields.Count > 0 ? linked.Vocabulary : null;

@@ -56,6 +56,7 @@ internal static class DiagnosticCatalog
         new(BadRelation, Severity.Error, "relation that cannot apply", "Break the cycle, or relate the circular to the one the message names."),
         new(QuotaRowsOverlap, Severity.Error, "quota rows overlap", "Make the rows' conditions exclude each other (the first would win silently)."),
         new(QuotaRowsGap, Severity.Warning, "quota table leaves a gap", "Add a row for the case the message names, or narrow the provision's scope; there the provision does not apply."),
+        new(ProvisionGap, Severity.Warning, "circular decides nothing for some staff", "If the circular means to leave them out, say so in an ambiguity note; otherwise add the provision that decides for them."),
         new(FactsMissing, Severity.Error, "facts: required key missing", "Add the key the message names."),
         new(DanglingReference, Severity.Error, "facts: reference to an id not in the file", "Add the unit or employee, or correct the id."),
         new(FactsDuplicateId, Severity.Error, "facts: id given twice", "Keep one of them."),

@@ -78,6 +78,8 @@ internal static class DiagnosticCodes
     public const string QuotaRowsOverlap = "WP0314";
     /// <summary>No row of a quota table holds for someone in the provision's scope.</summary>
     public const string QuotaRowsGap = "WP0315";
+    /// <summary>Someone in a circular's regions whom none of its provisions decides.</summary>
+    public const string ProvisionGap = "WP0316";
 
     /// <summary>Facts: a required key is missing.</summary>
     public const string FactsMissing = "WP0402";
