@@ -17,8 +17,8 @@ internal static class CompareCommand
 {
     public static Command Create(CliIO io)
     {
-        var a = new Argument<string>("a") { Description = "first rule set (file or folder)" };
-        var b = new Argument<string>("b") { Description = "second rule set (file or folder)" };
+        var a = new Argument<string>("a") { Description = $"first rule set: a file or folder, or several joined with '{Path.PathSeparator}' (e.g. a circular as issued)" };
+        var b = new Argument<string>("b") { Description = $"second rule set: a file or folder, or several joined with '{Path.PathSeparator}' (e.g. the circular and its amendments)" };
         var facts = Shared.Facts();
         var on = new Option<string>("--on") { Description = "one date (yyyy-mm-dd)" };
         var from = new Option<string>("--from") { Description = "first date of a range" };
@@ -30,7 +30,7 @@ internal static class CompareCommand
             var dates = Shared.Dates(parse.GetValue(on), parse.GetValue(from), parse.GetValue(to));
             var aPath = parse.GetValue(a)!;
             var bPath = parse.GetValue(b)!;
-            if (Shared.LoadRules(io, [aPath]) is not { } ra || Shared.LoadRules(io, [bPath]) is not { } rb) return WorkPolicyCommand.InputErrors;
+            if (Shared.LoadRules(io, Sides(aPath)) is not { } ra || Shared.LoadRules(io, Sides(bPath)) is not { } rb) return WorkPolicyCommand.InputErrors;
             // Each rule set reads the facts through its own vocabulary and layout.
             if (Shared.LoadIndex(io, parse.GetValue(facts)!, ra) is not { } indexA) return WorkPolicyCommand.InputErrors;
             var f = indexA.Facts;
@@ -109,4 +109,7 @@ internal static class CompareCommand
         w.WriteEndArray();
         w.WriteEndObject();
     }
+
+    /// <summary>The paths one side names: one, or several joined with the system's path-list separator.</summary>
+    private static string[] Sides(string side) => side.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
 }

@@ -182,4 +182,18 @@ public sealed class CliTests : IDisposable
         code.Should().Be(1);
         err.Should().Contain("(2,10): error WP0003");
     }
+
+    [Fact]
+    public void Compare_holds_a_circular_as_issued_against_it_as_amended()
+    {
+        var national = Path.Combine(Samples, "national");
+        var amended = string.Join(Path.PathSeparator, new[] { "se-23-2021", "se-24-2021", "se-25-2021" }.Select(f => Path.Combine(national, f + ".wp")));
+        var (code, output, err) = Run("compare", Path.Combine(national, "se-23-2021.wp"), amended,
+            "--facts", Path.Combine(Repo.Path("samples", "facts"), "national.facts.yaml"), "--on", "2021-11-24", "--format", "json");
+        err.Should().BeEmpty();
+        code.Should().Be(0);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var b2 = doc.RootElement.GetProperty("differences").EnumerateArray().Single(d => d.GetProperty("employee").GetString() == "b2");
+        (b2.GetProperty("a").GetProperty("mode").GetString(), b2.GetProperty("b").GetProperty("mode").GetString()).Should().Be(("home", "rotation"));
+    }
 }
