@@ -51,6 +51,12 @@ internal sealed class Engine
 
     public Explanation Explain(string employee, LocalDate date) => Policy.Explain(Loaded, employee, date);
 
+    /// <summary>The memo layer answers as the plain walk for every employee on <paramref name="date"/>.</summary>
+    public void MemoAgrees(LocalDate date)
+    {
+        foreach (var e in Facts.Employees) Evaluator.Decide(e, date).Should().BeEquivalentTo(Decide(e.Id, date), e.Id);
+    }
+
     public static Engine Samples()
     {
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars"));
