@@ -55,7 +55,11 @@ public class DecisionBenchmarks
             Employment = Code(row.Slots, layout.EmployeeSlot("employment")),
             Position = Code(row.Slots, layout.EmployeeSlot("position")),
             ItCapable = row.Slots.ElementAtOrDefault(layout.EmployeeSlot("it_capable")) is BoolFact { Value: true },
+            DirectOrCritical = Has(row.Unit.Slots, "direct-service", "critical") || Has(row.TopUnit?.Slots ?? [], "direct-service", "critical"),
+            EssentialOrDirect = Has(row.Unit.Slots, "essential", "direct-service"),
         };
+        bool Has(FactValue?[] slots, params string[] codes) =>
+            slots.ElementAtOrDefault(layout.UnitSlot("services")) is CodeSetFact set && codes.Any(set.Contains);
     }
 
     private async Task<string> PeerDecide(Person p)

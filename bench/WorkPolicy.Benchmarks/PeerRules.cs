@@ -11,6 +11,10 @@ public sealed class Person
     public string Employment { get; init; } = "";
     public string Position { get; init; } = "";
     public bool ItCapable { get; init; }
+    /// <summary>The unit or its perangkat daerah lists direct or critical service (Palopo point 2's criterion).</summary>
+    public bool DirectOrCritical { get; init; }
+    /// <summary>The unit lists essential or direct service (Luwu Utara's essential-sector criterion).</summary>
+    public bool EssentialOrDirect { get; init; }
 }
 
 /// <summary>
@@ -28,7 +32,7 @@ internal static class PeerRules
             WorkflowName = "kota-palopo",
             Rules =
             [
-                Rule("p2-critical-service", "input1.Agency == \"dinkes\" || input1.Agency == \"damkar\" || input1.Agency == \"satpol-pp\" || input1.Kind == \"rsud\" || input1.Kind == \"puskesmas\" || input1.Kind == \"pustu\"", "office"),
+                Rule("p2-critical-service", "input1.DirectOrCritical || input1.Agency == \"dinkes\" || input1.Agency == \"damkar\" || input1.Agency == \"satpol-pp\" || input1.Kind == \"rsud\" || input1.Kind == \"puskesmas\" || input1.Kind == \"pustu\"", "office"),
                 Rule("p1-rotation", "true", "rotation"),
             ],
         },
@@ -37,7 +41,7 @@ internal static class PeerRules
             WorkflowName = "kab-luwu-utara",
             Rules =
             [
-                Rule("exempt-essential", "input1.Agency == \"rsud-andi-djemma\" || input1.Kind == \"puskesmas\" || input1.Kind == \"pustu\"", "office"),
+                Rule("exempt-essential", "input1.EssentialOrDirect || input1.Agency == \"rsud-andi-djemma\" || input1.Kind == \"puskesmas\" || input1.Kind == \"pustu\"", "office"),
                 Rule("exempt-kecamatan-kelurahan", $"{Asn} && (input1.Kind == \"kecamatan\" || input1.Kind == \"kelurahan\")", "office"),
                 Rule("it-capable-only", $"{Asn} && input1.ItCapable == false", "office"),
                 Rule("pengawas-quarter", $"{Asn} && input1.Position == \"pengawas\"", "rotation"),
