@@ -25,7 +25,13 @@ internal static class TestCommand
         int passed = 0, failed = 0;
         foreach (var path in paths.SelectMany(p => AnalystTestLoader.Expand(p, diagnostics)).Distinct())
         {
-            if (AnalystTestLoader.Load(path, diagnostics) is not { } file) continue;
+            if (AnalystTestLoader.Load(path, diagnostics) is not { } file)
+            {
+                // A test file that cannot be read runs no case: it counts as one failure, so the summary shows it.
+                failed++;
+                io.Out.WriteLine($"{path}\n  FAIL  the file cannot be read as a test file (printed below)");
+                continue;
+            }
             io.Out.WriteLine(path);
             foreach (var r in AnalystTestRunner.Run(file, diagnostics, cache))
             {
@@ -41,8 +47,13 @@ internal static class TestCommand
                     io.Out.WriteLine($"        {r.Case.Span.Path}({r.Case.Span.Line},{r.Case.Span.Column}): {r.Case.Employee} on {Values.Text(r.Case.Date)}: {f}");
             }
         }
-        Shared.Print(io, diagnostics);
+        if (failed == 0 && diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            failed++;
+            io.Out.WriteLine("  FAIL  errors in the files below keep cases from running");
+        }
+        Shared.Print(io, diagnostics.Distinct());
         io.Out.WriteLine($"{passed} passed, {failed} failed");
-        return failed > 0 || diagnostics.Any(d => d.Severity == Severity.Error) ? WorkPolicyCommand.InputErrors : WorkPolicyCommand.Ok;
+        return failed > 0 ? WorkPolicyCommand.InputErrors : WorkPolicyCommand.Ok;
     }
 }

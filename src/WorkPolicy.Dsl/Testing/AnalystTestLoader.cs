@@ -22,8 +22,8 @@ internal static class AnalystTestLoader
 {
     private static readonly string[] RootKeys = ["rules", "facts", "cases"];
     private static readonly string[] CaseKeys = ["name", "employee", "on", "expect"];
-    private static readonly string[] ExpectKeys = ["mode", "reason", "provisions", "obligations", "pool", "unknown", "windows"];
-    private static readonly string[] PoolKeys = ["group", "unit"];
+    private static readonly string[] ExpectKeys = ["mode", "reason", "circulars", "provisions", "obligations", "pool", "unknown", "windows"];
+    private static readonly string[] PoolKeys = ["group", "unit", "percent", "bound"];
 
     /// <summary>The test files a path names: itself, or <c>*.tests.yaml</c> in a folder and its <c>tests</c> subfolder.</summary>
     public static IReadOnlyList<string> Expand(string path, List<Diagnostic> diagnostics)
@@ -63,13 +63,16 @@ internal static class AnalystTestLoader
         var cases = ImmutableArray.CreateBuilder<AnalystCase>();
         foreach (var c in r.Seq(m.Get("cases"), "cases"))
         {
-            if (r.Map(c, "a case", CaseKeys, "name", "employee", "on", "expect") is not { } cm) continue;
-            var name = r.Str(cm.Get("name"), "name");
-            var employee = r.Str(cm.Get("employee"), "employee");
-            var date = r.Date(cm.Get("on"), "on");
-            var expect = Expect(r, cm.Get("expect"));
-            if (name is not null && employee is not null && date is { } d && expect is not null)
-                cases.Add(new AnalystCase(name, employee, d, expect, cm.Span));
+            // What is wrong with one case belongs to that case: it fails with it, it is not a side note beside an 'ok'.
+            var before = diagnostics.Count;
+            var cm = r.Map(c, "a case", CaseKeys, "name", "employee", "on", "expect");
+            var name = cm is null ? null : r.Str(cm.Get("name"), "name");
+            var employee = cm is null ? null : r.Str(cm.Get("employee"), "employee");
+            var date = cm is null ? null : r.Date(cm.Get("on"), "on");
+            var expect = cm is null ? null : Expect(r, cm.Get("expect"));
+            var problems = diagnostics.Skip(before).ToImmutableArray();
+            diagnostics.RemoveRange(before, problems.Length);
+            cases.Add(new AnalystCase(name ?? $"case at line {c.Span.Line}", employee ?? "", date ?? default, expect ?? Expectation.None, c.Span) { Problems = problems });
         }
         return new AnalystTestFile(path, ruleSets, factsPath, inline, cases.ToImmutable());
     }
@@ -89,11 +92,15 @@ internal static class AnalystTestLoader
             }
         }
         ImmutableArray<string>? List(string key) => m.Get(key) is { } n ? [.. r.Codes(n, key)] : null;
-        string? group = null, unit = null;
+        string? group = null, unit = null, bound = null;
+        decimal? percent = null;
         if (r.Map(m.Get("pool"), "pool", PoolKeys) is { } pm)
         {
             group = r.Str(pm.Get("group"), "group");
             unit = r.Str(pm.Get("unit"), "unit");
+            percent = pm.Get("percent") is { } pn ? r.Number(pn, "percent") : null;
+            bound = r.Str(pm.Get("bound"), "bound");
+            if (bound is not (null or "exactly" or "at-most")) r.Error(DiagnosticCodes.BadValue, pm.Get("bound")!.Span, "bound must be 'exactly' or 'at-most'");
         }
         NotCoveredReason? reason = null;
         if (r.Str(m.Get("reason"), "reason") is { } reasonWord)
@@ -106,6 +113,12 @@ internal static class AnalystTestLoader
                 return null;
             }
         }
-        return new Expectation(mode, List("provisions"), List("obligations"), group, unit, List("unknown"), List("windows")) { Reason = reason };
+        return new Expectation(mode, List("provisions"), List("obligations"), group, unit, List("unknown"), List("windows"))
+        {
+            Reason = reason,
+            Circulars = List("circulars"),
+            PoolPercent = percent,
+            PoolBound = bound,
+        };
     }
 }

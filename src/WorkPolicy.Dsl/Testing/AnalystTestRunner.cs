@@ -27,6 +27,9 @@ internal static class AnalystTestRunner
         var results = new List<CaseResult>();
         foreach (var ruleSetPath in file.RuleSets)
         {
+            var label = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(file.Path))!, ruleSetPath);
+            // A case that cannot run fails: the summary line and the exit code always say the same.
+            void FailAll(string why) => results.AddRange(file.Cases.Select(c => new CaseResult(c, label, [why])));
             if (!ruleCache.TryGetValue(ruleSetPath, out var loaded))
             {
                 var linked = RuleLoader.LoadRuleSet([ruleSetPath]);
@@ -35,15 +38,24 @@ internal static class AnalystTestRunner
             if (loaded.Compiled is not { } rules)
             {
                 diagnostics.AddRange(loaded.Linked.Diagnostics);
+                FailAll("the rule set has errors (printed below)");
                 continue;
             }
             var facts = LoadFacts(file, rules.Model.Vocabulary, diagnostics);
-            if (facts is null) return results;
+            if (facts is null)
+            {
+                FailAll("the facts have errors (printed below)");
+                continue;
+            }
             var evaluator = new Evaluator(rules, new FactIndex(facts, rules.Model.Layout));
             foreach (var c in file.Cases)
             {
                 var employee = facts.Employees.FirstOrDefault(e => e.Id == c.Employee);
-                var label = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(file.Path))!, ruleSetPath);
+                if (!c.Problems.IsEmpty)
+                {
+                    results.Add(new CaseResult(c, label, [.. c.Problems.Select(d => $"the case cannot be checked: {d.Code}: {d.Message} ({d.Span.Line},{d.Span.Column})")]));
+                    continue;
+                }
                 if (employee is null)
                 {
                     results.Add(new CaseResult(c, label, [$"employee '{c.Employee}' is not in the facts"]));
@@ -73,12 +85,18 @@ internal static class AnalystTestRunner
             failures.Add($"expected mode {mode.Word()}, got {d.Mode.Word()}{(d.Unknown.IsEmpty ? "" : " (needs " + string.Join(", ", d.Unknown) + ")")}");
         if (e.Reason is { } reason && d.Reason != reason)
             failures.Add($"expected reason {reason.Word()}, got {(d.Reason is { } got ? got.Word() : "none")} ({d.Mode.Word()})");
+        if (e.Circulars is { } cs && !cs.Order(StringComparer.Ordinal).SequenceEqual(d.Circulars.Distinct().Order(StringComparer.Ordinal)))
+            failures.Add($"expected circulars [{string.Join(", ", cs)}], got [{string.Join(", ", d.Circulars)}]");
         if (e.Provisions is { } ps)
         {
-            var got = d.Provisions.Select(p => p.Id).ToList();
-            if (ps.Length > 0 && (got.Count == 0 || got[0] != ps[0])) failures.Add($"expected provision '{ps[0]}' to decide, got {(got.Count == 0 ? "none" : "'" + got[0] + "'")}");
-            var missing = ps.Except(got).ToList();
-            if (missing.Count > 0) failures.Add($"expected provisions {string.Join(", ", missing)} among {string.Join(", ", got)}");
+            // A provision may be named alone or with its circular: 'p1' or 'se-23-2021/p1'.
+            static bool Is(ProvisionRef p, string name) => name.Contains('/') ? $"{p.Circular}/{p.Id}" == name : p.Id == name;
+            static string Name(ProvisionRef p) => $"{p.Circular}/{p.Id}";
+            if (ps.Length > 0 && (d.Provisions.IsEmpty || !Is(d.Provisions[0], ps[0])))
+                failures.Add($"expected provision '{ps[0]}' to decide, got {(d.Provisions.IsEmpty ? "none" : "'" + Name(d.Provisions[0]) + "'")}");
+            var missing = ps.Where(p => !d.Provisions.Any(x => Is(x, p))).ToList();
+            if (missing.Count > 0)
+                failures.Add($"expected provisions {string.Join(", ", missing)} among {(d.Provisions.IsEmpty ? "none" : string.Join(", ", d.Provisions.Select(Name)))}");
         }
         if (e.Obligations is { } os)
         {
@@ -88,6 +106,9 @@ internal static class AnalystTestRunner
         }
         if (e.PoolGroup is { } g && d.Pool?.Group != g) failures.Add($"expected pool group '{g}', got '{d.Pool?.Group ?? "none"}'");
         if (e.PoolUnit is { } u && d.Pool?.Unit != u) failures.Add($"expected pool unit '{u}', got '{d.Pool?.Unit ?? "none"}'");
+        if (e.PoolPercent is { } pct && d.Pool?.Percent != pct) failures.Add($"expected pool percent {pct}, got {(d.Pool is { } pp ? pp.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")}");
+        if (e.PoolBound is { } bound && (d.Pool is not { } pb || (pb.AtMost ? "at-most" : "exactly") != bound))
+            failures.Add($"expected pool bound {bound}, got {(d.Pool is { } pb2 ? (pb2.AtMost ? "at-most" : "exactly") : "none")}");
         if (e.Unknown is { } unknown && !unknown.Order(StringComparer.Ordinal).SequenceEqual(d.Unknown.Order(StringComparer.Ordinal)))
             failures.Add($"expected unknown [{string.Join(", ", unknown)}], got [{string.Join(", ", d.Unknown)}]");
         if (e.Windows is { } windows)

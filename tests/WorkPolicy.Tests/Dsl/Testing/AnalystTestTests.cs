@@ -107,4 +107,35 @@ public sealed class AnalystTestTests : IDisposable
         code.Should().Be(1);
         err.Should().Contain("did you mean 'puskesmas'");
     }
+
+    [Fact]
+    public void A_case_whose_expectation_cannot_be_checked_fails_and_the_summary_agrees_with_the_exit_code()
+    {
+        var file = Path.Combine(_temp, "u.tests.yaml");
+        File.WriteAllText(file, $"""
+            rules: [{Repo.Path("samples", "circulars")}]
+            facts:
+              units: [ {"{"} id: u, region: kab-luwu-utara, kind: dinas, agency: dinsos {"}"} ]
+              employees: [ {"{"} id: e, unit: u, employment: pns, position: pelaksana, it_capable: true {"}"} ]
+            cases:
+              - name: checkable
+                employee: e
+                on: 2021-07-30
+                expect: {"{"} mode: rotation, circulars: [luwu-utara-2021-wfh], provisions: [luwu-utara-2021-wfh/pelaksana-half], pool: {"{"} percent: 50, bound: exactly {"}"} {"}"}
+              - name: unknown key
+                employee: e
+                on: 2021-07-30
+                expect: {"{"} mode: rotation, pool: {"{"} share: 50 {"}"} {"}"}
+              - name: wrong circular
+                employee: e
+                on: 2021-07-30
+                expect: {"{"} provisions: [palopo-2021-wfh/pelaksana-half] {"}"}
+            """);
+        var (code, output, _) = Run("test", file);
+        output.Should().Contain("  ok    checkable");
+        output.Should().Contain("  FAIL  unknown key").And.Contain("the case cannot be checked: WP0204");
+        output.Should().Contain("expected provision 'palopo-2021-wfh/pelaksana-half' to decide, got 'luwu-utara-2021-wfh/pelaksana-half'");
+        output.TrimEnd().Should().EndWith("1 passed, 2 failed");
+        code.Should().Be(1);
+    }
 }
