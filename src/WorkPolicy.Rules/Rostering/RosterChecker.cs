@@ -41,14 +41,16 @@ internal static class RosterChecker
                         break;
                     case WorkMode.Rotation when d.Pool is { } pool:
                         var key = (pool.Group, pool.Unit);
-                        if (!has || place == Place.Off)
+                        // The pool's size is the facts' (every member the rules put in it), whatever rows the roster holds.
+                        var (p, members, atPlace) = pools.GetValueOrDefault(key, (pool, 0, 0));
+                        var placed = has && place != Place.Off;
+                        var atQuotaPlace = placed && (place == Place.Office) == (pool.Place == QuotaPlace.Office);
+                        pools[key] = (p, members + 1, atPlace + (atQuotaPlace ? 1 : 0));
+                        if (!placed)
                         {
                             violations.Add(new RosterViolation(date, e.Id, $"{pool.Group}@{pool.Unit}", has ? "placed off on a working day" : "no place given for a rotation day"));
                             break;
                         }
-                        var (p, members, atPlace) = pools.GetValueOrDefault(key, (pool, 0, 0));
-                        var atQuotaPlace = (place == Place.Office) == (pool.Place == QuotaPlace.Office);
-                        pools[key] = (p, members + 1, atPlace + (atQuotaPlace ? 1 : 0));
                         if (!officeDays.TryGetValue(key, out var counts)) officeDays[key] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
                         counts[e.Id] = counts.GetValueOrDefault(e.Id) + (place == Place.Office ? 1 : 0);
                         break;

@@ -149,6 +149,20 @@ public sealed class RosterTests : IDisposable
     }
 
     [Fact]
+    public void Check_takes_the_pool_size_from_the_facts_whatever_rows_the_roster_holds()
+    {
+        var facts = Path.Combine(_temp, "plp.facts.yaml");
+        File.WriteAllText(facts, PalopoFacts(8));
+        var csv = Path.Combine(_temp, "partial.csv");
+        // Three of an eight-person pool listed, all at the office: the quota is 25 % of 8 = 2, not 25 % of 3.
+        File.WriteAllText(csv, "employee,date,place\ns01,2021-08-02,office\ns02,2021-08-02,office\ns04,2021-08-02,office\nnurse,2021-08-02,office\n");
+        var (code, output) = Run("roster", Repo.Path("samples", "circulars", "palopo.wp"), "--facts", facts, "--from", "2021-08-02", "--to", "2021-08-02", "--check", csv);
+        code.Should().Be(1);
+        output.Should().Contain("pegawai@disdik: 3 of 8 at the office; the quota is 2 (25% rounded down)");
+        output.Should().Contain("2021-08-02 s05 pegawai@disdik: no place given for a rotation day");
+    }
+
+    [Fact]
     public void A_malformed_roster_is_reported_with_its_line()
     {
         var csv = Path.Combine(_temp, "bad.csv");
