@@ -103,7 +103,8 @@ internal static class CompareCommand
         w.WriteStartArray("obligations");
         foreach (var o in DecisionDiff.Obligations(d)) w.WriteStringValue(o);
         w.WriteEndArray();
-        if (d.Pool is { } pool) w.WriteString("pool", $"{pool.Group}@{pool.Unit}");
+        // Each side's pool in full (the quota too), so a 'pool' difference shows what differs.
+        DecisionJson.WritePool(w, d.Pool);
         w.WriteStartArray("unknown");
         foreach (var u in d.Unknown) w.WriteStringValue(u);
         w.WriteEndArray();

@@ -67,23 +67,30 @@ public static class DecisionJson
         w.WriteStartArray("obligations");
         foreach (var o in d.Obligations) WriteObligation(w, o);
         w.WriteEndArray();
-        if (d.Pool is { } pool)
-        {
-            w.WriteStartObject("pool");
-            w.WriteString("group", pool.Group);
-            w.WriteString("unit", pool.Unit);
-            w.WriteStartObject("quota");
-            w.WriteString("place", pool.Place == QuotaPlace.Office ? "office" : "home");
-            w.WriteString("bound", pool.AtMost ? "at-most" : "exactly");
-            w.WriteNumber("percent", pool.Percent);
-            w.WriteString("rounding", DslPrinter.RoundingWord(pool.Rounding));
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        else w.WriteNull("pool");
+        WritePool(w, d.Pool);
         w.WriteStartArray("unknown");
         foreach (var u in d.Unknown) w.WriteStringValue(u);
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>pool</c> property: group, unit and the whole quota, or null.</summary>
+    public static void WritePool(Utf8JsonWriter w, PoolAssignment? pool)
+    {
+        if (pool is null)
+        {
+            w.WriteNull("pool");
+            return;
+        }
+        w.WriteStartObject("pool");
+        w.WriteString("group", pool.Group);
+        w.WriteString("unit", pool.Unit);
+        w.WriteStartObject("quota");
+        w.WriteString("place", pool.Place == QuotaPlace.Office ? "office" : "home");
+        w.WriteString("bound", pool.AtMost ? "at-most" : "exactly");
+        w.WriteNumber("percent", pool.Percent);
+        w.WriteString("rounding", DslPrinter.RoundingWord(pool.Rounding));
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

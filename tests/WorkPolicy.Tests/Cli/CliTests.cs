@@ -195,5 +195,8 @@ public sealed class CliTests : IDisposable
         using var doc = System.Text.Json.JsonDocument.Parse(output);
         var b2 = doc.RootElement.GetProperty("differences").EnumerateArray().Single(d => d.GetProperty("employee").GetString() == "b2");
         (b2.GetProperty("a").GetProperty("mode").GetString(), b2.GetProperty("b").GetProperty("mode").GetString()).Should().Be(("home", "rotation"));
+        // Each side shows its pool in full, the quota too.
+        b2.GetProperty("a").GetProperty("pool").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        b2.GetProperty("b").GetProperty("pool").GetProperty("quota").GetProperty("percent").GetDecimal().Should().Be(50);
     }
 }
