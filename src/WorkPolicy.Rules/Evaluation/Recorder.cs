@@ -27,6 +27,8 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
     public void InForce(CompiledCircular c, DayContext day, Tri status)
     {
         var m = c.Model;
+        // An amended circular has a version per stretch of dates: tell of the one that stands, or of the first.
+        if (status == Tri.False && OtherVersionSpeaks(c, day)) return;
         if (!m.Regions.Contains(day.Region))
             trace!.Add(new TraceEntry(m.Id, null, "not in force", $"region '{day.Region}' is not among {string.Join(", ", m.Decl.Regions)}"));
         else if (m.RevokedFrom is { } revoked && day.Date >= revoked && day.Date >= m.From)
@@ -44,6 +46,19 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
     }
 
     private static string AsAmended(Model.CheckedCircular m) => m.AmendedBy.IsEmpty ? "" : $"; as amended by {string.Join(", ", m.AmendedBy)}";
+
+    private static bool OtherVersionSpeaks(CompiledCircular c, DayContext day)
+    {
+        var first = true;
+        var anyStands = false;
+        for (var i = 0; i < day.Circulars.Length; i++)
+        {
+            if (day.Circulars[i].Model.Id != c.Model.Id || i == c.Model.Index) continue;
+            if (i < c.Model.Index) first = false;
+            anyStands |= day.InForce[i] != Tri.False;
+        }
+        return anyStands || !first;
+    }
 
     public void NotWorkingDay(DayContext day) =>
         trace?.Add(new TraceEntry("", null, "day-off", $"{Text(day.Date)} ({day.Date.DayOfWeek}) is not a working day in the calendar"));
