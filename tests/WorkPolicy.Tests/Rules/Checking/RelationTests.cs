@@ -106,6 +106,7 @@ public class RelationTests
         explained.Decision.Provisions.Should().Equal(new ProvisionRef("all-home", "se-24", "point 1: \"pegawai bekerja di kantor\""));
         explained.Decision.Obligations.Should().BeEmpty("the amendment withdraws the report");
         explained.Trace.Should().Contain(t => t.Circular == "se-23" && t.Outcome == "in force" && t.Reason.Contains("as amended by se-24"));
+        explained.Trace.Where(t => t.Circular == "se-23" && t.Provision is null && t.Outcome.Contains("in force")).Should().ContainSingle("the version that stands is told of, not every version");
         engine.Decide("guru", March1).Provisions.Select(p => $"{p.Circular}/{p.Id}").Should().Equal("se-24/guru-home");
         engine.Policy.Circulars.Should().Equal("se-23");
     }
