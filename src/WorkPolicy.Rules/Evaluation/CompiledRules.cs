@@ -14,11 +14,11 @@ internal sealed class CompiledRules
         Model = model;
         Circulars = circulars;
         Compiler = compiler;
-        MostDeciding = mostDeciding;
+        MostScopes = mostDeciding;
     }
 
     /// <summary>The most deciding (or attaching) provisions one circular has: the size of a scope's results buffer.</summary>
-    public int MostDeciding { get; }
+    public int MostScopes { get; }
 
     /// <summary>The checked model compiled.</summary>
     public RuleModel Model { get; }

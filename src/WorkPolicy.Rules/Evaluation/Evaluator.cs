@@ -18,7 +18,7 @@ internal sealed class Evaluator
     {
         Rules = rules;
         Facts = facts;
-        _scope = new EvalScope(facts, rules.MostDeciding);
+        _scope = new EvalScope(facts, rules.MostScopes);
         var timelines = new TimelineCache();
         _days = new RegionDateCache<DayContext>(facts.RegionCount, (region, date) => DayContext.For(rules, facts, region, date, timelines));
     }

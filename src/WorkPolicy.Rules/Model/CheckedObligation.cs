@@ -35,17 +35,13 @@ internal sealed record CheckedObligation(
     public ImmutableArray<TimeWindow> WindowsOn(LocalDate date)
     {
         var list = ImmutableArray.CreateBuilder<TimeWindow>();
+        // Times of day move by a period; the tolerance is whole minutes.
+        var widen = Period.FromMinutes((long)Tolerance.TotalMinutes);
         foreach (var w in Windows)
         {
             if (!w.Days.Contains(date.DayOfWeek)) continue;
-            foreach (var x in w.Windows) list.Add(new TimeWindow(x.From - Tolerance.ToPeriodMinutes(), x.To + Tolerance.ToPeriodMinutes()));
+            foreach (var x in w.Windows) list.Add(new TimeWindow(x.From - widen, x.To + widen));
         }
         return list.ToImmutable();
     }
-}
-
-internal static class DurationPeriods
-{
-    /// <summary>A duration as a NodaTime period of whole minutes, for arithmetic on times of day.</summary>
-    public static Period ToPeriodMinutes(this Duration d) => Period.FromMinutes((long)d.TotalMinutes);
 }

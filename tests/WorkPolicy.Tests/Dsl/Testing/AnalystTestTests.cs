@@ -10,6 +10,14 @@ public sealed class AnalystTestTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
+    /// <summary>A test file over the sample circulars with one unit and one employee (their YAML fields) and the cases given.</summary>
+    private string TestFile(string name, string unit, string employee, string cases)
+    {
+        var file = Path.Combine(_temp, name + ".tests.yaml");
+        File.WriteAllText(file, $"rules: [{Repo.Path("samples", "circulars")}]\nfacts:\n  units: [ {{ {unit} }} ]\n  employees: [ {{ {employee} }} ]\ncases:\n{cases}\n");
+        return file;
+    }
+
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
         var stdout = new StringWriter();
@@ -47,13 +55,7 @@ public sealed class AnalystTestTests : IDisposable
     [Fact]
     public void A_failing_expectation_is_reported_with_its_line_and_the_difference()
     {
-        var file = Path.Combine(_temp, "x.tests.yaml");
-        File.WriteAllText(file, $"""
-            rules: [{Repo.Path("samples", "circulars")}]
-            facts:
-              units: [ {"{"} id: u, region: kab-luwu-utara, kind: puskesmas, agency: dinkes {"}"} ]
-              employees: [ {"{"} id: e, unit: u, employment: pns {"}"} ]
-            cases:
+        var file = TestFile("x", "id: u, region: kab-luwu-utara, kind: puskesmas, agency: dinkes", "id: e, unit: u, employment: pns", $"""
               - name: right
                 employee: e
                 on: 2021-07-30
@@ -75,13 +77,7 @@ public sealed class AnalystTestTests : IDisposable
     [Fact]
     public void The_reason_of_a_not_covered_decision_can_be_expected()
     {
-        var file = Path.Combine(_temp, "r.tests.yaml");
-        File.WriteAllText(file, $"""
-            rules: [{Repo.Path("samples", "circulars")}]
-            facts:
-              units: [ {"{"} id: u, region: kab-luwu-utara, kind: dinas, agency: dinsos {"}"} ]
-              employees: [ {"{"} id: e, unit: u, employment: pns, position: pelaksana {"}"} ]
-            cases:
+        var file = TestFile("r", "id: u, region: kab-luwu-utara, kind: dinas, agency: dinsos", "id: e, unit: u, employment: pns, position: pelaksana", $"""
               - name: after the circular
                 employee: e
                 on: 2021-08-06
@@ -111,13 +107,7 @@ public sealed class AnalystTestTests : IDisposable
     [Fact]
     public void A_case_whose_expectation_cannot_be_checked_fails_and_the_summary_agrees_with_the_exit_code()
     {
-        var file = Path.Combine(_temp, "u.tests.yaml");
-        File.WriteAllText(file, $"""
-            rules: [{Repo.Path("samples", "circulars")}]
-            facts:
-              units: [ {"{"} id: u, region: kab-luwu-utara, kind: dinas, agency: dinsos {"}"} ]
-              employees: [ {"{"} id: e, unit: u, employment: pns, position: pelaksana, it_capable: true {"}"} ]
-            cases:
+        var file = TestFile("u", "id: u, region: kab-luwu-utara, kind: dinas, agency: dinsos", "id: e, unit: u, employment: pns, position: pelaksana, it_capable: true", $"""
               - name: checkable
                 employee: e
                 on: 2021-07-30

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+using WorkPolicy.Rules.Model;
+
+namespace WorkPolicy.Rules.Checking;
+
+internal static partial class ConflictChecker
+{
+    /// <summary>The gaps of every circular of <paramref name="rules"/>: one warning per circular at most (see <see cref="CheckGaps"/>).</summary>
+    public static ImmutableArray<Diagnostic> Gaps(CompiledRules rules)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in rules.Circulars)
+        {
+            if (reported.Contains(c.Model.Id) || CheckGaps(rules, c) is not { } gap) continue;
+            diagnostics.Add(gap);
+            reported.Add(c.Model.Id);
+        }
+        return diagnostics.ToImmutable();
+    }
+
+    /// <summary>
+    /// Someone in the circular's regions whom no deciding provision decides (with every fact the scopes read
+    /// known): they would be not covered, reason no-provision-fits. Searched like conflicts; a circular whose
+    /// scopes mention too many values is not searched.
+    /// </summary>
+    private static Diagnostic? CheckGaps(CompiledRules rules, CompiledCircular c)
+    {
+        var scopes = c.Model.Deciding.Select(p => p.Scope).ToList();
+        if (scopes.Count == 0 || scopes.Any(s => s is null)) return null;
+        var dims = Dimensions(rules.Model, scopes);
+        if (Combinations(dims) is not { } combinations) return null;
+        foreach (var region in Regions(c, scopes))
+        foreach (var choice in combinations)
+        {
+            if (!Gap(rules, c, region, dims, choice)) continue;
+            // Name only the values that make the gap: a value that can change without closing it is left out.
+            var relevant = Enumerable.Range(0, dims.Count).Where(k => Enumerable.Range(0, dims[k].Candidates.Length).Any(v =>
+            {
+                var other = (int[])choice.Clone();
+                other[k] = v;
+                return !Gap(rules, c, region, dims, other);
+            })).ToList();
+            var witness = Witness([.. relevant.Select(k => dims[k])], [.. relevant.Select(k => choice[k])]);
+            return Diagnostic.Create(DiagnosticCodes.ProvisionGap, c.Model.Decl.Span,
+                $"no provision of circular '{c.Model.Id}' decides when {witness}; such staff are not covered (reason no-provision-fits)");
+        }
+        return null;
+    }
+
+    private static bool Gap(CompiledRules rules, CompiledCircular c, string region, List<Dimension> dims, int[] choice)
+    {
+        var scope = Synthetic(rules.Model, region, dims, choice);
+        return c.Deciding.All(p => p.Scope(scope) == Tri.False);
+    }
+}

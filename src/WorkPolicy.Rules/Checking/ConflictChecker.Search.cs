@@ -1,0 +1,200 @@
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+using WorkPolicy.Rules.Model;
+
+namespace WorkPolicy.Rules.Checking;
+
+internal static partial class ConflictChecker
+{
+    private static readonly LocalDate Probe = new(2000, 1, 3);
+
+    /// <summary>
+    /// One value to choose: a field's value (<paramref name="Field"/>), whether a set field holds one
+    /// code (<paramref name="SetCode"/>), or whether the unit had an incident (<paramref name="Incident"/>).
+    /// </summary>
+    private sealed record Dimension(FieldRef? Field, string? SetCode, string? Incident, FactValue[] Candidates);
+
+    /// <summary>
+    /// Every combination of the candidate values of <paramref name="dims"/> (the same array, refilled), or null
+    /// when there are more than <see cref="MaxCombinations"/>.
+    /// </summary>
+    private static IEnumerable<int[]>? Combinations(List<Dimension> dims)
+    {
+        long combos = 1;
+        foreach (var d in dims)
+        {
+            combos *= d.Candidates.Length;
+            if (combos > MaxCombinations) return null;
+        }
+        return Enumerate(dims, combos);
+    }
+
+    private static IEnumerable<int[]> Enumerate(List<Dimension> dims, long combos)
+    {
+        var choice = new int[dims.Count];
+        for (long n = 0; n < combos; n++)
+        {
+            var rest = n;
+            for (var k = 0; k < dims.Count; k++)
+            {
+                choice[k] = (int)(rest % dims[k].Candidates.Length);
+                rest /= dims[k].Candidates.Length;
+            }
+            yield return choice;
+        }
+    }
+
+    /// <summary>"employee.position = pengawas, employee.roles has {sopir}" — set dimensions are shown as one set.</summary>
+    private static string Witness(List<Dimension> dims, int[] choice)
+    {
+        if (dims.Count == 0) return "any employee";
+        var parts = new List<string>();
+        var sets = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var k = 0; k < dims.Count; k++)
+        {
+            var (field, code, incident) = (dims[k].Field, dims[k].SetCode, dims[k].Incident);
+            if (code is null)
+            {
+                parts.Add($"{(incident is not null ? "an incident " + incident : field!.Path)} = {Show(dims[k].Candidates[choice[k]])}");
+                continue;
+            }
+            if (!sets.TryGetValue(field!.Path, out var members)) sets[field.Path] = members = [];
+            if (dims[k].Candidates[choice[k]] is BoolFact { Value: true }) members.Add(code);
+        }
+        parts.AddRange(sets.Select(s => $"{s.Key} = {{{string.Join(", ", s.Value)}}}"));
+        return string.Join(", ", parts);
+    }
+
+    private static string Show(FactValue v) => v switch
+    {
+        CodeFact cf => cf.Code,
+        CodeSetFact s => "{" + string.Join(", ", s.Codes) + "}",
+        BoolFact b => b.Value ? "true" : "false",
+        NumberFact n => n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => "?",
+    };
+
+    private static List<Dimension> Dimensions(RuleModel model, IEnumerable<Condition?> roots, bool within = false)
+    {
+        var mentioned = new SortedDictionary<string, (FieldRef Field, List<FactValue> Values)>(StringComparer.Ordinal);
+        var incidents = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var leaf in Conditions.Leaves(roots))
+        {
+            switch (leaf)
+            {
+                case TestCondition { Field.Entity: Entity.RegionAttribute }:
+                    // Each region's own value is tried (see Regions), not made up.
+                    break;
+                case TestCondition t:
+                    if (!mentioned.TryGetValue(t.Field.Path, out var use)) mentioned[t.Field.Path] = use = (t.Field, []);
+                    use.Values.AddRange(t.Values);
+                    break;
+                case IncidentCondition i:
+                    incidents.Add(i.Kind);
+                    break;
+            }
+        }
+        var dims = new List<Dimension>();
+        foreach (var (_, (field, values)) in mentioned) dims.AddRange(Expand(model, field, values, within));
+        dims.AddRange(incidents.Select(kind => new Dimension(null, null, kind, [new BoolFact(false), new BoolFact(true)])));
+        return dims;
+    }
+
+    /// <summary>The values worth trying for one field: those the scopes name, and one they do not (or the numbers beside each threshold).</summary>
+    private static IEnumerable<Dimension> Expand(RuleModel model, FieldRef field, List<FactValue> values, bool within)
+    {
+        var codes = values.OfType<CodeFact>().Select(c => c.Code).Distinct().Order(StringComparer.Ordinal).ToList();
+        switch (field.Kind)
+        {
+            case FieldKind.OneOf:
+                var candidates = codes.Select(c => (FactValue)model.Layout.Code(c)!).ToList();
+                if (field.Decl.Codes.FirstOrDefault(cd => !codes.Contains(cd)) is { } other) candidates.Add(model.Layout.Code(other)!);
+                yield return new Dimension(field, null, null, [.. candidates]);
+                break;
+            case FieldKind.SetOf:
+                // One yes/no dimension per mentioned code; a set is assembled from them.
+                foreach (var v in codes) yield return new Dimension(field, v, null, [new BoolFact(false), new BoolFact(true)]);
+                break;
+            case FieldKind.Bool:
+                yield return new Dimension(field, null, null, [new BoolFact(false), new BoolFact(true)]);
+                break;
+            case FieldKind.Number when within && Between(values.OfType<NumberFact>().Select(n => n.Value).ToList()) is { } range:
+                yield return new Dimension(field, null, null, [.. range.Select(n => (FactValue)new NumberFact(n))]);
+                break;
+            default:
+                var numbers = values.OfType<NumberFact>().Select(n => n.Value)
+                    .SelectMany(n => new[] { n == decimal.MinValue ? n : n - 1, n, n == decimal.MaxValue ? n : n + 1 }).Distinct().Order().Select(n => (FactValue)new NumberFact(n)).ToArray();
+                yield return new Dimension(field, null, null, numbers.Length > 0 ? numbers : [new NumberFact(0)]);
+                break;
+        }
+    }
+
+    /// <summary>One region of the circular for each combination of the region attributes the scopes read.</summary>
+    private static IEnumerable<string> Regions(CompiledCircular c, IEnumerable<Condition?> scopes)
+    {
+        var attributes = Conditions.Leaves(scopes).OfType<TestCondition>().Where(t => t.Field.Entity == Entity.RegionAttribute)
+            .Select(t => t.Field).DistinctBy(f => f.Key).ToList();
+        return c.Model.Regions.Order(StringComparer.Ordinal)
+            .DistinctBy(r => string.Join("|", attributes.Select(f => f.Values!.GetValueOrDefault(r)?.ToString() ?? "")))
+            .DefaultIfEmpty("r");
+    }
+
+    /// <summary>Every whole number from the smallest to the largest threshold, when they are whole and not too far apart.</summary>
+    private static List<decimal>? Between(List<decimal> thresholds)
+    {
+        if (thresholds.Count == 0 || thresholds.Any(t => t != decimal.Truncate(t))) return null;
+        var (low, high) = (thresholds.Min(), thresholds.Max());
+        if (high - low > 256) return null;
+        var range = new List<decimal>();
+        for (var n = low; n <= high; n++) range.Add(n);
+        return range;
+    }
+
+    private static EvalScope Synthetic(RuleModel model, string region, List<Dimension> dims, int[] choice)
+    {
+        var employee = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
+        var unit = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
+        var top = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
+        var status = new Dictionary<string, ImmutableDictionary<string, FactValue>.Builder>(StringComparer.Ordinal);
+        var sets = new Dictionary<(ImmutableDictionary<string, FactValue>.Builder, string), List<string>>();
+        var incidents = ImmutableArray.CreateBuilder<Incident>();
+        for (var k = 0; k < dims.Count; k++)
+        {
+            var value = dims[k].Candidates[choice[k]];
+            if (dims[k].Incident is { } kind)
+            {
+                if (value is BoolFact { Value: true }) incidents.Add(new Incident(kind, "u", Probe));
+                continue;
+            }
+            var field = dims[k].Field!;
+            ImmutableDictionary<string, FactValue>.Builder target;
+            if (field.Entity == Entity.Region)
+            {
+                if (!status.TryGetValue(field.Series!, out target!)) status[field.Series!] = target = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
+            }
+            else target = field.Entity switch { Entity.Employee => employee, Entity.Unit => unit, _ => top };
+            if (dims[k].SetCode is { } code)
+            {
+                if (!sets.TryGetValue((target, field.Key), out var list)) sets[(target, field.Key)] = list = [];
+                if (value is BoolFact { Value: true }) list.Add(code);
+            }
+            else target[field.Key] = value;
+        }
+        foreach (var ((target, key), list) in sets) target[key] = new CodeSetFact([.. list.Order(StringComparer.Ordinal)]);
+        var regions = ImmutableDictionary<string, RegionStatus>.Empty.Add(region, new RegionStatus(region,
+            status.ToImmutableDictionary(s => s.Key, s => ImmutableArray.Create(new StatusEntry(Probe, s.Value.ToImmutable())), StringComparer.Ordinal)));
+        var units = ImmutableArray.Create(
+            new UnitFacts("u", null, region, "t", unit.ToImmutable(), SourceSpan.None),
+            new UnitFacts("t", null, region, null, top.ToImmutable(), SourceSpan.None));
+        var e = new EmployeeFacts("e", "u", employee.ToImmutable(), SourceSpan.None);
+        var facts = new FactsFile("", CalendarFacts.Default, regions, units, [e], incidents.ToImmutable(), []);
+        var index = new FactIndex(facts, model.Layout);
+        var scope = new EvalScope(index) { Date = Probe };
+        scope.SetEmployee(index.Employees[0]);
+        return scope;
+    }
+}
