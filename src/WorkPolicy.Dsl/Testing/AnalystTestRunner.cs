@@ -8,6 +8,8 @@ using WorkPolicy.Rules.Model;
 using WorkPolicy.Rules.Diagnostics;
 using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Facts;
+using WorkPolicy.Rules.Coverage;
+using WorkPolicy.Rules.Mutation;
 
 namespace WorkPolicy.Dsl.Testing;
 
@@ -18,11 +20,36 @@ internal sealed record CaseResult(AnalystCase Case, string RuleSet, ImmutableArr
     public bool Passed => Failures.IsEmpty;
 }
 
-/// <summary>Runs analyst test files: every case against every rule set the file names.</summary>
-internal static class AnalystTestRunner
+/// <summary>What became of a mutant: the case (or <c>check</c>) that noticed it, or none; or equivalent to the rule set.</summary>
+internal sealed record MutantOutcome(string? NoticedBy, bool Equivalent);
+
+/// <summary>A rule set as one run of <c>test</c> loaded it, with what its cases reached and the cases that passed.</summary>
+internal sealed class RuleSetRun(string path, Linked linked, CompiledRules? compiled)
 {
+    /// <summary>The rule set's path, as the test file names it (absolute).</summary>
+    public string Path { get; } = path;
+
+    /// <summary>The linked rule set (its files are what mutants change).</summary>
+    public Linked Linked { get; } = linked;
+
+    /// <summary>The compiled rules, or null when the rule set has errors.</summary>
+    public CompiledRules? Compiled { get; } = compiled;
+
+    /// <summary>What the cases reached, when coverage is asked for.</summary>
+    public CoverageMap? Coverage { get; init; }
+
+    /// <summary>The cases that passed, with their facts: the cases a mutant must fail one of to count as noticed.</summary>
+    public List<(FactsFile Facts, AnalystCase Case)> Passing { get; } = [];
+}
+
+/// <summary>Runs analyst test files: every case against every rule set the file names; each rule set is loaded once per session.</summary>
+internal sealed class AnalystTestRunner(bool coverage = false)
+{
+    /// <summary>The rule sets loaded so far, by path.</summary>
+    public Dictionary<string, RuleSetRun> RuleSets { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Runs <paramref name="file"/>; setup problems (rules or facts with errors) come back as diagnostics.</summary>
-    public static IReadOnlyList<CaseResult> Run(AnalystTestFile file, List<Diagnostic> diagnostics, Dictionary<string, (Linked Linked, CompiledRules? Compiled)> ruleCache)
+    public IReadOnlyList<CaseResult> Run(AnalystTestFile file, List<Diagnostic> diagnostics)
     {
         var results = new List<CaseResult>();
         foreach (var ruleSetPath in file.RuleSets)
@@ -30,14 +57,10 @@ internal static class AnalystTestRunner
             var label = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(file.Path))!, ruleSetPath);
             // A case that cannot run fails: the summary line and the exit code always say the same.
             void FailAll(string why) => results.AddRange(file.Cases.Select(c => new CaseResult(c, label, [why])));
-            if (!ruleCache.TryGetValue(ruleSetPath, out var loaded))
+            var run = Load(ruleSetPath);
+            if (run.Compiled is not { } rules)
             {
-                var linked = RuleLoader.LoadRuleSet([ruleSetPath]);
-                ruleCache[ruleSetPath] = loaded = (linked, linked.Model is { } m ? CompiledRules.Compile(m) : null);
-            }
-            if (loaded.Compiled is not { } rules)
-            {
-                diagnostics.AddRange(loaded.Linked.Diagnostics);
+                diagnostics.AddRange(run.Linked.Diagnostics);
                 FailAll("the rule set has errors (printed below)");
                 continue;
             }
@@ -61,11 +84,59 @@ internal static class AnalystTestRunner
                     results.Add(new CaseResult(c, label, [$"employee '{c.Employee}' is not in the facts"]));
                     continue;
                 }
-                results.Add(new CaseResult(c, label, Compare(c.Expect, evaluator.Decide(evaluator.Facts.Row(employee), c.Date))));
+                var row = evaluator.Facts.Row(employee);
+                var result = new CaseResult(c, label, Compare(c.Expect, evaluator.Decide(row, c.Date)));
+                results.Add(result);
+                if (run.Coverage is { } map)
+                {
+                    var observer = new CoverageObserver(map);
+                    evaluator.Observe(row, c.Date, ref observer);
+                }
+                if (result.Passed) run.Passing.Add((facts, c));
             }
         }
         return results;
     }
+
+    private RuleSetRun Load(string path)
+    {
+        if (RuleSets.TryGetValue(path, out var run)) return run;
+        var linked = RuleLoader.LoadRuleSet([path]);
+        var compiled = linked.Model is { } m ? CompiledRules.Compile(m) : null;
+        return RuleSets[path] = new RuleSetRun(path, linked, compiled) { Coverage = coverage && compiled is not null ? new CoverageMap(compiled) : null };
+    }
+
+    /// <summary>
+    /// Whether the passing cases of <paramref name="run"/> notice <paramref name="mutant"/>: the first case
+    /// that fails on it; <see cref="MutantOutcome.Equivalent"/> when the fault changes nothing the
+    /// checker derives (an <c>overrides</c> edge still implied through others), which no case could notice.
+    /// </summary>
+    public static MutantOutcome Try(RuleSetRun run, Mutant mutant)
+    {
+        var linked = Linker.Link(mutant.Files);
+        // A mutant the checker refuses is noticed by `check` before any case runs.
+        if (linked.Model is not { } model) return new MutantOutcome("check", false);
+        if (mutant.Kind == MutationKind.DropOverrides && run.Compiled is { } original && SameOverrides(original.Model, model)) return new MutantOutcome(null, true);
+        var rules = CompiledRules.Compile(model, interpret: true);
+        FactsFile? indexed = null;
+        Evaluator? evaluator = null;
+        foreach (var (facts, c) in run.Passing)
+        {
+            if (!ReferenceEquals(facts, indexed))
+            {
+                indexed = facts;
+                evaluator = new Evaluator(rules, new FactIndex(facts, rules.Model.Layout));
+            }
+            var employee = facts.Employees.First(e => e.Id == c.Employee);
+            if (!Compare(c.Expect, evaluator!.Decide(evaluator.Facts.Row(employee), c.Date)).IsEmpty) return new MutantOutcome(c.Name, false);
+        }
+        return new MutantOutcome(null, false);
+    }
+
+    private static bool SameOverrides(RuleModel a, RuleModel b) =>
+        a.Circulars.Length == b.Circulars.Length &&
+        a.Circulars.Zip(b.Circulars).All(c => c.First.Deciding.Length == c.Second.Deciding.Length &&
+            c.First.Deciding.Zip(c.Second.Deciding).All(p => p.First.OverriddenBy.SequenceEqual(p.Second.OverriddenBy)));
 
     private static FactsFile? LoadFacts(AnalystTestFile file, Vocabulary set, List<Diagnostic> diagnostics)
     {

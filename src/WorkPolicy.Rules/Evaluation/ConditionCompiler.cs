@@ -19,7 +19,11 @@ namespace WorkPolicy.Rules.Evaluation;
 /// path of the fact it lacked, and a junction settled by a decisive operand drops what its other
 /// operands recorded: only unknowns that matter are reported.
 /// </remarks>
-internal sealed class ConditionCompiler
+/// <param name="interpret">
+/// Whether the trees are interpreted rather than compiled to IL: the same trees, so the same meaning,
+/// made in a fraction of the time and run slower. For rule sets asked a few questions once (mutants).
+/// </param>
+internal sealed class ConditionCompiler(bool interpret = false)
 {
     /// <summary>Past this many nodes a definition is called rather than inlined, so code size stays linear.</summary>
     private const int MaxInlineNodes = 64;
@@ -37,7 +41,7 @@ internal sealed class ConditionCompiler
         {
             if (_compiled.TryGetValue(c, out var known)) return known;
             var s = Expression.Parameter(typeof(EvalScope), "s");
-            return _compiled[c] = Expression.Lambda<Func<EvalScope, Tri>>(Emit(c, new Emission(s, Recording: true, null)), s).Compile();
+            return _compiled[c] = Expression.Lambda<Func<EvalScope, Tri>>(Emit(c, new Emission(s, Recording: true, null)), s).Compile(interpret);
         }
     }
 
@@ -57,7 +61,7 @@ internal sealed class ConditionCompiler
                 var outcome = Expression.Convert(Expression.Convert(Emit(leaves[i], e), typeof(byte)), typeof(ulong));
                 key = Expression.Or(key, Expression.LeftShift(outcome, Expression.Constant(shift + 2 * i)));
             }
-            return Expression.Lambda<Func<EvalScope, ulong>>(key, s).Compile();
+            return Expression.Lambda<Func<EvalScope, ulong>>(key, s).Compile(interpret);
         }
     }
 
@@ -83,7 +87,7 @@ internal sealed class ConditionCompiler
             c is null ? Expression.Constant(Tri.True) : Emit(c, e))).ToList();
         var init = shared.Values.Select(v => (Expression)Expression.Assign(v, Expression.Constant(NotYet)));
         return Expression.Lambda<Action<EvalScope, Tri[]>>(
-            Expression.Block(typeof(void), shared.Values, init.Concat(assignments).Append(Expression.Empty())), s, results).Compile();
+            Expression.Block(typeof(void), shared.Values, init.Concat(assignments).Append(Expression.Empty())), s, results).Compile(interpret);
     }
 
     /// <summary>

@@ -46,6 +46,11 @@ internal sealed class Evaluator
         return recorder.Decision(verdict, day, s);
     }
 
+    /// <summary>One walk watched by <paramref name="observer"/> (coverage, analysis): the same walk as every other answer.</summary>
+    public Verdict Observe<TObserver>(EmployeeRow employee, LocalDate date, ref TObserver observer)
+        where TObserver : IWalkObserver =>
+        DecisionWalk.Run(Rules, Day(employee, date), Point(employee, date), ref observer);
+
     /// <summary>The rotation pool of a verdict for <paramref name="employee"/>, without building the whole decision.</summary>
     public PoolAssignment? PoolOf(EmployeeRow employee, LocalDate date, Verdict verdict)
     {

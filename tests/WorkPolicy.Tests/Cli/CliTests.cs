@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FluentAssertions;
-using WorkPolicy.Cli;
 using Xunit;
 
 namespace WorkPolicy.Tests;
@@ -11,13 +10,7 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = WorkPolicyCommand.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Shell.Run(args);
 
     private static string Samples => Repo.Path("samples", "circulars");
     private static string Facts => Repo.Path("samples", "facts", "sample.facts.yaml");

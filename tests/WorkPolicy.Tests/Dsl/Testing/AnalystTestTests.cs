@@ -1,5 +1,4 @@
 using FluentAssertions;
-using WorkPolicy.Cli;
 using Xunit;
 
 namespace WorkPolicy.Tests;
@@ -18,12 +17,7 @@ public sealed class AnalystTestTests : IDisposable
         return file;
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        return (WorkPolicyCommand.Run(args, stdout, stderr), stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Shell.Run(args);
 
     [Fact]
     public void Every_sample_circular_has_at_least_eight_passing_cases_on_both_encodings()

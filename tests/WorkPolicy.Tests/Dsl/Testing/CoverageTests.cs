@@ -1,0 +1,101 @@
+using System.Text.Json;
+using FluentAssertions;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary><c>test --coverage</c>, <c>--threshold</c>, <c>--mutations</c> and <c>--json</c> on a two-provision circular.</summary>
+public sealed class CoverageTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("wp-coverage-").FullName;
+
+    public CoverageTests()
+    {
+        File.Copy(Repo.Path("samples", "circulars", "vocabulary.wp"), Path.Combine(_temp, "vocabulary.wp"));
+        File.WriteAllText(Path.Combine(_temp, "t.wp"), """
+            circular t-2021 {
+              number "1/2021"
+              issuer "Bupati"
+              region kab-luwu-utara
+              zone Asia/Makassar
+              period from 2021-07-01 to 2021-07-30
+
+              provision home-default {
+                cite "1" "bekerja dari rumah"
+                mode home
+              }
+
+              provision health-office {
+                cite "2" "fasilitas kesehatan"
+                scope unit.kind in { puskesmas, rsud }
+                overrides home-default
+                mode office
+              }
+            }
+            """);
+    }
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private string Tests(params (string Employee, string Date, string Mode)[] cases)
+    {
+        var file = Path.Combine(_temp, "t.tests.yaml");
+        File.WriteAllText(file, "rules: [.]\nfacts:\n  units:\n    - { id: pkm, region: kab-luwu-utara, kind: puskesmas, agency: dinkes }\n    - { id: dinas, region: kab-luwu-utara, kind: dinas, agency: dinsos }\n" +
+            "  employees:\n    - { id: nurse, unit: pkm, employment: pns }\n    - { id: clerk, unit: dinas, employment: pns }\ncases:\n" +
+            string.Concat(cases.Select((c, i) => $"  - {{ name: case {i}, employee: {c.Employee}, on: {c.Date}, expect: {{ mode: {c.Mode} }} }}\n")));
+        return file;
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args) => Shell.Run(args);
+
+    [Fact]
+    public void A_case_where_the_exception_applies_reaches_both_provisions_and_the_edge()
+    {
+        var (code, output, _) = Run("test", Tests(("nurse", "2021-07-05", "office")), "--coverage");
+        code.Should().Be(0);
+        output.Should().Contain(": 3 of 3 items reached (100.0 %)");
+        output.Should().Contain("provision      2 of 2    decided 1, overridden 1");
+        output.Should().Contain("overrides      1 of 1    reached 1");
+        output.Should().NotContain("not reached");
+    }
+
+    [Fact]
+    public void What_no_case_reaches_is_listed_with_its_place_and_the_threshold_fails_the_run()
+    {
+        var file = Tests(("clerk", "2021-07-05", "home"));
+        var (code, output, _) = Run("test", file, "--coverage", "--threshold", "50");
+        code.Should().Be(1);
+        output.Should().Contain(": 1 of 3 items reached (33.3 %)");
+        output.Should().MatchRegex(@"not reached  \S*t\.wp\(13,3\): t-2021: provision health-office");
+        output.Should().MatchRegex(@"not reached  \S*t\.wp\(13,3\): t-2021: health-office overrides home-default");
+        output.TrimEnd().Should().EndWith("1 passed, 0 failed; coverage below 50 % in " + _temp);
+        Run("test", file, "--threshold", "30").Code.Should().Be(0);
+    }
+
+    [Fact]
+    public void Coverage_is_reported_as_json_with_every_item()
+    {
+        var json = Path.Combine(_temp, "coverage.json");
+        Run("test", Tests(("clerk", "2021-07-05", "home")), "--json", json).Code.Should().Be(0);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var set = doc.RootElement.GetProperty("ruleSets")[0];
+        set.GetProperty("percent").GetDecimal().Should().Be(33.3m);
+        set.GetProperty("coverage").EnumerateArray().Select(i => $"{i.GetProperty("kind").GetString()} {i.GetProperty("name").GetString()}: {i.GetProperty("state").GetString()} @{i.GetProperty("line").GetInt32()}")
+            .Should().Equal("provision home-default: decided @8", "provision health-office: not reached @13", "overrides health-office overrides home-default: not reached @13");
+    }
+
+    [Fact]
+    public void Mutants_are_noticed_by_the_cases_that_fail_on_them()
+    {
+        var (code, output, _) = Run("test", Tests(("nurse", "2021-07-05", "office"), ("clerk", "2021-07-05", "home")), "--mutations");
+        code.Should().Be(0);
+        // Dropping the edge and flipping the scope are noticed; a period a day shorter at either end is not.
+        output.Should().Contain(": 2 of 4 mutants noticed (50.0 %)");
+        output.Should().MatchRegex(@"unnoticed    \S*t\.wp\(6,3\): t-2021: starts 2021-07-02 instead of 2021-07-01");
+        output.Should().MatchRegex(@"unnoticed    \S*t\.wp\(6,3\): t-2021: ends 2021-07-29 instead of 2021-07-30");
+        output.Should().NotContain("no longer overrides").And.NotContain("read as not-in");
+
+        var (_, edges, _) = Run("test", Tests(("nurse", "2021-07-01", "office"), ("clerk", "2021-07-30", "home")), "--mutations");
+        edges.Should().Contain(": 4 of 4 mutants noticed (100.0 %)");
+    }
+}
