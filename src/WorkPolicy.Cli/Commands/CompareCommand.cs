@@ -3,6 +3,8 @@ using System.CommandLine;
 using System.Text.Json;
 using WorkPolicy.Cli.Output;
 using WorkPolicy.Dsl.Dsl;
+using NodaTime;
+using WorkPolicy.Rules.Analysis;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Facts;
@@ -10,8 +12,10 @@ using WorkPolicy.Rules.Facts;
 namespace WorkPolicy.Cli.Commands;
 
 /// <summary>
-/// <c>workpolicy compare A B --facts F --from D1 --to D2</c>: where two rule sets (e.g. two
-/// readings of one circular) decide differently, per employee and date, with the provisions behind each.
+/// <c>workpolicy compare A B --from D1 --to D2 [--facts F]</c>: who two rule sets (e.g. two readings of
+/// one circular) decide differently and from when, over every class of staff the rules tell apart
+/// (<see cref="Comparison"/>); with facts, also how many of their people each difference concerns and
+/// every employee and date that differs, with the provisions behind each side.
 /// </summary>
 internal static class CompareCommand
 {
@@ -19,20 +23,27 @@ internal static class CompareCommand
     {
         var a = new Argument<string>("a") { Description = $"first rule set: a file or folder, or several joined with '{Path.PathSeparator}' (e.g. a circular as issued)" };
         var b = new Argument<string>("b") { Description = $"second rule set: a file or folder, or several joined with '{Path.PathSeparator}' (e.g. the circular and its amendments)" };
-        var facts = Shared.Facts();
+        var facts = Shared.Facts(required: false);
         var on = new Option<string>("--on") { Description = "one date (yyyy-mm-dd)" };
         var from = new Option<string>("--from") { Description = "first date of a range" };
         var to = new Option<string>("--to") { Description = "last date of a range (inclusive)" };
         var format = Shared.Format();
-        var command = new Command("compare", "Show where two rule sets decide differently, per employee and date") { a, b, facts, on, from, to, format };
+        var command = new Command("compare", "Show who two rule sets decide differently and when, over every class of staff (and per employee with --facts)") { a, b, facts, on, from, to, format };
         command.SetAction(parse =>
         {
             var dates = Shared.Dates(parse.GetValue(on), parse.GetValue(from), parse.GetValue(to));
             var aPath = parse.GetValue(a)!;
             var bPath = parse.GetValue(b)!;
             if (Shared.LoadRules(io, Sides(aPath)) is not { } ra || Shared.LoadRules(io, Sides(bPath)) is not { } rb) return WorkPolicyCommand.InputErrors;
+            var classes = Comparison.Run(ra, rb, dates[0], dates[^1], DecisionDiff.Aspects);
+            if (parse.GetValue(facts) is not { } factsPath)
+            {
+                if (parse.GetValue(format) == "json") WriteJson(io, aPath, bPath, dates, classes, null, null);
+                else WriteClasses(io, aPath, bPath, dates, classes, null);
+                return WorkPolicyCommand.Ok;
+            }
             // Each rule set reads the facts through its own vocabulary and layout.
-            if (Shared.LoadIndex(io, parse.GetValue(facts)!, ra) is not { } indexA) return WorkPolicyCommand.InputErrors;
+            if (Shared.LoadIndex(io, factsPath, ra) is not { } indexA) return WorkPolicyCommand.InputErrors;
             var f = indexA.Facts;
             var ea = new MemoizedEvaluator(new Evaluator(ra, indexA));
             var eb = new MemoizedEvaluator(new Evaluator(rb, new FactIndex(f, rb.Model.Layout)));
@@ -47,17 +58,70 @@ internal static class CompareCommand
                     if (aspects.Count > 0) differences.Add((da, db, aspects));
                 }
             }
-            if (parse.GetValue(format) == "json") WriteJson(io, aPath, bPath, differences);
-            else WriteTable(io, aPath, bPath, differences);
+            var people = People(classes, differences, f);
+            if (parse.GetValue(format) == "json") WriteJson(io, aPath, bPath, dates, classes, people, differences);
+            else
+            {
+                WriteClasses(io, aPath, bPath, dates, classes, people);
+                WriteTable(io, differences);
+            }
             return WorkPolicyCommand.Ok;
         });
         return command;
     }
 
-    private static void WriteTable(CliIO io, string a, string b, List<(Decision A, Decision B, IReadOnlyList<string> Aspects)> differences)
+    /// <summary>
+    /// Per difference of the exhaustive comparison, the employees of the facts in its regions whose
+    /// decisions on a date of its stretch differ in just that way (the same decisions on both sides).
+    /// </summary>
+    private static int[] People(ComparisonResult classes, List<(Decision A, Decision B, IReadOnlyList<string> Aspects)> differences, Rules.Facts.FactsFile facts)
+    {
+        var regionOf = facts.Units.ToDictionary(u => u.Id, u => u.Region, StringComparer.Ordinal);
+        var employeeRegion = facts.Employees.ToDictionary(e => e.Id, e => regionOf.GetValueOrDefault(e.Unit) ?? "", StringComparer.Ordinal);
+        return [.. classes.Differences.Select(c => differences
+            .Where(x => x.A.Date >= c.From && x.A.Date <= c.To && (c.Weekdays.IsEmpty || c.Weekdays.Contains(x.A.Date.DayOfWeek))
+                && c.Regions.Contains(employeeRegion[x.A.Employee]) && DecisionDiff.Summary(x.A) == DecisionDiff.Summary(c.A) && DecisionDiff.Summary(x.B) == DecisionDiff.Summary(c.B))
+            .Select(x => x.A.Employee).Distinct().Count())];
+    }
+
+    private static string Regions(Difference d) => d.Regions.Length <= 2 ? string.Join(", ", d.Regions) : $"{d.Regions[0]} and {d.Regions.Length - 1} more";
+
+    private static string Dates(Difference d) =>
+        d.Weekdays.IsEmpty ? "" : " (" + string.Join(", ", d.Weekdays.Select(w => w.ToString()[..3])) + ")";
+
+    private static void WriteClasses(CliIO io, string a, string b, IReadOnlyList<LocalDate> dates, ComparisonResult result, int[]? people)
     {
         io.Out.WriteLine($"A: {a}");
         io.Out.WriteLine($"B: {b}");
+        io.Out.WriteLine($"every class of staff the rules tell apart, {Values.Text(dates[0])} to {Values.Text(dates[^1])}: {result.Classes} classes compared{(result.Complete ? "" : $" (incomplete: a region has more than {SpaceWalk.MaxCells} classes)")}");
+        if (result.Differences.IsEmpty) io.Out.WriteLine("no differences");
+        else
+        {
+            var header = new List<string> { "FROM", "TO", "REGIONS", "WHO", "DIFFERS IN", "A", "B" };
+            if (people is not null) header.Insert(4, "PEOPLE");
+            var rows = new List<string[]> { header.ToArray() };
+            rows.AddRange(result.Differences.Select((d, i) =>
+            {
+                var row = new List<string> { Values.Text(d.From), Values.Text(d.To) + Dates(d), Regions(d), d.Who, string.Join(", ", d.Aspects), DecisionDiff.Summary(d.A), DecisionDiff.Summary(d.B) };
+                if (people is not null) row.Insert(4, people[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return row.ToArray();
+            }));
+            Table(io, rows);
+        }
+        io.Out.WriteLine("by period:");
+        foreach (var p in result.Periods)
+            io.Out.WriteLine($"  {Values.Text(p.From)} to {Values.Text(p.To)}: {(p.Differences == 0 ? "no differences" : $"{p.Differences} difference(s)")}");
+    }
+
+    private static void Table(CliIO io, List<string[]> rows)
+    {
+        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        foreach (var r in rows) io.Out.WriteLine(string.Join("  ", r.Select((c, i) => i == r.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
+    }
+
+    private static void WriteTable(CliIO io, List<(Decision A, Decision B, IReadOnlyList<string> Aspects)> differences)
+    {
+        io.Out.WriteLine("per employee:");
         if (differences.Count == 0)
         {
             io.Out.WriteLine("no differences");
@@ -65,18 +129,59 @@ internal static class CompareCommand
         }
         var rows = new List<string[]> { new[] { "EMPLOYEE", "DATE", "DIFFERS IN", "A", "B" } };
         rows.AddRange(differences.Select(x => new[] { x.A.Employee, Values.Text(x.A.Date), string.Join(", ", x.Aspects), DecisionDiff.Summary(x.A), DecisionDiff.Summary(x.B) }));
-        var widths = Enumerable.Range(0, 5).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var r in rows) io.Out.WriteLine(string.Join("  ", r.Select((c, i) => i == 4 ? c : c.PadRight(widths[i]))).TrimEnd());
+        Table(io, rows);
         io.Out.WriteLine($"{differences.Count} difference(s)");
     }
 
-    private static void WriteJson(CliIO io, string a, string b, List<(Decision A, Decision B, IReadOnlyList<string> Aspects)> differences)
+    private static void WriteJson(CliIO io, string a, string b, IReadOnlyList<LocalDate> dates, ComparisonResult result, int[]? people, List<(Decision A, Decision B, IReadOnlyList<string> Aspects)>? differences)
     {
         io.Out.WriteLine(JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("a", a);
             w.WriteString("b", b);
+            w.WriteString("from", Values.Text(dates[0]));
+            w.WriteString("to", Values.Text(dates[^1]));
+            w.WriteNumber("classesCompared", result.Classes);
+            w.WriteBoolean("complete", result.Complete);
+            w.WriteStartArray("classes");
+            for (var i = 0; i < result.Differences.Length; i++)
+            {
+                var d = result.Differences[i];
+                w.WriteStartObject();
+                w.WriteString("from", Values.Text(d.From));
+                w.WriteString("to", Values.Text(d.To));
+                w.WriteStartArray("weekdays");
+                foreach (var day in d.Weekdays) w.WriteStringValue(day.ToString().ToLowerInvariant());
+                w.WriteEndArray();
+                w.WriteStartArray("regions");
+                foreach (var r in d.Regions) w.WriteStringValue(r);
+                w.WriteEndArray();
+                w.WriteString("who", d.Who);
+                if (people is not null) w.WriteNumber("people", people[i]);
+                w.WriteStartArray("differs");
+                foreach (var x in d.Aspects) w.WriteStringValue(x);
+                w.WriteEndArray();
+                Side(w, "a", d.A);
+                Side(w, "b", d.B);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("periods");
+            foreach (var p in result.Periods)
+            {
+                w.WriteStartObject();
+                w.WriteString("from", Values.Text(p.From));
+                w.WriteString("to", Values.Text(p.To));
+                w.WriteNumber("differences", p.Differences);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            if (differences is null)
+            {
+                w.WriteEndObject();
+                return;
+            }
             w.WriteStartArray("differences");
             foreach (var (da, db, aspects) in differences)
             {

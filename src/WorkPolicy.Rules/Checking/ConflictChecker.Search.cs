@@ -16,7 +16,7 @@ internal static partial class ConflictChecker
     /// One value to choose: a field's value (<paramref name="Field"/>), whether a set field holds one
     /// code (<paramref name="SetCode"/>), or whether the unit had an incident (<paramref name="Incident"/>).
     /// </summary>
-    private sealed record Dimension(FieldRef? Field, string? SetCode, string? Incident, FactValue[] Candidates);
+    internal sealed record Dimension(FieldRef? Field, string? SetCode, string? Incident, FactValue[] Candidates);
 
     /// <summary>
     /// Every combination of the candidate values of <paramref name="dims"/> (the same array, refilled), or null
@@ -69,7 +69,7 @@ internal static partial class ConflictChecker
         return string.Join(", ", parts);
     }
 
-    private static string Show(FactValue v) => v switch
+    internal static string Show(FactValue v) => v switch
     {
         CodeFact cf => cf.Code,
         CodeSetFact s => "{" + string.Join(", ", s.Codes) + "}",
@@ -78,7 +78,7 @@ internal static partial class ConflictChecker
         _ => "?",
     };
 
-    private static List<Dimension> Dimensions(RuleModel model, IEnumerable<Condition?> roots, bool within = false)
+    internal static List<Dimension> Dimensions(RuleModel model, IEnumerable<Condition?> roots, bool within = false)
     {
         var mentioned = new SortedDictionary<string, (FieldRef Field, List<FactValue> Values)>(StringComparer.Ordinal);
         var incidents = new SortedSet<string>(StringComparer.Ordinal);
@@ -156,6 +156,19 @@ internal static partial class ConflictChecker
 
     private static EvalScope Synthetic(RuleModel model, string region, List<Dimension> dims, int[] choice)
     {
+        var index = new FactIndex(SyntheticFacts(region, dims, choice, Probe), model.Layout);
+        var scope = new EvalScope(index) { Date = Probe };
+        scope.SetEmployee(index.Employees[0]);
+        return scope;
+    }
+
+    /// <summary>
+    /// One employee "e" of unit "u" (top unit "t") in <paramref name="region"/> with the chosen values; a
+    /// dimension chosen -1 is left out (unknown, or its default). Status holds from long before any
+    /// circular; an incident is confirmed on <paramref name="incidentDay"/>.
+    /// </summary>
+    internal static FactsFile SyntheticFacts(string region, IReadOnlyList<Dimension> dims, int[] choice, LocalDate incidentDay)
+    {
         var employee = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
         var unit = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
         var top = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
@@ -164,10 +177,11 @@ internal static partial class ConflictChecker
         var incidents = ImmutableArray.CreateBuilder<Incident>();
         for (var k = 0; k < dims.Count; k++)
         {
+            if (choice[k] < 0) continue;
             var value = dims[k].Candidates[choice[k]];
             if (dims[k].Incident is { } kind)
             {
-                if (value is BoolFact { Value: true }) incidents.Add(new Incident(kind, "u", Probe));
+                if (value is BoolFact { Value: true }) incidents.Add(new Incident(kind, "u", incidentDay));
                 continue;
             }
             var field = dims[k].Field!;
@@ -191,10 +205,6 @@ internal static partial class ConflictChecker
             new UnitFacts("u", null, region, "t", unit.ToImmutable(), SourceSpan.None),
             new UnitFacts("t", null, region, null, top.ToImmutable(), SourceSpan.None));
         var e = new EmployeeFacts("e", "u", employee.ToImmutable(), SourceSpan.None);
-        var facts = new FactsFile("", CalendarFacts.Default, regions, units, [e], incidents.ToImmutable(), []);
-        var index = new FactIndex(facts, model.Layout);
-        var scope = new EvalScope(index) { Date = Probe };
-        scope.SetEmployee(index.Employees[0]);
-        return scope;
+        return new FactsFile("", CalendarFacts.Default, regions, units, [e], incidents.ToImmutable(), []);
     }
 }

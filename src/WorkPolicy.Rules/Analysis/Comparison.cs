@@ -1,0 +1,219 @@
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Model;
+
+namespace WorkPolicy.Rules.Analysis;
+
+/// <summary>
+/// Who two rule sets decide differently, and when: the smallest description of a class of staff (only
+/// the facts the difference depends on), the regions and dates, and each side's decision.
+/// </summary>
+/// <param name="From">First date.</param>
+/// <param name="To">Last date (inclusive).</param>
+/// <param name="Weekdays">The weekdays it holds on, or empty when on every day of the dates.</param>
+/// <param name="Regions">The regions alike for both rule sets where it holds.</param>
+/// <param name="Who">The class of staff, e.g. <c>unit.kind = puskesmas</c>.</param>
+/// <param name="A">The first rule set's decision (for a representative employee and date).</param>
+/// <param name="B">The second rule set's.</param>
+/// <param name="Aspects">What differs: mode, pool, obligations, unknown.</param>
+internal sealed record Difference(LocalDate From, LocalDate To, ImmutableArray<IsoDayOfWeek> Weekdays, ImmutableArray<string> Regions, string Who, Decision A, Decision B, IReadOnlyList<string> Aspects)
+{
+    /// <summary><see cref="Who"/> by fact: the path and what is said of it (<c>= puskesmas</c>, <c>has {guru}</c>).</summary>
+    internal ImmutableArray<(string Path, string Value)> Parts { get; init; } = [];
+}
+
+/// <summary>A stretch of dates in which no circular of either rule set starts or ends.</summary>
+/// <param name="From">First date.</param>
+/// <param name="To">Last date.</param>
+/// <param name="Differences">How many differences hold in it.</param>
+internal sealed record ComparedPeriod(LocalDate From, LocalDate To, int Differences);
+
+/// <summary>The result of an exhaustive comparison.</summary>
+/// <param name="Differences">Every difference, by region, date and description.</param>
+/// <param name="Periods">The stretches of dates compared, with their counts.</param>
+/// <param name="Classes">How many classes of staff were compared (over regions and representative dates).</param>
+/// <param name="Complete">False when a region's space was too large to walk whole.</param>
+internal sealed record ComparisonResult(ImmutableArray<Difference> Differences, ImmutableArray<ComparedPeriod> Periods, int Classes, bool Complete);
+
+/// <summary>
+/// Compares two rule sets over every class of staff they tell apart and every date where a circular
+/// of either starts or ends: no facts file needed. Regions alike for both (the same circulars, the
+/// same attributes read) are compared once; each stretch of dates once per weekday.
+/// </summary>
+internal static class Comparison
+{
+    /// <summary>Compares <paramref name="a"/> and <paramref name="b"/> from <paramref name="from"/> to <paramref name="to"/>; <paramref name="aspects"/> names what two decisions disagree on.</summary>
+    public static ComparisonResult Run(CompiledRules a, CompiledRules b, LocalDate from, LocalDate to, Func<Decision, Decision, IReadOnlyList<string>> aspects)
+    {
+        CompiledRules[] sides = [a, b];
+        var found = new Dictionary<(string Regions, string Who, string Outcome), List<(LocalDate Day, Difference D)>>();
+        var periods = new List<(LocalDate From, LocalDate To, HashSet<string> Keys)>();
+        var classes = 0;
+        var complete = true;
+        foreach (var (region, regions) in RegionGroups(sides))
+        {
+            var space = FactSpace.Of(sides, region);
+            var cuts = Cuts(sides, region, from, to);
+            for (var s = 0; s < cuts.Count; s++)
+            {
+                var (start, end) = (cuts[s], s + 1 < cuts.Count ? cuts[s + 1].PlusDays(-1) : to);
+                var period = periods.Find(p => p.From == start && p.To == end);
+                if (period.Keys is null) periods.Add(period = (start, end, []));
+                // One date per weekday: obligations may be due, and windows differ, by weekday.
+                for (var day = start; day <= end && day < start.PlusDays(7); day = day.PlusDays(1))
+                {
+                    var (cells, whole) = SpaceWalk.Run(space, sides, day);
+                    complete &= whole;
+                    classes += cells.Count;
+                    foreach (var cell in cells)
+                    {
+                        var (da, db) = (cell.Decisions[0], cell.Decisions[1]);
+                        var differs = aspects(da, db);
+                        if (differs.Count == 0) continue;
+                        var (shown, codes) = Smallest(space, sides, cell, day, aspects);
+                        var parts = space.Describe(shown, codes);
+                        var who = Words(parts);
+                        var key = (string.Join(", ", regions), who, Outcome(da) + " -> " + Outcome(db) + " " + string.Join(",", differs));
+                        if (!found.TryGetValue(key, out var days)) found[key] = days = [];
+                        if (days.Any(d => d.Day == day)) continue;
+                        days.Add((day, new Difference(start, end, [], regions, who, da, db, differs) { Parts = [.. parts] }));
+                        period.Keys.Add(key.ToString());
+                    }
+                }
+            }
+        }
+        var differences = Join(found.Values.SelectMany(Merge)).OrderBy(d => d.From).ThenBy(d => string.Join(",", d.Regions), StringComparer.Ordinal).ThenBy(d => d.Who, StringComparer.Ordinal).ToImmutableArray();
+        return new ComparisonResult(differences, [.. periods.OrderBy(p => p.From).Select(p => new ComparedPeriod(p.From, p.To, p.Keys.Count))], classes, complete);
+    }
+
+    private static string Outcome(Decision d) => $"{d.Mode}|{string.Join(",", d.Provisions.Select(p => p.Circular + "/" + p.Id))}|{d.Pool}|{string.Join(",", d.Obligations.Select(o => o.Kind))}";
+
+    private static string Words(List<(string Path, string Value)> parts) => parts.Count == 0 ? "anyone" : string.Join(", ", parts.Select(p => $"{p.Path} {p.Value}"));
+
+    /// <summary>
+    /// The cell's choice with every fact left out that the two decisions do not depend on: left unknown,
+    /// both stay determinate and the same; a defaulted fact, whatever its value. Of a set field, only the
+    /// codes whose presence changes a decision are kept (second item: per set axis, those codes' dimensions).
+    /// </summary>
+    private static (int[] Choice, Dictionary<int, int[]> Codes) Smallest(FactSpace space, CompiledRules[] sides, Cell cell, LocalDate day, Func<Decision, Decision, IReadOnlyList<string>> aspects)
+    {
+        var choice = (int[])cell.Choice.Clone();
+        bool Same(ImmutableArray<Decision> ds) => ds.Zip(cell.Decisions).All(p => p.First.Mode == p.Second.Mode && aspects(p.First, p.Second).Count == 0);
+        for (var a = space.Axes.Length - 1; a >= 0; a--)
+        {
+            if (choice[a] < 0) continue;
+            var kept = choice[a];
+            var irrelevant = space.Axes[a].Defaulted
+                ? Enumerable.Range(0, space.Axes[a].Choices.Length).All(v => { choice[a] = v; return Same(SpaceWalk.Decide(space, sides, choice, day)); })
+                : Same(SpaceWalk.Decide(space, sides, Unchosen(choice, a), day));
+            choice[a] = irrelevant ? -1 : kept;
+        }
+        var codes = new Dictionary<int, int[]>();
+        for (var a = 0; a < space.Axes.Length; a++)
+        {
+            var axis = space.Axes[a];
+            if (choice[a] < 0 || space.Dims[axis.Dims[0]].SetCode is null) continue;
+            var kept = choice[a];
+            var mine = axis.Choices[kept];
+            // A code matters when flipping it alone changes a decision.
+            codes[a] = [.. axis.Dims.Where((k, i) =>
+            {
+                var flipped = mine.SetItem(i, 1 - mine[i]);
+                choice[a] = axis.Choices.IndexOf(flipped, 0, axis.Choices.Length, EqualityComparer<ImmutableArray<int>>.Create((x, y) => x.SequenceEqual(y)));
+                var same = Same(SpaceWalk.Decide(space, sides, choice, day));
+                choice[a] = kept;
+                return !same;
+            })];
+            if (codes[a].Length == 0) choice[a] = -1;
+        }
+        return (choice, codes);
+    }
+
+    private static int[] Unchosen(int[] choice, int a)
+    {
+        var c = (int[])choice.Clone();
+        c[a] = -1;
+        return c;
+    }
+
+    /// <summary>The same difference on adjacent stretches of dates, as one; the weekdays it holds on when not every day.</summary>
+    private static IEnumerable<Difference> Merge(List<(LocalDate Day, Difference D)> days)
+    {
+        Difference? run = null;
+        var weekdays = new SortedSet<IsoDayOfWeek>();
+        foreach (var group in days.GroupBy(d => d.D.From).OrderBy(g => g.Key))
+        {
+            var d = group.First().D;
+            var on = group.Select(x => x.Day.DayOfWeek).ToHashSet();
+            var all = Enumerable.Range(0, Math.Min(7, NodaTime.Period.Between(d.From, d.To.PlusDays(1), PeriodUnits.Days).Days)).Select(i => d.From.PlusDays(i).DayOfWeek).ToHashSet();
+            var only = on.SetEquals(all) ? [] : on.Order().ToImmutableArray();
+            if (run is not null && run.To.PlusDays(1) == d.From && run.Weekdays.SequenceEqual(only))
+            {
+                run = run with { To = d.To };
+                continue;
+            }
+            if (run is not null) yield return run;
+            run = d with { Weekdays = only };
+        }
+        if (run is not null) yield return run;
+    }
+
+    /// <summary>
+    /// Differences alike but for the value of one fact, as one: <c>unit.kind = rsud</c> and
+    /// <c>unit.kind = puskesmas</c> become <c>unit.kind in {puskesmas, rsud}</c>.
+    /// </summary>
+    private static List<Difference> Join(IEnumerable<Difference> differences)
+    {
+        var list = differences.ToList();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            var groups = list.SelectMany(d => d.Parts.Select((p, i) => (Key: Key(d, i), D: d)))
+                .GroupBy(x => x.Key).Where(g => g.Count() > 1 && g.All(x => x.D.Parts.Length > 0)).ToList();
+            foreach (var g in groups)
+            {
+                var members = g.Select(x => x.D).Distinct().ToList();
+                if (members.Count < 2 || !members.All(list.Contains)) continue;
+                var at = members[0].Parts.Select(p => p.Path).ToList().IndexOf(g.Key.Split('\u0001')[0]);
+                var values = members.SelectMany(m => Values(m.Parts[at].Value)).Distinct().Order(StringComparer.Ordinal).ToList();
+                if (values.Count < 2 || members.Any(m => !m.Parts[at].Value.StartsWith('=') && !m.Parts[at].Value.StartsWith("in {", StringComparison.Ordinal))) continue;
+                var parts = members[0].Parts.SetItem(at, (members[0].Parts[at].Path, $"in {{{string.Join(", ", values)}}}"));
+                list.RemoveAll(members.Contains);
+                list.Add(members[0] with { Parts = parts, Who = Words([.. parts]) });
+                changed = true;
+            }
+        }
+        return list;
+
+        static string Key(Difference d, int i) =>
+            d.Parts[i].Path + "\u0001" + string.Join(";", d.Parts.Where((_, j) => j != i).Select(p => p.Path + p.Value)) + "|" + d.From + d.To + string.Join(",", d.Weekdays) + string.Join(",", d.Regions) + "|" + Outcome(d.A) + Outcome(d.B) + string.Join(",", d.Aspects);
+
+        static IEnumerable<string> Values(string v) => v.StartsWith('=') ? [v[2..]] : v[4..^1].Split(", ");
+    }
+
+    /// <summary>The first day of each stretch: <paramref name="from"/>, and every start, end (day after) and revocation of a circular naming the region.</summary>
+    private static List<LocalDate> Cuts(CompiledRules[] sides, string region, LocalDate from, LocalDate to)
+    {
+        var cuts = new SortedSet<LocalDate> { from };
+        foreach (var c in sides.SelectMany(s => s.Model.Circulars).Where(c => c.Regions.Contains(region)))
+        {
+            foreach (var d in new LocalDate?[] { c.From, c.To?.PlusDays(1), c.RevokedFrom })
+            {
+                if (d is { } day && day > from && day <= to) cuts.Add(day);
+            }
+        }
+        return [.. cuts];
+    }
+
+    /// <summary>The regions either side names, grouped where both sides have the same circulars and the rules read the same attributes.</summary>
+    private static IEnumerable<(string Region, ImmutableArray<string> Regions)> RegionGroups(CompiledRules[] sides)
+    {
+        var attributes = sides.SelectMany(s => Conditions.Leaves(s.Model.Circulars.SelectMany(c => c.Deciding.Concat(c.Attaching).Select(p => p.Scope).Append(c.Until))))
+            .OfType<TestCondition>().Where(t => t.Field.Entity == Entity.RegionAttribute).Select(t => t.Field).DistinctBy(f => f.Path).ToList();
+        var regions = sides.SelectMany(s => s.Model.Circulars).SelectMany(c => c.Regions).Distinct().Order(StringComparer.Ordinal);
+        return regions.GroupBy(r => string.Join("|", sides.Select(s => string.Join(",", s.Model.Circulars.Where(c => c.Regions.Contains(r)).Select(c => c.Index))))
+                + "|" + string.Join("|", attributes.Select(f => f.Values!.GetValueOrDefault(r)?.ToString() ?? "")))
+            .Select(g => (g.First(), g.ToImmutableArray()));
+    }
+}

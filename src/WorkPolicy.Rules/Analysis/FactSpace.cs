@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Checking;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+using WorkPolicy.Rules.Model;
+using Dimension = WorkPolicy.Rules.Checking.ConflictChecker.Dimension;
+
+namespace WorkPolicy.Rules.Analysis;
+
+/// <summary>
+/// One fact the rules read, as a choice among its classes: a field's values (those the conditions name,
+/// one they do not, the numbers either side of each threshold), a set field's subsets of the codes the
+/// conditions name, or whether the unit had an incident of a kind.
+/// </summary>
+/// <param name="Dims">The search dimensions it assigns together (several for a set field: one per code).</param>
+/// <param name="Choices">Each choice: one candidate index per dimension.</param>
+/// <param name="Defaulted">Whether the field states a default: absent, it is not unknown, so it is always chosen.</param>
+internal sealed record Axis(ImmutableArray<int> Dims, ImmutableArray<ImmutableArray<int>> Choices, bool Defaulted)
+{
+    /// <summary>The path the axis is about, e.g. <c>unit.kind</c>, or <c>incident covid</c>.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>What a missing-fact path names this axis by: <c>employees[e].position</c>, <c>regions.r.ppkm</c>, <c>incidents</c>.</summary>
+    public required string MissingKey { get; init; }
+}
+
+/// <summary>
+/// The finite space of facts several rule sets read in one region: the axes, and a synthetic employee
+/// for any partial choice (an axis not chosen is absent: unknown, or its default).
+/// </summary>
+internal sealed class FactSpace
+{
+    private FactSpace(string region, List<Dimension> dims, ImmutableArray<Axis> axes)
+    {
+        Region = region;
+        Dims = dims;
+        Axes = axes;
+    }
+
+    /// <summary>The region the synthetic employee works in.</summary>
+    public string Region { get; }
+
+    /// <summary>The search dimensions, merged over the rule sets.</summary>
+    public List<Dimension> Dims { get; }
+
+    /// <summary>The axes: defaulted ones first, then in path order.</summary>
+    public ImmutableArray<Axis> Axes { get; }
+
+    /// <summary>
+    /// The space of what <paramref name="sides"/> read in <paramref name="region"/>: the scopes of every
+    /// provision of their circulars that name it, their end conditions and quota rows.
+    /// </summary>
+    public static FactSpace Of(IReadOnlyList<CompiledRules> sides, string region)
+    {
+        var merged = new SortedDictionary<string, (Dimension Dim, Dictionary<string, FactValue> Values)>(StringComparer.Ordinal);
+        var named = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var rules in sides)
+        {
+            var roots = new List<Condition?>();
+            foreach (var c in rules.Model.Circulars.Where(c => c.Regions.Contains(region)))
+            {
+                roots.Add(c.Until);
+                roots.AddRange(c.Deciding.Concat(c.Attaching).Select(p => p.Scope));
+                roots.AddRange(c.Deciding.SelectMany(p => p.QuotaRows).Select(r => r.When));
+            }
+            foreach (var t in Conditions.Leaves(roots).OfType<TestCondition>().Where(t => t.Field.Kind == FieldKind.OneOf))
+                named[t.Field.Path] = [.. named.GetValueOrDefault(t.Field.Path, []).Concat(t.Values.OfType<CodeFact>().Select(c => c.Code)).Distinct().Order(StringComparer.Ordinal)];
+            foreach (var d in ConflictChecker.Dimensions(rules.Model, roots))
+            {
+                var key = $"{d.Field?.Path ?? "incident " + d.Incident}|{d.SetCode}";
+                if (!merged.TryGetValue(key, out var m)) merged[key] = m = (d, new Dictionary<string, FactValue>(StringComparer.Ordinal));
+                foreach (var v in d.Candidates) m.Values.TryAdd(ConflictChecker.Show(v), v);
+            }
+        }
+        var dims = merged.Values.Select(m => m.Dim with { Candidates = [.. m.Values.Values] }).ToList();
+        var axes = new List<Axis>();
+        foreach (var group in Enumerable.Range(0, dims.Count).GroupBy(k => dims[k].Field?.Path ?? "incident " + dims[k].Incident))
+        {
+            var members = group.ToImmutableArray();
+            var field = dims[members[0]].Field;
+            axes.Add(new Axis(members, Product(members.Select(k => dims[k].Candidates.Length).ToList()), field?.Default is not null)
+            {
+                Path = group.Key,
+                MissingKey = field is null ? "incidents" : field.Entity switch
+                {
+                    Entity.Employee => $"employees[e].{field.Key}",
+                    Entity.Unit => $"units[u].{field.Key}",
+                    Entity.TopUnit => $"units[t].{field.Key}",
+                    _ => $"regions.{region}.{field.Series}",
+                },
+            });
+        }
+        return new FactSpace(region, dims, [.. axes.OrderBy(a => !a.Defaulted)]) { Named = named };
+    }
+
+    private static ImmutableArray<ImmutableArray<int>> Product(List<int> sizes)
+    {
+        var all = new List<ImmutableArray<int>> { ImmutableArray<int>.Empty };
+        foreach (var size in sizes) all = [.. all.SelectMany(prefix => Enumerable.Range(0, size).Select(v => prefix.Add(v)))];
+        return [.. all];
+    }
+
+    /// <summary>The synthetic facts of a partial choice (per axis: a choice index, or -1).</summary>
+    public FactsFile Facts(int[] choice, NodaTime.LocalDate day)
+    {
+        var perDim = new int[Dims.Count];
+        Array.Fill(perDim, -1);
+        for (var a = 0; a < Axes.Length; a++)
+        {
+            if (choice[a] < 0) continue;
+            var values = Axes[a].Choices[choice[a]];
+            for (var i = 0; i < values.Length; i++) perDim[Axes[a].Dims[i]] = values[i];
+        }
+        return ConflictChecker.SyntheticFacts(Region, Dims, perDim, day);
+    }
+
+    /// <summary>
+    /// The chosen axes in words, one part per fact: <c>unit.kind = puskesmas</c>, a code the rules do not
+    /// name as <c>unit.kind other than {…}</c>, a set field by the codes that matter (<paramref name="codes"/>,
+    /// per set axis: the dimensions whose membership matters; null: all) as <c>employee.roles has {guru}, lacks {sopir}</c>.
+    /// </summary>
+    public List<(string Path, string Value)> Describe(int[] choice, IReadOnlyDictionary<int, int[]>? codes = null)
+    {
+        var parts = new List<(string, string)>();
+        for (var a = 0; a < Axes.Length; a++)
+        {
+            if (choice[a] < 0) continue;
+            var axis = Axes[a];
+            var values = axis.Choices[choice[a]];
+            var first = Dims[axis.Dims[0]];
+            if (first.SetCode is not null)
+            {
+                var shown = codes?.GetValueOrDefault(a) ?? [.. axis.Dims];
+                var has = axis.Dims.Where((k, i) => shown.Contains(k) && Dims[k].Candidates[values[i]] is BoolFact { Value: true }).Select(k => Dims[k].SetCode).ToList();
+                var lacks = axis.Dims.Where((k, i) => shown.Contains(k) && Dims[k].Candidates[values[i]] is BoolFact { Value: false }).Select(k => Dims[k].SetCode).ToList();
+                var words = new List<string>();
+                if (has.Count > 0) words.Add($"has {{{string.Join(", ", has)}}}");
+                if (lacks.Count > 0) words.Add($"lacks {{{string.Join(", ", lacks)}}}");
+                parts.Add((axis.Path, string.Join(", ", words)));
+                continue;
+            }
+            var value = first.Candidates[values[0]];
+            parts.Add(value is CodeFact code && Named.TryGetValue(axis.Path, out var named) && !named.Contains(code.Code)
+                ? (axis.Path, $"other than {{{string.Join(", ", named)}}}")
+                : (axis.Path, "= " + ConflictChecker.Show(value)));
+        }
+        return parts;
+    }
+
+    /// <summary>Per code field, the codes the rules name (a candidate outside them stands for every other code).</summary>
+    private Dictionary<string, ImmutableArray<string>> Named { get; init; } = [];
+}
