@@ -14,12 +14,13 @@ internal static class CheckCommand
     public static Command Create(CliIO io)
     {
         var paths = Shared.Paths("rule files, facts files (*.facts.yaml) or folders");
-        var command = new Command("check", "Parse and validate rule files (DSL and YAML) and facts files; print diagnostics") { paths };
-        command.SetAction(parse => Run(io, parse.GetValue(paths)!));
+        var analyze = new Option<bool>("--analyze") { Description = "walk every class of staff on every stretch of dates: staff no provision decides, provisions that never decide, shares small pools cannot meet" };
+        var command = new Command("check", "Parse and validate rule files (DSL and YAML) and facts files; print diagnostics") { paths, analyze };
+        command.SetAction(parse => Run(io, parse.GetValue(paths)!, parse.GetValue(analyze)));
         return command;
     }
 
-    private static int Run(CliIO io, string[] paths)
+    private static int Run(CliIO io, string[] paths, bool analyze)
     {
         var factsPaths = paths.Where(p => File.Exists(p) && RuleLoader.IsFactsOrTests(p)).ToList();
         var all = new List<Diagnostic>();
@@ -34,7 +35,8 @@ internal static class CheckCommand
             {
                 var compiled = CompiledRules.Compile(model);
                 all.AddRange(ConflictChecker.Check(compiled));
-                all.AddRange(ConflictChecker.Gaps(compiled));
+                // The walk finds the gaps the plain search finds, by date and region, and more besides.
+                all.AddRange(analyze ? Rules.Analysis.Analyzer.Analyze(compiled) : ConflictChecker.Gaps(compiled));
             }
             files += linked.Files.Length;
             circulars += linked.CircularCount;

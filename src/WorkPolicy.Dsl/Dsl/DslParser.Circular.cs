@@ -192,14 +192,15 @@ internal static partial class DslParser
             return (atMost, pct);
         }
 
-        /// <summary><c>[rounding down|up|nearest]</c>, down when not stated.</summary>
+        /// <summary><c>[rounding down|up|nearest|turns]</c>, down when not stated.</summary>
         private Rounding? ParseRounding()
         {
             if (!_c.TryWord("rounding")) return Rounding.Down;
             if (_c.TryWord("down")) return Rounding.Down;
             if (_c.TryWord("up")) return Rounding.Up;
             if (_c.TryWord("nearest")) return Rounding.Nearest;
-            _c.FailHere("expected 'down', 'up' or 'nearest'");
+            if (_c.TryWord("turns")) return Rounding.Turns;
+            _c.FailHere("expected 'down', 'up', 'nearest' or 'turns'");
             return null;
         }
 

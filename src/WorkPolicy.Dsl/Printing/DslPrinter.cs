@@ -129,6 +129,7 @@ internal static class DslPrinter
     {
         Rounding.Down => "down",
         Rounding.Up => "up",
+        Rounding.Turns => "turns",
         _ => "nearest",
     };
 

@@ -186,7 +186,7 @@ internal static partial class YamlRuleLoader
             if (bound is not ("exactly" or "at-most")) r.Error(DiagnosticCodes.BadValue, pm.Get("bound")!.Span, "bound must be 'exactly' or 'at-most'");
             if (per is not ("top-unit" or "unit") && per is not null) r.Error(DiagnosticCodes.BadValue, pm.Get("per")!.Span, "per must be 'top-unit' or 'unit'");
             if (place is not ("office" or "home") && place is not null) r.Error(DiagnosticCodes.BadValue, pm.Get("place")!.Span, "place must be 'office' or 'home'");
-            if (rounding is not ("down" or "up" or "nearest")) r.Error(DiagnosticCodes.BadValue, pm.Get("rounding")!.Span, "rounding must be 'down', 'up' or 'nearest'");
+            if (rounding is not ("down" or "up" or "nearest" or "turns")) r.Error(DiagnosticCodes.BadValue, pm.Get("rounding")!.Span, "rounding must be 'down', 'up', 'nearest' or 'turns'");
             var rows = ImmutableArray.CreateBuilder<QuotaRowDecl>();
             foreach (var row in r.Seq(pm.Get("table"), "table"))
             {
@@ -203,7 +203,7 @@ internal static partial class YamlRuleLoader
             if (r.Str(pm.Get("group"), "group") is { } group && pct is { } share)
             {
                 pool = new PoolDecl(group, per == "unit" ? PoolPer.Unit : PoolPer.TopUnit, place == "home" ? QuotaPlace.Home : QuotaPlace.Office, share,
-                    rounding switch { "up" => Rounding.Up, "nearest" => Rounding.Nearest, _ => Rounding.Down }, bound == "at-most", pm.Span)
+                    rounding switch { "up" => Rounding.Up, "nearest" => Rounding.Nearest, "turns" => Rounding.Turns, _ => Rounding.Down }, bound == "at-most", pm.Span)
                 {
                     Table = rows.ToImmutable(),
                     Prefer = pm.Get("prefer") is { } pf ? r.Condition(pf, "prefer") : null,

@@ -71,7 +71,7 @@ internal static class Comparison
                         var (da, db) = (cell.Decisions[0], cell.Decisions[1]);
                         var differs = aspects(da, db);
                         if (differs.Count == 0) continue;
-                        var (shown, codes) = Smallest(space, sides, cell, day, aspects);
+                        var (shown, codes) = Minimizer.Smallest(space, sides, cell, day, (x, y) => x.Mode == y.Mode && aspects(x, y).Count == 0);
                         var parts = space.Describe(shown, codes);
                         var who = Words(parts);
                         var key = (string.Join(", ", regions), who, Outcome(da) + " -> " + Outcome(db) + " " + string.Join(",", differs));
@@ -89,53 +89,8 @@ internal static class Comparison
 
     private static string Outcome(Decision d) => $"{d.Mode}|{string.Join(",", d.Provisions.Select(p => p.Circular + "/" + p.Id))}|{d.Pool}|{string.Join(",", d.Obligations.Select(o => o.Kind))}";
 
-    private static string Words(List<(string Path, string Value)> parts) => parts.Count == 0 ? "anyone" : string.Join(", ", parts.Select(p => $"{p.Path} {p.Value}"));
-
-    /// <summary>
-    /// The cell's choice with every fact left out that the two decisions do not depend on: left unknown,
-    /// both stay determinate and the same; a defaulted fact, whatever its value. Of a set field, only the
-    /// codes whose presence changes a decision are kept (second item: per set axis, those codes' dimensions).
-    /// </summary>
-    private static (int[] Choice, Dictionary<int, int[]> Codes) Smallest(FactSpace space, CompiledRules[] sides, Cell cell, LocalDate day, Func<Decision, Decision, IReadOnlyList<string>> aspects)
-    {
-        var choice = (int[])cell.Choice.Clone();
-        bool Same(ImmutableArray<Decision> ds) => ds.Zip(cell.Decisions).All(p => p.First.Mode == p.Second.Mode && aspects(p.First, p.Second).Count == 0);
-        for (var a = space.Axes.Length - 1; a >= 0; a--)
-        {
-            if (choice[a] < 0) continue;
-            var kept = choice[a];
-            var irrelevant = space.Axes[a].Defaulted
-                ? Enumerable.Range(0, space.Axes[a].Choices.Length).All(v => { choice[a] = v; return Same(SpaceWalk.Decide(space, sides, choice, day)); })
-                : Same(SpaceWalk.Decide(space, sides, Unchosen(choice, a), day));
-            choice[a] = irrelevant ? -1 : kept;
-        }
-        var codes = new Dictionary<int, int[]>();
-        for (var a = 0; a < space.Axes.Length; a++)
-        {
-            var axis = space.Axes[a];
-            if (choice[a] < 0 || space.Dims[axis.Dims[0]].SetCode is null) continue;
-            var kept = choice[a];
-            var mine = axis.Choices[kept];
-            // A code matters when flipping it alone changes a decision.
-            codes[a] = [.. axis.Dims.Where((k, i) =>
-            {
-                var flipped = mine.SetItem(i, 1 - mine[i]);
-                choice[a] = axis.Choices.IndexOf(flipped, 0, axis.Choices.Length, EqualityComparer<ImmutableArray<int>>.Create((x, y) => x.SequenceEqual(y)));
-                var same = Same(SpaceWalk.Decide(space, sides, choice, day));
-                choice[a] = kept;
-                return !same;
-            })];
-            if (codes[a].Length == 0) choice[a] = -1;
-        }
-        return (choice, codes);
-    }
-
-    private static int[] Unchosen(int[] choice, int a)
-    {
-        var c = (int[])choice.Clone();
-        c[a] = -1;
-        return c;
-    }
+    /// <summary>The parts of a description joined: <c>unit.kind = puskesmas, employee.roles has {guru}</c>.</summary>
+    internal static string Words(List<(string Path, string Value)> parts) => parts.Count == 0 ? "anyone" : string.Join(", ", parts.Select(p => $"{p.Path} {p.Value}"));
 
     /// <summary>The same difference on adjacent stretches of dates, as one; the weekdays it holds on when not every day.</summary>
     private static IEnumerable<Difference> Merge(List<(LocalDate Day, Difference D)> days)
@@ -193,7 +148,7 @@ internal static class Comparison
     }
 
     /// <summary>The first day of each stretch: <paramref name="from"/>, and every start, end (day after) and revocation of a circular naming the region.</summary>
-    private static List<LocalDate> Cuts(CompiledRules[] sides, string region, LocalDate from, LocalDate to)
+    internal static List<LocalDate> Cuts(CompiledRules[] sides, string region, LocalDate from, LocalDate to)
     {
         var cuts = new SortedSet<LocalDate> { from };
         foreach (var c in sides.SelectMany(s => s.Model.Circulars).Where(c => c.Regions.Contains(region)))
@@ -207,7 +162,7 @@ internal static class Comparison
     }
 
     /// <summary>The regions either side names, grouped where both sides have the same circulars and the rules read the same attributes.</summary>
-    private static IEnumerable<(string Region, ImmutableArray<string> Regions)> RegionGroups(CompiledRules[] sides)
+    internal static IEnumerable<(string Region, ImmutableArray<string> Regions)> RegionGroups(CompiledRules[] sides)
     {
         var attributes = sides.SelectMany(s => Conditions.Leaves(s.Model.Circulars.SelectMany(c => c.Deciding.Concat(c.Attaching).Select(p => p.Scope).Append(c.Until))))
             .OfType<TestCondition>().Where(t => t.Field.Entity == Entity.RegionAttribute).Select(t => t.Field).DistinctBy(f => f.Path).ToList();

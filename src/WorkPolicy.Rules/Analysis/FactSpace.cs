@@ -55,8 +55,12 @@ internal sealed class FactSpace
     {
         var merged = new SortedDictionary<string, (Dimension Dim, Dictionary<string, FactValue> Values)>(StringComparer.Ordinal);
         var named = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        // Per set field and code, the tests that name it: codes named by the same tests are alike to the rules.
+        var namedBy = new Dictionary<(string Path, string Code), List<string>>();
+        var side = 0;
         foreach (var rules in sides)
         {
+            side++;
             var roots = new List<Condition?>();
             foreach (var c in rules.Model.Circulars.Where(c => c.Regions.Contains(region)))
             {
@@ -66,6 +70,16 @@ internal sealed class FactSpace
             }
             foreach (var t in Conditions.Leaves(roots).OfType<TestCondition>().Where(t => t.Field.Kind == FieldKind.OneOf))
                 named[t.Field.Path] = [.. named.GetValueOrDefault(t.Field.Path, []).Concat(t.Values.OfType<CodeFact>().Select(c => c.Code)).Distinct().Order(StringComparer.Ordinal)];
+            var leaves = Conditions.Leaves(roots);
+            for (var i = 0; i < leaves.Count; i++)
+            {
+                if (leaves[i] is not TestCondition { Field.Kind: FieldKind.SetOf } set) continue;
+                foreach (var code in set.Values.OfType<CodeFact>())
+                {
+                    if (!namedBy.TryGetValue((set.Field.Path, code.Code), out var by)) namedBy[(set.Field.Path, code.Code)] = by = [];
+                    by.Add($"{side}:{i}");
+                }
+            }
             foreach (var d in ConflictChecker.Dimensions(rules.Model, roots))
             {
                 var key = $"{d.Field?.Path ?? "incident " + d.Incident}|{d.SetCode}";
@@ -73,13 +87,22 @@ internal sealed class FactSpace
                 foreach (var v in d.Candidates) m.Values.TryAdd(ConflictChecker.Show(v), v);
             }
         }
-        var dims = merged.Values.Select(m => m.Dim with { Candidates = [.. m.Values.Values] }).ToList();
+        // Of codes alike (named by the same has / has-any tests), one stands for all: having one is having any.
+        var standsFor = new Dictionary<(string, string), ImmutableArray<string>>();
+        foreach (var g in namedBy.GroupBy(kv => (kv.Key.Path, string.Join(",", kv.Value.Order(StringComparer.Ordinal)))))
+        {
+            var codes = g.Select(kv => kv.Key.Code).Order(StringComparer.Ordinal).ToImmutableArray();
+            standsFor[(g.Key.Path, codes[0])] = codes;
+        }
+        var dims = merged.Values.Select(m => m.Dim with { Candidates = [.. m.Values.Values] })
+            .Where(d => d.SetCode is null || standsFor.ContainsKey((d.Field!.Path, d.SetCode))).ToList();
         var axes = new List<Axis>();
         foreach (var group in Enumerable.Range(0, dims.Count).GroupBy(k => dims[k].Field?.Path ?? "incident " + dims[k].Incident))
         {
             var members = group.ToImmutableArray();
             var field = dims[members[0]].Field;
-            axes.Add(new Axis(members, Product(members.Select(k => dims[k].Candidates.Length).ToList()), field?.Default is not null)
+            // An incident not listed is known not to have happened, as a field with a default is known: both are always chosen.
+            axes.Add(new Axis(members, Product(members.Select(k => dims[k].Candidates.Length).ToList()), field is null || field.Default is not null)
             {
                 Path = group.Key,
                 MissingKey = field is null ? "incidents" : field.Entity switch
@@ -91,7 +114,11 @@ internal sealed class FactSpace
                 },
             });
         }
-        return new FactSpace(region, dims, [.. axes.OrderBy(a => !a.Defaulted)]) { Named = named };
+        return new FactSpace(region, dims, [.. axes.OrderBy(a => !a.Defaulted)])
+        {
+            Named = named,
+            Alike = standsFor.ToDictionary(kv => kv.Key.Item1 + "|" + kv.Key.Item2, kv => kv.Value, StringComparer.Ordinal),
+        };
     }
 
     private static ImmutableArray<ImmutableArray<int>> Product(List<int> sizes)
@@ -132,8 +159,8 @@ internal sealed class FactSpace
             if (first.SetCode is not null)
             {
                 var shown = codes?.GetValueOrDefault(a) ?? [.. axis.Dims];
-                var has = axis.Dims.Where((k, i) => shown.Contains(k) && Dims[k].Candidates[values[i]] is BoolFact { Value: true }).Select(k => Dims[k].SetCode).ToList();
-                var lacks = axis.Dims.Where((k, i) => shown.Contains(k) && Dims[k].Candidates[values[i]] is BoolFact { Value: false }).Select(k => Dims[k].SetCode).ToList();
+                var has = axis.Dims.Where((k, i) => shown.Contains(k) && Dims[k].Candidates[values[i]] is BoolFact { Value: true }).Select(k => Codes(Dims[k])).ToList();
+                var lacks = axis.Dims.Where((k, i) => shown.Contains(k) && Dims[k].Candidates[values[i]] is BoolFact { Value: false }).Select(k => Codes(Dims[k])).ToList();
                 var words = new List<string>();
                 if (has.Count > 0) words.Add($"has {{{string.Join(", ", has)}}}");
                 if (lacks.Count > 0) words.Add($"lacks {{{string.Join(", ", lacks)}}}");
@@ -147,6 +174,12 @@ internal sealed class FactSpace
         }
         return parts;
     }
+
+    /// <summary>Per set field and code kept ("path|code"), the codes alike to it that it stands for (itself first).</summary>
+    private Dictionary<string, ImmutableArray<string>> Alike { get; init; } = [];
+
+    private string Codes(Dimension d) =>
+        Alike.TryGetValue(d.Field!.Path + "|" + d.SetCode, out var all) && all.Length > 1 ? string.Join("|", all) : d.SetCode!;
 
     /// <summary>Per code field, the codes the rules name (a candidate outside them stands for every other code).</summary>
     private Dictionary<string, ImmutableArray<string>> Named { get; init; } = [];

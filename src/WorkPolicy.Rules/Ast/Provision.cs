@@ -52,9 +52,22 @@ internal static class Quotas
         {
             Rounding.Down => Math.Floor(exact),
             Rounding.Up => Math.Ceiling(exact),
+            Rounding.Turns => Math.Floor(exact),
             _ => Math.Floor(exact + 0.5m),
         };
         return (int)Math.Clamp(rounded, 0, members);
+    }
+
+    /// <summary>
+    /// The places on the <paramref name="turn"/>-th day of a rotation (0: its first): as <see cref="Of"/>,
+    /// except that <see cref="Rounding.Turns"/> adds a place on the days the fractions add up to one, so
+    /// over the days the share is met as closely as whole persons allow.
+    /// </summary>
+    public static int OnTurn(int members, decimal percent, Rounding rounding, int turn)
+    {
+        if (rounding != Rounding.Turns) return Of(members, percent, rounding);
+        var exact = members * percent / 100m;
+        return (int)Math.Clamp(Math.Floor((turn + 1) * exact) - Math.Floor(turn * exact), 0, members);
     }
 }
 

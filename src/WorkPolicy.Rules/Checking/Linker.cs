@@ -143,6 +143,8 @@ internal sealed partial class Linker
             Report(DiagnosticCodes.MissingProperty, p.Span, $"provision '{p.Id}' decides rotation but states no pool");
         if (p.Mode != WorkMode.Rotation && p.Pool is not null)
             Report(DiagnosticCodes.BadValue, p.Pool.Span, $"provision '{p.Id}' has a pool but does not decide rotation");
+        if (p.Pool is { Rounding: Rounding.Turns } turns && (turns.AtMost || turns.Table.Any(r => r.AtMost)))
+            Report(DiagnosticCodes.BadValue, turns.Span, $"provision '{p.Id}': 'rounding turns' spreads a target share over the rotation; with 'at-most' its turn days would pass the cap");
         if (p.Pool is { Table.IsEmpty: true } pool && (pool.Percent < 0 || pool.Percent > 100))
             Report(DiagnosticCodes.BadValue, pool.Span, $"quota {pool.Percent}% is outside 0..100");
         if (p.Mode is not null && p.During.Length > 0)

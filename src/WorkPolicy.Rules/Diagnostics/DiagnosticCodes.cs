@@ -80,6 +80,10 @@ internal static class DiagnosticCodes
     public const string QuotaRowsGap = "WP0315";
     /// <summary>Someone in a circular's regions whom none of its provisions decides.</summary>
     public const string ProvisionGap = "WP0316";
+    /// <summary>A deciding provision that decides for nobody on any date: always overridden, or never applies.</summary>
+    public const string DeadProvision = "WP0317";
+    /// <summary>A pool's share that rounds to no place at all for small pools, so the share stated cannot be met there.</summary>
+    public const string QuotaUnmet = "WP0318";
 
     /// <summary>Facts: a required key is missing.</summary>
     public const string FactsMissing = "WP0402";

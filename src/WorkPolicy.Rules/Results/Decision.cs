@@ -22,6 +22,9 @@ public sealed record PoolAssignment(string Group, string Unit, QuotaPlace Place,
 {
     /// <summary>Persons the quota puts at <see cref="Place"/> out of <paramref name="members"/>.</summary>
     public int Quota(int members) => Quotas.Of(members, Percent, Rounding);
+
+    /// <summary>How many of <paramref name="members"/> the quota puts at <see cref="Place"/> on the <paramref name="turn"/>-th day of the rotation (0: its first).</summary>
+    public int Quota(int members, int turn) => Quotas.OnTurn(members, Percent, Rounding, turn);
 }
 
 /// <summary>An obligation for the day: its kind, zone, details, and the day's time windows if it has any.</summary>

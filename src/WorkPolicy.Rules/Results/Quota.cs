@@ -18,4 +18,10 @@ public enum Rounding
     Up,
     /// <summary>Round half up.</summary>
     Nearest,
+    /// <summary>
+    /// Take turns: the whole places every day, and the fraction of a place spread over the days of the
+    /// rotation (25 % of one person: one day in four), for texts that speak of staff taking turns. A
+    /// target share only: with <c>at-most</c> the turn days would pass the cap.
+    /// </summary>
+    Turns,
 }

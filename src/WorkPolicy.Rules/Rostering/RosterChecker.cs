@@ -20,6 +20,8 @@ internal static class RosterChecker
         foreach (var a in roster) given[(a.Employee, a.Date)] = a.Place;
         var violations = new List<RosterViolation>();
         var officeDays = new Dictionary<(string Group, string Unit), Dictionary<string, int>>();
+        // The turn of each pool, counted as the planner counts it: one per day the pool has members.
+        var turns = new Dictionary<(string Group, string Unit), int>();
         foreach (var date in dates)
         {
             var pools = new SortedDictionary<(string Group, string Unit), (PoolAssignment Pool, int Members, int AtPlace)>();
@@ -58,13 +60,15 @@ internal static class RosterChecker
             }
             foreach (var (key, (pool, members, atPlace)) in pools)
             {
-                var quota = pool.Quota(members);
+                var turn = turns.GetValueOrDefault(key);
+                turns[key] = turn + 1;
+                var quota = pool.Quota(members, turn);
                 var holds = pool.AtMost ? atPlace <= quota : atPlace == quota;
                 if (!holds)
                 {
                     var where = pool.Place == QuotaPlace.Office ? "at the office" : "at home";
                     violations.Add(new RosterViolation(date, null, $"{key.Group}@{key.Unit}",
-                        $"{atPlace} of {members} {where}; the quota is {(pool.AtMost ? "at most " : "")}{quota} ({pool.Percent}% rounded {pool.Rounding.ToString().ToLowerInvariant()})"));
+                        $"{atPlace} of {members} {where}; the quota is {(pool.AtMost ? "at most " : "")}{quota} ({pool.Percent}% {(pool.Rounding == Rounding.Turns ? "taken in turns, turn " + (turn + 1) : "rounded " + pool.Rounding.ToString().ToLowerInvariant())})"));
                 }
             }
         }

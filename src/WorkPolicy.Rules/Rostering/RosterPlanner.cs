@@ -28,6 +28,9 @@ internal static class RosterPlanner
         public string Members = "";
         public HashSet<string> Office = new(StringComparer.Ordinal);
         public int DaysInBlock;
+
+        /// <summary>How many days the pool has been planned: the turn of a share spread over the rotation.</summary>
+        public int Turn;
     }
 
     /// <summary>Plans a roster for <paramref name="employees"/> over <paramref name="dates"/>.</summary>
@@ -78,11 +81,12 @@ internal static class RosterPlanner
                 if (!states.TryGetValue(key, out var state)) states[key] = state = new PoolState();
                 var pool = members[0].Pool;
                 var n = members.Count;
-                var quota = pool.Quota(n);
+                var quota = pool.Quota(n, state.Turn++);
                 var officeCount = pool.Place == QuotaPlace.Office ? quota : n - quota;
                 var signature = string.Join(',', members.Select(m => m.Row.Facts.Id).Order(StringComparer.Ordinal));
                 var cadence = cadences.TryGetValue(key, out var known) ? known : cadences[key] = Cadence(evaluator.Decide(members[0].Row, date));
-                if (signature != state.Members || state.DaysInBlock >= cadence)
+                // A share spread over turns moves the places every day; otherwise blocks follow the cadence.
+                if (signature != state.Members || state.DaysInBlock >= cadence || pool.Rounding == Rounding.Turns)
                 {
                     // Preferred staff (a pool's 'prefer') fill office days first; fairness decides within each class.
                     var rank = members.ToDictionary(m => m.Row.Facts.Id, m => evaluator.Preferred(m.Row, date, m.V) switch { Tri.True => 0, Tri.Unknown => 1, _ => 2 }, StringComparer.Ordinal);

@@ -7,39 +7,28 @@ namespace WorkPolicy.Tests;
 /// <summary><c>test --coverage</c>, <c>--threshold</c>, <c>--mutations</c> and <c>--json</c> on a two-provision circular.</summary>
 public sealed class CoverageTests : IDisposable
 {
-    private readonly string _temp = Directory.CreateTempSubdirectory("wp-coverage-").FullName;
+    private readonly TempRules _rules = new("from 2021-07-01 to 2021-07-30", """
+          provision home-default {
+            cite "1" "bekerja dari rumah"
+            mode home
+          }
 
-    public CoverageTests()
-    {
-        File.Copy(Repo.Path("samples", "circulars", "vocabulary.wp"), Path.Combine(_temp, "vocabulary.wp"));
-        File.WriteAllText(Path.Combine(_temp, "t.wp"), """
-            circular t-2021 {
-              number "1/2021"
-              issuer "Bupati"
-              region kab-luwu-utara
-              zone Asia/Makassar
-              period from 2021-07-01 to 2021-07-30
+          provision health-office {
+            cite "2" "fasilitas kesehatan"
+            scope unit.kind in { puskesmas, rsud }
+            overrides home-default
+            mode office
+          }
 
-              provision home-default {
-                cite "1" "bekerja dari rumah"
-                mode home
-              }
+        """);
 
-              provision health-office {
-                cite "2" "fasilitas kesehatan"
-                scope unit.kind in { puskesmas, rsud }
-                overrides home-default
-                mode office
-              }
-            }
-            """);
-    }
+    private string Folder => _rules.Folder;
 
-    public void Dispose() => Directory.Delete(_temp, recursive: true);
+    public void Dispose() => _rules.Dispose();
 
     private string Tests(params (string Employee, string Date, string Mode)[] cases)
     {
-        var file = Path.Combine(_temp, "t.tests.yaml");
+        var file = Path.Combine(Folder, "t.tests.yaml");
         File.WriteAllText(file, "rules: [.]\nfacts:\n  units:\n    - { id: pkm, region: kab-luwu-utara, kind: puskesmas, agency: dinkes }\n    - { id: dinas, region: kab-luwu-utara, kind: dinas, agency: dinsos }\n" +
             "  employees:\n    - { id: nurse, unit: pkm, employment: pns }\n    - { id: clerk, unit: dinas, employment: pns }\ncases:\n" +
             string.Concat(cases.Select((c, i) => $"  - {{ name: case {i}, employee: {c.Employee}, on: {c.Date}, expect: {{ mode: {c.Mode} }} }}\n")));
@@ -68,14 +57,14 @@ public sealed class CoverageTests : IDisposable
         output.Should().Contain(": 1 of 3 items reached (33.3 %)");
         output.Should().MatchRegex(@"not reached  \S*t\.wp\(13,3\): t-2021: provision health-office");
         output.Should().MatchRegex(@"not reached  \S*t\.wp\(13,3\): t-2021: health-office overrides home-default");
-        output.TrimEnd().Should().EndWith("1 passed, 0 failed; coverage below 50 % in " + _temp);
+        output.TrimEnd().Should().EndWith("1 passed, 0 failed; coverage below 50 % in " + Folder);
         Run("test", file, "--threshold", "30").Code.Should().Be(0);
     }
 
     [Fact]
     public void Coverage_is_reported_as_json_with_every_item()
     {
-        var json = Path.Combine(_temp, "coverage.json");
+        var json = Path.Combine(Folder, "coverage.json");
         Run("test", Tests(("clerk", "2021-07-05", "home")), "--json", json).Code.Should().Be(0);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var set = doc.RootElement.GetProperty("ruleSets")[0];

@@ -47,11 +47,39 @@ public sealed class RosterTests : IDisposable
     }
 
     [Fact]
-    public void A_tiny_pool_rounds_its_quarter_down_to_nobody()
+    public void A_pool_of_one_takes_its_quarter_in_turns_one_office_day_in_four()
     {
-        var roster = Plan(Samples(PalopoFacts(1)), new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 3));
-        roster.Assignments.Where(a => a.Employee == "s01").Should().OnlyContain(a => a.Place == Place.Home);
-        roster.Pools.Should().OnlyContain(p => p.Members == 1 && p.Quota == 0);
+        // Palopo reads its 25 % over the daily rotation ('rounding turns'): 2–13 August has eight working days
+        // for the pool (the 11th is a holiday), so one office day in four: the 4th and the 8th.
+        var roster = Plan(Samples(PalopoFacts(1)), new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 12));
+        roster.Pools.Select(p => p.Quota).Should().Equal(0, 0, 0, 1, 0, 0, 0, 1);
+        roster.Assignments.Where(a => a.Employee == "s01" && a.Place == Place.Office).Select(a => a.Date)
+            .Should().Equal(new LocalDate(2021, 8, 5), new LocalDate(2021, 8, 12));
+    }
+
+    [Theory]
+    [InlineData(5, 25, new[] { 1, 1, 1, 2, 1, 1, 1, 2 })]
+    [InlineData(2, 25, new[] { 0, 1, 0, 1 })]
+    [InlineData(3, 50, new[] { 1, 2, 1, 2 })]
+    [InlineData(4, 25, new[] { 1, 1, 1, 1 })]
+    public void Turns_meet_the_share_over_the_rotation_as_closely_as_whole_persons_allow(int members, int percent, int[] expected)
+    {
+        var pool = new PoolDecl("g", PoolPer.Unit, QuotaPlace.Office, percent, Rounding.Turns, false, default);
+        var quotas = Enumerable.Range(0, expected.Length).Select(turn => Quotas.OnTurn(members, percent, Rounding.Turns, turn)).ToArray();
+        quotas.Should().Equal(expected);
+        quotas.Sum().Should().Be((int)(expected.Length * members * percent / 100m), "over whole cycles the share is met exactly");
+        pool.Quota(members).Should().Be(members * percent / 100, "the places every day holds");
+    }
+
+    [Fact]
+    public void Turns_with_an_at_most_bound_are_refused_because_turn_days_would_pass_the_cap()
+    {
+        var text = File.ReadAllText(Repo.Path("samples", "circulars", "palopo.wp")).Replace("office 25% rounding turns", "office at-most 25% rounding turns");
+        var linked = WorkPolicy.Rules.Checking.Linker.Link([
+            WorkPolicy.Dsl.Loading.RuleLoader.LoadFile(Repo.Path("samples", "circulars", "vocabulary.wp"), [])!,
+            WorkPolicy.Dsl.Dsl.DslParser.Parse("palopo.wp", text).File!]);
+        linked.Model.Should().BeNull();
+        linked.Diagnostics.Should().Contain(d => d.Code == "WP0110" && d.Message.Contains("with 'at-most' its turn days would pass the cap"));
     }
 
     [Theory]
@@ -144,7 +172,7 @@ public sealed class RosterTests : IDisposable
         var (code, output) = Run("roster", rules, "--facts", facts, "--from", "2021-08-02", "--to", "2021-08-02", "--check", csv);
         code.Should().Be(1);
         output.Should().Contain("2021-08-02 nurse: placed at home, but the rules say office (palopo-2021-wfh/p2-critical-service)");
-        output.Should().Contain("2021-08-02 pegawai@disdik: 2 of 4 at the office; the quota is 1 (25% rounded down)");
+        output.Should().Contain("2021-08-02 pegawai@disdik: 2 of 4 at the office; the quota is 1 (25% taken in turns, turn 1)");
         output.TrimEnd().Should().EndWith("2 violation(s)");
     }
 
@@ -158,7 +186,7 @@ public sealed class RosterTests : IDisposable
         File.WriteAllText(csv, "employee,date,place\ns01,2021-08-02,office\ns02,2021-08-02,office\ns04,2021-08-02,office\nnurse,2021-08-02,office\n");
         var (code, output) = Run("roster", Repo.Path("samples", "circulars", "palopo.wp"), "--facts", facts, "--from", "2021-08-02", "--to", "2021-08-02", "--check", csv);
         code.Should().Be(1);
-        output.Should().Contain("pegawai@disdik: 3 of 8 at the office; the quota is 2 (25% rounded down)");
+        output.Should().Contain("pegawai@disdik: 3 of 8 at the office; the quota is 2 (25% taken in turns, turn 1)");
         output.Should().Contain("2021-08-02 s05 pegawai@disdik: no place given for a rotation day");
     }
 

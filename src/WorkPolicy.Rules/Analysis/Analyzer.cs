@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Rules.Coverage;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Rules.Analysis;
+
+/// <summary>
+/// <c>check --analyze</c>: walks every class of staff (<see cref="SpaceWalk"/>) on a working day of every
+/// stretch of dates in each region, and reports who is in force but decided by no provision (WP0316),
+/// provisions that decide for nobody (WP0317: always overridden, or never applying) and pools whose share
+/// rounds to no place for small pools (WP0318). What the classes reach is observed on the one walk, as
+/// coverage observes test cases.
+/// </summary>
+internal static class Analyzer
+{
+    /// <summary>The findings for <paramref name="rules"/>, one per circular or provision.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(CompiledRules rules)
+    {
+        var found = ImmutableArray.CreateBuilder<Diagnostic>();
+        if (rules.Circulars.IsEmpty) return found.ToImmutable();
+        CompiledRules[] sides = [rules];
+        var map = new CoverageMap(rules);
+        var gaps = new HashSet<string>(StringComparer.Ordinal);
+        var complete = true;
+        var first = rules.Circulars.Min(c => c.Model.From);
+        var last = rules.Circulars.Max(c => c.Model.To ?? c.Model.From).PlusDays(1);
+        foreach (var (region, _) in Comparison.RegionGroups(sides))
+        {
+            var space = FactSpace.Of(sides, region);
+            foreach (var start in Comparison.Cuts(sides, region, first, last))
+            {
+                var day = start;
+                while (!CalendarFacts.Default.IsWorkingDay(day)) day = day.PlusDays(1);
+                var (cells, whole) = SpaceWalk.Run(space, sides, day);
+                complete &= whole;
+                foreach (var cell in cells)
+                {
+                    var facts = space.Facts(cell.Choice, day);
+                    var evaluator = new Evaluator(rules, new FactIndex(facts, rules.Model.Layout));
+                    var observer = new CoverageObserver(map);
+                    evaluator.Observe(evaluator.Facts.Employees[0], day, ref observer);
+                    var d = cell.Decisions[0];
+                    if (d.Reason != NotCoveredReason.NoProvisionFits || d.Circulars.IsEmpty || !gaps.Add(d.Circulars[0])) continue;
+                    var (shown, codes) = Minimizer.Smallest(space, sides, cell, day, (x, y) => x.Mode == y.Mode && x.Reason == y.Reason);
+                    var circular = rules.Circulars.First(c => c.Model.Id == d.Circulars[0]).Model;
+                    found.Add(Diagnostic.Create(DiagnosticCodes.ProvisionGap, circular.Decl.Span,
+                        $"no provision of circular '{circular.Id}' decides on {day:yyyy-MM-dd} in {region} when {Comparison.Words(space.Describe(shown, codes))}; such staff are not covered (reason no-provision-fits)"));
+                }
+            }
+        }
+        var deciding = rules.Circulars.SelectMany(c => c.Model.Deciding).Select(p => p.Decl).ToHashSet(ReferenceEqualityComparer.Instance);
+        // A walk cut short may have missed where a provision decides: then none is called dead.
+        foreach (var line in map.Lines().Where(l => complete && l.Target == CoverageTarget.Provision && !l.Reach.HasFlag(Reach.Decided)))
+        {
+            var provision = rules.Circulars.SelectMany(c => c.Model.Deciding).FirstOrDefault(p => p.Decl.Span == line.Span);
+            if (provision is null) continue;
+            var why = line.Reach.HasFlag(Reach.Overridden) ? "wherever it applies, a provision that overrides it applies too"
+                : line.Reach.HasFlag(Reach.Applied) ? "wherever it applies, an earlier provision with the same effect decides"
+                : "it applies to no class of staff while its circular is in force";
+            found.Add(Diagnostic.Create(DiagnosticCodes.DeadProvision, line.Span, $"provision '{provision.Id}' of circular '{line.Circular}' never decides: {why}"));
+        }
+        foreach (var p in rules.Circulars.SelectMany(c => c.Model.Deciding).DistinctBy(p => p.Decl))
+        {
+            if (p.Pool is not { AtMost: false, Table.IsEmpty: true } pool || pool.Percent <= 0 || pool.Rounding == Rounding.Turns) continue;
+            var smallest = Enumerable.Range(1, 100).FirstOrDefault(n => pool.Quota(n) > 0);
+            if (smallest <= 1) continue;
+            found.Add(Diagnostic.Create(DiagnosticCodes.QuotaUnmet, pool.Span,
+                $"pool '{pool.Group}' of provision '{p.Id}': {pool.Percent} % rounded {pool.Rounding.ToString().ToLowerInvariant()} gives no {(pool.Place == QuotaPlace.Office ? "office" : "home")} place to a pool of fewer than {smallest}, so the share cannot be met there"));
+        }
+        return [.. found.Distinct()];
+    }
+}

@@ -1,0 +1,48 @@
+using FluentAssertions;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary><c>check --analyze</c>: gaps by date and region, provisions that never decide, shares small pools cannot meet.</summary>
+public sealed class AnalyzerTests
+{
+    [Fact]
+    public void A_provision_always_overridden_and_a_share_that_rounds_to_nobody_are_reported()
+    {
+        using var rules = new TempRules("from 2021-07-01 to 2021-07-30", """
+              provision everyone-rotates {
+                cite "1" "bergiliran"
+                mode rotation
+                pool pegawai per unit office 30% rounding down
+              }
+
+              provision health-office {
+                cite "2" "fasilitas kesehatan"
+                scope unit.kind in { puskesmas, rsud }
+                overrides everyone-rotates, puskesmas-home
+                mode office
+              }
+
+              provision puskesmas-home {
+                cite "3" "puskesmas"
+                scope unit.kind == puskesmas
+                overrides everyone-rotates
+                mode home
+              }
+
+            """);
+        var (code, _, err) = Shell.Run("check", rules.Folder, "--analyze");
+        code.Should().Be(0);
+        err.Should().Contain("t.wp(21,3): warning WP0317: provision 'puskesmas-home' of circular 't-2021' never decides: wherever it applies, a provision that overrides it applies too");
+        err.Should().Contain("t.wp(11,5): warning WP0318: pool 'pegawai' of provision 'everyone-rotates': 30 % rounded down gives no office place to a pool of fewer than 4");
+        err.Should().NotContain("'health-office' of circular 't-2021' never decides").And.NotContain("WP0316");
+    }
+
+    [Fact]
+    public void The_samples_analysed_name_who_is_left_undecided_on_which_date()
+    {
+        var (_, _, err) = Shell.Run("check", Repo.Path("samples", "circulars"), Repo.Path("samples", "circulars", "national"), "--analyze");
+        err.Should().Contain("warning WP0316: no provision of circular 'paser-2020-wfh' decides on 2020-07-29 in kab-paser when employee.employment other than {pns, pppk, ptt}");
+        err.Should().NotContain("WP0317", "every provision of the samples decides for someone");
+    }
+}
