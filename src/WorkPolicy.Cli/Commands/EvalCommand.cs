@@ -17,7 +17,8 @@ internal static class EvalCommand
         var to = new Option<string>("--to") { Description = "last date of a range (inclusive)" };
         var employee = new Option<string>("--employee") { Description = "only this employee id" };
         var format = Shared.Format();
-        var command = new Command("eval", "Decide work mode, obligations and pool per employee and date") { paths, facts, on, from, to, employee, format };
+        var missing = new Option<bool>("--missing") { Description = "instead of decisions: the missing facts, ranked by how many indeterminate decisions each would settle" };
+        var command = new Command("eval", "Decide work mode, obligations and pool per employee and date") { paths, facts, on, from, to, employee, format, missing };
         command.SetAction(parse =>
         {
             var timer = new StageTimer(io.Err);
@@ -28,6 +29,11 @@ internal static class EvalCommand
             timer.Mark("facts");
             var index = new FactIndex(f, rules.Model.Layout);
             timer.Mark("index");
+            if (parse.GetValue(missing))
+            {
+                MissingFacts.Write(io, parse.GetValue(format), rules, index, dates, parse.GetValue(employee));
+                return WorkPolicyCommand.Ok;
+            }
             if (parse.GetValue(employee) is { } id)
             {
                 if (index.Row(id) is not { } one)

@@ -1,4 +1,8 @@
+using System.Collections.Immutable;
 using System.CommandLine;
+using System.Text.Json;
+using WorkPolicy.Cli.Output;
+using WorkPolicy.Rules.Analysis;
 using WorkPolicy.Dsl.Dsl;
 using WorkPolicy.Dsl.Printing;
 using WorkPolicy.Rules.Ast;
@@ -32,12 +36,63 @@ internal static class ExplainCommand
             }
             var trace = new List<TraceEntry>();
             var decision = new Evaluator(rules, index).Decide(index.Row(e), date, trace);
-            if (parse.GetValue(format) == "json") EvalCommand.Write(io, "json", [decision], trace);
-            else WriteText(io.Out, decision, trace);
+            var whatIf = Counterfactuals.OtherModes(rules, f, e, date, decision);
+            var settling = Counterfactuals.Settling(rules, f, e, date, decision);
+            if (parse.GetValue(format) == "json")
+            {
+                using var ms = new MemoryStream();
+                DecisionJson.WritePlain(ms, [decision], trace, w => WriteWhatIf(w, whatIf, settling));
+                io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+            }
+            else
+            {
+                WriteText(io.Out, decision, trace);
+                WriteWhatIf(io.Out, decision, whatIf, settling);
+            }
             return WorkPolicyCommand.Ok;
         });
         return command;
     }
+
+    /// <summary>The changes of one fact that give another mode, one line per fact and resulting decision.</summary>
+    private static void WriteWhatIf(TextWriter w, Decision d, ImmutableArray<WhatIf> whatIf, ImmutableArray<string> settling)
+    {
+        if (settling.Length > 0) w.WriteLine($"knowing any one of these would settle it: {string.Join(", ", settling)}");
+        if (whatIf.IsEmpty)
+        {
+            w.WriteLine(d.Mode == WorkMode.Indeterminate ? "no single fact set otherwise gives a mode" : $"no single fact set otherwise gives another mode than {d.Mode.Word()}");
+            return;
+        }
+        w.WriteLine("what would change this answer (one fact set otherwise):");
+        foreach (var g in Grouped(whatIf))
+            w.WriteLine($"  {g.Path} {g.From} → {string.Join(" or ", g.To)}: {DecisionDiff.Summary(g.Decision)}");
+    }
+
+    private static void WriteWhatIf(Utf8JsonWriter w, ImmutableArray<WhatIf> whatIf, ImmutableArray<string> settling)
+    {
+        w.WriteStartArray("whatIf");
+        foreach (var g in Grouped(whatIf))
+        {
+            w.WriteStartObject();
+            w.WriteString("fact", g.Path);
+            w.WriteString("from", g.From);
+            w.WriteStartArray("to");
+            foreach (var t in g.To) w.WriteStringValue(t);
+            w.WriteEndArray();
+            w.WriteString("mode", g.Decision.Mode.Word());
+            DecisionJson.WriteProvisions(w, g.Decision.Provisions);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("settledBy");
+        foreach (var s in settling) w.WriteStringValue(s);
+        w.WriteEndArray();
+    }
+
+    /// <summary>Changes of the same fact to the same decision, as one: <c>unit.kind dinas → puskesmas or rsud</c>.</summary>
+    private static IEnumerable<(string Path, string From, List<string> To, Decision Decision)> Grouped(ImmutableArray<WhatIf> whatIf) =>
+        whatIf.GroupBy(x => (x.Change.Path, x.Change.From, DecisionDiff.Summary(x.Decision)))
+            .Select(g => (g.Key.Path, g.Key.From, g.Select(x => x.Change.To).Distinct().ToList(), g.First().Decision));
 
     private static void WriteText(TextWriter w, Decision d, List<TraceEntry> trace)
     {

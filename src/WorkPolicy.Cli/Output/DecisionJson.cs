@@ -23,7 +23,7 @@ public static class DecisionJson
     }
 
     /// <summary>The reference writer: every decision through <see cref="Utf8JsonWriter"/>. <see cref="DecisionTemplates"/> writes the same bytes.</summary>
-    internal static void WritePlain(Stream stream, IEnumerable<Decision> decisions, IReadOnlyList<TraceEntry>? trace = null)
+    internal static void WritePlain(Stream stream, IEnumerable<Decision> decisions, IReadOnlyList<TraceEntry>? trace = null, Action<Utf8JsonWriter>? more = null)
     {
         using var w = new Utf8JsonWriter(stream, JsonText.Options);
         w.WriteStartObject();
@@ -49,6 +49,7 @@ public static class DecisionJson
             }
             w.WriteEndArray();
         }
+        more?.Invoke(w);
         w.WriteEndObject();
     }
 
