@@ -37,7 +37,10 @@ internal static class RosterCommand
             switch (parse.GetValue(format))
             {
                 case "json": io.Out.WriteLine(RosterFiles.Json(roster)); break;
-                case "html": io.Out.Write(RosterHtml.Render(roster, index, $"Jadwal kehadiran {Values.Text(interval.Start)} – {Values.Text(interval.End)}")); break;
+                case "html":
+                    io.Out.Write(RosterHtml.Render(roster, index, interval.Start, interval.End, (e, d) =>
+                        evaluator.Classify(index.Row(e), d) is { Provision: >= 0 } v ? $"{rules.Circulars[v.Circular].Model.Id}/{rules.Circulars[v.Circular].Deciding[v.Provision].Model.Id}" : null));
+                    break;
                 default: RosterFiles.Table(io.Out, roster); break;
             }
             return WorkPolicyCommand.Ok;

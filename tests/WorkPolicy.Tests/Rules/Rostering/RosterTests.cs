@@ -210,7 +210,10 @@ public sealed class RosterTests : IDisposable
         File.WriteAllText(facts, PalopoFacts(4));
         var (code, html) = Run("roster", Repo.Path("samples", "circulars", "palopo.wp"), "--facts", facts, "--from", "2021-08-02", "--to", "2021-08-08", "--format", "html");
         code.Should().Be(0);
-        html.Should().StartWith("<!DOCTYPE html>").And.Contain("<h2>disdik</h2>").And.Contain("<h2>pkm</h2>").And.Contain("class=\"office\">O<").And.Contain("class=\"off\">");
+        // Units without a name in the facts are shown by id; every perangkat daerah is a section (a printed page).
+        html.Should().StartWith("<!DOCTYPE html>").And.Contain("Perangkat daerah: disdik</h2>").And.Contain("Perangkat daerah: pkm</h2>")
+            .And.Contain("class=\"kantor\">K<").And.Contain("class=\"libur\">L<").And.Contain("<td class=\"name\">palopo-2021-wfh/p2-critical-service</td>");
+        html.Split("<section>").Should().HaveCount(3);
     }
 
     [Fact]
