@@ -48,7 +48,7 @@ internal static class Comparison
     {
         CompiledRules[] sides = [a, b];
         var found = new Dictionary<(string Regions, string Who, string Outcome), List<(LocalDate Day, Difference D)>>();
-        var periods = new List<(LocalDate From, LocalDate To, HashSet<string> Keys)>();
+        var periods = new List<(LocalDate From, LocalDate To)>();
         var classes = 0;
         var complete = true;
         foreach (var (region, regions) in RegionGroups(sides))
@@ -58,8 +58,7 @@ internal static class Comparison
             for (var s = 0; s < cuts.Count; s++)
             {
                 var (start, end) = (cuts[s], s + 1 < cuts.Count ? cuts[s + 1].PlusDays(-1) : to);
-                var period = periods.Find(p => p.From == start && p.To == end);
-                if (period.Keys is null) periods.Add(period = (start, end, []));
+                if (!periods.Contains((start, end))) periods.Add((start, end));
                 // One date per weekday: obligations may be due, and windows differ, by weekday.
                 for (var day = start; day <= end && day < start.PlusDays(7); day = day.PlusDays(1))
                 {
@@ -78,13 +77,13 @@ internal static class Comparison
                         if (!found.TryGetValue(key, out var days)) found[key] = days = [];
                         if (days.Any(d => d.Day == day)) continue;
                         days.Add((day, new Difference(start, end, [], regions, who, da, db, differs) { Parts = [.. parts] }));
-                        period.Keys.Add(key.ToString());
                     }
                 }
             }
         }
         var differences = Join(found.Values.SelectMany(Merge)).OrderBy(d => d.From).ThenBy(d => string.Join(",", d.Regions), StringComparer.Ordinal).ThenBy(d => d.Who, StringComparer.Ordinal).ToImmutableArray();
-        return new ComparisonResult(differences, [.. periods.OrderBy(p => p.From).Select(p => new ComparedPeriod(p.From, p.To, p.Keys.Count))], classes, complete);
+        // Counted after joining, so a period's figure is the number of rows that hold in it.
+        return new ComparisonResult(differences, [.. periods.OrderBy(p => p.From).Select(p => new ComparedPeriod(p.From, p.To, differences.Count(d => d.From <= p.To && d.To >= p.From)))], classes, complete);
     }
 
     private static string Outcome(Decision d) => $"{d.Mode}|{string.Join(",", d.Provisions.Select(p => p.Circular + "/" + p.Id))}|{d.Pool}|{string.Join(",", d.Obligations.Select(o => o.Kind))}";
