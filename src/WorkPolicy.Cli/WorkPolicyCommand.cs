@@ -29,6 +29,7 @@ public static class WorkPolicyCommand
             RosterCommand.Create(io),
             AttendanceCommand.Create(io),
             GenerateCommand.Create(io),
+            LspCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -75,8 +75,8 @@ internal static class RuleLoader
         return name.Contains(".facts.", StringComparison.OrdinalIgnoreCase) || name.Contains(".tests.", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Loads every rule file under <paramref name="paths"/>.</summary>
-    public static (ImmutableArray<RuleFile> Files, ImmutableArray<Diagnostic> Diagnostics) LoadAll(IEnumerable<string> paths)
+    /// <summary>Loads every rule file under <paramref name="paths"/>; <paramref name="open"/>: texts not yet saved, by full path (an editor's).</summary>
+    public static (ImmutableArray<RuleFile> Files, ImmutableArray<Diagnostic> Diagnostics) LoadAll(IEnumerable<string> paths, IReadOnlyDictionary<string, string>? open = null)
     {
         var diagnostics = new List<Diagnostic>();
         var list = paths.SelectMany(p => Expand(p, diagnostics)).ToList();
@@ -85,7 +85,7 @@ internal static class RuleLoader
         Parallel.For(0, list.Count, i =>
         {
             var own = new List<Diagnostic>();
-            loaded[i] = (LoadFile(list[i], own), own);
+            loaded[i] = (LoadFile(list[i], own, open), own);
         });
         var files = ImmutableArray.CreateBuilder<RuleFile>();
         foreach (var (file, own) in loaded)
@@ -96,18 +96,26 @@ internal static class RuleLoader
         return (files.ToImmutable(), [.. diagnostics]);
     }
 
-    /// <summary>Loads one rule file; null when unreadable.</summary>
-    public static RuleFile? LoadFile(string file, List<Diagnostic> diagnostics)
+    /// <summary>Loads one rule file (from <paramref name="open"/> when it holds the file's full path); null when unreadable.</summary>
+    public static RuleFile? LoadFile(string file, List<Diagnostic> diagnostics, IReadOnlyDictionary<string, string>? open = null)
     {
         if (EncodingOf(file) is not { } encoding)
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticCodes.NoRuleFiles, SourceSpan.At(file, 1, 1), "not a rule file: expected .wp, .yaml or .yml"));
             return null;
         }
-        if (SourceText.Read(file, diagnostics) is not { } text) return null;
+        if ((open?.GetValueOrDefault(Path.GetFullPath(file)) is { } unsaved ? Within(file, unsaved, diagnostics) : SourceText.Read(file, diagnostics)) is not { } text) return null;
         var result = Parse(file, text, encoding);
         diagnostics.AddRange(result.Diagnostics);
         return result.File;
+    }
+
+    /// <summary>Text held in memory, if within the size a file may have.</summary>
+    private static string? Within(string file, string text, List<Diagnostic> diagnostics)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(text) <= Limits.MaxFileBytes) return text;
+        diagnostics.Add(Diagnostic.Create(DiagnosticCodes.FileTooLarge, SourceSpan.At(file, 1, 1), $"file is larger than {Limits.MaxFileBytes / (1024 * 1024)} MiB"));
+        return null;
     }
 
     /// <summary>
@@ -115,14 +123,14 @@ internal static class RuleLoader
     /// declare no vocabulary (a single circular, an interpretation folder) get the nearest
     /// <c>vocabulary.*</c> file from their folder or the folders above it.
     /// </summary>
-    public static Linked LoadRuleSet(IEnumerable<string> paths)
+    public static Linked LoadRuleSet(IEnumerable<string> paths, IReadOnlyDictionary<string, string>? open = null)
     {
         var list = paths.ToList();
-        var (files, diagnostics) = LoadAll(list);
+        var (files, diagnostics) = LoadAll(list, open);
         if (!files.Any(f => f.Vocabularies.Length > 0) && NearestVocabulary(list) is { } vocabularyPath)
         {
             var extra = new List<Diagnostic>();
-            if (LoadFile(vocabularyPath, extra) is { } vocabulary) files = files.Insert(0, vocabulary);
+            if (LoadFile(vocabularyPath, extra, open) is { } vocabulary) files = files.Insert(0, vocabulary);
             diagnostics = diagnostics.AddRange(extra);
         }
         var linked = Linker.Link(files);

@@ -41,10 +41,10 @@ internal static class AnalystTestLoader
         return [.. found.Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Loads one test file; null (with diagnostics) when it cannot be used.</summary>
-    public static AnalystTestFile? Load(string path, List<Diagnostic> diagnostics)
+    /// <summary>Loads one test file (<paramref name="unsaved"/>: its text as an editor holds it); null (with diagnostics) when it cannot be used.</summary>
+    public static AnalystTestFile? Load(string path, List<Diagnostic> diagnostics, string? unsaved = null)
     {
-        if (SourceText.Read(path, diagnostics) is not { } text) return null;
+        if ((unsaved ?? SourceText.Read(path, diagnostics)) is not { } text) return null;
         var root = YamlTreeReader.Read(path, text, diagnostics);
         var r = new NodeReader(diagnostics);
         if (root is null || r.Map(root, "a test file", RootKeys, "cases") is not { } m) return null;

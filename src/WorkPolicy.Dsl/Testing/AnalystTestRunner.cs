@@ -42,8 +42,11 @@ internal sealed class RuleSetRun(string path, Linked linked, CompiledRules? comp
     public List<(FactsFile Facts, AnalystCase Case)> Passing { get; } = [];
 }
 
-/// <summary>Runs analyst test files: every case against every rule set the file names; each rule set is loaded once per session.</summary>
-internal sealed class AnalystTestRunner(bool coverage = false)
+/// <summary>
+/// Runs analyst test files: every case against every rule set the file names; each rule set is loaded once
+/// per session (<paramref name="open"/>: rule files as an editor holds them, by full path, read before the disk).
+/// </summary>
+internal sealed class AnalystTestRunner(bool coverage = false, IReadOnlyDictionary<string, string>? open = null)
 {
     /// <summary>The rule sets loaded so far, by path.</summary>
     public Dictionary<string, RuleSetRun> RuleSets { get; } = new(StringComparer.Ordinal);
@@ -101,7 +104,7 @@ internal sealed class AnalystTestRunner(bool coverage = false)
     private RuleSetRun Load(string path)
     {
         if (RuleSets.TryGetValue(path, out var run)) return run;
-        var linked = RuleLoader.LoadRuleSet([path]);
+        var linked = RuleLoader.LoadRuleSet([path], open);
         var compiled = linked.Model is { } m ? CompiledRules.Compile(m) : null;
         return RuleSets[path] = new RuleSetRun(path, linked, compiled) { Coverage = coverage && compiled is not null ? new CoverageMap(compiled) : null };
     }
