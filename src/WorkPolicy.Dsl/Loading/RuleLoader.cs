@@ -79,7 +79,8 @@ internal static class RuleLoader
     public static (ImmutableArray<RuleFile> Files, ImmutableArray<Diagnostic> Diagnostics) LoadAll(IEnumerable<string> paths, IReadOnlyDictionary<string, string>? open = null)
     {
         var diagnostics = new List<Diagnostic>();
-        var list = paths.SelectMany(p => Expand(p, diagnostics)).ToList();
+        // A file held open but never saved exists for the loader all the same.
+        var list = paths.SelectMany(p => open?.ContainsKey(Path.GetFullPath(p)) == true ? [p] : Expand(p, diagnostics)).ToList();
         // Files parse independently, so on all cores; results and diagnostics are kept in file order.
         var loaded = new (RuleFile? File, List<Diagnostic> Diagnostics)[list.Count];
         Parallel.For(0, list.Count, i =>

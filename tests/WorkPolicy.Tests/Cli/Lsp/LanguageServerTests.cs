@@ -1,0 +1,163 @@
+using System.Text.Json;
+using FluentAssertions;
+using StreamJsonRpc;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary><c>workpolicy lsp</c> driven over JSON-RPC as an editor drives it.</summary>
+public sealed class LanguageServerTests : IDisposable
+{
+    private static readonly string Samples = Repo.Path("samples", "circulars");
+    private static readonly string Palopo = Path.Combine(Samples, "palopo.wp");
+    private readonly string _temp = Directory.CreateTempSubdirectory("wp-lsp-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    /// <summary>0-based line and character of the first occurrence of <paramref name="what"/> in the text (plus an offset).</summary>
+    private static (int Line, int Character) Find(string text, string what, int offset = 0)
+    {
+        var lines = text.Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains(what, StringComparison.Ordinal));
+        return (line, lines[line].IndexOf(what, StringComparison.Ordinal) + offset);
+    }
+
+    [Fact]
+    public async Task An_error_typed_in_an_unsaved_document_is_reported_at_its_range_and_cleared_when_fixed()
+    {
+        await using var client = LspClient.InProcess();
+        var capabilities = await client.Initialize();
+        capabilities.GetProperty("hoverProvider").GetBoolean().Should().BeTrue();
+        capabilities.GetProperty("textDocumentSync").GetProperty("change").GetInt32().Should().Be(1);
+
+        var text = File.ReadAllText(Palopo);
+        var broken = text.Replace("    overrides p1-rotation\n    mode office", "    overrides p1-rotation\n    mode offce");
+        await client.Open(Palopo, broken);
+        var diagnostics = await client.Diagnostics(Palopo, d => d.GetArrayLength() > 0);
+        var d = diagnostics.EnumerateArray().Single();
+        d.GetProperty("code").GetString().Should().Be("WP0110");
+        d.GetProperty("severity").GetInt32().Should().Be(1);
+        var (line, character) = Find(broken, "offce");
+        d.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32().Should().Be(line);
+        d.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32().Should().Be(character);
+        d.GetProperty("range").GetProperty("end").GetProperty("character").GetInt32().Should().Be(character + "offce".Length);
+
+        await client.Change(Palopo, text, 2);
+        (await client.Diagnostics(Palopo, x => x.GetArrayLength() == 0)).GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Another_file_of_the_folder_held_unsaved_is_the_context_of_a_document()
+    {
+        await using var client = LspClient.InProcess();
+        await client.Initialize();
+        // The vocabulary, open and edited without saving, no longer declares the code the circular uses.
+        var vocabulary = Path.Combine(Samples, "vocabulary.wp");
+        await client.Open(vocabulary, File.ReadAllText(vocabulary).Replace("satpol-pp, ", ""));
+        await client.Open(Palopo, File.ReadAllText(Palopo));
+        var diagnostics = await client.Diagnostics(Palopo, d => d.GetArrayLength() > 0);
+        diagnostics.EnumerateArray().Should().Contain(x => x.GetProperty("message").GetString()!.Contains("satpol-pp"));
+    }
+
+    [Fact]
+    public async Task Hover_definition_references_and_completion_answer_from_the_rule_set()
+    {
+        await using var client = LspClient.InProcess();
+        await client.Initialize();
+        var text = File.ReadAllText(Palopo);
+        await client.Open(Palopo, text);
+
+        var (line, character) = Find(text, "overrides p1-rotation", "overrides ".Length + 2);
+        var hover = await client.At("textDocument/hover", Palopo, line, character);
+        hover.GetProperty("contents").GetProperty("value").GetString().Should()
+            .Contain("palopo-2021-wfh/p1-rotation").And.Contain("\"di kantor (work from office) sebesar 25%\"");
+
+        var definition = await client.At("textDocument/definition", Palopo, line, character);
+        definition.GetProperty("uri").GetString().Should().Be(LspClient.Uri(Palopo));
+        definition.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32().Should().Be(Find(text, "provision p1-rotation").Line);
+
+        var references = await client.At("textDocument/references", Palopo, line, character);
+        references.EnumerateArray().Select(r => r.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32())
+            .Should().Contain([Find(text, "provision p1-rotation").Line, line]);
+
+        var (fieldLine, fieldCharacter) = Find(text, "unit.kind in {", 3);
+        var field = await client.At("textDocument/hover", Palopo, fieldLine, fieldCharacter);
+        field.GetProperty("contents").GetProperty("value").GetString().Should().StartWith("**field** `unit.kind`: one-of {").And.Contain("puskesmas");
+
+        var (codeLine, codeCharacter) = Find(text, "unit.kind in { ", "unit.kind in { ".Length);
+        var codes = await client.At("textDocument/completion", Palopo, codeLine, codeCharacter);
+        codes.EnumerateArray().Select(c => c.GetProperty("label").GetString()).Should().Contain(["puskesmas", "rsud", "dinas"]);
+        codes.EnumerateArray().Should().OnlyContain(c => c.GetProperty("kind").GetInt32() == 20);
+    }
+
+    [Fact]
+    public async Task Formatting_is_the_canonical_printer_and_a_file_with_comments_is_refused_without_stopping_the_server()
+    {
+        await using var client = LspClient.InProcess();
+        await client.Initialize();
+        var file = Path.Combine(_temp, "t.wp");
+        var canonical = File.ReadAllText(Palopo);
+        await client.Open(file, canonical.Replace("\n  ", "\n      "));
+        var edits = await client.Request("textDocument/formatting", new { textDocument = new { uri = LspClient.Uri(file) }, options = new { tabSize = 2, insertSpaces = true } });
+        edits.EnumerateArray().Single().GetProperty("newText").GetString().Should().Be(canonical);
+
+        await client.Change(file, "# a note\n" + canonical, 2);
+        var refused = async () => await client.Request("textDocument/formatting", new { textDocument = new { uri = LspClient.Uri(file) }, options = new { tabSize = 2, insertSpaces = true } });
+        (await refused.Should().ThrowAsync<RemoteInvocationException>()).Which.Message.Should().Contain("comments");
+        // The server goes on serving.
+        (await client.At("textDocument/hover", file, 1, 12)).GetProperty("contents").GetProperty("value").GetString().Should().Contain("**circular** `palopo-2021-wfh`");
+    }
+
+    [Fact]
+    public async Task A_test_file_gets_its_cases_checked_and_a_lens_per_case_with_the_outcome()
+    {
+        await using var client = LspClient.InProcess();
+        await client.Initialize();
+        var file = Path.Combine(Samples, "tests", "palopo.tests.yaml");
+        var text = File.ReadAllText(file);
+        await client.Open(file, text);
+        (await client.Diagnostics(file, _ => true)).GetArrayLength().Should().Be(0);
+        var lenses = await client.Request("textDocument/codeLens", new { textDocument = new { uri = LspClient.Uri(file) } });
+        lenses.GetArrayLength().Should().BeGreaterThanOrEqualTo(16, "every case on both encodings");
+        lenses.EnumerateArray().Should().OnlyContain(l => l.GetProperty("command").GetProperty("title").GetString()!.StartsWith("▶ run case — ok", StringComparison.Ordinal));
+
+        var wrong = text.Replace("expect: { mode: office", "expect: { mode: home");
+        await client.Change(file, wrong, 2);
+        var failing = await client.Request("textDocument/codeLens", new { textDocument = new { uri = LspClient.Uri(file) } });
+        var lens = failing.EnumerateArray().First(l => l.GetProperty("command").GetProperty("title").GetString()!.Contains("FAIL"));
+        lens.GetProperty("command").GetProperty("title").GetString().Should().Contain("expected mode home, got office");
+        var args = lens.GetProperty("command").GetProperty("arguments");
+        var run = await client.Request("workspace/executeCommand", new { command = "workpolicy.runCase", arguments = new[] { args[0].GetString(), args[1].GetString() } });
+        run.GetProperty("passed").GetBoolean().Should().BeFalse();
+
+        await client.Change(file, wrong.Replace("    expect:", "    expct:"), 3);
+        var problems = await client.Diagnostics(file, d => d.GetArrayLength() > 0);
+        problems.EnumerateArray().Should().Contain(p => p.GetProperty("code").GetString() == "WP0204");
+    }
+
+    [Fact]
+    public async Task A_document_past_the_size_limit_gets_one_diagnostic()
+    {
+        await using var client = LspClient.InProcess();
+        await client.Initialize();
+        var file = Path.Combine(_temp, "huge.wp");
+        await client.Open(file, new string(' ', 5 * 1024 * 1024));
+        var diagnostics = await client.Diagnostics(file, d => d.GetArrayLength() > 0);
+        diagnostics.EnumerateArray().Single().GetProperty("code").GetString().Should().Be("WP0002", diagnostics.ToString());
+    }
+
+    [Fact]
+    public async Task The_command_answers_a_client_over_standard_input_and_output()
+    {
+        await using var client = LspClient.OverStdio();
+        (await client.Initialize()).GetProperty("definitionProvider").GetBoolean().Should().BeTrue();
+        var text = File.ReadAllText(Palopo);
+        var broken = text.Replace("    overrides p1-rotation\n    mode office", "    overrides p1-rotation\n    mode offce");
+        await client.Open(Palopo, broken);
+        var d = (await client.Diagnostics(Palopo, x => x.GetArrayLength() > 0)).EnumerateArray().Single();
+        (d.GetProperty("code").GetString(), d.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32()).Should().Be(("WP0110", Find(broken, "offce").Line));
+        var (line, character) = Find(text, "provision p2-critical-service", "provision ".Length);
+        (await client.At("textDocument/hover", Palopo, line, character)).GetProperty("contents").GetProperty("value").GetString()
+            .Should().Contain("\"dikecualikan bagi pegawai yang melaksanakan pelayanan langsung\"");
+    }
+}
