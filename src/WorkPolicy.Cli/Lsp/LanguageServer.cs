@@ -118,46 +118,50 @@ internal sealed partial class LanguageServer
         var open = _documents.ByPath();
         _ = Task.Run(async () =>
         {
-            ImmutableArray<LspDiagnostic> diagnostics;
             try
             {
-                diagnostics = Check(uri, open, cancel.Token);
+                await Check(uri, open, cancel.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                return;
             }
-            catch (Exception ex)
+            catch (Exception ex) when (!cancel.IsCancellationRequested)
             {
                 // The server never dies on a document: the failure becomes a diagnostic on it.
-                diagnostics = [new LspDiagnostic(new Range(new Position(0, 0), new Position(0, 1)), 1, "WP0000", "workpolicy", $"internal error while checking: {ex.GetType().Name}: {ex.Message}")];
+                await Publish(uri, [new LspDiagnostic(new Range(new Position(0, 0), new Position(0, 1)), 1, "WP0000", "workpolicy", $"internal error while checking: {ex.GetType().Name}: {ex.Message}")]).ConfigureAwait(false);
             }
-            if (!cancel.IsCancellationRequested) await Publish(uri, diagnostics).ConfigureAwait(false);
         });
     }
 
-    private ImmutableArray<LspDiagnostic> Check(string uri, IReadOnlyDictionary<string, string> open, CancellationToken cancel)
+    /// <summary>
+    /// Publishes a document's diagnostics: for a rule file, those of the files as written first, then again
+    /// with the slower searches of <c>check</c> (conflicts, gaps) once they are done — unless an edit came.
+    /// </summary>
+    private async Task Check(string uri, IReadOnlyDictionary<string, string> open, CancellationToken cancel)
     {
         var path = Documents.PathOf(uri);
         var text = _documents.Text(uri) ?? "";
         var lines = Text.Lines(text);
-        IEnumerable<Diagnostic> found;
+        async Task Send(IEnumerable<Diagnostic> found)
+        {
+            cancel.ThrowIfCancellationRequested();
+            await Publish(uri, [.. found.Distinct().Select(d => ToLsp(d, lines))]).ConfigureAwait(false);
+        }
         switch (Documents.KindOf(path))
         {
             case DocumentKind.Rules:
                 var view = RuleSetView.Load(path, open, cancel);
                 lock (_views) _views[uri] = view;
-                found = view.Diagnostics;
+                await Send(view.Diagnostics).ConfigureAwait(false);
+                var searched = view.Searched(cancel);
+                if (searched.Diagnostics.Length > view.Diagnostics.Length) await Send(searched.Diagnostics).ConfigureAwait(false);
                 break;
             case DocumentKind.Tests:
                 var diagnostics = new List<Diagnostic>();
                 var file = AnalystTestLoader.Load(path, diagnostics, text);
-                found = diagnostics.Concat(file?.Cases.SelectMany(c => c.Problems) ?? []).Where(d => Same(d.Span.Path, path));
+                await Send(diagnostics.Concat(file?.Cases.SelectMany(c => c.Problems) ?? []).Where(d => Same(d.Span.Path, path))).ConfigureAwait(false);
                 break;
-            default:
-                return [];
         }
-        return [.. found.Distinct().Select(d => ToLsp(d, lines))];
     }
 
     private static bool Same(string spanPath, string path) => spanPath.Length > 0 && Path.GetFullPath(spanPath) == path;

@@ -40,22 +40,31 @@ internal sealed class RuleSetView
         return files;
     }
 
-    /// <summary>Loads and checks the document's rule set; the token stops it between stages (the next edit).</summary>
+    /// <summary>Loads and links the document's rule set: the diagnostics of the files as written.</summary>
     public static RuleSetView Load(string path, IReadOnlyDictionary<string, string> open, CancellationToken cancel)
     {
         var linked = RuleLoader.LoadRuleSet(RuleSetOf(path), open);
         cancel.ThrowIfCancellationRequested();
-        var all = linked.Diagnostics.ToList();
-        if (linked.Model is { } model)
-        {
-            var compiled = CompiledRules.Compile(model, interpret: true);
-            cancel.ThrowIfCancellationRequested();
-            all.AddRange(ConflictChecker.Check(compiled));
-            all.AddRange(ConflictChecker.Gaps(compiled));
-        }
-        var mine = all.Where(d => d.Span.Path.Length > 0 && System.IO.Path.GetFullPath(d.Span.Path) == path).Distinct().ToImmutableArray();
-        return new RuleSetView(path, linked, mine);
+        return new RuleSetView(path, linked, Mine(linked.Diagnostics, path));
     }
+
+    /// <summary>
+    /// The searches of <c>check</c> over the linked rule set — conflicts, quota rows, gaps — added to the
+    /// document's diagnostics; they take longer than linking, so they come second (and stop at the next edit).
+    /// </summary>
+    public RuleSetView Searched(CancellationToken cancel)
+    {
+        if (Linked.Model is not { } model) return this;
+        var compiled = CompiledRules.Compile(model, interpret: true);
+        cancel.ThrowIfCancellationRequested();
+        var found = ConflictChecker.Check(compiled, cancel);
+        cancel.ThrowIfCancellationRequested();
+        var gaps = ConflictChecker.Gaps(compiled, cancel);
+        return new RuleSetView(Path, Linked, [.. Diagnostics, .. Mine([.. found, .. gaps], Path).Except(Diagnostics)]);
+    }
+
+    private static ImmutableArray<Diagnostic> Mine(IEnumerable<Diagnostic> all, string path) =>
+        [.. all.Where(d => d.Span.Path.Length > 0 && System.IO.Path.GetFullPath(d.Span.Path) == path).Distinct()];
 
     /// <summary>The circular declared in the document around a line (0-based), for resolving provision ids.</summary>
     public string? CircularAt(int line) =>

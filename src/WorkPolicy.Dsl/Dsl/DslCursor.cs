@@ -19,7 +19,7 @@ internal sealed class DslCursor
     {
         _path = path;
         _diagnostics = diagnostics;
-        _cur = new Input(text);
+        _cur = new TextInput(text);
     }
 
     public string Path => _path;

@@ -19,7 +19,7 @@ internal static class ExpressionText
         IResult<Expr> r;
         try
         {
-            r = parser.Expr.End()(new Input(padded));
+            r = parser.Expr.End()(new TextInput(padded));
         }
         catch (Exception ex) when (ex is ParseException or InsufficientExecutionStackException)
         {

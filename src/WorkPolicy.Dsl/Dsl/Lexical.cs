@@ -10,14 +10,24 @@ internal static class Lexical
 {
     public const int MaxTokenLength = 512;
 
-    private static readonly Parser<string> Comment =
-        from hash in Parse.Char('#')
-        from rest in Parse.CharExcept('\n').Many()
-        select "";
-
-    /// <summary>White space and comments.</summary>
-    public static readonly Parser<string> Trivia =
-        Parse.WhiteSpace.Once().Return("").Or(Comment).Many().Return("");
+    /// <summary>White space and comments (<c>#</c> to the end of the line); never fails. Written by hand: every token starts with it.</summary>
+    public static readonly Parser<string> Trivia = input =>
+    {
+        // Scans the string itself and makes one input at the end, where Advance would make one per character.
+        var (src, pos, line, column) = (input.Source, input.Position, input.Line, input.Column);
+        while (pos < src.Length)
+        {
+            var c = src[pos];
+            if (c == '#')
+            {
+                while (pos < src.Length && src[pos] != '\n') (pos, column) = (pos + 1, column + 1);
+            }
+            else if (!char.IsWhiteSpace(c)) break;
+            else if (c == '\n') (pos, line, column) = (pos + 1, line + 1, 1);
+            else (pos, column) = (pos + 1, column + 1);
+        }
+        return Result.Success("", TextInput.At(input, pos, line, column));
+    };
 
     /// <summary>Runs <paramref name="p"/> after trivia and records where the token itself starts and ends.</summary>
     public static Parser<Located<T>> Tok<T>(Parser<T> p) => input =>
@@ -31,9 +41,15 @@ internal static class Lexical
             : Result.Failure<Located<T>>(r.Remainder.Position == afterTrivia.Position ? input : r.Remainder, r.Message, r.Expectations);
     };
 
-    /// <summary>A name: letters, digits, '-' and '_', starting with a letter.</summary>
-    public static readonly Parser<string> IdentRaw =
-        Parse.Letter.Once().Concat(Parse.LetterOrDigit.Or(Parse.Chars('-', '_')).Many()).Text().Named("name");
+    /// <summary>A name: letters, digits, '-' and '_', starting with a letter. Written by hand (the hottest token); fails as the combinator did.</summary>
+    public static readonly Parser<string> IdentRaw = input =>
+    {
+        if (input.AtEnd) return Result.Failure<string>(input, "Unexpected end of input reached", ["name"]);
+        if (!char.IsLetter(input.Current)) return Result.Failure<string>(input, $"unexpected '{input.Current}'", ["name"]);
+        var (src, end) = (input.Source, input.Position + 1);
+        while (end < src.Length && (char.IsLetterOrDigit(src[end]) || src[end] is '-' or '_')) end++;
+        return Result.Success(src[input.Position..end], TextInput.At(input, end, input.Line, input.Column + end - input.Position));
+    };
 
     /// <summary>A dotted path such as <c>employee.health.healthy</c>.</summary>
     public static readonly Parser<string> PathRaw =
@@ -52,20 +68,21 @@ internal static class Lexical
     public static readonly Parser<string> StringRaw = input =>
     {
         if (input.AtEnd || input.Current != '"') return Result.Failure<string>(input, "expected quoted text", ["quoted text"]);
+        // One line, so the column moves with the position.
         var sb = new System.Text.StringBuilder();
-        var at = input.Advance();
-        while (!at.AtEnd && at.Current != '\n')
+        var (src, at) = (input.Source, input.Position + 1);
+        while (at < src.Length && src[at] != '\n')
         {
-            var c = at.Current;
-            if (c == '"') return Result.Success(sb.ToString(), at.Advance());
+            var c = src[at];
+            if (c == '"') return Result.Success(sb.ToString(), TextInput.At(input, at + 1, input.Line, input.Column + at + 1 - input.Position));
             if (c == '\\')
             {
-                at = at.Advance();
-                if (at.AtEnd || at.Current == '\n') break;
-                sb.Append(at.Current == 'n' ? '\n' : at.Current);
+                at++;
+                if (at >= src.Length || src[at] == '\n') break;
+                sb.Append(src[at] == 'n' ? '\n' : src[at]);
             }
             else sb.Append(c);
-            at = at.Advance();
+            at++;
         }
         return Result.Failure<string>(input, "quoted text is not closed by '\"' on its line", ["closing quote"]);
     };
@@ -93,10 +110,13 @@ internal static class Lexical
          from m in Parse.Digit.Repeat(2).Text()
          select $"{h}:{m}").Named("time (hh:mm)");
 
-    /// <summary>A keyword: a whole name equal to <paramref name="word"/>.</summary>
-    public static Parser<string> Keyword(string word) =>
-        IdentRaw.Where(w => w == word).Named($"'{word}'");
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Parser<string>> Keywords = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Parser<Located<string>>> Symbols = new(StringComparer.Ordinal);
 
-    /// <summary>A punctuation symbol after trivia.</summary>
-    public static Parser<Located<string>> Symbol(string s) => Tok(Parse.String(s).Text().Named($"'{s}'"));
+    /// <summary>A keyword: a whole name equal to <paramref name="word"/> (made once per word).</summary>
+    public static Parser<string> Keyword(string word) =>
+        Keywords.GetOrAdd(word, w => IdentRaw.Where(x => x == w).Named($"'{w}'"));
+
+    /// <summary>A punctuation symbol after trivia (made once per symbol).</summary>
+    public static Parser<Located<string>> Symbol(string s) => Symbols.GetOrAdd(s, x => Tok(Parse.String(x).Text().Named($"'{x}'")));
 }

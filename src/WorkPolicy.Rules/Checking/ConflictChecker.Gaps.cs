@@ -10,13 +10,14 @@ namespace WorkPolicy.Rules.Checking;
 
 internal static partial class ConflictChecker
 {
-    /// <summary>The gaps of every circular of <paramref name="rules"/>: one warning per circular at most (see <see cref="CheckGaps"/>).</summary>
-    public static ImmutableArray<Diagnostic> Gaps(CompiledRules rules)
+    /// <summary>The gaps of every circular of <paramref name="rules"/>: one warning per circular at most (see <see cref="CheckGaps"/>); <paramref name="cancel"/> stops between circulars.</summary>
+    public static ImmutableArray<Diagnostic> Gaps(CompiledRules rules, CancellationToken cancel = default)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in rules.Circulars)
         {
+            cancel.ThrowIfCancellationRequested();
             if (reported.Contains(c.Model.Id) || CheckGaps(rules, c) is not { } gap) continue;
             diagnostics.Add(gap);
             reported.Add(c.Model.Id);

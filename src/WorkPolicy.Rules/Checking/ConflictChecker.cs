@@ -20,8 +20,8 @@ internal static partial class ConflictChecker
     /// <summary>Most value combinations tried for one search before giving up.</summary>
     public const int MaxCombinations = 1 << 16;
 
-    /// <summary>Conflicts in every circular of <paramref name="rules"/>.</summary>
-    public static ImmutableArray<Diagnostic> Check(CompiledRules rules)
+    /// <summary>Conflicts in every circular of <paramref name="rules"/>; <paramref name="cancel"/> stops the search between pairs.</summary>
+    public static ImmutableArray<Diagnostic> Check(CompiledRules rules, CancellationToken cancel = default)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var c in rules.Circulars)
@@ -32,6 +32,7 @@ internal static partial class ConflictChecker
             {
                 for (var j = i + 1; j < ps.Length; j++)
                 {
+                    cancel.ThrowIfCancellationRequested();
                     var (a, b) = (ps[i].Model, ps[j].Model);
                     if (a.Overrides.Contains(j) || b.Overrides.Contains(i) || a.SameEffect(b)) continue;
                     CheckPair(rules.Model, c, ps[i], ps[j], diagnostics);
