@@ -136,6 +136,23 @@ public sealed class LanguageServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Garbage_and_deep_nesting_get_diagnostics_and_the_server_keeps_serving()
+    {
+        await using var client = LspClient.InProcess();
+        await client.Initialize();
+        File.Copy(Path.Combine(Samples, "vocabulary.wp"), Path.Combine(_temp, "vocabulary.wp"));
+        var file = Path.Combine(_temp, "junk.wp");
+        var deep = "circular c {\n  provision p {\n    scope " + new string('(', 5000) + "unit.kind == dinas" + new string(')', 5000) + "\n  }\n}\n";
+        await client.Open(file, "\u0000\u00ff}}}{{ circular \"\n" + deep);
+        (await client.Diagnostics(file, d => d.GetArrayLength() > 0)).EnumerateArray().Should().OnlyContain(d => d.GetProperty("code").GetString()!.StartsWith("WP", StringComparison.Ordinal));
+        // Requests at any position of it are answered, not failed.
+        (await client.At("textDocument/hover", file, 4, 2)).ValueKind.Should().Be(JsonValueKind.Null);
+        (await client.At("textDocument/completion", file, 400, 9999)).ValueKind.Should().Be(JsonValueKind.Array);
+        await client.Change(file, File.ReadAllText(Palopo).Replace("palopo-2021-wfh", "junk-2021"), 2);
+        (await client.Diagnostics(file, d => d.GetArrayLength() == 0)).GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_document_past_the_size_limit_gets_one_diagnostic()
     {
         await using var client = LspClient.InProcess();
