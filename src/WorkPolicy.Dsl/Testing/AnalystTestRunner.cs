@@ -40,6 +40,11 @@ internal sealed class RuleSetRun(string path, Linked linked, CompiledRules? comp
 
     /// <summary>The cases that passed, with their facts: the cases a mutant must fail one of to count as noticed.</summary>
     public List<(FactsFile Facts, AnalystCase Case)> Passing { get; } = [];
+
+    private int? _conflicts;
+
+    /// <summary>How many conflicts <c>check</c> reports in the rule set itself (worked out once).</summary>
+    public int Conflicts(CompiledRules rules) => _conflicts ??= ConflictChecker.Check(rules).Count(d => d.Code == DiagnosticCodes.Conflict);
 }
 
 /// <summary>
@@ -121,6 +126,10 @@ internal sealed class AnalystTestRunner(bool coverage = false, IReadOnlyDictiona
         if (linked.Model is not { } model) return new MutantOutcome("check", false);
         if (mutant.Kind == MutationKind.DropOverrides && run.Compiled is { } original && SameOverrides(original.Model, model)) return new MutantOutcome(null, true);
         var rules = CompiledRules.Compile(model, interpret: true);
+        // A dropped exception that leaves two provisions deciding differently for someone is a conflict `check` reports.
+        if (mutant.Kind == MutationKind.DropOverrides && run.Compiled is { } before &&
+            ConflictChecker.Check(rules).Count(d => d.Code == DiagnosticCodes.Conflict) > run.Conflicts(before))
+            return new MutantOutcome("check", false);
         FactsFile? indexed = null;
         Evaluator? evaluator = null;
         foreach (var (facts, c) in run.Passing)

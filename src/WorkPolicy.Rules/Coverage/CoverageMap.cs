@@ -79,7 +79,9 @@ internal sealed class CoverageMap
                 Add(new Key(p.Decl), CoverageTarget.Provision, source, p.Id, p.Decl.Span);
                 foreach (var target in p.Decl.Overrides)
                 {
-                    if (m.Deciding.FirstOrDefault(q => q.Id == target) is { } q) Add(new Key(p.Decl, q.Decl), CoverageTarget.Overrides, source, $"{p.Id} overrides {target}", p.Decl.Span);
+                    // A target an amendment restated is named with it: the edge to each version is an item of its own.
+                    if (m.Deciding.FirstOrDefault(q => q.Id == target) is { } q)
+                        Add(new Key(p.Decl, q.Decl), CoverageTarget.Overrides, source, $"{p.Id} overrides {(q.Source.Length > 0 && q.Source != source ? q.Source + "/" : "")}{target}", p.Decl.Span);
                 }
                 foreach (var o in p.Obligations.Where(o => o.HasWindows)) Add(new Key(o.Decl), CoverageTarget.Windows, source, $"{p.Id}: {o.Kind} windows", o.Decl.Span);
             }

@@ -87,4 +87,32 @@ public sealed class CoverageTests : IDisposable
         var (_, edges, _) = Run("test", Tests(("nurse", "2021-07-01", "office"), ("clerk", "2021-07-30", "home")), "--mutations");
         edges.Should().Contain(": 4 of 4 mutants noticed (100.0 %)");
     }
+
+    [Fact]
+    public void A_dropped_exception_that_file_order_hides_from_the_cases_is_noticed_by_check()
+    {
+        using var rules = new TempRules("from 2021-07-01 to 2021-07-30", """
+              provision health-home {
+                cite "2" "fasilitas kesehatan"
+                scope unit.kind == puskesmas
+                overrides office-default
+                mode home
+              }
+
+              provision office-default {
+                cite "1" "bekerja di kantor"
+                mode office
+              }
+
+            """);
+        var tests = rules.Path("t.tests.yaml");
+        File.WriteAllText(tests, "rules: [.]\nfacts:\n  units: [ { id: pkm, region: kab-luwu-utara, kind: puskesmas, agency: dinkes } ]\n" +
+            "  employees: [ { id: nurse, unit: pkm, employment: pns } ]\ncases:\n  - { name: nurse, employee: nurse, on: 2021-07-05, expect: { mode: home } }\n");
+        var json = rules.Path("report.json");
+        Run("test", tests, "--mutations", "--json", json).Code.Should().Be(0);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var dropped = doc.RootElement.GetProperty("ruleSets")[0].GetProperty("mutants").EnumerateArray().Single(m => m.GetProperty("kind").GetString() == "drop-overrides");
+        // Without the edge the first provision in file order still decides, so the case passes; check reports the conflict.
+        (dropped.GetProperty("outcome").GetString(), dropped.GetProperty("noticedBy").GetString()).Should().Be(("noticed", "check"));
+    }
 }
