@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using WorkPolicy.Rules.Checking;
 using WorkPolicy.Rules.Coverage;
 using WorkPolicy.Rules.Diagnostics;
 using WorkPolicy.Rules.Evaluation;
@@ -10,8 +11,8 @@ namespace WorkPolicy.Rules.Analysis;
 /// <summary>
 /// <c>check --analyze</c>: walks every class of staff (<see cref="SpaceWalk"/>) on a working day of every
 /// stretch of dates in each region, and reports who is in force but decided by no provision (WP0316),
-/// provisions that decide for nobody (WP0317: always overridden, or never applying) and pools whose share
-/// rounds to no place for small pools (WP0318). What the classes reach is observed on the one walk, as
+/// provisions that decide for nobody (WP0317: always overridden, or never applying), pools whose share
+/// rounds to no place for small pools (WP0318) and 'overrides' edges whose provisions never meet (WP0319). What the classes reach is observed on the one walk, as
 /// coverage observes test cases.
 /// </summary>
 internal static class Analyzer
@@ -51,16 +52,25 @@ internal static class Analyzer
                 }
             }
         }
-        var deciding = rules.Circulars.SelectMany(c => c.Model.Deciding).Select(p => p.Decl).ToHashSet(ReferenceEqualityComparer.Instance);
-        // A walk cut short may have missed where a provision decides: then none is called dead.
+        // A walk cut short may have missed where a provision decides: then none is called dead. The walk's
+        // classes are as coarse as the decisions allow, so why a provision never decides (and whether two
+        // provisions ever meet) is asked of the scopes themselves.
         foreach (var line in map.Lines().Where(l => complete && l.Target == CoverageTarget.Provision && !l.Reach.HasFlag(Reach.Decided)))
         {
-            var provision = rules.Circulars.SelectMany(c => c.Model.Deciding).FirstOrDefault(p => p.Decl.Span == line.Span);
-            if (provision is null) continue;
-            var why = line.Reach.HasFlag(Reach.Overridden) ? "wherever it applies, a provision that overrides it applies too"
-                : line.Reach.HasFlag(Reach.Applied) ? "wherever it applies, an earlier provision with the same effect decides"
-                : "it applies to no class of staff while its circular is in force";
-            found.Add(Diagnostic.Create(DiagnosticCodes.DeadProvision, line.Span, $"provision '{provision.Id}' of circular '{line.Circular}' never decides: {why}"));
+            if (rules.Circulars.Select(c => (C: c, P: c.Deciding.FirstOrDefault(p => p.Model.Decl.Span == line.Span))).FirstOrDefault(x => x.P is not null) is not ({ } c, { } provision)) continue;
+            var why = ConflictChecker.CanApplyTogether(rules, c, provision) == false ? "it applies to no one"
+                : provision.Model.OverriddenBy.Any(j => ConflictChecker.CanApplyTogether(rules, c, provision, c.Deciding[j]) == true)
+                    ? "wherever it applies while its circular is in force, a provision that overrides it, or an earlier one with the same effect, decides"
+                    : "it applies to no one while its circular is in force, or an earlier provision with the same effect decides";
+            found.Add(Diagnostic.Create(DiagnosticCodes.DeadProvision, line.Span, $"provision '{provision.Model.Id}' of circular '{line.Circular}' never decides: {why}"));
+        }
+        foreach (var c in rules.Circulars)
+        foreach (var p in c.Deciding)
+        foreach (var target in p.Model.Decl.Overrides)
+        {
+            if (c.Deciding.FirstOrDefault(q => q.Model.Id == target) is not { } q || ConflictChecker.CanApplyTogether(rules, c, p, q) != false) continue;
+            found.Add(Diagnostic.Create(DiagnosticCodes.IdleOverrides, p.Model.Decl.Span,
+                $"'{p.Model.Id} overrides {target}' in circular '{c.Model.Id}' never takes effect: the two provisions never apply to the same person"));
         }
         foreach (var p in rules.Circulars.SelectMany(c => c.Model.Deciding).DistinctBy(p => p.Decl))
         {

@@ -59,6 +59,7 @@ internal static class DiagnosticCatalog
         new(ProvisionGap, Severity.Warning, "circular decides nothing for some staff", "If the circular means to leave them out, say so in an ambiguity note; otherwise add the provision that decides for them."),
         new(DeadProvision, Severity.Warning, "provision never decides", "Check its scope and the 'overrides' that name it: as written it decides for nobody on any date (check --analyze)."),
         new(QuotaUnmet, Severity.Warning, "share cannot be met in small pools", "State how small pools are served: 'rounding turns' spreads the share over the rotation cycle (check --analyze)."),
+        new(IdleOverrides, Severity.Warning, "'overrides' never takes effect", "The two provisions never apply to the same person: drop the edge, or check the scopes if they were meant to meet (check --analyze)."),
         new(FactsMissing, Severity.Error, "facts: required key missing", "Add the key the message names."),
         new(DanglingReference, Severity.Error, "facts: reference to an id not in the file", "Add the unit or employee, or correct the id."),
         new(FactsDuplicateId, Severity.Error, "facts: id given twice", "Keep one of them."),

@@ -84,6 +84,8 @@ internal static class DiagnosticCodes
     public const string DeadProvision = "WP0317";
     /// <summary>A pool's share that rounds to no place at all for small pools, so the share stated cannot be met there.</summary>
     public const string QuotaUnmet = "WP0318";
+    /// <summary>An 'overrides' whose two provisions never apply to the same person: it never takes effect.</summary>
+    public const string IdleOverrides = "WP0319";
 
     /// <summary>Facts: a required key is missing.</summary>
     public const string FactsMissing = "WP0402";
