@@ -130,8 +130,10 @@ internal static class Comparison
                 var members = g.Select(x => x.D).Distinct().ToList();
                 if (members.Count < 2 || !members.All(list.Contains)) continue;
                 var at = members[0].Parts.Select(p => p.Path).ToList().IndexOf(g.Key.Split('\u0001')[0]);
+                // Only codes join into a set ('= x', 'in {…}'); stretches of numbers and sets' members stay apart.
+                if (members.Any(m => !m.Parts[at].Value.StartsWith("= ", StringComparison.Ordinal) && !m.Parts[at].Value.StartsWith("in {", StringComparison.Ordinal))) continue;
                 var values = members.SelectMany(m => Values(m.Parts[at].Value)).Distinct().Order(StringComparer.Ordinal).ToList();
-                if (values.Count < 2 || members.Any(m => !m.Parts[at].Value.StartsWith('=') && !m.Parts[at].Value.StartsWith("in {", StringComparison.Ordinal))) continue;
+                if (values.Count < 2) continue;
                 var parts = members[0].Parts.SetItem(at, (members[0].Parts[at].Path, $"in {{{string.Join(", ", values)}}}"));
                 list.RemoveAll(members.Contains);
                 list.Add(members[0] with { Parts = parts, Who = Words([.. parts]) });

@@ -61,13 +61,7 @@ internal sealed class FactSpace
         foreach (var rules in sides)
         {
             side++;
-            var roots = new List<Condition?>();
-            foreach (var c in rules.Model.Circulars.Where(c => c.Regions.Contains(region)))
-            {
-                roots.Add(c.Until);
-                roots.AddRange(c.Deciding.Concat(c.Attaching).Select(p => p.Scope));
-                roots.AddRange(c.Deciding.SelectMany(p => p.QuotaRows).Select(r => r.When));
-            }
+            var roots = Roots(rules, region);
             foreach (var t in Conditions.Leaves(roots).OfType<TestCondition>().Where(t => t.Field.Kind == FieldKind.OneOf))
                 named[t.Field.Path] = [.. named.GetValueOrDefault(t.Field.Path, []).Concat(t.Values.OfType<CodeFact>().Select(c => c.Code)).Distinct().Order(StringComparer.Ordinal)];
             var leaves = Conditions.Leaves(roots);
@@ -117,8 +111,22 @@ internal sealed class FactSpace
         return new FactSpace(region, dims, [.. axes.OrderBy(a => !a.Defaulted)])
         {
             Named = named,
+            Numbers = new NumberClasses(sides, region),
             Alike = standsFor.ToDictionary(kv => kv.Key.Item1 + "|" + kv.Key.Item2, kv => kv.Value, StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>The conditions <paramref name="rules"/> read in <paramref name="region"/>: end conditions, scopes, quota rows.</summary>
+    public static List<Condition?> Roots(CompiledRules rules, string region)
+    {
+        var roots = new List<Condition?>();
+        foreach (var c in rules.Model.Circulars.Where(c => c.Regions.Contains(region)))
+        {
+            roots.Add(c.Until);
+            roots.AddRange(c.Deciding.Concat(c.Attaching).Select(p => p.Scope));
+            roots.AddRange(c.Deciding.SelectMany(p => p.QuotaRows).Select(r => r.When));
+        }
+        return roots;
     }
 
     private static ImmutableArray<ImmutableArray<int>> Product(List<int> sizes)
@@ -168,6 +176,11 @@ internal sealed class FactSpace
                 continue;
             }
             var value = first.Candidates[values[0]];
+            if (value is NumberFact number && Numbers is { } numbers)
+            {
+                parts.Add((axis.Path, numbers.Describe(first, number.Value)));
+                continue;
+            }
             parts.Add(value is CodeFact code && Named.TryGetValue(axis.Path, out var named) && !named.Contains(code.Code)
                 ? (axis.Path, $"other than {{{string.Join(", ", named)}}}")
                 : (axis.Path, "= " + ConflictChecker.Show(value)));
@@ -180,6 +193,9 @@ internal sealed class FactSpace
 
     private string Codes(Dimension d) =>
         Alike.TryGetValue(d.Field!.Path + "|" + d.SetCode, out var all) && all.Length > 1 ? string.Join("|", all) : d.SetCode!;
+
+    /// <summary>How a number is described: by the stretch of whole numbers every test reads alike.</summary>
+    private NumberClasses? Numbers { get; init; }
 
     /// <summary>Per code field, the codes the rules name (a candidate outside them stands for every other code).</summary>
     private Dictionary<string, ImmutableArray<string>> Named { get; init; } = [];

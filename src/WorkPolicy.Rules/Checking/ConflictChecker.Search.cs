@@ -154,7 +154,7 @@ internal static partial class ConflictChecker
         return range;
     }
 
-    private static EvalScope Synthetic(RuleModel model, string region, List<Dimension> dims, int[] choice)
+    internal static EvalScope Synthetic(RuleModel model, string region, List<Dimension> dims, int[] choice)
     {
         var index = new FactIndex(SyntheticFacts(region, dims, choice, Probe), model.Layout);
         var scope = new EvalScope(index) { Date = Probe };
