@@ -48,7 +48,8 @@ internal static class Comparison
     {
         CompiledRules[] sides = [a, b];
         var found = new Dictionary<(string Regions, string Who, string Outcome), List<(LocalDate Day, Difference D)>>();
-        var periods = new List<(LocalDate From, LocalDate To)>();
+        // The stretches of the summary: every region's cuts together, so they never overlap.
+        var starts = new SortedSet<LocalDate> { from };
         var classes = 0;
         var complete = true;
         foreach (var (region, regions) in RegionGroups(sides))
@@ -58,7 +59,7 @@ internal static class Comparison
             for (var s = 0; s < cuts.Count; s++)
             {
                 var (start, end) = (cuts[s], s + 1 < cuts.Count ? cuts[s + 1].PlusDays(-1) : to);
-                if (!periods.Contains((start, end))) periods.Add((start, end));
+                starts.Add(start);
                 // One date per weekday: obligations may be due, and windows differ, by weekday.
                 for (var day = start; day <= end && day < start.PlusDays(7); day = day.PlusDays(1))
                 {
@@ -83,7 +84,9 @@ internal static class Comparison
         }
         var differences = Join(found.Values.SelectMany(Merge)).OrderBy(d => d.From).ThenBy(d => string.Join(",", d.Regions), StringComparer.Ordinal).ThenBy(d => d.Who, StringComparer.Ordinal).ToImmutableArray();
         // Counted after joining, so a period's figure is the number of rows that hold in it.
-        return new ComparisonResult(differences, [.. periods.OrderBy(p => p.From).Select(p => new ComparedPeriod(p.From, p.To, differences.Count(d => d.From <= p.To && d.To >= p.From)))], classes, complete);
+        var stretch = starts.ToList();
+        var periods = stretch.Select((start, i) => (From: start, To: i + 1 < stretch.Count ? stretch[i + 1].PlusDays(-1) : to));
+        return new ComparisonResult(differences, [.. periods.Select(p => new ComparedPeriod(p.From, p.To, differences.Count(d => d.From <= p.To && d.To >= p.From)))], classes, complete);
     }
 
     private static string Outcome(Decision d) => $"{d.Mode}|{string.Join(",", d.Provisions.Select(p => p.Circular + "/" + p.Id))}|{d.Pool}|{string.Join(",", d.Obligations.Select(o => o.Kind))}";

@@ -38,10 +38,13 @@ internal static class FactEdit
             {
                 var value = Value(d, candidate, current);
                 if (value is null || Equals(value, current.Value) || ConflictChecker.Show(value) == (current.Value is { } cv ? ConflictChecker.Show(cv) : null)) continue;
-                yield return (new FactChange(Path(d), current.Value is { } v ? ConflictChecker.Show(v) : "unknown", ConflictChecker.Show(value)), With(facts, employee, unit, d, value, date));
+                yield return (new FactChange(Path(d), Text(d, current.Value), Text(d, value)), With(facts, employee, unit, d, value, date));
             }
         }
     }
+
+    private static string Text(Dimension d, FactValue? v) =>
+        v is null ? "unknown" : d.Incident is not null ? ConflictChecker.IncidentText(v) : ConflictChecker.Show(v);
 
     private static string Path(Dimension d) => d.Incident is { } kind ? $"incident {kind}" : d.Field!.Path;
 
@@ -58,7 +61,11 @@ internal static class FactEdit
     private static (FactValue? Value, bool Known) Current(FactsFile facts, EmployeeFacts employee, UnitFacts unit, Dimension d, LocalDate date)
     {
         if (d.Incident is { } kind)
-            return (new BoolFact(facts.Incidents?.Any(i => i.Kind == kind && i.Unit == unit.Id && i.Confirmed <= date) == true), true);
+        {
+            // The latest confirmation up to the date, by its age in days (none: false).
+            var latest = facts.Incidents?.Where(i => i.Kind == kind && i.Unit == unit.Id && i.Confirmed <= date).Select(i => (LocalDate?)i.Confirmed).Max();
+            return (latest is { } on ? new NumberFact(Period.Between(on, date, PeriodUnits.Days).Days) : new BoolFact(false), true);
+        }
         var field = d.Field!;
         IReadOnlyDictionary<string, FactValue>? fields = field.Entity switch
         {
@@ -87,8 +94,8 @@ internal static class FactEdit
             var incidents = facts.Incidents ?? [];
             return facts with
             {
-                Incidents = value is BoolFact { Value: true }
-                    ? incidents.Add(new Incident(kind, unit.Id, date))
+                Incidents = value is NumberFact age
+                    ? [.. incidents.Where(i => !(i.Kind == kind && i.Unit == unit.Id)), new Incident(kind, unit.Id, date.PlusDays(-(int)age.Value))]
                     : [.. incidents.Where(i => !(i.Kind == kind && i.Unit == unit.Id))],
             };
         }

@@ -176,6 +176,11 @@ internal sealed class FactSpace
                 continue;
             }
             var value = first.Candidates[values[0]];
+            if (first.Incident is not null)
+            {
+                parts.Add((axis.Path, "= " + ConflictChecker.IncidentText(value)));
+                continue;
+            }
             if (value is NumberFact number && Numbers is { } numbers)
             {
                 parts.Add((axis.Path, numbers.Describe(first, number.Value)));

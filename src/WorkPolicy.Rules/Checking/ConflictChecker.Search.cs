@@ -59,7 +59,7 @@ internal static partial class ConflictChecker
             var (field, code, incident) = (dims[k].Field, dims[k].SetCode, dims[k].Incident);
             if (code is null)
             {
-                parts.Add($"{(incident is not null ? "an incident " + incident : field!.Path)} = {Show(dims[k].Candidates[choice[k]])}");
+                parts.Add(incident is not null ? $"incident {incident} {IncidentText(dims[k].Candidates[choice[k]])}" : $"{field!.Path} = {Show(dims[k].Candidates[choice[k]])}");
                 continue;
             }
             if (!sets.TryGetValue(field!.Path, out var members)) sets[field.Path] = members = [];
@@ -68,6 +68,19 @@ internal static partial class ConflictChecker
         parts.AddRange(sets.Select(s => $"{s.Key} = {{{string.Join(", ", s.Value)}}}"));
         return string.Join(", ", parts);
     }
+
+    /// <summary>Most days back an incident's confirmation is tried.</summary>
+    private const int MaxIncidentAge = 60;
+
+    /// <summary>An incident candidate in words: <c>none</c>, <c>confirmed that day</c>, <c>confirmed 3 days before</c>.</summary>
+    internal static string IncidentText(FactValue v) => v switch
+    {
+        NumberFact { Value: 0 } => "confirmed that day",
+        NumberFact { Value: 1 } => "confirmed 1 day before",
+        NumberFact n => $"confirmed {n.Value} days before",
+        BoolFact { Value: true } => "confirmed that day",
+        _ => "none",
+    };
 
     internal static string Show(FactValue v) => v switch
     {
@@ -81,7 +94,7 @@ internal static partial class ConflictChecker
     internal static List<Dimension> Dimensions(RuleModel model, IEnumerable<Condition?> roots, bool within = false)
     {
         var mentioned = new SortedDictionary<string, (FieldRef Field, List<FactValue> Values)>(StringComparer.Ordinal);
-        var incidents = new SortedSet<string>(StringComparer.Ordinal);
+        var incidents = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var leaf in Conditions.Leaves(roots))
         {
             switch (leaf)
@@ -94,13 +107,17 @@ internal static partial class ConflictChecker
                     use.Values.AddRange(t.Values);
                     break;
                 case IncidentCondition i:
-                    incidents.Add(i.Kind);
+                    // How many days back a confirmation can still count: its offset plus its days (doubled for
+                    // working days, which a weekend stretches).
+                    incidents[i.Kind] = Math.Max(incidents.GetValueOrDefault(i.Kind), (i.StartOffset + i.Days) * (i.WorkingDays ? 2 : 1) + 1);
                     break;
             }
         }
         var dims = new List<Dimension>();
         foreach (var (_, (field, values)) in mentioned) dims.AddRange(Expand(model, field, values, within));
-        dims.AddRange(incidents.Select(kind => new Dimension(null, null, kind, [new BoolFact(false), new BoolFact(true)])));
+        // An incident is none, or one confirmed so many days before the date looked at: each age a test can tell apart.
+        dims.AddRange(incidents.Select(i => new Dimension(null, null, i.Key,
+            [new BoolFact(false), .. Enumerable.Range(0, Math.Min(i.Value, MaxIncidentAge) + 1).Select(age => (FactValue)new NumberFact(age))])));
         return dims;
     }
 
@@ -182,6 +199,7 @@ internal static partial class ConflictChecker
             if (dims[k].Incident is { } kind)
             {
                 if (value is BoolFact { Value: true }) incidents.Add(new Incident(kind, "u", incidentDay));
+                else if (value is NumberFact age) incidents.Add(new Incident(kind, "u", incidentDay.PlusDays(-(int)age.Value)));
                 continue;
             }
             var field = dims[k].Field!;

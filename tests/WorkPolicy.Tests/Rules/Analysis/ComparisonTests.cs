@@ -51,4 +51,21 @@ public sealed class ComparisonTests
         classes.Sum(c => c.GetProperty("people").GetInt32()).Should().BeGreaterThan(0);
         doc.RootElement.GetProperty("differences").GetArrayLength().Should().BeGreaterThan(0);
     }
+
+    [Fact]
+    public void An_incident_is_tried_at_every_age_a_closure_can_tell_apart()
+    {
+        var (code, output, _) = Shell.Run("compare", Path.Combine(Samples, "balikpapan.wp"), Path.Combine(Samples, "interpretations", "balikpapan-closure-day-after.wp"),
+            "--from", "2020-08-01", "--to", "2020-08-31", "--format", "json");
+        code.Should().Be(0);
+        using var doc = JsonDocument.Parse(output);
+        var classes = doc.RootElement.GetProperty("classes").EnumerateArray().ToList();
+        // Three days from the confirmation, or from the day after: they differ on the first day and on the fourth.
+        static string Modes(JsonElement c) => $"{c.GetProperty("a").GetProperty("mode").GetString()} -> {c.GetProperty("b").GetProperty("mode").GetString()}";
+        classes.Where(c => c.GetProperty("who").GetString()!.StartsWith("incident positive-case = confirmed that day", StringComparison.Ordinal)).Select(Modes)
+            .Should().NotBeEmpty().And.OnlyContain(m => m.StartsWith("home -> ", StringComparison.Ordinal));
+        classes.Where(c => c.GetProperty("who").GetString()!.StartsWith("incident positive-case = confirmed 3 days before", StringComparison.Ordinal)).Select(Modes)
+            .Should().NotBeEmpty().And.OnlyContain(m => m.EndsWith(" -> home", StringComparison.Ordinal));
+        classes.Should().NotContain(c => c.GetProperty("who").GetString()!.Contains("confirmed 1 day before"), "on the second and third day both read the closure alike");
+    }
 }
