@@ -115,4 +115,17 @@ public sealed class CoverageTests : IDisposable
         // Without the edge the first provision in file order still decides, so the case passes; check reports the conflict.
         (dropped.GetProperty("outcome").GetString(), dropped.GetProperty("noticedBy").GetString()).Should().Be(("noticed", "check"));
     }
+
+    [Fact]
+    public void The_samples_reach_both_branches_of_palopos_end_condition_and_every_set_of_windows()
+    {
+        var json = Path.Combine(Folder, "samples.json");
+        var (code, output, _) = Run("test", Repo.Path("samples", "circulars"), "--json", json);
+        code.Should().Be(0);
+        output.Should().MatchRegex(@"until\s+2 of 2\s+reached 2").And.MatchRegex(@"windows\s+2 of 2\s+reached 2");
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var until = doc.RootElement.GetProperty("ruleSets")[0].GetProperty("coverage").EnumerateArray().Where(i => i.GetProperty("kind").GetString() == "until").ToList();
+        until.Select(i => i.GetProperty("name").GetString()).Should().BeEquivalentTo("in force, the end condition not yet held", "ended by the end condition");
+        until.Should().OnlyContain(i => i.GetProperty("circular").GetString() == "palopo-2021-wfh" && i.GetProperty("state").GetString() == "reached");
+    }
 }
