@@ -50,6 +50,7 @@ internal sealed partial class LanguageServer
             referencesProvider = true,
             completionProvider = new { triggerCharacters = new[] { ".", " ", "{", "," } },
             documentFormattingProvider = true,
+            documentSymbolProvider = true,
             codeLensProvider = new { resolveProvider = false },
             executeCommandProvider = new { commands = new[] { RunCase } },
         },

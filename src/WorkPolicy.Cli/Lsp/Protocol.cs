@@ -34,3 +34,6 @@ internal sealed record Command(string Title, [property: JsonPropertyName("comman
 
 /// <summary>A lens over a range: for a test case, "run case" with its outcome.</summary>
 internal sealed record CodeLens(Range Range, Command Command);
+
+/// <summary>An entry of the document's outline: kind 2 module (a circular or vocabulary), 6 method (a provision), 13 variable (a definition or field).</summary>
+internal sealed record DocumentSymbol(string Name, string? Detail, int Kind, Range Range, Range SelectionRange, DocumentSymbol[]? Children);

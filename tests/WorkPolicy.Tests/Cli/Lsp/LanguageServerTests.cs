@@ -80,6 +80,10 @@ public sealed class LanguageServerTests : IDisposable
         references.EnumerateArray().Select(r => r.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32())
             .Should().Contain([Find(text, "provision p1-rotation").Line, line]);
 
+        var outline = (await client.Request("textDocument/documentSymbol", new { textDocument = new { uri = LspClient.Uri(Palopo) } })).EnumerateArray().Single();
+        outline.GetProperty("name").GetString().Should().Be("palopo-2021-wfh");
+        outline.GetProperty("children").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Should().StartWith(["p1-rotation", "p2-critical-service"]);
+
         var (fieldLine, fieldCharacter) = Find(text, "unit.kind in {", 3);
         var field = await client.At("textDocument/hover", Palopo, fieldLine, fieldCharacter);
         field.GetProperty("contents").GetProperty("value").GetString().Should().StartWith("**field** `unit.kind`: one-of {").And.Contain("puskesmas");
