@@ -82,7 +82,8 @@ internal static class Comparison
                 }
             }
         }
-        var differences = Join(found.Values.SelectMany(Merge)).OrderBy(d => d.From).ThenBy(d => string.Join(",", d.Regions), StringComparer.Ordinal).ThenBy(d => d.Who, StringComparer.Ordinal).ToImmutableArray();
+        var differences = Join(found.Values.SelectMany(Merge)).OrderBy(d => d.From).ThenBy(d => string.Join(",", d.Regions), StringComparer.Ordinal)
+            .ThenBy(d => d.Who, StringComparer.Ordinal).ThenBy(d => string.Join(",", d.Weekdays), StringComparer.Ordinal).ThenBy(d => d.To).ToImmutableArray();
         // Counted after joining, so a period's figure is the number of rows that hold in it.
         var stretch = starts.ToList();
         var periods = stretch.Select((start, i) => (From: start, To: i + 1 < stretch.Count ? stretch[i + 1].PlusDays(-1) : to));

@@ -60,7 +60,7 @@ internal sealed class CoverageMap
 {
     private readonly Dictionary<Key, int> _index = [];
     private readonly List<(CoverageTarget Target, string Circular, string Name, SourceSpan Span)> _items = [];
-    private Reach[] _reach = [];
+    private readonly Reach[] _reach;
 
     /// <summary>The items of <paramref name="rules"/>, none reached yet.</summary>
     public CoverageMap(CompiledRules rules)
@@ -96,7 +96,7 @@ internal sealed class CoverageMap
         _items.Add((target, circular, name, span));
     }
 
-    /// <summary>Notes that <paramref name="key"/>  was reached so.</summary>
+    /// <summary>Notes that the item of <paramref name="key"/> was reached as <paramref name="reach"/> says.</summary>
     public void Mark(Key key, Reach reach)
     {
         if (_index.TryGetValue(key, out var i)) _reach[i] |= reach;
