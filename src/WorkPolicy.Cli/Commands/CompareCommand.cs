@@ -14,7 +14,7 @@ namespace WorkPolicy.Cli.Commands;
 /// <summary>
 /// <c>workpolicy compare A B --from D1 --to D2 [--facts F]</c>: who two rule sets (e.g. two readings of
 /// one circular) decide differently and from when, over every class of staff the rules tell apart
-/// (<see cref="Comparison"/>); with facts, also how many of their people each difference concerns and
+/// (<see cref="Comparison"/>); with facts, also how many of their people are in each class and
 /// every employee and date that differs, with the provisions behind each side.
 /// </summary>
 internal static class CompareCommand
@@ -58,7 +58,7 @@ internal static class CompareCommand
                     if (aspects.Count > 0) differences.Add((da, db, aspects));
                 }
             }
-            var people = People(classes, differences, f);
+            var people = People(classes, dates, ra, rb, f);
             if (parse.GetValue(format) == "json") WriteJson(io, aPath, bPath, dates, classes, people, differences);
             else
             {
@@ -71,17 +71,20 @@ internal static class CompareCommand
     }
 
     /// <summary>
-    /// Per difference of the exhaustive comparison, the employees of the facts in its regions whose
-    /// decisions on a date of its stretch differ in just that way (the same decisions on both sides).
+    /// Per difference of the exhaustive comparison, the employees of the facts in its class: in one of its
+    /// regions and, on a date of its stretch (and weekdays), with the facts its description names.
     /// </summary>
-    private static int[] People(ComparisonResult classes, List<(Decision A, Decision B, IReadOnlyList<string> Aspects)> differences, Rules.Facts.FactsFile facts)
+    private static int[] People(ComparisonResult classes, IReadOnlyList<LocalDate> dates, CompiledRules a, CompiledRules b, Rules.Facts.FactsFile facts)
     {
         var regionOf = facts.Units.ToDictionary(u => u.Id, u => u.Region, StringComparer.Ordinal);
-        var employeeRegion = facts.Employees.ToDictionary(e => e.Id, e => regionOf.GetValueOrDefault(e.Unit) ?? "", StringComparer.Ordinal);
-        return [.. classes.Differences.Select(c => differences
-            .Where(x => x.A.Date >= c.From && x.A.Date <= c.To && (c.Weekdays.IsEmpty || c.Weekdays.Contains(x.A.Date.DayOfWeek))
-                && c.Regions.Contains(employeeRegion[x.A.Employee]) && DecisionDiff.Summary(x.A) == DecisionDiff.Summary(c.A) && DecisionDiff.Summary(x.B) == DecisionDiff.Summary(c.B))
-            .Select(x => x.A.Employee).Distinct().Count())];
+        var memberships = new Dictionary<FactSpace, Membership>(ReferenceEqualityComparer.Instance);
+        Membership Of(FactSpace space) => memberships.TryGetValue(space, out var m) ? m : memberships[space] = new Membership([a, b], space);
+        return [.. classes.Differences.Select(d =>
+        {
+            var days = dates.Where(x => x >= d.From && x <= d.To && (d.Weekdays.IsEmpty || d.Weekdays.Contains(x.DayOfWeek))).ToList();
+            return facts.Employees.Count(e => d.Regions.Contains(regionOf.GetValueOrDefault(e.Unit) ?? "")
+                && days.Any(day => d.Classes.Any(c => Of(c.Space).Holds(c.Choice, c.Codes, facts, e, day))));
+        })];
     }
 
     private static string Regions(Difference d) => d.Regions.Length <= 2 ? string.Join(", ", d.Regions) : $"{d.Regions[0]} and {d.Regions.Length - 1} more";

@@ -21,6 +21,9 @@ internal sealed record Difference(LocalDate From, LocalDate To, ImmutableArray<I
 {
     /// <summary><see cref="Who"/> by fact: the path and what is said of it (<c>= puskesmas</c>, <c>has {guru}</c>).</summary>
     internal ImmutableArray<(string Path, string Value)> Parts { get; init; } = [];
+
+    /// <summary>The classes of the space <see cref="Who"/> describes (several once joined by value): who is in it, for counting people.</summary>
+    internal ImmutableArray<(FactSpace Space, int[] Choice, Dictionary<int, int[]> Codes)> Classes { get; init; } = [];
 }
 
 /// <summary>A stretch of dates in which no circular of either rule set starts or ends.</summary>
@@ -77,7 +80,7 @@ internal static class Comparison
                         var key = (string.Join(", ", regions), who, Outcome(da) + " -> " + Outcome(db) + " " + string.Join(",", differs));
                         if (!found.TryGetValue(key, out var days)) found[key] = days = [];
                         if (days.Any(d => d.Day == day)) continue;
-                        days.Add((day, new Difference(start, end, [], regions, who, da, db, differs) { Parts = [.. parts] }));
+                        days.Add((day, new Difference(start, end, [], regions, who, da, db, differs) { Parts = [.. parts], Classes = [(space, shown, codes)] }));
                     }
                 }
             }
@@ -140,7 +143,7 @@ internal static class Comparison
                 if (values.Count < 2) continue;
                 var parts = members[0].Parts.SetItem(at, (members[0].Parts[at].Path, $"in {{{string.Join(", ", values)}}}"));
                 list.RemoveAll(members.Contains);
-                list.Add(members[0] with { Parts = parts, Who = Words([.. parts]) });
+                list.Add(members[0] with { Parts = parts, Who = Words([.. parts]), Classes = [.. members.SelectMany(m => m.Classes)] });
                 changed = true;
             }
         }

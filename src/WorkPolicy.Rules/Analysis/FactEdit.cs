@@ -58,7 +58,8 @@ internal static class FactEdit
         return new CodeSetFact([.. (has ? codes.Add(code) : codes.Remove(code)).Distinct().Order(StringComparer.Ordinal)]);
     }
 
-    private static (FactValue? Value, bool Known) Current(FactsFile facts, EmployeeFacts employee, UnitFacts unit, Dimension d, LocalDate date)
+    /// <summary>The value of <paramref name="d"/>'s fact for the employee on the date (its default when absent; null when unknown).</summary>
+    internal static (FactValue? Value, bool Known) Current(FactsFile facts, EmployeeFacts employee, UnitFacts unit, Dimension d, LocalDate date)
     {
         if (d.Incident is { } kind)
         {

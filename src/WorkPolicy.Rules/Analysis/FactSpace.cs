@@ -196,6 +196,10 @@ internal sealed class FactSpace
     /// <summary>Per set field and code kept ("path|code"), the codes alike to it that it stands for (itself first).</summary>
     private Dictionary<string, ImmutableArray<string>> Alike { get; init; } = [];
 
+    /// <summary>Whether <paramref name="actual"/> (a set) holds the code of <paramref name="d"/> or one alike to it.</summary>
+    public bool HasAlike(Dimension d, FactValue actual) =>
+        actual is CodeSetFact set && (Alike.GetValueOrDefault(d.Field!.Path + "|" + d.SetCode) is { IsDefault: false } all ? all : [d.SetCode!]).Any(set.Codes.Contains);
+
     private string Codes(Dimension d) =>
         Alike.TryGetValue(d.Field!.Path + "|" + d.SetCode, out var all) && all.Length > 1 ? string.Join("|", all) : d.SetCode!;
 

@@ -47,8 +47,11 @@ public sealed class ComparisonTests
         health.GetProperty("from").GetString().Should().Be("2021-08-20", "the level is a class of its own, whatever date the facts reach it");
         health.GetProperty("a").GetProperty("mode").GetString().Should().Be("office");
         health.GetProperty("b").GetProperty("mode").GetString().Should().Be("not-covered");
-        // Each class counts the persona employees decided just so; the per-employee list is still there.
-        classes.Sum(c => c.GetProperty("people").GetInt32()).Should().BeGreaterThan(0);
+        // Each class counts the personas in it on some date of its stretch: the puskesmas nurse once level 3 is
+        // reached (24 August); nobody on the weekend of 21–22 August, still at level 4 in Palopo.
+        health.GetProperty("people").GetInt32().Should().Be(1);
+        classes.Single(c => c.GetProperty("who").GetString() == "region.ppkm.level ≤ 3").GetProperty("people").GetInt32().Should().Be(0);
+        // The per-employee list is still there.
         doc.RootElement.GetProperty("differences").GetArrayLength().Should().BeGreaterThan(0);
     }
 
