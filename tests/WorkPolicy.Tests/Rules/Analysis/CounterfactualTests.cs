@@ -44,4 +44,15 @@ public sealed class CounterfactualTests
         lines[2].Should().MatchRegex(@"^employees\[e-005\]\.employment\s+22\s+22$");
         lines[3].Should().MatchRegex(@"^employees\[e-106\]\.it_capable\s+7\s+7$");
     }
+
+    [Fact]
+    public void Eval_missing_as_json_holds_the_counts_and_the_ranked_facts()
+    {
+        var (code, output, _) = Shell.Run("eval", Samples, "--facts", Facts, "--from", "2021-07-01", "--to", "2021-08-31", "--missing", "--format", "json");
+        code.Should().Be(0);
+        using var doc = JsonDocument.Parse(output);
+        (doc.RootElement.GetProperty("decisions").GetInt32(), doc.RootElement.GetProperty("indeterminate").GetInt32()).Should().Be((744, 29));
+        doc.RootElement.GetProperty("missing").EnumerateArray().Select(m => $"{m.GetProperty("fact").GetString()} {m.GetProperty("settles").GetInt32()}/{m.GetProperty("neededBy").GetInt32()}")
+            .Should().Equal("employees[e-005].employment 22/22", "employees[e-106].it_capable 7/7");
+    }
 }
