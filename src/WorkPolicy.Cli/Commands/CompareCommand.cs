@@ -58,7 +58,7 @@ internal static class CompareCommand
                     if (aspects.Count > 0) differences.Add((da, db, aspects));
                 }
             }
-            var people = People(classes, dates, ra, rb, f);
+            var people = People(classes, dates, f);
             if (parse.GetValue(format) == "json") WriteJson(io, aPath, bPath, dates, classes, people, differences);
             else
             {
@@ -74,11 +74,11 @@ internal static class CompareCommand
     /// Per difference of the exhaustive comparison, the employees of the facts in its class: in one of its
     /// regions and, on a date of its stretch (and weekdays), with the facts its description names.
     /// </summary>
-    private static int[] People(ComparisonResult classes, IReadOnlyList<LocalDate> dates, CompiledRules a, CompiledRules b, Rules.Facts.FactsFile facts)
+    private static int[] People(ComparisonResult classes, IReadOnlyList<LocalDate> dates, Rules.Facts.FactsFile facts)
     {
         var regionOf = facts.Units.ToDictionary(u => u.Id, u => u.Region, StringComparer.Ordinal);
         var memberships = new Dictionary<FactSpace, Membership>(ReferenceEqualityComparer.Instance);
-        Membership Of(FactSpace space) => memberships.TryGetValue(space, out var m) ? m : memberships[space] = new Membership([a, b], space);
+        Membership Of(FactSpace space) => memberships.TryGetValue(space, out var m) ? m : memberships[space] = new Membership(space);
         return [.. classes.Differences.Select(d =>
         {
             var days = dates.Where(x => x >= d.From && x <= d.To && (d.Weekdays.IsEmpty || d.Weekdays.Contains(x.DayOfWeek))).ToList();

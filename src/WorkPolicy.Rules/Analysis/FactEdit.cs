@@ -37,7 +37,7 @@ internal static class FactEdit
             foreach (var candidate in d.Candidates)
             {
                 var value = Value(d, candidate, current);
-                if (value is null || Equals(value, current.Value) || ConflictChecker.Show(value) == (current.Value is { } cv ? ConflictChecker.Show(cv) : null)) continue;
+                if (value is null || Text(d, value) == Text(d, current.Value)) continue;
                 yield return (new FactChange(Path(d), Text(d, current.Value), Text(d, value)), With(facts, employee, unit, d, value, date));
             }
         }

@@ -111,7 +111,7 @@ internal sealed class FactSpace
         return new FactSpace(region, dims, [.. axes.OrderBy(a => !a.Defaulted)])
         {
             Named = named,
-            Numbers = new NumberClasses(sides, region),
+            Values = new ValueClasses(sides, region),
             Alike = standsFor.ToDictionary(kv => kv.Key.Item1 + "|" + kv.Key.Item2, kv => kv.Value, StringComparer.Ordinal),
         };
     }
@@ -181,9 +181,9 @@ internal sealed class FactSpace
                 parts.Add((axis.Path, "= " + ConflictChecker.IncidentText(value)));
                 continue;
             }
-            if (value is NumberFact number && Numbers is { } numbers)
+            if (value is NumberFact number)
             {
-                parts.Add((axis.Path, numbers.Describe(first, number.Value)));
+                parts.Add((axis.Path, Values.Describe(first, number.Value)));
                 continue;
             }
             parts.Add(value is CodeFact code && Named.TryGetValue(axis.Path, out var named) && !named.Contains(code.Code)
@@ -203,8 +203,8 @@ internal sealed class FactSpace
     private string Codes(Dimension d) =>
         Alike.TryGetValue(d.Field!.Path + "|" + d.SetCode, out var all) && all.Length > 1 ? string.Join("|", all) : d.SetCode!;
 
-    /// <summary>How a number is described: by the stretch of whole numbers every test reads alike.</summary>
-    private NumberClasses? Numbers { get; init; }
+    /// <summary>The class of a value for the rules the space is of (a number is described by its class).</summary>
+    public required ValueClasses Values { get; init; }
 
     /// <summary>Per code field, the codes the rules name (a candidate outside them stands for every other code).</summary>
     private Dictionary<string, ImmutableArray<string>> Named { get; init; } = [];

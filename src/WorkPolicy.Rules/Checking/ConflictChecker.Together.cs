@@ -7,20 +7,32 @@ internal static partial class ConflictChecker
 {
     /// <summary>
     /// Whether some employee in one of <paramref name="c"/>'s regions is in the scope of every one of
-    /// <paramref name="scopes"/> at once, searched like conflicts (exhaustively over the values the scopes
-    /// mention); null when they mention too many values to search.
+    /// <paramref name="scopes"/> at once; null when they mention too many values to search.
     /// </summary>
     public static bool? CanApplyTogether(CompiledRules rules, CompiledCircular c, params CompiledProvision[] scopes)
     {
+        var witness = Together(rules.Model, c, scopes, out var searched);
+        return searched ? witness is not null : null;
+    }
+
+    /// <summary>
+    /// The search behind conflicts and <see cref="CanApplyTogether"/>: over the values the scopes mention (and
+    /// one they do not), in each region unlike the others, the first employee all of them apply to, in words,
+    /// or null; <paramref name="searched"/> is false when there were too many combinations to try.
+    /// </summary>
+    private static string? Together(RuleModel model, CompiledCircular c, IReadOnlyList<CompiledProvision> scopes, out bool searched)
+    {
         var conditions = scopes.Select(p => p.Model.Scope).ToList();
-        var dims = Dimensions(rules.Model, conditions);
-        if (Combinations(dims) is not { } combinations) return null;
+        var dims = Dimensions(model, conditions);
+        var combinations = Combinations(dims);
+        searched = combinations is not null;
+        if (combinations is null) return null;
         foreach (var region in Regions(c, conditions))
         foreach (var choice in combinations)
         {
-            var scope = Synthetic(rules.Model, region, dims, choice);
-            if (scopes.All(p => p.Scope(scope) == Tri.True)) return true;
+            var scope = Synthetic(model, region, dims, choice);
+            if (scopes.All(p => p.Scope(scope) == Tri.True)) return Witness(dims, choice);
         }
-        return false;
+        return null;
     }
 }

@@ -45,21 +45,15 @@ internal static partial class ConflictChecker
 
     private static void CheckPair(RuleModel model, CompiledCircular c, CompiledProvision a, CompiledProvision b, ImmutableArray<Diagnostic>.Builder into)
     {
-        var dims = Dimensions(model, [a.Model.Scope, b.Model.Scope]);
-        if (Combinations(dims) is not { } combinations)
+        var witness = Together(model, c, [a, b], out var searched);
+        if (!searched)
         {
             into.Add(Diagnostic.Create(DiagnosticCodes.ConflictSearchLimit, b.Model.Decl.Span,
                 $"could not check provisions '{a.Model.Id}' and '{b.Model.Id}' for conflicts: their scopes mention too many values; state an 'overrides' between them"));
             return;
         }
-        foreach (var region in Regions(c, [a.Model.Scope, b.Model.Scope]))
-        foreach (var choice in combinations)
-        {
-            var scope = Synthetic(model, region, dims, choice);
-            if (a.Scope(scope) != Tri.True || b.Scope(scope) != Tri.True) continue;
+        if (witness is not null)
             into.Add(Diagnostic.Create(DiagnosticCodes.Conflict, b.Model.Decl.Span,
-                $"provisions '{a.Model.Id}' ({a.Model.Mode!.Value.Word()}) and '{b.Model.Id}' ({b.Model.Mode!.Value.Word()}) of circular '{c.Model.Id}' can both apply, e.g. when {Witness(dims, choice)}, and neither states 'overrides' for the other"));
-            return;
-        }
+                $"provisions '{a.Model.Id}' ({a.Model.Mode!.Value.Word()}) and '{b.Model.Id}' ({b.Model.Mode!.Value.Word()}) of circular '{c.Model.Id}' can both apply, e.g. when {witness}, and neither states 'overrides' for the other"));
     }
 }
