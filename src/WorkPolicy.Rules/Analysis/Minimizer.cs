@@ -82,6 +82,8 @@ internal static class Minimizer
                 if (keeps.Length > 1) loose.Add((a, keeps));
             }
         }
+        // One defaulted fact left out alone was tried at each of its values as things finally stand.
+        if (loose.Count == 0 || (loose.Count == 1 && choice[loose[0].Axis] < 0)) return true;
         long combinations = 1;
         foreach (var (_, values) in loose)
         {
