@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using NodaTime;
-using WorkPolicy.Cli.Commands;
+using WorkPolicy.Dsl.Output;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Dsl.Testing;
 using WorkPolicy.Rules.Analysis;

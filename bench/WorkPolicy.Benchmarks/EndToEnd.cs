@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using WorkPolicy.Cli;
-using WorkPolicy.Cli.Generation;
+using WorkPolicy.Dsl.Generation;
 
 namespace WorkPolicy.Benchmarks;
 

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Nerdbank.Streams;
 using StreamJsonRpc;
-using WorkPolicy.Cli.Lsp;
+using WorkPolicy.Editing;
 
 namespace WorkPolicy.Benchmarks;
 

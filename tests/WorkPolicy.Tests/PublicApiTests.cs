@@ -12,7 +12,7 @@ namespace WorkPolicy.Tests;
 /// </summary>
 public class PublicApiTests
 {
-    public static TheoryData<string> Assemblies() => ["WorkPolicy.Rules", "WorkPolicy.Dsl"];
+    public static TheoryData<string> Assemblies() => ["WorkPolicy.Rules", "WorkPolicy.Dsl", "WorkPolicy.LanguageServer"];
 
     [Theory]
     [MemberData(nameof(Assemblies))]

@@ -1,10 +1,8 @@
 using System.CommandLine;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Diagnostics;
 
 namespace WorkPolicy.Cli.Commands;
 
-/// <summary><c>workpolicy convert PATH --to yaml|dsl</c>: the same rules in the other encoding.</summary>
+/// <summary><c>workpolicy convert PATH --to yaml|dsl</c>: the same rules in the other encoding (<see cref="RuleFiles.Convert"/>).</summary>
 internal static class ConvertCommand
 {
     public static Command Create(CliIO io)
@@ -15,14 +13,11 @@ internal static class ConvertCommand
         var command = new Command("convert", "Print a rule file in the other encoding") { path, to, output };
         command.SetAction(parse =>
         {
-            var diagnostics = new List<Diagnostic>();
-            var file = RuleLoader.LoadFile(parse.GetValue(path)!, diagnostics);
-            Shared.Print(io, diagnostics);
-            if (file is null || diagnostics.Any(d => d.Severity == Severity.Error)) return WorkPolicyCommand.InputErrors;
             // The schema comment is written relative to where the text goes: the output file, or the current folder.
-            var target = parse.GetValue(output) ?? Path.Combine(Directory.GetCurrentDirectory(), "converted.yaml");
-            var text = Canonical.Print(file, parse.GetValue(to) == "yaml" ? RuleEncoding.Yaml : RuleEncoding.Dsl, target);
-            if (parse.GetValue(output) is { } o) AtomicFile.Write(o, text);
+            var converted = RuleFiles.Convert(parse.GetValue(path)!, parse.GetValue(to) == "yaml" ? RuleEncoding.Yaml : RuleEncoding.Dsl, parse.GetValue(output));
+            Shared.Print(io, converted.Diagnostics);
+            if (converted.Value is not { } text) return WorkPolicyCommand.InputErrors;
+            if (parse.GetValue(output) is { } o) RuleFiles.WriteAtomically(o, text);
             else io.Out.Write(text);
             return WorkPolicyCommand.Ok;
         });

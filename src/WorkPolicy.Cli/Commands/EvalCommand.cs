@@ -1,7 +1,6 @@
 using System.CommandLine;
+using NodaTime;
 using WorkPolicy.Cli.Output;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
 
 namespace WorkPolicy.Cli.Commands;
 
@@ -19,73 +18,77 @@ internal static class EvalCommand
         var format = Shared.Format();
         var missing = new Option<bool>("--missing") { Description = "instead of decisions: the missing facts, ranked by how many indeterminate decisions each would settle" };
         var command = new Command("eval", "Decide work mode, obligations and pool per employee and date") { paths, facts, on, from, to, employee, format, missing };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancel) => Task.FromResult(Run(io, parse, cancel)));
+        return command;
+
+        int Run(CliIO io, ParseResult parse, CancellationToken cancel)
         {
             var timer = new StageTimer(io.Err);
-            var dates = Shared.Dates(parse.GetValue(on), parse.GetValue(from), parse.GetValue(to));
-            if (Shared.LoadRules(io, parse.GetValue(paths)!, timer) is not { } rules) return WorkPolicyCommand.InputErrors;
-            timer.Mark("compile");
-            if (Shared.LoadFacts(io, parse.GetValue(facts)!, rules.Model.Vocabulary) is not { } f) return WorkPolicyCommand.InputErrors;
+            var (first, last) = Shared.Dates(parse.GetValue(on), parse.GetValue(from), parse.GetValue(to));
+            if (Shared.LoadRules(io, parse.GetValue(paths)!, timer) is not { } engine) return WorkPolicyCommand.InputErrors;
+            if (Shared.LoadFacts(io, engine, parse.GetValue(facts)!) is not { } f) return WorkPolicyCommand.InputErrors;
             timer.Mark("facts");
-            var index = new FactIndex(f, rules.Model.Layout);
-            timer.Mark("index");
+            var days = Period.DaysBetween(first, last) + 1;
             if (parse.GetValue(missing))
             {
-                MissingFacts.Write(io, parse.GetValue(format), rules, index, dates, parse.GetValue(employee));
+                var only = parse.GetValue(employee);
+                var count = only is null ? f.Employees.Count : 1;
+                var report = ProgressDisplay.Run(io, "missing facts", count, (long)count * days, progress => engine.MissingFacts(f, first, last, only, progress, cancel));
+                if (parse.GetValue(format) == "json") Shared.WriteJson(io, report);
+                else report.WriteText(io.Out);
                 return WorkPolicyCommand.Ok;
             }
             if (parse.GetValue(employee) is { } id)
             {
-                if (index.Row(id) is not { } one)
+                if (!f.Contains(id))
                 {
-                    io.Err.WriteLine($"workpolicy: employee '{id}' is not in {f.Path}");
+                    io.Err.WriteLine($"workpolicy: employee '{id}' is not in {f.Name}");
                     return WorkPolicyCommand.InputErrors;
                 }
-                var evaluator = new Evaluator(rules, index);
-                Write(io, parse.GetValue(format), [.. dates.Select(d => evaluator.Decide(one, d))]);
+                Write(io, parse.GetValue(format), [.. new DateInterval(first, last).Select(d => engine.Decide(f, id, d))]);
             }
             else
             {
-                // Decisions stream from the evaluator to the writer a block of employees at a time,
+                // Decisions stream from the engine to the writer a block of employees at a time,
                 // employee by employee (each employee's dates in order).
-                var batch = new BatchEvaluator(rules, index);
-                ProgressDisplay.Run(io, "eval", f.Employees.Length, (long)f.Employees.Length * dates.Length, progress =>
+                var total = f.Employees.Count;
+                ProgressDisplay.Run(io, "eval", total, (long)total * days, progress =>
                 {
-                    Write(io, parse.GetValue(format), batch.DecideAll(dates, progress));
+                    Write(io, parse.GetValue(format), engine.DecideAll(f, first, last, cancel, progress));
                     return 0;
                 });
             }
             timer.Mark("decide and write");
             timer.Report();
             return WorkPolicyCommand.Ok;
-        });
-        return command;
+        }
     }
 
-    public static void Write(CliIO io, string? format, IEnumerable<Decision> decisions, IReadOnlyList<TraceEntry>? trace = null)
+    public static void Write(CliIO io, string? format, IEnumerable<Decision> decisions)
     {
-        if (format == "json")
+        if (format != "json")
         {
-            // Large outputs go straight to the byte stream instead of through one big string.
-            if (ReferenceEquals(io.Out, Console.Out))
-            {
-                io.Out.Flush();
-                using var stdout = Console.OpenStandardOutput();
-                DecisionJson.Write(stdout, decisions, trace);
-                stdout.WriteByte((byte)'\n');
-                return;
-            }
-            if (io.Out is StreamWriter { Encoding: System.Text.UTF8Encoding } file)
-            {
-                file.Flush();
-                DecisionJson.Write(file.BaseStream, decisions, trace);
-                file.BaseStream.WriteByte((byte)'\n');
-                return;
-            }
-            using var ms = new MemoryStream();
-            DecisionJson.Write(ms, decisions, trace);
-            io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+            PolicyJson.WriteTable(io.Out, decisions as IReadOnlyList<Decision> ?? [.. decisions]);
+            return;
         }
-        else DecisionTable.Write(io.Out, decisions as IReadOnlyList<Decision> ?? [.. decisions]);
+        // Large outputs go straight to the byte stream instead of through one big string.
+        if (ReferenceEquals(io.Out, Console.Out))
+        {
+            io.Out.Flush();
+            using var stdout = Console.OpenStandardOutput();
+            PolicyJson.WriteDecisions(stdout, decisions);
+            stdout.WriteByte((byte)'\n');
+            return;
+        }
+        if (io.Out is StreamWriter { Encoding: System.Text.UTF8Encoding } file)
+        {
+            file.Flush();
+            PolicyJson.WriteDecisions(file.BaseStream, decisions);
+            file.BaseStream.WriteByte((byte)'\n');
+            return;
+        }
+        using var ms = new MemoryStream();
+        PolicyJson.WriteDecisions(ms, decisions);
+        io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
     }
 }

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using WorkPolicy.Cli.Generation;
 
 namespace WorkPolicy.Cli.Commands;
 
-/// <summary><c>workpolicy generate --employees N</c>: a realistic facts file of any size, for benchmarks and trials.</summary>
+/// <summary><c>workpolicy generate --employees N</c>: a realistic facts file of any size, for benchmarks and trials (<see cref="SyntheticFacts.Generate"/>).</summary>
 internal static class GenerateCommand
 {
     public static Command Create(CliIO io)
@@ -17,8 +16,8 @@ internal static class GenerateCommand
         {
             var n = parse.GetValue(employees);
             if (n is < 0 or > 2_000_000) throw new UsageException("--employees must be between 0 and 2,000,000");
-            var text = FactsGenerator.Generate(n, parse.GetValue(seed), parse.GetValue(format) == "json");
-            if (parse.GetValue(output) is { } o) AtomicFile.Write(o, text);
+            var text = SyntheticFacts.Generate(n, parse.GetValue(seed), parse.GetValue(format) == "json");
+            if (parse.GetValue(output) is { } o) RuleFiles.WriteAtomically(o, text);
             else io.Out.Write(text);
             return WorkPolicyCommand.Ok;
         });

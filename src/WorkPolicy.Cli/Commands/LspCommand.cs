@@ -1,5 +1,5 @@
 using System.CommandLine;
-using WorkPolicy.Cli.Lsp;
+
 
 namespace WorkPolicy.Cli.Commands;
 
@@ -9,7 +9,7 @@ internal static class LspCommand
     public static System.CommandLine.Command Create()
     {
         var command = new System.CommandLine.Command("lsp", "Serve the Language Server Protocol over standard input and output (for editors)");
-        command.SetAction((_, _) => LanguageServer.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput()));
+        command.SetAction((_, _) => PolicyLanguageServer.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput()));
         return command;
     }
 }

@@ -1,19 +1,126 @@
 using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Output;
+using WorkPolicy.Dsl.Printing;
+using WorkPolicy.Rules.Analysis;
 
 namespace WorkPolicy;
 
-/// <summary>A decision with its trace: every circular and provision considered, and why each counted or not.</summary>
-public sealed class Explanation
+/// <summary>A change of one fact that gives another decision: <c>unit.kind dinas → puskesmas or rsud</c>.</summary>
+/// <param name="Fact">The fact's path, e.g. <c>unit.kind</c>.</param>
+/// <param name="From">Its value now (<c>unknown</c> when missing).</param>
+/// <param name="To">The values that each give <paramref name="Decision"/>.</param>
+/// <param name="Decision">The decision the change gives.</param>
+public sealed record WhatIfChange(string Fact, string From, ValueList<string> To, Decision Decision);
+
+/// <summary>A decision with its trace — every circular and provision considered, and why each counted or not — and what would change it.</summary>
+/// <example>
+/// <code>
+/// var why = engine.Explain(facts, "e-001", new LocalDate(2021, 7, 30));
+/// Console.WriteLine(why);   // the same text as 'workpolicy explain'
+/// </code>
+/// </example>
+public sealed record Explanation
 {
-    internal Explanation(Decision decision, ImmutableArray<TraceEntry> trace)
+    internal Explanation(Decision decision, ImmutableArray<TraceEntry> trace, ImmutableArray<WhatIfChange> whatIf, ImmutableArray<string> settledBy)
     {
         Decision = decision;
         Trace = trace;
+        WhatIf = whatIf;
+        SettledBy = settledBy;
     }
 
     /// <summary>The decision, the same as <see cref="PolicyEngine.Decide"/> gives.</summary>
     public Decision Decision { get; }
 
     /// <summary>What the evaluation considered, in the order it did.</summary>
-    public ImmutableArray<TraceEntry> Trace { get; }
+    public ValueList<TraceEntry> Trace { get; }
+
+    /// <summary>The single fact changes that give another mode.</summary>
+    public ValueList<WhatIfChange> WhatIf { get; }
+
+    /// <summary>For an indeterminate decision: the missing facts any one of which, known, would settle it.</summary>
+    public ValueList<string> SettledBy { get; }
+
+    /// <summary>Changes of the same fact to the same decision, as one.</summary>
+    internal static ImmutableArray<WhatIfChange> Group(ImmutableArray<WhatIf> whatIf) =>
+        [.. whatIf.GroupBy(x => (x.Change.Path, x.Change.From, DecisionDiff.Summary(x.Decision)))
+            .Select(g => new WhatIfChange(g.Key.Path, g.Key.From, new ValueList<string>([.. g.Select(x => x.Change.To).Distinct()]), g.First().Decision))];
+
+    /// <summary>Writes the explanation as <c>workpolicy explain</c> prints it.</summary>
+    public void WriteText(TextWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        var d = Decision;
+        w.WriteLine($"{d.Employee} on {Values.Text(d.Date)} ({d.Date.DayOfWeek}): {d.Mode.Word()}");
+        if (d.Circulars.Length > 0) w.WriteLine($"  in force: {string.Join(", ", d.Circulars)}");
+        foreach (var p in d.Provisions) w.WriteLine($"  by {p.Circular}/{p.Id} — {p.Cite}");
+        if (d.Pool is { } pool) w.WriteLine($"  pool: {pool.Group} of {pool.Unit}, {Values.Text(pool.Percent)}% {(pool.Place == QuotaPlace.Office ? "at the office" : "at home")}, rounding {DslPrinter.RoundingWord(pool.Rounding)}");
+        foreach (var o in d.Obligations)
+        {
+            var details = string.Join(", ", o.Properties.Select(p => $"{p.Key} {DslPrinter.ValueText(p.Value)}"));
+            var windows = o.Windows is { } ws ? $" windows {(ws.Length == 0 ? "none today" : string.Join(", ", ws.Select(DslPrinter.WindowText)))} ({o.Zone})" : "";
+            w.WriteLine($"  must: {o.Kind}{(details.Length > 0 ? " — " + details : "")}{windows}");
+        }
+        if (d.Unknown.Length > 0) w.WriteLine($"  needs facts: {string.Join(", ", d.Unknown)}");
+        w.WriteLine("trace:");
+        foreach (var t in Trace)
+        {
+            var who = t.Provision is null ? t.Circular : $"{t.Circular}/{t.Provision}";
+            w.WriteLine($"  [{t.Outcome}] {(who.Length > 0 ? who + ": " : "")}{t.Reason}");
+        }
+        if (SettledBy.Count > 0) w.WriteLine($"knowing any one of these would settle it: {string.Join(", ", SettledBy)}");
+        if (WhatIf.Count == 0)
+        {
+            w.WriteLine(d.Mode == WorkMode.Indeterminate ? "no single fact set otherwise gives a mode" : $"no single fact set otherwise gives another mode than {d.Mode.Word()}");
+            return;
+        }
+        w.WriteLine("what would change this answer (one fact set otherwise):");
+        foreach (var g in WhatIf) w.WriteLine($"  {g.Fact} {g.From} → {string.Join(" or ", g.To)}: {DecisionDiff.Summary(g.Decision)}");
+    }
+
+    /// <summary>Writes the explanation in the JSON shape of <c>workpolicy explain --format json</c>.</summary>
+    public void WriteJson(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        DecisionJson.WritePlain(stream, [Decision], Trace, WriteWhatIf);
+    }
+
+    private void WriteWhatIf(Utf8JsonWriter w)
+    {
+        w.WriteStartArray("whatIf");
+        foreach (var g in WhatIf)
+        {
+            w.WriteStartObject();
+            w.WriteString("fact", g.Fact);
+            w.WriteString("from", g.From);
+            w.WriteStartArray("to");
+            foreach (var t in g.To) w.WriteStringValue(t);
+            w.WriteEndArray();
+            w.WriteString("mode", g.Decision.Mode.Word());
+            DecisionJson.WriteProvisions(w, g.Decision.Provisions);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("settledBy");
+        foreach (var s in SettledBy) w.WriteStringValue(s);
+        w.WriteEndArray();
+    }
+
+    /// <summary>The explanation as <c>workpolicy explain</c> prints it.</summary>
+    public override string ToString()
+    {
+        var w = new StringWriter { NewLine = "\n" };
+        WriteText(w);
+        return w.ToString();
+    }
+
+    /// <summary>Equal when the decision, the trace, the changes and the settling facts are.</summary>
+    public bool Equals(Explanation? other) =>
+        other is not null && Decision.Equals(other.Decision) && Trace.Equals(other.Trace) && WhatIf.Equals(other.WhatIf) && SettledBy.Equals(other.SettledBy);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Decision, Trace, WhatIf, SettledBy);
 }

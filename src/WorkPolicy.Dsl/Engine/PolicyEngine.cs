@@ -1,86 +1,207 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Rules.Analysis;
+using WorkPolicy.Rules.Checking;
+using WorkPolicy.Rules.Diagnostics;
 using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Facts;
 
 namespace WorkPolicy;
 
 /// <summary>
-/// The entry point: rules loaded and checked once, then decisions for employees of facts files.
-/// Immutable and safe to share across threads.
+/// The entry point: rules loaded and checked once, then decisions, explanations, rosters, attendance and
+/// comparisons for the employees of facts. Every job the <c>workpolicy</c> command does is a call here or
+/// on <see cref="AnalystTests"/> and <see cref="RuleFiles"/>. Immutable and safe to share across threads.
 /// </summary>
 /// <example>
 /// <code>
 /// var engine = PolicyEngine.Load("samples/circulars").Value!;
 /// var facts = engine.LoadFacts("staff.facts.yaml").Value!;
 /// var decision = engine.Decide(facts, "e-001", new LocalDate(2021, 7, 30));
+/// Console.WriteLine(decision);   // e-001 2021-07-30 rotation by palopo-2021-wfh/p1-rotation …
 /// </code>
 /// </example>
-public sealed class PolicyEngine
+public sealed partial class PolicyEngine
 {
-    internal PolicyEngine(CompiledRules rules) => Rules = rules;
+    internal PolicyEngine(CompiledRules rules, string name)
+    {
+        Rules = rules;
+        Name = name;
+    }
 
     internal CompiledRules Rules { get; }
+
+    /// <summary>What the rules were loaded from: the paths (or source names) joined with the system's path-list separator.</summary>
+    public string Name { get; }
 
     /// <summary>The ids of the circulars loaded (an amended circular once, its amendments not), in order of precedence.</summary>
     public IReadOnlyList<string> Circulars => [.. Rules.Circulars.Select(c => c.Model.Id).Distinct()];
 
     /// <summary>
-    /// Loads rule files (<c>.wp</c>, <c>.yaml</c>) or folders of them, links and compiles them. Files that
-    /// declare no vocabulary get the nearest <c>vocabulary.*</c> of their folder or the folders above.
+    /// Loads rule files (<c>.wp</c>, <c>.yaml</c>) or folders of them, links, compiles and checks them as
+    /// <c>workpolicy check</c> does: a conflict with no stated priority (WP0305) is an error and no engine is
+    /// made. Files that declare no vocabulary get the nearest <c>vocabulary.*</c> of their folder or above.
     /// </summary>
-    public static Loaded<PolicyEngine> Load(params string[] paths)
+    /// <example><code>var loaded = PolicyEngine.Load("samples/circulars");
+    /// foreach (var d in loaded.Diagnostics) Console.Error.WriteLine(d);</code></example>
+    public static Loaded<PolicyEngine> Load(params string[] paths) => Load(paths, LoadOptions.Strict);
+
+    /// <summary>Loads rule files or folders with the given checks (<see cref="LoadOptions.Lenient"/> skips the conflict search).</summary>
+    public static Loaded<PolicyEngine> Load(IEnumerable<string> paths, LoadOptions options)
     {
-        var linked = RuleLoader.LoadRuleSet(paths);
-        return new(linked.Model is { } model ? new PolicyEngine(CompiledRules.Compile(model)) : null, linked.Diagnostics);
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        var list = paths.ToList();
+        if (list.Count == 0 || list.Any(p => p is null))
+            return new(null, [Diagnostic.Create(DiagnosticCodes.NoRuleFiles, SourceSpan.None, "nothing to load: name rule files (.wp, .yaml, .yml) or folders holding them")]);
+        return Checked(RuleLoader.LoadRuleSet(list), options, string.Join(Path.PathSeparator, list));
+    }
+
+    /// <summary>Loads rule files held in memory (names give the encoding; one of them should declare the vocabulary).</summary>
+    /// <example><code>var engine = PolicyEngine.Load([new RuleSource("vocabulary.wp", vocabulary), new RuleSource("palopo.wp", palopo)]);</code></example>
+    public static Loaded<PolicyEngine> Load(IEnumerable<RuleSource> sources, LoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var list = sources.ToList();
+        if (list.Count == 0)
+            return new(null, [Diagnostic.Create(DiagnosticCodes.NoRuleFiles, SourceSpan.None, "nothing to load: give at least one rule source")]);
+        // The loader reads unsaved texts by full path before the disk: the sources are such texts.
+        var open = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in list) open[Path.GetFullPath(s.Name)] = s.Text;
+        return Checked(RuleLoader.LoadRuleSet(list.Select(s => s.Name), open), options ?? LoadOptions.Strict, string.Join(Path.PathSeparator, list.Select(s => s.Name)));
+    }
+
+    private static Loaded<PolicyEngine> Checked(Linked linked, LoadOptions options, string name)
+    {
+        var diagnostics = linked.Diagnostics;
+        if (linked.Files.IsEmpty && diagnostics.IsEmpty)
+            diagnostics = [Diagnostic.Create(DiagnosticCodes.NoRuleFiles, SourceSpan.None, "no rule files were found to load")];
+        if (linked.Model is not { } model || diagnostics.Any(d => d.Severity == Severity.Error)) return new(null, diagnostics);
+        var rules = CompiledRules.Compile(model);
+        // Conflicts and quota tables are correctness: WP0305 is an error here as in 'check'. Gaps (WP0316) are not
+        // searched: a circular may leave staff out on purpose, and 'check' reports them where an analyst reads them.
+        if (options.SearchConflicts) diagnostics = diagnostics.AddRange(ConflictChecker.Check(rules));
+        return new(diagnostics.Any(d => d.Severity == Severity.Error) ? null : new PolicyEngine(rules, name), diagnostics);
     }
 
     /// <summary>Reads a facts file (YAML or JSON) against the rules' vocabulary.</summary>
     public Loaded<PolicyFacts> LoadFacts(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var diagnostics = new List<Diagnostic>();
         if (SourceText.ReadBytes(path, diagnostics, Limits.MaxFactsBytes) is not { } bytes) return new(null, [.. diagnostics]);
-        return Facts(FactsLoader.Load(path, bytes, Rules.Model.Vocabulary));
+        return Facts(FactsLoading.WithoutCollections(bytes.Length, () => FactsLoader.Load(path, bytes, Rules.Model.Vocabulary)));
     }
 
-    /// <summary>Reads facts given as text; <paramref name="name"/> names them in diagnostics.</summary>
-    public Loaded<PolicyFacts> ParseFacts(string name, string text) => Facts(FactsLoader.Load(name, text, Rules.Model.Vocabulary));
+    /// <summary>Reads facts given as text (YAML or JSON); <paramref name="name"/> names them in diagnostics.</summary>
+    /// <example><code>var facts = engine.ParseFacts("hr", json);   // diagnostics say hr(line,col)</code></example>
+    public Loaded<PolicyFacts> ParseFacts(string name, string text)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(text);
+        return Facts(FactsLoader.Load(name, text, Rules.Model.Vocabulary));
+    }
+
+    /// <summary>Reads facts from a stream (UTF-8 YAML or JSON) to its end; <paramref name="name"/> names them in diagnostics.</summary>
+    public Loaded<PolicyFacts> ReadFacts(string name, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        if (buffer.Length > Limits.MaxFactsBytes)
+            return new(null, [Diagnostic.Create(DiagnosticCodes.FileTooLarge, SourceSpan.At(name, 1, 1), $"facts are larger than {Limits.MaxFactsBytes / (1024 * 1024)} MiB")]);
+        return Facts(FactsLoader.Load(name, buffer.ToArray(), Rules.Model.Vocabulary));
+    }
 
     private Loaded<PolicyFacts> Facts(FactsResult result) =>
-        new(result.HasErrors ? null : new PolicyFacts(this, result.Facts!, new FactIndex(result.Facts!, Rules.Model.Layout)), result.Diagnostics);
+        new(result.HasErrors || result.Facts is null ? null : new PolicyFacts(Rules.Model.Vocabulary, result.Facts), result.Diagnostics);
+
+    /// <summary>Whether these rules read <paramref name="facts"/> as they were read: the same vocabulary.</summary>
+    public bool Accepts(PolicyFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return VocabularyIdentity.Same(facts.Vocabulary, Rules.Model.Vocabulary);
+    }
 
     /// <summary>The decision for employee <paramref name="employee"/> of <paramref name="facts"/> on <paramref name="date"/>.</summary>
-    /// <exception cref="ArgumentException">The facts were read by another engine, or name no such employee.</exception>
-    public Decision Decide(PolicyFacts facts, string employee, LocalDate date) =>
-        new Evaluator(Rules, Own(facts).Index).Decide(Row(facts, employee), date);
+    /// <remarks>Asks the memo layer of the facts: a decision costs what a decision costs, whatever the population.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> or <paramref name="employee"/> is null.</exception>
+    /// <exception cref="ArgumentException">The facts were read with another vocabulary, or name no such employee (see <see cref="TryDecide"/>).</exception>
+    public Decision Decide(PolicyFacts facts, string employee, LocalDate date)
+    {
+        var binding = Bind(facts);
+        return binding.Memo.Decide(Row(binding, facts, employee), date);
+    }
 
-    /// <summary>The decision for one employee with its trace.</summary>
-    /// <exception cref="ArgumentException">The facts were read by another engine, or name no such employee.</exception>
+    /// <summary>The decision, or false when the facts name no such employee.</summary>
+    /// <example><code>if (!engine.TryDecide(facts, id, today, out var d)) return Results.NotFound();</code></example>
+    /// <exception cref="ArgumentException">The facts were read with another vocabulary.</exception>
+    public bool TryDecide(PolicyFacts facts, string employee, LocalDate date, [NotNullWhen(true)] out Decision? decision)
+    {
+        var binding = Bind(facts);
+        decision = employee is not null && binding.Index.Row(employee) is { } row ? binding.Memo.Decide(row, date) : null;
+        return decision is not null;
+    }
+
+    /// <summary>The decision for one employee with its trace, and what would change it.</summary>
+    /// <exception cref="ArgumentException">The facts were read with another vocabulary, or name no such employee.</exception>
     public Explanation Explain(PolicyFacts facts, string employee, LocalDate date)
     {
+        var binding = Bind(facts);
+        var row = Row(binding, facts, employee);
         var trace = new List<TraceEntry>();
-        var decision = new Evaluator(Rules, Own(facts).Index).Decide(Row(facts, employee), date, trace);
-        return new Explanation(decision, [.. trace]);
+        var decision = new Evaluator(Rules, binding.Index).Decide(row, date, trace);
+        var whatIf = Counterfactuals.OtherModes(Rules, facts.File, row.Facts, date, decision);
+        var settling = Counterfactuals.Settling(Rules, facts.File, row.Facts, date, decision);
+        return new Explanation(decision, [.. trace], Explanation.Group(whatIf), settling);
     }
 
     /// <summary>
     /// Decisions for every employee of <paramref name="facts"/> on every date from <paramref name="from"/> to
     /// <paramref name="to"/> inclusive, employee by employee (each employee's dates in order), as a stream:
     /// decisions are made a block of employees at a time on all cores and handed out as they are read, so
-    /// what is held at once does not grow with the number of employees.
+    /// what is held at once does not grow with the number of employees. Cancelling stops between blocks
+    /// and ends the enumeration with <see cref="OperationCanceledException"/>.
     /// </summary>
-    public IEnumerable<Decision> DecideAll(PolicyFacts facts, LocalDate from, LocalDate to)
+    /// <exception cref="ArgumentException">The last date is before the first, or the facts were read with another vocabulary.</exception>
+    public IEnumerable<Decision> DecideAll(PolicyFacts facts, LocalDate from, LocalDate to, CancellationToken cancellationToken = default, IProgress<int>? progress = null)
     {
-        Own(facts);
-        if (to < from) throw new ArgumentException("the last date is before the first", nameof(to));
-        return facts.Batch.DecideAll([.. new DateInterval(from, to)]);
+        var binding = Bind(facts);
+        if (to < from) throw new ArgumentException($"the last date {to:uuuu-MM-dd} is before the first {from:uuuu-MM-dd}", nameof(to));
+        return Cancellable(binding.Batch.DecideAll([.. new DateInterval(from, to)], progress), cancellationToken);
     }
 
-    private PolicyFacts Own(PolicyFacts facts) =>
-        ReferenceEquals(facts.Engine, this) ? facts : throw new ArgumentException("these facts were read by another engine; read them with LoadFacts of this one", nameof(facts));
+    private static IEnumerable<Decision> Cancellable(IEnumerable<Decision> decisions, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled) return decisions;
+        return Checked();
+        IEnumerable<Decision> Checked()
+        {
+            var n = 0;
+            foreach (var d in decisions)
+            {
+                // A check per decision costs little; every 256 keeps it off the profile.
+                if ((++n & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
+                yield return d;
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
 
-    private static EmployeeRow Row(PolicyFacts facts, string employee) =>
-        facts.Index.Row(employee) ?? throw new ArgumentException($"employee '{employee}' is not in {facts.File.Path}", nameof(employee));
+    internal FactsBinding Bind(PolicyFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return Accepts(facts) ? facts.For(Rules)
+            : throw new ArgumentException($"the facts '{facts.Name}' were read with another vocabulary than these rules declare; read them with LoadFacts of an engine of this vocabulary", nameof(facts));
+    }
+
+    private static EmployeeRow Row(FactsBinding binding, PolicyFacts facts, string employee)
+    {
+        if (employee is null) throw new ArgumentNullException(nameof(employee), "give an employee id");
+        return binding.Index.Row(employee) ?? throw new ArgumentException($"employee '{employee}' is not in the facts '{facts.Name}'", nameof(employee));
+    }
 }

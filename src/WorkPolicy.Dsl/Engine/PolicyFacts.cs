@@ -1,29 +1,76 @@
+using System.Runtime.CompilerServices;
 using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Evaluation.Memo;
 using WorkPolicy.Rules.Facts;
+using WorkPolicy.Rules.Model;
 
 namespace WorkPolicy;
 
-/// <summary>A facts file read for one <see cref="PolicyEngine"/>: employees, units, calendar, region status and incidents.</summary>
+/// <summary>
+/// Facts read against a vocabulary: employees, units, calendar, region status and incidents. They belong to
+/// the vocabulary, not to one engine: any <see cref="PolicyEngine"/> whose rules declare the same vocabulary
+/// (a reload of edited circulars, another reading of one) decides on them without reading them again.
+/// Immutable and safe to share across threads.
+/// </summary>
+/// <example>
+/// <code>
+/// var facts = engine.LoadFacts("staff.facts.yaml").Value!;
+/// var reloaded = PolicyEngine.Load("samples/circulars").Value!;   // same vocabulary
+/// var decision = reloaded.Decide(facts, "e-001", new LocalDate(2021, 7, 30));
+/// </code>
+/// </example>
 public sealed class PolicyFacts
 {
-    private BatchEvaluator? _batch;
+    // One binding per compiled rule set: the facts indexed in its field layout, its batch evaluator and a memo per thread.
+    private readonly ConditionalWeakTable<CompiledRules, FactsBinding> _bindings = [];
 
-    internal PolicyFacts(PolicyEngine engine, FactsFile file, FactIndex index)
+    internal PolicyFacts(Vocabulary vocabulary, FactsFile file)
     {
-        Engine = engine;
+        Vocabulary = vocabulary;
         File = file;
-        Index = index;
     }
 
-    /// <summary>The employees' ids, in file order.</summary>
+    /// <summary>The name the facts were read under (a path, or the name given with the text).</summary>
+    public string Name => File.Path;
+
+    /// <summary>The employees' ids, in the order given.</summary>
     public IReadOnlyList<string> Employees => [.. File.Employees.Select(e => e.Id)];
 
-    internal PolicyEngine Engine { get; }
+    /// <summary>Whether an employee of this id is in the facts.</summary>
+    public bool Contains(string employee) => employee is not null && File.Employees.Any(e => e.Id == employee);
+
+    internal Vocabulary Vocabulary { get; }
 
     internal FactsFile File { get; }
 
-    internal FactIndex Index { get; }
+    /// <summary>The facts as the rules of <paramref name="rules"/> read them, made on first use and kept.</summary>
+    internal FactsBinding For(CompiledRules rules) => _bindings.GetValue(rules, r => new FactsBinding(r, new FactIndex(File, r.Model.Layout)));
 
-    /// <summary>The batch evaluator of these facts, made on first use and kept (it remembers verdicts by key).</summary>
-    internal BatchEvaluator Batch => LazyInitializer.EnsureInitialized(ref _batch, () => new BatchEvaluator(Engine.Rules, Index));
+    /// <inheritdoc/>
+    public override string ToString() => $"{Name}: {File.Employees.Length} employee(s), {File.Units.Length} unit(s)";
+}
+
+/// <summary>Facts indexed for one compiled rule set, with the evaluators that remember across calls.</summary>
+internal sealed class FactsBinding
+{
+    private BatchEvaluator? _batch;
+    private readonly ThreadLocal<MemoizedEvaluator> _memo;
+
+    public FactsBinding(CompiledRules rules, FactIndex index)
+    {
+        Rules = rules;
+        Index = index;
+        // The memo layer is not thread-safe: one per thread, each remembering for the calls of its thread.
+        _memo = new ThreadLocal<MemoizedEvaluator>(() => new MemoizedEvaluator(new Evaluator(rules, index)));
+    }
+
+    public CompiledRules Rules { get; }
+
+    public FactIndex Index { get; }
+
+    /// <summary>The calling thread's memo layer over these facts.</summary>
+    public MemoizedEvaluator Memo => _memo.Value!;
+
+    /// <summary>The batch evaluator, made on first use and kept (it remembers verdicts by key).</summary>
+    public BatchEvaluator Batch => LazyInitializer.EnsureInitialized(ref _batch, () => new BatchEvaluator(Rules, Index));
 }

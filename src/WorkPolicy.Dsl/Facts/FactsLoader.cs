@@ -72,7 +72,12 @@ internal sealed partial class FactsLoader
         // Employees are mapped as the reader completes each one, so the file's nodes never pile up;
         // plain JSON employees are mapped straight from the tokens.
         var stream = new ItemStream("employees", loader.AddEmployee, json ? loader.TryAddJsonEmployee : null);
-        if (read(syntax, stream) is not { } root) return new FactsResult(null, [.. syntax]);
+        if (read(syntax, stream) is not { } root)
+        {
+            // An empty text reads as no document at all: say so, rather than hand back facts of nothing.
+            if (!syntax.Any(d => d.Severity == Severity.Error)) syntax.Add(Diagnostic.Create(DiagnosticCodes.EmptyFacts, SourceSpan.At(path, 1, 1), "the facts are empty: no units, employees or other facts were given"));
+            return new FactsResult(null, [.. syntax]);
+        }
         var facts = loader.Read(root);
         return new FactsResult(facts, InFileOrder(syntax.Concat(diagnostics)));
     }

@@ -7,14 +7,6 @@ using WorkPolicy.Rules.Diagnostics;
 
 namespace WorkPolicy.Dsl.Loading;
 
-/// <summary>Which encoding a rule file uses.</summary>
-internal enum RuleEncoding
-{
-    /// <summary>The DSL (<c>.wp</c>).</summary>
-    Dsl,
-    /// <summary>YAML (<c>.yaml</c>, <c>.yml</c>).</summary>
-    Yaml,
-}
 
 /// <summary>Loads rule files and folders (a folder: the rule files directly in it), in sorted, deterministic order.</summary>
 internal static class RuleLoader

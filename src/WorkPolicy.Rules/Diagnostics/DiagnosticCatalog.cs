@@ -25,6 +25,7 @@ internal static class DiagnosticCatalog
         new(BadEncoding, Severity.Error, "not valid UTF-8", "Save the file as UTF-8."),
         new(NoRuleFiles, Severity.Error, "no rule files", "Name .wp, .yaml or .yml files, or a folder holding some."),
         new(EmptyRuleFile, Severity.Warning, "rule file declares nothing", "Add a vocabulary or a circular, or remove the file."),
+        new(EmptyFacts, Severity.Error, "facts are empty", "Give at least the units and employees (docs/facts.md), or name the right file."),
         new(Syntax, Severity.Error, "syntax error", "The message says what was expected at the place shown."),
         new(TooDeep, Severity.Error, "nesting too deep", "Split the condition with named definitions."),
         new(TokenTooLong, Severity.Error, "token too long", "Shorten the name or text."),

@@ -13,6 +13,8 @@ internal static class DiagnosticCodes
     public const string NoRuleFiles = "WP0004";
     /// <summary>A rule file that declares nothing.</summary>
     public const string EmptyRuleFile = "WP0005";
+    /// <summary>Facts that hold nothing: an empty file or text.</summary>
+    public const string EmptyFacts = "WP0006";
 
     /// <summary>DSL syntax error.</summary>
     public const string Syntax = "WP0101";

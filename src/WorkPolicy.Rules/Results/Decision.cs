@@ -20,6 +20,10 @@ public sealed record ProvisionRef(string Id, string Circular, string Cite);
 /// <param name="AtMost">True for a cap; false when the share is the target.</param>
 public sealed record PoolAssignment(string Group, string Unit, QuotaPlace Place, decimal Percent, Rounding Rounding, bool AtMost)
 {
+    /// <summary>E.g. <c>pelaksana of disdik: office 25% (at most, rounding down)</c>.</summary>
+    public override string ToString() =>
+        $"{Group} of {Unit}: {(Place == QuotaPlace.Office ? "office" : "home")} {Percent.ToString(System.Globalization.CultureInfo.InvariantCulture)}% ({(AtMost ? "at most, " : "")}rounding {Rounding.ToString().ToLowerInvariant()})";
+
     /// <summary>Persons the quota puts at <see cref="Place"/> out of <paramref name="members"/>.</summary>
     public int Quota(int members) => Quotas.Of(members, Percent, Rounding);
 
@@ -63,6 +67,23 @@ public sealed record ObligationResult
 
     /// <summary>The rotation cadence in days (<c>every</c>), for rosters.</summary>
     internal int? EveryDays { get; }
+
+    /// <summary>Equal when kind, circular, provision, zone, windows and details are.</summary>
+    public bool Equals(ObligationResult? other) =>
+        other is not null && Kind == other.Kind && Circular == other.Circular && Provision == other.Provision && Zone == other.Zone
+        && EveryDays == other.EveryDays && Windows.HasValue == other.Windows.HasValue
+        && (Windows is not { } a || a.SequenceEqual(other.Windows!.Value)) && Details.SequenceEqual(other.Details);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Kind, Circular, Provision, Zone, Windows?.Length);
+
+    /// <summary>E.g. <c>check-in (palopo-2021-wfh/p5-share-location) 07:00-07:30, 12:00-12:30 Asia/Makassar</c>.</summary>
+    public override string ToString()
+    {
+        var windows = Windows is { } ws ? " " + (ws.Length == 0 ? "no window today" : string.Join(", ", ws)) + " " + Zone : "";
+        var details = Details.Count == 0 ? "" : " {" + string.Join(", ", Details.Select(d => $"{d.Key} {d.Value}")) + "}";
+        return $"{Kind} ({Circular}/{Provision}){windows}{details}";
+    }
 }
 
 /// <summary>The answer for one employee on one date.</summary>
@@ -86,6 +107,28 @@ public sealed record Decision(
 {
     /// <summary>For <see cref="WorkMode.NotCovered"/>: whether no circular is in force or none of their provisions fits.</summary>
     public NotCoveredReason? Reason { get; init; }
+
+    /// <summary>Equal when every part is: lists compared by content, in order.</summary>
+    public bool Equals(Decision? other) =>
+        other is not null && Employee == other.Employee && Date == other.Date && Mode == other.Mode && Reason == other.Reason
+        && Pool == other.Pool && Circulars.SequenceEqual(other.Circulars) && Provisions.SequenceEqual(other.Provisions)
+        && Obligations.SequenceEqual(other.Obligations) && Unknown.SequenceEqual(other.Unknown);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Employee, Date, Mode, Reason, Pool, Provisions.Length, Obligations.Length, Unknown.Length);
+
+    /// <summary>One line: <c>e-001 2021-07-30 rotation by palopo-2021-wfh/p1-rotation; pool pelaksana of disdik: office 25%; must check-in (…)</c>.</summary>
+    public override string ToString()
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(Employee).Append(' ').Append(Date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(' ').Append(Mode.Word());
+        if (Reason is { } reason) sb.Append(" (").Append(reason.Word()).Append(')');
+        if (Provisions.Length > 0) sb.Append(" by ").AppendJoin(", ", Provisions.Select(p => p.Circular + "/" + p.Id));
+        if (Pool is { } pool) sb.Append("; pool ").Append(pool);
+        foreach (var o in Obligations) sb.Append("; must ").Append(o);
+        if (Unknown.Length > 0) sb.Append("; needs ").AppendJoin(", ", Unknown);
+        return sb.ToString();
+    }
 }
 
 /// <summary>One line of an explanation: what was considered and why it did or did not count.</summary>

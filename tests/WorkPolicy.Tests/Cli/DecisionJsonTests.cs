@@ -1,6 +1,6 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Cli.Output;
+using WorkPolicy.Dsl.Output;
 using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Facts;
 using Xunit;

@@ -16,7 +16,7 @@ internal sealed class Engine
     {
         Policy = engine;
         Loaded = facts;
-        Evaluator = new MemoizedEvaluator(new Evaluator(engine.Rules, facts.Index));
+        Evaluator = new MemoizedEvaluator(new Evaluator(engine.Rules, facts.For(engine.Rules).Index));
     }
 
     public PolicyEngine Policy { get; }
@@ -41,7 +41,7 @@ internal sealed class Engine
 
     public static Engine Create(string facts, params string[] dslTexts)
     {
-        var engine = new PolicyEngine(CompiledRules.Compile(Link(dslTexts).Model!));
+        var engine = new PolicyEngine(CompiledRules.Compile(Link(dslTexts).Model!), "inline");
         var f = engine.ParseFacts("facts.yaml", facts);
         f.Diagnostics.Should().BeEmpty();
         return new Engine(engine, f.Value!);

@@ -1,5 +1,5 @@
 using FluentAssertions;
-using WorkPolicy.Cli.Generation;
+using WorkPolicy.Dsl.Generation;
 using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Rules.Evaluation;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Nerdbank.Streams;
 using StreamJsonRpc;
-using WorkPolicy.Cli.Lsp;
+using WorkPolicy.Editing;
 
 namespace WorkPolicy.Tests;
 

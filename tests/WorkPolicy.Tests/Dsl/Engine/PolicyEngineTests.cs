@@ -1,6 +1,6 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Cli.Generation;
+using WorkPolicy.Dsl.Generation;
 using Xunit;
 
 namespace WorkPolicy.Tests;
@@ -57,9 +57,13 @@ public class PolicyEngineTests
         var facts = engine.ParseFacts("f.yaml", "units: [ { id: u, region: kota-palopo } ]\nemployees: [ { id: e, unit: u } ]\n").Value!;
         var unknownEmployee = () => engine.Decide(facts, "nobody", Fri);
         unknownEmployee.Should().Throw<ArgumentException>().WithMessage("*'nobody'*");
+        // Facts belong to a vocabulary: another engine of the same vocabulary decides on them as the first does.
         var other = Samples();
-        var foreign = () => other.Decide(facts, "e", Fri);
-        foreign.Should().Throw<ArgumentException>().WithMessage("*another engine*");
+        other.Decide(facts, "e", Fri).Should().Be(engine.Decide(facts, "e", Fri));
+        var foreignVocabulary = PolicyEngine.Load([new RuleSource("v.wp", "vocabulary other {\n  field employee.grade: number\n}\n")], LoadOptions.Lenient);
+        foreignVocabulary.Diagnostics.Should().NotContain(d => d.Severity == Severity.Error);
+        var foreign = () => foreignVocabulary.Value!.Decide(facts, "e", Fri);
+        foreign.Should().Throw<ArgumentException>().WithMessage("*another vocabulary*");
     }
 
     [Fact]

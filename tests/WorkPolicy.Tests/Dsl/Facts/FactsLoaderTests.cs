@@ -92,8 +92,8 @@ public class JsonFactsTests
     public void Json_and_yaml_facts_load_to_the_same_facts()
     {
         var rules = Engine.Link().Vocabulary;
-        var yaml = FactsLoader.Load("g.facts.yaml", WorkPolicy.Cli.Generation.FactsGenerator.Generate(300, 5), rules);
-        var json = FactsLoader.Load("g.facts.json", WorkPolicy.Cli.Generation.FactsGenerator.Generate(300, 5, json: true), rules);
+        var yaml = FactsLoader.Load("g.facts.yaml", WorkPolicy.Dsl.Generation.FactsGenerator.Generate(300, 5), rules);
+        var json = FactsLoader.Load("g.facts.json", WorkPolicy.Dsl.Generation.FactsGenerator.Generate(300, 5, json: true), rules);
         yaml.Diagnostics.Should().BeEmpty();
         json.Diagnostics.Should().BeEmpty();
         json.Facts.Should().BeEquivalentTo(yaml.Facts, o => o.Excluding(m => m.Name == "Span" || m.Name == "Path").RespectingRuntimeTypes().WithStrictOrdering());
@@ -117,7 +117,7 @@ public class JsonFactsTests
     public void Employees_mapped_while_reading_equal_employees_mapped_from_the_whole_tree(bool json)
     {
         var rules = Engine.Link().Vocabulary;
-        var text = WorkPolicy.Cli.Generation.FactsGenerator.Generate(400, 3, json);
+        var text = WorkPolicy.Dsl.Generation.FactsGenerator.Generate(400, 3, json);
         // Damage: an unknown unit, an unknown code and a duplicate id among the employees, an unknown key in a unit.
         text = text.Replace("dinsos-balikpapan", "dinsos-balikpapn").Replace("\"pns\"", "\"pnss\"").Replace(": pns", ": pnss");
         var streamed = FactsLoader.Load("g.facts", text, rules);
@@ -171,7 +171,7 @@ public class JsonFactsTests
     public void A_file_read_as_bytes_loads_as_its_text_does_with_or_without_bom_and_reports_bad_utf8()
     {
         var rules = Engine.Link().Vocabulary;
-        var text = WorkPolicy.Cli.Generation.FactsGenerator.Generate(200, 8, json: true).Replace("\"pns\"", "\"pnss\"");
+        var text = WorkPolicy.Dsl.Generation.FactsGenerator.Generate(200, 8, json: true).Replace("\"pns\"", "\"pnss\"");
         var fromText = FactsLoader.Load("g.facts.json", text, rules);
         fromText.Diagnostics.Should().NotBeEmpty();
         foreach (var bytes in new[] { System.Text.Encoding.UTF8.GetBytes(text), [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)] })

@@ -60,8 +60,8 @@ public class TwinTests
         var dslPath = Repo.Path("samples", "circulars", name + ".wp");
         var yamlPath = Repo.Path("samples", "circulars", "yaml", name + ".yaml");
         // Whole-line comments (the vocabulary's reasons for its presumptions) are allowed, as 'fmt' allows them.
-        Cli.Commands.Canonical.WithoutCommentLines(DslPrinter.Print(Load(dslPath))).Should().Be(Cli.Commands.Canonical.WithoutCommentLines(File.ReadAllText(dslPath)));
-        Cli.Commands.Canonical.WithoutCommentLines(YamlPrinter.Print(Load(yamlPath))).Should().Be(Cli.Commands.Canonical.WithoutCommentLines(File.ReadAllText(yamlPath)));
+        Dsl.Output.Canonical.WithoutCommentLines(DslPrinter.Print(Load(dslPath))).Should().Be(Dsl.Output.Canonical.WithoutCommentLines(File.ReadAllText(dslPath)));
+        Dsl.Output.Canonical.WithoutCommentLines(YamlPrinter.Print(Load(yamlPath))).Should().Be(Dsl.Output.Canonical.WithoutCommentLines(File.ReadAllText(yamlPath)));
         YamlPrinter.Print(Load(yamlPath)).Split('\n')[0].Should().Be("# yaml-language-server: $schema=../../../schemas/rules.schema.json");
     }
 

@@ -6,6 +6,9 @@ using Xunit;
 
 namespace WorkPolicy.Tests;
 
+using AttendanceReport = WorkPolicy.Rules.Attendance.AttendanceReport;
+using UnitTotals = WorkPolicy.Rules.Attendance.UnitTotals;
+
 public class AttendanceTests
 {
     private const string HomeWithPalopoWindows = """

@@ -1,6 +1,6 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Cli.Generation;
+using WorkPolicy.Dsl.Generation;
 using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Rules.Ast;
@@ -48,7 +48,7 @@ public class BatchEvaluationTests
     private static string Json(Decision d)
     {
         using var ms = new MemoryStream();
-        Cli.Output.DecisionJson.Write(ms, [d]);
+        Dsl.Output.DecisionJson.Write(ms, [d]);
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 

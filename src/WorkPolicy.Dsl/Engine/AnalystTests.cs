@@ -1,0 +1,235 @@
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Output;
+using WorkPolicy.Dsl.Testing;
+using WorkPolicy.Rules.Mutation;
+
+namespace WorkPolicy;
+
+/// <summary>What to measure besides pass and fail when running analysts' tests.</summary>
+public sealed record TestOptions
+{
+    /// <summary>Report which provisions, overrides edges, check-in windows and <c>until</c> branches the cases reach.</summary>
+    public bool Coverage { get; init; }
+
+    /// <summary>With coverage: a rule set below this percentage fails the run.</summary>
+    public decimal? Threshold { get; init; }
+
+    /// <summary>Plant small faults (drop an overrides, flip a comparison, shift a period) and report which the cases notice (implies coverage).</summary>
+    public bool Mutations { get; init; }
+}
+
+/// <summary>One case run against one rule set.</summary>
+/// <param name="File">The test file.</param>
+/// <param name="Name">The case's name.</param>
+/// <param name="RuleSet">The rule set it ran on.</param>
+/// <param name="Employee">The employee of the case.</param>
+/// <param name="Date">The date of the case.</param>
+/// <param name="Span">Where the case is written.</param>
+/// <param name="Failures">What did not hold; empty when the case passed.</param>
+public sealed record TestCaseResult(string File, string Name, string RuleSet, string Employee, LocalDate Date, SourceSpan Span, ValueList<string> Failures)
+{
+    /// <summary>Whether every expectation held.</summary>
+    public bool Passed => Failures.Count == 0;
+}
+
+/// <summary>A rule set's coverage and mutation score.</summary>
+public sealed record RuleSetScore(string RuleSet, decimal Coverage, int Mutants, int Noticed, decimal MutationScore);
+
+/// <summary>
+/// Runs analysts' test files (<c>*.tests.yaml</c>, in a folder or its <c>tests/</c>): every case against every rule
+/// set the file names, with coverage and mutants when asked (<c>workpolicy test</c>).
+/// </summary>
+/// <example>
+/// <code>
+/// var report = AnalystTests.Run(["samples/circulars"], new TestOptions { Coverage = true, Threshold = 98 });
+/// Console.Write(report);            // ok / FAIL per case, coverage, "N passed, M failed"
+/// return report.Succeeded ? 0 : 1;
+/// </code>
+/// </example>
+public static class AnalystTests
+{
+    /// <summary>Runs the test files under <paramref name="paths"/>; <paramref name="mutantProgress"/> counts mutants tried.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The threshold is not a percentage.</exception>
+    public static TestReport Run(IEnumerable<string> paths, TestOptions? options = null, IProgress<int>? mutantProgress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        options ??= new TestOptions();
+        if (options.Threshold is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(options), $"the threshold {options.Threshold} is not a percentage (0 to 100)");
+        var coverage = options.Coverage || options.Threshold is not null || options.Mutations;
+        var diagnostics = new List<Diagnostic>();
+        var runner = new AnalystTestRunner(coverage);
+        var cases = ImmutableArray.CreateBuilder<TestCaseResult>();
+        var unreadable = ImmutableArray.CreateBuilder<string>();
+        var files = ImmutableArray.CreateBuilder<string>();
+        foreach (var path in paths.SelectMany(p => AnalystTestLoader.Expand(p, diagnostics)).Distinct())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            files.Add(path);
+            if (AnalystTestLoader.Load(path, diagnostics) is not { } file)
+            {
+                unreadable.Add(path);
+                continue;
+            }
+            foreach (var r in runner.Run(file, diagnostics))
+                cases.Add(new TestCaseResult(path, r.Case.Name, r.RuleSet, r.Case.Employee, r.Case.Date, r.Case.Span, r.Failures));
+        }
+        var sets = new List<RuleSetCoverage>();
+        if (coverage)
+        {
+            var tried = 0;
+            foreach (var run in runner.RuleSets.Values.Where(r => r.Coverage is not null).OrderBy(r => r.Path, StringComparer.Ordinal))
+            {
+                var mutants = new List<(Mutant, MutantOutcome)>();
+                if (options.Mutations)
+                {
+                    foreach (var m in Mutants.Of(run.Linked.Files))
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        mutants.Add((m, AnalystTestRunner.Try(run, m)));
+                        mutantProgress?.Report(++tried);
+                    }
+                }
+                sets.Add(new RuleSetCoverage(CoverageReport.Rel(run.Path), run.Coverage!.Lines(), mutants));
+            }
+        }
+        return new TestReport(files.ToImmutable(), cases.ToImmutable(), unreadable.ToImmutable(), [.. diagnostics.Distinct()], sets, coverage ? options.Threshold : null, coverage);
+    }
+}
+
+/// <summary>What a run of analysts' tests found: each case's outcome, the diagnostics of files that did not load, coverage and mutants.</summary>
+public sealed class TestReport : Report
+{
+    private readonly IReadOnlyList<RuleSetCoverage> _sets;
+
+    internal TestReport(ImmutableArray<string> files, ImmutableArray<TestCaseResult> cases, ImmutableArray<string> unreadable, ImmutableArray<Diagnostic> diagnostics,
+        IReadOnlyList<RuleSetCoverage> sets, decimal? threshold, bool coverage)
+    {
+        Files = files;
+        Cases = cases;
+        Unreadable = unreadable;
+        Diagnostics = diagnostics;
+        _sets = sets;
+        Threshold = threshold;
+        HasCoverage = coverage;
+        Scores = [.. sets.Select(s => new RuleSetScore(s.RuleSet, s.Percent, s.Effective, s.Noticed, s.MutationScore))];
+        Passed = cases.Count(c => c.Passed);
+        // A test file that cannot be read runs no case: it counts as one failure, and so do errors that keep cases from running.
+        Failed = cases.Count(c => !c.Passed) + unreadable.Length;
+        SetupFailed = Failed == 0 && diagnostics.Any(d => d.Severity == Severity.Error);
+        if (SetupFailed) Failed++;
+        BelowThreshold = threshold is { } t ? [.. Scores.Where(s => s.Coverage < t).Select(s => s.RuleSet)] : [];
+    }
+
+    /// <summary>The test files run, in order.</summary>
+    public ValueList<string> Files { get; }
+
+    /// <summary>Every case against every rule set, in file order.</summary>
+    public ValueList<TestCaseResult> Cases { get; }
+
+    /// <summary>Test files that could not be read (each counts as a failure).</summary>
+    public ValueList<string> Unreadable { get; }
+
+    /// <summary>Diagnostics of test files, facts and rule sets.</summary>
+    public ValueList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>With coverage: each rule set's coverage and mutation score.</summary>
+    public ValueList<RuleSetScore> Scores { get; }
+
+    /// <summary>The coverage threshold asked for, if any.</summary>
+    public decimal? Threshold { get; }
+
+    /// <summary>Whether coverage was measured.</summary>
+    public bool HasCoverage { get; }
+
+    /// <summary>How many cases passed.</summary>
+    public int Passed { get; }
+
+    /// <summary>How many failed (an unreadable file, or errors that kept every case from running, count as one).</summary>
+    public int Failed { get; }
+
+    private bool SetupFailed { get; }
+
+    /// <summary>The rule sets whose coverage is below <see cref="Threshold"/>.</summary>
+    public ValueList<string> BelowThreshold { get; }
+
+    /// <summary>Whether every case passed and no rule set is below the threshold.</summary>
+    public bool Succeeded => Failed == 0 && BelowThreshold.Count == 0;
+
+    /// <summary>The closing line: <c>N passed, M failed</c> (and the rule sets below the threshold).</summary>
+    public string Summary => $"{Passed} passed, {Failed} failed{(BelowThreshold.Count > 0 ? $"; coverage below {Threshold} % in {string.Join(", ", BelowThreshold)}" : "")}";
+
+    /// <summary>Writes each file and its cases, ok or FAIL with the file, line and the difference.</summary>
+    public void WriteCases(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var file in Files)
+        {
+            if (Unreadable.Contains(file))
+            {
+                writer.WriteLine($"{file}\n  FAIL  the file cannot be read as a test file (printed below)");
+                continue;
+            }
+            writer.WriteLine(file);
+            foreach (var r in Cases.Where(c => c.File == file))
+            {
+                if (r.Passed)
+                {
+                    writer.WriteLine($"  ok    {r.Name} [{r.RuleSet}]");
+                    continue;
+                }
+                writer.WriteLine($"  FAIL  {r.Name} [{r.RuleSet}]");
+                foreach (var f in r.Failures)
+                    writer.WriteLine($"        {r.Span.Path}({r.Span.Line},{r.Span.Column}): {r.Employee} on {Values.Text(r.Date)}: {f}");
+            }
+        }
+        if (SetupFailed) writer.WriteLine("  FAIL  errors in the files below keep cases from running");
+    }
+
+    /// <summary>Writes coverage and mutation figures, then every item not reached and every mutant not noticed.</summary>
+    public void WriteCoverage(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (HasCoverage) CoverageReport.Text(writer, _sets);
+    }
+
+    /// <summary>The coverage and mutation report as JSON (<c>--json</c>): every item with its state, every mutant with the case that noticed it.</summary>
+    public string CoverageJson() => CoverageReport.Json(_sets);
+
+    /// <summary>Writes cases, diagnostics, coverage and the summary, as <c>workpolicy test</c> prints them (diagnostics there go to standard error).</summary>
+    public override void WriteText(TextWriter writer)
+    {
+        WriteCases(writer);
+        foreach (var d in Diagnostics) writer.WriteLine(d.ToString());
+        WriteCoverage(writer);
+        writer.WriteLine(Summary);
+    }
+
+    /// <inheritdoc/>
+    public override void WriteJson(Stream stream) => JsonText.WriteTo(stream, w =>
+    {
+        w.WriteStartObject();
+        w.WriteNumber("passed", Passed);
+        w.WriteNumber("failed", Failed);
+        w.WriteStartArray("cases");
+        foreach (var c in Cases)
+        {
+            w.WriteStartObject();
+            w.WriteString("file", c.File);
+            w.WriteString("name", c.Name);
+            w.WriteString("ruleSet", c.RuleSet);
+            w.WriteString("employee", c.Employee);
+            w.WriteString("date", Values.Text(c.Date));
+            w.WriteBoolean("passed", c.Passed);
+            w.WriteStartArray("failures");
+            foreach (var f in c.Failures) w.WriteStringValue(f);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WritePropertyName("diagnostics");
+        DiagnosticJson.WriteAll(w, Diagnostics);
+        w.WriteEndObject();
+    });
+}

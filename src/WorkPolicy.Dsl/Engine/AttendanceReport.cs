@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using NodaTime;
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Output;
+using WorkPolicy.Dsl.Printing;
+
+namespace WorkPolicy;
+
+/// <summary>One required check-in window and whether a check-in fell in it (local time in the obligation's zone).</summary>
+public sealed record WindowAttendance(TimeWindow Window, bool Met, LocalTime? At);
+
+/// <summary>An employee's check-in windows on one working-from-home day.</summary>
+public sealed record AttendanceDay(string Employee, string Unit, LocalDate Date, string Zone, ValueList<WindowAttendance> Windows);
+
+/// <summary>Totals for one unit over the period.</summary>
+public sealed record UnitAttendance(string Unit, int Required, int Met)
+{
+    /// <summary>Windows missed.</summary>
+    public int Missed => Required - Met;
+}
+
+/// <summary>Check-in compliance over a period (<see cref="PolicyEngine.Attendance"/>).</summary>
+public sealed class AttendanceReport : Report
+{
+    internal AttendanceReport(ImmutableArray<AttendanceDay> days, ImmutableArray<UnitAttendance> units)
+    {
+        Days = days;
+        Units = units;
+    }
+
+    /// <summary>Every working-from-home day with required windows.</summary>
+    public ValueList<AttendanceDay> Days { get; }
+
+    /// <summary>Totals per unit.</summary>
+    public ValueList<UnitAttendance> Units { get; }
+
+    /// <inheritdoc/>
+    public override void WriteText(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var d in Days)
+        {
+            var cells = d.Windows.Select(c => $"{DslPrinter.WindowText(c.Window)} {(c.Met ? "met " + Values.Text(c.At!.Value) : "MISSED")}");
+            writer.WriteLine($"{d.Employee}  {Values.Text(d.Date)}  {d.Unit}  {string.Join("; ", cells)}");
+        }
+        writer.WriteLine();
+        writer.WriteLine("UNIT  REQUIRED  MET  MISSED");
+        foreach (var u in Units) writer.WriteLine($"{u.Unit}  {u.Required}  {u.Met}  {u.Missed}");
+    }
+
+    /// <inheritdoc/>
+    public override void WriteJson(Stream stream) => JsonText.WriteTo(stream, w =>
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("days");
+        foreach (var d in Days)
+        {
+            w.WriteStartObject();
+            w.WriteString("employee", d.Employee);
+            w.WriteString("unit", d.Unit);
+            w.WriteString("date", Values.Text(d.Date));
+            w.WriteString("zone", d.Zone);
+            w.WriteStartArray("windows");
+            foreach (var c in d.Windows)
+            {
+                w.WriteStartObject();
+                w.WriteString("from", Values.Text(c.Window.From));
+                w.WriteString("to", Values.Text(c.Window.To));
+                w.WriteBoolean("met", c.Met);
+                if (c.At is { } at) w.WriteString("at", Values.Text(at));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("units");
+        foreach (var u in Units)
+        {
+            w.WriteStartObject();
+            w.WriteString("unit", u.Unit);
+            w.WriteNumber("required", u.Required);
+            w.WriteNumber("met", u.Met);
+            w.WriteNumber("missed", u.Missed);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+}

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using WorkPolicy.Dsl.Output;
+
+namespace WorkPolicy;
+
+/// <summary>What <see cref="PolicyEngine.Check"/> found: every diagnostic, sorted by place, and the counts <c>workpolicy check</c> prints.</summary>
+public sealed class CheckReport : Report
+{
+    internal CheckReport(ImmutableArray<Diagnostic> diagnostics, int files, int circulars)
+    {
+        Diagnostics = [.. diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ThenBy(d => d.Code, StringComparer.Ordinal)];
+        Files = files;
+        Circulars = circulars;
+    }
+
+    /// <summary>The diagnostics, sorted by file, line, column and code.</summary>
+    public ValueList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>How many files were checked.</summary>
+    public int Files { get; }
+
+    /// <summary>How many circulars the rule files declare.</summary>
+    public int Circulars { get; }
+
+    /// <summary>How many diagnostics are errors.</summary>
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    /// <summary>How many are warnings.</summary>
+    public int Warnings => Diagnostics.Count - Errors;
+
+    /// <summary>Whether there is an error (warnings alone do not fail a check).</summary>
+    public bool HasErrors => Errors > 0;
+
+    /// <summary>The closing line: <c>checked 9 file(s), 7 circular(s): 0 error(s), 2 warning(s)</c>.</summary>
+    public string Summary => $"checked {Files} file(s), {Circulars} circular(s): {Errors} error(s), {Warnings} warning(s)";
+
+    /// <summary>Writes the diagnostics, one a line, then <see cref="Summary"/>.</summary>
+    public override void WriteText(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var d in Diagnostics) writer.WriteLine(d.ToString());
+        writer.WriteLine(Summary);
+    }
+
+    /// <inheritdoc/>
+    public override void WriteJson(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        JsonText.WriteTo(stream, w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("files", Files);
+            w.WriteNumber("circulars", Circulars);
+            w.WriteNumber("errors", Errors);
+            w.WriteNumber("warnings", Warnings);
+            w.WritePropertyName("diagnostics");
+            DiagnosticJson.WriteAll(w, Diagnostics);
+            w.WriteEndObject();
+        });
+    }
+}

@@ -1,0 +1,205 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Output;
+using WorkPolicy.Rules.Analysis;
+
+namespace WorkPolicy;
+
+/// <summary>A class of staff two rule sets decide differently, and when.</summary>
+/// <param name="From">First date of the stretch.</param>
+/// <param name="To">Last date of the stretch (inclusive).</param>
+/// <param name="Weekdays">The weekdays it holds on, or empty for every day.</param>
+/// <param name="Regions">The regions it holds in.</param>
+/// <param name="Who">The smallest description of the class, e.g. <c>unit.kind = puskesmas</c>.</param>
+/// <param name="People">With facts: how many of their employees are in the class; otherwise null.</param>
+/// <param name="Differs">What differs: <c>mode</c>, <c>pool</c>, <c>obligations</c>, <c>unknown</c>.</param>
+/// <param name="A">The first rule set's decision for the class.</param>
+/// <param name="B">The second's.</param>
+public sealed record ClassDifference(LocalDate From, LocalDate To, ValueList<IsoDayOfWeek> Weekdays, ValueList<string> Regions, string Who, int? People, ValueList<string> Differs, Decision A, Decision B);
+
+/// <summary>A stretch of dates and how many differences hold in it.</summary>
+public sealed record ComparedPeriod(LocalDate From, LocalDate To, int Differences);
+
+/// <summary>An employee and date the two rule sets decide differently (a comparison with facts).</summary>
+public sealed record EmployeeDifference(string Employee, LocalDate Date, ValueList<string> Differs, Decision A, Decision B);
+
+/// <summary>What <see cref="PolicyEngine.Compare"/> found: who two rule sets decide differently and from when.</summary>
+/// <example>
+/// <code>
+/// var report = PolicyEngine.Compare(issued, reading, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31));
+/// Snapshot.Match(report.ToString());   // the same text as 'workpolicy compare'
+/// </code>
+/// </example>
+public sealed class ComparisonReport : Report
+{
+    internal ComparisonReport(string a, string b, LocalDate from, LocalDate to, int classes, bool complete,
+        ImmutableArray<ClassDifference> differences, ImmutableArray<ComparedPeriod> periods, ImmutableArray<EmployeeDifference>? employees)
+    {
+        A = a;
+        B = b;
+        From = from;
+        To = to;
+        ClassesCompared = classes;
+        Complete = complete;
+        Classes = differences;
+        Periods = periods;
+        Employees = employees;
+    }
+
+    /// <summary>The first rule set's name.</summary>
+    public string A { get; }
+
+    /// <summary>The second rule set's name.</summary>
+    public string B { get; }
+
+    /// <summary>The first date compared.</summary>
+    public LocalDate From { get; }
+
+    /// <summary>The last date compared.</summary>
+    public LocalDate To { get; }
+
+    /// <summary>How many classes of staff were compared.</summary>
+    public int ClassesCompared { get; }
+
+    /// <summary>False when a region has more classes than the walk takes (SpaceWalk.MaxCells): the differences are those found.</summary>
+    public bool Complete { get; }
+
+    /// <summary>The classes that differ, by date, weekdays and region.</summary>
+    public ValueList<ClassDifference> Classes { get; }
+
+    /// <summary>The stretches of dates with their number of differences.</summary>
+    public ValueList<ComparedPeriod> Periods { get; }
+
+    /// <summary>With facts: every employee and date that differs; null without facts.</summary>
+    public ValueList<EmployeeDifference>? Employees { get; }
+
+    /// <inheritdoc/>
+    public override void WriteText(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine($"A: {A}");
+        writer.WriteLine($"B: {B}");
+        writer.WriteLine($"every class of staff the rules tell apart, {Values.Text(From)} to {Values.Text(To)}: {ClassesCompared} classes compared{(Complete ? "" : $" (incomplete: a region has more than {SpaceWalk.MaxCells} classes)")}");
+        var withPeople = Employees is not null;
+        if (Classes.Count == 0) writer.WriteLine("no differences");
+        else
+        {
+            var header = new List<string> { "FROM", "TO", "REGIONS", "WHO", "DIFFERS IN", "A", "B" };
+            if (withPeople) header.Insert(4, "PEOPLE");
+            var rows = new List<string[]> { header.ToArray() };
+            rows.AddRange(Classes.Select(d =>
+            {
+                var row = new List<string> { Values.Text(d.From), Values.Text(d.To) + Weekdays(d), Regions(d), d.Who, string.Join(", ", d.Differs), DecisionDiff.Summary(d.A), DecisionDiff.Summary(d.B) };
+                if (withPeople) row.Insert(4, (d.People ?? 0).ToString(CultureInfo.InvariantCulture));
+                return row.ToArray();
+            }));
+            Table(writer, rows);
+        }
+        writer.WriteLine("by period:");
+        foreach (var p in Periods)
+            writer.WriteLine($"  {Values.Text(p.From)} to {Values.Text(p.To)}: {(p.Differences == 0 ? "no differences" : $"{p.Differences} difference(s)")}");
+        if (Employees is not { } employees) return;
+        writer.WriteLine("per employee:");
+        if (employees.Count == 0)
+        {
+            writer.WriteLine("no differences");
+            return;
+        }
+        var perEmployee = new List<string[]> { new[] { "EMPLOYEE", "DATE", "DIFFERS IN", "A", "B" } };
+        perEmployee.AddRange(employees.Select(x => new[] { x.Employee, Values.Text(x.Date), string.Join(", ", x.Differs), DecisionDiff.Summary(x.A), DecisionDiff.Summary(x.B) }));
+        Table(writer, perEmployee);
+        writer.WriteLine($"{employees.Count} difference(s)");
+    }
+
+    private static string Regions(ClassDifference d) => d.Regions.Count <= 2 ? string.Join(", ", d.Regions) : $"{d.Regions[0]} and {d.Regions.Count - 1} more";
+
+    private static string Weekdays(ClassDifference d) =>
+        d.Weekdays.Count == 0 ? "" : " (" + string.Join(", ", d.Weekdays.Select(w => w.ToString()[..3])) + ")";
+
+    private static void Table(TextWriter writer, List<string[]> rows)
+    {
+        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        foreach (var r in rows) writer.WriteLine(string.Join("  ", r.Select((c, i) => i == r.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
+    }
+
+    /// <inheritdoc/>
+    public override void WriteJson(Stream stream) => JsonText.WriteTo(stream, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("a", A);
+        w.WriteString("b", B);
+        w.WriteString("from", Values.Text(From));
+        w.WriteString("to", Values.Text(To));
+        w.WriteNumber("classesCompared", ClassesCompared);
+        w.WriteBoolean("complete", Complete);
+        w.WriteStartArray("classes");
+        foreach (var d in Classes)
+        {
+            w.WriteStartObject();
+            w.WriteString("from", Values.Text(d.From));
+            w.WriteString("to", Values.Text(d.To));
+            w.WriteStartArray("weekdays");
+            foreach (var day in d.Weekdays) w.WriteStringValue(day.ToString().ToLowerInvariant());
+            w.WriteEndArray();
+            w.WriteStartArray("regions");
+            foreach (var r in d.Regions) w.WriteStringValue(r);
+            w.WriteEndArray();
+            w.WriteString("who", d.Who);
+            if (d.People is { } people) w.WriteNumber("people", people);
+            w.WriteStartArray("differs");
+            foreach (var x in d.Differs) w.WriteStringValue(x);
+            w.WriteEndArray();
+            Side(w, "a", d.A);
+            Side(w, "b", d.B);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("periods");
+        foreach (var p in Periods)
+        {
+            w.WriteStartObject();
+            w.WriteString("from", Values.Text(p.From));
+            w.WriteString("to", Values.Text(p.To));
+            w.WriteNumber("differences", p.Differences);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (Employees is { } employees)
+        {
+            w.WriteStartArray("differences");
+            foreach (var x in employees)
+            {
+                w.WriteStartObject();
+                w.WriteString("employee", x.Employee);
+                w.WriteString("date", Values.Text(x.Date));
+                w.WriteStartArray("differs");
+                foreach (var a in x.Differs) w.WriteStringValue(a);
+                w.WriteEndArray();
+                Side(w, "a", x.A);
+                Side(w, "b", x.B);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    });
+
+    private static void Side(Utf8JsonWriter w, string name, Decision d)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("mode", d.Mode.Word());
+        DecisionJson.WriteProvisions(w, d.Provisions);
+        w.WriteStartArray("obligations");
+        foreach (var o in DecisionDiff.Obligations(d)) w.WriteStringValue(o);
+        w.WriteEndArray();
+        // Each side's pool in full (the quota too), so a 'pool' difference shows what differs.
+        DecisionJson.WritePool(w, d.Pool);
+        w.WriteStartArray("unknown");
+        foreach (var u in d.Unknown) w.WriteStringValue(u);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

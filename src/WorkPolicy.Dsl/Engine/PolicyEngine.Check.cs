@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using WorkPolicy.Dsl.Facts;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Rules.Analysis;
+using WorkPolicy.Rules.Checking;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Model;
+
+namespace WorkPolicy;
+
+public sealed partial class PolicyEngine
+{
+    /// <summary>
+    /// Checks rule files, facts files (<c>*.facts.yaml</c>) and folders as <c>workpolicy check</c> does: each folder
+    /// is a rule set of its own, files named one by one form one set; conflicts with no stated priority, quota
+    /// rows that overlap or leave a gap, staff a circular decides nothing for; with <paramref name="analyze"/>,
+    /// the walk over every class of staff and stretch of dates (docs/analysis.md).
+    /// </summary>
+    /// <example><code>var report = PolicyEngine.Check(["samples/circulars"], analyze: true);
+    /// if (report.HasErrors) Console.Error.Write(report);</code></example>
+    public static CheckReport Check(IEnumerable<string> paths, bool analyze = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var list = paths.ToList();
+        var all = new List<Diagnostic>();
+        if (list.Count == 0) all.Add(Diagnostic.Create(DiagnosticCodes.NoRuleFiles, SourceSpan.None, "nothing to check: name rule files, facts files or folders"));
+        var factsPaths = list.Where(p => File.Exists(p) && RuleLoader.IsFactsOrTests(p)).ToList();
+        var files = 0;
+        var circulars = 0;
+        Vocabulary? vocabulary = null;
+        foreach (var group in RuleSetGroups(list.Except(factsPaths).ToList()))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var linked = RuleLoader.LoadRuleSet(group);
+            all.AddRange(linked.Diagnostics);
+            if (linked.Model is { } model)
+            {
+                var compiled = CompiledRules.Compile(model);
+                all.AddRange(ConflictChecker.Check(compiled, cancellationToken));
+                // The walk finds the gaps the plain search finds, by date and region, and more besides.
+                all.AddRange(analyze ? Analyzer.Analyze(compiled) : ConflictChecker.Gaps(compiled, cancellationToken));
+            }
+            files += linked.Files.Length;
+            circulars += linked.CircularCount;
+            vocabulary ??= linked.Vocabulary.Fields.Count > 0 ? linked.Vocabulary : null;
+        }
+        foreach (var f in factsPaths)
+        {
+            files++;
+            if (SourceText.Read(f, all, Limits.MaxFactsBytes) is { } text) all.AddRange(FactsLoader.Load(f, text, vocabulary).Diagnostics);
+        }
+        return new CheckReport([.. all], files, circulars);
+    }
+
+    /// <summary>
+    /// Each folder is a rule set of its own (the DSL folder and its YAML twin are checked apart);
+    /// files named one by one form one set. Either gets the nearest vocabulary if it has none.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<string>> RuleSetGroups(List<string> paths)
+    {
+        foreach (var folder in paths.Where(Directory.Exists)) yield return [folder];
+        var files = paths.Where(p => !Directory.Exists(p)).ToList();
+        if (files.Count > 0) yield return files;
+    }
+}

@@ -1,0 +1,55 @@
+using NodaTime;
+using WorkPolicy.Rules.Analysis;
+using WorkPolicy.Rules.Evaluation;
+
+namespace WorkPolicy;
+
+public sealed partial class PolicyEngine
+{
+    /// <summary>
+    /// Every fact missing from an indeterminate decision of <paramref name="facts"/> from <paramref name="from"/> to
+    /// <paramref name="to"/>, with how many such decisions knowing it alone would settle and how many need it
+    /// (<c>workpolicy eval --missing</c>); <paramref name="employee"/> limits it to one employee.
+    /// </summary>
+    /// <example><code>foreach (var m in engine.MissingFacts(facts, monday, friday).Missing) Console.WriteLine($"{m.Fact}: settles {m.Settles}");</code></example>
+    public MissingFactsReport MissingFacts(PolicyFacts facts, LocalDate from, LocalDate to, string? employee = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var binding = Bind(facts);
+        var dates = Dates(from, to);
+        var evaluator = new Evaluator(Rules, binding.Index);
+        var spaces = new Dictionary<string, FactSpace>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, (int Settles, int Needed)>(StringComparer.Ordinal);
+        var employees = facts.File.Employees.Where(e => employee is null || e.Id == employee).ToList();
+        var indeterminate = 0;
+        var done = 0;
+        foreach (var e in employees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var row = binding.Index.Row(e);
+            foreach (var date in dates)
+            {
+                // The batch path first: only an indeterminate decision is built whole and probed.
+                if (evaluator.Classify(row, date).Mode != WorkMode.Indeterminate) continue;
+                indeterminate++;
+                var d = evaluator.Decide(row, date);
+                var settling = Counterfactuals.Settling(Rules, facts.File, e, date, d, spaces);
+                foreach (var fact in d.Unknown)
+                {
+                    var (s, n) = counts.GetValueOrDefault(fact);
+                    counts[fact] = (s + (settling.Contains(fact) ? 1 : 0), n + 1);
+                }
+            }
+            progress?.Report(++done);
+        }
+        var ranked = counts.OrderByDescending(c => c.Value.Settles).ThenByDescending(c => c.Value.Needed).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new MissingFact(c.Key, c.Value.Settles, c.Value.Needed));
+        return new MissingFactsReport(employees.Count * dates.Length, indeterminate, [.. ranked]);
+    }
+
+    /// <summary>Every date of a range, inclusive; a reversed range is refused with a plain message.</summary>
+    internal static LocalDate[] Dates(LocalDate from, LocalDate to)
+    {
+        if (to < from) throw new ArgumentException($"the last date {to:uuuu-MM-dd} is before the first {from:uuuu-MM-dd}", nameof(to));
+        return [.. new DateInterval(from, to)];
+    }
+}

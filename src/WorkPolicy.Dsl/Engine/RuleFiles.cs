@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Dsl.Output;
+using WorkPolicy.Rules.Diagnostics;
+
+namespace WorkPolicy;
+
+/// <summary>The two encodings of rule files.</summary>
+public enum RuleEncoding
+{
+    /// <summary>The DSL, <c>.wp</c>.</summary>
+    Dsl,
+    /// <summary>YAML, <c>.yaml</c> or <c>.yml</c>.</summary>
+    Yaml,
+}
+
+/// <summary>What <see cref="RuleFiles.Format"/> did to each file.</summary>
+/// <param name="Formatted">Files rewritten in canonical layout (none when only checking).</param>
+/// <param name="Unformatted">Files not in canonical layout (when only checking: every such file; otherwise those it could not rewrite).</param>
+/// <param name="Diagnostics">Files that could not be read, parsed or safely rewritten.</param>
+public sealed record FormatResult(ValueList<string> Formatted, ValueList<string> Unformatted, ValueList<Diagnostic> Diagnostics)
+{
+    /// <summary>Whether every file is (now) in canonical layout and none had errors.</summary>
+    public bool Succeeded => Unformatted.Count == 0 && !Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>Rule files as text: canonical layout (<c>workpolicy fmt</c>) and the other encoding (<c>workpolicy convert</c>).</summary>
+/// <example>
+/// <code>
+/// var result = RuleFiles.Format(["samples/circulars"], checkOnly: true);
+/// var yaml = RuleFiles.Convert("samples/circulars/palopo.wp", RuleEncoding.Yaml).Value;
+/// </code>
+/// </example>
+public static class RuleFiles
+{
+    /// <summary>
+    /// Rewrites rule files in canonical layout, each through a temporary file and a rename; with
+    /// <paramref name="checkOnly"/>, only reports those that are not. A file with comments is left alone (the
+    /// canonical layout does not keep them), and so is one whose canonical text would not read back the same.
+    /// </summary>
+    public static FormatResult Format(IEnumerable<string> paths, bool checkOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var diagnostics = new List<Diagnostic>();
+        var files = paths.SelectMany(p => RuleLoader.Expand(p, diagnostics)).ToList();
+        var formatted = ImmutableArray.CreateBuilder<string>();
+        var unformatted = ImmutableArray.CreateBuilder<string>();
+        foreach (var file in files)
+        {
+            if (RuleLoader.EncodingOf(file) is not { } encoding) continue;
+            var local = new List<Diagnostic>();
+            if (SourceText.Read(file, local) is not { } text)
+            {
+                diagnostics.AddRange(local);
+                continue;
+            }
+            var parsed = RuleLoader.Parse(file, text, encoding);
+            if (parsed.HasErrors)
+            {
+                diagnostics.AddRange(parsed.Diagnostics);
+                continue;
+            }
+            var canonical = Canonical.Print(parsed.File, encoding);
+            // Whole-line comments (the reasons analysts give) do not make a file unformatted.
+            if (canonical == text || Canonical.WithoutCommentLines(canonical) == Canonical.WithoutCommentLines(text)) continue;
+            if (checkOnly)
+            {
+                unformatted.Add(file);
+                continue;
+            }
+            if (Canonical.HasComments(text, encoding))
+            {
+                diagnostics.Add(Canonical.CommentsKept(file));
+                continue;
+            }
+            if (!Canonical.RoundTrips(file, canonical, encoding))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticCodes.BadValue, SourceSpan.At(file, 1, 1), "canonical layout would not read back the same; file left unchanged (please report this)"));
+                continue;
+            }
+            AtomicFile.Write(file, canonical);
+            formatted.Add(file);
+        }
+        return new FormatResult(formatted.ToImmutable(), unformatted.ToImmutable(), [.. diagnostics]);
+    }
+
+    /// <summary>
+    /// The rule file at <paramref name="path"/> in <paramref name="encoding"/>; a YAML text names the JSON Schema
+    /// relative to <paramref name="writtenTo"/> (where the text will be written; default: the current folder).
+    /// </summary>
+    public static Loaded<string> Convert(string path, RuleEncoding encoding, string? writtenTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var diagnostics = new List<Diagnostic>();
+        var file = RuleLoader.LoadFile(path, diagnostics);
+        if (file is null || diagnostics.Any(d => d.Severity == Severity.Error)) return new(null, [.. diagnostics]);
+        var target = writtenTo ?? Path.Combine(Directory.GetCurrentDirectory(), "converted.yaml");
+        return new(Canonical.Print(file, encoding, target), [.. diagnostics]);
+    }
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> through a temporary file and a rename, so an error never leaves it half-written.</summary>
+    public static void WriteAtomically(string path, string text) => AtomicFile.Write(path, text);
+}
+
+/// <summary>Realistic synthetic facts for all six regions, for trials and benchmarks (<c>workpolicy generate</c>).</summary>
+public static class SyntheticFacts
+{
+    /// <summary>A facts file of <paramref name="employees"/> employees; the same seed gives the same text.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than 0 or more than 2,000,000 employees.</exception>
+    public static string Generate(int employees, int seed = 1, bool json = false)
+    {
+        if (employees is < 0 or > 2_000_000) throw new ArgumentOutOfRangeException(nameof(employees), "between 0 and 2,000,000 employees");
+        return Dsl.Generation.FactsGenerator.Generate(employees, seed, json);
+    }
+}

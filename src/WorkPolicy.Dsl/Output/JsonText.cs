@@ -1,0 +1,26 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace WorkPolicy.Dsl.Output;
+
+/// <summary>The one way the engine writes JSON: indented, readable non-ASCII, deterministic.</summary>
+internal static class JsonText
+{
+    public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The text <paramref name="write"/> produces.</summary>
+    public static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var ms = new MemoryStream();
+        WriteTo(ms, write);
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    /// <summary>Writes what <paramref name="write"/> produces to <paramref name="stream"/>.</summary>
+    public static void WriteTo(Stream stream, Action<Utf8JsonWriter> write)
+    {
+        using var w = new Utf8JsonWriter(stream, Options);
+        write(w);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using System.Text.Json;
+using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Rostering;
+
+namespace WorkPolicy.Dsl.Output;
+
+/// <summary>Rosters as JSON (<c>{ "assignments": [ { employee, date, place } ] }</c>), CSV and tables; reading both back.</summary>
+internal static class RosterFiles
+{
+    public static string Json(Roster roster)
+    {
+        return JsonText.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("assignments");
+            foreach (var a in roster.Assignments)
+            {
+                w.WriteStartObject();
+                w.WriteString("employee", a.Employee);
+                w.WriteString("date", Values.Text(a.Date));
+                w.WriteString("place", a.Place.Word());
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("unassigned");
+            foreach (var u in roster.Unassigned)
+            {
+                w.WriteStartObject();
+                w.WriteString("employee", u.Employee);
+                w.WriteString("date", Values.Text(u.Date));
+                w.WriteStartArray("unknown");
+                foreach (var p in u.Unknown) w.WriteStringValue(p);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("pools");
+            foreach (var p in roster.Pools)
+            {
+                w.WriteStartObject();
+                w.WriteString("group", p.Group);
+                w.WriteString("unit", p.Unit);
+                w.WriteString("date", Values.Text(p.Date));
+                w.WriteNumber("members", p.Members);
+                w.WriteString("place", p.Place == QuotaPlace.Office ? "office" : "home");
+                w.WriteNumber("quota", p.Quota);
+                w.WriteBoolean("atMost", p.AtMost);
+                w.WriteNumber("atPlace", p.AtPlace);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>Employees as rows, dates as columns: O office, H home, - off, ? not placed.</summary>
+    public static void Table(TextWriter w, Roster roster)
+    {
+        var dates = roster.Assignments.Select(a => a.Date).Concat(roster.Unassigned.Select(u => u.Date)).Distinct().Order().ToList();
+        var cells = roster.Assignments.ToDictionary(a => (a.Employee, a.Date), a => a.Place);
+        var employees = roster.Assignments.Select(a => a.Employee).Concat(roster.Unassigned.Select(u => u.Employee)).Distinct().ToList();
+        var width = Math.Max(8, employees.Select(e => e.Length).DefaultIfEmpty(0).Max());
+        w.WriteLine("EMPLOYEE".PadRight(width) + "  " + string.Join(" ", dates.Select(d => d.ToString("dd", null))));
+        foreach (var e in employees)
+        {
+            var row = dates.Select(d => cells.TryGetValue((e, d), out var p) ? p switch { Place.Office => " O", Place.Home => " H", _ => " -" } : " ?");
+            w.WriteLine(e.PadRight(width) + "  " + string.Join(" ", row).Replace("  ", " ", StringComparison.Ordinal).TrimStart());
+        }
+        foreach (var u in roster.Unassigned) w.WriteLine($"? {u.Employee} {Values.Text(u.Date)}: needs {string.Join(", ", u.Unknown)}");
+    }
+
+    /// <summary>Reads a roster: JSON as written by <see cref="Json"/>, or CSV with a header <c>employee,date,place</c>.</summary>
+    public static List<Assignment>? Read(string path, string text, List<Diagnostic> diagnostics)
+    {
+        var trimmed = text.TrimStart();
+        return trimmed.StartsWith('{') ? ReadJson(path, text, diagnostics) : ReadCsv(path, text, diagnostics);
+    }
+
+    private static List<Assignment>? ReadCsv(string path, string text, List<Diagnostic> diagnostics)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var header = lines[0].Split(',').Select(h => h.Trim().ToLowerInvariant()).ToList();
+        int ie = header.IndexOf("employee"), id = header.IndexOf("date"), ip = header.IndexOf("place");
+        if (ie < 0 || id < 0 || ip < 0)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.MissingProperty, SourceSpan.At(path, 1, 1), "the first line must name the columns employee,date,place"));
+            return null;
+        }
+        var result = new List<Assignment>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i])) continue;
+            var cols = lines[i].Split(',');
+            if (cols.Length <= Math.Max(ie, Math.Max(id, ip)))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticCodes.WrongShape, SourceSpan.At(path, i + 1, 1), $"expected {header.Count} columns, found {cols.Length}"));
+                continue;
+            }
+            var dateText = cols[id].Trim();
+            if (!Values.TryDate(dateText, out var date))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticCodes.BadDate, SourceSpan.At(path, i + 1, ColumnOf(lines[i], id)), $"'{dateText}' is not a date (yyyy-mm-dd)"));
+                continue;
+            }
+            if (!Places.TryParse(cols[ip], out var place))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticCodes.BadValue, SourceSpan.At(path, i + 1, ColumnOf(lines[i], ip)), $"'{cols[ip].Trim()}' is not a place (office, home, off)"));
+                continue;
+            }
+            result.Add(new Assignment(cols[ie].Trim(), date, place));
+        }
+        return result;
+    }
+
+    private static int ColumnOf(string line, int column)
+    {
+        var col = 1;
+        for (var c = 0; c < column; c++) col = line.IndexOf(',', col - 1) + 2;
+        return col;
+    }
+
+    private static List<Assignment>? ReadJson(string path, string text, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16 });
+            var result = new List<Assignment>();
+            foreach (var a in doc.RootElement.GetProperty("assignments").EnumerateArray())
+            {
+                var dateText = a.GetProperty("date").GetString() ?? "";
+                var placeText = a.GetProperty("place").GetString() ?? "";
+                if (!Values.TryDate(dateText, out var date) || !Places.TryParse(placeText, out var place))
+                {
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCodes.BadValue, SourceSpan.At(path, 1, 1), $"assignment with date '{dateText}' and place '{placeText}' is not valid"));
+                    continue;
+                }
+                result.Add(new Assignment(a.GetProperty("employee").GetString() ?? "", date, place));
+            }
+            return result;
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            var line = ex is JsonException { LineNumber: { } l } ? (int)l + 1 : 1;
+            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.WrongShape, SourceSpan.At(path, line, 1), $"not a roster: {ex.Message}"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using FluentAssertions;
+using NodaTime;
+using WorkPolicy.Cli;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary>Every job of the command line is a call of the public library, and its results compare, print and serialize as values.</summary>
+public class PublicJobsTests
+{
+    private static readonly LocalDate Fri = new(2021, 7, 30);
+    private static string Circulars => Repo.Path("samples", "circulars");
+
+    private static (PolicyEngine Engine, PolicyFacts Facts) Samples()
+    {
+        var engine = PolicyEngine.Load(Circulars);
+        engine.Diagnostics.Should().NotContain(d => d.Severity == Severity.Error);
+        var facts = engine.Value!.LoadFacts(Repo.Path("samples", "facts", "sample.facts.yaml"));
+        facts.Diagnostics.Should().BeEmpty();
+        return (engine.Value!, facts.Value!);
+    }
+
+    private static (int Code, string Out, string Err) Cli(params string[] args)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var code = WorkPolicyCommand.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Identical_decisions_are_equal_and_print_readably()
+    {
+        var (engine, facts) = Samples();
+        var id = facts.Employees[0];
+        var a = engine.Decide(facts, id, Fri);
+        var b = engine.Explain(facts, id, Fri).Decision;
+        a.Should().NotBeSameAs(b);
+        a.Equals(b).Should().BeTrue();
+        a.GetHashCode().Should().Be(b.GetHashCode());
+        a.ToString().Should().StartWith($"{id} 2021-07-30 ").And.NotContain("ImmutableArray");
+        (a with { Unknown = ["employees[x].position"] }).Should().NotBe(a);
+    }
+
+    [Fact]
+    public void Decide_answers_as_the_plain_walk_and_unknown_employees_are_plain_answers()
+    {
+        var (engine, facts) = Samples();
+        foreach (var id in facts.Employees) engine.Decide(facts, id, Fri).Should().Be(engine.Explain(facts, id, Fri).Decision, id);
+        engine.TryDecide(facts, "nobody", Fri, out var none).Should().BeFalse();
+        none.Should().BeNull();
+        engine.TryDecide(facts, null!, Fri, out _).Should().BeFalse();
+        var unknown = () => engine.Decide(facts, "nobody", Fri);
+        unknown.Should().Throw<ArgumentException>().WithMessage("employee 'nobody' is not in the facts*");
+        var nullId = () => engine.Decide(facts, null!, Fri);
+        nullId.Should().Throw<ArgumentNullException>().WithMessage("give an employee id*");
+    }
+
+    [Fact]
+    public void Loading_nothing_a_missing_file_or_empty_facts_is_a_diagnostic()
+    {
+        PolicyEngine.Load().Diagnostics.Should().ContainSingle(d => d.Code == "WP0004");
+        PolicyEngine.Load(Array.Empty<RuleSource>()).Diagnostics.Should().ContainSingle(d => d.Code == "WP0004");
+        var missing = PolicyEngine.Load(Path.Combine(Circulars, "no-such.wp"));
+        missing.Value.Should().BeNull();
+        missing.Diagnostics.Should().Contain(d => d.Severity == Severity.Error);
+        var (engine, _) = Samples();
+        foreach (var empty in new[] { "", "   \n", "# nothing\n" })
+        {
+            var facts = engine.ParseFacts("hr", empty);
+            facts.Value.Should().BeNull();
+            facts.Diagnostics.Should().ContainSingle(d => d.Code == "WP0006" && d.Span.Path == "hr");
+        }
+        var file = Path.GetTempFileName();
+        try
+        {
+            engine.LoadFacts(file).Diagnostics.Should().ContainSingle(d => d.Code == "WP0006");
+            var (code, _, err) = Cli("eval", Circulars, "--facts", file, "--on", "2021-07-30");
+            code.Should().Be(1);
+            err.Should().Contain("WP0006");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_conflicting_rule_set_is_refused_unless_a_lenient_load_is_asked_for()
+    {
+        var vocabulary = File.ReadAllText(Path.Combine(Circulars, "vocabulary.wp"));
+        const string conflicting = """
+            circular c {
+              number "1"
+              issuer "x"
+              region kota-palopo
+              period from 2021-01-01
+              provision a {
+                cite "1" "a"
+                mode office
+              }
+              provision b {
+                cite "2" "b"
+                mode home
+              }
+            }
+            """;
+        RuleSource[] sources = [new("vocabulary.wp", vocabulary), new("c.wp", conflicting)];
+        var strict = PolicyEngine.Load(sources);
+        strict.Value.Should().BeNull();
+        strict.Diagnostics.Should().Contain(d => d.Code == "WP0305" && d.Severity == Severity.Error && d.Span.Path.EndsWith("c.wp"));
+        var lenient = PolicyEngine.Load(sources, LoadOptions.Lenient);
+        lenient.Value.Should().NotBeNull();
+        lenient.Value!.Circulars.Should().Equal("c");
+    }
+
+    [Fact]
+    public void Reversed_ranges_and_cancelled_streams_end_plainly()
+    {
+        var (engine, facts) = Samples();
+        var reversed = () => engine.DecideAll(facts, Fri, Fri.PlusDays(-1));
+        reversed.Should().Throw<ArgumentException>().WithMessage("the last date 2021-07-29 is before the first 2021-07-30*");
+        var missing = () => engine.MissingFacts(facts, Fri, Fri.PlusDays(-1));
+        missing.Should().Throw<ArgumentException>();
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var cancelled = () => engine.DecideAll(facts, Fri, Fri.PlusDays(30), cancel.Token).ToList();
+        cancelled.Should().Throw<OperationCanceledException>();
+    }
+
+    [Fact]
+    public void Facts_are_kept_across_a_reload_of_the_same_vocabulary()
+    {
+        var (engine, facts) = Samples();
+        var reloaded = PolicyEngine.Load(Circulars).Value!;
+        reloaded.Accepts(facts).Should().BeTrue();
+        reloaded.DecideAll(facts, Fri, Fri).Should().Equal(engine.DecideAll(facts, Fri, Fri));
+    }
+
+    [Fact]
+    public void Every_verb_is_a_library_call_with_the_same_text()
+    {
+        var (engine, facts) = Samples();
+        var factsPath = Repo.Path("samples", "facts", "sample.facts.yaml");
+        var palopo = Path.Combine(Circulars, "palopo.wp");
+        var reading = Path.Combine(Circulars, "interpretations", "palopo-leaves-level-iv.wp");
+        var issued = PolicyEngine.Load(palopo).Value!;
+        var other = PolicyEngine.Load(reading).Value!;
+
+        var comparison = PolicyEngine.Compare(issued, other, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31));
+        Cli("compare", palopo, reading, "--from", "2021-07-01", "--to", "2021-08-31").Out.Should().Be(comparison.ToString());
+        comparison.Should().Be(PolicyEngine.Compare(issued, other, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31)));
+        comparison.Classes.Should().NotBeEmpty();
+
+        var roster = engine.Roster(facts, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 6));
+        Cli("roster", Circulars, "--facts", factsPath, "--from", "2021-08-02", "--to", "2021-08-06").Out.Should().Be(roster.ToString());
+        var first = roster.Entries[0];
+        roster.PlaceOf(first.Employee, first.Date).Should().Be(first.Place);
+        engine.CheckRoster(facts, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 6), roster.Entries).Holds.Should().BeTrue();
+
+        var attendance = engine.Attendance(facts, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 6));
+        Cli("attendance", Circulars, "--facts", factsPath, "--from", "2021-08-02", "--to", "2021-08-06").Out.Should().Be(attendance.ToString());
+
+        var missing = engine.MissingFacts(facts, Fri, Fri);
+        Cli("eval", Circulars, "--facts", factsPath, "--on", "2021-07-30", "--missing").Out.Should().Be(missing.ToString());
+
+        var id = facts.Employees[0];
+        var explanation = engine.Explain(facts, id, Fri);
+        Cli("explain", Circulars, "--facts", factsPath, "--employee", id, "--on", "2021-07-30").Out.Should().Be(explanation.ToString());
+        explanation.Should().Be(engine.Explain(facts, id, Fri));
+
+        var check = PolicyEngine.Check([Circulars]);
+        Cli("check", Circulars).Out.Should().Be(check.Summary + "\n");
+
+        var tests = AnalystTests.Run([Circulars]);
+        tests.Failed.Should().Be(0);
+        tests.Passed.Should().BeGreaterThan(50);
+        Cli("test", Circulars).Out.Should().EndWith(tests.Summary + "\n");
+    }
+
+    [Fact]
+    public void Decisions_and_reports_serialize_in_the_documented_shape()
+    {
+        var (engine, facts) = Samples();
+        var d = engine.Decide(facts, facts.Employees[0], Fri);
+        var json = JsonSerializer.Serialize(d, PolicyJson.Options);
+        using var doc = JsonDocument.Parse(json);
+        doc.RootElement.GetProperty("date").GetString().Should().Be("2021-07-30");
+        doc.RootElement.GetProperty("mode").GetString().Should().Be(d.Mode.Word());
+        json.Should().NotContain("Calendar").And.NotContain("TickOfDay");
+        PolicyJson.Serialize(d).Should().Be(json);
+        var missing = engine.MissingFacts(facts, Fri, Fri);
+        JsonSerializer.Serialize<Report>(missing, PolicyJson.Options).Should().Be(missing.ToJson());
+    }
+}
