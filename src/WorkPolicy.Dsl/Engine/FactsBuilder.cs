@@ -1,0 +1,260 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+
+namespace WorkPolicy;
+
+/// <summary>What to do with a record (unit or employee) that does not fit the vocabulary.</summary>
+public enum BadRecords
+{
+    /// <summary>Any bad record rejects the whole set: no facts, every diagnostic.</summary>
+    Reject,
+    /// <summary>Bad records are left out and reported; the rest are facts.</summary>
+    Skip,
+}
+
+/// <summary>
+/// Facts from an application's own data — regions with dated status series, units, employees, calendar,
+/// incidents — checked against the rules' vocabulary by <see cref="PolicyEngine.BuildFacts"/> exactly as a facts
+/// file is; a diagnostic names the record and field (<c>hr/employees[e-7].position</c>) and keeps its did-you-mean.
+/// Field values: a string (a code or text), a bool, a number, or a list of strings (a set); a dotted key such as
+/// <c>health.healthy</c> is a nested field.
+/// </summary>
+/// <example>
+/// <code>
+/// var builder = new FactsBuilder("hr")
+///     .RegionStatus("kota-palopo", "ppkm", new LocalDate(2021, 7, 26), new() { ["level"] = 4 })
+///     .Unit("disdik", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
+///     .Employee("e-001", "disdik", new() { ["employment"] = "pns", ["position"] = "pelaksana" });
+/// var facts = engine.BuildFacts(builder, BadRecords.Skip);
+/// </code>
+/// </example>
+public sealed class FactsBuilder
+{
+    private readonly List<(string Region, string Series, LocalDate From, Dictionary<string, object?> Values)> _status = [];
+    private readonly List<(string Id, string Region, string? Name, string? Parent, Dictionary<string, object?> Fields)> _units = [];
+    private readonly List<(string Id, string Unit, Dictionary<string, object?> Fields)> _employees = [];
+    private readonly List<(string Kind, string Unit, LocalDate Confirmed)> _incidents = [];
+    private bool _incidentsKnown;
+    private IsoDayOfWeek[]? _workweek;
+    private LocalDate[] _holidays = [];
+
+    /// <summary>A builder whose facts go by <paramref name="name"/> in diagnostics.</summary>
+    public FactsBuilder(string name = "facts")
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Name = name;
+    }
+
+    /// <summary>The name diagnostics give.</summary>
+    public string Name { get; }
+
+    /// <summary>How many employees were added.</summary>
+    public int EmployeeCount => _employees.Count;
+
+    /// <summary>The working days and holidays (default: Monday to Friday, no holidays).</summary>
+    public FactsBuilder Calendar(IEnumerable<IsoDayOfWeek> workweek, IEnumerable<LocalDate>? holidays = null)
+    {
+        _workweek = [.. workweek];
+        _holidays = [.. holidays ?? []];
+        return this;
+    }
+
+    /// <summary>An entry of a region's status series, holding from <paramref name="from"/> until the next entry, e.g. <c>ppkm</c> level 4.</summary>
+    public FactsBuilder RegionStatus(string region, string series, LocalDate from, Dictionary<string, object?> values)
+    {
+        _status.Add((region, series, from, values));
+        return this;
+    }
+
+    /// <summary>A unit of <paramref name="region"/> with its vocabulary fields (e.g. <c>kind</c>, <c>agency</c>); <paramref name="parent"/> names its perangkat daerah.</summary>
+    public FactsBuilder Unit(string id, string region, Dictionary<string, object?>? fields = null, string? name = null, string? parent = null)
+    {
+        _units.Add((id, region, name, parent, fields ?? []));
+        return this;
+    }
+
+    /// <summary>An employee of <paramref name="unit"/> with vocabulary fields (e.g. <c>employment</c>, <c>position</c>, <c>roles</c>).</summary>
+    public FactsBuilder Employee(string id, string unit, Dictionary<string, object?>? fields = null)
+    {
+        _employees.Add((id, unit, fields ?? []));
+        return this;
+    }
+
+    /// <summary>An incident, e.g. a positive case confirmed in a unit; once any is given (or <see cref="NoIncidents"/> said), incidents are known.</summary>
+    public FactsBuilder Incident(string kind, string unit, LocalDate confirmed)
+    {
+        _incidents.Add((kind, unit, confirmed));
+        _incidentsKnown = true;
+        return this;
+    }
+
+    /// <summary>States that there were no incidents (without it, incidents are unknown).</summary>
+    public FactsBuilder NoIncidents()
+    {
+        _incidentsKnown = true;
+        return this;
+    }
+
+    /// <summary>Leaves out the records of these ids (for <see cref="BadRecords.Skip"/>).</summary>
+    internal FactsBuilder Without(IReadOnlySet<string> units, IReadOnlySet<string> employees)
+    {
+        var copy = new FactsBuilder(Name) { _incidentsKnown = _incidentsKnown, _workweek = _workweek, _holidays = _holidays };
+        copy._status.AddRange(_status);
+        copy._units.AddRange(_units.Where(u => !units.Contains(u.Id)));
+        copy._employees.AddRange(_employees.Where(e => !employees.Contains(e.Id) && !units.Contains(e.Unit)));
+        copy._incidents.AddRange(_incidents.Where(i => !units.Contains(i.Unit)));
+        return copy;
+    }
+
+    /// <summary>
+    /// The facts as the JSON of docs/facts.md, one property a line, with the fact path each line speaks of,
+    /// so a diagnostic of the loader names the record and field instead of a line of generated text.
+    /// </summary>
+    internal (byte[] Json, List<(int Line, string Path)> Paths) ToJson()
+    {
+        var paths = new List<(int Line, string Path)>();
+        using var ms = new MemoryStream();
+        var line = 1;
+        var scanned = 0L;
+        using var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        void Mark(string path)
+        {
+            w.Flush();
+            var buffer = ms.GetBuffer();
+            for (var i = scanned; i < ms.Length; i++) if (buffer[i] == '\n') line++;
+            scanned = ms.Length;
+            // The next property starts on the next line.
+            paths.Add((line + 1, path));
+        }
+        w.WriteStartObject();
+        w.WriteStartObject("calendar");
+        w.WriteStartArray("workweek");
+        foreach (var d in _workweek ?? [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday])
+            w.WriteStringValue(d.ToString()[..3].ToLowerInvariant());
+        w.WriteEndArray();
+        w.WriteStartArray("holidays");
+        foreach (var h in _holidays) w.WriteStringValue(Date(h));
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteStartObject("regions");
+        foreach (var region in _status.GroupBy(s => s.Region))
+        {
+            w.WriteStartObject(region.Key);
+            foreach (var series in region.GroupBy(s => s.Series))
+            {
+                w.WriteStartArray(series.Key);
+                foreach (var entry in series.OrderBy(e => e.From))
+                {
+                    Mark($"regions.{region.Key}.{series.Key}[{Date(entry.From)}]");
+                    w.WriteStartObject();
+                    w.WriteString("from", Date(entry.From));
+                    Fields(w, entry.Values, null);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteStartArray("units");
+        foreach (var u in _units)
+        {
+            Mark($"units[{u.Id}]");
+            w.WriteStartObject();
+            w.WriteString("id", u.Id);
+            if (u.Name is { } name) w.WriteString("name", name);
+            Mark($"units[{u.Id}].region");
+            w.WriteString("region", u.Region);
+            if (u.Parent is { } parent)
+            {
+                Mark($"units[{u.Id}].parent");
+                w.WriteString("parent", parent);
+            }
+            Fields(w, u.Fields, f => Mark($"units[{u.Id}].{f}"));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (_incidentsKnown)
+        {
+            w.WriteStartArray("incidents");
+            foreach (var (kind, unit, confirmed) in _incidents)
+            {
+                Mark($"incidents[{kind}@{unit}]");
+                w.WriteStartObject();
+                w.WriteString("kind", kind);
+                w.WriteString("unit", unit);
+                w.WriteString("confirmed", Date(confirmed));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteStartArray("employees");
+        foreach (var e in _employees)
+        {
+            Mark($"employees[{e.Id}]");
+            w.WriteStartObject();
+            w.WriteString("id", e.Id);
+            Mark($"employees[{e.Id}].unit");
+            w.WriteString("unit", e.Unit);
+            Fields(w, e.Fields, f => Mark($"employees[{e.Id}].{f}"));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        return (ms.ToArray(), paths);
+    }
+
+    private static string Date(LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Fields by key; dotted keys (<c>health.healthy</c>) become nested objects.</summary>
+    private static void Fields(Utf8JsonWriter w, Dictionary<string, object?> fields, Action<string>? mark)
+    {
+        foreach (var group in fields.GroupBy(f => f.Key.Split('.', 2)[0]))
+        {
+            var nested = group.Where(f => f.Key.Contains('.')).ToList();
+            if (nested.Count == 0)
+            {
+                foreach (var (key, value) in group)
+                {
+                    mark?.Invoke(key);
+                    w.WritePropertyName(key);
+                    Value(w, value);
+                }
+                continue;
+            }
+            w.WriteStartObject(group.Key);
+            foreach (var (key, value) in nested)
+            {
+                mark?.Invoke(key);
+                w.WritePropertyName(key.Split('.', 2)[1]);
+                Value(w, value);
+            }
+            w.WriteEndObject();
+        }
+    }
+
+    private static void Value(Utf8JsonWriter w, object? value)
+    {
+        switch (value)
+        {
+            case null: w.WriteNullValue(); break;
+            case string s: w.WriteStringValue(s); break;
+            case bool b: w.WriteBooleanValue(b); break;
+            case int i: w.WriteNumberValue(i); break;
+            case long l: w.WriteNumberValue(l); break;
+            case decimal m: w.WriteNumberValue(m); break;
+            case double d: w.WriteNumberValue(d); break;
+            case float f: w.WriteNumberValue(f); break;
+            case LocalDate date: w.WriteStringValue(Date(date)); break;
+            case IEnumerable items:
+                w.WriteStartArray();
+                foreach (var item in items) Value(w, item);
+                w.WriteEndArray();
+                break;
+            default: w.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using FluentAssertions;
+using NodaTime;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary>Facts built from an application's own objects: checked as a facts file is, diagnostics naming the record and field.</summary>
+public class FactsBuilderTests
+{
+    private static readonly LocalDate Fri = new(2021, 7, 30);
+
+    private static PolicyEngine Samples() => PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+
+    private static FactsBuilder Palopo(string position = "pelaksana") => new FactsBuilder("hr")
+        .RegionStatus("kota-palopo", "ppkm", new LocalDate(2021, 7, 26), new() { ["level"] = 4 })
+        .Unit("disdik-plp", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
+        .Employee("e-001", "disdik-plp", new() { ["employment"] = "pns", ["position"] = "pelaksana", ["it_capable"] = true })
+        .Employee("e-002", "disdik-plp", new() { ["employment"] = "pns", ["position"] = position, ["roles"] = new[] { "guru" } });
+
+    [Fact]
+    public void Built_facts_decide_as_the_same_facts_read_from_text()
+    {
+        var engine = Samples();
+        var built = engine.BuildFacts(Palopo());
+        built.Diagnostics.Should().BeEmpty();
+        var text = engine.ParseFacts("hr.yaml", """
+            regions: { kota-palopo: { ppkm: [ { from: 2021-07-26, level: 4 } ] } }
+            units: [ { id: disdik-plp, region: kota-palopo, kind: dinas, agency: disdik } ]
+            employees:
+              - { id: e-001, unit: disdik-plp, employment: pns, position: pelaksana, it_capable: true }
+              - { id: e-002, unit: disdik-plp, employment: pns, position: pelaksana, roles: [guru] }
+            """).Value!;
+        foreach (var id in new[] { "e-001", "e-002" }) engine.Decide(built.Value!, id, Fri).Should().Be(engine.Decide(text, id, Fri));
+        engine.Decide(built.Value!, "e-001", Fri).Mode.Should().Be(WorkMode.Rotation);
+    }
+
+    [Fact]
+    public void A_bad_code_names_the_employee_and_field_and_the_caller_chooses_reject_or_skip()
+    {
+        var engine = Samples();
+        var rejected = engine.BuildFacts(Palopo(position: "pelaksna"));
+        rejected.Value.Should().BeNull();
+        var d = rejected.Diagnostics.Should().ContainSingle().Subject;
+        d.Code.Should().Be("WP0304");
+        d.Span.Path.Should().Be("hr/employees[e-002].position");
+        d.Message.Should().Contain("did you mean").And.Contain("pelaksana");
+        var skipped = engine.BuildFacts(Palopo(position: "pelaksna"), BadRecords.Skip);
+        skipped.Value!.Employees.Should().Equal("e-001");
+        skipped.Diagnostics.Should().ContainSingle(x => x.Span.Path == "hr/employees[e-002].position");
+    }
+
+    [Fact]
+    public void A_duplicate_id_and_a_unit_in_no_region_are_diagnostics()
+    {
+        var engine = Samples();
+        var duplicate = engine.BuildFacts(Palopo().Employee("e-001", "disdik-plp"));
+        duplicate.Value.Should().BeNull();
+        duplicate.Diagnostics.Should().Contain(x => x.Span.Path.StartsWith("hr/employees[e-001]") && x.Severity == Severity.Error);
+        var nowhere = engine.BuildFacts(Palopo().Unit("u-x", "atlantis").Employee("e-9", "u-x"), BadRecords.Skip);
+        nowhere.Diagnostics.Should().Contain(x => x.Span.Path.StartsWith("hr/units[u-x]") && x.Severity == Severity.Error);
+        nowhere.Value!.Employees.Should().Equal("e-001", "e-002");
+    }
+}
