@@ -1,0 +1,50 @@
+using BenchmarkDotNet.Attributes;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Evaluation.Memo;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy.Benchmarks;
+
+/// <summary>
+/// One whole decision through the public entry, 100,000 staff loaded (the one-door issue's figure: at most twice the
+/// remembered internal path plus the result's allocation), beside that internal path on the same employees.
+/// </summary>
+[MemoryDiagnoser]
+public class PublicDecideBenchmarks
+{
+    private const int Asked = 1000;
+    private PolicyEngine _engine = null!;
+    private PolicyFacts _facts = null!;
+    private string[] _ids = null!;
+    private MemoizedEvaluator _memo = null!;
+    private EmployeeRow[] _rows = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _engine = PolicyEngine.Load(Path.Combine(Population.Samples)).Value!;
+        _facts = _engine.ParseFacts("generated.facts.json", SyntheticFacts.Generate(100_000, seed: 1, json: true)).Value!;
+        _ids = [.. _facts.Employees.Take(Asked)];
+        var binding = _facts.For(_engine.Rules);
+        _memo = new MemoizedEvaluator(new Evaluator(_engine.Rules, binding.Index));
+        _rows = [.. _ids.Select(id => binding.Index.Row(id)!)];
+        for (var i = 0; i < Asked; i++)
+            if (!_engine.Decide(_facts, _ids[i], Population.Friday).Equals(_memo.Decide(_rows[i], Population.Friday))) throw new InvalidOperationException($"{_ids[i]}: public and internal decisions differ");
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Asked, Description = "WorkPolicy Decide, remembered (internal)")]
+    public int Remembered()
+    {
+        var n = 0;
+        for (var i = 0; i < _rows.Length; i++) n += (int)_memo.Decide(_rows[i], Population.Friday).Mode;
+        return n;
+    }
+
+    [Benchmark(OperationsPerInvoke = Asked, Description = "WorkPolicy Decide (public API)")]
+    public int Public()
+    {
+        var n = 0;
+        for (var i = 0; i < _ids.Length; i++) n += (int)_engine.Decide(_facts, _ids[i], Population.Friday).Mode;
+        return n;
+    }
+}
