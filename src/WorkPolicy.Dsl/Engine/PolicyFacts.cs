@@ -44,7 +44,9 @@ public sealed class PolicyFacts
     internal FactsFile File { get; }
 
     /// <summary>The facts as the rules of <paramref name="rules"/> read them, made on first use and kept.</summary>
-    internal FactsBinding For(CompiledRules rules) => _bindings.GetValue(rules, r => new FactsBinding(r, new FactIndex(File, r.Model.Layout)));
+    // TryGetValue first: the factory lambda captures this, and GetValue would allocate it on every call.
+    internal FactsBinding For(CompiledRules rules) =>
+        _bindings.TryGetValue(rules, out var bound) ? bound : _bindings.GetValue(rules, r => new FactsBinding(r, new FactIndex(File, r.Model.Layout)));
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name}: {File.Employees.Length} employee(s), {File.Units.Length} unit(s)";
