@@ -96,6 +96,33 @@ public static class AnalystTests
         }
         return new TestReport(files.ToImmutable(), cases.ToImmutable(), unreadable.ToImmutable(), [.. diagnostics.Distinct()], sets, coverage ? options.Threshold : null, coverage);
     }
+
+    /// <summary>
+    /// Runs one test file held as <paramref name="text"/> (an editor's), with rule files read from <paramref name="unsaved"/>
+    /// (texts by full path) before the disk.
+    /// </summary>
+    public static TestReport RunText(string path, string text, IReadOnlyDictionary<string, string>? unsaved = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        var diagnostics = new List<Diagnostic>();
+        var cases = ImmutableArray.CreateBuilder<TestCaseResult>();
+        if (AnalystTestLoader.Load(path, diagnostics, text) is not { } file)
+            return new TestReport([path], [], [path], [.. diagnostics], [], null, false);
+        foreach (var r in new AnalystTestRunner(open: unsaved).Run(file, diagnostics))
+            cases.Add(new TestCaseResult(path, r.Case.Name, r.RuleSet, r.Case.Employee, r.Case.Date, r.Case.Span, r.Failures));
+        return new TestReport([path], cases.ToImmutable(), [], [.. diagnostics.Distinct()], [], null, false);
+    }
+
+    /// <summary>What is wrong with a test file held as <paramref name="text"/>, without running it: the file's and each case's problems.</summary>
+    public static ImmutableArray<Diagnostic> Diagnose(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        var diagnostics = new List<Diagnostic>();
+        var file = AnalystTestLoader.Load(path, diagnostics, text);
+        return [.. diagnostics.Concat(file?.Cases.SelectMany(c => c.Problems) ?? [])];
+    }
 }
 
 /// <summary>What a run of analysts' tests found: each case's outcome, the diagnostics of files that did not load, coverage and mutants.</summary>

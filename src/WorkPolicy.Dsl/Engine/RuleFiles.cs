@@ -98,6 +98,31 @@ public static class RuleFiles
         return new(Canonical.Print(file, encoding, target), [.. diagnostics]);
     }
 
+    /// <summary>Whether a path names a rule file (<c>.wp</c>, <c>.yaml</c>, <c>.yml</c>, not a facts or tests file).</summary>
+    public static bool IsRuleFile(string path) => EncodingOf(path) is not null && !RuleLoader.IsFactsOrTests(path);
+
+    /// <summary>Whether a path names an analysts' test file (<c>*.tests.yaml</c>).</summary>
+    public static bool IsTestFile(string path) => path.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The encoding a path's extension gives, or null for another file.</summary>
+    public static RuleEncoding? EncodingOf(string path) => RuleLoader.EncodingOf(path);
+
+    /// <summary>
+    /// The canonical text of a rule file held as <paramref name="text"/> (an editor's): null when the text does not
+    /// parse, is canonical already or would not read back the same; a refusal (WP0111) when it has comments.
+    /// </summary>
+    public static Loaded<string> FormatText(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        if (RuleLoader.EncodingOf(path) is not { } encoding) return new(null, []);
+        if (Canonical.HasComments(text, encoding)) return new(null, [Canonical.CommentsKept(path)]);
+        var parsed = RuleLoader.Parse(path, text, encoding);
+        if (parsed.HasErrors) return new(null, parsed.Diagnostics);
+        var canonical = Canonical.Print(parsed.File, encoding);
+        return new(!Canonical.RoundTrips(path, canonical, encoding) || canonical == text ? null : canonical, []);
+    }
+
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> through a temporary file and a rename, so an error never leaves it half-written.</summary>
     public static void WriteAtomically(string path, string text) => AtomicFile.Write(path, text);
 }

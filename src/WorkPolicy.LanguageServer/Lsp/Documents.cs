@@ -1,5 +1,3 @@
-using WorkPolicy.Dsl.Loading;
-
 namespace WorkPolicy.Editing;
 
 /// <summary>What kind of file a document is, by its name.</summary>
@@ -53,7 +51,7 @@ internal sealed class Documents
 
     /// <summary>Which kind of document a path is.</summary>
     public static DocumentKind KindOf(string path) =>
-        path.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase) ? DocumentKind.Tests
-        : RuleLoader.EncodingOf(path) is not null && !RuleLoader.IsFactsOrTests(path) ? DocumentKind.Rules
+        RuleFiles.IsTestFile(path) ? DocumentKind.Tests
+        : RuleFiles.IsRuleFile(path) ? DocumentKind.Rules
         : DocumentKind.Other;
 }

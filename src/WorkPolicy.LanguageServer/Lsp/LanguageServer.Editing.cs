@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using StreamJsonRpc;
-using WorkPolicy.Dsl.Output;
-using WorkPolicy.Dsl.Loading;
 
 namespace WorkPolicy.Editing;
 
@@ -28,22 +26,21 @@ internal sealed partial class LanguageServer
         if (View(uri) is not { } view || _documents.Text(uri) is not { } text) return [];
         var lines = Text.Lines(text);
         var before = at.Line < lines.Length ? lines[at.Line][..Math.Min(at.Character, lines[at.Line].Length)] : "";
-        var symbols = view.Symbols.All;
+        var symbols = view.Symbols;
         if (CodeContext().Match(before) is { Success: true } m)
         {
             var field = m.Groups[1].Value.StartsWith("top-unit.", StringComparison.Ordinal) ? "unit." + m.Groups[1].Value["top-unit.".Length..] : m.Groups[1].Value;
-            var decl = view.Linked.Files.SelectMany(f => f.Vocabularies).SelectMany(v => v.Fields).FirstOrDefault(f => f.Path == field);
-            if (decl is not null) return [.. decl.Codes.Select(c => new CompletionItem(c, 20, $"code of {decl.Path}"))];
+            if (view.HasField(field)) return [.. view.CodesOf(field).Select(c => new CompletionItem(c, 20, $"code of {field}"))];
         }
         var word = Text.WordAt(lines, at with { Character = Math.Max(0, at.Character) })?.Word ?? "";
-        var fields = symbols.Where(s => s.Kind == SymbolKind.Field)
+        var fields = symbols.Where(s => s.Kind == RuleSymbolKind.Field)
             .SelectMany(s => s.Name.StartsWith("unit.", StringComparison.Ordinal) ? [s.Name, "top-unit." + s.Name[5..]] : new[] { s.Name })
             .Select(f => new CompletionItem(f, 5, "field"));
         if (word.Contains('.')) return [.. fields];
         return [.. Keywords.Select(k => new CompletionItem(k, 14, "keyword")),
             .. fields,
-            .. symbols.Where(s => s.Kind == SymbolKind.Definition).Select(s => new CompletionItem(s.Name, 3, "definition")),
-            .. symbols.Where(s => s.Kind == SymbolKind.Provision).Select(s => s.Name).Distinct().Select(n => new CompletionItem(n, 18, "provision"))];
+            .. symbols.Where(s => s.Kind == RuleSymbolKind.Definition).Select(s => new CompletionItem(s.Name, 3, "definition")),
+            .. symbols.Where(s => s.Kind == RuleSymbolKind.Provision).Select(s => s.Name).Distinct().Select(n => new CompletionItem(n, 18, "provision"))];
     }
 
     /// <summary>The canonical layout, as <c>fmt</c> writes it; a file with comments is refused, as <c>fmt</c> refuses it.</summary>
@@ -53,13 +50,11 @@ internal sealed partial class LanguageServer
         var uri = p.GetProperty("textDocument").GetProperty("uri").GetString()!;
         if (_documents.Text(uri) is not { } text || !Documents.IsFile(uri)) return [];
         var path = Documents.PathOf(uri);
-        if (Documents.KindOf(path) != DocumentKind.Rules || RuleLoader.EncodingOf(path) is not { } encoding) return [];
-        if (Canonical.HasComments(text, encoding))
-            throw new LocalRpcException(Canonical.CommentsKept(path).Message) { ErrorCode = -32803 };
-        var parsed = RuleLoader.Parse(path, text, encoding);
-        if (parsed.HasErrors) return [];
-        var canonical = Canonical.Print(parsed.File, encoding);
-        if (!Canonical.RoundTrips(path, canonical, encoding) || canonical == text) return [];
+        if (Documents.KindOf(path) != DocumentKind.Rules) return [];
+        var formatted = RuleFiles.FormatText(path, text);
+        if (formatted.Diagnostics.FirstOrDefault(d => d.Code == "WP0111") is { } refusal)
+            throw new LocalRpcException(refusal.Message) { ErrorCode = -32803 };
+        if (formatted.Value is not { } canonical) return [];
         return [new TextEdit(Text.Whole(Text.Lines(text)), canonical)];
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using StreamJsonRpc;
-using WorkPolicy.Rules.Ast;
 
 namespace WorkPolicy.Editing;
 
@@ -29,7 +28,7 @@ internal sealed partial class LanguageServer
         var (uri, at) = Where(p);
         if (Resolve(uri, at) is not { } found || View(uri) is not { } view) return [];
         // Every whole-word use in the rule set's files (open ones as held), the declaration included.
-        return [.. view.Linked.Files.Select(f => Path.GetFullPath(f.Path)).Distinct()
+        return [.. view.Files
             .SelectMany(file => Text.Occurrences(LinesOf(file), found.Symbol.Name).Select(r => new Location(Documents.UriOf(file), r)))];
     }
 
@@ -40,25 +39,19 @@ internal sealed partial class LanguageServer
         var uri = p.GetProperty("textDocument").GetProperty("uri").GetString()!;
         if (View(uri) is not { } view || _documents.Text(uri) is not { } text) return [];
         var lines = Text.Lines(text);
-        DocumentSymbol Entry(string name, string? detail, int kind, SourceSpan span, DocumentSymbol[]? children = null)
+        DocumentSymbol Entry(RuleOutlineItem item)
         {
-            var range = Text.RangeOf(span, lines);
-            return new DocumentSymbol(name, detail, kind, range, range with { End = range.Start }, children);
+            var range = Text.RangeOf(item.Span, lines);
+            var kind = item.Kind switch { RuleOutlineKind.Vocabulary or RuleOutlineKind.Circular => 2, RuleOutlineKind.Provision => 6, _ => 13 };
+            return new DocumentSymbol(item.Name, item.Detail, kind, range, range with { End = range.Start }, item.Children.Count == 0 && item.Kind is not (RuleOutlineKind.Vocabulary or RuleOutlineKind.Circular) ? null : [.. item.Children.Select(Entry)]);
         }
-        var file = view.Linked.Files.FirstOrDefault(f => Path.GetFullPath(f.Path) == view.Path);
-        if (file is null) return [];
-        return [
-            .. file.Vocabularies.Select(v => Entry(v.Id, "vocabulary", 2, v.Span,
-                [.. v.Fields.Select(f => Entry(f.Path, "field", 13, f.Span)), .. v.Defines.Select(d => Entry(d.Name, "define", 13, d.Span))])),
-            .. file.Circulars.Select(c => Entry(c.Id, c.Number, 2, c.Span,
-                [.. c.Provisions.Select(pr => Entry(pr.Id, pr.Mode is { } m ? m.Word() : "obligations", 6, pr.Span))])),
-        ];
+        return [.. view.Outline().Select(Entry)];
     }
 
-    private (Symbol Symbol, Range Range)? Resolve(string uri, Position at)
+    private (RuleSymbol Symbol, Range Range)? Resolve(string uri, Position at)
     {
         if (View(uri) is not { } view || _documents.Text(uri) is not { } text) return null;
         if (Text.WordAt(Text.Lines(text), at) is not { } word) return null;
-        return view.Symbols.Find(word.Word, view.CircularAt(at.Line)) is { } symbol ? (symbol, word.Range) : null;
+        return view.Find(word.Word, at.Line) is { } symbol ? (symbol, word.Range) : null;
     }
 }

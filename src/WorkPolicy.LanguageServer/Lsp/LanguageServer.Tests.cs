@@ -1,6 +1,5 @@
 using System.Text.Json;
 using StreamJsonRpc;
-using WorkPolicy.Dsl.Testing;
 
 namespace WorkPolicy.Editing;
 
@@ -14,8 +13,8 @@ internal sealed partial class LanguageServer
         if (!Documents.IsFile(uri) || Documents.KindOf(Documents.PathOf(uri)) != DocumentKind.Tests || _documents.Text(uri) is not { } text) return [];
         var lines = Text.Lines(text);
         return [.. RunCases(uri, text).Select(r => new CodeLens(
-            Text.RangeOf(r.Case.Span, lines),
-            new Command(r.Passed ? $"▶ run case — ok [{r.RuleSet}]" : $"▶ run case — FAIL [{r.RuleSet}]: {r.Failures[0]}", RunCase, [uri, r.Case.Name])))];
+            Text.RangeOf(r.Span, lines),
+            new Command(r.Passed ? $"▶ run case — ok [{r.RuleSet}]" : $"▶ run case — FAIL [{r.RuleSet}]: {r.Failures[0]}", RunCase, [uri, r.Name])))];
     }
 
     /// <summary><c>workpolicy.runCase [uri, name]</c>: runs the case on every rule set; the outcome comes back and is shown.</summary>
@@ -26,7 +25,7 @@ internal sealed partial class LanguageServer
         var args = p.GetProperty("arguments");
         var (uri, name) = (args[0].GetString()!, args[1].GetString()!);
         var text = _documents.Text(uri) ?? (Documents.IsFile(uri) && File.Exists(Documents.PathOf(uri)) ? await File.ReadAllTextAsync(Documents.PathOf(uri)).ConfigureAwait(false) : "");
-        var results = RunCases(uri, text).Where(r => r.Case.Name == name).ToList();
+        var results = RunCases(uri, text).Where(r => r.Name == name).ToList();
         if (results.Count == 0) throw new LocalRpcException($"no case named '{name}'") { ErrorCode = -32602 };
         var passed = results.All(r => r.Passed);
         var message = $"{name}: " + string.Join("; ", results.Select(r => r.Passed ? $"ok [{r.RuleSet}]" : $"FAIL [{r.RuleSet}] " + string.Join("; ", r.Failures)));
@@ -34,10 +33,5 @@ internal sealed partial class LanguageServer
         return new { passed, message };
     }
 
-    private IReadOnlyList<CaseResult> RunCases(string uri, string text)
-    {
-        var diagnostics = new List<Diagnostic>();
-        if (AnalystTestLoader.Load(Documents.PathOf(uri), diagnostics, text) is not { } file) return [];
-        return new AnalystTestRunner(open: _documents.ByPath()).Run(file, diagnostics);
-    }
+    private ValueList<TestCaseResult> RunCases(string uri, string text) => AnalystTests.RunText(Documents.PathOf(uri), text, _documents.ByPath()).Cases;
 }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StreamJsonRpc;
-using WorkPolicy.Dsl.Testing;
 
 namespace WorkPolicy.Editing;
 
@@ -19,7 +18,7 @@ internal sealed partial class LanguageServer
 
     private readonly Documents _documents = new();
     private readonly Dictionary<string, CancellationTokenSource> _checks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RuleSetView> _views = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RuleSetSnapshot> _views = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private JsonRpc _rpc = null!;
 
@@ -151,16 +150,14 @@ internal sealed partial class LanguageServer
         switch (Documents.KindOf(path))
         {
             case DocumentKind.Rules:
-                var view = RuleSetView.Load(path, open, cancel);
+                var view = RuleSetSnapshot.Load(path, open, cancel);
                 lock (_views) _views[uri] = view;
                 await Send(view.Diagnostics).ConfigureAwait(false);
                 var searched = view.Searched(cancel);
-                if (searched.Diagnostics.Length > view.Diagnostics.Length) await Send(searched.Diagnostics).ConfigureAwait(false);
+                if (searched.Diagnostics.Count > view.Diagnostics.Count) await Send(searched.Diagnostics).ConfigureAwait(false);
                 break;
             case DocumentKind.Tests:
-                var diagnostics = new List<Diagnostic>();
-                var file = AnalystTestLoader.Load(path, diagnostics, text);
-                await Send(diagnostics.Concat(file?.Cases.SelectMany(c => c.Problems) ?? []).Where(d => Same(d.Span.Path, path))).ConfigureAwait(false);
+                await Send(AnalystTests.Diagnose(path, text).Where(d => Same(d.Span.Path, path))).ConfigureAwait(false);
                 break;
         }
     }
@@ -174,14 +171,14 @@ internal sealed partial class LanguageServer
         _rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", new { uri, diagnostics });
 
     /// <summary>The view of a rule document: the last check's, or one made now.</summary>
-    private RuleSetView? View(string uri)
+    private RuleSetSnapshot? View(string uri)
     {
         lock (_views)
         {
             if (_views.TryGetValue(uri, out var known)) return known;
         }
         if (!Documents.IsFile(uri) || Documents.KindOf(Documents.PathOf(uri)) != DocumentKind.Rules) return null;
-        var view = RuleSetView.Load(Documents.PathOf(uri), _documents.ByPath(), CancellationToken.None);
+        var view = RuleSetSnapshot.Load(Documents.PathOf(uri), _documents.ByPath(), CancellationToken.None);
         lock (_views) _views[uri] = view;
         return view;
     }
