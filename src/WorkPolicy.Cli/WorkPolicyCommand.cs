@@ -12,6 +12,8 @@ public static class WorkPolicyCommand
     public const int InputErrors = 1;
     /// <summary>Exit code: wrong usage.</summary>
     public const int Usage = 2;
+    /// <summary>Exit code: cancelled (Ctrl+C), as shells report an interrupt.</summary>
+    public const int Cancelled = 130;
 
     /// <summary>Parses <paramref name="args"/> and runs the verb, writing to the given streams.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -46,6 +48,12 @@ public static class WorkPolicyCommand
         {
             stderr.WriteLine($"workpolicy: {ex.Message}");
             return Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            // The library stops between blocks; files are written through a rename, so none is left half-written.
+            stderr.WriteLine("workpolicy: cancelled");
+            return Cancelled;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Text;
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
@@ -109,24 +110,21 @@ public sealed class FactsBuilder
     }
 
     /// <summary>
-    /// The facts as the JSON of docs/facts.md, one property a line, with the fact path each line speaks of,
-    /// so a diagnostic of the loader names the record and field instead of a line of generated text.
+    /// The facts as the JSON of docs/facts.md — compact, one record a line — and the record each line holds, so a
+    /// diagnostic of the loader can name the record and field (<see cref="FactsMarks.PathAt"/>) instead of a place in
+    /// generated text. Nothing is kept per field: the field is found again from the line only when a diagnostic asks.
     /// </summary>
-    internal (byte[] Json, List<(int Line, string Path)> Paths) ToJson()
+    internal (byte[] Json, FactsMarks Marks) ToJson()
     {
-        var paths = new List<(int Line, string Path)>();
-        using var ms = new MemoryStream();
-        var line = 1;
-        var scanned = 0L;
-        using var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        void Mark(string path)
+        var records = new List<(FactsMarks.Kind Kind, string Id)>(_status.Count + _units.Count + _incidents.Count + _employees.Count);
+        var fields = _employees.Sum(e => e.Fields.Count) + _units.Sum(u => u.Fields.Count);
+        using var ms = new MemoryStream(4096 + 48 * (_employees.Count + _units.Count) + 40 * fields);
+        using var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        void Record()
         {
+            // A record starts a line of its own: the writer's separator, if any, comes after the newline.
             w.Flush();
-            var buffer = ms.GetBuffer();
-            for (var i = scanned; i < ms.Length; i++) if (buffer[i] == '\n') line++;
-            scanned = ms.Length;
-            // The next property starts on the next line.
-            paths.Add((line + 1, path));
+            ms.WriteByte((byte)'\n');
         }
         w.WriteStartObject();
         w.WriteStartObject("calendar");
@@ -147,10 +145,11 @@ public sealed class FactsBuilder
                 w.WriteStartArray(series.Key);
                 foreach (var entry in series.OrderBy(e => e.From))
                 {
-                    Mark($"regions.{region.Key}.{series.Key}[{Date(entry.From)}]");
+                    Record();
+                    records.Add((FactsMarks.Kind.Status, $"{region.Key}.{series.Key}[{Date(entry.From)}]"));
                     w.WriteStartObject();
                     w.WriteString("from", Date(entry.From));
-                    Fields(w, entry.Values, null);
+                    Fields(w, entry.Values);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -161,18 +160,14 @@ public sealed class FactsBuilder
         w.WriteStartArray("units");
         foreach (var u in _units)
         {
-            Mark($"units[{u.Id}]");
+            Record();
+            records.Add((FactsMarks.Kind.Unit, u.Id));
             w.WriteStartObject();
             w.WriteString("id", u.Id);
             if (u.Name is { } name) w.WriteString("name", name);
-            Mark($"units[{u.Id}].region");
             w.WriteString("region", u.Region);
-            if (u.Parent is { } parent)
-            {
-                Mark($"units[{u.Id}].parent");
-                w.WriteString("parent", parent);
-            }
-            Fields(w, u.Fields, f => Mark($"units[{u.Id}].{f}"));
+            if (u.Parent is { } parent) w.WriteString("parent", parent);
+            Fields(w, u.Fields);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -181,7 +176,8 @@ public sealed class FactsBuilder
             w.WriteStartArray("incidents");
             foreach (var (kind, unit, confirmed) in _incidents)
             {
-                Mark($"incidents[{kind}@{unit}]");
+                Record();
+                records.Add((FactsMarks.Kind.Incident, $"{kind}@{unit}"));
                 w.WriteStartObject();
                 w.WriteString("kind", kind);
                 w.WriteString("unit", unit);
@@ -193,47 +189,65 @@ public sealed class FactsBuilder
         w.WriteStartArray("employees");
         foreach (var e in _employees)
         {
-            Mark($"employees[{e.Id}]");
+            Record();
+            records.Add((FactsMarks.Kind.Employee, e.Id));
             w.WriteStartObject();
             w.WriteString("id", e.Id);
-            Mark($"employees[{e.Id}].unit");
             w.WriteString("unit", e.Unit);
-            Fields(w, e.Fields, f => Mark($"employees[{e.Id}].{f}"));
+            Fields(w, e.Fields);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
         w.Flush();
-        return (ms.ToArray(), paths);
+        return (ms.ToArray(), new FactsMarks(records));
     }
 
     private static string Date(LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Fields by key; dotted keys (<c>health.healthy</c>) become nested objects.</summary>
-    private static void Fields(Utf8JsonWriter w, Dictionary<string, object?> fields, Action<string>? mark)
+    /// <summary>Fields by key; dotted keys (<c>health.healthy</c>) become nested objects, in the order their first key comes.</summary>
+    private static void Fields(Utf8JsonWriter w, Dictionary<string, object?> fields)
     {
-        foreach (var group in fields.GroupBy(f => f.Key.Split('.', 2)[0]))
+        var nested = false;
+        foreach (var field in fields)
         {
-            var nested = group.Where(f => f.Key.Contains('.')).ToList();
-            if (nested.Count == 0)
+            if (field.Key.Contains('.'))
             {
-                foreach (var (key, value) in group)
-                {
-                    mark?.Invoke(key);
-                    w.WritePropertyName(key);
-                    Value(w, value);
-                }
+                nested = true;
                 continue;
             }
-            w.WriteStartObject(group.Key);
-            foreach (var (key, value) in nested)
+            w.WritePropertyName(field.Key);
+            Value(w, field.Value);
+        }
+        if (!nested) return;
+        // Few nested groups a record (health.*): a pass per group, no grouping structure.
+        List<string>? written = null;
+        foreach (var first in fields)
+        {
+            var dot = first.Key.IndexOf('.');
+            if (dot < 0) continue;
+            var prefix = first.Key.AsSpan(0, dot);
+            if (Seen(written, prefix)) continue;
+            (written ??= []).Add(prefix.ToString());
+            w.WriteStartObject(prefix);
+            foreach (var field in fields)
             {
-                mark?.Invoke(key);
-                w.WritePropertyName(key.Split('.', 2)[1]);
-                Value(w, value);
+                if (field.Key.Length > dot && field.Key[dot] == '.' && field.Key.AsSpan(0, dot).SequenceEqual(prefix))
+                {
+                    w.WritePropertyName(field.Key.AsSpan(dot + 1));
+                    Value(w, field.Value);
+                }
             }
             w.WriteEndObject();
         }
+    }
+
+    private static bool Seen(List<string>? written, ReadOnlySpan<char> prefix)
+    {
+        if (written is null) return false;
+        foreach (var p in written)
+            if (prefix.SequenceEqual(p)) return true;
+        return false;
     }
 
     private static void Value(Utf8JsonWriter w, object? value)
@@ -249,6 +263,11 @@ public sealed class FactsBuilder
             case double d: w.WriteNumberValue(d); break;
             case float f: w.WriteNumberValue(f); break;
             case LocalDate date: w.WriteStringValue(Date(date)); break;
+            case string[] codes:
+                w.WriteStartArray();
+                foreach (var code in codes) w.WriteStringValue(code);
+                w.WriteEndArray();
+                break;
             case IEnumerable items:
                 w.WriteStartArray();
                 foreach (var item in items) Value(w, item);

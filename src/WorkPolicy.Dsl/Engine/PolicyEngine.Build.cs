@@ -22,9 +22,9 @@ public sealed partial class PolicyEngine
         // Skipping a unit can make its staff's records bad in turn: a few rounds settle it.
         for (var round = 0; round < 4; round++)
         {
-            var (json, paths) = current.ToJson();
+            var (json, marks) = current.ToJson();
             var result = FactsLoader.Load(builder.Name, json, Rules.Model.Vocabulary);
-            var named = result.Diagnostics.Select(d => Named(builder.Name, d, paths)).ToList();
+            var named = result.Diagnostics.Select(d => Named(builder.Name, d, json, marks)).ToList();
             var errors = named.Where(d => d.Severity == Severity.Error).ToList();
             if (errors.Count == 0 || badRecords == BadRecords.Reject)
             {
@@ -41,11 +41,8 @@ public sealed partial class PolicyEngine
     }
 
     /// <summary>The diagnostic with the fact path its line speaks of instead of a line of generated JSON.</summary>
-    private static Diagnostic Named(string name, Diagnostic d, List<(int Line, string Path)> paths)
-    {
-        var index = paths.FindLastIndex(p => p.Line <= d.Span.Line);
-        return index < 0 ? d with { Span = SourceSpan.At(name, 1, 1) } : d with { Span = SourceSpan.At($"{name}/{paths[index].Path}", 1, 1) };
-    }
+    private static Diagnostic Named(string name, Diagnostic d, byte[] json, FactsMarks marks) =>
+        d with { Span = SourceSpan.At(marks.PathAt(json, d.Span.Line, d.Span.Column) is { } path ? $"{name}/{path}" : name, 1, 1) };
 
     private static HashSet<string> Ids(IEnumerable<Diagnostic> errors, string prefix)
     {

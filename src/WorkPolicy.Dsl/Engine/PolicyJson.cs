@@ -7,7 +7,8 @@ namespace WorkPolicy;
 /// <summary>
 /// Decisions, explanations and reports as JSON in the shape of docs/decisions.md — the shape the
 /// <c>workpolicy</c> command writes. <see cref="Options"/> serializes <see cref="Decision"/> and every
-/// <see cref="Report"/> with System.Text.Json in that shape.
+/// <see cref="Report"/> with System.Text.Json in that shape, and reads decisions back (an obligation's percentage
+/// comes back as its number: JSON does not keep the sign).
 /// </summary>
 /// <example>
 /// <code>
@@ -49,6 +50,14 @@ public static class PolicyJson
         return JsonText.Write(w => DecisionJson.WriteDecision(w, decision));
     }
 
+    /// <summary>Reads the JSON of one decision, as <see cref="Serialize"/> writes it.</summary>
+    /// <exception cref="JsonException">The text is not a decision in the documented shape.</exception>
+    public static Decision Deserialize(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize<Decision>(json, Options) ?? throw new JsonException("null is not a decision");
+    }
+
     /// <summary>Writes decisions as the table of <c>workpolicy eval</c> (the default format).</summary>
     public static void WriteTable(TextWriter writer, IReadOnlyList<Decision> decisions)
     {
@@ -59,8 +68,11 @@ public static class PolicyJson
 
     private sealed class DecisionConverter : JsonConverter<Decision>
     {
-        public override Decision Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException("decisions are written, not read: ask the engine for them again");
+        public override Decision Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            return DecisionJsonReader.Read(document.RootElement);
+        }
 
         public override void Write(Utf8JsonWriter writer, Decision value, JsonSerializerOptions options) => DecisionJson.WriteDecision(writer, value);
     }

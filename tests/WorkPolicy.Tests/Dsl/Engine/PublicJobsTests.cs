@@ -193,4 +193,32 @@ public class PublicJobsTests
         var missing = engine.MissingFacts(facts, Fri, Fri);
         JsonSerializer.Serialize<Report>(missing, PolicyJson.Options).Should().Be(missing.ToJson());
     }
+
+    [Fact]
+    public void Decisions_read_back_from_their_json_equal_the_decisions_written()
+    {
+        var engine = PolicyEngine.Load(Circulars).Value!;
+        var facts = engine.LoadFacts(Repo.Path("samples", "facts", "personas.facts.yaml")).Value!;
+        var decisions = engine.DecideAll(facts, new LocalDate(2020, 3, 16), new LocalDate(2021, 8, 31)).Where((_, i) => i % 7 == 0).ToList();
+        decisions.Should().Contain(d => d.Obligations.Length > 0).And.Contain(d => d.Pool != null).And.Contain(d => d.Unknown.Length > 0);
+        foreach (var d in decisions)
+        {
+            var json = JsonSerializer.Serialize(d, PolicyJson.Options);
+            var back = JsonSerializer.Deserialize<Decision>(json, PolicyJson.Options);
+            JsonSerializer.Serialize(back, PolicyJson.Options).Should().Be(json);
+            // JSON writes a percentage as its number: only such details come back otherwise (documented).
+            if (!d.Obligations.Any(o => o.Details.Any(x => x.Value.EndsWith('%')))) back.Should().Be(d, json);
+        }
+        var bad = () => PolicyJson.Deserialize("{\"employee\": \"e\"}");
+        bad.Should().Throw<JsonException>().WithMessage("*'date'*");
+    }
+
+    [Fact]
+    public void A_facts_file_of_another_vocabulary_is_diagnostics_not_a_crash()
+    {
+        var other = PolicyEngine.Load([new RuleSource("v.wp", "vocabulary other {\n  field employee.grade: number\n}\n")], LoadOptions.Lenient).Value!;
+        var loaded = other.LoadFacts(Repo.Path("samples", "facts", "personas.facts.yaml"));
+        loaded.Value.Should().BeNull();
+        loaded.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Code.StartsWith("WP0") && d.Span.Line > 0);
+    }
 }
