@@ -6,19 +6,6 @@ using WorkPolicy.Dsl.Printing;
 
 namespace WorkPolicy;
 
-/// <summary>One required check-in window and whether a check-in fell in it (local time in the obligation's zone).</summary>
-public sealed record WindowAttendance(TimeWindow Window, bool Met, LocalTime? At);
-
-/// <summary>An employee's check-in windows on one working-from-home day.</summary>
-public sealed record AttendanceDay(string Employee, string Unit, LocalDate Date, string Zone, ValueList<WindowAttendance> Windows);
-
-/// <summary>Totals for one unit over the period.</summary>
-public sealed record UnitAttendance(string Unit, int Required, int Met)
-{
-    /// <summary>Windows missed.</summary>
-    public int Missed => Required - Met;
-}
-
 /// <summary>Check-in compliance over a period (<see cref="PolicyEngine.Attendance"/>).</summary>
 public sealed class AttendanceReport : Report
 {

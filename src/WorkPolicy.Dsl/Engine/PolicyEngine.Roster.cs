@@ -37,7 +37,7 @@ public sealed partial class PolicyEngine
         var diagnostics = new List<Diagnostic>();
         if (SourceText.Read(path, diagnostics) is not { } text || RosterFiles.Read(path, text, diagnostics) is not { } assignments || diagnostics.Count > 0)
             return new(null, [.. diagnostics]);
-        return new([.. assignments.Select(a => new RosterEntry(a.Employee, a.Date, RosterPlan.Of(a.Place)))], [.. diagnostics]);
+        return new(assignments, [.. diagnostics]);
     }
 
     /// <summary>Checks a roster (an office's own, say) against the rules from <paramref name="from"/> to <paramref name="to"/> (<c>workpolicy roster --check</c>).</summary>
@@ -48,7 +48,7 @@ public sealed partial class PolicyEngine
     {
         var binding = Bind(facts);
         ArgumentNullException.ThrowIfNull(roster);
-        var assignments = roster.Select(e => new Assignment(e.Employee, e.Date, RosterPlan.Of(e.Place))).ToList();
+        var assignments = roster.ToList();
         var known = facts.File.Employees.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var strangers = assignments.Select(a => a.Employee).Where(e => !known.Contains(e)).Distinct().Order(StringComparer.Ordinal);
         var violations = RosterChecker.Check(binding.Memo, facts.File.Employees, Interval(from, to), assignments);
@@ -68,11 +68,9 @@ public sealed partial class PolicyEngine
         var interval = Interval(from, to);
         var plan = roster is null
             ? RosterPlanner.Plan(binding.Memo, facts.File.Employees, interval)
-            : new PlannedRoster([.. roster.Select(e => new Assignment(e.Employee, e.Date, RosterPlan.Of(e.Place)))], [], []);
+            : new PlannedRoster([.. roster], [], []);
         var report = AttendanceChecker.Check(binding.Memo, facts.File.Employees, interval, plan);
-        return new AttendanceReport(
-            [.. report.Days.Select(d => new AttendanceDay(d.Employee, d.Unit, d.Date, d.Zone, [.. d.Windows.Select(c => new WindowAttendance(c.Window, c.Met, c.At))]))],
-            [.. report.Units.Select(u => new UnitAttendance(u.Unit, u.Required, u.Met))]);
+        return new AttendanceReport(report.Days, report.Units);
     }
 
     private static DateInterval Interval(LocalDate from, LocalDate to)

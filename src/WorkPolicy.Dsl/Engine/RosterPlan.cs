@@ -7,30 +7,6 @@ using PlannedRoster = WorkPolicy.Rules.Rostering.Roster;
 
 namespace WorkPolicy;
 
-/// <summary>Where an employee is on a day of a roster.</summary>
-public enum RosterPlace
-{
-    /// <summary>At the office.</summary>
-    Office,
-    /// <summary>Working from home.</summary>
-    Home,
-    /// <summary>Not a working day.</summary>
-    Off,
-}
-
-/// <summary>One cell of a roster: an employee's place on a day.</summary>
-public sealed record RosterEntry(string Employee, LocalDate Date, RosterPlace Place);
-
-/// <summary>An employee and day a roster could not place, and the facts that would let it.</summary>
-public sealed record UnplacedDay(string Employee, LocalDate Date, ValueList<string> Unknown);
-
-/// <summary>A rotation pool on one day: its members, the quota and how many are at the quota's place.</summary>
-public sealed record PoolDayCount(string Group, string Unit, LocalDate Date, int Members, QuotaPlace Place, int Quota, bool AtMost, int AtPlace)
-{
-    /// <summary>Whether the day's count honours the quota.</summary>
-    public bool Holds => AtMost ? AtPlace <= Quota : AtPlace == Quota;
-}
-
 /// <summary>
 /// A roster (<c>workpolicy roster</c>): a place per employee and day — fixed decisions kept, each pool's quota
 /// per day, rotation as the rules say — with the pools' counts; as a table, JSON or a printable HTML page.
@@ -52,9 +28,9 @@ public sealed class RosterPlan : Report
     {
         _roster = roster;
         _html = html;
-        Entries = [.. roster.Assignments.Select(a => new RosterEntry(a.Employee, a.Date, Of(a.Place)))];
-        Unplaced = [.. roster.Unassigned.Select(u => new UnplacedDay(u.Employee, u.Date, u.Unknown))];
-        Pools = [.. roster.Pools.Select(p => new PoolDayCount(p.Group, p.Unit, p.Date, p.Members, p.Place, p.Quota, p.AtMost, p.AtPlace))];
+        Entries = roster.Assignments;
+        Unplaced = roster.Unassigned;
+        Pools = roster.Pools;
         foreach (var e in Entries) _places[(e.Employee, e.Date)] = e.Place;
     }
 
@@ -71,10 +47,6 @@ public sealed class RosterPlan : Report
     public RosterPlace? PlaceOf(string employee, LocalDate date) => _places.TryGetValue((employee, date), out var p) ? p : null;
 
     internal PlannedRoster Roster => _roster;
-
-    internal static RosterPlace Of(Place p) => p switch { Place.Office => RosterPlace.Office, Place.Home => RosterPlace.Home, _ => RosterPlace.Off };
-
-    internal static Place Of(RosterPlace p) => p switch { RosterPlace.Office => Place.Office, RosterPlace.Home => Place.Home, _ => Place.Off };
 
     /// <inheritdoc/>
     public override void WriteText(TextWriter writer)

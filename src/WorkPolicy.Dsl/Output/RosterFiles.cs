@@ -65,20 +65,20 @@ internal static class RosterFiles
         w.WriteLine("EMPLOYEE".PadRight(width) + "  " + string.Join(" ", dates.Select(d => d.ToString("dd", null))));
         foreach (var e in employees)
         {
-            var row = dates.Select(d => cells.TryGetValue((e, d), out var p) ? p switch { Place.Office => " O", Place.Home => " H", _ => " -" } : " ?");
+            var row = dates.Select(d => cells.TryGetValue((e, d), out var p) ? p switch { RosterPlace.Office => " O", RosterPlace.Home => " H", _ => " -" } : " ?");
             w.WriteLine(e.PadRight(width) + "  " + string.Join(" ", row).Replace("  ", " ", StringComparison.Ordinal).TrimStart());
         }
         foreach (var u in roster.Unassigned) w.WriteLine($"? {u.Employee} {Values.Text(u.Date)}: needs {string.Join(", ", u.Unknown)}");
     }
 
     /// <summary>Reads a roster: JSON as written by <see cref="Json"/>, or CSV with a header <c>employee,date,place</c>.</summary>
-    public static List<Assignment>? Read(string path, string text, List<Diagnostic> diagnostics)
+    public static List<RosterEntry>? Read(string path, string text, List<Diagnostic> diagnostics)
     {
         var trimmed = text.TrimStart();
         return trimmed.StartsWith('{') ? ReadJson(path, text, diagnostics) : ReadCsv(path, text, diagnostics);
     }
 
-    private static List<Assignment>? ReadCsv(string path, string text, List<Diagnostic> diagnostics)
+    private static List<RosterEntry>? ReadCsv(string path, string text, List<Diagnostic> diagnostics)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var header = lines[0].Split(',').Select(h => h.Trim().ToLowerInvariant()).ToList();
@@ -88,7 +88,7 @@ internal static class RosterFiles
             diagnostics.Add(Diagnostic.Create(DiagnosticCodes.MissingProperty, SourceSpan.At(path, 1, 1), "the first line must name the columns employee,date,place"));
             return null;
         }
-        var result = new List<Assignment>();
+        var result = new List<RosterEntry>();
         for (var i = 1; i < lines.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i])) continue;
@@ -109,7 +109,7 @@ internal static class RosterFiles
                 diagnostics.Add(Diagnostic.Create(DiagnosticCodes.BadValue, SourceSpan.At(path, i + 1, ColumnOf(lines[i], ip)), $"'{cols[ip].Trim()}' is not a place (office, home, off)"));
                 continue;
             }
-            result.Add(new Assignment(cols[ie].Trim(), date, place));
+            result.Add(new RosterEntry(cols[ie].Trim(), date, place));
         }
         return result;
     }
@@ -121,12 +121,12 @@ internal static class RosterFiles
         return col;
     }
 
-    private static List<Assignment>? ReadJson(string path, string text, List<Diagnostic> diagnostics)
+    private static List<RosterEntry>? ReadJson(string path, string text, List<Diagnostic> diagnostics)
     {
         try
         {
             using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16 });
-            var result = new List<Assignment>();
+            var result = new List<RosterEntry>();
             foreach (var a in doc.RootElement.GetProperty("assignments").EnumerateArray())
             {
                 var dateText = a.GetProperty("date").GetString() ?? "";
@@ -136,7 +136,7 @@ internal static class RosterFiles
                     diagnostics.Add(Diagnostic.Create(DiagnosticCodes.BadValue, SourceSpan.At(path, 1, 1), $"assignment with date '{dateText}' and place '{placeText}' is not valid"));
                     continue;
                 }
-                result.Add(new Assignment(a.GetProperty("employee").GetString() ?? "", date, place));
+                result.Add(new RosterEntry(a.GetProperty("employee").GetString() ?? "", date, place));
             }
             return result;
         }

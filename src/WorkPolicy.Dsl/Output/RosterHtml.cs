@@ -46,7 +46,7 @@ internal static class RosterHtml
                 foreach (var d in dates)
                 {
                     if (cells.TryGetValue((e.Id, d), out var p))
-                        sb.Append(p switch { Place.Office => "<td class=\"kantor\">K</td>", Place.Home => "<td class=\"rumah\">R</td>", _ => "<td class=\"libur\">L</td>" });
+                        sb.Append(p switch { RosterPlace.Office => "<td class=\"kantor\">K</td>", RosterPlace.Home => "<td class=\"rumah\">R</td>", _ => "<td class=\"libur\">L</td>" });
                     else if (unassigned.TryGetValue((e.Id, d), out var unknown))
                         sb.Append("<td class=\"kurang\" title=\"data kurang: ").Append(Html(string.Join(", ", unknown))).Append("\">?</td>");
                     else sb.Append("<td></td>");

@@ -18,7 +18,7 @@ namespace WorkPolicy.Rules.Attendance;
 internal static class AttendanceChecker
 {
     /// <summary>The report for <paramref name="employees"/> over <paramref name="dates"/>, using <paramref name="roster"/> for rotation days.</summary>
-    public static AttendanceReport Check(MemoizedEvaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, Roster roster)
+    public static AttendanceResult Check(MemoizedEvaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, Roster roster)
     {
         var places = roster.Assignments.ToDictionary(a => (a.Employee, a.Date), a => a.Place);
         var checkins = evaluator.Facts.Facts.Checkins.ToLookup(c => c.Employee, StringComparer.Ordinal);
@@ -29,7 +29,7 @@ internal static class AttendanceChecker
             foreach (var date in dates)
             {
                 var d = evaluator.Decide(e, date);
-                var atHome = d.Mode == WorkMode.Home || (d.Mode == WorkMode.Rotation && places.GetValueOrDefault((e.Id, date)) == Place.Home);
+                var atHome = d.Mode == WorkMode.Home || (d.Mode == WorkMode.Rotation && places.GetValueOrDefault((e.Id, date)) == RosterPlace.Home);
                 if (!atHome) continue;
                 foreach (var o in d.Obligations)
                 {
@@ -44,7 +44,7 @@ internal static class AttendanceChecker
                     var checks = windows.Select(w =>
                     {
                         LocalTime? at = local.Cast<LocalTime?>().FirstOrDefault(t => Within(t!.Value, w));
-                        return new WindowCheck(w, at is not null, at);
+                        return new WindowAttendance(w, at is not null, at);
                     }).ToImmutableArray();
                     days.Add(new AttendanceDay(e.Id, e.Unit, date, o.Zone, checks));
                     var (required, met) = totals.GetValueOrDefault(e.Unit);
@@ -52,7 +52,7 @@ internal static class AttendanceChecker
                 }
             }
         }
-        return new AttendanceReport(days.ToImmutable(), [.. totals.Select(t => new UnitTotals(t.Key, t.Value.Required, t.Value.Met))]);
+        return new AttendanceResult(days.ToImmutable(), [.. totals.Select(t => new UnitAttendance(t.Key, t.Value.Required, t.Value.Met))]);
     }
 
     /// <summary>Inclusive at minute precision: 07:30:59 is still in 07:00–07:30, and 08:00:40 meets a fixed 08:00.</summary>

@@ -14,9 +14,9 @@ internal sealed record RosterViolation(LocalDate? Date, string? Employee, string
 internal static class RosterChecker
 {
     /// <summary>Every violation of fixed decisions, quotas and fairness, in date then employee order.</summary>
-    public static ImmutableArray<RosterViolation> Check(MemoizedEvaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IEnumerable<Assignment> roster)
+    public static ImmutableArray<RosterViolation> Check(MemoizedEvaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IEnumerable<RosterEntry> roster)
     {
-        var given = new Dictionary<(string, LocalDate), Place>();
+        var given = new Dictionary<(string, LocalDate), RosterPlace>();
         foreach (var a in roster) given[(a.Employee, a.Date)] = a.Place;
         var violations = new List<RosterViolation>();
         var officeDays = new Dictionary<(string Group, string Unit), Dictionary<string, int>>();
@@ -31,22 +31,22 @@ internal static class RosterChecker
                 var has = given.TryGetValue((e.Id, date), out var place);
                 switch (d.Mode)
                 {
-                    case WorkMode.DayOff when has && place != Place.Off:
+                    case WorkMode.DayOff when has && place != RosterPlace.Off:
                         violations.Add(new RosterViolation(date, e.Id, null, $"placed at {place.Word()} on a day that is not a working day"));
                         break;
                     case WorkMode.Office or WorkMode.Home when !has:
                         violations.Add(new RosterViolation(date, e.Id, null, $"no place given; the rules say {d.Mode.Word()} ({Who(d)})"));
                         break;
-                    case WorkMode.Office when place != Place.Office:
-                    case WorkMode.Home when place != Place.Home:
+                    case WorkMode.Office when place != RosterPlace.Office:
+                    case WorkMode.Home when place != RosterPlace.Home:
                         violations.Add(new RosterViolation(date, e.Id, null, $"placed at {place.Word()}, but the rules say {d.Mode.Word()} ({Who(d)})"));
                         break;
                     case WorkMode.Rotation when d.Pool is { } pool:
                         var key = (pool.Group, pool.Unit);
                         // The pool's size is the facts' (every member the rules put in it), whatever rows the roster holds.
                         var (p, members, atPlace) = pools.GetValueOrDefault(key, (pool, 0, 0));
-                        var placed = has && place != Place.Off;
-                        var atQuotaPlace = placed && (place == Place.Office) == (pool.Place == QuotaPlace.Office);
+                        var placed = has && place != RosterPlace.Off;
+                        var atQuotaPlace = placed && (place == RosterPlace.Office) == (pool.Place == QuotaPlace.Office);
                         pools[key] = (p, members + 1, atPlace + (atQuotaPlace ? 1 : 0));
                         if (!placed)
                         {
@@ -54,7 +54,7 @@ internal static class RosterChecker
                             break;
                         }
                         if (!officeDays.TryGetValue(key, out var counts)) officeDays[key] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
-                        counts[e.Id] = counts.GetValueOrDefault(e.Id) + (place == Place.Office ? 1 : 0);
+                        counts[e.Id] = counts.GetValueOrDefault(e.Id) + (place == RosterPlace.Office ? 1 : 0);
                         break;
                 }
             }

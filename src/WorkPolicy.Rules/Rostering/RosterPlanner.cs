@@ -36,10 +36,10 @@ internal static class RosterPlanner
     /// <summary>Plans a roster for <paramref name="employees"/> over <paramref name="dates"/>.</summary>
     public static Roster Plan(MemoizedEvaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IProgress<int>? progress = null)
     {
-        var byEmployee = new Dictionary<string, List<Assignment>>(StringComparer.Ordinal);
-        foreach (var e in employees) byEmployee[e.Id] = new List<Assignment>(dates.Length);
-        var unassigned = ImmutableArray.CreateBuilder<Unassigned>();
-        var pools = ImmutableArray.CreateBuilder<PoolDay>();
+        var byEmployee = new Dictionary<string, List<RosterEntry>>(StringComparer.Ordinal);
+        foreach (var e in employees) byEmployee[e.Id] = new List<RosterEntry>(dates.Length);
+        var unassigned = ImmutableArray.CreateBuilder<UnplacedDay>();
+        var pools = ImmutableArray.CreateBuilder<PoolDayCount>();
         var fairness = new Dictionary<string, Fairness>(StringComparer.Ordinal);
         var states = new Dictionary<(string, string), PoolState>();
         var cadences = new Dictionary<(string, string), int>();
@@ -48,7 +48,7 @@ internal static class RosterPlanner
         foreach (var date in dates)
         {
             // Outside every circular the calendar still says which days are worked.
-            var uncovered = evaluator.Facts.IsWorkingDay(date) ? Place.Office : Place.Off;
+            var uncovered = evaluator.Facts.IsWorkingDay(date) ? RosterPlace.Office : RosterPlace.Off;
             var buckets = new SortedDictionary<(string Group, string Unit), List<(EmployeeRow Row, Verdict V, PoolAssignment Pool)>>();
             foreach (var row in rows)
             {
@@ -57,7 +57,7 @@ internal static class RosterPlanner
                 switch (v.Mode)
                 {
                     case WorkMode.Indeterminate:
-                        unassigned.Add(new Unassigned(e.Id, date, evaluator.Decide(row, date).Unknown));
+                        unassigned.Add(new UnplacedDay(e.Id, date, evaluator.Decide(row, date).Unknown));
                         break;
                     case WorkMode.Rotation when evaluator.PoolOf(row, date, v) is { } pool:
                         var key = (pool.Group, pool.Unit);
@@ -67,12 +67,12 @@ internal static class RosterPlanner
                     default:
                         var place = v.Mode switch
                         {
-                            WorkMode.DayOff => Place.Off,
-                            WorkMode.Home => Place.Home,
+                            WorkMode.DayOff => RosterPlace.Off,
+                            WorkMode.Home => RosterPlace.Home,
                             WorkMode.NotCovered => uncovered,
-                            _ => Place.Office,
+                            _ => RosterPlace.Office,
                         };
-                        byEmployee[e.Id].Add(new Assignment(e.Id, date, place));
+                        byEmployee[e.Id].Add(new RosterEntry(e.Id, date, place));
                         break;
                 }
             }
@@ -99,14 +99,14 @@ internal static class RosterPlanner
                 {
                     var e = row.Facts;
                     var atOffice = state.Office.Contains(e.Id);
-                    byEmployee[e.Id].Add(new Assignment(e.Id, date, atOffice ? Place.Office : Place.Home));
+                    byEmployee[e.Id].Add(new RosterEntry(e.Id, date, atOffice ? RosterPlace.Office : RosterPlace.Home));
                     if (!atOffice) continue;
                     if (!fairness.TryGetValue(e.Id, out var f)) fairness[e.Id] = f = new Fairness();
                     f.OfficeDays++;
                     f.LastOffice = date;
                 }
                 var atPlace = pool.Place == QuotaPlace.Office ? officeCount : n - officeCount;
-                pools.Add(new PoolDay(key.Group, key.Unit, date, n, pool.Place, quota, pool.AtMost, atPlace));
+                pools.Add(new PoolDayCount(key.Group, key.Unit, date, n, pool.Place, quota, pool.AtMost, atPlace));
             }
             progress?.Report(++day);
         }

@@ -6,8 +6,6 @@ using Xunit;
 
 namespace WorkPolicy.Tests;
 
-using AttendanceReport = WorkPolicy.Rules.Attendance.AttendanceReport;
-using UnitTotals = WorkPolicy.Rules.Attendance.UnitTotals;
 
 public class AttendanceTests
 {
@@ -28,7 +26,7 @@ public class AttendanceTests
         }
         """;
 
-    private static AttendanceReport Report(string rules, string checkins, LocalDate from, LocalDate to, string region = "kota-palopo")
+    private static AttendanceResult Report(string rules, string checkins, LocalDate from, LocalDate to, string region = "kota-palopo")
     {
         var facts = $"""
             units: [ {"{"} id: u, region: {region}, kind: dinas, agency: dinsos {"}"} ]
@@ -53,7 +51,7 @@ public class AttendanceTests
         var day = report.Days.Should().ContainSingle().Subject;
         day.Zone.Should().Be("Asia/Makassar");
         day.Windows.Select(w => (w.Met, w.At?.ToString("HH:mm", null))).Should().Equal((true, "07:05"), (true, "11:45"), (false, null), (true, "16:10"));
-        report.Units.Should().Equal(new UnitTotals("u", 4, 3));
+        report.Units.Should().Equal(new UnitAttendance("u", 4, 3));
     }
 
     [Fact]

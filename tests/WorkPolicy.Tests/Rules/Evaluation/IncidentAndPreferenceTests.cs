@@ -105,7 +105,7 @@ public class IncidentAndPreferenceTests
         var engine = Engine.Create(facts, Rotation);
         var days = new DateInterval(new LocalDate(2021, 9, 6), new LocalDate(2021, 9, 10));
         var roster = RosterPlanner.Plan(engine.Evaluator, engine.Facts.Employees, days);
-        var office = roster.Assignments.Where(x => x.Place == Place.Office).GroupBy(x => x.Date).ToDictionary(g => g.Key, g => g.Select(x => x.Employee).Order().ToList());
+        var office = roster.Assignments.Where(x => x.Place == RosterPlace.Office).GroupBy(x => x.Date).ToDictionary(g => g.Key, g => g.Select(x => x.Employee).Order().ToList());
         office.Values.Should().OnlyContain(ids => ids.SequenceEqual(new[] { "b", "f" }), "two office places a day, and two vaccinated staff");
         DslPrinter.Print(DslParser.Parse("c.wp", Rotation).File).Should().Contain("pool pegawai per unit office 25% rounding down prefer employee.vaccinated");
     }

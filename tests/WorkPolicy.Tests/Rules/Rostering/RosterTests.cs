@@ -39,11 +39,11 @@ public sealed class RosterTests : IDisposable
         var roster = Plan(engine, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 13));
         roster.Pools.Should().HaveCount(9, "ten working days less the 11 August holiday");
         roster.Pools.Should().OnlyContain(p => p.Members == 8 && p.Quota == 2 && p.AtPlace == 2 && p.Unit == "disdik");
-        var officeDays = roster.Assignments.Where(a => a.Employee.StartsWith('s')).GroupBy(a => a.Employee).Select(g => g.Count(a => a.Place == Place.Office)).ToList();
+        var officeDays = roster.Assignments.Where(a => a.Employee.StartsWith('s')).GroupBy(a => a.Employee).Select(g => g.Count(a => a.Place == RosterPlace.Office)).ToList();
         officeDays.Sum().Should().Be(18);
         (officeDays.Max() - officeDays.Min()).Should().BeLessThanOrEqualTo(1);
-        roster.Assignments.Where(a => a.Date == new LocalDate(2021, 8, 11)).Should().OnlyContain(a => a.Place == Place.Off);
-        roster.Assignments.Where(a => a.Employee == "nurse" && a.Date.DayOfWeek < IsoDayOfWeek.Saturday && a.Date.Day != 11).Should().OnlyContain(a => a.Place == Place.Office);
+        roster.Assignments.Where(a => a.Date == new LocalDate(2021, 8, 11)).Should().OnlyContain(a => a.Place == RosterPlace.Off);
+        roster.Assignments.Where(a => a.Employee == "nurse" && a.Date.DayOfWeek < IsoDayOfWeek.Saturday && a.Date.Day != 11).Should().OnlyContain(a => a.Place == RosterPlace.Office);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class RosterTests : IDisposable
         // for the pool (the 11th is a holiday), so one office day in four: the 4th and the 8th.
         var roster = Plan(Samples(PalopoFacts(1)), new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 12));
         roster.Pools.Select(p => p.Quota).Should().Equal(0, 0, 0, 1, 0, 0, 0, 1);
-        roster.Assignments.Where(a => a.Employee == "s01" && a.Place == Place.Office).Select(a => a.Date)
+        roster.Assignments.Where(a => a.Employee == "s01" && a.Place == RosterPlace.Office).Select(a => a.Date)
             .Should().Equal(new LocalDate(2021, 8, 5), new LocalDate(2021, 8, 12));
     }
 
@@ -110,7 +110,7 @@ public sealed class RosterTests : IDisposable
         var engine = Engine.Create(facts, File.ReadAllText(Repo.Path("samples", "circulars", "balikpapan.wp")));
         var roster = Plan(engine, new LocalDate(2020, 8, 10), new LocalDate(2020, 8, 17));
         foreach (var day in new[] { 12, 13, 14 })
-            roster.Assignments.Where(a => a.Date.Day == day).Should().OnlyContain(a => a.Place == Place.Home);
+            roster.Assignments.Where(a => a.Date.Day == day).Should().OnlyContain(a => a.Place == RosterPlace.Home);
         roster.Pools.Select(p => p.Date.Day).Should().Equal(10, 11, 17);
         roster.Pools.Should().OnlyContain(p => p.AtMost && p.Quota == 2 && p.AtPlace == 2, "at most half of five, rounded down");
     }
@@ -128,7 +128,7 @@ public sealed class RosterTests : IDisposable
         var engine = Engine.Create(facts, File.ReadAllText(Repo.Path("samples", "circulars", "luwu-utara.wp")));
         var roster = Plan(engine, new LocalDate(2021, 7, 28), new LocalDate(2021, 8, 5));
         roster.Pools.Should().OnlyContain(p => p.Place == QuotaPlace.Home && p.Quota == 1 && p.AtPlace == 1);
-        roster.Assignments.Where(a => a.Place == Place.Home).GroupBy(a => a.Employee).Select(g => g.Count()).Should().OnlyContain(n => n == 2 || n == 3);
+        roster.Assignments.Where(a => a.Place == RosterPlace.Home).GroupBy(a => a.Employee).Select(g => g.Count()).Should().OnlyContain(n => n == 2 || n == 3);
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using NodaTime;
+
+namespace WorkPolicy;
+
+/// <summary>Where an employee is on a day of a roster.</summary>
+public enum RosterPlace
+{
+    /// <summary>At the office.</summary>
+    Office,
+    /// <summary>Working from home.</summary>
+    Home,
+    /// <summary>Not a working day.</summary>
+    Off,
+}
+
+/// <summary>One cell of a roster: an employee's place on a day.</summary>
+public sealed record RosterEntry(string Employee, LocalDate Date, RosterPlace Place);
+
+/// <summary>An employee and day a roster could not place, and the facts that would let it.</summary>
+public sealed record UnplacedDay(string Employee, LocalDate Date, ValueList<string> Unknown);
+
+/// <summary>A rotation pool on one day: its members, the quota and how many are at the quota's place.</summary>
+public sealed record PoolDayCount(string Group, string Unit, LocalDate Date, int Members, QuotaPlace Place, int Quota, bool AtMost, int AtPlace)
+{
+    /// <summary>Whether the day's count honours the quota.</summary>
+    public bool Holds => AtMost ? AtPlace <= Quota : AtPlace == Quota;
+}
+
+/// <summary>One required check-in window and whether a check-in fell in it (local time in the obligation's zone).</summary>
+public sealed record WindowAttendance(TimeWindow Window, bool Met, LocalTime? At);
+
+/// <summary>An employee's check-in windows on one working-from-home day.</summary>
+public sealed record AttendanceDay(string Employee, string Unit, LocalDate Date, string Zone, ValueList<WindowAttendance> Windows);
+
+/// <summary>Totals for one unit over the period.</summary>
+public sealed record UnitAttendance(string Unit, int Required, int Met)
+{
+    /// <summary>Windows missed.</summary>
+    public int Missed => Required - Met;
+}
