@@ -88,7 +88,7 @@ public sealed class RuleSetSnapshot
     public RuleSetSnapshot Searched(CancellationToken cancellationToken = default)
     {
         if (_linked.Model is not { } model) return this;
-        var compiled = CompiledRules.Compile(model, interpret: true);
+        var compiled = CompiledRules.Compile(model, reference: true);
         cancellationToken.ThrowIfCancellationRequested();
         var found = ConflictChecker.Check(compiled, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();

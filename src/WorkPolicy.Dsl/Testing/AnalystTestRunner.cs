@@ -124,7 +124,7 @@ internal sealed class AnalystTestRunner(bool coverage = false, IReadOnlyDictiona
         // A mutant the checker refuses is noticed by `check` before any case runs.
         if (linked.Model is not { } model) return new MutantOutcome("check", false);
         if (mutant.Kind == MutationKind.DropOverrides && run.Compiled is { } original && SameOverrides(original.Model, model)) return new MutantOutcome(null, true);
-        var rules = CompiledRules.Compile(model, interpret: true);
+        var rules = CompiledRules.Compile(model, reference: true);
         // A dropped exception that leaves two provisions deciding differently for someone is a conflict `check` reports.
         if (mutant.Kind == MutationKind.DropOverrides &&
             ConflictChecker.Check(rules).Count(d => d.Code == DiagnosticCodes.Conflict) > run.Conflicts)

@@ -29,10 +29,10 @@ internal sealed class CompiledRules
     /// <summary>The compiler, holding one delegate per condition node (the memo layer keys on the same leaves).</summary>
     internal ConditionCompiler Compiler { get; }
 
-    /// <summary>Compiles a checked model: compilation takes nothing else (<paramref name="interpret"/>: see <see cref="ConditionCompiler"/>).</summary>
-    public static CompiledRules Compile(RuleModel model, bool interpret = false)
+    /// <summary>Compiles a checked model: compilation takes nothing else (<paramref name="reference"/>: the interpreter's delegates, see <see cref="ConditionCompiler"/>).</summary>
+    public static CompiledRules Compile(RuleModel model, bool reference = false)
     {
-        var compiler = new ConditionCompiler(interpret);
+        var compiler = new ConditionCompiler(reference);
         var circulars = model.Circulars.Select(c => new CompiledCircular(
             c,
             c.Until is { } u ? compiler.Compile(u) : null,

@@ -8,10 +8,11 @@ using WorkPolicy.Rules.Model;
 namespace WorkPolicy.Rules.Evaluation;
 
 /// <summary>
-/// Compiles checked conditions to delegates through expression trees: slots, code numbers and
-/// thresholds become constants, and one circular's scopes become one method. The meaning of every
-/// operator is written here once (<see cref="Emit"/>) and reaches every caller — the walk, the memo
-/// layer's keys, the conflict checker — through the delegates it makes.
+/// An optimisation of <see cref="ConditionInterpreter"/>, which says what a condition means: compiles checked
+/// conditions to delegates through expression trees — slots, code numbers and thresholds become constants, one
+/// circular's scopes become one method, a definition several scopes use is evaluated once per call. The delegates
+/// reach every caller (the walk, the memo layer's keys, the conflict checker); tests hold them equal to the
+/// interpreter on generated conditions and facts, unknowns and recorded missing facts included.
 /// </summary>
 /// <remarks>
 /// Three-valued (Kleene) logic; a missing fact is unknown unless its field states a default. When
@@ -19,11 +20,11 @@ namespace WorkPolicy.Rules.Evaluation;
 /// path of the fact it lacked, and a junction settled by a decisive operand drops what its other
 /// operands recorded: only unknowns that matter are reported.
 /// </remarks>
-/// <param name="interpret">
-/// Whether the trees are interpreted rather than compiled to IL: the same trees, so the same meaning,
-/// made in a fraction of the time and run slower. For rule sets asked a few questions once (mutants).
+/// <param name="reference">
+/// Whether the delegates call <see cref="ConditionInterpreter"/> instead of compiled code: nothing to compile,
+/// so made at once and run slower. For rule sets asked a few questions once (mutants, an editor's searches).
 /// </param>
-internal sealed class ConditionCompiler(bool interpret = false)
+internal sealed class ConditionCompiler(bool reference = false)
 {
     /// <summary>Past this many nodes a definition is called rather than inlined, so code size stays linear.</summary>
     private const int MaxInlineNodes = 64;
@@ -36,12 +37,13 @@ internal sealed class ConditionCompiler(bool interpret = false)
     public Func<EvalScope, Tri> Compile(Condition? c)
     {
         if (c is null) return AlwaysTrue;
+        if (reference) return s => ConditionInterpreter.Evaluate(c, s);
         // Compiled rules are shared across threads and compile some delegates on first use.
         lock (_compiled)
         {
             if (_compiled.TryGetValue(c, out var known)) return known;
             var s = Expression.Parameter(typeof(EvalScope), "s");
-            return _compiled[c] = Expression.Lambda<Func<EvalScope, Tri>>(Emit(c, new Emission(s, Recording: true, null)), s).Compile(interpret);
+            return _compiled[c] = Expression.Lambda<Func<EvalScope, Tri>>(Emit(c, new Emission(s, Recording: true, null)), s).Compile();
         }
     }
 
@@ -51,6 +53,7 @@ internal sealed class ConditionCompiler(bool interpret = false)
     /// </summary>
     public Func<EvalScope, ulong> CompileKey(IReadOnlyList<Condition> leaves, int shift)
     {
+        if (reference) return scope => ReferenceKey(leaves, shift, scope);
         var s = Expression.Parameter(typeof(EvalScope), "s");
         lock (_compiled)
         {
@@ -61,7 +64,7 @@ internal sealed class ConditionCompiler(bool interpret = false)
                 var outcome = Expression.Convert(Expression.Convert(Emit(leaves[i], e), typeof(byte)), typeof(ulong));
                 key = Expression.Or(key, Expression.LeftShift(outcome, Expression.Constant(shift + 2 * i)));
             }
-            return Expression.Lambda<Func<EvalScope, ulong>>(key, s).Compile(interpret);
+            return Expression.Lambda<Func<EvalScope, ulong>>(key, s).Compile();
         }
     }
 
@@ -72,7 +75,25 @@ internal sealed class ConditionCompiler(bool interpret = false)
     /// </summary>
     public Action<EvalScope, Tri[]> CompileAll(IReadOnlyList<Condition?> scopes)
     {
+        if (reference)
+        {
+            return (scope, results) =>
+            {
+                for (var i = 0; i < scopes.Count; i++) results[i] = ConditionInterpreter.Evaluate(scopes[i], scope);
+            };
+        }
         lock (_compiled) return CompileAllLocked(scopes);
+    }
+
+    /// <summary>The key of <see cref="CompileKey"/> as the interpreter gives it: the leaves' outcomes, recording nothing.</summary>
+    private static ulong ReferenceKey(IReadOnlyList<Condition> leaves, int shift, EvalScope scope)
+    {
+        var sink = scope.Missing;
+        scope.Missing = null;
+        var key = 0UL;
+        for (var i = 0; i < leaves.Count; i++) key |= (ulong)ConditionInterpreter.Evaluate(leaves[i], scope) << (shift + 2 * i);
+        scope.Missing = sink;
+        return key;
     }
 
     private Action<EvalScope, Tri[]> CompileAllLocked(IReadOnlyList<Condition?> scopes)
@@ -87,7 +108,7 @@ internal sealed class ConditionCompiler(bool interpret = false)
             c is null ? Expression.Constant(Tri.True) : Emit(c, e))).ToList();
         var init = shared.Values.Select(v => (Expression)Expression.Assign(v, Expression.Constant(NotYet)));
         return Expression.Lambda<Action<EvalScope, Tri[]>>(
-            Expression.Block(typeof(void), shared.Values, init.Concat(assignments).Append(Expression.Empty())), s, results).Compile(interpret);
+            Expression.Block(typeof(void), shared.Values, init.Concat(assignments).Append(Expression.Empty())), s, results).Compile();
     }
 
     /// <summary>

@@ -1,0 +1,98 @@
+using System.Runtime.CompilerServices;
+using WorkPolicy.Rules.Ast;
+using WorkPolicy.Rules.Facts;
+using WorkPolicy.Rules.Model;
+using Ops = WorkPolicy.Rules.Evaluation.ConditionCompiler.Ops;
+
+namespace WorkPolicy.Rules.Evaluation;
+
+/// <summary>
+/// What a condition means: a plain, three-valued (Kleene) evaluation of the checked model's conditions, the
+/// reference every faster form is tested against (<see cref="ConditionCompiler"/> compiles the same meaning to
+/// delegates; tests hold the two equal on generated conditions and facts). Read it as the definition:
+/// <list type="bullet">
+/// <item><c>not</c> swaps true and false; unknown stays unknown.</item>
+/// <item><c>and</c> is false as soon as an operand is false, else unknown if one is, else true; <c>or</c> the dual.</item>
+/// <item>A test reads its fact; an absent fact takes the field's default, else it is unknown. A value of
+/// another type than the field declares is unknown too.</item>
+/// <item>With a sink on the scope, an unknown leaf records the path of the fact it lacked, and a junction that
+/// settles drops what its operands recorded: only the unknowns that matter are reported.</item>
+/// </list>
+/// Facts are read through <see cref="ConditionCompiler.Ops"/>, which both forms share: reading is not meaning.
+/// </summary>
+internal static class ConditionInterpreter
+{
+    /// <summary>The outcome of <paramref name="condition"/> (null: no scope, always true) for the scope's employee and date.</summary>
+    public static Tri Evaluate(Condition? condition, EvalScope scope)
+    {
+        if (condition is null) return Tri.True;
+        // Condition depth is bounded by the loaders and the linker; this is the backstop.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return condition switch
+        {
+            ConstCondition k => k.Value ? Tri.True : Tri.False,
+            NotCondition n => Not(Evaluate(n.Operand, scope)),
+            JunctionCondition j => Junction(j, scope),
+            DefinitionCondition d => Evaluate(d.Body, scope),
+            TestCondition t => Test(t, scope),
+            IncidentCondition i => Ops.Incident(scope, i.Kind, i.Days, i.StartOffset, i.WorkingDays, i.TopUnit),
+            _ => throw new InvalidOperationException($"unknown condition {condition.GetType().Name}"),
+        };
+    }
+
+    private static Tri Not(Tri t) => t switch { Tri.True => Tri.False, Tri.False => Tri.True, _ => Tri.Unknown };
+
+    private static Tri Junction(JunctionCondition j, EvalScope scope)
+    {
+        var decisive = j.IsAnd ? Tri.False : Tri.True;
+        var mark = scope.Missing?.Count ?? 0;
+        var result = j.IsAnd ? Tri.True : Tri.False;
+        foreach (var operand in j.Operands)
+        {
+            var r = Evaluate(operand, scope);
+            if (r == decisive)
+            {
+                result = decisive;
+                break;
+            }
+            if (r == Tri.Unknown) result = Tri.Unknown;
+        }
+        // Settled, the junction did not need what its operands lacked.
+        if (result != Tri.Unknown && scope.Missing is { } sink && sink.Count > mark) sink.RemoveRange(mark, sink.Count - mark);
+        return result;
+    }
+
+    private static Tri Test(TestCondition t, EvalScope scope)
+    {
+        var value = Read(t.Field, scope);
+        return value is null ? Tri.Unknown : Compare(t.Op, value, t.Values);
+    }
+
+    /// <summary>The field's value for the scope: present, else its default, else null (recorded as missing).</summary>
+    private static FactValue? Read(FieldRef f, EvalScope s) => f.Entity switch
+    {
+        Entity.Employee => Ops.Employee(s, f.Slot) ?? Ops.EmployeeAbsent(s, f.Default, f.Key),
+        Entity.Unit or Entity.TopUnit => Ops.Unit(s, f.Entity == Entity.TopUnit, f.Slot) ?? Ops.UnitAbsent(s, f.Entity == Entity.TopUnit, f.Default, f.Key),
+        Entity.RegionAttribute => Ops.Attribute(s, f.Values!) ?? Ops.StatusAbsent(s, f.Key, f.Default),
+        _ => Ops.Status(s, f.Series!, f.Key) ?? Ops.StatusAbsent(s, f.Series!, f.Default),
+    };
+
+    /// <summary>A known value against the test's values: codes by name, sets by membership, numbers by order.</summary>
+    private static Tri Compare(CompareOp op, FactValue value, IReadOnlyList<FactValue> values)
+    {
+        var negate = op is CompareOp.Ne or CompareOp.NotIn;
+        bool? hit = (op, value, values[0]) switch
+        {
+            (CompareOp.Eq or CompareOp.Ne or CompareOp.In or CompareOp.NotIn, CodeFact code, CodeFact) => values.Any(v => ((CodeFact)v).Code == code.Code),
+            (CompareOp.Eq or CompareOp.Ne, BoolFact b, BoolFact wanted) => b.Value == wanted.Value,
+            (CompareOp.Has or CompareOp.HasAny, CodeSetFact set, _) => values.Any(v => set.Contains(((CodeFact)v).Code)),
+            (CompareOp.Eq or CompareOp.Ne or CompareOp.In or CompareOp.NotIn, NumberFact n, NumberFact) => values.Any(v => ((NumberFact)v).Value == n.Value),
+            (CompareOp.Lt, NumberFact n, NumberFact bound) => n.Value < bound.Value,
+            (CompareOp.Le, NumberFact n, NumberFact bound) => n.Value <= bound.Value,
+            (CompareOp.Gt, NumberFact n, NumberFact bound) => n.Value > bound.Value,
+            (CompareOp.Ge, NumberFact n, NumberFact bound) => n.Value >= bound.Value,
+            _ => null,
+        };
+        return hit is not { } h ? Tri.Unknown : h != negate ? Tri.True : Tri.False;
+    }
+}
