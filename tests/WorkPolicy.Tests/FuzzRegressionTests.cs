@@ -41,7 +41,7 @@ public class FuzzRegressionTests
         var text = SourceText.Decode(file, bytes, diagnostics);
         if (text is null)
         {
-            diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.BadEncoding);
+            diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCatalog.BadEncoding.Code);
             return;
         }
         var result = target switch

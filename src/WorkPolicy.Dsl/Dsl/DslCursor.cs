@@ -45,7 +45,7 @@ internal sealed class DslCursor
 
     public SourceSpan SpanOf<T>(Located<T> t) => new(_path, t.Line, t.Column, t.EndLine, t.EndColumn);
 
-    public void Error(string code, SourceSpan span, string message) => _diagnostics.Add(Diagnostic.Create(code, span, message));
+    public void Error(DiagnosticDescriptor descriptor, SourceSpan span, string message, string? suggestion = null) => _diagnostics.Add(Diagnostic.Create(descriptor, span, message, suggestion));
 
     /// <summary>Consumes <paramref name="word"/> if it is the next token.</summary>
     public bool TryWord(string word)
@@ -70,7 +70,7 @@ internal sealed class DslCursor
     /// recovers. <paramref name="failureCode"/> lets a parser that knows why it failed (too deep)
     /// choose the code.
     /// </summary>
-    public bool Run<T>(Parser<T> parser, string what, out T value, Func<string>? failureCode = null)
+    public bool Run<T>(Parser<T> parser, string what, out T value, Func<DiagnosticDescriptor>? failureCode = null)
     {
         IResult<T> r;
         try
@@ -86,7 +86,7 @@ internal sealed class DslCursor
         }
         catch (InsufficientExecutionStackException)
         {
-            Fail(_cur, "input nests too deeply", DiagnosticCodes.TooDeep);
+            Fail(_cur, "input nests too deeply", DiagnosticCatalog.TooDeep);
             value = default!;
             return false;
         }
@@ -100,7 +100,7 @@ internal sealed class DslCursor
         var message = r.Message.StartsWith("unexpected", StringComparison.OrdinalIgnoreCase) || r.Message.Length == 0 || r.Message.Contains("end of input")
             ? $"expected {what}, found {found}"
             : $"{r.Message.TrimEnd('.')}; found {found}";
-        Fail(r.Remainder, message, failureCode?.Invoke() ?? DiagnosticCodes.Syntax);
+        Fail(r.Remainder, message, failureCode?.Invoke() ?? DiagnosticCatalog.Syntax);
         value = default!;
         return false;
     }
@@ -109,12 +109,12 @@ internal sealed class DslCursor
     public void FailHereSilently() => _cur = SkipLine(_cur);
 
     /// <summary>Reports at the cursor and skips the rest of the line.</summary>
-    public void FailHere(string message, string code = DiagnosticCodes.Syntax) => Fail(_cur, message, code);
+    public void FailHere(string message, DiagnosticDescriptor? descriptor = null) => Fail(_cur, message, descriptor);
 
-    private void Fail(IInput at, string message, string code = DiagnosticCodes.Syntax)
+    private void Fail(IInput at, string message, DiagnosticDescriptor? descriptor = null)
     {
         var pos = Trivia(at).Remainder;
-        _diagnostics.Add(Diagnostic.Create(code, SourceSpan.At(_path, pos.Line, pos.Column), message));
+        _diagnostics.Add(Diagnostic.Create(descriptor ?? DiagnosticCatalog.Syntax, SourceSpan.At(_path, pos.Line, pos.Column), message));
         var start = Trivia(_cur).Remainder;
         if (pos.Position < start.Position) pos = start;
         var next = SkipLine(pos);

@@ -47,7 +47,7 @@ internal static partial class DslParser
                     case "provision":
                         if (provisions.Count >= Limits.MaxProvisions)
                         {
-                            _c.Error(DiagnosticCodes.TooMany, kwSpan, $"more than {Limits.MaxProvisions} provisions in one circular");
+                            _c.Error(DiagnosticCatalog.TooMany, kwSpan, $"more than {Limits.MaxProvisions} provisions in one circular");
                             _c.FailHereSilently();
                         }
                         else if (ParseProvision(kwSpan) is { } p) provisions.Add(p);
@@ -154,7 +154,7 @@ internal static partial class DslParser
         {
             if (!_c.Run(Name, "a mode (office, home, rotation, optional)", out var m)) return null;
             if (WorkModes.TryParseProvisionMode(m.Value, out var mode)) return mode;
-            _c.Error(DiagnosticCodes.BadValue, _c.SpanOf(m), $"'{m.Value}' is not a mode a provision can decide{Suggest.DidYouMean(m.Value, WorkModes.ProvisionModes.Select(x => x.Word()))}");
+            _c.Error(DiagnosticCatalog.BadValue, _c.SpanOf(m), $"'{m.Value}' is not a mode a provision can decide{Suggest.DidYouMean(m.Value, WorkModes.ProvisionModes.Select(x => x.Word()))}");
             return null;
         }
 
@@ -177,7 +177,7 @@ internal static partial class DslParser
             var prefer = _c.TryWord("prefer") ? ParseExpr() : null;
             if (!Values.TryNumber(pct.Value, out var percent))
             {
-                _c.Error(DiagnosticCodes.BadValue, _c.SpanOf(pct), $"'{pct.Value}' is not a usable percentage");
+                _c.Error(DiagnosticCatalog.BadValue, _c.SpanOf(pct), $"'{pct.Value}' is not a usable percentage");
                 return null;
             }
             return new PoolDecl(group.Value, per, place, percent, rounding, atMost, _c.SpanFrom(start)) { Prefer = prefer };
@@ -218,12 +218,12 @@ internal static partial class DslParser
                 if (ParseExpr() is not { } when || !ExpectSymbol(":") || ParseShare() is not { } share) return null;
                 if (!Values.TryNumber(share.Percent.Value, out var percent))
                 {
-                    _c.Error(DiagnosticCodes.BadValue, _c.SpanOf(share.Percent), $"'{share.Percent.Value}' is not a usable percentage");
+                    _c.Error(DiagnosticCatalog.BadValue, _c.SpanOf(share.Percent), $"'{share.Percent.Value}' is not a usable percentage");
                     return null;
                 }
                 rows.Add(new QuotaRowDecl(when, percent, share.AtMost, _c.SpanFrom(rowStart)));
             }
-            if (rows.Count == 0) _c.Error(DiagnosticCodes.MissingProperty, _c.SpanFrom(start), "a quota table needs at least one row 'when CONDITION: N%'");
+            if (rows.Count == 0) _c.Error(DiagnosticCatalog.MissingProperty, _c.SpanFrom(start), "a quota table needs at least one row 'when CONDITION: N%'");
             return new PoolDecl(group, per, place, 0, rounding, false, _c.SpanFrom(start)) { Table = rows.ToImmutable(), Prefer = prefer };
         }
     }

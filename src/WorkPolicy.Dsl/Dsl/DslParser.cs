@@ -29,7 +29,7 @@ internal static partial class DslParser
     {
         if (text.Length > Limits.MaxFileBytes)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {Limits.MaxFileBytes / (1024 * 1024)} MiB"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {Limits.MaxFileBytes / (1024 * 1024)} MiB"));
             return false;
         }
         if (ControlCharacters.Find(path, text) is { } control)
@@ -49,7 +49,7 @@ internal static partial class DslParser
                 if (run == 0) { runLine = line; runCol = col; }
                 if (++run > Limits.MaxTokenLength)
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticCodes.TokenTooLong, SourceSpan.At(path, runLine, runCol), $"token or text longer than {Limits.MaxTokenLength} characters"));
+                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.TokenTooLong, SourceSpan.At(path, runLine, runCol), $"token or text longer than {Limits.MaxTokenLength} characters"));
                     return false;
                 }
             }
@@ -99,7 +99,7 @@ internal static partial class DslParser
             {
                 if (_c.AtEnd)
                 {
-                    _c.Error(DiagnosticCodes.Syntax, start, $"{what} is not closed: missing '}}'");
+                    _c.Error(DiagnosticCatalog.Syntax, start, $"{what} is not closed: missing '}}'");
                     return false;
                 }
                 if (_c.TrySymbol("}")) return true;
@@ -107,7 +107,7 @@ internal static partial class DslParser
                 if (keywords is null || keywords.Contains(kw.Value)) statement(kw);
                 else
                 {
-                    _c.Error(DiagnosticCodes.Syntax, _c.SpanOf(kw), $"unknown statement '{kw.Value}' in {what}{Suggest.DidYouMean(kw.Value, keywords)}");
+                    _c.Error(DiagnosticCatalog.Syntax, _c.SpanOf(kw), $"unknown statement '{kw.Value}' in {what}{Suggest.DidYouMean(kw.Value, keywords)}");
                     _c.FailHereSilently();
                 }
             }
@@ -116,7 +116,7 @@ internal static partial class DslParser
         private bool Once(HashSet<string> seen, Located<string> kw)
         {
             if (seen.Add(kw.Value)) return true;
-            _c.Error(DiagnosticCodes.DuplicateProperty, _c.SpanOf(kw), $"'{kw.Value}' is given more than once");
+            _c.Error(DiagnosticCatalog.DuplicateProperty, _c.SpanOf(kw), $"'{kw.Value}' is given more than once");
             return true;
         }
 
@@ -124,19 +124,19 @@ internal static partial class DslParser
         {
             foreach (var k in keys)
             {
-                if (!seen.Contains(k)) _c.Error(DiagnosticCodes.MissingProperty, at, $"{what} has no '{k}'");
+                if (!seen.Contains(k)) _c.Error(DiagnosticCatalog.MissingProperty, at, $"{what} has no '{k}'");
             }
         }
 
         private Rules.Ast.Expr? ParseExpr()
         {
-            if (!_c.Run(_expr.Expr, "a condition", out var e, () => _expr.TooDeep ? DiagnosticCodes.TooDeep : DiagnosticCodes.Syntax))
+            if (!_c.Run(_expr.Expr, "a condition", out var e, () => _expr.TooDeep ? DiagnosticCatalog.TooDeep : DiagnosticCatalog.Syntax))
             {
                 return null;
             }
             if (ExprWalk.Depth(e) > ExprWalk.MaxDepth)
             {
-                _c.Error(DiagnosticCodes.TooDeep, e.Span, $"condition nests deeper than {ExprWalk.MaxDepth}");
+                _c.Error(DiagnosticCatalog.TooDeep, e.Span, $"condition nests deeper than {ExprWalk.MaxDepth}");
                 return null;
             }
             return e;
@@ -146,7 +146,7 @@ internal static partial class DslParser
         {
             if (!_c.Run(Tok(DateRaw), "a date (yyyy-mm-dd)", out var d)) return null;
             if (Values.TryDate(d.Value, out var date)) return date;
-            _c.Error(DiagnosticCodes.BadDate, _c.SpanOf(d), $"'{d.Value}' is not a calendar date");
+            _c.Error(DiagnosticCatalog.BadDate, _c.SpanOf(d), $"'{d.Value}' is not a calendar date");
             return null;
         }
 
@@ -154,7 +154,7 @@ internal static partial class DslParser
         {
             if (!_c.Run(Tok(TimeRaw), "a time (hh:mm)", out var t)) return null;
             if (Values.TryTime(t.Value, out var time)) return time;
-            _c.Error(DiagnosticCodes.BadTime, _c.SpanOf(t), $"'{t.Value}' is not a time of day");
+            _c.Error(DiagnosticCatalog.BadTime, _c.SpanOf(t), $"'{t.Value}' is not a time of day");
             return null;
         }
     }

@@ -23,13 +23,13 @@ internal static class ExpressionText
         }
         catch (Exception ex) when (ex is ParseException or InsufficientExecutionStackException)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.Syntax, SourceSpan.At(path, line, column), "condition could not be parsed"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.Syntax, SourceSpan.At(path, line, column), "condition could not be parsed"));
             return null;
         }
         if (!r.WasSuccessful)
         {
             var at = Lexical.Trivia(r.Remainder).Remainder;
-            var code = parser.TooDeep ? DiagnosticCodes.TooDeep : DiagnosticCodes.Syntax;
+            var code = parser.TooDeep ? DiagnosticCatalog.TooDeep : DiagnosticCatalog.Syntax;
             var message = parser.TooDeep ? $"parentheses nest deeper than {ExpressionParser.MaxParenDepth}"
                 : at.AtEnd ? "condition ends too early" : $"unexpected '{at.Current}' in condition";
             diagnostics.Add(Diagnostic.Create(code, SourceSpan.At(path, at.Line, at.Column), message));
@@ -37,7 +37,7 @@ internal static class ExpressionText
         }
         if (ExprWalk.Depth(r.Value) > ExprWalk.MaxDepth)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCodes.TooDeep, r.Value.Span, $"condition nests deeper than {ExprWalk.MaxDepth}"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.TooDeep, r.Value.Span, $"condition nests deeper than {ExprWalk.MaxDepth}"));
             return null;
         }
         return r.Value;

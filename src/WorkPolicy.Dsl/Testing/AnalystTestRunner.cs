@@ -44,7 +44,7 @@ internal sealed class RuleSetRun(string path, Linked linked, CompiledRules? comp
     private int? _conflicts;
 
     /// <summary>How many conflicts <c>check</c> reports in the rule set itself (worked out once; none without rules).</summary>
-    public int Conflicts => _conflicts ??= Compiled is { } rules ? ConflictChecker.Check(rules).Count(d => d.Code == DiagnosticCodes.Conflict) : 0;
+    public int Conflicts => _conflicts ??= Compiled is { } rules ? ConflictChecker.Check(rules).Count(d => d.Code == DiagnosticCatalog.Conflict.Code) : 0;
 }
 
 /// <summary>
@@ -127,7 +127,7 @@ internal sealed class AnalystTestRunner(bool coverage = false, IReadOnlyDictiona
         var rules = CompiledRules.Compile(model, reference: true);
         // A dropped exception that leaves two provisions deciding differently for someone is a conflict `check` reports.
         if (mutant.Kind == MutationKind.DropOverrides &&
-            ConflictChecker.Check(rules).Count(d => d.Code == DiagnosticCodes.Conflict) > run.Conflicts)
+            ConflictChecker.Check(rules).Count(d => d.Code == DiagnosticCatalog.Conflict.Code) > run.Conflicts)
             return new MutantOutcome("check", false);
         FactsFile? indexed = null;
         Evaluator? evaluator = null;

@@ -12,24 +12,24 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     public List<Diagnostic> Diagnostics { get; } = diagnostics;
 
     /// <summary>Adds an error.</summary>
-    public void Error(string code, SourceSpan span, string message) => Diagnostics.Add(Diagnostic.Create(code, span, message));
+    public void Error(DiagnosticDescriptor descriptor, SourceSpan span, string message, string? suggestion = null) => Diagnostics.Add(Diagnostic.Create(descriptor, span, message, suggestion));
 
     /// <summary>The node as a mapping whose keys are all in <paramref name="allowed"/>; reports others.</summary>
     public YamlMapping? Map(YamlNode? node, string what, IReadOnlyCollection<string> allowed, params string[] required)
     {
         if (node is not YamlMapping m)
         {
-            if (node is not null) Error(DiagnosticCodes.WrongShape, node.Span, $"{what} must be a mapping (key: value)");
+            if (node is not null) Error(DiagnosticCatalog.WrongShape, node.Span, $"{what} must be a mapping (key: value)");
             return null;
         }
         foreach (var (key, _) in m.Entries)
         {
             if (!allowed.Contains(key.Value))
-                Error(DiagnosticCodes.UnknownKey, key.Span, $"unknown key '{key.Value}' in {what}{Suggest.DidYouMean(key.Value, allowed)}");
+                Error(DiagnosticCatalog.UnknownKey, key.Span, $"unknown key '{key.Value}' in {what}{Suggest.DidYouMean(key.Value, allowed)}");
         }
         foreach (var r in required)
         {
-            if (m.Get(r) is null or YamlScalar { IsNull: true }) Error(DiagnosticCodes.MissingProperty, m.Span, $"{what} has no '{r}'");
+            if (m.Get(r) is null or YamlScalar { IsNull: true }) Error(DiagnosticCatalog.MissingProperty, m.Span, $"{what} has no '{r}'");
         }
         return m;
     }
@@ -43,7 +43,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
             case YamlSequence s: return s.Items;
             case YamlScalar { IsNull: true }: return [];
             default:
-                Error(DiagnosticCodes.WrongShape, node.Span, $"{what} must be a list");
+                Error(DiagnosticCatalog.WrongShape, node.Span, $"{what} must be a list");
                 return [];
         }
     }
@@ -52,7 +52,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     public string? Str(YamlNode? node, string what)
     {
         if (node is YamlScalar s) return s.IsNull ? null : s.Value;
-        if (node is not null) Error(DiagnosticCodes.WrongShape, node.Span, $"{what} must be a single value");
+        if (node is not null) Error(DiagnosticCatalog.WrongShape, node.Span, $"{what} must be a single value");
         return null;
     }
 
@@ -68,7 +68,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     {
         if (Str(node, what) is not { } text) return null;
         if (Values.TryDate(text, out var d)) return d;
-        Error(DiagnosticCodes.BadDate, node!.Span, $"'{text}' is not a calendar date (yyyy-mm-dd)");
+        Error(DiagnosticCatalog.BadDate, node!.Span, $"'{text}' is not a calendar date (yyyy-mm-dd)");
         return null;
     }
 
@@ -77,7 +77,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     {
         if (Str(node, what) is not { } text) return null;
         if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)) return n;
-        Error(DiagnosticCodes.BadValue, node!.Span, $"{what} must be a number, not '{text}'");
+        Error(DiagnosticCatalog.BadValue, node!.Span, $"{what} must be a number, not '{text}'");
         return null;
     }
 
@@ -86,7 +86,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     {
         if (Str(node, what) is not { } text) return null;
         if (text is "true" or "false") return text == "true";
-        Error(DiagnosticCodes.BadValue, node!.Span, $"{what} must be true or false, not '{text}'");
+        Error(DiagnosticCatalog.BadValue, node!.Span, $"{what} must be true or false, not '{text}'");
         return null;
     }
 

@@ -47,7 +47,7 @@ internal static class Analyzer
                     if (d.Reason != NotCoveredReason.NoProvisionFits || d.Circulars.IsEmpty || !gaps.Add(d.Circulars[0])) continue;
                     var (shown, codes) = Minimizer.Smallest(space, sides, cell, day, (x, y) => x.Mode == y.Mode && x.Reason == y.Reason);
                     var circular = rules.Circulars.First(c => c.Model.Id == d.Circulars[0]).Model;
-                    found.Add(Diagnostic.Create(DiagnosticCodes.ProvisionGap, circular.Decl.Span,
+                    found.Add(Diagnostic.Create(DiagnosticCatalog.ProvisionGap, circular.Decl.Span,
                         $"no provision of circular '{circular.Id}' decides on {day:yyyy-MM-dd} in {region} when {Comparison.Words(space.Describe(shown, codes))}; such staff are not covered (reason no-provision-fits)"));
                 }
             }
@@ -62,14 +62,14 @@ internal static class Analyzer
                 : provision.Model.OverriddenBy.Any(j => ConflictChecker.CanApplyTogether(rules, c, provision, c.Deciding[j]) == true)
                     ? "wherever it applies while its circular is in force, a provision that overrides it, or an earlier one with the same effect, decides"
                     : "it applies to no one while its circular is in force, or an earlier provision with the same effect decides";
-            found.Add(Diagnostic.Create(DiagnosticCodes.DeadProvision, line.Span, $"provision '{provision.Model.Id}' of circular '{line.Circular}' never decides: {why}"));
+            found.Add(Diagnostic.Create(DiagnosticCatalog.DeadProvision, line.Span, $"provision '{provision.Model.Id}' of circular '{line.Circular}' never decides: {why}"));
         }
         foreach (var c in rules.Circulars)
         foreach (var p in c.Deciding)
         foreach (var target in p.Model.Decl.Overrides)
         {
             if (c.Deciding.FirstOrDefault(q => q.Model.Id == target) is not { } q || ConflictChecker.CanApplyTogether(rules, c, p, q) != false) continue;
-            found.Add(Diagnostic.Create(DiagnosticCodes.IdleOverrides, p.Model.Decl.Span,
+            found.Add(Diagnostic.Create(DiagnosticCatalog.IdleOverrides, p.Model.Decl.Span,
                 $"'{p.Model.Id} overrides {target}' in circular '{c.Model.Id}' never takes effect: the two provisions never apply to the same person"));
         }
         foreach (var p in rules.Circulars.SelectMany(c => c.Model.Deciding).DistinctBy(p => p.Decl))
@@ -77,7 +77,7 @@ internal static class Analyzer
             if (p.Pool is not { AtMost: false, Table.IsEmpty: true } pool || pool.Percent <= 0 || pool.Rounding == Rounding.Turns) continue;
             var smallest = Enumerable.Range(1, 100).FirstOrDefault(n => pool.Quota(n) > 0);
             if (smallest <= 1) continue;
-            found.Add(Diagnostic.Create(DiagnosticCodes.QuotaUnmet, pool.Span,
+            found.Add(Diagnostic.Create(DiagnosticCatalog.QuotaUnmet, pool.Span,
                 $"pool '{pool.Group}' of provision '{p.Id}': {pool.Percent} % rounded {pool.Rounding.ToString().ToLowerInvariant()} gives no {(pool.Place == QuotaPlace.Office ? "office" : "home")} place to a pool of fewer than {smallest}, so the share cannot be met there"));
         }
         return [.. found.Distinct()];

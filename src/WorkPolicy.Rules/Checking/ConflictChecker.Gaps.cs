@@ -48,7 +48,7 @@ internal static partial class ConflictChecker
                 return !Gap(rules, c, region, dims, other);
             })).ToList();
             var witness = Witness([.. relevant.Select(k => dims[k])], [.. relevant.Select(k => choice[k])]);
-            return Diagnostic.Create(DiagnosticCodes.ProvisionGap, c.Model.Decl.Span,
+            return Diagnostic.Create(DiagnosticCatalog.ProvisionGap, c.Model.Decl.Span,
                 $"no provision of circular '{c.Model.Id}' decides when {witness}; such staff are not covered (reason no-provision-fits)");
         }
         return null;

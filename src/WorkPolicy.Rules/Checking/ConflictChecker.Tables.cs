@@ -24,7 +24,7 @@ internal static partial class ConflictChecker
         var dims = Dimensions(rules.Model, read, within: true);
         if (Combinations(dims) is not { } combinations)
         {
-            into.Add(Diagnostic.Create(DiagnosticCodes.ConflictSearchLimit, model.Pool!.Span, $"could not check the quota table of '{model.Id}': its rows mention too many values"));
+            into.Add(Diagnostic.Create(DiagnosticCatalog.ConflictSearchLimit, model.Pool!.Span, $"could not check the quota table of '{model.Id}': its rows mention too many values"));
             return;
         }
         bool overlap = false, gap = false;
@@ -38,13 +38,13 @@ internal static partial class ConflictChecker
             if (holding.Count > 1 && !overlap)
             {
                 overlap = true;
-                into.Add(Diagnostic.Create(DiagnosticCodes.QuotaRowsOverlap, model.QuotaRows[holding[1]].Decl.Span,
+                into.Add(Diagnostic.Create(DiagnosticCatalog.QuotaRowsOverlap, model.QuotaRows[holding[1]].Decl.Span,
                     $"rows {holding[0] + 1} and {holding[1] + 1} of the quota table of '{model.Id}' both hold, e.g. when {Witness(dims, choice)}"));
             }
             if (holding.Count == 0 && !gap)
             {
                 gap = true;
-                into.Add(Diagnostic.Create(DiagnosticCodes.QuotaRowsGap, model.Pool!.Span,
+                into.Add(Diagnostic.Create(DiagnosticCatalog.QuotaRowsGap, model.Pool!.Span,
                     $"no row of the quota table of '{model.Id}' holds when {Witness(dims, choice)}; there the provision does not apply"));
             }
         }

@@ -31,28 +31,28 @@ internal sealed partial class Linker
         foreach (var prop in o.Properties)
         {
             if (prop.Key is "tolerance" or "days" && !seen.Add(prop.Key))
-                Report(DiagnosticCodes.DuplicateProperty, prop.Span, $"obligation '{o.Kind}' states '{prop.Key}' more than once");
+                Report(DiagnosticCatalog.DuplicateProperty, prop.Span, $"obligation '{o.Kind}' states '{prop.Key}' more than once");
             switch (prop.Key)
             {
                 case "windows" when prop.Value is WindowsValue w:
                     windows.Add(w);
                     break;
                 case "windows":
-                    Report(DiagnosticCodes.BadValue, prop.Span, $"'windows' of obligation '{o.Kind}' takes weekdays and times, e.g. mon-fri 07:00-07:30");
+                    Report(DiagnosticCatalog.BadValue, prop.Span, $"'windows' of obligation '{o.Kind}' takes weekdays and times, e.g. mon-fri 07:00-07:30");
                     break;
                 case "tolerance" when prop.Value is DurationValue { Unit: 'm' or 'h' } d:
                     tolerance = Duration.FromMinutes(d.Minutes);
                     rest.Add(prop);
                     break;
                 case "tolerance":
-                    Report(DiagnosticCodes.BadValue, prop.Span, $"'tolerance' of obligation '{o.Kind}' takes minutes or hours, e.g. 10m");
+                    Report(DiagnosticCatalog.BadValue, prop.Span, $"'tolerance' of obligation '{o.Kind}' takes minutes or hours, e.g. 10m");
                     break;
                 case "days" when DaysOf(prop.Value) is { } set:
                     days = set;
                     rest.Add(prop);
                     break;
                 case "days":
-                    Report(DiagnosticCodes.BadValue, prop.Span, $"'days' of obligation '{o.Kind}' takes weekdays, e.g. mon or mon, thu");
+                    Report(DiagnosticCatalog.BadValue, prop.Span, $"'days' of obligation '{o.Kind}' takes weekdays, e.g. mon or mon, thu");
                     break;
                 case "every" when prop.Value is DurationValue { Unit: 'd', Amount: > 0 } d:
                     every = d.Amount;

@@ -44,21 +44,21 @@ internal sealed partial class Linker
                 if (r.Kind is RelationKind.Extends or RelationKind.KeepsInForce or RelationKind.Implements) continue;
                 if (r.Target == c.Id)
                 {
-                    Report(DiagnosticCodes.BadRelation, r.Span, $"circular '{c.Id}' {word} itself");
+                    Report(DiagnosticCatalog.BadRelation, r.Span, $"circular '{c.Id}' {word} itself");
                     continue;
                 }
                 if (!loaded)
                 {
                     if (r.Kind == RelationKind.Amends)
-                        Report(DiagnosticCodes.UnknownReference, r.Span, $"circular '{c.Id}' amends '{r.Target}', which is not loaded{Suggest.DidYouMean(r.Target, byId.Keys)}");
+                        Report(DiagnosticCatalog.UnknownReference, r.Span, $"circular '{c.Id}' amends '{r.Target}', which is not loaded{Suggest.DidYouMean(r.Target, byId.Keys)}");
                     else
-                        Report(DiagnosticCodes.RelationWithoutEffect, r.Span, $"'{word} \"{r.Target}\"' names no loaded circular{Suggest.DidYouMean(r.Target, byId.Keys)}; it is kept as a citation, without effect");
+                        Report(DiagnosticCatalog.RelationWithoutEffect, r.Span, $"'{word} \"{r.Target}\"' names no loaded circular{Suggest.DidYouMean(r.Target, byId.Keys)}; it is kept as a citation, without effect");
                     continue;
                 }
                 switch (r.Kind)
                 {
                     case RelationKind.Amends when amends.ContainsKey(c.Id):
-                        Report(DiagnosticCodes.BadRelation, r.Span, $"circular '{c.Id}' amends more than one circular; an amendment forms one whole with one circular");
+                        Report(DiagnosticCatalog.BadRelation, r.Span, $"circular '{c.Id}' amends more than one circular; an amendment forms one whole with one circular");
                         break;
                     case RelationKind.Amends:
                         amends[c.Id] = r.Target;
@@ -75,12 +75,12 @@ internal sealed partial class Linker
                 }
             }
             if (!c.Withdraws.IsEmpty && !amends.ContainsKey(c.Id))
-                Report(DiagnosticCodes.BadRelation, c.Span, $"circular '{c.Id}' withdraws provisions but amends no circular");
+                Report(DiagnosticCatalog.BadRelation, c.Span, $"circular '{c.Id}' withdraws provisions but amends no circular");
         }
         foreach (var (target, (_, by)) in revoked)
         {
             if (amends.ContainsKey(target))
-                Report(DiagnosticCodes.BadRelation, byId[by].Span, $"circular '{by}' revokes the amendment '{target}'; revoke or amend the circular '{amends[target]}' instead");
+                Report(DiagnosticCatalog.BadRelation, byId[by].Span, $"circular '{by}' revokes the amendment '{target}'; revoke or amend the circular '{amends[target]}' instead");
         }
         _relationSpans = spans;
         return new Resolved(Bases(amends), revoked, follows);
@@ -97,7 +97,7 @@ internal sealed partial class Linker
             while (amends.TryGetValue(target, out var next) && seen.Add(target)) target = next;
             if (seen.Contains(target))
             {
-                Report(DiagnosticCodes.BadRelation, _relationSpans[amendment], $"circulars {string.Join(", ", seen.Order(StringComparer.Ordinal).Select(s => $"'{s}'"))} amend each other in a cycle");
+                Report(DiagnosticCatalog.BadRelation, _relationSpans[amendment], $"circulars {string.Join(", ", seen.Order(StringComparer.Ordinal).Select(s => $"'{s}'"))} amend each other in a cycle");
                 continue;
             }
             bases[amendment] = target;
@@ -125,7 +125,7 @@ internal sealed partial class Linker
             {
                 if (a.Period.From <= from)
                 {
-                    Report(DiagnosticCodes.BadRelation, a.Period.Span, $"amendment '{a.Id}' starts {a.Period.From:yyyy-MM-dd}, not after '{c.Id}' {(applied.Count == 0 ? "starts" : "was last amended")} ({from:yyyy-MM-dd})");
+                    Report(DiagnosticCatalog.BadRelation, a.Period.Span, $"amendment '{a.Id}' starts {a.Period.From:yyyy-MM-dd}, not after '{c.Id}' {(applied.Count == 0 ? "starts" : "was last amended")} ({from:yyyy-MM-dd})");
                     continue;
                 }
                 if (c.Period.To is { } end && a.Period.From > end) continue;
@@ -149,7 +149,7 @@ internal sealed partial class Linker
         {
             if (!own.Add(p.Id))
             {
-                Report(DiagnosticCodes.DuplicateId, p.Span, $"provision '{p.Id}' is declared more than once in circular '{amendment.Id}'");
+                Report(DiagnosticCatalog.DuplicateId, p.Span, $"provision '{p.Id}' is declared more than once in circular '{amendment.Id}'");
                 continue;
             }
             _sources[p] = amendment.Id;
@@ -160,7 +160,7 @@ internal sealed partial class Linker
         foreach (var id in amendment.Withdraws)
         {
             if (result.RemoveAll(x => x.Id == id) == 0)
-                Report(DiagnosticCodes.UnknownReference, amendment.Span, $"amendment '{amendment.Id}' withdraws '{id}', which '{c.Id}' as amended before it does not declare{Suggest.DidYouMean(id, result.Select(x => x.Id))}");
+                Report(DiagnosticCatalog.UnknownReference, amendment.Span, $"amendment '{amendment.Id}' withdraws '{id}', which '{c.Id}' as amended before it does not declare{Suggest.DidYouMean(id, result.Select(x => x.Id))}");
         }
         return result;
     }
@@ -182,7 +182,7 @@ internal sealed partial class Linker
             if (done.Contains(id)) return;
             if (!visiting.Add(id))
             {
-                Report(DiagnosticCodes.BadRelation, _relationSpans.GetValueOrDefault("follows:" + id), $"circular '{id}' follows itself through a chain of 'follows'");
+                Report(DiagnosticCatalog.BadRelation, _relationSpans.GetValueOrDefault("follows:" + id), $"circular '{id}' follows itself through a chain of 'follows'");
                 return;
             }
             foreach (var t in targets[id].Order(StringComparer.Ordinal)) Place(t);

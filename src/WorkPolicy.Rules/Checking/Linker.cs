@@ -48,7 +48,7 @@ internal sealed partial class Linker
         return new Linked(linker._files, linker._vocabulary, model, diagnostics);
     }
 
-    private void Report(string code, SourceSpan span, string message) => _out.Add(Diagnostic.Create(code, span, message));
+    private void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message, string? suggestion = null) => _out.Add(Diagnostic.Create(descriptor, span, message, suggestion));
 
     private ImmutableArray<CheckedCircular> Run()
     {
@@ -56,14 +56,14 @@ internal sealed partial class Linker
         foreach (var f in _files)
         {
             if (f.Vocabularies.IsEmpty && f.Circulars.IsEmpty)
-                Report(DiagnosticCodes.EmptyRuleFile, SourceSpan.At(f.Path, 1, 1), "the file declares no vocabulary and no circular");
+                Report(DiagnosticCatalog.EmptyRuleFile, SourceSpan.At(f.Path, 1, 1), "the file declares no vocabulary and no circular");
         }
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var decls = new List<CircularDecl>();
         foreach (var c in _files.SelectMany(f => f.Circulars))
         {
             if (ids.Add(c.Id)) decls.Add(c);
-            else Report(DiagnosticCodes.DuplicateId, c.Span, $"circular '{c.Id}' is declared more than once");
+            else Report(DiagnosticCatalog.DuplicateId, c.Span, $"circular '{c.Id}' is declared more than once");
         }
         var relations = Relations(decls);
         var circulars = new List<CheckedCircular>();
@@ -82,7 +82,7 @@ internal sealed partial class Linker
     private DateTimeZone? Zone(string zone, SourceSpan span)
     {
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is { } z) return z;
-        Report(DiagnosticCodes.UnknownZone, span, $"time zone '{zone}' is not in the time-zone database (e.g. Asia/Jakarta, Asia/Makassar)");
+        Report(DiagnosticCatalog.UnknownZone, span, $"time zone '{zone}' is not in the time-zone database (e.g. Asia/Jakarta, Asia/Makassar)");
         return null;
     }
 
@@ -94,19 +94,19 @@ internal sealed partial class Linker
         foreach (var r in regions)
         {
             if (!_vocabulary.Regions.ContainsKey(r))
-                Report(DiagnosticCodes.UnknownRegion, c.Span, $"circular '{c.Id}' names region '{r}', which no vocabulary declares{Suggest.DidYouMean(r, _vocabulary.Regions.Keys)}");
+                Report(DiagnosticCatalog.UnknownRegion, c.Span, $"circular '{c.Id}' names region '{r}', which no vocabulary declares{Suggest.DidYouMean(r, _vocabulary.Regions.Keys)}");
         }
         // The circular's own zone, else its first region's, else western Indonesia's.
         var zoneId = c.Zone ?? regions.Select(r => _vocabulary.Regions.GetValueOrDefault(r)?.Zone).FirstOrDefault(z => z is not null) ?? "Asia/Jakarta";
         var zone = Zone(zoneId, c.Span);
         if (c.Period.To is { } to && to < c.Period.From)
-            Report(DiagnosticCodes.BadValue, c.Period.Span, $"period ends {to:yyyy-MM-dd}, before it starts {c.Period.From:yyyy-MM-dd}");
+            Report(DiagnosticCatalog.BadValue, c.Period.Span, $"period ends {to:yyyy-MM-dd}, before it starts {c.Period.From:yyyy-MM-dd}");
         var until = c.Period.Until is { } u ? Condition(u, employeeContext: false) : null;
 
         var ids = new Dictionary<string, ProvisionDecl>(StringComparer.Ordinal);
         foreach (var p in c.Provisions)
         {
-            if (!ids.TryAdd(p.Id, p)) Report(DiagnosticCodes.DuplicateId, p.Span, $"provision '{p.Id}' is declared more than once in circular '{c.Id}'");
+            if (!ids.TryAdd(p.Id, p)) Report(DiagnosticCatalog.DuplicateId, p.Span, $"provision '{p.Id}' is declared more than once in circular '{c.Id}'");
         }
         var deciding = new List<CheckedProvision>();
         var attaching = new List<CheckedProvision>();
@@ -130,7 +130,7 @@ internal sealed partial class Linker
         var rows = ImmutableArray.CreateBuilder<CheckedQuotaRow>();
         foreach (var row in p.Pool?.Table ?? [])
         {
-            if (row.Percent < 0 || row.Percent > 100) Report(DiagnosticCodes.BadValue, row.Span, $"quota {row.Percent}% is outside 0..100");
+            if (row.Percent < 0 || row.Percent > 100) Report(DiagnosticCatalog.BadValue, row.Span, $"quota {row.Percent}% is outside 0..100");
             rows.Add(new CheckedQuotaRow(Condition(row.When, employeeContext: true), row.Percent, row.AtMost, row));
         }
         if (rows.Count > 0)
@@ -140,19 +140,19 @@ internal sealed partial class Linker
             scope = scope is null ? anyRow : new JunctionCondition(true, [scope, anyRow], p.Span);
         }
         if (p.Mode == WorkMode.Rotation && p.Pool is null)
-            Report(DiagnosticCodes.MissingProperty, p.Span, $"provision '{p.Id}' decides rotation but states no pool");
+            Report(DiagnosticCatalog.MissingProperty, p.Span, $"provision '{p.Id}' decides rotation but states no pool");
         if (p.Mode != WorkMode.Rotation && p.Pool is not null)
-            Report(DiagnosticCodes.BadValue, p.Pool.Span, $"provision '{p.Id}' has a pool but does not decide rotation");
+            Report(DiagnosticCatalog.BadValue, p.Pool.Span, $"provision '{p.Id}' has a pool but does not decide rotation");
         if (p.Pool is { Rounding: Rounding.Turns } turns && (turns.AtMost || turns.Table.Any(r => r.AtMost)))
-            Report(DiagnosticCodes.BadValue, turns.Span, $"provision '{p.Id}': 'rounding turns' spreads a target share over the rotation; with 'at-most' its turn days would pass the cap");
+            Report(DiagnosticCatalog.BadValue, turns.Span, $"provision '{p.Id}': 'rounding turns' spreads a target share over the rotation; with 'at-most' its turn days would pass the cap");
         if (p.Pool is { Table.IsEmpty: true } pool && (pool.Percent < 0 || pool.Percent > 100))
-            Report(DiagnosticCodes.BadValue, pool.Span, $"quota {pool.Percent}% is outside 0..100");
+            Report(DiagnosticCatalog.BadValue, pool.Span, $"quota {pool.Percent}% is outside 0..100");
         if (p.Mode is not null && p.During.Length > 0)
-            Report(DiagnosticCodes.BadValue, p.Span, $"provision '{p.Id}' decides a mode; 'during' is only for provisions that add obligations");
+            Report(DiagnosticCatalog.BadValue, p.Span, $"provision '{p.Id}' decides a mode; 'during' is only for provisions that add obligations");
         foreach (var o in p.Overrides)
         {
             if (!ids.ContainsKey(o))
-                Report(DiagnosticCodes.UnknownReference, p.Span, $"provision '{p.Id}' overrides '{o}', which circular '{c.Id}' does not declare{Suggest.DidYouMean(o, ids.Keys)}");
+                Report(DiagnosticCatalog.UnknownReference, p.Span, $"provision '{p.Id}' overrides '{o}', which circular '{c.Id}' does not declare{Suggest.DidYouMean(o, ids.Keys)}");
         }
         var obligations = ImmutableArray.CreateBuilder<CheckedObligation>();
         foreach (var o in p.Obligations) obligations.Add(Obligation(o));
@@ -203,7 +203,7 @@ internal sealed partial class Linker
                 var id = stack.Pop();
                 if (id == p.Id)
                 {
-                    Report(DiagnosticCodes.OverrideCycle, p.Span, $"provision '{p.Id}' overrides itself through a chain of overrides");
+                    Report(DiagnosticCatalog.OverrideCycle, p.Span, $"provision '{p.Id}' overrides itself through a chain of overrides");
                     break;
                 }
                 if (!seen.Add(id) || !ids.TryGetValue(id, out var next)) continue;

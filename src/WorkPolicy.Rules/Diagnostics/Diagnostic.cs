@@ -18,8 +18,15 @@ public enum Severity
 /// <param name="Message">What is wrong, in words an analyst can act on.</param>
 public sealed record Diagnostic(string Code, Severity Severity, SourceSpan Span, string Message)
 {
-    /// <summary>A diagnostic of <paramref name="code"/>, with the severity its catalogue entry states.</summary>
-    internal static Diagnostic Create(string code, SourceSpan span, string message) => new(code, DiagnosticCatalog.Of(code).Severity, span, message);
+    /// <summary>
+    /// What the message suggests writing instead of the text at <see cref="Span"/> (a did-you-mean), as data an editor
+    /// offers as a quick fix; null when there is none.
+    /// </summary>
+    public string? Suggestion { get; init; }
+
+    /// <summary>A diagnostic of <paramref name="descriptor"/>: its code and the severity the catalogue states.</summary>
+    internal static Diagnostic Create(DiagnosticDescriptor descriptor, SourceSpan span, string message, string? suggestion = null) =>
+        new(descriptor.Code, descriptor.Severity, span, message) { Suggestion = suggestion };
 
     /// <summary>The form compilers and editors read: <c>path(line,col): error WP0123: message</c>.</summary>
     public override string ToString() =>

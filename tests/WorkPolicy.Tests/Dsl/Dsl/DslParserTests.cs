@@ -67,7 +67,7 @@ public class DslParserTests
     {
         var r = DslParser.Parse("a.wp", Minimal.Replace("2021-07-14", "2021-02-30"));
         var d = r.Diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.BadDate);
+        d.Code.Should().Be(DiagnosticCatalog.BadDate.Code);
         d.Span.Line.Should().Be(5);
         d.Span.Column.Should().Be(29);
         d.ToString().Should().Be("a.wp(5,29): error WP0105: '2021-02-30' is not a calendar date");
@@ -78,7 +78,7 @@ public class DslParserTests
     {
         var text = Minimal.Replace("mode home", "mode home\n    obligation check-in {\n      windows mon 25:61\n    }");
         var d = DslParser.Parse("a.wp", text).Diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.BadTime);
+        d.Code.Should().Be(DiagnosticCatalog.BadTime.Code);
         (d.Span.Line, d.Span.Column).Should().Be((10, 19));
     }
 
@@ -100,14 +100,14 @@ public class DslParserTests
         var r = DslParser.Parse("a.wp", text);
         r.Diagnostics.Select(d => (d.Code, d.Span.Line, d.Span.Column)).Should().BeEquivalentTo(new[]
         {
-            (DiagnosticCodes.Syntax, 2, 3),
-            (DiagnosticCodes.BadDate, 5, 29),
-            (DiagnosticCodes.BadValue, 8, 10),
-            (DiagnosticCodes.MissingProperty, 1, 10),
+            (DiagnosticCatalog.Syntax.Code, 2, 3),
+            (DiagnosticCatalog.BadDate.Code, 5, 29),
+            (DiagnosticCatalog.BadValue.Code, 8, 10),
+            (DiagnosticCatalog.MissingProperty.Code, 1, 10),
         });
         r.Diagnostics[0].Message.Should().Contain("did you mean 'number'");
         // The bad period was reported where it is; it is not reported missing as well.
-        r.Diagnostics.Where(d => d.Code == DiagnosticCodes.MissingProperty).Select(d => d.Message)
+        r.Diagnostics.Where(d => d.Code == DiagnosticCatalog.MissingProperty.Code).Select(d => d.Message)
             .Should().Equal("circular 'c1' has no 'number'");
     }
 
@@ -123,7 +123,7 @@ public class DslParserTests
     public void Unterminated_string_is_a_syntax_error_not_a_crash()
     {
         var d = DslParser.Parse("a.wp", "circular c1 {\n  number \"1/2021\n}\n").Diagnostics.Should().NotBeEmpty().And.Subject.First();
-        d.Code.Should().Be(DiagnosticCodes.Syntax);
+        d.Code.Should().Be(DiagnosticCatalog.Syntax.Code);
         (d.Span.Line, d.Span.Column).Should().Be((2, 10));
         d.Message.Should().Contain("not closed");
     }
@@ -135,7 +135,7 @@ public class DslParserTests
         var deep = string.Concat(Enumerable.Repeat("( ", 5000)) + "a" + string.Concat(Enumerable.Repeat(" )", 5000));
         var r = DslParser.Parse("a.wp", Minimal.Replace("mode home", $"scope {deep}\n    mode home"));
         var d = r.Diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.TooDeep);
+        d.Code.Should().Be(DiagnosticCatalog.TooDeep.Code);
         (d.Span.Line, d.Span.Column).Should().Be((8, 77), "reported right after the 33rd parenthesis, where the limit is passed");
     }
 
@@ -144,14 +144,14 @@ public class DslParserTests
     {
         var deep = string.Concat(Enumerable.Repeat("( ", 40)) + "a" + string.Concat(Enumerable.Repeat(" )", 40));
         var r = DslParser.Parse("a.wp", Minimal.Replace("mode home", $"scope {deep}\n    mode home"));
-        r.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d => d.Code == DiagnosticCodes.TooDeep && d.Message.Contains("deeper than 32"));
+        r.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d => d.Code == DiagnosticCatalog.TooDeep.Code && d.Message.Contains("deeper than 32"));
     }
 
     [Fact]
     public void Over_long_token_is_refused()
     {
         var r = DslParser.Parse("a.wp", Minimal.Replace("c1", new string('c', 600)));
-        r.Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.TokenTooLong);
+        r.Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCatalog.TokenTooLong.Code);
     }
 
     [Fact]

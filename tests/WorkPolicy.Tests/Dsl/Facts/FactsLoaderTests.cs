@@ -24,7 +24,7 @@ public class FactsLoaderTests
     public void Unknown_code_names_the_nearest_valid_code()
     {
         var d = Load("units: [ { id: u, region: kota-palopo, kind: puskesmass } ]").Diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.UnknownCode);
+        d.Code.Should().Be(DiagnosticCatalog.UnknownCode.Code);
         d.Message.Should().Contain("did you mean 'puskesmas'");
         (d.Span.Line, d.Span.Column).Should().Be((1, 46));
     }
@@ -33,7 +33,7 @@ public class FactsLoaderTests
     public void Unknown_key_is_an_error_with_a_suggestion()
     {
         var d = Load("units: [ { id: u, region: kota-palopo } ]\nemployees:\n  - { id: e, unit: u, emploment: pns }\n").Diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.UnknownKey);
+        d.Code.Should().Be(DiagnosticCatalog.UnknownKey.Code);
         d.Message.Should().Contain("did you mean 'employment'");
         (d.Span.Line, d.Span.Column).Should().Be((3, 23));
     }
@@ -53,9 +53,9 @@ public class FactsLoaderTests
               - { kind: positive-case, unit: q, confirmed: 2021-02-30 }
             """;
         Load(text).Diagnostics.Select(d => d.Code).Should().BeEquivalentTo([
-            DiagnosticCodes.ParentCycle, DiagnosticCodes.ParentCycle, DiagnosticCodes.DanglingReference,
-            DiagnosticCodes.FactsDuplicateId, DiagnosticCodes.DanglingReference, DiagnosticCodes.DanglingReference,
-            DiagnosticCodes.BadDate]);
+            DiagnosticCatalog.ParentCycle.Code, DiagnosticCatalog.ParentCycle.Code, DiagnosticCatalog.DanglingReference.Code,
+            DiagnosticCatalog.FactsDuplicateId.Code, DiagnosticCatalog.DanglingReference.Code, DiagnosticCatalog.DanglingReference.Code,
+            DiagnosticCatalog.BadDate.Code]);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class FactsLoaderTests
               - { employee: e, at: "2021-07-30 07:05" }
             """;
         var r = Load(text);
-        r.Diagnostics.Select(d => d.Code).Should().BeEquivalentTo([DiagnosticCodes.UnknownCode, DiagnosticCodes.BadDate]);
+        r.Diagnostics.Select(d => d.Code).Should().BeEquivalentTo([DiagnosticCatalog.UnknownCode.Code, DiagnosticCatalog.BadDate.Code]);
         r.Diagnostics[0].Message.Should().Contain("did you mean 'kota-palopo'");
         r.Facts!.Checkins.Should().ContainSingle();
     }
@@ -103,12 +103,12 @@ public class JsonFactsTests
     public void Json_facts_errors_carry_line_and_column()
     {
         var d = FactsLoader.Load("f.json", "{\n  \"units\": [ { \"id\": \"u\", \"region\": \"kota-palopo\", \"kind\": \"dinass\" } ]\n}\n", Engine.Link().Vocabulary).Diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.UnknownCode);
+        d.Code.Should().Be(DiagnosticCatalog.UnknownCode.Code);
         (d.Span.Line, d.Span.Column).Should().Be((2, 60));
         var syntax = FactsLoader.Load("f.json", "{\n  \"units\": [ { \"id\": \"u\", } ]\n}\n", Engine.Link().Vocabulary).Diagnostics.Should().ContainSingle().Subject;
-        syntax.Code.Should().Be(DiagnosticCodes.YamlSyntax);
+        syntax.Code.Should().Be(DiagnosticCatalog.YamlSyntax.Code);
         syntax.Span.Line.Should().Be(2);
-        FactsLoader.Load("f.json", "{ \"units\": [], \"units\": [] }", Engine.Link().Vocabulary).Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.DuplicateKey);
+        FactsLoader.Load("f.json", "{ \"units\": [], \"units\": [] }", Engine.Link().Vocabulary).Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCatalog.DuplicateKey.Code);
     }
 
     [Theory]
@@ -164,7 +164,7 @@ public class JsonFactsTests
         var twice = text.Replace("\"employment\": \"pns\", \"tier\"", "\"employment\": \"pns\", \"employment\": \"ptt\", \"tier\"");
         var duplicate = FactsLoader.Load("odd.facts.json", twice, rules);
         duplicate.Facts.Should().BeNull();
-        duplicate.Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.DuplicateKey);
+        duplicate.Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCatalog.DuplicateKey.Code);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public class JsonFactsTests
         }
         byte[] broken = [.. "{\n  \"units\": [ { \"id\": \"u\xe9\""u8, 0xFF, .. "\" } ]\n}\n"u8];
         var bad = FactsLoader.Load("bad.facts.json", broken, rules).Diagnostics.Should().ContainSingle().Subject;
-        bad.Code.Should().Be(DiagnosticCodes.BadEncoding);
+        bad.Code.Should().Be(DiagnosticCatalog.BadEncoding.Code);
         bad.Span.Line.Should().Be(2);
     }
 }

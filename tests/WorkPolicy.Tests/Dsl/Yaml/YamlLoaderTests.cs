@@ -38,7 +38,7 @@ public class YamlLoaderTests
     public void Condition_errors_point_at_the_column_inside_the_scalar()
     {
         var d = YamlRuleLoader.Load("a.yaml", Minimal.Replace("and not asn", "and not (asn")).Diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.Syntax);
+        d.Code.Should().Be(DiagnosticCatalog.Syntax.Code);
         (d.Span.Line, d.Span.Column).Should().Be((11, 60));
     }
 
@@ -46,7 +46,7 @@ public class YamlLoaderTests
     public void Anchors_and_aliases_are_refused()
     {
         var d = YamlRuleLoader.Load("a.yaml", "circulars:\n  - &c { id: x }\n  - *c\n").Diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.YamlAlias);
+        d.Code.Should().Be(DiagnosticCatalog.YamlAlias.Code);
         (d.Span.Line, d.Span.Column).Should().Be((2, 5));
     }
 
@@ -54,7 +54,7 @@ public class YamlLoaderTests
     public void Duplicate_keys_are_refused_at_the_second_key()
     {
         var d = YamlRuleLoader.Load("a.yaml", Minimal.Replace("    issuer: \"Bupati\"", "    issuer: \"Bupati\"\n    issuer: \"Wali Kota\"")).Diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.DuplicateKey);
+        d.Code.Should().Be(DiagnosticCatalog.DuplicateKey.Code);
         (d.Span.Line, d.Span.Column).Should().Be((5, 5));
     }
 
@@ -70,7 +70,7 @@ public class YamlLoaderTests
         var diagnostics = new List<Diagnostic>();
         WorkPolicy.Dsl.Yaml.YamlTreeReader.Read("m.yaml", text, diagnostics).Should().BeNull();
         var d = diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.DuplicateKey);
+        d.Code.Should().Be(DiagnosticCatalog.DuplicateKey.Code);
         (d.Span.Line, d.Span.Column).Should().Be((keys + 2, 3));
         var distinct = new List<Diagnostic>();
         WorkPolicy.Dsl.Yaml.YamlTreeReader.Read("m.yaml", "m:\n" + string.Join('\n', lines.SkipLast(1)) + "\n", distinct).Should().NotBeNull();
@@ -81,15 +81,15 @@ public class YamlLoaderTests
     public void Unknown_keys_name_the_nearest_known_key()
     {
         var d = YamlRuleLoader.Load("a.yaml", Minimal.Replace("    issuer:", "    isuer:")).Diagnostics;
-        d.Should().Contain(x => x.Code == DiagnosticCodes.UnknownKey && x.Message.Contains("did you mean 'issuer'") && x.Span.Line == 4 && x.Span.Column == 5);
-        d.Should().Contain(x => x.Code == DiagnosticCodes.MissingProperty && x.Message.Contains("'issuer'"));
+        d.Should().Contain(x => x.Code == DiagnosticCatalog.UnknownKey.Code && x.Message.Contains("did you mean 'issuer'") && x.Span.Line == 4 && x.Span.Column == 5);
+        d.Should().Contain(x => x.Code == DiagnosticCatalog.MissingProperty.Code && x.Message.Contains("'issuer'"));
     }
 
     [Fact]
     public void Syntax_errors_carry_line_and_column()
     {
         var d = YamlRuleLoader.Load("a.yaml", "circulars:\n  - id: [unclosed\n").Diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.YamlSyntax);
+        d.Code.Should().Be(DiagnosticCatalog.YamlSyntax.Code);
         d.Span.Line.Should().BeGreaterThan(1);
     }
 
@@ -98,22 +98,22 @@ public class YamlLoaderTests
     {
         var deep = new string('[', 10000) + new string(']', 10000);
         var d = YamlRuleLoader.Load("a.yaml", "circulars: " + deep).Diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.TooDeep);
+        d.Code.Should().Be(DiagnosticCatalog.TooDeep.Code);
     }
 
     [Fact]
     public void Impossible_dates_and_times_are_diagnostics()
     {
         var text = Minimal.Replace("from: 2021-07-01", "from: 2021-02-30").Replace("mode: home", "mode: home\n        obligations:\n          - kind: check-in\n            windows:\n              - { days: mon, times: [\"25:61\"] }");
-        YamlRuleLoader.Load("a.yaml", text).Diagnostics.Select(d => d.Code).Should().BeEquivalentTo([DiagnosticCodes.BadDate, DiagnosticCodes.BadTime]);
+        YamlRuleLoader.Load("a.yaml", text).Diagnostics.Select(d => d.Code).Should().BeEquivalentTo([DiagnosticCatalog.BadDate.Code, DiagnosticCatalog.BadTime.Code]);
     }
 
     [Fact]
     public void Wrong_shapes_are_reported_not_thrown()
     {
         var d = YamlRuleLoader.Load("a.yaml", "circulars: 5\n").Diagnostics.Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.WrongShape);
-        YamlRuleLoader.Load("a.yaml", "- 1\n- 2\n").Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.WrongShape);
+        d.Code.Should().Be(DiagnosticCatalog.WrongShape.Code);
+        YamlRuleLoader.Load("a.yaml", "- 1\n- 2\n").Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCatalog.WrongShape.Code);
         YamlRuleLoader.Load("a.yaml", "").Diagnostics.Should().BeEmpty();
     }
 }

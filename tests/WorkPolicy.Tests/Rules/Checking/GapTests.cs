@@ -33,7 +33,7 @@ public class GapTests
     {
         var rules = Engine.Create("units: []\nemployees: []\n", Circular).Rules;
         var gap = ConflictChecker.Gaps(rules).Should().ContainSingle().Subject;
-        (gap.Code, gap.Severity, gap.Span.Line).Should().Be((DiagnosticCodes.ProvisionGap, Severity.Warning, 1));
+        (gap.Code, gap.Severity, gap.Span.Line).Should().Be((DiagnosticCatalog.ProvisionGap.Code, Severity.Warning, 1));
         gap.Message.Should().Be("no provision of circular 'c' decides when employee.employment = ptt; such staff are not covered (reason no-provision-fits)");
     }
 

@@ -116,7 +116,7 @@ public class LinkerTests
         d.Message.Should().Contain(message);
         d.Span.Path.Should().Be("c.wp");
         d.Span.Line.Should().BeGreaterThan(8);
-        d.Code.Should().Be(property.Contains("10m") ? DiagnosticCodes.DuplicateProperty : DiagnosticCodes.BadValue);
+        d.Code.Should().Be(property.Contains("10m") ? DiagnosticCatalog.DuplicateProperty.Code : DiagnosticCatalog.BadValue.Code);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class LinkerTests
         var parsed = DslParser.Parse("empty.wp", "");
         var linked = Linker.Link([parsed.File]);
         var d = linked.Diagnostics.Should().ContainSingle().Subject;
-        (d.Code, d.Severity, d.Span.Line, d.Span.Column).Should().Be((DiagnosticCodes.EmptyRuleFile, Severity.Warning, 1, 1));
+        (d.Code, d.Severity, d.Span.Line, d.Span.Column).Should().Be((DiagnosticCatalog.EmptyRuleFile.Code, Severity.Warning, 1, 1));
         d.Message.Should().Contain("declares no vocabulary and no circular");
         linked.Model.Should().NotBeNull("a warning does not stop the model");
     }
@@ -148,6 +148,6 @@ public class LinkerTests
         var defines = string.Join("\n", Enumerable.Range(0, 40).Select(i => $"  define {Name(i)} = {(i == 0 ? "employee.employment == pns" : $"{Name(i - 1)} and employee.employment == pns")}"));
         var vocabulary = DslParser.Parse("v.wp", $"vocabulary v {{\n  field employee.employment: one-of {{ pns, pppk }}\n{defines}\n  region r name \"R\" zone Asia/Jakarta\n}}\n").File;
         var linked = Linker.Link([vocabulary]);
-        linked.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.TooDeep && d.Message.Contains("more than 16 definitions"));
+        linked.Diagnostics.Should().Contain(d => d.Code == DiagnosticCatalog.TooDeep.Code && d.Message.Contains("more than 16 definitions"));
     }
 }

@@ -76,7 +76,7 @@ public class QuotaTableTests
         var d = engine.Decide("p", Fri);
         (d.Mode, d.Reason).Should().Be((WorkMode.NotCovered, NotCoveredReason.NoProvisionFits), "Palopo is at level 3");
         var gap = ConflictChecker.Check(engine.Rules).Should().ContainSingle().Subject;
-        (gap.Code, gap.Severity).Should().Be((DiagnosticCodes.QuotaRowsGap, Severity.Warning));
+        (gap.Code, gap.Severity).Should().Be((DiagnosticCatalog.QuotaRowsGap.Code, Severity.Warning));
         gap.Message.Should().Contain("no row of the quota table of 'non-esensial' holds when region.ppkm.level = 3");
         ConflictChecker.Check(Engine.Create(Facts, Circular(Levels)).Rules).Should().BeEmpty("levels 1 to 4 are each covered once");
     }
@@ -86,7 +86,7 @@ public class QuotaTableTests
     {
         var rows = Levels.Replace("when region.ppkm.level == 2: 50%", "when region.ppkm.level <= 2: 50%");
         var d = ConflictChecker.Check(Engine.Create(Facts, Circular(rows)).Rules).Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.QuotaRowsOverlap);
+        d.Code.Should().Be(DiagnosticCatalog.QuotaRowsOverlap.Code);
         d.Message.Should().Contain("rows 1 and 2 of the quota table of 'non-esensial' both hold, e.g. when region.ppkm.level = 1");
         d.Span.Line.Should().Be(11);
     }

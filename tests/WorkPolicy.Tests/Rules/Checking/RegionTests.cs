@@ -92,8 +92,8 @@ public class RegionTests
             """);
         bad.Diagnostics.Should().BeEmpty();
         var linked = Linker.Link([bad.File]);
-        linked.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.BadValue && d.Span.Line == 2 && d.Message.Contains("cannot be called so"));
-        linked.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.UnknownField && d.Span.Line == 3 && d.Message.Contains("needs a field 'region.island'"));
+        linked.Diagnostics.Should().Contain(d => d.Code == DiagnosticCatalog.BadValue.Code && d.Span.Line == 2 && d.Message.Contains("cannot be called so"));
+        linked.Diagnostics.Should().Contain(d => d.Code == DiagnosticCatalog.UnknownField.Code && d.Span.Line == 3 && d.Message.Contains("needs a field 'region.island'"));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class RegionTests
         ConflictChecker.Check(CompiledRules.Compile(Linker.Link([vocabulary, .. files]).Model!)).Should().BeEmpty("the two scopes exclude each other in every region");
         var clash = National.Replace("scope region.java-bali == false", "scope employee.employment == pns");
         var d = ConflictChecker.Check(CompiledRules.Compile(Linker.Link([vocabulary, files[0], DslParser.Parse("c.wp", clash).File]).Model!)).Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.Conflict);
+        d.Code.Should().Be(DiagnosticCatalog.Conflict.Code);
         d.Message.Should().Contain("'java-bali' (rotation) and 'outside' (rotation)");
     }
 }

@@ -136,24 +136,24 @@ public class RelationTests
         var unknown = Link(Circular("a", "2021-02-01", "  amends \"se-99\"\n" + AllHome));
         unknown.Model.Should().BeNull();
         unknown.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
-            d.Code == DiagnosticCodes.UnknownReference && d.Span.Path == "c0.wp" && d.Span.Line == 6 && d.Message.Contains("amends 'se-99', which is not loaded"));
+            d.Code == DiagnosticCatalog.UnknownReference.Code && d.Span.Path == "c0.wp" && d.Span.Line == 6 && d.Message.Contains("amends 'se-99', which is not loaded"));
 
         var citation = Link(Circular("a", "2021-02-01", "  supersedes \"SE 16/2021\"\n" + AllHome));
         citation.Model.Should().NotBeNull();
-        citation.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d => d.Code == DiagnosticCodes.RelationWithoutEffect && d.Severity == Severity.Warning && d.Span.Line == 6);
+        citation.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d => d.Code == DiagnosticCatalog.RelationWithoutEffect.Code && d.Severity == Severity.Warning && d.Span.Line == 6);
 
         var cycle = Link(Circular("a", "2021-02-01", "  amends \"b\"\n" + AllHome), Circular("b", "2021-03-01", "  amends \"a\"\n" + AllHome));
-        cycle.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.BadRelation && d.Message.Contains("amend each other in a cycle") && d.Span.Line == 6);
+        cycle.Diagnostics.Should().Contain(d => d.Code == DiagnosticCatalog.BadRelation.Code && d.Message.Contains("amend each other in a cycle") && d.Span.Line == 6);
 
         var withdrawn = Link(Circular("a", "2021-01-04", AllHome), Circular("b", "2021-02-01", "  amends \"a\"\n  withdraws reprot\n"));
         withdrawn.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
-            d.Code == DiagnosticCodes.UnknownReference && d.Span.Path == "c1.wp" && d.Message.Contains("withdraws 'reprot'") && d.Message.Contains("did you mean 'report'"));
+            d.Code == DiagnosticCatalog.UnknownReference.Code && d.Span.Path == "c1.wp" && d.Message.Contains("withdraws 'reprot'") && d.Message.Contains("did you mean 'report'"));
 
         var early = Link(Circular("a", "2021-02-01", AllHome), Circular("b", "2021-01-01", "  amends \"a\"\n" + AllHome));
-        early.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.BadRelation && d.Message.Contains("not after 'a' starts"));
+        early.Diagnostics.Should().Contain(d => d.Code == DiagnosticCatalog.BadRelation.Code && d.Message.Contains("not after 'a' starts"));
 
         var follows = Link(Circular("a", "2021-02-01", "  follows \"b\"\n" + AllHome), Circular("b", "2021-01-01", "  follows \"a\"\n" + AllHome));
-        follows.Diagnostics.Should().Contain(d => d.Code == DiagnosticCodes.BadRelation && d.Message.Contains("follows itself"));
+        follows.Diagnostics.Should().Contain(d => d.Code == DiagnosticCatalog.BadRelation.Code && d.Message.Contains("follows itself"));
     }
 
     [Fact]

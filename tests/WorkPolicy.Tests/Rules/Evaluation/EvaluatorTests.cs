@@ -268,7 +268,7 @@ public class EvaluatorTests
     {
         var set = Engine.Link(Kukar.Replace("    overrides wfh\n", ""));
         var d = ConflictChecker.Check(CompiledRules.Compile(set.Model!)).Should().ContainSingle().Subject;
-        d.Code.Should().Be(DiagnosticCodes.Conflict);
+        d.Code.Should().Be(DiagnosticCatalog.Conflict.Code);
         d.Message.Should().Contain("'wfh' (home) and 'structural-healthy' (office)").And.Contain("employee.health.healthy = true");
         ConflictChecker.Check(CompiledRules.Compile(Engine.Link(Kukar).Model!)).Should().BeEmpty();
     }
