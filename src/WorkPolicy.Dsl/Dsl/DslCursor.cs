@@ -45,7 +45,7 @@ internal sealed class DslCursor
 
     public SourceSpan SpanOf<T>(Located<T> t) => new(_path, t.Line, t.Column, t.EndLine, t.EndColumn);
 
-    public void Error(DiagnosticDescriptor descriptor, SourceSpan span, string message, string? suggestion = null) => _diagnostics.Add(Diagnostic.Create(descriptor, span, message, suggestion));
+    public void Error(DiagnosticDescriptor descriptor, SourceSpan span, string message, DiagnosticFix? fix = null) => _diagnostics.Add(Diagnostic.Create(descriptor, span, message, fix));
 
     /// <summary>Consumes <paramref name="word"/> if it is the next token.</summary>
     public bool TryWord(string word)

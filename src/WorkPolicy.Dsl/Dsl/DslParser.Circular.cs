@@ -154,7 +154,7 @@ internal static partial class DslParser
         {
             if (!_c.Run(Name, "a mode (office, home, rotation, optional)", out var m)) return null;
             if (WorkModes.TryParseProvisionMode(m.Value, out var mode)) return mode;
-            _c.Error(DiagnosticCatalog.BadValue, _c.SpanOf(m), $"'{m.Value}' is not a mode a provision can decide{Suggest.DidYouMean(m.Value, WorkModes.ProvisionModes.Select(x => x.Word()))}");
+            _c.Error(DiagnosticCatalog.BadValue, _c.SpanOf(m), $"'{m.Value}' is not a mode a provision can decide{Suggest.DidYouMean(m.Value, WorkModes.ProvisionModes.Select(x => x.Word()))}", Suggest.Fix(m.Value, WorkModes.ProvisionModes.Select(x => x.Word())));
             return null;
         }
 

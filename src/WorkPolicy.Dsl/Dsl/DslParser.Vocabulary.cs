@@ -91,7 +91,7 @@ internal static partial class DslParser
                 case "bool": kind = FieldKind.Bool; break;
                 case "number": kind = FieldKind.Number; break;
                 default:
-                    _c.Error(DiagnosticCatalog.BadValue, _c.SpanOf(type), $"'{type.Value}' is not a field type{Suggest.DidYouMean(type.Value, ["one-of", "set-of", "bool", "number"])}");
+                    _c.Error(DiagnosticCatalog.BadValue, _c.SpanOf(type), $"'{type.Value}' is not a field type{Suggest.DidYouMean(type.Value, ["one-of", "set-of", "bool", "number"])}", Suggest.Fix(type.Value, ["one-of", "set-of", "bool", "number"]));
                     _c.FailHereSilently();
                     return null;
             }

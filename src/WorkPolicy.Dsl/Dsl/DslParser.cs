@@ -107,7 +107,7 @@ internal static partial class DslParser
                 if (keywords is null || keywords.Contains(kw.Value)) statement(kw);
                 else
                 {
-                    _c.Error(DiagnosticCatalog.Syntax, _c.SpanOf(kw), $"unknown statement '{kw.Value}' in {what}{Suggest.DidYouMean(kw.Value, keywords)}");
+                    _c.Error(DiagnosticCatalog.Syntax, _c.SpanOf(kw), $"unknown statement '{kw.Value}' in {what}{Suggest.DidYouMean(kw.Value, keywords)}", Suggest.Fix(kw.Value, keywords));
                     _c.FailHereSilently();
                 }
             }

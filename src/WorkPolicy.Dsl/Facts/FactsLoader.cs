@@ -120,7 +120,7 @@ internal sealed partial class FactsLoader
             {
                 if (_r.Str(item, "a weekday") is not { } d) continue;
                 if (Dsl.Values.TryDay(d, out var day)) days.Add(day);
-                else _r.Error(DiagnosticCatalog.UnknownCode, item.Span, $"'{d}' is not a weekday{Suggest.DidYouMean(d, Dsl.Values.Days.Select(x => x.Name))}");
+                else _r.Error(DiagnosticCatalog.UnknownCode, item.Span, $"'{d}' is not a weekday{Suggest.DidYouMean(d, Dsl.Values.Days.Select(x => x.Name))}", Suggest.Fix(d, Dsl.Values.Days.Select(x => x.Name)));
             }
             workweek = [.. days];
         }
@@ -154,7 +154,7 @@ internal sealed partial class FactsLoader
     private void CheckRegion(string id, SourceSpan span)
     {
         if (_rules is { Regions.Count: > 0 } rules && !rules.Regions.ContainsKey(id))
-            _r.Error(DiagnosticCatalog.UnknownCode, span, $"region '{id}' is not declared in the vocabulary{Suggest.DidYouMean(id, rules.Regions.Keys)}");
+            _r.Error(DiagnosticCatalog.UnknownCode, span, $"region '{id}' is not declared in the vocabulary{Suggest.DidYouMean(id, rules.Regions.Keys)}", Suggest.Fix(id, rules.Regions.Keys));
     }
 
     private ImmutableArray<StatusEntry> StatusEntries(string series, YamlNode node)
@@ -210,7 +210,7 @@ internal sealed partial class FactsLoader
             if (u.Parent is null) continue;
             if (!ids.Contains(u.Parent))
             {
-                _r.Error(DiagnosticCatalog.DanglingReference, u.Span, $"unit '{u.Id}' has parent '{u.Parent}', which is not in the file{Suggest.DidYouMean(u.Parent, ids)}");
+                _r.Error(DiagnosticCatalog.DanglingReference, u.Span, $"unit '{u.Id}' has parent '{u.Parent}', which is not in the file{Suggest.DidYouMean(u.Parent, ids)}", Suggest.Fix(u.Parent, ids));
                 continue;
             }
             var seen = new HashSet<string>(StringComparer.Ordinal) { u.Id };
@@ -282,7 +282,7 @@ internal sealed partial class FactsLoader
         {
             var unit = _employees[i].Unit;
             if (!unitIds.Contains(unit))
-                _r.Error(DiagnosticCatalog.DanglingReference, _employeeUnitSpans[i], $"unit '{unit}' is not in the file{Suggest.DidYouMean(unit, unitIds)}");
+                _r.Error(DiagnosticCatalog.DanglingReference, _employeeUnitSpans[i], $"unit '{unit}' is not in the file{Suggest.DidYouMean(unit, unitIds)}", Suggest.Fix(unit, unitIds));
         }
         return _employees.ToImmutable();
     }
@@ -319,7 +319,7 @@ internal sealed partial class FactsLoader
             var unit = _r.Str(m.Get("unit"), "unit");
             var confirmed = _r.Date(m.Get("confirmed"), "confirmed");
             if (unit is not null && !unitIds.Contains(unit))
-                _r.Error(DiagnosticCatalog.DanglingReference, m.Get("unit")!.Span, $"unit '{unit}' is not in the file{Suggest.DidYouMean(unit, unitIds)}");
+                _r.Error(DiagnosticCatalog.DanglingReference, m.Get("unit")!.Span, $"unit '{unit}' is not in the file{Suggest.DidYouMean(unit, unitIds)}", Suggest.Fix(unit, unitIds));
             if (kind is not null && unit is not null && confirmed is { } c) list.Add(new Incident(kind, unit, c));
         }
         return list.ToImmutable();
@@ -334,7 +334,7 @@ internal sealed partial class FactsLoader
             var employee = _r.Str(m.Get("employee"), "employee");
             var at = _r.Str(m.Get("at"), "at");
             if (employee is not null && !employeeIds.Contains(employee))
-                _r.Error(DiagnosticCatalog.DanglingReference, m.Get("employee")!.Span, $"employee '{employee}' is not in the file{Suggest.DidYouMean(employee, employeeIds)}");
+                _r.Error(DiagnosticCatalog.DanglingReference, m.Get("employee")!.Span, $"employee '{employee}' is not in the file{Suggest.DidYouMean(employee, employeeIds)}", Suggest.Fix(employee, employeeIds));
             if (at is null) continue;
             var parsed = Timestamp.Parse(at);
             if (!parsed.Success)
@@ -388,7 +388,7 @@ internal sealed partial class FactsLoader
         {
             var prefix = entity + ".";
             var known = _rules.Fields.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]);
-            _r.Error(DiagnosticCatalog.UnknownKey, keyNode.Span, $"unknown key '{key}' in {what}{Suggest.DidYouMean(key, known)}");
+            _r.Error(DiagnosticCatalog.UnknownKey, keyNode.Span, $"unknown key '{key}' in {what}{Suggest.DidYouMean(key, known)}", Suggest.Fix(key, known));
             return null;
         }
         switch (field.Kind)
@@ -414,7 +414,7 @@ internal sealed partial class FactsLoader
     private bool CheckCode(FieldDecl field, string code, SourceSpan span)
     {
         if (field.Codes.Contains(code)) return true;
-        _r.Error(DiagnosticCatalog.UnknownCode, span, $"'{code}' is not a code of '{field.Path}'{Suggest.DidYouMean(code, field.Codes)}");
+        _r.Error(DiagnosticCatalog.UnknownCode, span, $"'{code}' is not a code of '{field.Path}'{Suggest.DidYouMean(code, field.Codes)}", Suggest.Fix(code, field.Codes));
         return false;
     }
 

@@ -23,6 +23,13 @@ internal static class DiagnosticJson
         w.WriteNumber("column", d.Span.Column);
         w.WriteNumber("endLine", d.Span.EndLine);
         w.WriteNumber("endColumn", d.Span.EndColumn);
+        if (d.Fix is { } fix)
+        {
+            w.WriteStartObject("fix");
+            w.WriteString("text", fix.Text);
+            w.WriteString("replacement", fix.Replacement);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 }

@@ -87,7 +87,7 @@ internal static class AnalystTestLoader
             if (all.FirstOrDefault(x => x.Word() == word) is var found && found.Word() == word) mode = found;
             else
             {
-                r.Error(DiagnosticCatalog.BadValue, m.Get("mode")!.Span, $"'{word}' is not a mode{Suggest.DidYouMean(word, all.Select(x => x.Word()))}");
+                r.Error(DiagnosticCatalog.BadValue, m.Get("mode")!.Span, $"'{word}' is not a mode{Suggest.DidYouMean(word, all.Select(x => x.Word()))}", Suggest.Fix(word, all.Select(x => x.Word())));
                 return null;
             }
         }
@@ -109,7 +109,7 @@ internal static class AnalystTestLoader
             if (reasons.Where(x => x.Word() == reasonWord).Select(x => (NotCoveredReason?)x).FirstOrDefault() is { } found) reason = found;
             else
             {
-                r.Error(DiagnosticCatalog.BadValue, m.Get("reason")!.Span, $"'{reasonWord}' is not a reason{Suggest.DidYouMean(reasonWord, reasons.Select(x => x.Word()))}");
+                r.Error(DiagnosticCatalog.BadValue, m.Get("reason")!.Span, $"'{reasonWord}' is not a reason{Suggest.DidYouMean(reasonWord, reasons.Select(x => x.Word()))}", Suggest.Fix(reasonWord, reasons.Select(x => x.Word())));
                 return null;
             }
         }

@@ -12,7 +12,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     public List<Diagnostic> Diagnostics { get; } = diagnostics;
 
     /// <summary>Adds an error.</summary>
-    public void Error(DiagnosticDescriptor descriptor, SourceSpan span, string message, string? suggestion = null) => Diagnostics.Add(Diagnostic.Create(descriptor, span, message, suggestion));
+    public void Error(DiagnosticDescriptor descriptor, SourceSpan span, string message, DiagnosticFix? fix = null) => Diagnostics.Add(Diagnostic.Create(descriptor, span, message, fix));
 
     /// <summary>The node as a mapping whose keys are all in <paramref name="allowed"/>; reports others.</summary>
     public YamlMapping? Map(YamlNode? node, string what, IReadOnlyCollection<string> allowed, params string[] required)
@@ -25,7 +25,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
         foreach (var (key, _) in m.Entries)
         {
             if (!allowed.Contains(key.Value))
-                Error(DiagnosticCatalog.UnknownKey, key.Span, $"unknown key '{key.Value}' in {what}{Suggest.DidYouMean(key.Value, allowed)}");
+                Error(DiagnosticCatalog.UnknownKey, key.Span, $"unknown key '{key.Value}' in {what}{Suggest.DidYouMean(key.Value, allowed)}", Suggest.Fix(key.Value, allowed));
         }
         foreach (var r in required)
         {

@@ -95,7 +95,7 @@ internal static partial class YamlRuleLoader
             case "number": kind = FieldKind.Number; break;
             case null: return null;
             default:
-                r.Error(DiagnosticCatalog.BadValue, m.Get("type")!.Span, $"'{type}' is not a field type{Suggest.DidYouMean(type, ["one-of", "set-of", "bool", "number"])}");
+                r.Error(DiagnosticCatalog.BadValue, m.Get("type")!.Span, $"'{type}' is not a field type{Suggest.DidYouMean(type, ["one-of", "set-of", "bool", "number"])}", Suggest.Fix(type, ["one-of", "set-of", "bool", "number"]));
                 return null;
         }
         var codes = kind is FieldKind.OneOf or FieldKind.SetOf ? r.Codes(m.Get("codes"), "codes").ToImmutableArray() : [];
@@ -132,7 +132,7 @@ internal static partial class YamlRuleLoader
             var kind = r.Str(rm.Get("kind"), "kind");
             var k = kind is null ? null : RelationWords.Parse(kind);
             if (k is null && kind is not null)
-                r.Error(DiagnosticCatalog.BadValue, rm.Get("kind")!.Span, $"'{kind}' is not a relation{Suggest.DidYouMean(kind, RelationWords.All.Select(w => w.Word))}");
+                r.Error(DiagnosticCatalog.BadValue, rm.Get("kind")!.Span, $"'{kind}' is not a relation{Suggest.DidYouMean(kind, RelationWords.All.Select(w => w.Word))}", Suggest.Fix(kind, RelationWords.All.Select(w => w.Word)));
             LocalDate? relationFrom = null;
             if (rm.Get("from") is { } rf)
             {
@@ -164,7 +164,7 @@ internal static partial class YamlRuleLoader
     {
         if (r.Str(node, "mode") is not { } word) return null;
         if (WorkModes.TryParseProvisionMode(word, out var mode)) return mode;
-        r.Error(DiagnosticCatalog.BadValue, node!.Span, $"'{word}' is not a mode a provision can decide{Suggest.DidYouMean(word, WorkModes.ProvisionModes.Select(x => x.Word()))}");
+        r.Error(DiagnosticCatalog.BadValue, node!.Span, $"'{word}' is not a mode a provision can decide{Suggest.DidYouMean(word, WorkModes.ProvisionModes.Select(x => x.Word()))}", Suggest.Fix(word, WorkModes.ProvisionModes.Select(x => x.Word())));
         return null;
     }
 

@@ -51,6 +51,7 @@ internal sealed partial class LanguageServer
             documentFormattingProvider = true,
             documentSymbolProvider = true,
             codeLensProvider = new { resolveProvider = false },
+            codeActionProvider = new { codeActionKinds = new[] { "quickfix" } },
             executeCommandProvider = new { commands = new[] { RunCase } },
         },
         serverInfo = new { name = "workpolicy", version = typeof(LanguageServer).Assembly.GetName().Version?.ToString(3) },

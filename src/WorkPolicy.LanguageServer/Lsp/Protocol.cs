@@ -37,3 +37,9 @@ internal sealed record CodeLens(Range Range, Command Command);
 
 /// <summary>An entry of the document's outline: kind 2 module (a circular or vocabulary), 6 method (a provision), 13 variable (a definition or field).</summary>
 internal sealed record DocumentSymbol(string Name, string? Detail, int Kind, Range Range, Range SelectionRange, DocumentSymbol[]? Children);
+
+/// <summary>Edits to documents, by URI.</summary>
+internal sealed record WorkspaceEdit(Dictionary<string, TextEdit[]> Changes);
+
+/// <summary>A quick fix: its title, kind <c>quickfix</c>, the diagnostic it fixes and the edit.</summary>
+internal sealed record CodeAction(string Title, string Kind, LspDiagnostic[] Diagnostics, WorkspaceEdit Edit, bool IsPreferred);

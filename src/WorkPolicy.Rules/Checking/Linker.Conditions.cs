@@ -67,7 +67,7 @@ internal sealed partial class Linker
 
     private Condition Unknown(NameExpr n)
     {
-        Report(DiagnosticCatalog.UnknownName, n.Span, $"'{n.Name}' is neither a field nor a definition{Suggest.DidYouMean(n.Name, _vocabulary.Defines.Keys)}");
+        Report(DiagnosticCatalog.UnknownName, n.Span, $"'{n.Name}' is neither a field nor a definition{Suggest.DidYouMean(n.Name, _vocabulary.Defines.Keys)}", Suggest.Fix(n.Name, _vocabulary.Defines.Keys));
         return Nothing;
     }
 
@@ -123,7 +123,7 @@ internal sealed partial class Linker
         }
         if (_vocabulary.FieldOf(path) is not { } decl)
         {
-            Report(DiagnosticCatalog.UnknownField, span, $"field '{path}' is not declared in any vocabulary{Suggest.DidYouMean(path, _vocabulary.Fields.Keys)}");
+            Report(DiagnosticCatalog.UnknownField, span, $"field '{path}' is not declared in any vocabulary{Suggest.DidYouMean(path, _vocabulary.Fields.Keys)}", Suggest.Fix(path, _vocabulary.Fields.Keys));
             return null;
         }
         var key = path[(dot + 1)..];

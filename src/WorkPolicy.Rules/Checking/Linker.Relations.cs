@@ -50,9 +50,9 @@ internal sealed partial class Linker
                 if (!loaded)
                 {
                     if (r.Kind == RelationKind.Amends)
-                        Report(DiagnosticCatalog.UnknownReference, r.Span, $"circular '{c.Id}' amends '{r.Target}', which is not loaded{Suggest.DidYouMean(r.Target, byId.Keys)}");
+                        Report(DiagnosticCatalog.UnknownReference, r.Span, $"circular '{c.Id}' amends '{r.Target}', which is not loaded{Suggest.DidYouMean(r.Target, byId.Keys)}", Suggest.Fix(r.Target, byId.Keys));
                     else
-                        Report(DiagnosticCatalog.RelationWithoutEffect, r.Span, $"'{word} \"{r.Target}\"' names no loaded circular{Suggest.DidYouMean(r.Target, byId.Keys)}; it is kept as a citation, without effect");
+                        Report(DiagnosticCatalog.RelationWithoutEffect, r.Span, $"'{word} \"{r.Target}\"' names no loaded circular{Suggest.DidYouMean(r.Target, byId.Keys)}; it is kept as a citation, without effect", Suggest.Fix(r.Target, byId.Keys));
                     continue;
                 }
                 switch (r.Kind)
@@ -160,7 +160,7 @@ internal sealed partial class Linker
         foreach (var id in amendment.Withdraws)
         {
             if (result.RemoveAll(x => x.Id == id) == 0)
-                Report(DiagnosticCatalog.UnknownReference, amendment.Span, $"amendment '{amendment.Id}' withdraws '{id}', which '{c.Id}' as amended before it does not declare{Suggest.DidYouMean(id, result.Select(x => x.Id))}");
+                Report(DiagnosticCatalog.UnknownReference, amendment.Span, $"amendment '{amendment.Id}' withdraws '{id}', which '{c.Id}' as amended before it does not declare{Suggest.DidYouMean(id, result.Select(x => x.Id))}", Suggest.Fix(id, result.Select(x => x.Id)));
         }
         return result;
     }

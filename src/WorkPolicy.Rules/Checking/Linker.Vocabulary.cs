@@ -59,7 +59,7 @@ internal sealed partial class Linker
             {
                 if (!_vocabulary.Fields.TryGetValue("region." + a.Name, out var field) || a.Name.Contains('.'))
                 {
-                    Report(DiagnosticCatalog.UnknownField, a.Span, $"region attribute '{a.Name}' needs a field 'region.{a.Name}' in a vocabulary{Suggest.DidYouMean("region." + a.Name, _vocabulary.Fields.Keys)}");
+                    Report(DiagnosticCatalog.UnknownField, a.Span, $"region attribute '{a.Name}' needs a field 'region.{a.Name}' in a vocabulary{Suggest.DidYouMean("region." + a.Name, _vocabulary.Fields.Keys)}", Suggest.Fix("region." + a.Name, _vocabulary.Fields.Keys));
                     continue;
                 }
                 if (!values.TryGetValue(a.Name, out var byRegion)) values[a.Name] = byRegion = new Dictionary<string, FactValue>(StringComparer.Ordinal);
@@ -94,7 +94,7 @@ internal sealed partial class Linker
         {
             case FieldKind.OneOf or FieldKind.SetOf:
                 if (lit.Kind == LiteralKind.Code && f.Codes.Contains(lit.Text)) return _layout.Code(lit.Text);
-                Report(DiagnosticCatalog.UnknownCode, span, $"'{lit.Text}' is not a code of '{f.Path}'{Suggest.DidYouMean(lit.Text, f.Codes)}");
+                Report(DiagnosticCatalog.UnknownCode, span, $"'{lit.Text}' is not a code of '{f.Path}'{Suggest.DidYouMean(lit.Text, f.Codes)}", Suggest.Fix(lit.Text, f.Codes));
                 return null;
             case FieldKind.Bool:
                 if (lit.Kind == LiteralKind.Bool) return new BoolFact(lit.Text == "true");

@@ -48,7 +48,7 @@ internal sealed partial class Linker
         return new Linked(linker._files, linker._vocabulary, model, diagnostics);
     }
 
-    private void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message, string? suggestion = null) => _out.Add(Diagnostic.Create(descriptor, span, message, suggestion));
+    private void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message, DiagnosticFix? fix = null) => _out.Add(Diagnostic.Create(descriptor, span, message, fix));
 
     private ImmutableArray<CheckedCircular> Run()
     {
@@ -94,7 +94,7 @@ internal sealed partial class Linker
         foreach (var r in regions)
         {
             if (!_vocabulary.Regions.ContainsKey(r))
-                Report(DiagnosticCatalog.UnknownRegion, c.Span, $"circular '{c.Id}' names region '{r}', which no vocabulary declares{Suggest.DidYouMean(r, _vocabulary.Regions.Keys)}");
+                Report(DiagnosticCatalog.UnknownRegion, c.Span, $"circular '{c.Id}' names region '{r}', which no vocabulary declares{Suggest.DidYouMean(r, _vocabulary.Regions.Keys)}", Suggest.Fix(r, _vocabulary.Regions.Keys));
         }
         // The circular's own zone, else its first region's, else western Indonesia's.
         var zoneId = c.Zone ?? regions.Select(r => _vocabulary.Regions.GetValueOrDefault(r)?.Zone).FirstOrDefault(z => z is not null) ?? "Asia/Jakarta";
@@ -152,7 +152,7 @@ internal sealed partial class Linker
         foreach (var o in p.Overrides)
         {
             if (!ids.ContainsKey(o))
-                Report(DiagnosticCatalog.UnknownReference, p.Span, $"provision '{p.Id}' overrides '{o}', which circular '{c.Id}' does not declare{Suggest.DidYouMean(o, ids.Keys)}");
+                Report(DiagnosticCatalog.UnknownReference, p.Span, $"provision '{p.Id}' overrides '{o}', which circular '{c.Id}' does not declare{Suggest.DidYouMean(o, ids.Keys)}", Suggest.Fix(o, ids.Keys));
         }
         var obligations = ImmutableArray.CreateBuilder<CheckedObligation>();
         foreach (var o in p.Obligations) obligations.Add(Obligation(o));

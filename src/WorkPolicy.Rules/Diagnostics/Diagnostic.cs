@@ -11,6 +11,15 @@ public enum Severity
     Warning,
 }
 
+/// <summary>A suggested edit: the first whole-word <paramref name="Text"/> at or after the diagnostic's start, written as <paramref name="Replacement"/>.</summary>
+/// <param name="Text">The text as written, e.g. <c>dinass</c>.</param>
+/// <param name="Replacement">What to write instead, e.g. <c>dinas</c>.</param>
+public sealed record DiagnosticFix(string Text, string Replacement)
+{
+    /// <summary>E.g. <c>replace 'dinass' with 'dinas'</c>.</summary>
+    public override string ToString() => $"replace '{Text}' with '{Replacement}'";
+}
+
 /// <summary>A finding about user input: data, never an exception.</summary>
 /// <param name="Code">Stable code such as <c>WP0101</c> (docs/diagnostics.md lists them all).</param>
 /// <param name="Severity">Error or warning, as the code's entry in the catalogue says.</param>
@@ -18,15 +27,12 @@ public enum Severity
 /// <param name="Message">What is wrong, in words an analyst can act on.</param>
 public sealed record Diagnostic(string Code, Severity Severity, SourceSpan Span, string Message)
 {
-    /// <summary>
-    /// What the message suggests writing instead of the text at <see cref="Span"/> (a did-you-mean), as data an editor
-    /// offers as a quick fix; null when there is none.
-    /// </summary>
-    public string? Suggestion { get; init; }
+    /// <summary>What the message suggests writing instead (a did-you-mean), as data an editor offers as a quick fix; null when there is none.</summary>
+    public DiagnosticFix? Fix { get; init; }
 
     /// <summary>A diagnostic of <paramref name="descriptor"/>: its code and the severity the catalogue states.</summary>
-    internal static Diagnostic Create(DiagnosticDescriptor descriptor, SourceSpan span, string message, string? suggestion = null) =>
-        new(descriptor.Code, descriptor.Severity, span, message) { Suggestion = suggestion };
+    internal static Diagnostic Create(DiagnosticDescriptor descriptor, SourceSpan span, string message, DiagnosticFix? fix = null) =>
+        new(descriptor.Code, descriptor.Severity, span, message) { Fix = fix };
 
     /// <summary>The form compilers and editors read: <c>path(line,col): error WP0123: message</c>.</summary>
     public override string ToString() =>

@@ -16,6 +16,10 @@ internal static class Suggest
         return best is not null && bestDistance <= Math.Max(2, input.Length / 2) ? best : null;
     }
 
+    /// <summary>The edit a did-you-mean suggests: <paramref name="input"/> written as the nearest candidate; null when none is near.</summary>
+    public static DiagnosticFix? Fix(string input, IEnumerable<string> candidates) =>
+        Nearest(input, candidates) is { } n ? new DiagnosticFix(input, n) : null;
+
     /// <summary>" (did you mean 'x'?)" or empty.</summary>
     public static string DidYouMean(string input, IEnumerable<string> candidates) =>
         Nearest(input, candidates) is { } n ? $" (did you mean '{n}'?)" : "";

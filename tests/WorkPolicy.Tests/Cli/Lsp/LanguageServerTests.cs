@@ -47,6 +47,49 @@ public sealed class LanguageServerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_did_you_mean_is_offered_as_a_quick_fix_that_writes_the_suggestion()
+    {
+        await using var client = LspClient.InProcess();
+        var capabilities = await client.Initialize();
+        capabilities.GetProperty("codeActionProvider").GetProperty("codeActionKinds")[0].GetString().Should().Be("quickfix");
+        var text = File.ReadAllText(Palopo);
+        // A mode misspelled (the parser's did-you-mean), then — that fixed — a code misspelled inside a condition (the linker's).
+        var misspelled = text.Replace("    overrides p1-rotation\n    mode office", "    overrides p1-rotation\n    mode offce");
+        var wrongCode = text.Replace("kind in { rsud, puskesmas, pustu }", "kind in { rsud, puskesmass, pustu }");
+        misspelled.Should().NotBe(text);
+        wrongCode.Should().NotBe(text);
+        var version = 1;
+        foreach (var (broken, word, replacement) in new[] { (misspelled, "offce", "office"), (wrongCode, "puskesmass", "puskesmas") })
+        {
+            if (version == 1) await client.Open(Palopo, broken);
+            else await client.Change(Palopo, broken, version);
+            version++;
+            await client.Diagnostics(Palopo, d => d.EnumerateArray().Any(x => x.GetProperty("message").GetString()!.Contains(word)));
+            var (line, character) = Find(broken, word);
+            var actions = await client.Request("textDocument/codeAction", new
+            {
+                textDocument = new { uri = LspClient.Uri(Palopo) },
+                range = new { start = new { line, character }, end = new { line, character = character + word.Length } },
+                context = new { diagnostics = Array.Empty<object>() },
+            });
+            var action = actions.EnumerateArray().Should().ContainSingle(word).Subject;
+            action.GetProperty("kind").GetString().Should().Be("quickfix");
+            action.GetProperty("title").GetString().Should().Be($"Replace '{word}' with '{replacement}'");
+            var edit = action.GetProperty("edit").GetProperty("changes").GetProperty(LspClient.Uri(Palopo))[0];
+            edit.GetProperty("newText").GetString().Should().Be(replacement);
+            edit.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32().Should().Be(line);
+            edit.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32().Should().Be(character);
+            edit.GetProperty("range").GetProperty("end").GetProperty("character").GetInt32().Should().Be(character + word.Length);
+            // Applied, the fix leaves a document without diagnostics.
+            var lines = broken.Split('\n');
+            lines[line] = lines[line][..character] + replacement + lines[line][(character + word.Length)..];
+            string.Join('\n', lines).Should().Be(text);
+        }
+        await client.Change(Palopo, text, version);
+        (await client.Diagnostics(Palopo, x => x.GetArrayLength() == 0)).GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
     public async Task Another_file_of_the_folder_held_unsaved_is_the_context_of_a_document()
     {
         await using var client = LspClient.InProcess();
