@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Dsl.Yaml;
 
 namespace WorkPolicy.Benchmarks;

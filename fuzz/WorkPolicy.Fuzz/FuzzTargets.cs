@@ -1,4 +1,4 @@
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Dsl.Yaml;

@@ -1,5 +1,5 @@
 using FluentAssertions;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Dsl.Yaml;

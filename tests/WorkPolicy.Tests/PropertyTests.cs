@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using CsCheck;
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Dsl.Printing;
 using WorkPolicy.Dsl.Yaml;

@@ -4,7 +4,7 @@ using NodaTime;
 using Snapshooter;
 using Snapshooter.Xunit;
 using WorkPolicy.Cli;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Rules.Ast;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Dsl.Printing;
 using WorkPolicy.Rules.Ast;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Dsl.Output;
 using WorkPolicy.Dsl.Testing;
 using WorkPolicy.Rules.Mutation;

@@ -24,7 +24,7 @@ public sealed partial class PolicyEngine
         var evaluator = binding.Memo;
         var roster = RosterPlanner.Plan(evaluator, facts.File.Employees, interval, progress);
         return new RosterPlan(roster, () => RosterHtml.Render(roster, binding.Index, interval.Start, interval.End, (e, d) =>
-            evaluator.Classify(binding.Index.Row(e), d) is { Provision: >= 0 } v ? $"{Rules.Circulars[v.Circular].Model.Id}/{Rules.Circulars[v.Circular].Deciding[v.Provision].Model.Id}" : null));
+            evaluator.Classify(binding.Index.Row(e), d) is { Decided: true } v ? $"{Rules.Circulars[v.Circular].Model.Id}/{Rules.Circulars[v.Circular].Deciding[v.Provision].Model.Id}" : null));
     }
 
     /// <summary>

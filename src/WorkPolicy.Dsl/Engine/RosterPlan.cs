@@ -115,7 +115,7 @@ public sealed class RosterCheckReport : Report
         foreach (var v in Issues)
         {
             w.WriteStartObject();
-            if (v.Date is { } d) w.WriteString("date", Dsl.Dsl.Values.Text(d));
+            if (v.Date is { } d) w.WriteString("date", Dsl.Parsing.Values.Text(d));
             if (v.Employee is { } e) w.WriteString("employee", e);
             if (v.Pool is { } p) w.WriteString("pool", p);
             w.WriteString("message", v.Message);

@@ -119,8 +119,8 @@ internal sealed partial class FactsLoader
             foreach (var item in _r.Seq(ww, "workweek"))
             {
                 if (_r.Str(item, "a weekday") is not { } d) continue;
-                if (Dsl.Values.TryDay(d, out var day)) days.Add(day);
-                else _r.Error(DiagnosticCatalog.UnknownCode, item.Span, $"'{d}' is not a weekday{Suggest.DidYouMean(d, Dsl.Values.Days.Select(x => x.Name))}", Suggest.Fix(d, Dsl.Values.Days.Select(x => x.Name)));
+                if (Parsing.Values.TryDay(d, out var day)) days.Add(day);
+                else _r.Error(DiagnosticCatalog.UnknownCode, item.Span, $"'{d}' is not a weekday{Suggest.DidYouMean(d, Parsing.Values.Days.Select(x => x.Name))}", Suggest.Fix(d, Parsing.Values.Days.Select(x => x.Name)));
             }
             workweek = [.. days];
         }

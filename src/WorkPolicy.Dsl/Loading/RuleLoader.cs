@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Dsl.Yaml;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Checking;

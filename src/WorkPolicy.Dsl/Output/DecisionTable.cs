@@ -1,4 +1,4 @@
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Dsl.Printing;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Evaluation;

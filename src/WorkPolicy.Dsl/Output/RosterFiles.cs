@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Rules.Diagnostics;
 using WorkPolicy.Rules.Rostering;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using NodaTime;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Facts;
 using WorkPolicy.Rules.Rostering;

@@ -1,5 +1,5 @@
 using NodaTime;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 
 namespace WorkPolicy.Dsl.Printing;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Rules.Ast;
 
 namespace WorkPolicy.Dsl.Printing;

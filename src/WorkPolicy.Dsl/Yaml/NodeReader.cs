@@ -1,6 +1,6 @@
 using System.Globalization;
 using NodaTime;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Rules.Diagnostics;
 
 namespace WorkPolicy.Dsl.Yaml;

@@ -2,7 +2,7 @@ using NodaTime;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Dsl.Printing;
 using WorkPolicy.Rules.Ast;

@@ -14,7 +14,7 @@ namespace WorkPolicy.Rules.Analysis;
 /// </summary>
 internal sealed class ValueClasses(IReadOnlyList<CompiledRules> sides, string region)
 {
-    private readonly Dictionary<string, List<(CompiledRules Rules, Condition Leaf, Func<EvalScope, Tri> Test)>> _tests = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(CompiledRules Rules, Condition Leaf, Func<DecisionSubject, Tri> Test)>> _tests = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Fact, Facts.FactValue Value), string> _classes = [];
     private readonly Dictionary<(string Path, decimal Value), string> _stretches = [];
 
@@ -64,7 +64,7 @@ internal sealed class ValueClasses(IReadOnlyList<CompiledRules> sides, string re
     private static string Fact(Dimension d) => d.Field?.Path ?? "incident " + d.Incident;
 
     /// <summary>The tests that read <paramref name="d"/>'s fact in the region, compiled once.</summary>
-    private List<(CompiledRules Rules, Condition Leaf, Func<EvalScope, Tri> Test)> Tests(Dimension d)
+    private List<(CompiledRules Rules, Condition Leaf, Func<DecisionSubject, Tri> Test)> Tests(Dimension d)
     {
         var fact = Fact(d);
         if (_tests.TryGetValue(fact, out var known)) return known;

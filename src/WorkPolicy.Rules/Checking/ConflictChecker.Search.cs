@@ -171,10 +171,10 @@ internal static partial class ConflictChecker
         return range;
     }
 
-    internal static EvalScope Synthetic(RuleModel model, string region, List<Dimension> dims, int[] choice)
+    internal static DecisionSubject Synthetic(RuleModel model, string region, List<Dimension> dims, int[] choice)
     {
         var index = new FactIndex(SyntheticFacts(region, dims, choice, Probe), model.Layout);
-        var scope = new EvalScope(index) { Date = Probe };
+        var scope = new DecisionSubject(index) { Date = Probe };
         scope.SetEmployee(index.Employees[0]);
         return scope;
     }

@@ -14,7 +14,7 @@ internal readonly struct CoverageObserver(CoverageMap map) : IWalkObserver
     // The trace events carry the scopes of every provision considered and the status of every circular.
     public bool Tracing => true;
 
-    public void UnitMissing(EvalScope s) { }
+    public void UnitMissing(DecisionSubject s) { }
 
     public void InForce(CompiledCircular c, DayContext day, Tri status)
     {
@@ -24,9 +24,9 @@ internal readonly struct CoverageObserver(CoverageMap map) : IWalkObserver
 
     public void NotWorkingDay(DayContext day) { }
 
-    public void UnknownInForce(CompiledCircular c, DayContext day, EvalScope s) { }
+    public void UnknownInForce(CompiledCircular c, DayContext day, DecisionSubject s) { }
 
-    public void UnknownScope(CompiledCircular c, CompiledProvision p, EvalScope s) { }
+    public void UnknownScope(CompiledCircular c, CompiledProvision p, DecisionSubject s) { }
 
     public void Considered(CompiledCircular c, ReadOnlySpan<Tri> results, int winner)
     {
@@ -49,11 +49,11 @@ internal readonly struct CoverageObserver(CoverageMap map) : IWalkObserver
 
     public void NoProvisionFits(CompiledCircular c) { }
 
-    public void Decided(CompiledCircular c, CompiledProvision p, EvalScope s) => Reached(p.Model, Reach.Decided);
+    public void Decided(CompiledCircular c, CompiledProvision p, DecisionSubject s) => Reached(p.Model, Reach.Decided);
 
     public void NotAsked(CompiledCircular c, CompiledCircular decider) { }
 
-    public void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, EvalScope s)
+    public void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, DecisionSubject s)
     {
         if (scope == Tri.True && p.Model.AttachesTo(mode)) Reached(p.Model, Reach.Attached);
     }

@@ -47,38 +47,38 @@ internal sealed class CompiledRules
 /// <summary>
 /// A checked provision with its scope compiled on first use: a deciding provision's scope runs alone
 /// only to record missing facts or for the conflict checker (the walk runs them all through
-/// <see cref="CompiledCircular.ScopeAll"/>), so most are never compiled on their own.
+/// <see cref="CompiledCircular.EvaluateScopes"/>), so most are never compiled on their own.
 /// </summary>
 internal sealed class CompiledProvision(CheckedProvision model, ConditionCompiler compiler)
 {
-    private Func<EvalScope, Tri>? _scope;
+    private Func<DecisionSubject, Tri>? _scope;
 
     /// <summary>The checked provision.</summary>
     public CheckedProvision Model { get; } = model;
 
     /// <summary>The scope's delegate (recording missing facts when the scope carries a sink).</summary>
-    public Func<EvalScope, Tri> Scope => _scope ?? (_scope = compiler.Compile(Model.Scope));
+    public Func<DecisionSubject, Tri> Scope => _scope ?? (_scope = compiler.Compile(Model.Scope));
 
-    private Func<EvalScope, Tri>? _prefer;
+    private Func<DecisionSubject, Tri>? _prefer;
 
     /// <summary>The pool's preference (always true when it states none).</summary>
-    public Func<EvalScope, Tri> Prefer => _prefer ?? (_prefer = compiler.Compile(Model.Prefer));
+    public Func<DecisionSubject, Tri> Prefer => _prefer ?? (_prefer = compiler.Compile(Model.Prefer));
 
-    private Func<EvalScope, Tri>[]? _rows;
+    private Func<DecisionSubject, Tri>[]? _rows;
 
     /// <summary>The delegates of the quota table's rows, in order (empty without a table).</summary>
-    public Func<EvalScope, Tri>[] QuotaRows => _rows ?? (_rows = [.. Model.QuotaRows.Select(r => compiler.Compile(r.When))]);
+    public Func<DecisionSubject, Tri>[] QuotaRows => _rows ?? (_rows = [.. Model.QuotaRows.Select(r => compiler.Compile(r.When))]);
 }
 
 /// <summary>
-/// A checked circular with its end condition and provisions compiled; <paramref name="ScopeAll"/>
+/// A checked circular with its end condition and provisions compiled; <paramref name="EvaluateScopes"/>
 /// writes the scopes of all its deciding provisions at once, <paramref name="AttachAll"/> those of
 /// its obligation-only provisions (one method each, the hot path).
 /// </summary>
 internal sealed record CompiledCircular(
     CheckedCircular Model,
-    Func<EvalScope, Tri>? Until,
+    Func<DecisionSubject, Tri>? Until,
     ImmutableArray<CompiledProvision> Deciding,
-    Action<EvalScope, Tri[]> ScopeAll,
+    Action<DecisionSubject, Tri[]> EvaluateScopes,
     ImmutableArray<CompiledProvision> Attaching,
-    Action<EvalScope, Tri[]> AttachAll);
+    Action<DecisionSubject, Tri[]> AttachAll);

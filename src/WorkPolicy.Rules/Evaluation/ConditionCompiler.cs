@@ -16,7 +16,7 @@ namespace WorkPolicy.Rules.Evaluation;
 /// </summary>
 /// <remarks>
 /// Three-valued (Kleene) logic; a missing fact is unknown unless its field states a default. When
-/// the scope carries a sink (<see cref="EvalScope.Missing"/>), a leaf that is unknown records the
+/// the scope carries a sink (<see cref="DecisionSubject.Missing"/>), a leaf that is unknown records the
 /// path of the fact it lacked, and a junction settled by a decisive operand drops what its other
 /// operands recorded: only unknowns that matter are reported.
 /// </remarks>
@@ -29,12 +29,12 @@ internal sealed class ConditionCompiler(bool reference = false)
     /// <summary>Past this many nodes a definition is called rather than inlined, so code size stays linear.</summary>
     private const int MaxInlineNodes = 64;
 
-    private readonly Dictionary<Condition, Func<EvalScope, Tri>> _compiled = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Condition, Func<DecisionSubject, Tri>> _compiled = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Condition, int> _sizes = new(ReferenceEqualityComparer.Instance);
-    private static readonly Func<EvalScope, Tri> AlwaysTrue = static _ => Tri.True;
+    private static readonly Func<DecisionSubject, Tri> AlwaysTrue = static _ => Tri.True;
 
     /// <summary>The delegate of <paramref name="c"/>; null (no scope) is always true. Safe to call from several threads.</summary>
-    public Func<EvalScope, Tri> Compile(Condition? c)
+    public Func<DecisionSubject, Tri> Compile(Condition? c)
     {
         if (c is null) return AlwaysTrue;
         if (reference) return s => ConditionInterpreter.Evaluate(c, s);
@@ -42,8 +42,8 @@ internal sealed class ConditionCompiler(bool reference = false)
         lock (_compiled)
         {
             if (_compiled.TryGetValue(c, out var known)) return known;
-            var s = Expression.Parameter(typeof(EvalScope), "s");
-            return _compiled[c] = Expression.Lambda<Func<EvalScope, Tri>>(Emit(c, new Emission(s, Recording: true, null)), s).Compile();
+            var s = Expression.Parameter(typeof(DecisionSubject), "s");
+            return _compiled[c] = Expression.Lambda<Func<DecisionSubject, Tri>>(Emit(c, new Emission(s, Recording: true, null)), s).Compile();
         }
     }
 
@@ -51,10 +51,10 @@ internal sealed class ConditionCompiler(bool reference = false)
     /// One delegate that packs the outcomes of <paramref name="leaves"/>, two bits each from bit
     /// <paramref name="shift"/>: the memo layer's decision key. It records nothing.
     /// </summary>
-    public Func<EvalScope, ulong> CompileKey(IReadOnlyList<Condition> leaves, int shift)
+    public Func<DecisionSubject, ulong> CompileKey(IReadOnlyList<Condition> leaves, int shift)
     {
         if (reference) return scope => ReferenceKey(leaves, shift, scope);
-        var s = Expression.Parameter(typeof(EvalScope), "s");
+        var s = Expression.Parameter(typeof(DecisionSubject), "s");
         lock (_compiled)
         {
             var e = new Emission(s, Recording: false, null);
@@ -64,7 +64,7 @@ internal sealed class ConditionCompiler(bool reference = false)
                 var outcome = Expression.Convert(Expression.Convert(Emit(leaves[i], e), typeof(byte)), typeof(ulong));
                 key = Expression.Or(key, Expression.LeftShift(outcome, Expression.Constant(shift + 2 * i)));
             }
-            return Expression.Lambda<Func<EvalScope, ulong>>(key, s).Compile();
+            return Expression.Lambda<Func<DecisionSubject, ulong>>(key, s).Compile();
         }
     }
 
@@ -73,7 +73,7 @@ internal sealed class ConditionCompiler(bool reference = false)
     /// in order. It is the walk's hot path and records nothing: call it with no sink on the scope (the
     /// per-condition delegates of <see cref="Compile"/> record).
     /// </summary>
-    public Action<EvalScope, Tri[]> CompileAll(IReadOnlyList<Condition?> scopes)
+    public Action<DecisionSubject, Tri[]> CompileAll(IReadOnlyList<Condition?> scopes)
     {
         if (reference)
         {
@@ -86,7 +86,7 @@ internal sealed class ConditionCompiler(bool reference = false)
     }
 
     /// <summary>The key of <see cref="CompileKey"/> as the interpreter gives it: the leaves' outcomes, recording nothing.</summary>
-    private static ulong ReferenceKey(IReadOnlyList<Condition> leaves, int shift, EvalScope scope)
+    private static ulong ReferenceKey(IReadOnlyList<Condition> leaves, int shift, DecisionSubject scope)
     {
         var sink = scope.Missing;
         scope.Missing = null;
@@ -96,9 +96,9 @@ internal sealed class ConditionCompiler(bool reference = false)
         return key;
     }
 
-    private Action<EvalScope, Tri[]> CompileAllLocked(IReadOnlyList<Condition?> scopes)
+    private Action<DecisionSubject, Tri[]> CompileAllLocked(IReadOnlyList<Condition?> scopes)
     {
-        var s = Expression.Parameter(typeof(EvalScope), "s");
+        var s = Expression.Parameter(typeof(DecisionSubject), "s");
         var results = Expression.Parameter(typeof(Tri[]), "results");
         // A definition several provisions use (asn, pengawas) is evaluated once per call, on first need.
         var shared = new Dictionary<Condition, ParameterExpression>(ReferenceEqualityComparer.Instance);
@@ -107,7 +107,7 @@ internal sealed class ConditionCompiler(bool reference = false)
             Expression.ArrayAccess(results, Expression.Constant(i)),
             c is null ? Expression.Constant(Tri.True) : Emit(c, e))).ToList();
         var init = shared.Values.Select(v => (Expression)Expression.Assign(v, Expression.Constant(NotYet)));
-        return Expression.Lambda<Action<EvalScope, Tri[]>>(
+        return Expression.Lambda<Action<DecisionSubject, Tri[]>>(
             Expression.Block(typeof(void), shared.Values, init.Concat(assignments).Append(Expression.Empty())), s, results).Compile();
     }
 
@@ -187,7 +187,7 @@ internal sealed class ConditionCompiler(bool reference = false)
         var body = new List<Expression>();
         if (recording)
         {
-            body.Add(Expression.Assign(sink, Expression.Property(s, nameof(EvalScope.Missing))));
+            body.Add(Expression.Assign(sink, Expression.Property(s, nameof(DecisionSubject.Missing))));
             body.Add(Expression.Assign(mark, Expression.Condition(Expression.ReferenceEqual(sink, Expression.Constant(null, typeof(List<string>))),
                 Expression.Constant(0), Expression.Property(sink, nameof(List<string>.Count)))));
         }
@@ -211,7 +211,7 @@ internal sealed class ConditionCompiler(bool reference = false)
         // recording of a missing fact are reached only when the value is absent.
         var (read, absent) = f.Entity switch
         {
-            Entity.Employee => (Slot(Expression.Property(Expression.Property(s, nameof(EvalScope.Employee)), nameof(EmployeeRow.Slots)), f.Slot),
+            Entity.Employee => (Slot(Expression.Property(Expression.Property(s, nameof(DecisionSubject.Employee)), nameof(EmployeeRow.Slots)), f.Slot),
                 Expression.Call(typeof(Ops).GetMethod(nameof(Ops.EmployeeAbsent))!, s, Expression.Constant(f.Default, typeof(FactValue)), Expression.Constant(f.Key))),
             Entity.Unit or Entity.TopUnit => (Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Unit))!, s, Expression.Constant(f.Entity == Entity.TopUnit), Expression.Constant(f.Slot)),
                 Expression.Call(typeof(Ops).GetMethod(nameof(Ops.UnitAbsent))!, s, Expression.Constant(f.Entity == Entity.TopUnit), Expression.Constant(f.Default, typeof(FactValue)), Expression.Constant(f.Key))),
@@ -321,14 +321,14 @@ internal sealed class ConditionCompiler(bool reference = false)
 
         /// <summary>The employee's fact in <paramref name="slot"/>, or null.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static FactValue? Employee(EvalScope s, int slot)
+        public static FactValue? Employee(DecisionSubject s, int slot)
         {
             var slots = s.Employee!.Slots;
             return (uint)slot < (uint)slots.Length ? slots[slot] : null;
         }
 
         /// <summary>An absent employee fact: its default, else unknown (recorded).</summary>
-        public static FactValue? EmployeeAbsent(EvalScope s, FactValue? fallback, string key)
+        public static FactValue? EmployeeAbsent(DecisionSubject s, FactValue? fallback, string key)
         {
             if (fallback is null) s.Missing?.Add($"employees[{s.Employee!.Facts.Id}].{key}");
             return fallback;
@@ -336,7 +336,7 @@ internal sealed class ConditionCompiler(bool reference = false)
 
         /// <summary>The unit's (or perangkat daerah's) fact in <paramref name="slot"/>, or null.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static FactValue? Unit(EvalScope s, bool top, int slot)
+        public static FactValue? Unit(DecisionSubject s, bool top, int slot)
         {
             var u = top ? s.TopUnit : s.Unit;
             if (u is null) return null;
@@ -345,7 +345,7 @@ internal sealed class ConditionCompiler(bool reference = false)
         }
 
         /// <summary>An absent unit fact: its default, else unknown (recorded); no unit at all is unknown.</summary>
-        public static FactValue? UnitAbsent(EvalScope s, bool top, FactValue? fallback, string key)
+        public static FactValue? UnitAbsent(DecisionSubject s, bool top, FactValue? fallback, string key)
         {
             var u = top ? s.TopUnit : s.Unit;
             if (u is null)
@@ -360,7 +360,7 @@ internal sealed class ConditionCompiler(bool reference = false)
         private static readonly BoolFact ActiveByDefault = new(true);
 
         /// <summary>A region status field on the scope's date: the latest entry from before it; <c>active</c> unless an entry says otherwise.</summary>
-        public static FactValue? Status(EvalScope s, string series, string field)
+        public static FactValue? Status(DecisionSubject s, string series, string field)
         {
             FactValue? v = null;
             if (s.Index.Status.TryGetValue(s.Region, out var status) && status.Series.TryGetValue(series, out var entries))
@@ -377,11 +377,11 @@ internal sealed class ConditionCompiler(bool reference = false)
         }
 
         /// <summary>The attribute value of the scope's region, or null when the region does not state it.</summary>
-        public static FactValue? Attribute(EvalScope s, System.Collections.Frozen.FrozenDictionary<string, FactValue> values) =>
+        public static FactValue? Attribute(DecisionSubject s, System.Collections.Frozen.FrozenDictionary<string, FactValue> values) =>
             values.GetValueOrDefault(s.Region);
 
         /// <summary>An absent status: the field's default, else unknown (recorded as the series of the region).</summary>
-        public static FactValue? StatusAbsent(EvalScope s, string series, FactValue? fallback)
+        public static FactValue? StatusAbsent(DecisionSubject s, string series, FactValue? fallback)
         {
             if (fallback is null) s.Missing?.Add($"regions.{s.Region}.{series}");
             return fallback;
@@ -392,7 +392,7 @@ internal sealed class ConditionCompiler(bool reference = false)
         /// <paramref name="days"/> days of an incident of <paramref name="kind"/>, counted from the confirmation day
         /// plus <paramref name="startOffset"/>; with <paramref name="workingDays"/>, only working days of the calendar count.
         /// </summary>
-        public static Tri Incident(EvalScope s, string kind, int days, int startOffset, bool workingDays, bool topUnit)
+        public static Tri Incident(DecisionSubject s, string kind, int days, int startOffset, bool workingDays, bool topUnit)
         {
             if (s.Index.Facts.Incidents is null)
             {

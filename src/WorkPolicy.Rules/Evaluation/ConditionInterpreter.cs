@@ -23,7 +23,7 @@ namespace WorkPolicy.Rules.Evaluation;
 internal static class ConditionInterpreter
 {
     /// <summary>The outcome of <paramref name="condition"/> (null: no scope, always true) for the scope's employee and date.</summary>
-    public static Tri Evaluate(Condition? condition, EvalScope scope)
+    public static Tri Evaluate(Condition? condition, DecisionSubject scope)
     {
         if (condition is null) return Tri.True;
         // Condition depth is bounded by the loaders and the linker; this is the backstop.
@@ -42,7 +42,7 @@ internal static class ConditionInterpreter
 
     private static Tri Not(Tri t) => t switch { Tri.True => Tri.False, Tri.False => Tri.True, _ => Tri.Unknown };
 
-    private static Tri Junction(JunctionCondition j, EvalScope scope)
+    private static Tri Junction(JunctionCondition j, DecisionSubject scope)
     {
         var decisive = j.IsAnd ? Tri.False : Tri.True;
         var mark = scope.Missing?.Count ?? 0;
@@ -62,14 +62,14 @@ internal static class ConditionInterpreter
         return result;
     }
 
-    private static Tri Test(TestCondition t, EvalScope scope)
+    private static Tri Test(TestCondition t, DecisionSubject scope)
     {
         var value = Read(t.Field, scope);
         return value is null ? Tri.Unknown : Compare(t.Op, value, t.Values);
     }
 
     /// <summary>The field's value for the scope: present, else its default, else null (recorded as missing).</summary>
-    private static FactValue? Read(FieldRef f, EvalScope s) => f.Entity switch
+    private static FactValue? Read(FieldRef f, DecisionSubject s) => f.Entity switch
     {
         Entity.Employee => Ops.Employee(s, f.Slot) ?? Ops.EmployeeAbsent(s, f.Default, f.Key),
         Entity.Unit or Entity.TopUnit => Ops.Unit(s, f.Entity == Entity.TopUnit, f.Slot) ?? Ops.UnitAbsent(s, f.Entity == Entity.TopUnit, f.Default, f.Key),

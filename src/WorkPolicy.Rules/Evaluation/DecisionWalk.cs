@@ -28,7 +28,7 @@ namespace WorkPolicy.Rules.Evaluation;
 internal static class DecisionWalk
 {
     /// <summary>Walks the decision of the scope's employee in <paramref name="day"/>'s region and date.</summary>
-    public static Verdict Run<TObserver>(CompiledRules rules, DayContext day, EvalScope s, ref TObserver observer)
+    public static Verdict Run<TObserver>(CompiledRules rules, DayContext day, DecisionSubject s, ref TObserver observer)
         where TObserver : IWalkObserver
     {
         if (s.Unit is null)
@@ -63,7 +63,7 @@ internal static class DecisionWalk
             var c = circulars[i];
             var ps = c.Deciding;
             var buffer = s.Results;
-            c.ScopeAll(s, buffer);
+            c.EvaluateScopes(s, buffer);
             ReadOnlySpan<Tri> results = buffer.AsSpan(0, ps.Length);
             var winner = Winner(ps, results);
             var unknown = false;
@@ -98,7 +98,7 @@ internal static class DecisionWalk
             }
             break;
         }
-        if (decided.Provision < 0) return decided;
+        if (!decided.Decided) return decided;
 
         var mode = decided.Mode;
         // Oldest first, so obligations are listed in the order the circulars were issued.
@@ -169,7 +169,7 @@ internal interface IWalkObserver
     bool Tracing { get; }
 
     /// <summary>The employee's unit is not in the facts.</summary>
-    void UnitMissing(EvalScope s);
+    void UnitMissing(DecisionSubject s);
 
     /// <summary>Trace: whether <paramref name="c"/> is in force for the region and date.</summary>
     void InForce(CompiledCircular c, DayContext day, Tri status);
@@ -178,10 +178,10 @@ internal interface IWalkObserver
     void NotWorkingDay(DayContext day);
 
     /// <summary>Whether <paramref name="c"/> is in force is unknown, and that matters.</summary>
-    void UnknownInForce(CompiledCircular c, DayContext day, EvalScope s);
+    void UnknownInForce(CompiledCircular c, DayContext day, DecisionSubject s);
 
     /// <summary>A deciding provision's scope is unknown, and that matters.</summary>
-    void UnknownScope(CompiledCircular c, CompiledProvision p, EvalScope s);
+    void UnknownScope(CompiledCircular c, CompiledProvision p, DecisionSubject s);
 
     /// <summary>Trace: the scopes of <paramref name="c"/>'s deciding provisions and its winner (-1: none).</summary>
     void Considered(CompiledCircular c, ReadOnlySpan<Tri> results, int winner);
@@ -190,27 +190,27 @@ internal interface IWalkObserver
     void NoProvisionFits(CompiledCircular c);
 
     /// <summary><paramref name="p"/> of <paramref name="c"/> decides the mode.</summary>
-    void Decided(CompiledCircular c, CompiledProvision p, EvalScope s);
+    void Decided(CompiledCircular c, CompiledProvision p, DecisionSubject s);
 
     /// <summary>Trace: an older circular in force was not asked because <paramref name="decider"/> decided.</summary>
     void NotAsked(CompiledCircular c, CompiledCircular decider);
 
     /// <summary>An obligation-only provision for the decided mode: its scope (false also when it does not attach to the mode).</summary>
-    void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, EvalScope s);
+    void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, DecisionSubject s);
 }
 
 /// <summary>The observer of the batch path: it wants nothing, so the walk runs bare.</summary>
 internal struct NoObserver : IWalkObserver
 {
     public readonly bool Tracing => false;
-    public readonly void UnitMissing(EvalScope s) { }
+    public readonly void UnitMissing(DecisionSubject s) { }
     public readonly void InForce(CompiledCircular c, DayContext day, Tri status) { }
     public readonly void NotWorkingDay(DayContext day) { }
-    public readonly void UnknownInForce(CompiledCircular c, DayContext day, EvalScope s) { }
-    public readonly void UnknownScope(CompiledCircular c, CompiledProvision p, EvalScope s) { }
+    public readonly void UnknownInForce(CompiledCircular c, DayContext day, DecisionSubject s) { }
+    public readonly void UnknownScope(CompiledCircular c, CompiledProvision p, DecisionSubject s) { }
     public readonly void Considered(CompiledCircular c, ReadOnlySpan<Tri> results, int winner) { }
     public readonly void NoProvisionFits(CompiledCircular c) { }
-    public readonly void Decided(CompiledCircular c, CompiledProvision p, EvalScope s) { }
+    public readonly void Decided(CompiledCircular c, CompiledProvision p, DecisionSubject s) { }
     public readonly void NotAsked(CompiledCircular c, CompiledCircular decider) { }
-    public readonly void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, EvalScope s) { }
+    public readonly void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, DecisionSubject s) { }
 }

@@ -11,14 +11,14 @@ namespace WorkPolicy.Rules.Evaluation;
 /// </summary>
 internal sealed class Evaluator
 {
-    private readonly EvalScope _scope;
+    private readonly DecisionSubject _scope;
     private readonly RegionDateCache<DayContext> _days;
 
     public Evaluator(CompiledRules rules, FactIndex facts)
     {
         Rules = rules;
         Facts = facts;
-        _scope = new EvalScope(facts, rules.MostScopes);
+        _scope = new DecisionSubject(facts, rules.MostScopes);
         var timelines = new TimelineCache();
         _days = new RegionDateCache<DayContext>(facts.RegionCount, (region, date) => DayContext.For(rules, facts, region, date, timelines));
     }
@@ -54,19 +54,19 @@ internal sealed class Evaluator
     /// <summary>The rotation pool of a verdict for <paramref name="employee"/>, without building the whole decision.</summary>
     public PoolAssignment? PoolOf(EmployeeRow employee, LocalDate date, Verdict verdict)
     {
-        if (verdict.Provision < 0) return null;
+        if (!verdict.Decided) return null;
         return Recorder.Pool(Rules.Circulars[verdict.Circular].Deciding[verdict.Provision], Point(employee, date));
     }
 
     /// <summary>Whether the rotation pool of <paramref name="verdict"/> prefers <paramref name="employee"/> for office days (true when it prefers nobody).</summary>
     public Tri Preferred(EmployeeRow employee, LocalDate date, Verdict verdict) =>
-        verdict.Provision < 0 ? Tri.True : Rules.Circulars[verdict.Circular].Deciding[verdict.Provision].Prefer(Point(employee, date));
+        !verdict.Decided ? Tri.True : Rules.Circulars[verdict.Circular].Deciding[verdict.Provision].Prefer(Point(employee, date));
 
     /// <summary>The day context of the employee's region on <paramref name="date"/>.</summary>
     public DayContext Day(EmployeeRow employee, LocalDate date) => _days.Get(employee, date);
 
     /// <summary>The scope, pointed at <paramref name="employee"/> on <paramref name="date"/>, recording nothing.</summary>
-    internal EvalScope Point(EmployeeRow employee, LocalDate date)
+    internal DecisionSubject Point(EmployeeRow employee, LocalDate date)
     {
         var s = _scope;
         s.SetEmployee(employee);

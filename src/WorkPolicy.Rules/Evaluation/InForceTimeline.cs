@@ -16,7 +16,7 @@ internal sealed record InForceTimeline(LocalDate? UnknownFrom, LocalDate? EndsOn
         : Tri.True;
 
     /// <summary>The timeline of <paramref name="c"/> in the region of <paramref name="s"/> (whose date it leaves as it was).</summary>
-    public static InForceTimeline Compute(CompiledCircular c, EvalScope s)
+    public static InForceTimeline Compute(CompiledCircular c, DecisionSubject s)
     {
         var from = c.Model.Start;
         var points = new List<LocalDate> { from };

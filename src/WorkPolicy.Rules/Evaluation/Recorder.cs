@@ -17,7 +17,7 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
 
     public bool Tracing => trace is not null;
 
-    public void UnitMissing(EvalScope s)
+    public void UnitMissing(DecisionSubject s)
     {
         var unit = s.Employee!.Facts.Unit;
         _unknown.Add($"units[{unit}]");
@@ -63,13 +63,13 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
     public void NotWorkingDay(DayContext day) =>
         trace?.Add(new TraceEntry("", null, "day-off", $"{Text(day.Date)} ({day.Date.DayOfWeek}) is not a working day in the calendar"));
 
-    public void UnknownInForce(CompiledCircular c, DayContext day, EvalScope s)
+    public void UnknownInForce(CompiledCircular c, DayContext day, DecisionSubject s)
     {
         if (day.Timelines[c.Model.Index] is { } line) _unknown.AddRange(line.Missing);
         trace?.Add(new TraceEntry(c.Model.Id, null, "unknown", "whether it is in force matters here and depends on missing facts"));
     }
 
-    public void UnknownScope(CompiledCircular c, CompiledProvision p, EvalScope s)
+    public void UnknownScope(CompiledCircular c, CompiledProvision p, DecisionSubject s)
     {
         var before = _unknown.Count;
         Missing(p, s);
@@ -109,7 +109,7 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
     public void NoProvisionFits(CompiledCircular c) =>
         trace?.Add(new TraceEntry(c.Model.Id, null, "no provision fits", "in force, but none of its provisions decides for this employee; an older circular in force is asked"));
 
-    public void Decided(CompiledCircular c, CompiledProvision p, EvalScope s)
+    public void Decided(CompiledCircular c, CompiledProvision p, DecisionSubject s)
     {
         _decided = (c, p);
         trace?.Add(new TraceEntry(c.Model.Id, null, "decides", $"the newest circular in force whose provisions decide: '{p.Model.Id}' applies"));
@@ -118,7 +118,7 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
     public void NotAsked(CompiledCircular c, CompiledCircular decider) =>
         trace!.Add(new TraceEntry(c.Model.Id, null, "not asked", $"in force, but the newer circular '{decider.Model.Id}' decides the mode; only its obligations can still apply"));
 
-    public void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, EvalScope s)
+    public void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, DecisionSubject s)
     {
         var m = p.Model;
         switch (scope)
@@ -140,7 +140,7 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
     }
 
     /// <summary>Runs <paramref name="p"/>'s scope again, recording the facts it lacks.</summary>
-    private void Missing(CompiledProvision p, EvalScope s)
+    private void Missing(CompiledProvision p, DecisionSubject s)
     {
         s.Missing = _unknown;
         p.Scope(s);
@@ -148,7 +148,7 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
     }
 
     /// <summary>The decision the walk answered with <paramref name="verdict"/>.</summary>
-    public Decision Decision(Verdict verdict, DayContext day, EvalScope s)
+    public Decision Decision(Verdict verdict, DayContext day, DecisionSubject s)
     {
         var employee = s.Employee!.Facts;
         var circulars = InForceIds(day);
@@ -173,7 +173,7 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
     }
 
     /// <summary>The pool of a rotation provision for the scope's employee.</summary>
-    public static PoolAssignment? Pool(CompiledProvision winner, EvalScope s)
+    public static PoolAssignment? Pool(CompiledProvision winner, DecisionSubject s)
     {
         if (winner.Model.Mode != WorkMode.Rotation || winner.Model.Pool is not { } pd) return null;
         var unit = pd.Per == PoolPer.TopUnit ? s.TopUnit ?? s.Unit : s.Unit;

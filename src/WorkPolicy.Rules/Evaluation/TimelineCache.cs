@@ -6,12 +6,12 @@ namespace WorkPolicy.Rules.Evaluation;
 internal sealed class TimelineCache
 {
     private readonly Dictionary<(int Circular, string Region), InForceTimeline> _lines = [];
-    private EvalScope? _scope;
+    private DecisionSubject? _scope;
 
     public InForceTimeline Get(CompiledCircular c, FactIndex facts, string region)
     {
         if (_lines.TryGetValue((c.Model.Index, region), out var line)) return line;
-        var s = _scope ??= new EvalScope(facts);
+        var s = _scope ??= new DecisionSubject(facts);
         s.Region = region;
         return _lines[(c.Model.Index, region)] = InForceTimeline.Compute(c, s);
     }

@@ -1,6 +1,6 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Rules.Checking;
 using WorkPolicy.Rules.Evaluation;

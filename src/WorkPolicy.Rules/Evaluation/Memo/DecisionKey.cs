@@ -16,10 +16,10 @@ internal sealed class DecisionKey
     /// <summary>Keys are stored plus one in 64 bits, so they use at most 63.</summary>
     public const int MaxBits = 63;
 
-    private readonly Func<EvalScope, ulong> _fields;
-    private readonly Func<EvalScope, ulong>? _incidents;
+    private readonly Func<DecisionSubject, ulong> _fields;
+    private readonly Func<DecisionSubject, ulong>? _incidents;
 
-    private DecisionKey(Func<EvalScope, ulong> fields, Func<EvalScope, ulong>? incidents)
+    private DecisionKey(Func<DecisionSubject, ulong> fields, Func<DecisionSubject, ulong>? incidents)
     {
         _fields = fields;
         _incidents = incidents;
@@ -60,8 +60,8 @@ internal sealed class DecisionKey
     }
 
     /// <summary>The employee's part, for the scope's employee.</summary>
-    public ulong OfFields(EvalScope s) => _fields(s);
+    public ulong OfFields(DecisionSubject s) => _fields(s);
 
     /// <summary>The whole key: the employee's part with the incident part above it, for the scope's employee and date.</summary>
-    public ulong WithIncidents(ulong fields, EvalScope s) => _incidents is null ? fields : _incidents(s) | fields;
+    public ulong WithIncidents(ulong fields, DecisionSubject s) => _incidents is null ? fields : _incidents(s) | fields;
 }

@@ -15,7 +15,7 @@ internal sealed class MemoizedEvaluator
 {
     private readonly Evaluator _plain;
     // Verdicts are per region and date: the plans hold them.
-    private readonly RegionDateCache<DayPlan> _plans;
+    private readonly RegionDateCache<DayMemo> _plans;
     private readonly Dictionary<string, DecisionKey?> _keys = new(StringComparer.Ordinal);
     // The keys of the regions by the facts' region numbers, so a batch finds them with one array read.
     private readonly DecisionKey?[] _keysByNumber;
@@ -29,7 +29,7 @@ internal sealed class MemoizedEvaluator
         _rowKeys = new ulong[plain.Facts.Employees.Length];
         _keysByNumber = new DecisionKey?[plain.Facts.RegionCount];
         _keyMade = new bool[plain.Facts.RegionCount];
-        _plans = new RegionDateCache<DayPlan>(plain.Facts.RegionCount, static (_, _) => new DayPlan());
+        _plans = new RegionDateCache<DayMemo>(plain.Facts.RegionCount, static (_, _) => new DayMemo());
     }
 
     /// <summary>The facts evaluated against.</summary>
@@ -77,7 +77,7 @@ internal sealed class MemoizedEvaluator
     }
 
     /// <summary>The plan of the employee's region and date and the employee's key there; false when the employee has none.</summary>
-    private bool TryKey(EmployeeRow employee, LocalDate date, out DayPlan plan, out ulong key)
+    private bool TryKey(EmployeeRow employee, LocalDate date, out DayMemo plan, out ulong key)
     {
         plan = null!;
         key = 0;

@@ -92,7 +92,7 @@ public class ConditionInterpreterTests
             var leaves = Conditions.Leaves([condition]);
             var key = compiler.CompileKey(leaves, 3);
             var reference = new ConditionCompiler(reference: true).CompileKey(leaves, 3);
-            var scope = new EvalScope(index, 2);
+            var scope = new DecisionSubject(index, 2);
             foreach (var e in facts.Facts!.Employees)
             {
                 scope.SetEmployee(index.Row(e));
@@ -133,7 +133,7 @@ public class ConditionInterpreterTests
         var model = linked.Model!;
         var facts = FactsLoader.Load("facts.yaml", "units: [ { id: u, region: kota-palopo } ]\nemployees: [ { id: e, unit: u } ]\n", model.Vocabulary).Facts!;
         var index = new FactIndex(facts, model.Layout);
-        var scope = new EvalScope(index) { Missing = [] };
+        var scope = new DecisionSubject(index) { Missing = [] };
         scope.SetEmployee(index.Row(facts.Employees[0]));
         scope.Date = new LocalDate(2021, 7, 30);
         // false and-settles, true or-settles, not unknown is unknown: unknown in all, the tier recorded once kept.

@@ -77,7 +77,7 @@ public sealed class RosterTests : IDisposable
         var text = File.ReadAllText(Repo.Path("samples", "circulars", "palopo.wp")).Replace("office 25% rounding turns", "office at-most 25% rounding turns");
         var linked = WorkPolicy.Rules.Checking.Linker.Link([
             WorkPolicy.Dsl.Loading.RuleLoader.LoadFile(Repo.Path("samples", "circulars", "vocabulary.wp"), [])!,
-            WorkPolicy.Dsl.Dsl.DslParser.Parse("palopo.wp", text).File!]);
+            WorkPolicy.Dsl.Parsing.DslParser.Parse("palopo.wp", text).File!]);
         linked.Model.Should().BeNull();
         linked.Diagnostics.Should().Contain(d => d.Code == "WP0110" && d.Message.Contains("with 'at-most' its turn days would pass the cap"));
     }

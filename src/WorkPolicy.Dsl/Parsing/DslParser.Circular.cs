@@ -4,7 +4,7 @@ using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Diagnostics;
 
-namespace WorkPolicy.Dsl.Dsl;
+namespace WorkPolicy.Dsl.Parsing;
 
 internal static partial class DslParser
 {

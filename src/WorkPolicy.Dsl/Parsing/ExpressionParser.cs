@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using Sprache;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Diagnostics;
-using static WorkPolicy.Dsl.Dsl.Lexical;
+using static WorkPolicy.Dsl.Parsing.Lexical;
 
-namespace WorkPolicy.Dsl.Dsl;
+namespace WorkPolicy.Dsl.Parsing;
 
 /// <summary>
 /// Scope and end-condition expressions: <c>or</c> over <c>and</c> over <c>not</c> over atoms.

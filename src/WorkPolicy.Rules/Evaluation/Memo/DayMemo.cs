@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace WorkPolicy.Rules.Evaluation.Memo;
 
 /// <summary>The verdicts and decision details found so far for one region on one date, by decision key.</summary>
-internal sealed class DayPlan
+internal sealed class DayMemo
 {
     /// <summary>Verdicts by key.</summary>
     public VerdictCache Verdicts { get; } = new();

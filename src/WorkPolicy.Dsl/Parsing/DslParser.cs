@@ -3,9 +3,9 @@ using Sprache;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Diagnostics;
-using static WorkPolicy.Dsl.Dsl.Lexical;
+using static WorkPolicy.Dsl.Parsing.Lexical;
 
-namespace WorkPolicy.Dsl.Dsl;
+namespace WorkPolicy.Dsl.Parsing;
 
 /// <summary>Parses the WorkPolicy DSL (<c>.wp</c> files) into the rule AST. Never throws on user input.</summary>
 internal static partial class DslParser

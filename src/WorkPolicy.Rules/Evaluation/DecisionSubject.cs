@@ -8,16 +8,16 @@ namespace WorkPolicy.Rules.Evaluation;
 /// path allocates nothing; <see cref="Missing"/> is set only when the caller wants the paths of
 /// unknown facts.
 /// </summary>
-internal sealed class EvalScope
+internal sealed class DecisionSubject
 {
     /// <summary>Creates a scope over indexed facts; <paramref name="results"/>: how many scope outcomes one circular writes at most.</summary>
-    public EvalScope(FactIndex index, int results = 0)
+    public DecisionSubject(FactIndex index, int results = 0)
     {
         Index = index;
         Results = new Tri[results];
     }
 
-    /// <summary>Where a circular's compiled scopes write their outcomes (<see cref="CompiledCircular.ScopeAll"/>).</summary>
+    /// <summary>Where a circular's compiled scopes write their outcomes (<see cref="CompiledCircular.EvaluateScopes"/>).</summary>
     public Tri[] Results { get; }
 
     /// <summary>The facts.</summary>

@@ -1,8 +1,8 @@
 using Sprache;
 using WorkPolicy.Rules.Diagnostics;
-using static WorkPolicy.Dsl.Dsl.Lexical;
+using static WorkPolicy.Dsl.Parsing.Lexical;
 
-namespace WorkPolicy.Dsl.Dsl;
+namespace WorkPolicy.Dsl.Parsing;
 
 /// <summary>
 /// Walks a DSL file statement by statement. Each statement is parsed with Sprache from the

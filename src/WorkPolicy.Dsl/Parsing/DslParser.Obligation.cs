@@ -4,9 +4,9 @@ using NodaTime;
 using Sprache;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Diagnostics;
-using static WorkPolicy.Dsl.Dsl.Lexical;
+using static WorkPolicy.Dsl.Parsing.Lexical;
 
-namespace WorkPolicy.Dsl.Dsl;
+namespace WorkPolicy.Dsl.Parsing;
 
 internal static partial class DslParser
 {

@@ -2,7 +2,7 @@ using Sprache;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Diagnostics;
 
-namespace WorkPolicy.Dsl.Dsl;
+namespace WorkPolicy.Dsl.Parsing;
 
 /// <summary>Parses a condition held in a string (a YAML scalar) with positions relative to the file.</summary>
 internal static class ExpressionText

@@ -1,6 +1,6 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Dsl;
+using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Rules.Ast;
 using WorkPolicy.Rules.Diagnostics;
 using Xunit;
