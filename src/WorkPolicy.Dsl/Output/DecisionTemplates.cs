@@ -11,9 +11,9 @@ namespace WorkPolicy.Dsl.Output;
 
 /// <summary>
 /// Writes a list of decisions fast, byte for byte as <see cref="DecisionJson.WritePlain"/> does.
-/// Decisions made by key share their circulars, provisions and obligations, so each distinct
-/// decision less its employee id is written once through <see cref="Utf8JsonWriter"/> into a
-/// template, and every decision is that template with its id put in. Chunks are serialized on all
+/// Decisions the memo layer made for one key share one <c>DecisionDetails</c> instance (circulars, provisions,
+/// obligations), so each distinct decision less its employee id is written once through <see cref="Utf8JsonWriter"/>
+/// into a template, and every decision is that template with its id put in. Chunks are serialized on all
 /// cores, each inside its own <c>{ "decisions": [</c> so the indentation is the document's.
 /// </summary>
 internal static class DecisionTemplates
@@ -24,14 +24,8 @@ internal static class DecisionTemplates
     private const int MaxTemplates = 16_384;
     private const string Placeholder = "\u0001";
 
-    private readonly record struct Key(
-        WorkMode Mode,
-        LocalDate Date,
-        ImmutableArray<string> Circulars,
-        ImmutableArray<ProvisionRef> Provisions,
-        ImmutableArray<ObligationResult> Obligations,
-        PoolAssignment? Pool,
-        NotCoveredReason? Reason);
+    /// <summary>What a template stands for: the engine's shared details (one instance per outcome the memo layer knows) and the rest.</summary>
+    private readonly record struct Key(WorkMode Mode, LocalDate Date, DecisionDetails Shared, PoolAssignment? Pool, NotCoveredReason? Reason);
 
     /// <summary>A decision's bytes as the first item of the array, split where the employee id goes.</summary>
     private sealed record Template(byte[] Before, byte[] After);
@@ -115,8 +109,9 @@ internal static class DecisionTemplates
     /// <summary>The decision's template: remembered when it can be shared (and while there are not too many), else made for it alone.</summary>
     private static Template Of(Decision d, ConcurrentDictionary<Key, Template> templates)
     {
-        if (!d.Unknown.IsEmpty) return Make(d);
-        var key = new Key(d.Mode, d.Date, d.Circulars, d.Provisions, d.Obligations, d.Pool, d.Reason);
+        // A decision made outside the engine, naming its own unknowns, or changed by 'with' since, shares nothing.
+        if (!d.Unknown.IsEmpty || d.Shared is not { } shared || d.Circulars != shared.Circulars || d.Provisions != shared.Provisions || d.Obligations != shared.Obligations) return Make(d);
+        var key = new Key(d.Mode, d.Date, shared, d.Pool, d.Reason);
         if (templates.TryGetValue(key, out var known)) return known;
         // Count takes every lock of the dictionary, so it is read on a miss only.
         return templates.Count < MaxTemplates ? templates.GetOrAdd(key, _ => Make(d)) : Make(d);

@@ -153,8 +153,8 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
         var employee = s.Employee!.Facts;
         var circulars = InForceIds(day);
         if (verdict.Mode == WorkMode.Indeterminate)
-            return new Decision(employee.Id, day.Date, verdict.Mode, circulars, [], [], null, [.. _unknown.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
-        if (_decided is not { } decided) return new Decision(employee.Id, day.Date, verdict.Mode, circulars, [], [], null, []) { Reason = verdict.Reason };
+            return DecisionAssembly.Assemble(employee.Id, day.Date, verdict, new DecisionDetails(circulars, [], []), null, [.. _unknown.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+        if (_decided is not { } decided) return DecisionAssembly.Assemble(employee.Id, day.Date, verdict, new DecisionDetails(circulars, [], []), null, []);
 
         var provisions = ImmutableArray.CreateBuilder<ProvisionRef>();
         var obligations = ImmutableArray.CreateBuilder<ObligationResult>();
@@ -169,7 +169,7 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
             }
             else trace?.Add(new TraceEntry(c.Model.Id, p.Model.Id, "not applicable", $"its obligations are not due on a {day.Date.DayOfWeek}"));
         }
-        return new Decision(employee.Id, day.Date, verdict.Mode, circulars, provisions.ToImmutable(), obligations.ToImmutable(), Pool(decided.Provision, s), []);
+        return DecisionAssembly.Assemble(employee.Id, day.Date, verdict, new DecisionDetails(circulars, provisions.ToImmutable(), obligations.ToImmutable()), Pool(decided.Provision, s), []);
     }
 
     /// <summary>The pool of a rotation provision for the scope's employee.</summary>

@@ -108,6 +108,9 @@ public sealed record Decision(
     /// <summary>For <see cref="WorkMode.NotCovered"/>: whether no circular is in force or none of their provisions fits.</summary>
     public NotCoveredReason? Reason { get; init; }
 
+    /// <summary>The details as the engine assembled them, one instance per outcome the memo layer shares (null for a decision made elsewhere).</summary>
+    internal DecisionDetails? Shared { get; init; }
+
     /// <summary>Equal when every part is: lists compared by content, in order.</summary>
     public bool Equals(Decision? other) =>
         other is not null && Employee == other.Employee && Date == other.Date && Mode == other.Mode && Reason == other.Reason

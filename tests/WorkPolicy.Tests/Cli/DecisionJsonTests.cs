@@ -26,6 +26,22 @@ public class DecisionJsonTests
         System.Text.Json.JsonDocument.Parse(parallel.ToArray()).RootElement.GetProperty("decisions").GetArrayLength().Should().Be(decisions.Length);
     }
 
+    [Fact]
+    public void Templates_key_off_the_details_the_memo_layer_shares_and_a_decision_changed_since_is_written_as_it_is()
+    {
+        var facts = SamplePopulation.Facts(600, seed: 5);
+        var decisions = new BatchEvaluator(SamplePopulation.Rules, SamplePopulation.Index(facts)).DecideParallel(new LocalDate(2021, 7, 30));
+        var shared = decisions.Where(d => d.Unknown.IsEmpty && d.Provisions.Length > 0).ToList();
+        shared.Select(d => d.Shared).Distinct().Count().Should().BeLessThan(shared.Count / 4, "the memo layer shares details across employees");
+        // Changed with 'with' after the engine made them: their own provisions and obligations are written.
+        var changed = decisions.Select((d, i) => i % 3 == 0 ? d with { Provisions = [], Obligations = [] } : i % 3 == 1 ? d with { Circulars = ["other"] } : d).ToList();
+        using var templated = new MemoryStream();
+        DecisionJson.Write(templated, changed);
+        using var plain = new MemoryStream();
+        DecisionJson.WritePlain(plain, changed);
+        templated.ToArray().Should().Equal(plain.ToArray());
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace WorkPolicy.Rules.Evaluation.Memo;
 
 /// <summary>The verdicts and decision details found so far for one region on one date, by decision key.</summary>
@@ -12,5 +10,3 @@ internal sealed class DayMemo
     public Dictionary<ulong, DecisionDetails> Details { get; } = [];
 }
 
-/// <summary>What a decision says beyond its employee, date, mode and pool; shared by every employee with the same key.</summary>
-internal sealed record DecisionDetails(ImmutableArray<string> Circulars, ImmutableArray<ProvisionRef> Provisions, ImmutableArray<ObligationResult> Obligations);

@@ -65,15 +65,9 @@ internal sealed class MemoizedEvaluator
         }
         // An indeterminate decision names the employee in the facts it needs: nothing to share.
         if (verdict.Mode == WorkMode.Indeterminate) return _plain.Decide(employee, date);
-        if (!plan.Details.TryGetValue(key, out var details))
-        {
-            var full = _plain.Decide(employee, date);
-            plan.Details[key] = details = new DecisionDetails(full.Circulars, full.Provisions, full.Obligations);
-        }
-        return new Decision(employee.Facts.Id, date, verdict.Mode, details.Circulars, details.Provisions, details.Obligations, _plain.PoolOf(employee, date, verdict), [])
-        {
-            Reason = verdict.Reason,
-        };
+        // The details of the first employee of the key, as the plain walk assembled them, serve every other.
+        if (!plan.Details.TryGetValue(key, out var details)) plan.Details[key] = details = _plain.Decide(employee, date).Shared!;
+        return DecisionAssembly.Assemble(employee.Facts.Id, date, verdict, details, _plain.PoolOf(employee, date, verdict), []);
     }
 
     /// <summary>The plan of the employee's region and date and the employee's key there; false when the employee has none.</summary>
