@@ -18,7 +18,7 @@ namespace WorkPolicy.Rules.Attendance;
 internal static class AttendanceChecker
 {
     /// <summary>The report for <paramref name="employees"/> over <paramref name="dates"/>, using <paramref name="roster"/> for rotation days.</summary>
-    public static AttendanceResult Check(MemoizedEvaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, Roster roster)
+    public static AttendanceResult Check(IDecider evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, Roster roster)
     {
         var places = roster.Assignments.ToDictionary(a => (a.Employee, a.Date), a => a.Place);
         var checkins = evaluator.Facts.Facts.Checkins.ToLookup(c => c.Employee, StringComparer.Ordinal);
@@ -28,7 +28,7 @@ internal static class AttendanceChecker
         {
             foreach (var date in dates)
             {
-                var d = evaluator.Decide(e, date);
+                var d = evaluator.Decide(evaluator.Facts.Row(e), date);
                 var atHome = d.Mode == WorkMode.Home || (d.Mode == WorkMode.Rotation && places.GetValueOrDefault((e.Id, date)) == RosterPlace.Home);
                 if (!atHome) continue;
                 foreach (var o in d.Obligations)

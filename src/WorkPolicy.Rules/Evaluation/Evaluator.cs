@@ -5,11 +5,11 @@ namespace WorkPolicy.Rules.Evaluation;
 
 /// <summary>
 /// The plain evaluator: every answer is one <see cref="DecisionWalk"/> over the employee, observed
-/// by nothing (<see cref="Classify"/>) or by a <see cref="Recorder"/> (<see cref="Decide"/>). Not
+/// by nothing (<see cref="Classify"/>) or by a <see cref="Recorder"/> (<see cref="Decide(EmployeeRow, LocalDate, List{TraceEntry})"/>). Not
 /// thread-safe (it reuses one scope); use one per thread. The memo layer
 /// (<see cref="Memo.MemoizedEvaluator"/>) wraps it and answers the same.
 /// </summary>
-internal sealed class Evaluator
+internal sealed class Evaluator : IDecider
 {
     private readonly DecisionSubject _scope;
     private readonly RegionDateCache<DayContext> _days;
@@ -36,8 +36,11 @@ internal sealed class Evaluator
         return DecisionWalk.Run(Rules, Day(employee, date), Point(employee, date), ref observer);
     }
 
+    /// <inheritdoc/>
+    public Decision Decide(EmployeeRow employee, LocalDate date) => Decide(employee, date, null);
+
     /// <summary>The whole decision; pass a list to get the trace of every circular and provision considered.</summary>
-    public Decision Decide(EmployeeRow employee, LocalDate date, List<TraceEntry>? trace = null)
+    public Decision Decide(EmployeeRow employee, LocalDate date, List<TraceEntry>? trace)
     {
         var recorder = new Recorder(trace);
         var day = Day(employee, date);

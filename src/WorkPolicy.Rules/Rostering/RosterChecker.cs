@@ -14,7 +14,7 @@ internal sealed record RosterViolation(LocalDate? Date, string? Employee, string
 internal static class RosterChecker
 {
     /// <summary>Every violation of fixed decisions, quotas and fairness, in date then employee order.</summary>
-    public static ImmutableArray<RosterViolation> Check(MemoizedEvaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IEnumerable<RosterEntry> roster)
+    public static ImmutableArray<RosterViolation> Check(IDecider evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IEnumerable<RosterEntry> roster)
     {
         var given = new Dictionary<(string, LocalDate), RosterPlace>();
         foreach (var a in roster) given[(a.Employee, a.Date)] = a.Place;
@@ -27,7 +27,7 @@ internal static class RosterChecker
             var pools = new SortedDictionary<(string Group, string Unit), (PoolAssignment Pool, int Members, int AtPlace)>();
             foreach (var e in employees)
             {
-                var d = evaluator.Decide(e, date);
+                var d = evaluator.Decide(evaluator.Facts.Row(e), date);
                 var has = given.TryGetValue((e.Id, date), out var place);
                 switch (d.Mode)
                 {

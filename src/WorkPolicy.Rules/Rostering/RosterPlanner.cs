@@ -34,7 +34,7 @@ internal static class RosterPlanner
     }
 
     /// <summary>Plans a roster for <paramref name="employees"/> over <paramref name="dates"/>.</summary>
-    public static Roster Plan(MemoizedEvaluator evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IProgress<int>? progress = null)
+    public static Roster Plan(IDecider evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IProgress<int>? progress = null)
     {
         var byEmployee = new Dictionary<string, List<RosterEntry>>(StringComparer.Ordinal);
         foreach (var e in employees) byEmployee[e.Id] = new List<RosterEntry>(dates.Length);

@@ -11,7 +11,7 @@ namespace WorkPolicy.Rules.Evaluation.Memo;
 /// every remembered answer was first the plain walk's, and tests hold the two equal on generated
 /// populations. Not thread-safe; one per thread.
 /// </summary>
-internal sealed class MemoizedEvaluator
+internal sealed class MemoizedEvaluator : IDecider
 {
     private readonly Evaluator _plain;
     // Verdicts are per region and date: the plans hold them.
@@ -54,7 +54,7 @@ internal sealed class MemoizedEvaluator
         return verdict;
     }
 
-    /// <summary>The same decision as <see cref="Evaluator.Decide"/> (without a trace).</summary>
+    /// <summary>The same decision as <see cref="Evaluator.Decide(EmployeeRow, LocalDate)"/> (without a trace).</summary>
     public Decision Decide(EmployeeRow employee, LocalDate date)
     {
         if (!TryKey(employee, date, out var plan, out var key)) return _plain.Decide(employee, date);
