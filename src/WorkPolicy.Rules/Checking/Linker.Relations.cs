@@ -8,20 +8,22 @@ namespace WorkPolicy.Rules.Checking;
 
 internal sealed partial class Linker
 {
-    /// <summary>The circular each amendment's provisions were written in, for citations of a merged version.</summary>
-    private readonly Dictionary<ProvisionDecl, string> _sources = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>Where each amendment's <c>amends</c> and each circular's first <c>follows</c> is written, for diagnostics.</summary>
-    private Dictionary<string, SourceSpan> _relationSpans = new(StringComparer.Ordinal);
-
-    /// <summary>The relations that take effect, resolved to loaded circulars.</summary>
+    /// <summary>
+    /// The relations that take effect, resolved to loaded circulars, with where each amendment's <c>amends</c> and each
+    /// circular's first <c>follows</c> is written (for the diagnostics of later passes).
+    /// </summary>
     private sealed record Resolved(
         Dictionary<string, string> AmendmentBase,
         Dictionary<string, (LocalDate From, string By)> Revoked,
-        List<(string Follower, string Target)> Follows);
+        List<(string Follower, string Target)> Follows,
+        Dictionary<string, SourceSpan> AmendsAt,
+        Dictionary<string, SourceSpan> FollowsAt);
 
-    /// <summary>A circular as it stands over a stretch of time: as issued, or as amended by some amendments.</summary>
-    private sealed record Version(CircularDecl Decl, LocalDate Start, ImmutableArray<string> AmendedBy);
+    /// <summary>
+    /// A circular as it stands over a stretch of time: as issued, or as amended by some amendments; <paramref name="Sources"/>
+    /// names the amendment each restated or added provision was written in (the circular itself for the others).
+    /// </summary>
+    private sealed record Version(CircularDecl Decl, LocalDate Start, ImmutableArray<string> AmendedBy, IReadOnlyDictionary<ProvisionDecl, string> Sources);
 
     /// <summary>
     /// Resolves the relations that take effect (<c>amends</c>, <c>supersedes</c>, <c>revokes</c>, <c>follows</c>) to
@@ -32,7 +34,8 @@ internal sealed partial class Linker
     {
         var byId = decls.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var amends = new Dictionary<string, string>(StringComparer.Ordinal);
-        var spans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        var amendsAt = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        var followsAt = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         var revoked = new Dictionary<string, (LocalDate From, string By)>(StringComparer.Ordinal);
         var follows = new List<(string, string)>();
         foreach (var c in decls)
@@ -62,11 +65,11 @@ internal sealed partial class Linker
                         break;
                     case RelationKind.Amends:
                         amends[c.Id] = r.Target;
-                        spans[c.Id] = r.Span;
+                        amendsAt[c.Id] = r.Span;
                         break;
                     case RelationKind.Follows:
                         follows.Add((c.Id, r.Target));
-                        spans.TryAdd("follows:" + c.Id, r.Span);
+                        followsAt.TryAdd(c.Id, r.Span);
                         break;
                     default:
                         var from = r.From ?? c.Period.From;
@@ -82,12 +85,11 @@ internal sealed partial class Linker
             if (amends.ContainsKey(target))
                 Report(DiagnosticCatalog.BadRelation, byId[by].Span, $"circular '{by}' revokes the amendment '{target}'; revoke or amend the circular '{amends[target]}' instead");
         }
-        _relationSpans = spans;
-        return new Resolved(Bases(amends), revoked, follows);
+        return new Resolved(Bases(amends, amendsAt), revoked, follows, amendsAt, followsAt);
     }
 
     /// <summary>Each amendment's base: the circular at the root of its chain of amendments; cycles are reported and dropped.</summary>
-    private Dictionary<string, string> Bases(Dictionary<string, string> amends)
+    private Dictionary<string, string> Bases(Dictionary<string, string> amends, Dictionary<string, SourceSpan> amendsAt)
     {
         var bases = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var amendment in amends.Keys.Order(StringComparer.Ordinal))
@@ -97,7 +99,7 @@ internal sealed partial class Linker
             while (amends.TryGetValue(target, out var next) && seen.Add(target)) target = next;
             if (seen.Contains(target))
             {
-                Report(DiagnosticCatalog.BadRelation, _relationSpans[amendment], $"circulars {string.Join(", ", seen.Order(StringComparer.Ordinal).Select(s => $"'{s}'"))} amend each other in a cycle");
+                Report(DiagnosticCatalog.BadRelation, amendsAt[amendment], $"circulars {string.Join(", ", seen.Order(StringComparer.Ordinal).Select(s => $"'{s}'"))} amend each other in a cycle");
                 continue;
             }
             bases[amendment] = target;
@@ -119,6 +121,7 @@ internal sealed partial class Linker
             var amendments = decls.Where(a => relations.AmendmentBase.GetValueOrDefault(a.Id) == c.Id)
                 .OrderBy(a => a.Period.From).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
             var provisions = c.Provisions.ToList();
+            var sources = new Dictionary<ProvisionDecl, string>(ReferenceEqualityComparer.Instance);
             var applied = ImmutableArray.CreateBuilder<string>();
             var from = c.Period.From;
             foreach (var a in amendments)
@@ -129,19 +132,20 @@ internal sealed partial class Linker
                     continue;
                 }
                 if (c.Period.To is { } end && a.Period.From > end) continue;
-                yield return new Version(VersionDecl(c, provisions, from, a.Period.From.PlusDays(-1)), c.Period.From, applied.ToImmutable());
-                provisions = Amend(c, a, provisions);
+                yield return new Version(VersionDecl(c, provisions, from, a.Period.From.PlusDays(-1)), c.Period.From, applied.ToImmutable(), new Dictionary<ProvisionDecl, string>(sources, ReferenceEqualityComparer.Instance));
+                provisions = Amend(c, a, provisions, sources);
                 applied.Add(a.Id);
                 from = a.Period.From;
             }
-            yield return new Version(VersionDecl(c, provisions, from, c.Period.To), c.Period.From, applied.ToImmutable());
+            yield return new Version(VersionDecl(c, provisions, from, c.Period.To), c.Period.From, applied.ToImmutable(), sources);
         }
     }
 
     private static CircularDecl VersionDecl(CircularDecl c, List<ProvisionDecl> provisions, LocalDate from, LocalDate? to) =>
         c with { Period = c.Period with { From = from, To = to }, Provisions = [.. provisions] };
 
-    private List<ProvisionDecl> Amend(CircularDecl c, CircularDecl amendment, List<ProvisionDecl> provisions)
+    /// <summary>The provisions of <paramref name="c"/> as <paramref name="amendment"/> leaves them; <paramref name="sources"/> learns where each came from.</summary>
+    private List<ProvisionDecl> Amend(CircularDecl c, CircularDecl amendment, List<ProvisionDecl> provisions, Dictionary<ProvisionDecl, string> sources)
     {
         var result = provisions.ToList();
         var own = new HashSet<string>(StringComparer.Ordinal);
@@ -152,7 +156,7 @@ internal sealed partial class Linker
                 Report(DiagnosticCatalog.DuplicateId, p.Span, $"provision '{p.Id}' is declared more than once in circular '{amendment.Id}'");
                 continue;
             }
-            _sources[p] = amendment.Id;
+            sources[p] = amendment.Id;
             var at = result.FindIndex(x => x.Id == p.Id);
             if (at >= 0) result[at] = p;
             else result.Add(p);
@@ -182,7 +186,7 @@ internal sealed partial class Linker
             if (done.Contains(id)) return;
             if (!visiting.Add(id))
             {
-                Report(DiagnosticCatalog.BadRelation, _relationSpans.GetValueOrDefault("follows:" + id), $"circular '{id}' follows itself through a chain of 'follows'");
+                Report(DiagnosticCatalog.BadRelation, relations.FollowsAt.GetValueOrDefault(id), $"circular '{id}' follows itself through a chain of 'follows'");
                 return;
             }
             foreach (var t in targets[id].Order(StringComparer.Ordinal)) Place(t);

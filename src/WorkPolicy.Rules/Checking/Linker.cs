@@ -50,9 +50,40 @@ internal sealed partial class Linker
 
     private void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message, DiagnosticFix? fix = null) => _out.Add(Diagnostic.Create(descriptor, span, message, fix));
 
+    /// <summary>
+    /// The passes, in order; each takes what the ones before it returned, and the only state they share is the
+    /// diagnostics they report and the checked definitions (each built once, where first used).
+    /// <list type="number">
+    /// <item><b>vocabularies</b>: names, definition cycles, regions — everything later passes resolve against.</item>
+    /// <item><b>declarations</b>: empty files, circular ids once — so relations can name circulars unambiguously.</item>
+    /// <item><b>relations</b>: amends, supersedes, revokes, follows resolved to loaded circulars — before versions,
+    /// which need each amendment's base.</item>
+    /// <item><b>versions</b>: a circular as issued and as each amendment leaves it — before checking, which checks what stands.</item>
+    /// <item><b>circulars</b>: each version checked into the model (conditions, pools, obligations, overrides).</item>
+    /// <item><b>precedence</b>: the order of speaking, by first day and <c>follows</c>, with revocations — last, since
+    /// it orders the checked versions.</item>
+    /// </list>
+    /// </summary>
     private ImmutableArray<CheckedCircular> Run()
     {
         CheckVocabularies();
+        var decls = Declarations();
+        var relations = Relations(decls);
+        var circulars = new List<CheckedCircular>();
+        foreach (var version in Versions(decls, relations))
+        {
+            if (Circular(version, 0) is { } checkedCircular) circulars.Add(checkedCircular);
+        }
+        // A provision several versions share is checked once per version: its problems are reported once.
+        var distinct = _out.Distinct().ToList();
+        _out.Clear();
+        _out.AddRange(distinct);
+        return Precedence(circulars, relations);
+    }
+
+    /// <summary>The circulars declared, each id once (a repeat reported); files that declare nothing reported.</summary>
+    private List<CircularDecl> Declarations()
+    {
         foreach (var f in _files)
         {
             if (f.Vocabularies.IsEmpty && f.Circulars.IsEmpty)
@@ -65,18 +96,7 @@ internal sealed partial class Linker
             if (ids.Add(c.Id)) decls.Add(c);
             else Report(DiagnosticCatalog.DuplicateId, c.Span, $"circular '{c.Id}' is declared more than once");
         }
-        var relations = Relations(decls);
-        var circulars = new List<CheckedCircular>();
-        foreach (var version in Versions(decls, relations))
-        {
-            if (Circular(version.Decl, 0) is { } checkedCircular)
-                circulars.Add(checkedCircular with { Start = version.Start, AmendedBy = version.AmendedBy });
-        }
-        // The same problem in a provision shared by several versions is reported once.
-        var distinct = _out.Distinct().ToList();
-        _out.Clear();
-        _out.AddRange(distinct);
-        return Precedence(circulars, relations);
+        return decls;
     }
 
     private DateTimeZone? Zone(string zone, SourceSpan span)
@@ -86,8 +106,9 @@ internal sealed partial class Linker
         return null;
     }
 
-    private CheckedCircular? Circular(CircularDecl c, int index)
+    private CheckedCircular? Circular(Version version, int index)
     {
+        var c = version.Decl;
         var before = _out.Count;
         // 'region all': every region the vocabularies declare (the scopes may then test region attributes).
         var regions = c.Regions.Contains(AllRegions) ? [.. _vocabulary.Regions.Keys.Order(StringComparer.Ordinal)] : c.Regions;
@@ -113,17 +134,21 @@ internal sealed partial class Linker
         foreach (var p in c.Provisions)
         {
             var list = p.Mode is null ? attaching : deciding;
-            list.Add(Provision(c, p, ids, list.Count));
+            list.Add(Provision(c, p, ids, list.Count, version.Sources.GetValueOrDefault(p) ?? c.Id));
         }
         CheckOverrideCycles(c, ids);
         if (zone is null || _out.Skip(before).Any(d => d.Severity == Severity.Error)) return null;
         return new CheckedCircular(c.Id, index, regions.ToFrozenSet(StringComparer.Ordinal), zone, c.Period.From, c.Period.To, until,
-            WithOverrides(deciding), [.. attaching], c);
+            WithOverrides(deciding), [.. attaching], c)
+        {
+            Start = version.Start,
+            AmendedBy = version.AmendedBy,
+        };
     }
 
     private static readonly ImmutableArray<WorkMode> AnyWorkingMode = [.. WorkModes.ProvisionModes];
 
-    private CheckedProvision Provision(CircularDecl c, ProvisionDecl p, Dictionary<string, ProvisionDecl> ids, int index)
+    private CheckedProvision Provision(CircularDecl c, ProvisionDecl p, Dictionary<string, ProvisionDecl> ids, int index, string source)
     {
         var scope = p.Scope is { } s ? Condition(s, employeeContext: true) : null;
         var ownScope = scope;
@@ -160,7 +185,7 @@ internal sealed partial class Linker
         var during = p.Mode is null ? (p.During.IsDefaultOrEmpty ? AnyWorkingMode : p.During) : [];
         return new CheckedProvision(p.Id, index, cite, scope, p.Mode, p.Pool, during, obligations.ToImmutable(), p)
         {
-            Source = _sources.GetValueOrDefault(p) ?? c.Id,
+            Source = source,
             QuotaRows = rows.ToImmutable(),
             OwnScope = ownScope,
             Prefer = p.Pool?.Prefer is { } prefer ? Condition(prefer, employeeContext: true) : null,
