@@ -3,6 +3,25 @@ using WorkPolicy.Rules.Facts;
 
 namespace WorkPolicy.Rules.Evaluation;
 
+/// <summary>Why a circular is in force on a day, or not: decided once, in <see cref="DayContext.For"/>, and only told by observers.</summary>
+internal enum InForceReason : byte
+{
+    /// <summary>It does not name the region.</summary>
+    NotInRegion,
+    /// <summary>A later circular revoked it from a day on or before this one.</summary>
+    Revoked,
+    /// <summary>The day is outside its dates (or this version's).</summary>
+    OutsideDates,
+    /// <summary>In force: within its dates, with no end condition.</summary>
+    InForce,
+    /// <summary>Not in force: its end condition held.</summary>
+    EndHeld,
+    /// <summary>Unknown: whether its end condition held depends on missing facts.</summary>
+    EndUnknown,
+    /// <summary>In force: its end condition has not held.</summary>
+    EndNotHeld,
+}
+
 /// <summary>
 /// What holds for everyone of one region on one date, before any employee fact is read: whether
 /// each circular is in force (three-valued: an end condition over unknown status is unknown) and
@@ -10,8 +29,9 @@ namespace WorkPolicy.Rules.Evaluation;
 /// </summary>
 internal sealed class DayContext
 {
-    private DayContext(System.Collections.Immutable.ImmutableArray<CompiledCircular> circulars, string region, LocalDate date, Tri[] inForce, InForceTimeline?[] timelines, bool workingDay)
+    private DayContext(System.Collections.Immutable.ImmutableArray<CompiledCircular> circulars, string region, LocalDate date, Tri[] inForce, InForceReason[] reasons, InForceTimeline?[] timelines, bool workingDay)
     {
+        Reasons = reasons;
         Circulars = circulars;
         Region = region;
         Date = date;
@@ -45,6 +65,9 @@ internal sealed class DayContext
     /// <summary>Per circular (by index): in force, not, or unknown.</summary>
     public Tri[] InForce { get; }
 
+    /// <summary>Per circular (by index): why it is in force or not.</summary>
+    public InForceReason[] Reasons { get; }
+
     /// <summary>Per circular with an end condition that names the region: its timeline (for the facts an unknown end needs).</summary>
     public InForceTimeline?[] Timelines { get; }
 
@@ -59,19 +82,30 @@ internal sealed class DayContext
     {
         var circulars = rules.Circulars;
         var inForce = new Tri[circulars.Length];
+        var reasons = new InForceReason[circulars.Length];
         var lines = new InForceTimeline?[circulars.Length];
         for (var i = 0; i < circulars.Length; i++)
         {
-            var c = circulars[i];
-            if (!c.Model.Regions.Contains(region) || !c.Model.WithinDates(date)) continue;
-            if (c.Until is null)
+            var m = circulars[i].Model;
+            if (!m.Regions.Contains(region))
             {
-                inForce[i] = Tri.True;
+                reasons[i] = InForceReason.NotInRegion;
                 continue;
             }
-            lines[i] = timelines.Get(c, facts, region);
+            if (!m.WithinDates(date))
+            {
+                reasons[i] = m.RevokedFrom is { } revoked && date >= revoked && date >= m.From ? InForceReason.Revoked : InForceReason.OutsideDates;
+                continue;
+            }
+            if (circulars[i].Until is null)
+            {
+                (inForce[i], reasons[i]) = (Tri.True, InForceReason.InForce);
+                continue;
+            }
+            lines[i] = timelines.Get(circulars[i], facts, region);
             inForce[i] = lines[i]!.At(date);
+            reasons[i] = inForce[i] switch { Tri.False => InForceReason.EndHeld, Tri.Unknown => InForceReason.EndUnknown, _ => InForceReason.EndNotHeld };
         }
-        return new DayContext(circulars, region, date, inForce, lines, facts.IsWorkingDay(date));
+        return new DayContext(circulars, region, date, inForce, reasons, lines, facts.IsWorkingDay(date));
     }
 }

@@ -29,20 +29,18 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
         var m = c.Model;
         // An amended circular has a version per stretch of dates: tell of the one that stands, or of the first.
         if (status == Tri.False && OtherVersionSpeaks(c, day)) return;
-        if (!m.Regions.Contains(day.Region))
-            trace!.Add(new TraceEntry(m.Id, null, "not in force", $"region '{day.Region}' is not among {string.Join(", ", m.Decl.Regions)}"));
-        else if (m.RevokedFrom is { } revoked && day.Date >= revoked && day.Date >= m.From)
-            trace!.Add(new TraceEntry(m.Id, null, "not in force", $"revoked by '{m.RevokedBy}' from {Text(revoked)}"));
-        else if (!m.WithinDates(day.Date))
-            trace!.Add(new TraceEntry(m.Id, null, "not in force", $"{Text(day.Date)} is outside {(m.AmendedBy.IsEmpty ? "its period" : "this version's dates")} {Text(m.From)} to {(m.To is { } t ? Text(t) : "open")}"));
-        else if (day.Timelines[m.Index] is not { } line)
-            trace!.Add(new TraceEntry(m.Id, null, "in force", $"region '{day.Region}', period from {Text(m.From)}{AsAmended(m)}"));
-        else if (status == Tri.False)
-            trace!.Add(new TraceEntry(m.Id, null, "not in force", $"its end condition held on {Text(line.EndsOn!.Value)}"));
-        else if (status == Tri.Unknown)
-            trace!.Add(new TraceEntry(m.Id, null, "unknown", $"whether its end condition was reached depends on {string.Join(", ", line.Missing)}"));
-        else
-            trace!.Add(new TraceEntry(m.Id, null, "in force", $"region '{day.Region}', its end condition has not held since {Text(m.Start)}{AsAmended(m)}"));
+        // The reason was decided with the status (DayContext.For); here it is only told.
+        var line = day.Timelines[m.Index];
+        trace!.Add(day.Reasons[m.Index] switch
+        {
+            InForceReason.NotInRegion => new TraceEntry(m.Id, null, "not in force", $"region '{day.Region}' is not among {string.Join(", ", m.Decl.Regions)}"),
+            InForceReason.Revoked => new TraceEntry(m.Id, null, "not in force", $"revoked by '{m.RevokedBy}' from {Text(m.RevokedFrom!.Value)}"),
+            InForceReason.OutsideDates => new TraceEntry(m.Id, null, "not in force", $"{Text(day.Date)} is outside {(m.AmendedBy.IsEmpty ? "its period" : "this version's dates")} {Text(m.From)} to {(m.To is { } t ? Text(t) : "open")}"),
+            InForceReason.InForce => new TraceEntry(m.Id, null, "in force", $"region '{day.Region}', period from {Text(m.From)}{AsAmended(m)}"),
+            InForceReason.EndHeld => new TraceEntry(m.Id, null, "not in force", $"its end condition held on {Text(line!.EndsOn!.Value)}"),
+            InForceReason.EndUnknown => new TraceEntry(m.Id, null, "unknown", $"whether its end condition was reached depends on {string.Join(", ", line!.Missing)}"),
+            _ => new TraceEntry(m.Id, null, "in force", $"region '{day.Region}', its end condition has not held since {Text(m.Start)}{AsAmended(m)}"),
+        });
     }
 
     private static string AsAmended(Model.CheckedCircular m) => m.AmendedBy.IsEmpty ? "" : $"; as amended by {string.Join(", ", m.AmendedBy)}";
