@@ -74,7 +74,7 @@ internal static class Analyzer
         }
         foreach (var p in rules.Circulars.SelectMany(c => c.Model.Deciding).DistinctBy(p => p.Decl))
         {
-            if (p.Pool is not { AtMost: false, Table.IsEmpty: true } pool || pool.Percent <= 0 || pool.Rounding == Rounding.Turns) continue;
+            if (p.Pool is not { AtMost: false, HasTable: false } pool || pool.Percent <= 0 || pool.Rounding == Rounding.Turns) continue;
             var smallest = Enumerable.Range(1, 100).FirstOrDefault(n => pool.Quota(n) > 0);
             if (smallest <= 1) continue;
             found.Add(Diagnostic.Create(DiagnosticCatalog.QuotaUnmet, pool.Span,

@@ -183,7 +183,8 @@ internal sealed partial class Linker
         foreach (var o in p.Obligations) obligations.Add(Obligation(o));
         var cite = string.IsNullOrEmpty(p.Cite.Point) ? $"\"{p.Cite.Quote}\"" : $"point {p.Cite.Point}: \"{p.Cite.Quote}\"";
         var during = p.Mode is null ? (p.During.IsDefaultOrEmpty ? AnyWorkingMode : p.During) : [];
-        return new CheckedProvision(p.Id, index, cite, scope, p.Mode, p.Pool, during, obligations.ToImmutable(), p)
+        var checkedPool = p.Pool is { } pd ? new CheckedPool(pd.Group, pd.Per, pd.Place, pd.Percent, pd.Rounding, pd.AtMost, !pd.Table.IsEmpty, pd.Span) : null;
+        return new CheckedProvision(p.Id, index, cite, scope, p.Mode, checkedPool, during, obligations.ToImmutable(), p)
         {
             Source = source,
             QuotaRows = rows.ToImmutable(),

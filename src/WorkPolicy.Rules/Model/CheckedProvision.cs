@@ -22,7 +22,7 @@ internal sealed record CheckedProvision(
     string Cite,
     Condition? Scope,
     WorkMode? Mode,
-    PoolDecl? Pool,
+    CheckedPool? Pool,
     ImmutableArray<WorkMode> During,
     ImmutableArray<CheckedObligation> Obligations,
     ProvisionDecl Decl)
@@ -50,15 +50,34 @@ internal sealed record CheckedProvision(
     /// <summary>Whether an obligation-only provision attaches to a decision of <paramref name="mode"/>.</summary>
     public bool AttachesTo(WorkMode mode) => (_duringMask & 1 << (int)mode) != 0;
 
-    /// <summary>Same outcome: mode and quota alike (obligations travel with the provision).</summary>
+    /// <summary>Same outcome: mode and quota alike — share, table rows, preference (obligations travel with the provision).</summary>
     public bool SameEffect(CheckedProvision other) =>
-        Mode == other.Mode &&
-        (Pool, other.Pool) switch
+        Mode == other.Mode
+        && (Pool, other.Pool) switch
         {
             (null, null) => true,
             ({ } a, { } b) => a with { Span = default } == b with { Span = default },
             _ => false,
-        };
+        }
+        && QuotaRows.SequenceEqual(other.QuotaRows) && Equals(Prefer, other.Prefer);
+}
+
+/// <summary>
+/// A checked rotation pool: the quota group, the unit it is counted in, the place and share (a table's rows are the
+/// provision's <see cref="CheckedProvision.QuotaRows"/>), the rounding and bound.
+/// </summary>
+/// <param name="Group">The quota group, e.g. <c>pelaksana</c>.</param>
+/// <param name="Per">The unit the quota is counted in: the employee's unit or its perangkat daerah.</param>
+/// <param name="Place">The place the share speaks of.</param>
+/// <param name="Percent">The share, 0 to 100 (without a table).</param>
+/// <param name="Rounding">How a share of a headcount becomes whole persons.</param>
+/// <param name="AtMost">Whether the share is a cap rather than a target (without a table).</param>
+/// <param name="HasTable">Whether the share comes from a quota table (then <paramref name="Percent"/> and <paramref name="AtMost"/> are not used).</param>
+/// <param name="Span">Where the pool is written.</param>
+internal sealed record CheckedPool(string Group, PoolPer Per, QuotaPlace Place, decimal Percent, Rounding Rounding, bool AtMost, bool HasTable, SourceSpan Span)
+{
+    /// <summary>How many of <paramref name="members"/> the quota puts at <see cref="Place"/>.</summary>
+    public int Quota(int members) => Quotas.Of(members, Percent, Rounding);
 }
 
 /// <summary>A row of a quota table: where <paramref name="When"/> holds, the pool's share is <paramref name="Percent"/>.</summary>
