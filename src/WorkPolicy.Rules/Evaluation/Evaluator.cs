@@ -58,7 +58,7 @@ internal sealed class Evaluator : IDecider
     public PoolAssignment? PoolOf(EmployeeRow employee, LocalDate date, Verdict verdict)
     {
         if (!verdict.Decided) return null;
-        return Recorder.Pool(Rules.Circulars[verdict.Circular].Deciding[verdict.Provision], Point(employee, date));
+        return PoolShare.Of(Rules.Circulars[verdict.Circular].Deciding[verdict.Provision], Point(employee, date));
     }
 
     /// <summary>Whether the rotation pool of <paramref name="verdict"/> prefers <paramref name="employee"/> for office days (true when it prefers nobody).</summary>

@@ -157,34 +157,17 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
         var provisions = ImmutableArray.CreateBuilder<ProvisionRef>();
         var obligations = ImmutableArray.CreateBuilder<ObligationResult>();
         provisions.Add(Ref(decided.Circular, decided.Provision));
-        AddObligations(decided.Circular, decided.Provision, day.Date, obligations);
+        DueObligations.Add(decided.Circular, decided.Provision, day.Date, obligations);
         foreach (var (c, p) in _attached)
         {
-            if (AddObligations(c, p, day.Date, obligations) > 0)
+            if (DueObligations.Add(c, p, day.Date, obligations) > 0)
             {
                 provisions.Add(Ref(c, p));
                 trace?.Add(new TraceEntry(c.Model.Id, p.Model.Id, "adds", $"obligations while {verdict.Mode.Word()}"));
             }
             else trace?.Add(new TraceEntry(c.Model.Id, p.Model.Id, "not applicable", $"its obligations are not due on a {day.Date.DayOfWeek}"));
         }
-        return DecisionAssembly.Assemble(employee.Id, day.Date, verdict, new DecisionDetails(circulars, provisions.ToImmutable(), obligations.ToImmutable()), Pool(decided.Provision, s), []);
-    }
-
-    /// <summary>The pool of a rotation provision for the scope's employee.</summary>
-    public static PoolAssignment? Pool(CompiledProvision winner, DecisionSubject s)
-    {
-        if (winner.Model.Mode != WorkMode.Rotation || winner.Model.Pool is not { } pd) return null;
-        var unit = pd.Per == PoolPer.TopUnit ? s.TopUnit ?? s.Unit : s.Unit;
-        var (percent, atMost) = (pd.Percent, pd.AtMost);
-        // With a quota table the first row that holds gives the share (the scope made sure one does).
-        var rows = winner.QuotaRows;
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (rows[i](s) != Tri.True) continue;
-            (percent, atMost) = (winner.Model.QuotaRows[i].Percent, winner.Model.QuotaRows[i].AtMost);
-            break;
-        }
-        return new PoolAssignment(pd.Group, unit!.Facts.Id, pd.Place, percent, pd.Rounding, atMost);
+        return DecisionAssembly.Assemble(employee.Id, day.Date, verdict, new DecisionDetails(circulars, provisions.ToImmutable(), obligations.ToImmutable()), PoolShare.Of(decided.Provision, s), []);
     }
 
     /// <summary>The circulars known to be in force.</summary>
@@ -199,17 +182,6 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
     }
 
     private static ProvisionRef Ref(CompiledCircular c, CompiledProvision p) => new(p.Model.Id, p.Model.Source, p.Model.Cite);
-
-    private static int AddObligations(CompiledCircular c, CompiledProvision p, LocalDate date, ImmutableArray<ObligationResult>.Builder into)
-    {
-        var before = into.Count;
-        foreach (var o in p.Model.Obligations)
-        {
-            if (!o.DueOn(date)) continue;
-            into.Add(new ObligationResult(o.Kind, c.Model.Id, p.Model.Id, c.Model.ZoneId, o.Properties, o.HasWindows ? o.WindowsOn(date) : null, o.EveryDays));
-        }
-        return into.Count - before;
-    }
 
     private static string Text(LocalDate d) => d.ToString("yyyy-MM-dd", null);
 }
