@@ -63,25 +63,27 @@ public class ConditionInterpreterTests
 
     private static readonly LocalDate[] Dates = [new(2021, 7, 20), new(2021, 7, 30), new(2021, 8, 27), new(2021, 9, 3)];
 
+    /// <summary>A rule model of one circular in every region whose one provision has <paramref name="scope"/>.</summary>
+    private static RuleModel WithScope(string scope) => Engine.Link($$"""
+        circular c {
+          number "1"
+          issuer "x"
+          region all
+          period from 2021-01-01
+          provision p {
+            cite "1" "p"
+            scope {{scope}}
+            mode home
+          }
+        }
+        """).Model!;
+
     [Fact]
     public void Compiled_conditions_answer_and_record_as_the_interpreter_does()
     {
         Expr(4).Sample(text =>
         {
-            var linked = Engine.Link($$"""
-                circular c {
-                  number "1"
-                  issuer "x"
-                  region all
-                  period from 2021-01-01
-                  provision p {
-                    cite "1" "p"
-                    scope {{text}}
-                    mode home
-                  }
-                }
-                """);
-            var model = linked.Model!;
+            var model = WithScope(text);
             var condition = model.Circulars[0].Deciding[0].Scope;
             var facts = FactsLoader.Load("facts.yaml", Facts, model.Vocabulary);
             facts.Diagnostics.Should().BeEmpty();
@@ -117,20 +119,7 @@ public class ConditionInterpreterTests
     [Fact]
     public void Kleene_tables_hold_for_the_interpreter()
     {
-        var linked = Engine.Link("""
-            circular c {
-              number "1"
-              issuer "x"
-              region all
-              period from 2021-01-01
-              provision p {
-                cite "1" "p"
-                scope (employee.tier < 3 and false) or (employee.tier < 3 or true) and not (employee.tier < 3)
-                mode home
-              }
-            }
-            """);
-        var model = linked.Model!;
+        var model = WithScope("(employee.tier < 3 and false) or (employee.tier < 3 or true) and not (employee.tier < 3)");
         var facts = FactsLoader.Load("facts.yaml", "units: [ { id: u, region: kota-palopo } ]\nemployees: [ { id: e, unit: u } ]\n", model.Vocabulary).Facts!;
         var index = new FactIndex(facts, model.Layout);
         var scope = new DecisionSubject(index) { Missing = [] };
