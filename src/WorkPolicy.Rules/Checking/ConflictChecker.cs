@@ -24,23 +24,29 @@ internal static partial class ConflictChecker
     public static ImmutableArray<Diagnostic> Check(CompiledRules rules, CancellationToken cancel = default)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        // The versions of an amended circular share provisions (checked once, with the same scopes): a table, or a
+        // pair, is searched once, in the first version that has it.
+        var tables = new HashSet<Ast.ProvisionDecl>(ReferenceEqualityComparer.Instance);
+        var pairs = new HashSet<(Ast.ProvisionDecl, Ast.ProvisionDecl)>();
         foreach (var c in rules.Circulars)
         {
             var ps = c.Deciding;
-            foreach (var p in ps.Where(p => !p.Model.QuotaRows.IsEmpty)) CheckTable(rules, c, p, diagnostics);
+            foreach (var p in ps.Where(p => !p.Model.QuotaRows.IsEmpty))
+            {
+                if (tables.Add(p.Model.Decl)) CheckTable(rules, c, p, diagnostics);
+            }
             for (var i = 0; i < ps.Length; i++)
             {
                 for (var j = i + 1; j < ps.Length; j++)
                 {
                     cancel.ThrowIfCancellationRequested();
                     var (a, b) = (ps[i].Model, ps[j].Model);
-                    if (a.Overrides.Contains(j) || b.Overrides.Contains(i) || a.SameEffect(b)) continue;
+                    if (a.Overrides.Contains(j) || b.Overrides.Contains(i) || a.SameEffect(b) || !pairs.Add((a.Decl, b.Decl))) continue;
                     CheckPair(rules.Model, c, ps[i], ps[j], diagnostics);
                 }
             }
         }
-        // A pair shared by several versions of an amended circular is reported once.
-        return [.. diagnostics.Distinct()];
+        return diagnostics.ToImmutable();
     }
 
     private static void CheckPair(RuleModel model, CompiledCircular c, CompiledProvision a, CompiledProvision b, ImmutableArray<Diagnostic>.Builder into)

@@ -23,7 +23,14 @@ internal sealed partial class Linker
     /// A circular as it stands over a stretch of time: as issued, or as amended by some amendments; <paramref name="Sources"/>
     /// names the amendment each restated or added provision was written in (the circular itself for the others).
     /// </summary>
-    private sealed record Version(CircularDecl Decl, LocalDate Start, ImmutableArray<string> AmendedBy, IReadOnlyDictionary<ProvisionDecl, string> Sources);
+    private sealed record Version(CircularDecl Decl, LocalDate Start, ImmutableArray<string> AmendedBy, IReadOnlyDictionary<ProvisionDecl, string> Sources)
+    {
+        /// <summary>The circular as declared: what is checked once, whichever version stands.</summary>
+        public required CircularDecl Declared { get; init; }
+
+        /// <summary>Whether this is the circular's first version (the one whose checks of the declaration report).</summary>
+        public bool First => AmendedBy.IsEmpty;
+    }
 
     /// <summary>
     /// Resolves the relations that take effect (<c>amends</c>, <c>supersedes</c>, <c>revokes</c>, <c>follows</c>) to
@@ -132,12 +139,12 @@ internal sealed partial class Linker
                     continue;
                 }
                 if (c.Period.To is { } end && a.Period.From > end) continue;
-                yield return new Version(VersionDecl(c, provisions, from, a.Period.From.PlusDays(-1)), c.Period.From, applied.ToImmutable(), new Dictionary<ProvisionDecl, string>(sources, ReferenceEqualityComparer.Instance));
+                yield return new Version(VersionDecl(c, provisions, from, a.Period.From.PlusDays(-1)), c.Period.From, applied.ToImmutable(), new Dictionary<ProvisionDecl, string>(sources, ReferenceEqualityComparer.Instance)) { Declared = c };
                 provisions = Amend(c, a, provisions, sources);
                 applied.Add(a.Id);
                 from = a.Period.From;
             }
-            yield return new Version(VersionDecl(c, provisions, from, c.Period.To), c.Period.From, applied.ToImmutable(), sources);
+            yield return new Version(VersionDecl(c, provisions, from, c.Period.To), c.Period.From, applied.ToImmutable(), sources) { Declared = c };
         }
     }
 

@@ -38,7 +38,7 @@ internal sealed partial class Linker
             {
                 if (!regions.Add(r.Id)) Report(DiagnosticCatalog.DuplicateId, r.Span, $"region '{r.Id}' is declared more than once");
                 if (r.Id == AllRegions) Report(DiagnosticCatalog.BadValue, r.Span, $"'{AllRegions}' names every region in a circular; a region cannot be called so");
-                Zone(r.Zone, r.Span);
+                Zone(r.Zone, r.Span, report: true);
             }
         }
         RegionAttributes();

@@ -74,10 +74,6 @@ internal sealed partial class Linker
         {
             if (Circular(version, 0) is { } checkedCircular) circulars.Add(checkedCircular);
         }
-        // A provision several versions share is checked once per version: its problems are reported once.
-        var distinct = _out.Distinct().ToList();
-        _out.Clear();
-        _out.AddRange(distinct);
         return Precedence(circulars, relations);
     }
 
@@ -99,45 +95,43 @@ internal sealed partial class Linker
         return decls;
     }
 
-    private DateTimeZone? Zone(string zone, SourceSpan span)
+    private DateTimeZone? Zone(string zone, SourceSpan span, bool report)
     {
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is { } z) return z;
-        Report(DiagnosticCatalog.UnknownZone, span, $"time zone '{zone}' is not in the time-zone database (e.g. Asia/Jakarta, Asia/Makassar)");
+        if (report) Report(DiagnosticCatalog.UnknownZone, span, $"time zone '{zone}' is not in the time-zone database (e.g. Asia/Jakarta, Asia/Makassar)");
         return null;
     }
 
+    /// <summary>
+    /// A version of a circular checked into the model. What belongs to the declaration — its regions, zone, period,
+    /// provision ids, override cycles — is checked (and reported) with the first version; each provision is checked
+    /// once whichever versions share it (<see cref="Provision"/>): a problem is reported once, where it is written.
+    /// </summary>
     private CheckedCircular? Circular(Version version, int index)
     {
         var c = version.Decl;
         var before = _out.Count;
         // 'region all': every region the vocabularies declare (the scopes may then test region attributes).
         var regions = c.Regions.Contains(AllRegions) ? [.. _vocabulary.Regions.Keys.Order(StringComparer.Ordinal)] : c.Regions;
-        foreach (var r in regions)
-        {
-            if (!_vocabulary.Regions.ContainsKey(r))
-                Report(DiagnosticCatalog.UnknownRegion, c.Span, $"circular '{c.Id}' names region '{r}', which no vocabulary declares{Suggest.DidYouMean(r, _vocabulary.Regions.Keys)}", Suggest.Fix(r, _vocabulary.Regions.Keys));
-        }
+        if (version.First) CheckDeclaration(version.Declared, regions);
         // The circular's own zone, else its first region's, else western Indonesia's.
         var zoneId = c.Zone ?? regions.Select(r => _vocabulary.Regions.GetValueOrDefault(r)?.Zone).FirstOrDefault(z => z is not null) ?? "Asia/Jakarta";
-        var zone = Zone(zoneId, c.Span);
-        if (c.Period.To is { } to && to < c.Period.From)
-            Report(DiagnosticCatalog.BadValue, c.Period.Span, $"period ends {to:yyyy-MM-dd}, before it starts {c.Period.From:yyyy-MM-dd}");
-        var until = c.Period.Until is { } u ? Condition(u, employeeContext: false) : null;
+        var zone = Zone(zoneId, c.Span, report: version.First);
+        var until = c.Period.Until is { } u ? Until(u) : null;
 
         var ids = new Dictionary<string, ProvisionDecl>(StringComparer.Ordinal);
-        foreach (var p in c.Provisions)
-        {
-            if (!ids.TryAdd(p.Id, p)) Report(DiagnosticCatalog.DuplicateId, p.Span, $"provision '{p.Id}' is declared more than once in circular '{c.Id}'");
-        }
+        foreach (var p in c.Provisions) ids.TryAdd(p.Id, p);
         var deciding = new List<CheckedProvision>();
         var attaching = new List<CheckedProvision>();
+        var failed = false;
         foreach (var p in c.Provisions)
         {
             var list = p.Mode is null ? attaching : deciding;
-            list.Add(Provision(c, p, ids, list.Count, version.Sources.GetValueOrDefault(p) ?? c.Id));
+            var (provision, provisionFailed) = Provision(c, p, ids, list.Count, version.Sources.GetValueOrDefault(p) ?? c.Id);
+            list.Add(provision);
+            failed |= provisionFailed;
         }
-        CheckOverrideCycles(c, ids);
-        if (zone is null || _out.Skip(before).Any(d => d.Severity == Severity.Error)) return null;
+        if (zone is null || failed || _out.Skip(before).Any(d => d.Severity == Severity.Error)) return null;
         return new CheckedCircular(c.Id, index, regions.ToFrozenSet(StringComparer.Ordinal), zone, c.Period.From, c.Period.To, until,
             WithOverrides(deciding), [.. attaching], c)
         {
@@ -146,9 +140,61 @@ internal sealed partial class Linker
         };
     }
 
+    /// <summary>Each end condition checked once: the versions of a circular share it.</summary>
+    private readonly Dictionary<Expr, Condition> _untils = new(ReferenceEqualityComparer.Instance);
+
+    private Condition Until(Expr until) => _untils.TryGetValue(until, out var known) ? known : _untils[until] = Condition(until, employeeContext: false);
+
+    /// <summary>The checks of a circular as declared: its regions, its period, its provision ids and override cycles.</summary>
+    private void CheckDeclaration(CircularDecl c, IReadOnlyList<string> regions)
+    {
+        foreach (var r in regions)
+        {
+            if (!_vocabulary.Regions.ContainsKey(r))
+                Report(DiagnosticCatalog.UnknownRegion, c.Span, $"circular '{c.Id}' names region '{r}', which no vocabulary declares{Suggest.DidYouMean(r, _vocabulary.Regions.Keys)}", Suggest.Fix(r, _vocabulary.Regions.Keys));
+        }
+        if (c.Period.To is { } to && to < c.Period.From)
+            Report(DiagnosticCatalog.BadValue, c.Period.Span, $"period ends {to:yyyy-MM-dd}, before it starts {c.Period.From:yyyy-MM-dd}");
+        var ids = new Dictionary<string, ProvisionDecl>(StringComparer.Ordinal);
+        foreach (var p in c.Provisions)
+        {
+            if (!ids.TryAdd(p.Id, p)) Report(DiagnosticCatalog.DuplicateId, p.Span, $"provision '{p.Id}' is declared more than once in circular '{c.Id}'");
+        }
+        CheckOverrideCycles(c, ids);
+    }
+
     private static readonly ImmutableArray<WorkMode> AnyWorkingMode = [.. WorkModes.ProvisionModes];
 
-    private CheckedProvision Provision(CircularDecl c, ProvisionDecl p, Dictionary<string, ProvisionDecl> ids, int index, string source)
+    /// <summary>Each provision checked once, by declaration, with whether its check reported an error.</summary>
+    private readonly Dictionary<ProvisionDecl, (CheckedProvision Provision, bool Failed)> _provisions = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Each provision's unresolved 'overrides' already reported, so a version sharing it does not report it again.</summary>
+    private readonly HashSet<(ProvisionDecl, string)> _unresolvedOverrides = [];
+
+    /// <summary>
+    /// A provision of a version: checked once by declaration (the versions that share it share the check), placed at
+    /// <paramref name="index"/> and cited from <paramref name="source"/>; its overrides resolved against the version's ids.
+    /// </summary>
+    private (CheckedProvision Provision, bool Failed) Provision(CircularDecl c, ProvisionDecl p, Dictionary<string, ProvisionDecl> ids, int index, string source)
+    {
+        if (!_provisions.TryGetValue(p, out var known))
+        {
+            var before = _out.Count;
+            var provision = CheckProvision(p);
+            _provisions[p] = known = (provision, _out.Skip(before).Any(d => d.Severity == Severity.Error));
+        }
+        var failed = known.Failed;
+        foreach (var o in p.Overrides)
+        {
+            if (ids.ContainsKey(o) || !_unresolvedOverrides.Add((p, o))) continue;
+            Report(DiagnosticCatalog.UnknownReference, p.Span, $"provision '{p.Id}' overrides '{o}', which circular '{c.Id}' does not declare{Suggest.DidYouMean(o, ids.Keys)}", Suggest.Fix(o, ids.Keys));
+            failed = true;
+        }
+        return (known.Provision with { Index = index, Source = source }, failed);
+    }
+
+    /// <summary>What a provision's declaration says, checked: scope, quota table, pool, preference, obligations.</summary>
+    private CheckedProvision CheckProvision(ProvisionDecl p)
     {
         var scope = p.Scope is { } s ? Condition(s, employeeContext: true) : null;
         var ownScope = scope;
@@ -174,19 +220,13 @@ internal sealed partial class Linker
             Report(DiagnosticCatalog.BadValue, pool.Span, $"quota {pool.Percent}% is outside 0..100");
         if (p.Mode is not null && p.During.Length > 0)
             Report(DiagnosticCatalog.BadValue, p.Span, $"provision '{p.Id}' decides a mode; 'during' is only for provisions that add obligations");
-        foreach (var o in p.Overrides)
-        {
-            if (!ids.ContainsKey(o))
-                Report(DiagnosticCatalog.UnknownReference, p.Span, $"provision '{p.Id}' overrides '{o}', which circular '{c.Id}' does not declare{Suggest.DidYouMean(o, ids.Keys)}", Suggest.Fix(o, ids.Keys));
-        }
         var obligations = ImmutableArray.CreateBuilder<CheckedObligation>();
         foreach (var o in p.Obligations) obligations.Add(Obligation(o));
         var cite = string.IsNullOrEmpty(p.Cite.Point) ? $"\"{p.Cite.Quote}\"" : $"point {p.Cite.Point}: \"{p.Cite.Quote}\"";
         var during = p.Mode is null ? (p.During.IsDefaultOrEmpty ? AnyWorkingMode : p.During) : [];
         var checkedPool = p.Pool is { } pd ? new CheckedPool(pd.Group, pd.Per, pd.Place, pd.Percent, pd.Rounding, pd.AtMost, !pd.Table.IsEmpty, pd.Span) : null;
-        return new CheckedProvision(p.Id, index, cite, scope, p.Mode, checkedPool, during, obligations.ToImmutable(), p)
+        return new CheckedProvision(p.Id, 0, cite, scope, p.Mode, checkedPool, during, obligations.ToImmutable(), p)
         {
-            Source = source,
             QuotaRows = rows.ToImmutable(),
             OwnScope = ownScope,
             Prefer = p.Pool?.Prefer is { } prefer ? Condition(prefer, employeeContext: true) : null,

@@ -6,6 +6,7 @@ using WorkPolicy.Dsl.Printing;
 using WorkPolicy.Dsl.Yaml;
 using WorkPolicy.Rules.Checking;
 using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Evaluation;
 using Xunit;
 
 namespace WorkPolicy.Tests;
@@ -128,6 +129,50 @@ public class RelationTests
         var files = circulars.Select((c, i) => DslParser.Parse($"c{i}.wp", c)).ToList();
         files.SelectMany(f => f.Diagnostics).Should().BeEmpty();
         return Linker.Link([vocabulary, .. files.Select(f => f.File)]);
+    }
+
+    [Fact]
+    public void A_problem_of_a_circular_or_provision_that_several_versions_share_is_reported_once()
+    {
+        // Versions: as issued until 2021-02-01, as amended by b until 2021-03-01, as amended by c after.
+        var issued = Circular("a", "2021-01-04", """
+              zone Asia/Nowhere
+              provision broken {
+                cite "1" "x"
+                scope unit.kind == dinass
+                mode office
+                overrides missing-one
+              }
+              provision pool-less {
+                cite "2" "y"
+                mode rotation
+              }
+            """ + AllHome);
+        var linked = Link(issued, Circular("b", "2021-02-01", "  amends \"a\"\n" + AllHome), Circular("c", "2021-03-01", "  amends \"a\"\n" + AllHome));
+        linked.Diagnostics.Should().OnlyHaveUniqueItems();
+        linked.Diagnostics.Count(d => d.Code == DiagnosticCatalog.UnknownCode.Code).Should().Be(1);
+        linked.Diagnostics.Count(d => d.Code == DiagnosticCatalog.UnknownZone.Code).Should().Be(1);
+        linked.Diagnostics.Count(d => d.Code == DiagnosticCatalog.UnknownReference.Code).Should().Be(1);
+        linked.Diagnostics.Count(d => d.Code == DiagnosticCatalog.MissingProperty.Code).Should().Be(1);
+    }
+
+    [Fact]
+    public void A_conflict_that_several_versions_share_is_searched_and_reported_once()
+    {
+        var issued = Circular("a", "2021-01-04", """
+              provision at-office {
+                cite "1" "x"
+                scope unit.kind == dinas
+                mode office
+              }
+            """ + AllHome);
+        var linked = Link(issued, Circular("b", "2021-02-01", "  amends \"a\"\n" + AllHome.Replace("melapor", "melapor lagi")), Circular("c", "2021-03-01", "  amends \"a\"\n  withdraws report\n"));
+        linked.Diagnostics.Should().BeEmpty();
+        linked.Model!.Circulars.Should().HaveCount(3, "three versions of one circular");
+        var conflicts = ConflictChecker.Check(CompiledRules.Compile(linked.Model!));
+        // One conflict per pair of declarations: the issued pair, and the pair with the provision b restated (which c keeps).
+        conflicts.Should().OnlyHaveUniqueItems();
+        conflicts.Where(d => d.Code == DiagnosticCatalog.Conflict.Code).Select(d => d.Span.Path).Should().Equal("c0.wp", "c1.wp");
     }
 
     [Fact]
