@@ -62,9 +62,9 @@ public sealed record Explanation
         {
             var details = string.Join(", ", o.Properties.Select(p => $"{p.Key} {DslPrinter.ValueText(p.Value)}"));
             var windows = o.Windows is { } ws ? $" windows {(ws.Length == 0 ? "none today" : string.Join(", ", ws.Select(DslPrinter.WindowText)))} ({o.Zone})" : "";
-            w.WriteLine($"  must: {o.Kind}{(details.Length > 0 ? " — " + details : "")}{windows}");
+            w.WriteLine($"  {(o.Pending ? "pending" : "must")}: {o.Kind}{(details.Length > 0 ? " — " + details : "")}{windows}");
         }
-        if (d.Unknown.Length > 0) w.WriteLine($"  needs facts: {string.Join(", ", d.Unknown)}");
+        if (d.Unknown.Length > 0) w.WriteLine($"  {(d.Mode == WorkMode.Indeterminate ? "needs facts" : "pending on facts")}: {string.Join(", ", d.Unknown)}");
         w.WriteLine("trace:");
         foreach (var t in Trace)
         {

@@ -2,11 +2,11 @@ namespace WorkPolicy;
 
 /// <summary>A fact missing from indeterminate decisions.</summary>
 /// <param name="Fact">The fact's path, e.g. <c>employees[e-7].position</c>.</param>
-/// <param name="Settles">How many indeterminate decisions knowing it alone would settle.</param>
-/// <param name="NeededBy">How many indeterminate decisions need it.</param>
+/// <param name="Settles">How many decisions knowing it alone would settle (their mode, or their pending obligations).</param>
+/// <param name="NeededBy">How many decisions need it.</param>
 public sealed record MissingFact(string Fact, int Settles, int NeededBy);
 
-/// <summary>A data-collection list (<c>workpolicy eval --missing</c>): every missing fact, those that settle most first.</summary>
+/// <summary>A data-collection list (<c>workpolicy eval --missing</c>): every fact a decision lacks — for its mode or for a pending obligation — those that settle most first.</summary>
 public sealed class MissingFactsReport : Report
 {
     internal MissingFactsReport(int decisions, int indeterminate, ValueList<MissingFact> missing)
@@ -22,6 +22,9 @@ public sealed class MissingFactsReport : Report
     /// <summary>How many of them are indeterminate.</summary>
     public int Indeterminate { get; }
 
+    /// <summary>How many have a mode but a pending obligation.</summary>
+    public int Pending { get; init; }
+
     /// <summary>The missing facts, ranked: most settled first, then most needed, then by path.</summary>
     public ValueList<MissingFact> Missing { get; }
 
@@ -29,7 +32,7 @@ public sealed class MissingFactsReport : Report
     public override void WriteText(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine($"{Indeterminate} of {Decisions} decisions are indeterminate; {Missing.Count} fact(s) missing, those that settle most first");
+        writer.WriteLine($"{Indeterminate} of {Decisions} decisions are indeterminate{(Pending > 0 ? $", {Pending} have a pending obligation" : "")}; {Missing.Count} fact(s) missing, those that settle most first");
         if (Missing.Count == 0) return;
         var width = Math.Max("FACT".Length, Missing.Max(r => r.Fact.Length));
         writer.WriteLine($"{"FACT".PadRight(width)}  SETTLES  NEEDED BY");
@@ -42,6 +45,7 @@ public sealed class MissingFactsReport : Report
         w.WriteStartObject();
         w.WriteNumber("decisions", Decisions);
         w.WriteNumber("indeterminate", Indeterminate);
+        w.WriteNumber("pending", Pending);
         w.WriteStartArray("missing");
         foreach (var m in Missing)
         {

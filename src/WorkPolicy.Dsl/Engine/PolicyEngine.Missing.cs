@@ -7,7 +7,7 @@ namespace WorkPolicy;
 public sealed partial class PolicyEngine
 {
     /// <summary>
-    /// Every fact missing from an indeterminate decision of <paramref name="facts"/> from <paramref name="from"/> to
+    /// Every fact missing from a decision (indeterminate, or with a pending obligation) of <paramref name="facts"/> from <paramref name="from"/> to
     /// <paramref name="to"/>, with how many such decisions knowing it alone would settle and how many need it
     /// (<c>workpolicy eval --missing</c>); <paramref name="employee"/> limits it to one employee.
     /// </summary>
@@ -16,11 +16,11 @@ public sealed partial class PolicyEngine
     {
         var binding = Bind(facts);
         var dates = Dates(from, to);
-        var evaluator = new Evaluator(Rules, binding.Index);
+        var evaluator = binding.Memo;
         var spaces = new Dictionary<string, FactSpace>(StringComparer.Ordinal);
         var counts = new Dictionary<string, (int Settles, int Needed)>(StringComparer.Ordinal);
         var employees = facts.File.Employees.Where(e => employee is null || e.Id == employee).ToList();
-        var indeterminate = 0;
+        var (indeterminate, pending) = (0, 0);
         var done = 0;
         foreach (var e in employees)
         {
@@ -28,10 +28,11 @@ public sealed partial class PolicyEngine
             var row = binding.Index.Row(e);
             foreach (var date in dates)
             {
-                // The batch path first: only an indeterminate decision is built whole and probed.
-                if (evaluator.Classify(row, date).Mode != WorkMode.Indeterminate) continue;
-                indeterminate++;
+                // Decisions that lack facts: for their mode (indeterminate) or for a pending obligation.
                 var d = evaluator.Decide(row, date);
+                if (d.Unknown.IsEmpty) continue;
+                if (d.Mode == WorkMode.Indeterminate) indeterminate++;
+                else pending++;
                 var settling = Counterfactuals.Settling(Rules, facts.File, e, date, d, spaces);
                 foreach (var fact in d.Unknown)
                 {
@@ -43,7 +44,7 @@ public sealed partial class PolicyEngine
         }
         var ranked = counts.OrderByDescending(c => c.Value.Settles).ThenByDescending(c => c.Value.Needed).ThenBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => new MissingFact(c.Key, c.Value.Settles, c.Value.Needed));
-        return new MissingFactsReport(employees.Count * dates.Length, indeterminate, [.. ranked]);
+        return new MissingFactsReport(employees.Count * dates.Length, indeterminate, [.. ranked]) { Pending = pending };
     }
 
     /// <summary>Every date of a range, inclusive; a reversed range is refused with a plain message.</summary>

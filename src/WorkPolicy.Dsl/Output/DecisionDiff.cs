@@ -24,6 +24,7 @@ internal static class DecisionDiff
     public static IEnumerable<string> Obligations(Decision d) => d.Obligations.Select(o =>
     {
         var sb = new StringBuilder(o.Kind);
+        if (o.Pending) sb.Append(" pending");
         foreach (var p in o.Properties) sb.Append(' ').Append(p.Key).Append('=').Append(DslPrinter.ValueText(p.Value));
         if (o.Windows is { } ws) sb.Append(" windows=").AppendJoin(",", ws.Select(DslPrinter.WindowText));
         return sb.ToString();

@@ -145,6 +145,7 @@ internal static class DecisionJson
         }
         w.WriteString("circular", o.Circular);
         w.WriteString("provision", o.Provision);
+        if (o.Pending) w.WriteBoolean("pending", true);
         w.WriteEndObject();
     }
 }

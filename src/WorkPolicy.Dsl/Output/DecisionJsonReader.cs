@@ -14,7 +14,7 @@ namespace WorkPolicy.Dsl.Output;
 /// </summary>
 internal static class DecisionJsonReader
 {
-    private static readonly string[] ObligationKeys = ["kind", "zone", "windows", "circular", "provision"];
+    private static readonly string[] ObligationKeys = ["kind", "zone", "windows", "circular", "provision", "pending"];
 
     public static Decision Read(JsonElement e)
     {
@@ -52,7 +52,10 @@ internal static class DecisionJsonReader
             ? [.. ws.EnumerateArray().Select(w => new TimeWindow(Time(Text(w, "from")), Time(Text(w, "to"))))]
             : null;
         var every = properties.FirstOrDefault(p => p.Key == "every")?.Value is DurationValue { Unit: 'd' } d ? d.Amount : (int?)null;
-        return new ObligationResult(Text(o, "kind"), Text(o, "circular"), Text(o, "provision"), Text(o, "zone"), properties.ToImmutable(), windows, every);
+        return new ObligationResult(Text(o, "kind"), Text(o, "circular"), Text(o, "provision"), Text(o, "zone"), properties.ToImmutable(), windows, every)
+        {
+            Pending = o.TryGetProperty("pending", out var pending) && pending.ValueKind == JsonValueKind.True,
+        };
     }
 
     private static DurationValue? Duration(string s) =>

@@ -28,6 +28,9 @@ internal sealed record Expectation(
     /// <summary>The pool's bound: <c>exactly</c> or <c>at-most</c>.</summary>
     public string? PoolBound { get; init; }
 
+    /// <summary>The kinds of the obligations that are pending (whether they apply depends on facts not given).</summary>
+    public ImmutableArray<string>? Pending { get; init; }
+
     /// <summary>An expectation that checks nothing (for a case that could not be read).</summary>
     public static Expectation None { get; } = new(null, null, null, null, null, null, null);
 }

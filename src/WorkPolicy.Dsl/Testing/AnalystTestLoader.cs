@@ -22,7 +22,7 @@ internal static class AnalystTestLoader
 {
     private static readonly string[] RootKeys = ["rules", "facts", "cases"];
     private static readonly string[] CaseKeys = ["name", "employee", "on", "expect"];
-    private static readonly string[] ExpectKeys = ["mode", "reason", "circulars", "provisions", "obligations", "pool", "unknown", "windows"];
+    private static readonly string[] ExpectKeys = ["mode", "reason", "circulars", "provisions", "obligations", "pending", "pool", "unknown", "windows"];
     private static readonly string[] PoolKeys = ["group", "unit", "percent", "bound"];
 
     /// <summary>The test files a path names: itself, or <c>*.tests.yaml</c> in a folder and its <c>tests</c> subfolder.</summary>
@@ -117,6 +117,7 @@ internal static class AnalystTestLoader
         {
             Reason = reason,
             Circulars = List("circulars"),
+            Pending = List("pending"),
             PoolPercent = percent,
             PoolBound = bound,
         };

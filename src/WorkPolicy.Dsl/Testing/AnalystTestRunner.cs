@@ -189,6 +189,12 @@ internal sealed class AnalystTestRunner(bool coverage = false, IReadOnlyDictiona
             var want = os.Distinct().Order(StringComparer.Ordinal).ToList();
             if (!got.SequenceEqual(want)) failures.Add($"expected obligations [{string.Join(", ", want)}], got [{string.Join(", ", got)}]");
         }
+        if (e.Pending is { } pending)
+        {
+            var got = d.Obligations.Where(o => o.Pending).Select(o => o.Kind).Distinct().Order(StringComparer.Ordinal).ToList();
+            var want = pending.Distinct().Order(StringComparer.Ordinal).ToList();
+            if (!got.SequenceEqual(want)) failures.Add($"expected pending obligations [{string.Join(", ", want)}], got [{string.Join(", ", got)}]");
+        }
         if (e.PoolGroup is { } g && d.Pool?.Group != g) failures.Add($"expected pool group '{g}', got '{d.Pool?.Group ?? "none"}'");
         if (e.PoolUnit is { } u && d.Pool?.Unit != u) failures.Add($"expected pool unit '{u}', got '{d.Pool?.Unit ?? "none"}'");
         if (e.PoolPercent is { } pct && d.Pool?.Percent != pct) failures.Add($"expected pool percent {pct}, got {(d.Pool is { } pp ? pp.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")}");

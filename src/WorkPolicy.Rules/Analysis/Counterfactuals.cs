@@ -31,13 +31,15 @@ internal static class Counterfactuals
     }
 
     /// <summary>
-    /// The missing facts of an indeterminate decision that would settle it: those for which every class
-    /// of value gives a determinate decision (the employee's other facts as they are). <paramref name="spaces"/>:
-    /// fact spaces by region, shared across calls so each is worked out once.
+    /// The missing facts of a decision that would settle it: for an indeterminate decision, those for which every class
+    /// of value gives a mode; for one with a pending obligation, those for which every class of value leaves nothing
+    /// pending (the employee's other facts as they are). <paramref name="spaces"/>: fact spaces by region, shared across
+    /// calls so each is worked out once.
     /// </summary>
     public static ImmutableArray<string> Settling(CompiledRules rules, FactsFile facts, EmployeeFacts employee, LocalDate date, Decision current, Dictionary<string, FactSpace>? spaces = null)
     {
-        if (current.Mode != WorkMode.Indeterminate || facts.Units.FirstOrDefault(u => u.Id == employee.Unit) is not { } unit) return [];
+        if (current.Unknown.IsEmpty || facts.Units.FirstOrDefault(u => u.Id == employee.Unit) is not { } unit) return [];
+        bool Settled(Decision d) => current.Mode == WorkMode.Indeterminate ? d.Mode != WorkMode.Indeterminate : d.Unknown.IsEmpty;
         spaces ??= [];
         if (!spaces.TryGetValue(unit.Region, out var space)) spaces[unit.Region] = space = FactSpace.Of([rules], unit.Region);
         var settling = ImmutableArray.CreateBuilder<string>();
@@ -45,7 +47,7 @@ internal static class Counterfactuals
         {
             var path = PathOf(missing, employee.Unit);
             var tries = FactEdit.Alternatives(space, facts, employee, date, p => p == path || (path.EndsWith('.') && p.StartsWith(path, StringComparison.Ordinal))).ToList();
-            if (tries.Count > 0 && tries.All(t => Decide(rules, t.Facts, employee.Id, date).Mode != WorkMode.Indeterminate)) settling.Add(missing);
+            if (tries.Count > 0 && tries.All(t => Settled(Decide(rules, t.Facts, employee.Id, date)))) settling.Add(missing);
         }
         return settling.ToImmutable();
     }

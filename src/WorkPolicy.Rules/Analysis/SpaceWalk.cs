@@ -41,7 +41,8 @@ internal static class SpaceWalk
             if (++examined > MaxCells) return (cells, false);
             var choice = pending.Pop();
             var decisions = Decide(space, sides, choice, date);
-            if (decisions.All(d => d.Mode != WorkMode.Indeterminate))
+            // A class is settled when no side lacks a fact: neither for its mode nor for a pending obligation.
+            if (decisions.All(d => d.Unknown.IsEmpty))
             {
                 cells.Add(new Cell(choice, decisions));
                 continue;
@@ -76,10 +77,10 @@ internal static class SpaceWalk
         return decisions.MoveToImmutable();
     }
 
-    /// <summary>The axis to split next: the first unchosen one an indeterminate decision lacks, else the first unchosen one.</summary>
+    /// <summary>The axis to split next: the first unchosen one a decision lacks (for its mode or a pending obligation), else the first unchosen one.</summary>
     private static int Next(FactSpace space, int[] choice, ImmutableArray<Decision> decisions)
     {
-        var lacking = decisions.Where(d => d.Mode == WorkMode.Indeterminate).SelectMany(d => d.Unknown).ToHashSet(StringComparer.Ordinal);
+        var lacking = decisions.SelectMany(d => d.Unknown).ToHashSet(StringComparer.Ordinal);
         var first = -1;
         for (var a = 0; a < space.Axes.Length; a++)
         {

@@ -18,6 +18,9 @@ internal sealed class DecisionDetails(ImmutableArray<string> circulars, Immutabl
     public ImmutableArray<ProvisionRef> Provisions { get; } = provisions;
 
     public ImmutableArray<ObligationResult> Obligations { get; } = obligations;
+
+    /// <summary>Whether an obligation is pending (then the decision's unknowns name the employee).</summary>
+    public bool HasPending { get; } = obligations.Any(o => o.Pending);
 }
 
 /// <summary>The one place a <see cref="Decision"/> is put together, for the plain walk and the memo layer alike.</summary>

@@ -119,14 +119,15 @@ internal static class DecisionWalk
                     continue;
                 }
                 var r = scopes[a];
+                // An obligation alone never makes a decision indeterminate (decisions.md): where its circular's standing
+                // or its own scope is unknown, the mode stands and the obligation is pending.
                 if (inForce[i] == Tri.Unknown)
                 {
                     if (r == Tri.False) continue;
                     observer.UnknownInForce(c, day, s);
-                    return Verdict.Of(WorkMode.Indeterminate);
+                    r = Tri.Unknown;
                 }
                 observer.Attaches(c, p, mode, r, s);
-                if (r == Tri.Unknown) return Verdict.Of(WorkMode.Indeterminate);
             }
         }
         return decided;

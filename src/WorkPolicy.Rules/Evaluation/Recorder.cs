@@ -11,7 +11,8 @@ namespace WorkPolicy.Rules.Evaluation;
 /// </summary>
 internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
 {
-    private readonly List<(CompiledCircular Circular, CompiledProvision Provision)> _attached = [];
+    // Obligation-only provisions that attach, in the walk's order; a pending one carries the facts it lacks.
+    private readonly List<(CompiledCircular Circular, CompiledProvision Provision, string[]? Lacks)> _attached = [];
     private readonly List<string> _unknown = [];
     private (CompiledCircular Circular, CompiledProvision Provision)? _decided;
 
@@ -122,11 +123,14 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
         switch (scope)
         {
             case Tri.True:
-                _attached.Add((c, p));
+                _attached.Add((c, p, null));
                 break;
             case Tri.Unknown:
+                var before = _unknown.Count;
                 Missing(p, s);
-                trace?.Add(new TraceEntry(c.Model.Id, m.Id, "unknown", "whether its obligations apply depends on missing facts"));
+                _attached.Add((c, p, [.. _unknown.Skip(before)]));
+                _unknown.RemoveRange(before, _unknown.Count - before);
+                trace?.Add(new TraceEntry(c.Model.Id, m.Id, "pending", "whether its obligations apply depends on missing facts; the mode stands"));
                 break;
             default:
                 if (!m.AttachesTo(mode))
@@ -158,16 +162,26 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
         var obligations = ImmutableArray.CreateBuilder<ObligationResult>();
         provisions.Add(Ref(decided.Circular, decided.Provision));
         DueObligations.Add(decided.Circular, decided.Provision, day.Date, obligations);
-        foreach (var (c, p) in _attached)
+        // The facts an in-force question lacked (UnknownInForce) and each pending provision's own: what would settle them.
+        var lacking = new List<string>(_unknown);
+        var anyPending = false;
+        foreach (var (c, p, lacks) in _attached)
         {
-            if (DueObligations.Add(c, p, day.Date, obligations) > 0)
+            var pending = lacks is not null;
+            if (DueObligations.Add(c, p, day.Date, obligations, pending) > 0)
             {
                 provisions.Add(Ref(c, p));
-                trace?.Add(new TraceEntry(c.Model.Id, p.Model.Id, "adds", $"obligations while {verdict.Mode.Word()}"));
+                if (pending)
+                {
+                    anyPending = true;
+                    lacking.AddRange(lacks!);
+                }
+                trace?.Add(new TraceEntry(c.Model.Id, p.Model.Id, pending ? "pending" : "adds", $"obligations while {verdict.Mode.Word()}{(pending ? ", if the facts it lacks hold" : "")}"));
             }
             else trace?.Add(new TraceEntry(c.Model.Id, p.Model.Id, "not applicable", $"its obligations are not due on a {day.Date.DayOfWeek}"));
         }
-        return DecisionAssembly.Assemble(employee.Id, day.Date, verdict, new DecisionDetails(circulars, provisions.ToImmutable(), obligations.ToImmutable()), PoolShare.Of(decided.Provision, s), []);
+        ImmutableArray<string> unknown = anyPending ? [.. lacking.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] : [];
+        return DecisionAssembly.Assemble(employee.Id, day.Date, verdict, new DecisionDetails(circulars, provisions.ToImmutable(), obligations.ToImmutable()), PoolShare.Of(decided.Provision, s), unknown);
     }
 
     /// <summary>The circulars known to be in force.</summary>

@@ -68,10 +68,16 @@ public sealed record ObligationResult
     /// <summary>The rotation cadence in days (<c>every</c>), for rosters.</summary>
     internal int? EveryDays { get; }
 
+    /// <summary>
+    /// Whether it is pending: whether it applies depends on facts not given (they are in the decision's
+    /// <see cref="Decision.Unknown"/>); the decision's mode stands either way.
+    /// </summary>
+    public bool Pending { get; init; }
+
     /// <summary>Equal when kind, circular, provision, zone, windows and details are.</summary>
     public bool Equals(ObligationResult? other) =>
         other is not null && Kind == other.Kind && Circular == other.Circular && Provision == other.Provision && Zone == other.Zone
-        && EveryDays == other.EveryDays && Windows.HasValue == other.Windows.HasValue
+        && EveryDays == other.EveryDays && Pending == other.Pending && Windows.HasValue == other.Windows.HasValue
         && (Windows is not { } a || a.SequenceEqual(other.Windows!.Value)) && Details.SequenceEqual(other.Details);
 
     /// <inheritdoc/>
@@ -82,7 +88,7 @@ public sealed record ObligationResult
     {
         var windows = Windows is { } ws ? " " + (ws.Length == 0 ? "no window today" : string.Join(", ", ws)) + " " + Zone : "";
         var details = Details.Count == 0 ? "" : " {" + string.Join(", ", Details.Select(d => $"{d.Key} {d.Value}")) + "}";
-        return $"{Kind} ({Circular}/{Provision}){windows}{details}";
+        return $"{Kind}{(Pending ? " (pending)" : "")} ({Circular}/{Provision}){windows}{details}";
     }
 }
 
@@ -94,7 +100,7 @@ public sealed record ObligationResult
 /// <param name="Provisions">The provisions behind the decision, the deciding one first.</param>
 /// <param name="Obligations">What the employee must do that day.</param>
 /// <param name="Pool">For rotation: the quota group and its quota.</param>
-/// <param name="Unknown">For an indeterminate decision: the paths of the facts it needs.</param>
+/// <param name="Unknown">For an indeterminate decision, the paths of the facts that would settle the mode; otherwise those that would settle a pending obligation.</param>
 public sealed record Decision(
     string Employee,
     LocalDate Date,

@@ -69,7 +69,9 @@ public sealed class CliTests : IDisposable
         e1.GetProperty("pool").GetProperty("unit").GetString().Should().Be("disdik-plp");
         e1.GetProperty("pool").GetProperty("quota").GetProperty("percent").GetDecimal().Should().Be(25);
         var e5 = decisions.Single(d => d.GetProperty("employee").GetString() == "e-005");
-        e5.GetProperty("mode").GetString().Should().Be("indeterminate");
+        // An obligation alone never makes a decision indeterminate: the rotation stands, the ASN's check-in is pending.
+        e5.GetProperty("mode").GetString().Should().Be("rotation");
+        e5.GetProperty("obligations").EnumerateArray().Single(o => o.GetProperty("kind").GetString() == "check-in").GetProperty("pending").GetBoolean().Should().BeTrue();
         e5.GetProperty("unknown").EnumerateArray().Select(u => u.GetString()).Should().Equal("employees[e-005].employment");
     }
 

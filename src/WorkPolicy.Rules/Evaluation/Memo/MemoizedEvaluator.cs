@@ -67,6 +67,8 @@ internal sealed class MemoizedEvaluator : IDecider
         if (verdict.Mode == WorkMode.Indeterminate) return _plain.Decide(employee, date);
         // The details of the first employee of the key, as the plain walk assembled them, serve every other.
         if (!plan.Details.TryGetValue(key, out var details)) plan.Details[key] = details = _plain.Decide(employee, date).Shared!;
+        // A pending obligation names the employee in the facts it lacks: nothing to share but the verdict.
+        if (details.HasPending) return _plain.Decide(employee, date);
         return DecisionAssembly.Assemble(employee.Facts.Id, date, verdict, details, _plain.PoolOf(employee, date, verdict), []);
     }
 
