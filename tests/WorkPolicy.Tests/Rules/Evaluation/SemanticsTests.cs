@@ -55,6 +55,35 @@ public class SemanticsTests
         """;
 
     [Fact]
+    public void An_obligation_alone_never_makes_a_decision_indeterminate_it_is_pending()
+    {
+        const string GurusReport = """
+              provision guru-report {
+                cite "3" "guru melapor"
+                scope employee.roles has guru
+                during office
+                obligation report {
+                  to kepala-sekolah
+                }
+              }
+            """;
+        var engine = Engine.Create(Facts, Circular("c", "2021-01-04", EveryoneOffice + GurusReport));
+        // Roles unknown: the office stands, the report is pending on the roles.
+        var unknown = engine.Decide("unknown-health", March1);
+        unknown.Mode.Should().Be(WorkMode.Office);
+        unknown.Obligations.Should().ContainSingle().Which.Should().Match<ObligationResult>(o => o.Kind == "report" && o.Pending);
+        unknown.Unknown.Should().Equal("employees[unknown-health].roles");
+        unknown.Provisions.Select(p => p.Id).Should().Equal("all-office", "guru-report");
+        // Roles known: due or not, nothing pending.
+        engine.Decide("guru", March1).Obligations.Should().ContainSingle().Which.Pending.Should().BeFalse();
+        engine.Decide("guru", March1).Unknown.Should().BeEmpty();
+        engine.Decide("sick", March1).Obligations.Should().BeEmpty();
+        engine.Decide("sick", March1).Unknown.Should().BeEmpty();
+        engine.MemoAgrees(March1);
+        engine.Explain("unknown-health", March1).Trace.Should().Contain(t => t.Provision == "guru-report" && t.Outcome == "pending");
+    }
+
+    [Fact]
     public void An_unknown_fact_in_an_older_circular_does_not_block_the_newer_one_that_decides()
     {
         var engine = Engine.Create(Facts, Circular("old", "2021-01-04", UnhealthyHome), Circular("new", "2021-02-01", EveryoneOffice));
