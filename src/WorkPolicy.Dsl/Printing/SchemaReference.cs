@@ -7,8 +7,8 @@ internal static class SchemaReference
 
     /// <summary>
     /// The schema for a file written at <paramref name="path"/>: the nearest <c>schemas/rules.schema.json</c> in
-    /// its folder or the folders above it, as a path relative to the file; else the schema shipped beside the
-    /// tool; else null (no comment is written).
+    /// its folder or the folders above it; else the schema shipped beside the tool; else null (no comment is written).
+    /// Either is written relative to the file, so the text names no absolute path of the machine it was made on.
     /// </summary>
     public static string? For(string path)
     {
@@ -19,6 +19,6 @@ internal static class SchemaReference
             if (File.Exists(candidate)) return Path.GetRelativePath(folder!, candidate).Replace('\\', '/');
         }
         var shipped = Path.Combine(AppContext.BaseDirectory, "schemas", Schema);
-        return File.Exists(shipped) ? shipped.Replace('\\', '/') : null;
+        return File.Exists(shipped) ? Path.GetRelativePath(folder ?? ".", shipped).Replace('\\', '/') : null;
     }
 }
