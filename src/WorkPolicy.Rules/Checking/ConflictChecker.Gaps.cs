@@ -28,14 +28,16 @@ internal static partial class ConflictChecker
     /// <summary>
     /// Someone in the circular's regions whom no deciding provision decides (with every fact the scopes read
     /// known): they would be not covered, reason no-provision-fits. Searched like conflicts; a circular whose
-    /// scopes mention too many values is not searched.
+    /// scopes mention too many values is not searched, and says so (WP0320): silence would read as "no gap".
     /// </summary>
     private static Diagnostic? CheckGaps(CompiledRules rules, CompiledCircular c)
     {
         var scopes = c.Model.Deciding.Select(p => p.Scope).ToList();
         if (scopes.Count == 0 || scopes.Any(s => s is null)) return null;
         var dims = Dimensions(rules.Model, scopes);
-        if (Combinations(dims) is not { } combinations) return null;
+        if (Combinations(dims) is not { } combinations)
+            return Diagnostic.Create(DiagnosticCatalog.GapSearchLimit, c.Model.Decl.Span,
+                $"could not search circular '{c.Model.Id}' for staff no provision decides: its scopes mention too many values (check --analyze walks them by date and region)");
         foreach (var region in Regions(c, scopes))
         foreach (var choice in combinations)
         {

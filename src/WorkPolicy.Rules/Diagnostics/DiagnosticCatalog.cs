@@ -141,6 +141,9 @@ internal static class DiagnosticCatalog
     /// <summary>An 'overrides' whose two provisions never apply to the same person: it never takes effect.</summary>
     public static readonly DiagnosticDescriptor IdleOverrides = new("WP0319", Severity.Warning, "'overrides' never takes effect", "The two provisions never apply to the same person: drop the edge, or check the scopes if they were meant to meet (check --analyze).");
 
+    /// <summary>The search for staff a circular decides nothing for gave up: its scopes mention too many values.</summary>
+    public static readonly DiagnosticDescriptor GapSearchLimit = new("WP0320", Severity.Warning, "gap search gave up", "Run check --analyze, which walks every class of staff by date and region; or split the circular's long value lists.");
+
     /// <summary>Facts: a required key is missing.</summary>
     public static readonly DiagnosticDescriptor FactsMissing = new("WP0402", Severity.Error, "facts: required key missing", "Add the key the message names.");
 

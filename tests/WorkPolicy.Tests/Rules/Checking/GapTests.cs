@@ -29,6 +29,30 @@ public class GapTests
         """;
 
     [Fact]
+    public void A_gap_search_that_gives_up_says_so()
+    {
+        // Scopes naming many values of several fields: more combinations than the search tries.
+        var tiers = string.Join(" or ", Enumerable.Range(1, 30).Select(n => $"employee.tier == {n}"));
+        var wide = $$"""
+            circular wide {
+              number "1"
+              issuer "Bupati"
+              region kab-paser
+              period from 2021-07-01
+              provision some-home {
+                cite "" "x"
+                scope unit.agency in { setda, setwan, dinkes, disdik, dishub, disdukcapil, damkar, satpol-pp, bapenda, bpbd, dpmptsp } and unit.kind in { dinas, badan, kantor, satuan, kecamatan, kelurahan } and employee.position in { pelaksana, pengawas } and employee.roles has-any { guru, sopir, lurah, camat } and ({{tiers}})
+                mode home
+              }
+            }
+            """;
+        var rules = Engine.Create("units: []\nemployees: []\n", wide).Rules;
+        var gaveUp = ConflictChecker.Gaps(rules).Should().ContainSingle().Subject;
+        (gaveUp.Code, gaveUp.Severity).Should().Be((DiagnosticCatalog.GapSearchLimit.Code, Severity.Warning));
+        gaveUp.Message.Should().Contain("could not search circular 'wide'");
+    }
+
+    [Fact]
     public void A_gap_is_reported_once_with_the_values_that_make_it()
     {
         var rules = Engine.Create("units: []\nemployees: []\n", Circular).Rules;
