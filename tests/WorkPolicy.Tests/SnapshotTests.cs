@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentAssertions;
 using NodaTime;
+using NodaTime.Text;
 using Snapshooter;
 using Snapshooter.Xunit;
 using WorkPolicy.Cli;
@@ -126,10 +127,16 @@ public class SnapshotTests
         code.Should().Be(0);
         using var doc = JsonDocument.Parse(stdout.ToString());
         static string[] Ids(JsonElement side) => [.. side.GetProperty("provisions").EnumerateArray().Select(p => p.GetProperty("id").GetString()!)];
-        return [.. doc.RootElement.GetProperty("differences").EnumerateArray().Select(d => new Difference(
-            d.GetProperty("employee").GetString()!, d.GetProperty("date").GetString()!,
+        // A stretch of dates that differ alike is one entry; the snapshots hold it date by date.
+        static IEnumerable<string> Days(JsonElement d)
+        {
+            var (from, to) = (LocalDatePattern.Iso.Parse(d.GetProperty("from").GetString()!).Value, LocalDatePattern.Iso.Parse(d.GetProperty("to").GetString()!).Value);
+            for (var day = from; day <= to; day = day.PlusDays(1)) yield return Values.Text(day);
+        }
+        return [.. doc.RootElement.GetProperty("differences").EnumerateArray().SelectMany(d => Days(d).Select(day => new Difference(
+            d.GetProperty("employee").GetString()!, day,
             [.. d.GetProperty("differs").EnumerateArray().Select(x => x.GetString()!)],
             d.GetProperty("a").GetProperty("mode").GetString()!, Ids(d.GetProperty("a")),
-            d.GetProperty("b").GetProperty("mode").GetString()!, Ids(d.GetProperty("b"))))];
+            d.GetProperty("b").GetProperty("mode").GetString()!, Ids(d.GetProperty("b")))))];
     }
 }

@@ -23,8 +23,15 @@ public sealed record ClassDifference(LocalDate From, LocalDate To, ValueList<Iso
 /// <summary>A stretch of dates and how many differences hold in it.</summary>
 public sealed record ComparedPeriod(LocalDate From, LocalDate To, int Differences);
 
-/// <summary>An employee and date the two rule sets decide differently (a comparison with facts).</summary>
-public sealed record EmployeeDifference(string Employee, LocalDate Date, ValueList<string> Differs, Decision A, Decision B);
+/// <summary>
+/// An employee and a stretch of consecutive dates the two rule sets decide differently, alike on every date of it
+/// (a comparison with facts); <paramref name="A"/> and <paramref name="B"/> are the decisions of its first date.
+/// </summary>
+public sealed record EmployeeDifference(string Employee, LocalDate From, LocalDate To, ValueList<string> Differs, Decision A, Decision B)
+{
+    /// <summary>How many dates the stretch holds.</summary>
+    public int Days => Period.DaysBetween(From, To) + 1;
+}
 
 /// <summary>What <see cref="PolicyEngine.Compare"/> found: who two rule sets decide differently and from when.</summary>
 /// <example>
@@ -108,10 +115,10 @@ public sealed class ComparisonReport : Report
             writer.WriteLine("no differences");
             return;
         }
-        var perEmployee = new List<string[]> { new[] { "EMPLOYEE", "DATE", "DIFFERS IN", "A", "B" } };
-        perEmployee.AddRange(employees.Select(x => new[] { x.Employee, Values.Text(x.Date), string.Join(", ", x.Differs), DecisionDiff.Summary(x.A), DecisionDiff.Summary(x.B) }));
+        var perEmployee = new List<string[]> { new[] { "EMPLOYEE", "FROM", "TO", "DIFFERS IN", "A", "B" } };
+        perEmployee.AddRange(employees.Select(x => new[] { x.Employee, Values.Text(x.From), Values.Text(x.To), string.Join(", ", x.Differs), DecisionDiff.Summary(x.A), DecisionDiff.Summary(x.B) }));
         Table(writer, perEmployee);
-        writer.WriteLine($"{employees.Count} difference(s)");
+        writer.WriteLine($"{employees.Count} difference(s) over {employees.Sum(x => x.Days)} employee-day(s)");
     }
 
     private static string Regions(ClassDifference d) => d.Regions.Count <= 2 ? string.Join(", ", d.Regions) : $"{d.Regions[0]} and {d.Regions.Count - 1} more";
@@ -174,7 +181,8 @@ public sealed class ComparisonReport : Report
             {
                 w.WriteStartObject();
                 w.WriteString("employee", x.Employee);
-                w.WriteString("date", Values.Text(x.Date));
+                w.WriteString("from", Values.Text(x.From));
+                w.WriteString("to", Values.Text(x.To));
                 w.WriteStartArray("differs");
                 foreach (var a in x.Differs) w.WriteStringValue(a);
                 w.WriteEndArray();

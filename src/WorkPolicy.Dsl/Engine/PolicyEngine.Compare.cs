@@ -41,13 +41,28 @@ public sealed partial class PolicyEngine
             var differences = ImmutableArray.CreateBuilder<EmployeeDifference>();
             foreach (var e in f.Employees)
             {
+                // Consecutive dates that differ alike (the same aspects, each side decided alike) are one stretch.
+                EmployeeDifference? open = null;
                 foreach (var d in dates)
                 {
                     var da = ea.Decide(e, d);
                     var db = eb.Decide(e, d);
                     var aspects = DecisionDiff.Aspects(da, db);
-                    if (aspects.Count > 0) differences.Add(new EmployeeDifference(e.Id, d, [.. aspects], da, db));
+                    if (aspects.Count == 0)
+                    {
+                        if (open is not null) differences.Add(open);
+                        open = null;
+                        continue;
+                    }
+                    if (open is not null && open.To.PlusDays(1) == d && open.Differs.SequenceEqual(aspects) && Alike(open.A, da) && Alike(open.B, db))
+                    {
+                        open = open with { To = d };
+                        continue;
+                    }
+                    if (open is not null) differences.Add(open);
+                    open = new EmployeeDifference(e.Id, d, d, [.. aspects], da, db);
                 }
+                if (open is not null) differences.Add(open);
             }
             employees = differences.ToImmutable();
             people = [.. People(result, dates, f).Select(n => (int?)n)];
@@ -56,6 +71,10 @@ public sealed partial class PolicyEngine
         return new ComparisonReport(a.Name, b.Name, from, to, result.Classes, result.Complete, [.. classes],
             [.. result.Periods.Select(p => new ComparedPeriod(p.From, p.To, p.Differences))], employees);
     }
+
+    /// <summary>Two decisions of one side on two dates that read alike: mode, provisions, pool and obligations.</summary>
+    private static bool Alike(Decision x, Decision y) =>
+        DecisionDiff.Summary(x) == DecisionDiff.Summary(y) && DecisionDiff.Obligations(x).SequenceEqual(DecisionDiff.Obligations(y)) && x.Unknown.Length == y.Unknown.Length;
 
     /// <summary>
     /// Per difference of the exhaustive comparison, the employees of the facts in its class: in one of its
