@@ -17,6 +17,28 @@ internal static class RosterHtml
 {
     private static readonly string[] Weekdays = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"];
 
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+
+    /// <summary>
+    /// What decides an employee's working days: one provision (or <c>tidak diatur</c>) when it holds for all of them,
+    /// else each in turn with its days — <c>…/pelaksana-half (2–5 Agu); tidak diatur (6–13 Agu)</c> — so a row never
+    /// names a provision for days it does not decide. Days off are passed over.
+    /// </summary>
+    private static string Deciders(EmployeeFacts e, List<LocalDate> dates, Dictionary<(string, LocalDate), RosterPlace> cells, Func<EmployeeFacts, LocalDate, string?> decidedBy)
+    {
+        var runs = new List<(string Label, LocalDate From, LocalDate To)>();
+        foreach (var d in dates)
+        {
+            if (cells.TryGetValue((e.Id, d), out var place) && place == RosterPlace.Off) continue;
+            var label = decidedBy(e, d) ?? "tidak diatur";
+            if (runs.Count > 0 && runs[^1].Label == label) runs[^1] = runs[^1] with { To = d };
+            else runs.Add((label, d, d));
+        }
+        if (runs.Count <= 1) return runs.Count == 0 ? "tidak diatur" : runs[0].Label;
+        static string Day(LocalDate d) => $"{d.Day} {Months[d.Month - 1]}";
+        return string.Join("; ", runs.Select(r => $"{r.Label} ({(r.From == r.To ? Day(r.From) : r.From.Month == r.To.Month ? $"{r.From.Day}–{Day(r.To)}" : $"{Day(r.From)}–{Day(r.To)}")})"));
+    }
+
     /// <summary>The page; <paramref name="decidedBy"/> names the circular/provision deciding an employee's day (null: none).</summary>
     public static string Render(Roster roster, FactIndex facts, LocalDate from, LocalDate to, Func<EmployeeFacts, LocalDate, string?> decidedBy)
     {
@@ -40,9 +62,9 @@ internal static class RosterHtml
             sb.Append("</tr></thead><tbody>\n");
             foreach (var e in top.OrderBy(e => UnitName(facts, e.Unit), StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal))
             {
-                var by = string.Join(", ", dates.Select(d => decidedBy(e, d)).OfType<string>().Distinct());
+                var by = Deciders(e, dates, cells, decidedBy);
                 sb.Append("<tr><td class=\"name\">").Append(Html(e.Id)).Append("</td><td class=\"name\">").Append(Html(UnitName(facts, e.Unit)))
-                  .Append("</td><td class=\"name\">").Append(Html(by.Length > 0 ? by : "tidak diatur")).Append("</td>");
+                  .Append("</td><td class=\"name\">").Append(Html(by)).Append("</td>");
                 foreach (var d in dates)
                 {
                     if (cells.TryGetValue((e.Id, d), out var p))

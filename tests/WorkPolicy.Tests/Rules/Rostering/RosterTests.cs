@@ -217,6 +217,20 @@ public sealed class RosterTests : IDisposable
     }
 
     [Fact]
+    public void A_printed_row_names_each_provision_with_the_days_it_decides()
+    {
+        // Luwu Utara's circular ends on 5 August 2021: e-101's days after it are not regulated.
+        var (code, html) = Run("roster", Repo.Path("samples", "circulars"), "--facts", Repo.Path("samples", "facts", "sample.facts.yaml"),
+            "--from", "2021-08-02", "--to", "2021-08-13", "--format", "html");
+        code.Should().Be(0);
+        html.Should().Contain("<td class=\"name\">e-101</td><td class=\"name\">Dinas Sosial Luwu Utara</td><td class=\"name\">luwu-utara-2021-wfh/pelaksana-half (2–5 Agu); tidak diatur (6–13 Agu)</td>");
+        // One provision over all the working days stays one label.
+        var (_, week) = Run("roster", Repo.Path("samples", "circulars"), "--facts", Repo.Path("samples", "facts", "sample.facts.yaml"),
+            "--from", "2021-08-02", "--to", "2021-08-05", "--format", "html");
+        week.Should().Contain("<td class=\"name\">luwu-utara-2021-wfh/pelaksana-half</td>");
+    }
+
+    [Fact]
     public void Sample_roster_snapshot()
     {
         var (code, json) = Run("roster", Repo.Path("samples", "circulars"), "--facts", Repo.Path("samples", "facts", "personas.facts.yaml"),
