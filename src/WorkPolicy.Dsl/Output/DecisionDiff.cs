@@ -33,7 +33,9 @@ internal static class DecisionDiff
     /// <summary>A one-line summary of a decision for tables.</summary>
     public static string Summary(Decision d)
     {
-        var by = d.Mode == WorkMode.Indeterminate ? "needs " + string.Join(", ", d.Unknown) : string.Join(", ", d.Provisions.Select(p => p.Id));
+        // A provision id two circulars share (an extension restating the original) is named with its circular.
+        var repeated = d.Provisions.GroupBy(p => p.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var by = d.Mode == WorkMode.Indeterminate ? "needs " + string.Join(", ", d.Unknown) : string.Join(", ", d.Provisions.Select(p => repeated.Contains(p.Id) ? $"{p.Circular}/{p.Id}" : p.Id));
         var pool = d.Pool is { } p ? $" {p.Group}@{p.Unit} {(p.Place == QuotaPlace.Office ? "office" : "home")} {Values.Text(p.Percent)}%" : "";
         return $"{d.Mode.Word()}{pool}{(by.Length > 0 ? " (" + by + ")" : "")}";
     }

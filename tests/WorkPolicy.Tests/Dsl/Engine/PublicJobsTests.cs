@@ -221,4 +221,12 @@ public class PublicJobsTests
         loaded.Value.Should().BeNull();
         loaded.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Code.StartsWith("WP0") && d.Span.Line > 0);
     }
+
+    [Fact]
+    public void A_provision_id_two_circulars_share_is_named_with_its_circular_in_summaries()
+    {
+        var d = new Decision("e", Fri, WorkMode.Home, ["depok", "depok-ext"],
+            [new ProvisionRef("d5-at-home", "depok", "point 5"), new ProvisionRef("d5-at-home", "depok-ext", "point 5"), new ProvisionRef("d6", "depok", "point 6")], [], null, []);
+        WorkPolicy.Dsl.Output.DecisionDiff.Summary(d).Should().Be("home (depok/d5-at-home, depok-ext/d5-at-home, d6)");
+    }
 }
