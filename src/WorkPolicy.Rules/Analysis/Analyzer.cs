@@ -74,11 +74,15 @@ internal static class Analyzer
         }
         foreach (var p in rules.Circulars.SelectMany(c => c.Model.Deciding).DistinctBy(p => p.Decl))
         {
-            if (p.Pool is not { AtMost: false, HasTable: false } pool || pool.Percent <= 0 || pool.Rounding == Rounding.Turns) continue;
+            if (p.Pool is not { HasTable: false } pool || pool.Percent <= 0 || pool.Rounding == Rounding.Turns) continue;
             var smallest = Enumerable.Range(1, 100).FirstOrDefault(n => pool.Quota(n) > 0);
             if (smallest <= 1) continue;
-            found.Add(Diagnostic.Create(DiagnosticCatalog.QuotaUnmet, pool.Span,
-                $"pool '{pool.Group}' of provision '{p.Id}': {pool.Percent} % rounded {pool.Rounding.ToString().ToLowerInvariant()} gives no {(pool.Place == QuotaPlace.Office ? "office" : "home")} place to a pool of fewer than {smallest}, so the share cannot be met there"));
+            var place = pool.Place == QuotaPlace.Office ? "office" : "home";
+            // A target share small pools cannot meet; a cap that leaves them no place at all (nobody may be at the
+            // quota's place), which a text allowing "at most" a share rarely means.
+            found.Add(Diagnostic.Create(DiagnosticCatalog.QuotaUnmet, pool.Span, pool.AtMost
+                ? $"pool '{pool.Group}' of provision '{p.Id}': at most {pool.Percent} % rounded {pool.Rounding.ToString().ToLowerInvariant()} leaves a pool of fewer than {smallest} no {place} place at all"
+                : $"pool '{pool.Group}' of provision '{p.Id}': {pool.Percent} % rounded {pool.Rounding.ToString().ToLowerInvariant()} gives no {place} place to a pool of fewer than {smallest}, so the share cannot be met there"));
         }
         return [.. found.Distinct()];
     }

@@ -136,7 +136,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DeadProvision = new("WP0317", Severity.Warning, "provision never decides", "Check its scope and the 'overrides' that name it: as written it decides for nobody on any date (check --analyze).");
 
     /// <summary>A pool's share that rounds to no place at all for small pools, so the share stated cannot be met there.</summary>
-    public static readonly DiagnosticDescriptor QuotaUnmet = new("WP0318", Severity.Warning, "share cannot be met in small pools", "State how small pools are served: 'rounding turns' spreads the share over the rotation cycle (check --analyze).");
+    public static readonly DiagnosticDescriptor QuotaUnmet = new("WP0318", Severity.Warning, "share cannot be met in small pools", "State how small pools are served: 'rounding turns' spreads a target share over the rotation cycle; a cap that leaves small pools no place may want 'rounding up' (check --analyze).");
 
     /// <summary>An 'overrides' whose two provisions never apply to the same person: it never takes effect.</summary>
     public static readonly DiagnosticDescriptor IdleOverrides = new("WP0319", Severity.Warning, "'overrides' never takes effect", "The two provisions never apply to the same person: drop the edge, or check the scopes if they were meant to meet (check --analyze).");

@@ -39,6 +39,13 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
+    public void A_cap_that_leaves_small_pools_no_place_at_all_is_a_warning_too()
+    {
+        var (_, _, err) = Shell.Run("check", Repo.Path("samples", "circulars"), "--analyze");
+        err.Should().Contain("balikpapan.wp(15,5): warning WP0318: pool 'aparatur' of provision 'half-attendance': at most 50 % rounded down leaves a pool of fewer than 2 no office place at all");
+    }
+
+    [Fact]
     public void The_samples_analysed_name_who_is_left_undecided_on_which_date()
     {
         var (_, _, err) = Shell.Run("check", Repo.Path("samples", "circulars"), Repo.Path("samples", "circulars", "national"), "--analyze");
