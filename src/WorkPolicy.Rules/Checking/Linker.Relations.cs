@@ -30,6 +30,9 @@ internal sealed partial class Linker
 
         /// <summary>Whether this is the circular's first version (the one whose checks of the declaration report).</summary>
         public bool First => AmendedBy.IsEmpty;
+
+        /// <summary>The amendment whose period restated the end this version keeps, or null.</summary>
+        public string? ExtendedBy { get; init; }
     }
 
     /// <summary>
@@ -131,6 +134,8 @@ internal sealed partial class Linker
             var sources = new Dictionary<ProvisionDecl, string>(ReferenceEqualityComparer.Instance);
             var applied = ImmutableArray.CreateBuilder<string>();
             var from = c.Period.From;
+            // The end in force: the circular's own, until an amendment restates it (an extension, or an earlier end).
+            var (end, until, extendedBy) = (c.Period.To, c.Period.Until, (string?)null);
             foreach (var a in amendments)
             {
                 if (a.Period.From <= from)
@@ -138,18 +143,37 @@ internal sealed partial class Linker
                     Report(DiagnosticCatalog.BadRelation, a.Period.Span, $"amendment '{a.Id}' starts {a.Period.From:yyyy-MM-dd}, not after '{c.Id}' {(applied.Count == 0 ? "starts" : "was last amended")} ({from:yyyy-MM-dd})");
                     continue;
                 }
-                if (c.Period.To is { } end && a.Period.From > end) continue;
-                yield return new Version(VersionDecl(c, provisions, from, a.Period.From.PlusDays(-1)), c.Period.From, applied.ToImmutable(), new Dictionary<ProvisionDecl, string>(sources, ReferenceEqualityComparer.Instance)) { Declared = c };
+                var restates = a.Period.To is not null || a.Period.Until is not null;
+                if (end is { } last && a.Period.From > last)
+                {
+                    // Past the end, only an extension that takes over the day after it applies; anything later is a gap.
+                    if (!restates) continue;
+                    if (a.Period.From > last.PlusDays(1))
+                    {
+                        Report(DiagnosticCatalog.BadRelation, a.Period.Span, $"amendment '{a.Id}' restates the end of '{c.Id}' from {a.Period.From:yyyy-MM-dd}, but '{c.Id}' ended {last:yyyy-MM-dd}: an extension starts the day after the end it extends");
+                        continue;
+                    }
+                }
+                if (a.Period.To is { } newEnd && newEnd < a.Period.From)
+                {
+                    Report(DiagnosticCatalog.BadValue, a.Period.Span, $"amendment '{a.Id}' ends {newEnd:yyyy-MM-dd}, before it starts {a.Period.From:yyyy-MM-dd}");
+                    continue;
+                }
+                if (end is not { } current || a.Period.From <= current)
+                    yield return new Version(VersionDecl(c, provisions, from, a.Period.From.PlusDays(-1), until), c.Period.From, applied.ToImmutable(), new Dictionary<ProvisionDecl, string>(sources, ReferenceEqualityComparer.Instance)) { Declared = c, ExtendedBy = extendedBy };
+                else
+                    yield return new Version(VersionDecl(c, provisions, from, end, until), c.Period.From, applied.ToImmutable(), new Dictionary<ProvisionDecl, string>(sources, ReferenceEqualityComparer.Instance)) { Declared = c, ExtendedBy = extendedBy };
                 provisions = Amend(c, a, provisions, sources);
                 applied.Add(a.Id);
                 from = a.Period.From;
+                if (restates) (end, until, extendedBy) = (a.Period.To, a.Period.Until, a.Id);
             }
-            yield return new Version(VersionDecl(c, provisions, from, c.Period.To), c.Period.From, applied.ToImmutable(), sources) { Declared = c };
+            yield return new Version(VersionDecl(c, provisions, from, end, until), c.Period.From, applied.ToImmutable(), sources) { Declared = c, ExtendedBy = extendedBy };
         }
     }
 
-    private static CircularDecl VersionDecl(CircularDecl c, List<ProvisionDecl> provisions, LocalDate from, LocalDate? to) =>
-        c with { Period = c.Period with { From = from, To = to }, Provisions = [.. provisions] };
+    private static CircularDecl VersionDecl(CircularDecl c, List<ProvisionDecl> provisions, LocalDate from, LocalDate? to, Expr? until) =>
+        c with { Period = c.Period with { From = from, To = to, Until = until }, Provisions = [.. provisions] };
 
     /// <summary>The provisions of <paramref name="c"/> as <paramref name="amendment"/> leaves them; <paramref name="sources"/> learns where each came from.</summary>
     private List<ProvisionDecl> Amend(CircularDecl c, CircularDecl amendment, List<ProvisionDecl> provisions, Dictionary<ProvisionDecl, string> sources)

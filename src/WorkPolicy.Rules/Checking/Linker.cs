@@ -137,6 +137,7 @@ internal sealed partial class Linker
         {
             Start = version.Start,
             AmendedBy = version.AmendedBy,
+            ExtendedBy = version.ExtendedBy,
         };
     }
 

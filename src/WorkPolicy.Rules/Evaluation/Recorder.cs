@@ -44,7 +44,9 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
         });
     }
 
-    private static string AsAmended(Model.CheckedCircular m) => m.AmendedBy.IsEmpty ? "" : $"; as amended by {string.Join(", ", m.AmendedBy)}";
+    private static string AsAmended(Model.CheckedCircular m) =>
+        (m.AmendedBy.IsEmpty ? "" : $"; as amended by {string.Join(", ", m.AmendedBy)}")
+        + (m.ExtendedBy is { } by ? $"; extended by {by} {(m.To is { } to ? "until " + Text(to) : m.Until is not null ? "until its end condition" : "until further notice")}" : "");
 
     private static bool OtherVersionSpeaks(CompiledCircular c, DayContext day)
     {

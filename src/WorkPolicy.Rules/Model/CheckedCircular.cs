@@ -47,6 +47,9 @@ internal sealed record CheckedCircular(
     /// <summary>The amendments this version includes, oldest first (empty: as issued).</summary>
     public ImmutableArray<string> AmendedBy { get; init; } = [];
 
+    /// <summary>The amendment whose period restates this version's end (an extension), or null when the end is the circular's own.</summary>
+    public string? ExtendedBy { get; init; }
+
     /// <summary>Whether <paramref name="date"/> lies within the stated dates and before any revocation (the end condition aside).</summary>
     public bool WithinDates(LocalDate date) => date >= From && (To is not { } to || date <= to) && (RevokedFrom is not { } r || date < r);
 }

@@ -55,6 +55,39 @@ public class RelationTests
           - { id: guru, unit: u, employment: pns, position: pelaksana, roles: [guru] }
         """;
 
+    private static string Dated(string id, string period, string body = "") => $$"""
+        circular {{id}} {
+          number "{{id}}"
+          issuer "Wali Kota Depok"
+          region kota-palopo
+          period {{period}}
+        {{body}}
+        }
+        """;
+
+    [Fact]
+    public void An_amendment_that_restates_the_end_extends_the_circular()
+    {
+        // Depok: 19-31 March 2020, "diperpanjang sampai 21 April", then to 13 May — each extension amends the circular.
+        var issued = Dated("depok", "from 2020-03-19 to 2020-03-31", AllHome);
+        var first = Dated("depok-ext-1", "from 2020-04-01 to 2020-04-21", "  amends \"depok\"\n");
+        var second = Dated("depok-ext-2", "from 2020-04-22 to 2020-05-13", "  amends \"depok\"\n");
+        var engine = Engine.Create(Facts, issued, first, second);
+        foreach (var day in new[] { new LocalDate(2020, 3, 31), new LocalDate(2020, 4, 1), new LocalDate(2020, 4, 21), new LocalDate(2020, 4, 22), new LocalDate(2020, 5, 13) })
+            engine.Decide("staff", day).Mode.Should().Be(WorkMode.Home, day.ToString());
+        engine.Decide("staff", new LocalDate(2020, 5, 14)).Reason.Should().Be(NotCoveredReason.NoCircularInForce);
+        // Duties are listed once on the day an extension takes over.
+        engine.Decide("staff", new LocalDate(2020, 4, 1)).Obligations.Should().ContainSingle();
+        engine.Explain("staff", new LocalDate(2020, 4, 10)).Trace.Should().Contain(t => t.Circular == "depok" && t.Outcome == "in force" && t.Reason.Contains("extended by depok-ext-1 until 2020-04-21"));
+        // An amendment may also end a circular earlier.
+        var shortened = Engine.Create(Facts, issued, Dated("depok-end", "from 2020-03-25 to 2020-03-27", "  amends \"depok\"\n"));
+        shortened.Decide("staff", new LocalDate(2020, 3, 27)).Mode.Should().Be(WorkMode.Home);
+        shortened.Decide("staff", new LocalDate(2020, 3, 30)).Reason.Should().Be(NotCoveredReason.NoCircularInForce);
+        // An extension leaving a gap after the end is refused where it is written.
+        var gap = Link(issued, Dated("late", "from 2020-04-05 to 2020-04-21", "  amends \"depok\"\n"));
+        gap.Diagnostics.Should().ContainSingle(d => d.Code == DiagnosticCatalog.BadRelation.Code && d.Span.Path == "c1.wp" && d.Message.Contains("an extension starts the day after the end it extends"));
+    }
+
     [Fact]
     public void A_superseded_circular_stops_on_the_successors_first_day()
     {
