@@ -84,18 +84,22 @@ internal static partial class DslParser
             if (Date() is not { } from) return null;
             LocalDate? to = null;
             Rules.Ast.Expr? until = null;
+            var furtherNotice = false;
             if (_c.TryWord("to"))
             {
-                to = Date();
-                if (to is null) return null;
+                if (_c.TryWord(FurtherNotice)) furtherNotice = true;
+                else if ((to = Date()) is null) return null;
             }
             if (_c.TryWord("until"))
             {
                 until = ParseExpr();
                 if (until is null) return null;
             }
-            return new PeriodDecl(from, to, until, _c.SpanFrom(start));
+            return new PeriodDecl(from, to, until, _c.SpanFrom(start)) { FurtherNotice = furtherNotice };
         }
+
+        /// <summary>The word of an end stated as "until further notice".</summary>
+        internal const string FurtherNotice = "further-notice";
 
         private ProvisionDecl? ParseProvision(SourceSpan start)
         {

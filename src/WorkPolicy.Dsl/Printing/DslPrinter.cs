@@ -79,6 +79,7 @@ internal static class DslPrinter
         if (c.Issued is { } i) w.Append("  issued ").Append(Values.Text(i)).Append('\n');
         w.Append("  period from ").Append(Values.Text(c.Period.From));
         if (c.Period.To is { } to) w.Append(" to ").Append(Values.Text(to));
+        else if (c.Period.FurtherNotice) w.Append(" to further-notice");
         if (c.Period.Until is { } until) w.Append(" until ").Append(ExprPrinter.Print(until));
         w.Append('\n');
         foreach (var r in c.Relations)

@@ -79,6 +79,7 @@ internal static class YamlPrinter
         if (c.Issued is { } i) w.Append("    issued: ").Append(Values.Text(i)).Append('\n');
         w.Append("    period:\n      from: ").Append(Values.Text(c.Period.From)).Append('\n');
         if (c.Period.To is { } to) w.Append("      to: ").Append(Values.Text(to)).Append('\n');
+        else if (c.Period.FurtherNotice) w.Append("      to: further-notice\n");
         if (c.Period.Until is { } until) w.Append("      until: ").Append(Quote.Of(ExprPrinter.Print(until))).Append('\n');
         if (c.Relations.Length > 0)
         {

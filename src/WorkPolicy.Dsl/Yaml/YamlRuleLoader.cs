@@ -121,9 +121,10 @@ internal static partial class YamlRuleLoader
         PeriodDecl? period = null;
         if (r.Map(m.Get("period"), "period", PeriodKeys, "from") is { } pm && r.Date(pm.Get("from"), "from") is { } from)
         {
-            var to = pm.Get("to") is { } t ? r.Date(t, "to") : null;
+            var furtherNotice = pm.Get("to") is YamlScalar { Value: "further-notice" };
+            var to = !furtherNotice && pm.Get("to") is { } t ? r.Date(t, "to") : null;
             var until = pm.Get("until") is { } u ? r.Condition(u, "until") : null;
-            period = new PeriodDecl(from, to, until, pm.Span);
+            period = new PeriodDecl(from, to, until, pm.Span) { FurtherNotice = furtherNotice };
         }
         var relations = ImmutableArray.CreateBuilder<RelationDecl>();
         foreach (var rel in r.Seq(m.Get("relations"), "relations"))

@@ -60,7 +60,17 @@ internal sealed record RelationDecl(RelationKind Kind, string Target, LocalDate?
 /// and/or until the first day <paramref name="Until"/> (a condition over region status) holds.
 /// Neither end given means open-ended.
 /// </summary>
-internal sealed record PeriodDecl(LocalDate From, LocalDate? To, Expr? Until, SourceSpan Span);
+internal sealed record PeriodDecl(LocalDate From, LocalDate? To, Expr? Until, SourceSpan Span)
+{
+    /// <summary>
+    /// Whether the period says it runs "until further notice" (<c>to further-notice</c>): open-ended, stated — for an
+    /// amendment, a restated end that lifts the one before (Kukar: "sampai batas waktu yang akan ditentukan kemudian").
+    /// </summary>
+    public bool FurtherNotice { get; init; }
+
+    /// <summary>Whether the period states an end: a date, an end condition or further notice.</summary>
+    public bool StatesEnd => To is not null || Until is not null || FurtherNotice;
+}
 
 /// <summary>A circular (Surat Edaran) with its provisions.</summary>
 internal sealed record CircularDecl(

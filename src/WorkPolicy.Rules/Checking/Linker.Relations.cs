@@ -143,7 +143,7 @@ internal sealed partial class Linker
                     Report(DiagnosticCatalog.BadRelation, a.Period.Span, $"amendment '{a.Id}' starts {a.Period.From:yyyy-MM-dd}, not after '{c.Id}' {(applied.Count == 0 ? "starts" : "was last amended")} ({from:yyyy-MM-dd})");
                     continue;
                 }
-                var restates = a.Period.To is not null || a.Period.Until is not null;
+                var restates = a.Period.StatesEnd;
                 if (end is { } last && a.Period.From > last)
                 {
                     // Past the end, only an extension that takes over the day after it applies; anything later is a gap.

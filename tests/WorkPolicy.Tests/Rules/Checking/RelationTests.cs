@@ -89,6 +89,27 @@ public class RelationTests
     }
 
     [Fact]
+    public void An_extension_until_further_notice_lifts_the_end_in_both_encodings()
+    {
+        // Kukar: "memperpanjang lagi masa kerja dari rumah ... sampai batas waktu yang akan ditentukan kemudian".
+        var issued = Dated("wfh", "from 2020-03-19 to 2020-03-31", AllHome);
+        var extension = Dated("wfh-ext", "from 2020-04-01 to further-notice", "  amends \"wfh\"\n");
+        var engine = Engine.Create(Facts, issued, extension);
+        engine.Decide("staff", new LocalDate(2021, 1, 4)).Mode.Should().Be(WorkMode.Home);
+        engine.Explain("staff", new LocalDate(2021, 1, 4)).Trace.Should().Contain(t => t.Reason.Contains("extended by wfh-ext until further notice"));
+        // The DSL and YAML print it, and read it back, alike.
+        var parsed = DslParser.Parse("ext.wp", extension);
+        parsed.Diagnostics.Should().BeEmpty();
+        parsed.File.Circulars[0].Period.FurtherNotice.Should().BeTrue();
+        DslPrinter.Print(parsed.File).Should().Contain("period from 2020-04-01 to further-notice");
+        var yaml = YamlPrinter.Print(parsed.File, null);
+        yaml.Should().Contain("to: further-notice");
+        var back = YamlRuleLoader.Load("ext.yaml", yaml);
+        back.Diagnostics.Should().BeEmpty();
+        back.File.Circulars[0].Period.Should().BeEquivalentTo(parsed.File.Circulars[0].Period, o => o.Excluding(p => p.Span));
+    }
+
+    [Fact]
     public void A_superseded_circular_stops_on_the_successors_first_day()
     {
         var without = Engine.Create(Facts, Circular("old", "2021-01-04", AllHome), Circular("new", "2021-02-01", GuruHome));
