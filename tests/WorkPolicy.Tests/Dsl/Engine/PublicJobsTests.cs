@@ -229,4 +229,65 @@ public class PublicJobsTests
             [new ProvisionRef("d5-at-home", "depok", "point 5"), new ProvisionRef("d5-at-home", "depok-ext", "point 5"), new ProvisionRef("d6", "depok", "point 6")], [], null, []);
         WorkPolicy.Dsl.Output.DecisionDiff.Summary(d).Should().Be("home (depok/d5-at-home, depok-ext/d5-at-home, d6)");
     }
+
+    [Fact]
+    public void Sources_streams_and_resources_load_like_files()
+    {
+        var vocabulary = File.ReadAllText(Path.Combine(Circulars, "vocabulary.wp"));
+        using var palopo = File.OpenRead(Path.Combine(Circulars, "palopo.wp"));
+        var engine = PolicyEngine.Load([new RuleSource("vocabulary.wp", vocabulary), RuleSource.FromStream("palopo.wp", palopo)]);
+        engine.Diagnostics.Should().NotContain(d => d.Severity == Severity.Error);
+        engine.Value!.Circulars.Should().Equal("palopo-2021-wfh");
+        engine.Value.Name.Should().Be($"vocabulary.wp{Path.PathSeparator}palopo.wp");
+        var missing = () => RuleSource.FromResource(typeof(PublicJobsTests).Assembly, "no.such.wp");
+        missing.Should().Throw<ArgumentException>().WithMessage("*has no embedded resource 'no.such.wp'*");
+        using var facts = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("regions: { kota-palopo: { ppkm: [ { from: 2021-07-26, level: 4 } ] } }\nunits: [ { id: u, region: kota-palopo, kind: dinas, agency: disdik } ]\nemployees: [ { id: e, unit: u, employment: pns, position: pelaksana } ]\n"));
+        var read = engine.Value.ReadFacts("stream", facts);
+        read.Diagnostics.Should().BeEmpty();
+        engine.Value.Decide(read.Value!, "e", Fri).Mode.Should().Be(WorkMode.Rotation);
+    }
+
+    [Fact]
+    public void Rule_files_format_and_convert_through_the_library()
+    {
+        var dir = Directory.CreateTempSubdirectory("wp-rulefiles-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "palopo.wp");
+            var canonical = File.ReadAllText(Path.Combine(Circulars, "palopo.wp"));
+            File.WriteAllText(file, canonical.Replace("\n  ", "\n      "));
+            RuleFiles.Format([file], checkOnly: true).Unformatted.Should().Equal(file);
+            var formatted = RuleFiles.Format([file]);
+            formatted.Formatted.Should().Equal(file);
+            formatted.Succeeded.Should().BeTrue();
+            File.ReadAllText(file).Should().Be(canonical);
+            RuleFiles.FormatText(file, "# why\n" + canonical).Diagnostics.Should().ContainSingle(d => d.Code == "WP0111");
+            RuleFiles.FormatText(file, canonical).Value.Should().BeNull("it is canonical already");
+            var yaml = RuleFiles.Convert(file, RuleEncoding.Yaml, Path.Combine(dir.FullName, "palopo.yaml"));
+            yaml.Value.Should().Contain("id: palopo-2021-wfh");
+            RuleFiles.IsRuleFile(file).Should().BeTrue();
+            RuleFiles.IsRuleFile("staff.facts.yaml").Should().BeFalse();
+            RuleFiles.IsTestFile("palopo.tests.yaml").Should().BeTrue();
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Lists_and_reports_compare_by_content_and_print_their_items()
+    {
+        ValueList<string> a = ["x", "y"];
+        ValueList<string> b = System.Collections.Immutable.ImmutableArray.Create("x", "y");
+        (a == b).Should().BeTrue();
+        a.GetHashCode().Should().Be(b.GetHashCode());
+        a.ToString().Should().Be("[x, y]");
+        default(ValueList<string>).Count.Should().Be(0);
+        var check = PolicyEngine.Check([Circulars]);
+        check.Should().Be(PolicyEngine.Check([Circulars]));
+        using var json = JsonDocument.Parse(check.ToJson());
+        json.RootElement.GetProperty("warnings").GetInt32().Should().Be(check.Warnings);
+        json.RootElement.GetProperty("diagnostics").GetArrayLength().Should().Be(check.Diagnostics.Count);
+    }
 }
