@@ -25,14 +25,17 @@ public sealed class CheckReport : Report
     /// <summary>How many diagnostics are errors.</summary>
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
-    /// <summary>How many are warnings.</summary>
-    public int Warnings => Diagnostics.Count - Errors;
+    /// <summary>How many are warnings the rule files do not accept.</summary>
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning && d.Accepted is null);
+
+    /// <summary>How many warnings the rule files accept (<c>accept WP0316 "…"</c>), each shown with its reason.</summary>
+    public int Accepted => Diagnostics.Count(d => d.Accepted is not null);
 
     /// <summary>Whether there is an error (warnings alone do not fail a check).</summary>
     public bool HasErrors => Errors > 0;
 
     /// <summary>The closing line: <c>checked 9 file(s), 7 circular(s): 0 error(s), 2 warning(s)</c>.</summary>
-    public string Summary => $"checked {Files} file(s), {Circulars} circular(s): {Errors} error(s), {Warnings} warning(s)";
+    public string Summary => $"checked {Files} file(s), {Circulars} circular(s): {Errors} error(s), {Warnings} warning(s){(Accepted > 0 ? $", {Accepted} accepted" : "")}";
 
     /// <summary>Writes the diagnostics, one a line, then <see cref="Summary"/>.</summary>
     public override void WriteText(TextWriter writer)
@@ -53,6 +56,7 @@ public sealed class CheckReport : Report
             w.WriteNumber("circulars", Circulars);
             w.WriteNumber("errors", Errors);
             w.WriteNumber("warnings", Warnings);
+            w.WriteNumber("accepted", Accepted);
             w.WritePropertyName("diagnostics");
             DiagnosticJson.WriteAll(w, Diagnostics);
             w.WriteEndObject();

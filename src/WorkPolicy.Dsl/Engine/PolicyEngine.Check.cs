@@ -33,14 +33,15 @@ public sealed partial class PolicyEngine
         {
             cancellationToken.ThrowIfCancellationRequested();
             var linked = RuleLoader.LoadRuleSet(group);
-            all.AddRange(linked.Diagnostics);
+            var found = new List<Diagnostic>(linked.Diagnostics);
             if (linked.Model is { } model)
             {
                 var compiled = CompiledRules.Compile(model);
-                all.AddRange(ConflictChecker.Check(compiled, cancellationToken));
+                found.AddRange(ConflictChecker.Check(compiled, cancellationToken));
                 // The walk finds the gaps the plain search finds, by date and region, and more besides.
-                all.AddRange(analyze ? Analyzer.Analyze(compiled) : ConflictChecker.Gaps(compiled, cancellationToken));
+                found.AddRange(analyze ? Analyzer.Analyze(compiled) : ConflictChecker.Gaps(compiled, cancellationToken));
             }
+            all.AddRange(Acceptance.Apply(found, linked.Files));
             files += linked.Files.Length;
             circulars += linked.CircularCount;
             vocabulary ??= linked.Vocabulary.Fields.Count > 0 ? linked.Vocabulary : null;

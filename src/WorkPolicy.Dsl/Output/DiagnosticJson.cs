@@ -23,6 +23,7 @@ internal static class DiagnosticJson
         w.WriteNumber("column", d.Span.Column);
         w.WriteNumber("endLine", d.Span.EndLine);
         w.WriteNumber("endColumn", d.Span.EndColumn);
+        if (d.Accepted is { } reason) w.WriteString("accepted", reason);
         if (d.Fix is { } fix)
         {
             w.WriteStartObject("fix");

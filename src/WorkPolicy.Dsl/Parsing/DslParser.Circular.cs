@@ -11,7 +11,7 @@ internal static partial class DslParser
     private sealed partial class FileParser
     {
         private static readonly string[] CircularKeywords =
-            ["number", "title", "issuer", "region", "zone", "issued", "period", "extends", "keeps-in-force", "supersedes", "implements", "revokes", "amends", "follows", "withdraws", "provision"];
+            ["number", "title", "issuer", "region", "zone", "issued", "period", "extends", "keeps-in-force", "supersedes", "implements", "revokes", "amends", "follows", "withdraws", "accept", "provision"];
 
         private static readonly string[] ProvisionKeywords =
             ["cite", "ambiguity", "scope", "mode", "pool", "during", "overrides", "obligation"];
@@ -28,6 +28,7 @@ internal static partial class DslParser
             var relations = ImmutableArray.CreateBuilder<RelationDecl>();
             var provisions = ImmutableArray.CreateBuilder<ProvisionDecl>();
             var withdraws = ImmutableArray.CreateBuilder<string>();
+            var accepts = ImmutableArray.CreateBuilder<AcceptDecl>();
 
             var closed = Block($"circular '{id.Value}'", start, CircularKeywords, kw =>
             {
@@ -52,6 +53,10 @@ internal static partial class DslParser
                         }
                         else if (ParseProvision(kwSpan) is { } p) provisions.Add(p);
                         break;
+                    case "accept":
+                        if (_c.Run(Name, "a diagnostic code, e.g. WP0316", out var code) && _c.Run(Text, "the reason in quotes", out var reason))
+                            accepts.Add(new AcceptDecl(code.Value, reason.Value, _c.SpanFrom(kwSpan)));
+                        break;
                     case "withdraws":
                         Once(seen, kw);
                         if (_c.Run(Names, "provision ids", out var ws)) withdraws.AddRange(ws.Select(w => w.Value));
@@ -71,7 +76,7 @@ internal static partial class DslParser
             if (!closed) return null;
             Require(seen, _c.SpanOf(id), $"circular '{id.Value}'", "number", "issuer", "region", "period");
             return new CircularDecl(id.Value, number, title, issuer, regions.ToImmutable(), zone, issued,
-                period ?? new PeriodDecl(default, null, null, span), relations.ToImmutable(), provisions.ToImmutable(), span) { Withdraws = withdraws.ToImmutable() };
+                period ?? new PeriodDecl(default, null, null, span), relations.ToImmutable(), provisions.ToImmutable(), span) { Withdraws = withdraws.ToImmutable(), Accepts = accepts.ToImmutable() };
         }
 
         private PeriodDecl? ParsePeriod(SourceSpan start)

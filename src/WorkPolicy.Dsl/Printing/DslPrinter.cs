@@ -89,6 +89,7 @@ internal static class DslPrinter
             w.Append('\n');
         }
         if (c.Withdraws.Length > 0) w.Append("  withdraws ").Append(string.Join(", ", c.Withdraws)).Append('\n');
+        foreach (var a in c.Accepts) w.Append("  accept ").Append(a.Code).Append(' ').Append(Quote.Of(a.Reason)).Append('\n');
         foreach (var p in c.Provisions)
         {
             w.Append('\n');

@@ -91,6 +91,11 @@ internal static class YamlPrinter
             }
         }
         if (c.Withdraws.Length > 0) w.Append("    withdraws: [").Append(string.Join(", ", c.Withdraws)).Append("]\n");
+        if (c.Accepts.Length > 0)
+        {
+            w.Append("    accept:\n");
+            foreach (var a in c.Accepts) w.Append("      - code: ").Append(a.Code).Append("\n        reason: ").Append(Quote.Of(a.Reason)).Append('\n');
+        }
         if (c.Provisions.Length > 0)
         {
             w.Append("    provisions:\n");

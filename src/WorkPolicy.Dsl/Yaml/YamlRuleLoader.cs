@@ -18,7 +18,8 @@ internal static partial class YamlRuleLoader
     private static readonly string[] FieldKeys = ["path", "type", "codes", "default"];
     private static readonly string[] DefineKeys = ["name", "condition"];
     private static readonly string[] RegionKeys = ["id", "name", "zone", "attributes"];
-    private static readonly string[] CircularKeys = ["id", "number", "title", "issuer", "regions", "zone", "issued", "period", "relations", "withdraws", "provisions"];
+    private static readonly string[] CircularKeys = ["id", "number", "title", "issuer", "regions", "zone", "issued", "period", "relations", "withdraws", "accept", "provisions"];
+    private static readonly string[] AcceptKeys = ["code", "reason"];
     private static readonly string[] PeriodKeys = ["from", "to", "until"];
     private static readonly string[] RelationKeys = ["kind", "target", "from"];
     private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "scope", "overrides", "mode", "pool", "during", "obligations"];
@@ -158,6 +159,8 @@ internal static partial class YamlRuleLoader
             period ?? new PeriodDecl(default, null, null, m.Span), relations.ToImmutable(), provisions.ToImmutable(), m.Span)
         {
             Withdraws = m.Get("withdraws") is { } w ? [.. r.Codes(w, "withdraws")] : [],
+            Accepts = [.. r.Seq(m.Get("accept"), "accept").Select(a => r.Map(a, "an accepted warning", AcceptKeys, "code", "reason")).OfType<YamlMapping>()
+                .Select(am => new AcceptDecl(r.Str(am.Get("code"), "code") ?? "", r.Str(am.Get("reason"), "reason") ?? "", am.Span))],
         };
     }
 

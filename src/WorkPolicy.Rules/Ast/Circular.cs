@@ -88,4 +88,10 @@ internal sealed record CircularDecl(
 {
     /// <summary>For an amendment: the provisions of the amended circular it withdraws.</summary>
     public ImmutableArray<string> Withdraws { get; init; } = [];
+
+    /// <summary>Warnings the analyst accepts for this circular, each with the reason (<c>accept WP0316 "…"</c>).</summary>
+    public ImmutableArray<AcceptDecl> Accepts { get; init; } = [];
 }
+
+/// <summary>A warning accepted for a circular: its code and why it is as intended (e.g. staff the circular leaves out on purpose).</summary>
+internal sealed record AcceptDecl(string Code, string Reason, SourceSpan Span);

@@ -162,6 +162,16 @@ internal sealed partial class Linker
             if (!ids.TryAdd(p.Id, p)) Report(DiagnosticCatalog.DuplicateId, p.Span, $"provision '{p.Id}' is declared more than once in circular '{c.Id}'");
         }
         CheckOverrideCycles(c, ids);
+        foreach (var a in c.Accepts)
+        {
+            var known = DiagnosticCatalog.All.FirstOrDefault(d => d.Code == a.Code);
+            if (known is null)
+                Report(DiagnosticCatalog.BadValue, a.Span, $"'{a.Code}' is not a diagnostic code{Suggest.DidYouMean(a.Code, DiagnosticCatalog.All.Select(d => d.Code))}", Suggest.Fix(a.Code, DiagnosticCatalog.All.Select(d => d.Code)));
+            else if (known.Severity == Severity.Error)
+                Report(DiagnosticCatalog.BadValue, a.Span, $"{a.Code} ({known.Title}) is an error; only a warning can be accepted");
+            else if (a.Reason.Trim().Length == 0)
+                Report(DiagnosticCatalog.MissingProperty, a.Span, $"accepting {a.Code} needs a reason");
+        }
     }
 
     private static readonly ImmutableArray<WorkMode> AnyWorkingMode = [.. WorkModes.ProvisionModes];

@@ -30,11 +30,14 @@ public sealed record Diagnostic(string Code, Severity Severity, SourceSpan Span,
     /// <summary>What the message suggests writing instead (a did-you-mean), as data an editor offers as a quick fix; null when there is none.</summary>
     public DiagnosticFix? Fix { get; init; }
 
+    /// <summary>For a warning the rule file accepts (<c>accept WP0316 "…"</c>): the reason it gives; null otherwise. Shown, not hidden.</summary>
+    public string? Accepted { get; init; }
+
     /// <summary>A diagnostic of <paramref name="descriptor"/>: its code and the severity the catalogue states.</summary>
     internal static Diagnostic Create(DiagnosticDescriptor descriptor, SourceSpan span, string message, DiagnosticFix? fix = null) =>
         new(descriptor.Code, descriptor.Severity, span, message) { Fix = fix };
 
     /// <summary>The form compilers and editors read: <c>path(line,col): error WP0123: message</c>.</summary>
     public override string ToString() =>
-        $"{Span.Path}({Span.Line},{Span.Column}): {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Message}";
+        $"{Span.Path}({Span.Line},{Span.Column}): {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Message}{(Accepted is { } why ? $" (accepted: {why})" : "")}";
 }
