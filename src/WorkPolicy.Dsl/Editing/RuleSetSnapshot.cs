@@ -93,7 +93,7 @@ public sealed class RuleSetSnapshot
         var found = ConflictChecker.Check(compiled, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var gaps = ConflictChecker.Gaps(compiled, cancellationToken);
-        return new RuleSetSnapshot(Document, _linked, [.. Diagnostics, .. Mine([.. found, .. gaps], Document).Except(Diagnostics)]);
+        return new RuleSetSnapshot(Document, _linked, [.. Diagnostics, .. Mine(Acceptance.Apply([.. found, .. gaps], _linked.Files), Document).Except(Diagnostics)]);
     }
 
     private static ImmutableArray<Diagnostic> Mine(IEnumerable<Diagnostic> all, string path) =>

@@ -166,7 +166,9 @@ internal sealed partial class LanguageServer
     private static bool Same(string spanPath, string path) => spanPath.Length > 0 && Path.GetFullPath(spanPath) == path;
 
     private static LspDiagnostic ToLsp(Diagnostic d, string[] lines) =>
-        new(Text.RangeOf(d.Span, lines), d.Severity switch { Severity.Error => 1, Severity.Warning => 2, _ => 3 }, d.Code, "workpolicy", d.Message);
+        // An accepted warning is shown as a hint, with its reason: the analyst said it is as intended.
+        new(Text.RangeOf(d.Span, lines), d.Accepted is not null ? 4 : d.Severity switch { Severity.Error => 1, Severity.Warning => 2, _ => 3 }, d.Code, "workpolicy",
+            d.Accepted is { } why ? $"{d.Message} (accepted: {why})" : d.Message);
 
     private Task Publish(string uri, ImmutableArray<LspDiagnostic> diagnostics) =>
         _rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", new { uri, diagnostics });

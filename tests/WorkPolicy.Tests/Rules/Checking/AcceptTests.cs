@@ -63,6 +63,19 @@ public sealed class AcceptTests : IDisposable
     }
 
     [Fact]
+    public async Task The_editor_shows_an_accepted_warning_as_a_hint_with_its_reason()
+    {
+        var path = Write("paser.wp", Circular);
+        await using var client = LspClient.InProcess();
+        await client.Initialize();
+        await client.Open(path, Circular);
+        var diagnostics = await client.Diagnostics(path, d => d.EnumerateArray().Any(x => x.GetProperty("code").GetString() == "WP0316"));
+        var gap = diagnostics.EnumerateArray().Single(x => x.GetProperty("code").GetString() == "WP0316");
+        gap.GetProperty("severity").GetInt32().Should().Be(4);
+        gap.GetProperty("message").GetString().Should().EndWith("(accepted: the circular speaks to ASN only; contract staff follow their units' own rules)");
+    }
+
+    [Fact]
     public void An_error_or_an_unknown_code_cannot_be_accepted()
     {
         Write("c.wp", Circular.Replace("accept WP0316", "accept WP0305").Replace("period from 2020-07-29\n", "period from 2020-07-29\n  accept WP0361 \"typo\"\n"));
