@@ -1,3 +1,4 @@
+using WorkPolicy.Rules.Analysis;
 using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Dsl.Loading;
@@ -23,7 +24,7 @@ public static class FuzzTargets
     private static void LinkAndCheck(RuleFile file)
     {
         if (Rules.Checking.Linker.Link([file]).Model is not { } model) return;
-        Rules.Checking.ConflictChecker.Check(Rules.Evaluation.CompiledRules.Compile(model));
+        Rules.Analysis.ConflictChecker.Check(Rules.Evaluation.CompiledRules.Compile(model));
     }
 
     /// <summary>Runs one target on raw bytes, as a user's file would arrive.</summary>

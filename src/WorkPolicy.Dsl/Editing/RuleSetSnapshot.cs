@@ -1,3 +1,4 @@
+using WorkPolicy.Rules.Analysis;
 using System.Collections.Immutable;
 using WorkPolicy.Dsl.Loading;
 using WorkPolicy.Rules.Ast;

@@ -1,3 +1,4 @@
+using WorkPolicy.Rules.Analysis;
 using System.Collections.Immutable;
 using WorkPolicy.Dsl.Facts;
 using WorkPolicy.Dsl.Loading;

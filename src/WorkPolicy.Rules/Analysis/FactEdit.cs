@@ -3,7 +3,7 @@ using NodaTime;
 using WorkPolicy.Rules.Checking;
 using WorkPolicy.Rules.Facts;
 using WorkPolicy.Rules.Model;
-using Dimension = WorkPolicy.Rules.Checking.ConflictChecker.Dimension;
+using Dimension = WorkPolicy.Rules.Analysis.ConflictChecker.Dimension;
 
 namespace WorkPolicy.Rules.Analysis;
 

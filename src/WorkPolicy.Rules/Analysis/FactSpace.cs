@@ -4,7 +4,7 @@ using WorkPolicy.Rules.Checking;
 using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Facts;
 using WorkPolicy.Rules.Model;
-using Dimension = WorkPolicy.Rules.Checking.ConflictChecker.Dimension;
+using Dimension = WorkPolicy.Rules.Analysis.ConflictChecker.Dimension;
 
 namespace WorkPolicy.Rules.Analysis;
 

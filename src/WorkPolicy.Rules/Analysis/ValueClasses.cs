@@ -1,7 +1,7 @@
 using WorkPolicy.Rules.Checking;
 using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Model;
-using Dimension = WorkPolicy.Rules.Checking.ConflictChecker.Dimension;
+using Dimension = WorkPolicy.Rules.Analysis.ConflictChecker.Dimension;
 using NumberFact = WorkPolicy.Rules.Facts.NumberFact;
 
 namespace WorkPolicy.Rules.Analysis;

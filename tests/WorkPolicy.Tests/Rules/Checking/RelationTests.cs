@@ -1,3 +1,4 @@
+using WorkPolicy.Rules.Analysis;
 using FluentAssertions;
 using NodaTime;
 using WorkPolicy.Dsl.Parsing;

@@ -1,7 +1,7 @@
 using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Model;
 
-namespace WorkPolicy.Rules.Checking;
+namespace WorkPolicy.Rules.Analysis;
 
 internal static partial class ConflictChecker
 {

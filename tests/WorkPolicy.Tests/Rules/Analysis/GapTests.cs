@@ -1,3 +1,4 @@
+using WorkPolicy.Rules.Analysis;
 using FluentAssertions;
 using WorkPolicy.Rules.Checking;
 using WorkPolicy.Rules.Diagnostics;

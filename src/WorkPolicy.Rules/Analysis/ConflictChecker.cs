@@ -6,7 +6,7 @@ using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Facts;
 using WorkPolicy.Rules.Model;
 
-namespace WorkPolicy.Rules.Checking;
+namespace WorkPolicy.Rules.Analysis;
 
 /// <summary>
 /// Finds pairs of provisions that can both apply to one employee with different outcomes and no

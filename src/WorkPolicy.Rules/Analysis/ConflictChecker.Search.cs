@@ -6,7 +6,7 @@ using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Facts;
 using WorkPolicy.Rules.Model;
 
-namespace WorkPolicy.Rules.Checking;
+namespace WorkPolicy.Rules.Analysis;
 
 internal static partial class ConflictChecker
 {
