@@ -17,7 +17,8 @@ internal static class FmtCommand
             foreach (var file in result.Unformatted) io.Out.WriteLine($"{file}: not in canonical layout");
             foreach (var file in result.Formatted) io.Out.WriteLine($"{file}: formatted");
             Shared.Print(io, result.Diagnostics);
-            return result.Diagnostics.Count > 0 || result.Unformatted.Count > 0 ? WorkPolicyCommand.InputErrors : WorkPolicyCommand.Ok;
+            // Warnings alone (a file left as it is for its comments) exit 0, as for every verb.
+            return !result.Succeeded ? WorkPolicyCommand.InputErrors : WorkPolicyCommand.Ok;
         });
         return command;
     }

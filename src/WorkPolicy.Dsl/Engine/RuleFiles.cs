@@ -20,7 +20,7 @@ public enum RuleEncoding
 /// <param name="Diagnostics">Files that could not be read, parsed or safely rewritten.</param>
 public sealed record FormatResult(ValueList<string> Formatted, ValueList<string> Unformatted, ValueList<Diagnostic> Diagnostics)
 {
-    /// <summary>Whether every file is (now) in canonical layout and none had errors.</summary>
+    /// <summary>Whether no file had errors and, when only checking, every file is in canonical layout (a file left as it is for its comments is a warning).</summary>
     public bool Succeeded => Unformatted.Count == 0 && !Diagnostics.Any(d => d.Severity == Severity.Error);
 }
 
