@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using NodaTime;
 using WorkPolicy.Dsl.Parsing;
 using WorkPolicy.Dsl.Output;
 using WorkPolicy.Dsl.Printing;
@@ -15,6 +16,19 @@ namespace WorkPolicy;
 /// <param name="Decision">The decision the change gives.</param>
 public sealed record WhatIfChange(string Fact, string From, ValueList<string> To, Decision Decision);
 
+/// <summary>The version of a circular that stands on a date: as issued, or as amended (and perhaps extended).</summary>
+/// <param name="Circular">The circular's id.</param>
+/// <param name="From">The first day of this version.</param>
+/// <param name="To">Its last day, or null when it runs on (until its end condition, or further notice).</param>
+/// <param name="AmendedBy">The amendments it includes, oldest first; empty: as issued.</param>
+/// <param name="ExtendedBy">The amendment whose period restated its end, or null.</param>
+public sealed record CircularVersion(string Circular, LocalDate From, LocalDate? To, ValueList<string> AmendedBy, string? ExtendedBy)
+{
+    /// <summary>E.g. <c>se-23-2021 as amended by se-24-2021, se-25-2021 (from 2021-11-10)</c>.</summary>
+    public override string ToString() =>
+        $"{Circular}{(AmendedBy.Count == 0 ? " as issued" : " as amended by " + string.Join(", ", AmendedBy))}{(ExtendedBy is { } by ? $", extended by {by}" : "")} (from {From:uuuu-MM-dd}{(To is { } to ? $" to {to:uuuu-MM-dd}" : "")})";
+}
+
 /// <summary>A decision with its trace — every circular and provision considered, and why each counted or not — and what would change it.</summary>
 /// <example>
 /// <code>
@@ -24,8 +38,9 @@ public sealed record WhatIfChange(string Fact, string From, ValueList<string> To
 /// </example>
 public sealed record Explanation
 {
-    internal Explanation(Decision decision, ImmutableArray<TraceEntry> trace, ImmutableArray<WhatIfChange> whatIf, ImmutableArray<string> settledBy)
+    internal Explanation(Decision decision, ImmutableArray<TraceEntry> trace, ImmutableArray<WhatIfChange> whatIf, ImmutableArray<string> settledBy, ImmutableArray<CircularVersion> versions = default)
     {
+        Versions = versions.IsDefault ? [] : versions;
         Decision = decision;
         Trace = trace;
         WhatIf = whatIf;
@@ -34,6 +49,9 @@ public sealed record Explanation
 
     /// <summary>The decision, the same as <see cref="PolicyEngine.Decide"/> gives.</summary>
     public Decision Decision { get; }
+
+    /// <summary>The version of each circular in force that stands on the date (an amended circular names its amendments).</summary>
+    public ValueList<CircularVersion> Versions { get; }
 
     /// <summary>What the evaluation considered, in the order it did.</summary>
     public ValueList<TraceEntry> Trace { get; }
@@ -119,7 +137,7 @@ public sealed record Explanation
 
     /// <summary>Equal when the decision, the trace, the changes and the settling facts are.</summary>
     public bool Equals(Explanation? other) =>
-        other is not null && Decision.Equals(other.Decision) && Trace.Equals(other.Trace) && WhatIf.Equals(other.WhatIf) && SettledBy.Equals(other.SettledBy);
+        other is not null && Decision.Equals(other.Decision) && Trace.Equals(other.Trace) && WhatIf.Equals(other.WhatIf) && SettledBy.Equals(other.SettledBy) && Versions.Equals(other.Versions);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Decision, Trace, WhatIf, SettledBy);

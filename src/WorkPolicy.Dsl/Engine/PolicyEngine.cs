@@ -157,7 +157,11 @@ public sealed partial class PolicyEngine
         var decision = new Evaluator(Rules, binding.Index).Decide(row, date, trace);
         var whatIf = Counterfactuals.OtherModes(Rules, facts.File, row.Facts, date, decision);
         var settling = Counterfactuals.Settling(Rules, facts.File, row.Facts, date, decision);
-        return new Explanation(decision, [.. trace], Explanation.Group(whatIf), settling);
+        // The version of each circular in force that stands for the employee's region on the date.
+        var versions = Rules.Circulars.Select(c => c.Model)
+            .Where(m => decision.Circulars.Contains(m.Id) && m.Regions.Contains(row.Region) && m.WithinDates(date))
+            .Select(m => new CircularVersion(m.Id, m.From, m.To, m.AmendedBy, m.ExtendedBy));
+        return new Explanation(decision, [.. trace], Explanation.Group(whatIf), settling, [.. versions]);
     }
 
     /// <summary>

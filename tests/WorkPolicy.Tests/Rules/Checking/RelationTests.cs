@@ -80,6 +80,11 @@ public class RelationTests
         // Duties are listed once on the day an extension takes over.
         engine.Decide("staff", new LocalDate(2020, 4, 1)).Obligations.Should().ContainSingle();
         engine.Explain("staff", new LocalDate(2020, 4, 10)).Trace.Should().Contain(t => t.Circular == "depok" && t.Outcome == "in force" && t.Reason.Contains("extended by depok-ext-1 until 2020-04-21"));
+        // The API names the version that stands.
+        var version = engine.Explain("staff", new LocalDate(2020, 4, 10)).Versions.Should().ContainSingle().Subject;
+        version.Should().Be(new CircularVersion("depok", new LocalDate(2020, 4, 1), new LocalDate(2020, 4, 21), ["depok-ext-1"], "depok-ext-1"));
+        version.ToString().Should().Be("depok as amended by depok-ext-1, extended by depok-ext-1 (from 2020-04-01 to 2020-04-21)");
+        engine.Explain("staff", new LocalDate(2020, 3, 20)).Versions.Should().ContainSingle().Which.AmendedBy.Should().BeEmpty();
         // An amendment may also end a circular earlier.
         var shortened = Engine.Create(Facts, issued, Dated("depok-end", "from 2020-03-25 to 2020-03-27", "  amends \"depok\"\n"));
         shortened.Decide("staff", new LocalDate(2020, 3, 27)).Mode.Should().Be(WorkMode.Home);
