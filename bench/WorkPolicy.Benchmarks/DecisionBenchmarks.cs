@@ -41,6 +41,8 @@ public class DecisionBenchmarks
             if (_inFull.Classify(_rows[i], Population.Friday).Mode.Word() != ours) throw new InvalidOperationException($"{_rows[i].Facts.Id}: remembered and full verdicts differ");
             var theirs = PeerDecide(_people[i]).GetAwaiter().GetResult();
             if (ours != theirs) throw new InvalidOperationException($"{_rows[i].Facts.Id}: WorkPolicy {ours}, RulesEngine {theirs}");
+            var hand = HandWrittenRules.Decide(_people[i]);
+            if (ours != hand) throw new InvalidOperationException($"{_rows[i].Facts.Id}: WorkPolicy {ours}, hand-written C# {hand}");
         }
     }
 
@@ -79,6 +81,17 @@ public class DecisionBenchmarks
         foreach (var p in _people)
         {
             if (await PeerDecide(p) == "office") office++;
+        }
+        return office;
+    }
+
+    [Benchmark(OperationsPerInvoke = People, Description = "Hand-written C#")]
+    public int HandWritten()
+    {
+        var office = 0;
+        foreach (var p in _people)
+        {
+            if (HandWrittenRules.Decide(p) == "office") office++;
         }
         return office;
     }
