@@ -16,17 +16,21 @@ internal sealed class FactsMarks(List<(FactsMarks.Kind Kind, string Id)> records
     public string? PathAt(byte[] json, int line, int column)
     {
         if (line < 2 || line - 2 >= records.Count) return null;
+        // One record a line: line N+1 is the N-th record (the head is line 1).
         var (kind, id) = records[line - 2];
         var record = kind switch { Kind.Status => $"regions.{id}", Kind.Unit => $"units[{id}]", Kind.Incident => $"incidents[{id}]", _ => $"employees[{id}]" };
         return FieldAt(LineOf(json, line), column) is { } field ? $"{record}.{field}" : record;
     }
 
-    private static ReadOnlySpan<byte> LineOf(byte[] json, int line)
+    // Where each line starts, found on the first diagnostic and kept: a file with many bad records is scanned once.
+    private int[]? _lineStarts;
+
+    private ReadOnlySpan<byte> LineOf(byte[] json, int line)
     {
-        var start = 0;
-        for (var n = 1; n < line; n++) start = Array.IndexOf(json, (byte)'\n', start) + 1;
-        var end = Array.IndexOf(json, (byte)'\n', start);
-        return json.AsSpan(start, (end < 0 ? json.Length : end) - start);
+        _lineStarts ??= [0, .. Enumerable.Range(0, json.Length).Where(i => json[i] == (byte)'\n').Select(i => i + 1)];
+        var start = _lineStarts[line - 1];
+        var end = line < _lineStarts.Length ? _lineStarts[line] - 1 : json.Length;
+        return json.AsSpan(start, end - start);
     }
 
     /// <summary>The (dotted) key of the property whose name or value holds the column: <c>position</c>, <c>health.healthy</c>.</summary>

@@ -154,12 +154,13 @@ public sealed partial class PolicyEngine
         var binding = Bind(facts);
         var row = Row(binding, facts, employee);
         var trace = new List<TraceEntry>();
-        var decision = new Evaluator(Rules, binding.Index).Decide(row, date, trace);
+        var evaluator = new Evaluator(Rules, binding.Index);
+        var decision = evaluator.Decide(row, date, trace);
         var whatIf = Counterfactuals.OtherModes(Rules, facts.File, row.Facts, date, decision);
         var settling = Counterfactuals.Settling(Rules, facts.File, row.Facts, date, decision);
-        // The version of each circular in force that stands for the employee's region on the date.
-        var versions = Rules.Circulars.Select(c => c.Model)
-            .Where(m => decision.Circulars.Contains(m.Id) && m.Regions.Contains(row.Region) && m.WithinDates(date))
+        // The versions in force, as the walk's day context decided them (not worked out again here).
+        var day = evaluator.Day(row, date);
+        var versions = Enumerable.Range(0, day.Circulars.Length).Where(i => day.InForce[i] == Tri.True).Select(i => day.Circulars[i].Model)
             .Select(m => new CircularVersion(m.Id, m.From, m.To, m.AmendedBy, m.ExtendedBy));
         return new Explanation(decision, [.. trace], Explanation.Group(whatIf), settling, [.. versions]);
     }
@@ -199,6 +200,8 @@ public sealed partial class PolicyEngine
     internal FactsBinding Bind(PolicyFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        // The vocabulary is compared once, when the facts are first bound to these rules; after that the binding answers.
+        if (facts.TryBound(Rules) is { } bound) return bound;
         return Accepts(facts) ? facts.For(Rules)
             : throw new ArgumentException($"the facts '{facts.Name}' were read with another vocabulary than these rules declare; read them with LoadFacts of an engine of this vocabulary", nameof(facts));
     }

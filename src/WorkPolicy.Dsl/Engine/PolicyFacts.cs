@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using WorkPolicy.Rules.Evaluation;
 using WorkPolicy.Rules.Evaluation.Memo;
@@ -28,16 +30,22 @@ public sealed class PolicyFacts
     {
         Vocabulary = vocabulary;
         File = file;
+        _ids = new(() => [.. file.Employees.Select(e => e.Id)]);
+        _idSet = new(() => _ids.Value.ToFrozenSet(StringComparer.Ordinal));
     }
 
     /// <summary>The name the facts were read under (a path, or the name given with the text).</summary>
     public string Name => File.Path;
 
     /// <summary>The employees' ids, in the order given.</summary>
-    public IReadOnlyList<string> Employees => [.. File.Employees.Select(e => e.Id)];
+    public IReadOnlyList<string> Employees => _ids.Value;
 
     /// <summary>Whether an employee of this id is in the facts.</summary>
-    public bool Contains(string employee) => employee is not null && File.Employees.Any(e => e.Id == employee);
+    public bool Contains(string employee) => employee is not null && _idSet.Value.Contains(employee);
+
+    // The ids, in order and as a set, made on first use: an app asks for them often, the facts never change.
+    private readonly Lazy<ImmutableArray<string>> _ids;
+    private readonly Lazy<FrozenSet<string>> _idSet;
 
     internal Vocabulary Vocabulary { get; }
 
@@ -46,7 +54,10 @@ public sealed class PolicyFacts
     /// <summary>The facts as the rules of <paramref name="rules"/> read them, made on first use and kept.</summary>
     // TryGetValue first: the factory lambda captures this, and GetValue would allocate it on every call.
     internal FactsBinding For(CompiledRules rules) =>
-        _bindings.TryGetValue(rules, out var bound) ? bound : _bindings.GetValue(rules, r => new FactsBinding(r, new FactIndex(File, r.Model.Layout)));
+        TryBound(rules) ?? _bindings.GetValue(rules, r => new FactsBinding(r, new FactIndex(File, r.Model.Layout)));
+
+    /// <summary>The binding to <paramref name="rules"/> if one was made: its vocabulary was accepted then.</summary>
+    internal FactsBinding? TryBound(CompiledRules rules) => _bindings.TryGetValue(rules, out var bound) ? bound : null;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name}: {File.Employees.Length} employee(s), {File.Units.Length} unit(s)";

@@ -22,7 +22,8 @@ public sealed class RosterPlan : Report
 {
     private readonly PlannedRoster _roster;
     private readonly Func<string> _html;
-    private readonly Dictionary<(string, LocalDate), RosterPlace> _places = [];
+    // Made on the first PlaceOf: a roster only printed or written never needs it.
+    private Dictionary<(string, LocalDate), RosterPlace>? _places;
 
     internal RosterPlan(PlannedRoster roster, Func<string> html)
     {
@@ -31,7 +32,6 @@ public sealed class RosterPlan : Report
         Entries = roster.Assignments;
         Unplaced = roster.Unassigned;
         Pools = roster.Pools;
-        foreach (var e in Entries) _places[(e.Employee, e.Date)] = e.Place;
     }
 
     /// <summary>The places, employee by employee, each employee's days in order.</summary>
@@ -44,7 +44,8 @@ public sealed class RosterPlan : Report
     public ValueList<PoolDayCount> Pools { get; }
 
     /// <summary>The place of an employee on a day, or null when the roster does not place them then.</summary>
-    public RosterPlace? PlaceOf(string employee, LocalDate date) => _places.TryGetValue((employee, date), out var p) ? p : null;
+    public RosterPlace? PlaceOf(string employee, LocalDate date) =>
+        (_places ??= Entries.ToDictionary(e => (e.Employee, e.Date), e => e.Place)).TryGetValue((employee, date), out var p) ? p : null;
 
     internal PlannedRoster Roster => _roster;
 

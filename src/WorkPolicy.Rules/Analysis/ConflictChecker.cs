@@ -27,7 +27,10 @@ internal static partial class ConflictChecker
         // The versions of an amended circular share provisions (checked once, with the same scopes): a table, or a
         // pair, is searched once, in the first version that has it.
         var tables = new HashSet<Ast.ProvisionDecl>(ReferenceEqualityComparer.Instance);
-        var pairs = new HashSet<(Ast.ProvisionDecl, Ast.ProvisionDecl)>();
+        // By reference: a declaration is one object however many versions hold it (records would compare whole trees).
+        var pairs = new Dictionary<Ast.ProvisionDecl, HashSet<Ast.ProvisionDecl>>(ReferenceEqualityComparer.Instance);
+        bool FirstTime(Ast.ProvisionDecl a, Ast.ProvisionDecl b) =>
+            (pairs.TryGetValue(a, out var seen) ? seen : pairs[a] = new HashSet<Ast.ProvisionDecl>(ReferenceEqualityComparer.Instance)).Add(b);
         foreach (var c in rules.Circulars)
         {
             var ps = c.Deciding;
@@ -41,7 +44,7 @@ internal static partial class ConflictChecker
                 {
                     cancel.ThrowIfCancellationRequested();
                     var (a, b) = (ps[i].Model, ps[j].Model);
-                    if (a.Overrides.Contains(j) || b.Overrides.Contains(i) || a.SameEffect(b) || !pairs.Add((a.Decl, b.Decl))) continue;
+                    if (a.Overrides.Contains(j) || b.Overrides.Contains(i) || a.SameEffect(b) || !FirstTime(a.Decl, b.Decl)) continue;
                     CheckPair(rules.Model, c, ps[i], ps[j], diagnostics);
                 }
             }

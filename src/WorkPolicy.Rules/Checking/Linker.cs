@@ -180,7 +180,7 @@ internal sealed partial class Linker
     private readonly Dictionary<ProvisionDecl, (CheckedProvision Provision, bool Failed)> _provisions = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Each provision's unresolved 'overrides' already reported, so a version sharing it does not report it again.</summary>
-    private readonly HashSet<(ProvisionDecl, string)> _unresolvedOverrides = [];
+    private readonly Dictionary<ProvisionDecl, HashSet<string>> _unresolvedOverrides = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// A provision of a version: checked once by declaration (the versions that share it share the check), placed at
@@ -197,7 +197,7 @@ internal sealed partial class Linker
         var failed = known.Failed;
         foreach (var o in p.Overrides)
         {
-            if (ids.ContainsKey(o) || !_unresolvedOverrides.Add((p, o))) continue;
+            if (ids.ContainsKey(o) || !(_unresolvedOverrides.TryGetValue(p, out var reported) ? reported : _unresolvedOverrides[p] = new(StringComparer.Ordinal)).Add(o)) continue;
             Report(DiagnosticCatalog.UnknownReference, p.Span, $"provision '{p.Id}' overrides '{o}', which circular '{c.Id}' does not declare{Suggest.DidYouMean(o, ids.Keys)}", Suggest.Fix(o, ids.Keys));
             failed = true;
         }

@@ -65,8 +65,14 @@ internal sealed class MemoizedEvaluator : IDecider
         }
         // An indeterminate decision names the employee in the facts it needs: nothing to share.
         if (verdict.Mode == WorkMode.Indeterminate) return _plain.Decide(employee, date);
-        // The details of the first employee of the key, as the plain walk assembled them, serve every other.
-        if (!plan.Details.TryGetValue(key, out var details)) plan.Details[key] = details = _plain.Decide(employee, date).Shared!;
+        // The details of the first employee of the key, as the plain walk assembled them, serve every other; that
+        // employee's own decision is the plain walk's, returned as it is.
+        if (!plan.Details.TryGetValue(key, out var details))
+        {
+            var first = _plain.Decide(employee, date);
+            plan.Details[key] = first.Shared!;
+            return first;
+        }
         // A pending obligation names the employee in the facts it lacks: nothing to share but the verdict.
         if (details.HasPending) return _plain.Decide(employee, date);
         return DecisionAssembly.Assemble(employee.Facts.Id, date, verdict, details, _plain.PoolOf(employee, date, verdict), []);
