@@ -57,7 +57,17 @@ public sealed class PolicyFacts
         TryBound(rules) ?? _bindings.GetValue(rules, r => new FactsBinding(r, new FactIndex(File, r.Model.Layout)));
 
     /// <summary>The binding to <paramref name="rules"/> if one was made: its vocabulary was accepted then.</summary>
-    internal FactsBinding? TryBound(CompiledRules rules) => _bindings.TryGetValue(rules, out var bound) ? bound : null;
+    internal FactsBinding? TryBound(CompiledRules rules)
+    {
+        // The last binding asked for answers first: an app decides many times under one set of rules.
+        if (_last is { } last && ReferenceEquals(last.Rules, rules)) return last;
+        if (!_bindings.TryGetValue(rules, out var bound)) return null;
+        _last = bound;
+        return bound;
+    }
+
+    // A reference read or written whole, so threads may race on it harmlessly (each sees some valid binding).
+    private FactsBinding? _last;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name}: {File.Employees.Length} employee(s), {File.Units.Length} unit(s)";
