@@ -24,7 +24,7 @@ public sealed partial class PolicyEngine
         ArgumentNullException.ThrowIfNull(paths);
         var list = paths.ToList();
         var all = new List<Diagnostic>();
-        if (list.Count == 0) all.Add(Diagnostic.Create(DiagnosticCatalog.NoRuleFiles, SourceSpan.None, "nothing to check: name rule files, facts files or folders"));
+        if (list.Count == 0) all.Add(Diagnostic.Create(DiagnosticMessages.NothingToCheck, SourceSpan.None));
         var factsPaths = list.Where(p => File.Exists(p) && RuleLoader.IsFactsOrTests(p)).ToList();
         var files = 0;
         var circulars = 0;

@@ -56,7 +56,7 @@ public sealed partial class PolicyEngine
         ArgumentNullException.ThrowIfNull(options);
         var list = paths.ToList();
         if (list.Count == 0 || list.Any(p => p is null))
-            return new(null, [Diagnostic.Create(DiagnosticCatalog.NoRuleFiles, SourceSpan.None, "nothing to load: name rule files (.wp, .yaml, .yml) or folders holding them")]);
+            return new(null, [Diagnostic.Create(DiagnosticMessages.NothingToLoad, SourceSpan.None)]);
         return Checked(RuleLoader.LoadRuleSet(list), options, string.Join(Path.PathSeparator, list));
     }
 
@@ -67,7 +67,7 @@ public sealed partial class PolicyEngine
         ArgumentNullException.ThrowIfNull(sources);
         var list = sources.ToList();
         if (list.Count == 0)
-            return new(null, [Diagnostic.Create(DiagnosticCatalog.NoRuleFiles, SourceSpan.None, "nothing to load: give at least one rule source")]);
+            return new(null, [Diagnostic.Create(DiagnosticMessages.NothingToLoadFromSources, SourceSpan.None)]);
         // The loader reads unsaved texts by full path before the disk: the sources are such texts.
         var open = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var s in list) open[Path.GetFullPath(s.Name)] = s.Text;
@@ -78,7 +78,7 @@ public sealed partial class PolicyEngine
     {
         var diagnostics = linked.Diagnostics;
         if (linked.Files.IsEmpty && diagnostics.IsEmpty)
-            diagnostics = [Diagnostic.Create(DiagnosticCatalog.NoRuleFiles, SourceSpan.None, "no rule files were found to load")];
+            diagnostics = [Diagnostic.Create(DiagnosticMessages.NoRuleFilesFound, SourceSpan.None)];
         if (linked.Model is not { } model || diagnostics.Any(d => d.Severity == Severity.Error)) return new(null, diagnostics);
         var rules = CompiledRules.Compile(model);
         // Conflicts and quota tables are correctness: WP0305 is an error here as in 'check'. Gaps (WP0316) are not
@@ -113,7 +113,7 @@ public sealed partial class PolicyEngine
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         if (buffer.Length > Limits.MaxFactsBytes)
-            return new(null, [Diagnostic.Create(DiagnosticCatalog.FileTooLarge, SourceSpan.At(name, 1, 1), $"facts are larger than {Limits.MaxFactsBytes / (1024 * 1024)} MiB")]);
+            return new(null, [Diagnostic.Create(DiagnosticMessages.FactsTooLarge, SourceSpan.At(name, 1, 1), Limits.MaxFactsBytes / (1024 * 1024))]);
         return Facts(FactsLoader.Load(name, buffer.ToArray(), Rules.Model.Vocabulary));
     }
 

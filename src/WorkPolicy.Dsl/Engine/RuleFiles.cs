@@ -75,7 +75,7 @@ public static class RuleFiles
             }
             if (!Canonical.RoundTrips(file, canonical, encoding))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.BadValue, SourceSpan.At(file, 1, 1), "canonical layout would not read back the same; file left unchanged (please report this)"));
+                diagnostics.Add(Diagnostic.Create(DiagnosticMessages.CanonicalLayoutUnstable, SourceSpan.At(file, 1, 1)));
                 continue;
             }
             AtomicFile.Write(file, canonical);

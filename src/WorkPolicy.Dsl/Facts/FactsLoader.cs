@@ -75,7 +75,7 @@ internal sealed partial class FactsLoader
         if (read(syntax, stream) is not { } root)
         {
             // An empty text reads as no document at all: say so, rather than hand back facts of nothing.
-            if (!syntax.Any(d => d.Severity == Severity.Error)) syntax.Add(Diagnostic.Create(DiagnosticCatalog.EmptyFacts, SourceSpan.At(path, 1, 1), "the facts are empty: no units, employees or other facts were given"));
+            if (!syntax.Any(d => d.Severity == Severity.Error)) syntax.Add(Diagnostic.Create(DiagnosticMessages.FactsEmpty, SourceSpan.At(path, 1, 1)));
             return new FactsResult(null, [.. syntax]);
         }
         var facts = loader.Read(root);
@@ -120,7 +120,7 @@ internal sealed partial class FactsLoader
             {
                 if (_r.Str(item, "a weekday") is not { } d) continue;
                 if (Parsing.Values.TryDay(d, out var day)) days.Add(day);
-                else _r.Error(DiagnosticCatalog.UnknownCode, item.Span, $"'{d}' is not a weekday{Suggest.DidYouMean(d, Parsing.Values.Days.Select(x => x.Name))}", Suggest.Fix(d, Parsing.Values.Days.Select(x => x.Name)));
+                else _r.Error(Suggest.Fix(d, Parsing.Values.Days.Select(x => x.Name)), DiagnosticMessages.NotWeekday, item.Span, d);
             }
             workweek = [.. days];
         }
@@ -134,7 +134,7 @@ internal sealed partial class FactsLoader
         if (node is null) return result.ToImmutable();
         if (node is not YamlMapping m)
         {
-            _r.Error(DiagnosticCatalog.WrongShape, node.Span, "regions must map region ids to their status");
+            _r.Error(DiagnosticMessages.RegionsMustMapRegionIds, node.Span);
             return result.ToImmutable();
         }
         foreach (var (key, value) in m.Entries)
@@ -145,7 +145,7 @@ internal sealed partial class FactsLoader
             {
                 foreach (var (name, entries) in sm.Entries) series[name.Value] = StatusEntries(name.Value, entries);
             }
-            else _r.Error(DiagnosticCatalog.WrongShape, value.Span, $"region '{key.Value}' must map status names (e.g. ppkm) to lists of entries");
+            else _r.Error(DiagnosticMessages.RegionMustMapStatusNames, value.Span, key.Value);
             result[key.Value] = new RegionStatus(key.Value, series.ToImmutable());
         }
         return result.ToImmutable();
@@ -154,7 +154,7 @@ internal sealed partial class FactsLoader
     private void CheckRegion(string id, SourceSpan span)
     {
         if (_rules is { Regions.Count: > 0 } rules && !rules.Regions.ContainsKey(id))
-            _r.Error(DiagnosticCatalog.UnknownCode, span, $"region '{id}' is not declared in the vocabulary{Suggest.DidYouMean(id, rules.Regions.Keys)}", Suggest.Fix(id, rules.Regions.Keys));
+            _r.Error(Suggest.Fix(id, rules.Regions.Keys), DiagnosticMessages.RegionUndeclared, span, id);
     }
 
     private ImmutableArray<StatusEntry> StatusEntries(string series, YamlNode node)
@@ -164,12 +164,12 @@ internal sealed partial class FactsLoader
         {
             if (item is not YamlMapping em)
             {
-                _r.Error(DiagnosticCatalog.WrongShape, item.Span, "a status entry must be a mapping with 'from'");
+                _r.Error(DiagnosticMessages.StatusEntryMustBeMappingWithFrom, item.Span);
                 continue;
             }
             if (_r.Date(em.Get("from"), "from") is not { } from)
             {
-                if (em.Get("from") is null) _r.Error(DiagnosticCatalog.FactsMissing, em.Span, "a status entry has no 'from' date");
+                if (em.Get("from") is null) _r.Error(DiagnosticMessages.StatusEntryWithoutFrom, em.Span);
                 continue;
             }
             var values = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
@@ -210,7 +210,7 @@ internal sealed partial class FactsLoader
             if (u.Parent is null) continue;
             if (!ids.Contains(u.Parent))
             {
-                _r.Error(DiagnosticCatalog.DanglingReference, u.Span, $"unit '{u.Id}' has parent '{u.Parent}', which is not in the file{Suggest.DidYouMean(u.Parent, ids)}", Suggest.Fix(u.Parent, ids));
+                _r.Error(Suggest.Fix(u.Parent, ids), DiagnosticMessages.ParentNotInFile, u.Span, u.Id, u.Parent);
                 continue;
             }
             var seen = new HashSet<string>(StringComparer.Ordinal) { u.Id };
@@ -218,7 +218,7 @@ internal sealed partial class FactsLoader
             {
                 if (!seen.Add(p))
                 {
-                    _r.Error(DiagnosticCatalog.ParentCycle, u.Span, $"unit '{u.Id}' is its own ancestor through its parents");
+                    _r.Error(DiagnosticMessages.UnitOwnAncestor, u.Span, u.Id);
                     break;
                 }
             }
@@ -244,20 +244,20 @@ internal sealed partial class FactsLoader
         var article = what[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
         if (item is not YamlMapping m)
         {
-            _r.Error(DiagnosticCatalog.WrongShape, item.Span, $"{article} {what} must be a mapping");
+            _r.Error(DiagnosticMessages.MustBeMapping, item.Span, article, what);
             return null;
         }
         var id = Required(m, "id", article, what);
         var value = Required(m, key, article, what);
         if (id is null || value is null) return null;
-        if (!ids.Add(id)) _r.Error(DiagnosticCatalog.FactsDuplicateId, m.Get("id")!.Span, $"{what} id '{id}' is used twice");
+        if (!ids.Add(id)) _r.Error(DiagnosticMessages.IdUsedTwice, m.Get("id")!.Span, what, id);
         return (m, id, value);
     }
 
     private string? Required(YamlMapping m, string key, string article, string what)
     {
         if (m.Get(key) is { } node && _r.Str(node, key) is { } value) return value;
-        _r.Error(DiagnosticCatalog.FactsMissing, m.Span, $"{article} {what} has no '{key}'");
+        _r.Error(DiagnosticMessages.EntityHasNoProperty, m.Span, article, what, key);
         return null;
     }
 
@@ -282,7 +282,7 @@ internal sealed partial class FactsLoader
         {
             var unit = _employees[i].Unit;
             if (!unitIds.Contains(unit))
-                _r.Error(DiagnosticCatalog.DanglingReference, _employeeUnitSpans[i], $"unit '{unit}' is not in the file{Suggest.DidYouMean(unit, unitIds)}", Suggest.Fix(unit, unitIds));
+                _r.Error(Suggest.Fix(unit, unitIds), DiagnosticMessages.UnitNotInFile, _employeeUnitSpans[i], unit);
         }
         return _employees.ToImmutable();
     }
@@ -319,7 +319,7 @@ internal sealed partial class FactsLoader
             var unit = _r.Str(m.Get("unit"), "unit");
             var confirmed = _r.Date(m.Get("confirmed"), "confirmed");
             if (unit is not null && !unitIds.Contains(unit))
-                _r.Error(DiagnosticCatalog.DanglingReference, m.Get("unit")!.Span, $"unit '{unit}' is not in the file{Suggest.DidYouMean(unit, unitIds)}", Suggest.Fix(unit, unitIds));
+                _r.Error(Suggest.Fix(unit, unitIds), DiagnosticMessages.UnitNotInFile, m.Get("unit")!.Span, unit);
             if (kind is not null && unit is not null && confirmed is { } c) list.Add(new Incident(kind, unit, c));
         }
         return list.ToImmutable();
@@ -334,12 +334,12 @@ internal sealed partial class FactsLoader
             var employee = _r.Str(m.Get("employee"), "employee");
             var at = _r.Str(m.Get("at"), "at");
             if (employee is not null && !employeeIds.Contains(employee))
-                _r.Error(DiagnosticCatalog.DanglingReference, m.Get("employee")!.Span, $"employee '{employee}' is not in the file{Suggest.DidYouMean(employee, employeeIds)}", Suggest.Fix(employee, employeeIds));
+                _r.Error(Suggest.Fix(employee, employeeIds), DiagnosticMessages.EmployeeNotInFile, m.Get("employee")!.Span, employee);
             if (at is null) continue;
             var parsed = Timestamp.Parse(at);
             if (!parsed.Success)
             {
-                _r.Error(DiagnosticCatalog.BadDate, m.Get("at")!.Span, $"'{at}' is not a timestamp with an offset (e.g. 2021-07-30T07:05:00+08:00 or ...Z)");
+                _r.Error(DiagnosticMessages.NotTimestampWithOffset, m.Get("at")!.Span, at);
                 continue;
             }
             if (employee is not null) list.Add(new Checkin(employee, parsed.Value));
@@ -388,7 +388,7 @@ internal sealed partial class FactsLoader
         {
             var prefix = entity + ".";
             var known = _rules.Fields.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]);
-            _r.Error(DiagnosticCatalog.UnknownKey, keyNode.Span, $"unknown key '{key}' in {what}{Suggest.DidYouMean(key, known)}", Suggest.Fix(key, known));
+            _r.Error(Suggest.Fix(key, known), DiagnosticMessages.UnknownKey, keyNode.Span, key, what);
             return null;
         }
         switch (field.Kind)
@@ -414,7 +414,7 @@ internal sealed partial class FactsLoader
     private bool CheckCode(FieldDecl field, string code, SourceSpan span)
     {
         if (field.Codes.Contains(code)) return true;
-        _r.Error(DiagnosticCatalog.UnknownCode, span, $"'{code}' is not a code of '{field.Path}'{Suggest.DidYouMean(code, field.Codes)}", Suggest.Fix(code, field.Codes));
+        _r.Error(Suggest.Fix(code, field.Codes), DiagnosticMessages.NotCodeOfField, span, code, field.Path);
         return false;
     }
 

@@ -16,7 +16,7 @@ internal static class ControlCharacters
         foreach (var c in text)
         {
             var bad = (c < ' ' && c is not ('\t' or '\n' or '\r')) || c == '\u007F' || (c is >= '\u0080' and <= '\u009F' && c != '\u0085') || c is '\uFFFE' or '\uFFFF';
-            if (bad) return Diagnostic.Create(DiagnosticCatalog.BadEncoding, SourceSpan.At(path, line, column), $"control character U+{(int)c:X4} is not allowed; remove it or save the file as plain text");
+            if (bad) return Diagnostic.Create(DiagnosticMessages.ControlCharacterNotAllowed, SourceSpan.At(path, line, column), (int)c);
             if (c == '\n') { line++; column = 1; }
             else column++;
         }

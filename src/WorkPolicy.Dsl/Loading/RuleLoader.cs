@@ -31,11 +31,11 @@ internal static class RuleLoader
             var files = Directory.EnumerateFiles(path)
                 .Where(f => EncodingOf(f) is not null && !IsFactsOrTests(f))
                 .Order(StringComparer.Ordinal).ToList();
-            if (files.Count == 0) diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NoRuleFiles, SourceSpan.At(path, 1, 1), "folder holds no rule files (.wp, .yaml)"));
+            if (files.Count == 0) diagnostics.Add(Diagnostic.Create(DiagnosticMessages.FolderWithoutRuleFiles, SourceSpan.At(path, 1, 1)));
             return files;
         }
         if (File.Exists(path)) return [path];
-        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.FileUnreadable, SourceSpan.At(path, 1, 1), "no such file or folder"));
+        diagnostics.Add(Diagnostic.Create(DiagnosticMessages.NoSuchPath, SourceSpan.At(path, 1, 1)));
         return [];
     }
 
@@ -94,7 +94,7 @@ internal static class RuleLoader
     {
         if (EncodingOf(file) is not { } encoding)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NoRuleFiles, SourceSpan.At(file, 1, 1), "not a rule file: expected .wp, .yaml or .yml"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.NotRuleFile, SourceSpan.At(file, 1, 1)));
             return null;
         }
         if ((open?.GetValueOrDefault(Path.GetFullPath(file)) is { } unsaved ? Within(file, unsaved, diagnostics) : SourceText.Read(file, diagnostics)) is not { } text) return null;
@@ -107,7 +107,7 @@ internal static class RuleLoader
     private static string? Within(string file, string text, List<Diagnostic> diagnostics)
     {
         if (System.Text.Encoding.UTF8.GetByteCount(text) <= Limits.MaxFileBytes) return text;
-        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.FileTooLarge, SourceSpan.At(file, 1, 1), $"file is larger than {Limits.MaxFileBytes / (1024 * 1024)} MiB"));
+        diagnostics.Add(Diagnostic.Create(DiagnosticMessages.FileTooLarge, SourceSpan.At(file, 1, 1), Limits.MaxFileBytes / (1024 * 1024)));
         return null;
     }
 

@@ -23,19 +23,19 @@ internal static class SourceText
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.FileUnreadable, SourceSpan.At(path, 1, 1), "file not found"));
+                diagnostics.Add(Diagnostic.Create(DiagnosticMessages.FileNotFound, SourceSpan.At(path, 1, 1)));
                 return null;
             }
             if (info.Length > maxBytes)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {maxBytes / (1024 * 1024)} MiB"));
+                diagnostics.Add(Diagnostic.Create(DiagnosticMessages.FileTooLarge, SourceSpan.At(path, 1, 1), maxBytes / (1024 * 1024)));
                 return null;
             }
             return File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.FileUnreadable, SourceSpan.At(path, 1, 1), $"cannot read file: {ex.Message}"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.CannotReadFile, SourceSpan.At(path, 1, 1), ex.Message));
             return null;
         }
     }
@@ -54,7 +54,7 @@ internal static class SourceText
             var goodPrefix = Encoding.UTF8.GetString(bytes, start, Math.Max(0, Math.Min(offset, bytes.Length) - start));
             var line = 1 + goodPrefix.Count(c => c == '\n');
             var col = goodPrefix.Length - (goodPrefix.LastIndexOf('\n') + 1) + 1;
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.BadEncoding, SourceSpan.At(path, line, col), "file is not valid UTF-8; save it as UTF-8"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.FileNotValidUtf8, SourceSpan.At(path, line, col)));
             return null;
         }
     }

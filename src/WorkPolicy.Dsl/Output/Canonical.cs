@@ -59,6 +59,5 @@ internal static class Canonical
         return false;
     }
 
-    public static Diagnostic CommentsKept(string path) => Diagnostic.Create(DiagnosticCatalog.CommentsKept, SourceSpan.At(path, 1, 1),
-        "file has comments, which the canonical layout would drop; not rewritten (move notes into 'ambiguity' or cite text)");
+    public static Diagnostic CommentsKept(string path) => Diagnostic.Create(DiagnosticMessages.FileHasComments, SourceSpan.At(path, 1, 1));
 }

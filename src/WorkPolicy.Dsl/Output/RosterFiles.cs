@@ -85,7 +85,7 @@ internal static class RosterFiles
         int ie = header.IndexOf("employee"), id = header.IndexOf("date"), ip = header.IndexOf("place");
         if (ie < 0 || id < 0 || ip < 0)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.MissingProperty, SourceSpan.At(path, 1, 1), "the first line must name the columns employee,date,place"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.RosterHeaderMissing, SourceSpan.At(path, 1, 1)));
             return null;
         }
         var result = new List<RosterEntry>();
@@ -95,18 +95,18 @@ internal static class RosterFiles
             var cols = lines[i].Split(',');
             if (cols.Length <= Math.Max(ie, Math.Max(id, ip)))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.WrongShape, SourceSpan.At(path, i + 1, 1), $"expected {header.Count} columns, found {cols.Length}"));
+                diagnostics.Add(Diagnostic.Create(DiagnosticMessages.ColumnCount, SourceSpan.At(path, i + 1, 1), header.Count, cols.Length));
                 continue;
             }
             var dateText = cols[id].Trim();
             if (!Values.TryDate(dateText, out var date))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.BadDate, SourceSpan.At(path, i + 1, ColumnOf(lines[i], id)), $"'{dateText}' is not a date (yyyy-mm-dd)"));
+                diagnostics.Add(Diagnostic.Create(DiagnosticMessages.NotDate, SourceSpan.At(path, i + 1, ColumnOf(lines[i], id)), dateText));
                 continue;
             }
             if (!Places.TryParse(cols[ip], out var place))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.BadValue, SourceSpan.At(path, i + 1, ColumnOf(lines[i], ip)), $"'{cols[ip].Trim()}' is not a place (office, home, off)"));
+                diagnostics.Add(Diagnostic.Create(DiagnosticMessages.NotPlace, SourceSpan.At(path, i + 1, ColumnOf(lines[i], ip)), cols[ip].Trim()));
                 continue;
             }
             result.Add(new RosterEntry(cols[ie].Trim(), date, place));
@@ -133,7 +133,7 @@ internal static class RosterFiles
                 var placeText = a.GetProperty("place").GetString() ?? "";
                 if (!Values.TryDate(dateText, out var date) || !Places.TryParse(placeText, out var place))
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.BadValue, SourceSpan.At(path, 1, 1), $"assignment with date '{dateText}' and place '{placeText}' is not valid"));
+                    diagnostics.Add(Diagnostic.Create(DiagnosticMessages.AssignmentInvalid, SourceSpan.At(path, 1, 1), dateText, placeText));
                     continue;
                 }
                 result.Add(new RosterEntry(a.GetProperty("employee").GetString() ?? "", date, place));
@@ -143,7 +143,7 @@ internal static class RosterFiles
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {
             var line = ex is JsonException { LineNumber: { } l } ? (int)l + 1 : 1;
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.WrongShape, SourceSpan.At(path, line, 1), $"not a roster: {ex.Message}"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.NotRoster, SourceSpan.At(path, line, 1), ex.Message));
             return null;
         }
     }

@@ -45,7 +45,9 @@ internal sealed class DslCursor
 
     public SourceSpan SpanOf<T>(Located<T> t) => new(_path, t.Line, t.Column, t.EndLine, t.EndColumn);
 
-    public void Error(DiagnosticDescriptor descriptor, SourceSpan span, string message, DiagnosticFix? fix = null) => _diagnostics.Add(Diagnostic.Create(descriptor, span, message, fix));
+    public void Error(DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args) => _diagnostics.Add(Diagnostic.Create(message, span, args));
+
+    public void Error(DiagnosticFix? fix, DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args) => _diagnostics.Add(Diagnostic.Create(fix, message, span, args));
 
     /// <summary>Consumes <paramref name="word"/> if it is the next token.</summary>
     public bool TryWord(string word)
@@ -67,10 +69,10 @@ internal sealed class DslCursor
 
     /// <summary>
     /// Runs <paramref name="parser"/>; on failure reports "expected <paramref name="what"/>" and
-    /// recovers. <paramref name="failureCode"/> lets a parser that knows why it failed (too deep)
-    /// choose the code.
+    /// recovers. <paramref name="tooDeep"/> lets a parser that knows why it failed (nesting past its limit)
+    /// report WP0102 instead of a syntax error.
     /// </summary>
-    public bool Run<T>(Parser<T> parser, string what, out T value, Func<DiagnosticDescriptor>? failureCode = null)
+    public bool Run<T>(Parser<T> parser, string what, out T value, Func<bool>? tooDeep = null)
     {
         IResult<T> r;
         try
@@ -80,13 +82,13 @@ internal sealed class DslCursor
         catch (ParseException ex)
         {
             // Sprache throws from Ref inside Or (issues #129/#166); never let it escape.
-            Fail(_cur, $"expected {what} ({ex.Message})");
+            Fail(_cur, DiagnosticMessages.ExpectedBecause, what, ex.Message);
             value = default!;
             return false;
         }
         catch (InsufficientExecutionStackException)
         {
-            Fail(_cur, "input nests too deeply", DiagnosticCatalog.TooDeep);
+            Fail(_cur, DiagnosticMessages.InputTooDeep);
             value = default!;
             return false;
         }
@@ -97,10 +99,12 @@ internal sealed class DslCursor
             return true;
         }
         var found = Describe(r.Remainder);
-        var message = r.Message.StartsWith("unexpected", StringComparison.OrdinalIgnoreCase) || r.Message.Length == 0 || r.Message.Contains("end of input")
-            ? $"expected {what}, found {found}"
-            : $"{r.Message.TrimEnd('.')}; found {found}";
-        Fail(r.Remainder, message, failureCode?.Invoke() ?? DiagnosticCatalog.Syntax);
+        var deep = tooDeep?.Invoke() == true;
+        // Sprache's own words are kept where they say more than "unexpected": e.g. "expected 'from' or 'to'".
+        if (r.Message.StartsWith("unexpected", StringComparison.OrdinalIgnoreCase) || r.Message.Length == 0 || r.Message.Contains("end of input"))
+            Fail(r.Remainder, deep ? DiagnosticMessages.NestsTooDeepAt : DiagnosticMessages.ExpectedFound, what, found);
+        else
+            Fail(r.Remainder, deep ? DiagnosticMessages.ParserNestsTooDeep : DiagnosticMessages.ParserExpectation, r.Message.TrimEnd('.'), found);
         value = default!;
         return false;
     }
@@ -108,13 +112,13 @@ internal sealed class DslCursor
     /// <summary>Skips the rest of the line after an error already reported.</summary>
     public void FailHereSilently() => _cur = SkipLine(_cur);
 
-    /// <summary>Reports at the cursor and skips the rest of the line.</summary>
-    public void FailHere(string message, DiagnosticDescriptor? descriptor = null) => Fail(_cur, message, descriptor);
+    /// <summary>Reports "expected <paramref name="what"/>" at the cursor and skips the rest of the line.</summary>
+    public void FailExpecting(string what) => Fail(_cur, DiagnosticMessages.Expected, what);
 
-    private void Fail(IInput at, string message, DiagnosticDescriptor? descriptor = null)
+    private void Fail(IInput at, DiagnosticMessage message, params ReadOnlySpan<object?> args)
     {
         var pos = Trivia(at).Remainder;
-        _diagnostics.Add(Diagnostic.Create(descriptor ?? DiagnosticCatalog.Syntax, SourceSpan.At(_path, pos.Line, pos.Column), message));
+        _diagnostics.Add(Diagnostic.Create(message, SourceSpan.At(_path, pos.Line, pos.Column), args));
         var start = Trivia(_cur).Remainder;
         if (pos.Position < start.Position) pos = start;
         var next = SkipLine(pos);

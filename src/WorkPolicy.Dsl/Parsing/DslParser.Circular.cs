@@ -48,7 +48,7 @@ internal static partial class DslParser
                     case "provision":
                         if (provisions.Count >= Limits.MaxProvisions)
                         {
-                            _c.Error(DiagnosticCatalog.TooMany, kwSpan, $"more than {Limits.MaxProvisions} provisions in one circular");
+                            _c.Error(DiagnosticMessages.TooManyProvisionsInCircular, kwSpan, Limits.MaxProvisions);
                             _c.FailHereSilently();
                         }
                         else if (ParseProvision(kwSpan) is { } p) provisions.Add(p);
@@ -83,7 +83,7 @@ internal static partial class DslParser
         {
             if (!_c.TryWord("from"))
             {
-                _c.FailHere("expected 'from' after 'period'");
+                _c.FailExpecting("'from' after 'period'");
                 return null;
             }
             if (Date() is not { } from) return null;
@@ -163,22 +163,22 @@ internal static partial class DslParser
         {
             if (!_c.Run(Name, "a mode (office, home, rotation, optional)", out var m)) return null;
             if (WorkModes.TryParseProvisionMode(m.Value, out var mode)) return mode;
-            _c.Error(DiagnosticCatalog.BadValue, _c.SpanOf(m), $"'{m.Value}' is not a mode a provision can decide{Suggest.DidYouMean(m.Value, WorkModes.ProvisionModes.Select(x => x.Word()))}", Suggest.Fix(m.Value, WorkModes.ProvisionModes.Select(x => x.Word())));
+            _c.Error(Suggest.Fix(m.Value, WorkModes.ProvisionModes.Select(x => x.Word())), DiagnosticMessages.NotProvisionMode, _c.SpanOf(m), m.Value);
             return null;
         }
 
         private PoolDecl? ParsePool(SourceSpan start)
         {
             if (!_c.Run(Name, "a pool group name", out var group)) return null;
-            if (!_c.TryWord("per")) { _c.FailHere("expected 'per top-unit' or 'per unit'"); return null; }
+            if (!_c.TryWord("per")) { _c.FailExpecting("'per top-unit' or 'per unit'"); return null; }
             PoolPer per;
             if (_c.TryWord("top-unit")) per = PoolPer.TopUnit;
             else if (_c.TryWord("unit")) per = PoolPer.Unit;
-            else { _c.FailHere("expected 'top-unit' or 'unit'"); return null; }
+            else { _c.FailExpecting("'top-unit' or 'unit'"); return null; }
             QuotaPlace place;
             if (_c.TryWord("office")) place = QuotaPlace.Office;
             else if (_c.TryWord("home")) place = QuotaPlace.Home;
-            else { _c.FailHere("expected 'office' or 'home' (the place the quota counts)"); return null; }
+            else { _c.FailExpecting("'office' or 'home' (the place the quota counts)"); return null; }
             if (_c.TryWord("table")) return ParseQuotaTable(start, group.Value, per, place);
             if (ParseShare() is not { } share) return null;
             var (atMost, pct) = share;
@@ -186,7 +186,7 @@ internal static partial class DslParser
             var prefer = _c.TryWord("prefer") ? ParseExpr() : null;
             if (!Values.TryNumber(pct.Value, out var percent))
             {
-                _c.Error(DiagnosticCatalog.BadValue, _c.SpanOf(pct), $"'{pct.Value}' is not a usable percentage");
+                _c.Error(DiagnosticMessages.NotUsablePercentage, _c.SpanOf(pct), pct.Value);
                 return null;
             }
             return new PoolDecl(group.Value, per, place, percent, rounding, atMost, _c.SpanFrom(start)) { Prefer = prefer };
@@ -197,7 +197,7 @@ internal static partial class DslParser
         {
             var atMost = _c.TryWord("at-most");
             if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "a percentage", out var pct)) return null;
-            if (!_c.TrySymbol("%")) { _c.FailHere("expected '%'"); return null; }
+            if (!_c.TrySymbol("%")) { _c.FailExpecting("'%'"); return null; }
             return (atMost, pct);
         }
 
@@ -209,7 +209,7 @@ internal static partial class DslParser
             if (_c.TryWord("up")) return Rounding.Up;
             if (_c.TryWord("nearest")) return Rounding.Nearest;
             if (_c.TryWord("turns")) return Rounding.Turns;
-            _c.FailHere("expected 'down', 'up', 'nearest' or 'turns'");
+            _c.FailExpecting("'down', 'up', 'nearest' or 'turns'");
             return null;
         }
 
@@ -222,17 +222,17 @@ internal static partial class DslParser
             var rows = ImmutableArray.CreateBuilder<QuotaRowDecl>();
             while (!_c.TrySymbol("}"))
             {
-                if (!_c.TryWord("when")) { _c.FailHere("expected 'when CONDITION: N%' or '}'"); return null; }
+                if (!_c.TryWord("when")) { _c.FailExpecting("'when CONDITION: N%' or '}'"); return null; }
                 var rowStart = _c.Here();
                 if (ParseExpr() is not { } when || !ExpectSymbol(":") || ParseShare() is not { } share) return null;
                 if (!Values.TryNumber(share.Percent.Value, out var percent))
                 {
-                    _c.Error(DiagnosticCatalog.BadValue, _c.SpanOf(share.Percent), $"'{share.Percent.Value}' is not a usable percentage");
+                    _c.Error(DiagnosticMessages.NotUsablePercentage, _c.SpanOf(share.Percent), share.Percent.Value);
                     return null;
                 }
                 rows.Add(new QuotaRowDecl(when, percent, share.AtMost, _c.SpanFrom(rowStart)));
             }
-            if (rows.Count == 0) _c.Error(DiagnosticCatalog.MissingProperty, _c.SpanFrom(start), "a quota table needs at least one row 'when CONDITION: N%'");
+            if (rows.Count == 0) _c.Error(DiagnosticMessages.QuotaTableNeedsRow, _c.SpanFrom(start));
             return new PoolDecl(group, per, place, 0, rounding, false, _c.SpanFrom(start)) { Table = rows.ToImmutable(), Prefer = prefer };
         }
     }

@@ -58,7 +58,7 @@ internal static partial class DslParser
             if (days is null)
             {
                 var t = dayTokens.First(t => t.Value == bad);
-                _c.Error(DiagnosticCatalog.BadValue, _c.SpanOf(t), $"'{t.Value}' is not a weekday or range such as mon-thu");
+                _c.Error(DiagnosticMessages.NotWeekdayRange, _c.SpanOf(t), t.Value);
                 return null;
             }
             var windows = ImmutableArray.CreateBuilder<TimeWindow>();
@@ -73,7 +73,7 @@ internal static partial class DslParser
                 }
                 if (to < from)
                 {
-                    _c.Error(DiagnosticCatalog.BadValue, _c.Here(), $"window ends {Values.Text(to)} before it starts {Values.Text(from)}");
+                    _c.Error(DiagnosticMessages.WindowEndsBeforeStarts, _c.Here(), Values.Text(to), Values.Text(from));
                     return null;
                 }
                 windows.Add(new TimeWindow(from, to));

@@ -64,14 +64,14 @@ internal static partial class DslParser
         private bool ExpectSymbol(string s)
         {
             if (_c.TrySymbol(s)) return true;
-            _c.FailHere($"expected '{s}'");
+            _c.FailExpecting($"'{s}'");
             return false;
         }
 
         private bool ExpectWord(string w)
         {
             if (_c.TryWord(w)) return true;
-            _c.FailHere($"expected '{w}'");
+            _c.FailExpecting($"'{w}'");
             return false;
         }
 
@@ -91,7 +91,7 @@ internal static partial class DslParser
                 case "bool": kind = FieldKind.Bool; break;
                 case "number": kind = FieldKind.Number; break;
                 default:
-                    _c.Error(DiagnosticCatalog.BadValue, _c.SpanOf(type), $"'{type.Value}' is not a field type{Suggest.DidYouMean(type.Value, ["one-of", "set-of", "bool", "number"])}", Suggest.Fix(type.Value, ["one-of", "set-of", "bool", "number"]));
+                    _c.Error(Suggest.Fix(type.Value, ["one-of", "set-of", "bool", "number"]), DiagnosticMessages.NotFieldType, _c.SpanOf(type), type.Value);
                     _c.FailHereSilently();
                     return null;
             }

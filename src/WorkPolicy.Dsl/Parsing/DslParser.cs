@@ -29,7 +29,7 @@ internal static partial class DslParser
     {
         if (text.Length > Limits.MaxFileBytes)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {Limits.MaxFileBytes / (1024 * 1024)} MiB"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.FileTooLarge, SourceSpan.At(path, 1, 1), Limits.MaxFileBytes / (1024 * 1024)));
             return false;
         }
         if (ControlCharacters.Find(path, text) is { } control)
@@ -49,7 +49,7 @@ internal static partial class DslParser
                 if (run == 0) { runLine = line; runCol = col; }
                 if (++run > Limits.MaxTokenLength)
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.TokenTooLong, SourceSpan.At(path, runLine, runCol), $"token or text longer than {Limits.MaxTokenLength} characters"));
+                    diagnostics.Add(Diagnostic.Create(DiagnosticMessages.TokenTooLong, SourceSpan.At(path, runLine, runCol), Limits.MaxTokenLength));
                     return false;
                 }
             }
@@ -82,7 +82,7 @@ internal static partial class DslParser
                 }
                 else
                 {
-                    _c.FailHere("expected 'circular' or 'vocabulary'");
+                    _c.FailExpecting("'circular' or 'vocabulary'");
                 }
             }
         }
@@ -92,14 +92,14 @@ internal static partial class DslParser
         {
             if (!_c.TrySymbol("{"))
             {
-                _c.FailHere($"expected '{{' to open {what}");
+                _c.FailExpecting($"'{{' to open {what}");
                 return false;
             }
             while (true)
             {
                 if (_c.AtEnd)
                 {
-                    _c.Error(DiagnosticCatalog.Syntax, start, $"{what} is not closed: missing '}}'");
+                    _c.Error(DiagnosticMessages.NotClosed, start, what);
                     return false;
                 }
                 if (_c.TrySymbol("}")) return true;
@@ -107,7 +107,7 @@ internal static partial class DslParser
                 if (keywords is null || keywords.Contains(kw.Value)) statement(kw);
                 else
                 {
-                    _c.Error(DiagnosticCatalog.Syntax, _c.SpanOf(kw), $"unknown statement '{kw.Value}' in {what}{Suggest.DidYouMean(kw.Value, keywords)}", Suggest.Fix(kw.Value, keywords));
+                    _c.Error(Suggest.Fix(kw.Value, keywords), DiagnosticMessages.UnknownStatement, _c.SpanOf(kw), kw.Value, what);
                     _c.FailHereSilently();
                 }
             }
@@ -116,7 +116,7 @@ internal static partial class DslParser
         private bool Once(HashSet<string> seen, Located<string> kw)
         {
             if (seen.Add(kw.Value)) return true;
-            _c.Error(DiagnosticCatalog.DuplicateProperty, _c.SpanOf(kw), $"'{kw.Value}' is given more than once");
+            _c.Error(DiagnosticMessages.GivenTwice, _c.SpanOf(kw), kw.Value);
             return true;
         }
 
@@ -124,19 +124,19 @@ internal static partial class DslParser
         {
             foreach (var k in keys)
             {
-                if (!seen.Contains(k)) _c.Error(DiagnosticCatalog.MissingProperty, at, $"{what} has no '{k}'");
+                if (!seen.Contains(k)) _c.Error(DiagnosticMessages.HasNoProperty, at, what, k);
             }
         }
 
         private Rules.Ast.Expr? ParseExpr()
         {
-            if (!_c.Run(_expr.Expr, "a condition", out var e, () => _expr.TooDeep ? DiagnosticCatalog.TooDeep : DiagnosticCatalog.Syntax))
+            if (!_c.Run(_expr.Expr, "a condition", out var e, () => _expr.TooDeep))
             {
                 return null;
             }
             if (ExprWalk.Depth(e) > ExprWalk.MaxDepth)
             {
-                _c.Error(DiagnosticCatalog.TooDeep, e.Span, $"condition nests deeper than {ExprWalk.MaxDepth}");
+                _c.Error(DiagnosticMessages.ConditionTooDeep, e.Span, ExprWalk.MaxDepth);
                 return null;
             }
             return e;
@@ -146,7 +146,7 @@ internal static partial class DslParser
         {
             if (!_c.Run(Tok(DateRaw), "a date (yyyy-mm-dd)", out var d)) return null;
             if (Values.TryDate(d.Value, out var date)) return date;
-            _c.Error(DiagnosticCatalog.BadDate, _c.SpanOf(d), $"'{d.Value}' is not a calendar date");
+            _c.Error(DiagnosticMessages.NotCalendarDate, _c.SpanOf(d), d.Value);
             return null;
         }
 
@@ -154,7 +154,7 @@ internal static partial class DslParser
         {
             if (!_c.Run(Tok(TimeRaw), "a time (hh:mm)", out var t)) return null;
             if (Values.TryTime(t.Value, out var time)) return time;
-            _c.Error(DiagnosticCatalog.BadTime, _c.SpanOf(t), $"'{t.Value}' is not a time of day");
+            _c.Error(DiagnosticMessages.NotTimeOfDay, _c.SpanOf(t), t.Value);
             return null;
         }
     }

@@ -23,21 +23,21 @@ internal static class ExpressionText
         }
         catch (Exception ex) when (ex is ParseException or InsufficientExecutionStackException)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.Syntax, SourceSpan.At(path, line, column), "condition could not be parsed"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.ConditionUnparsable, SourceSpan.At(path, line, column)));
             return null;
         }
         if (!r.WasSuccessful)
         {
             var at = Lexical.Trivia(r.Remainder).Remainder;
-            var code = parser.TooDeep ? DiagnosticCatalog.TooDeep : DiagnosticCatalog.Syntax;
-            var message = parser.TooDeep ? $"parentheses nest deeper than {ExpressionParser.MaxParenDepth}"
-                : at.AtEnd ? "condition ends too early" : $"unexpected '{at.Current}' in condition";
-            diagnostics.Add(Diagnostic.Create(code, SourceSpan.At(path, at.Line, at.Column), message));
+            var span = SourceSpan.At(path, at.Line, at.Column);
+            diagnostics.Add(parser.TooDeep ? Diagnostic.Create(DiagnosticMessages.ParenthesesTooDeep, span, ExpressionParser.MaxParenDepth)
+                : at.AtEnd ? Diagnostic.Create(DiagnosticMessages.ConditionEndsEarly, span)
+                : Diagnostic.Create(DiagnosticMessages.UnexpectedInCondition, span, at.Current));
             return null;
         }
         if (ExprWalk.Depth(r.Value) > ExprWalk.MaxDepth)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.TooDeep, r.Value.Span, $"condition nests deeper than {ExprWalk.MaxDepth}"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.ConditionTooDeep, r.Value.Span, ExprWalk.MaxDepth));
             return null;
         }
         return r.Value;

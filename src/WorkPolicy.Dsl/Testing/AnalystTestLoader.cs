@@ -31,13 +31,13 @@ internal static class AnalystTestLoader
         if (File.Exists(path)) return [path];
         if (!Directory.Exists(path))
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.FileUnreadable, SourceSpan.At(path, 1, 1), "no such file or folder"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.NoSuchPath, SourceSpan.At(path, 1, 1)));
             return [];
         }
         var found = Directory.EnumerateFiles(path, "*.tests.yaml").ToList();
         var sub = System.IO.Path.Combine(path, "tests");
         if (Directory.Exists(sub)) found.AddRange(Directory.EnumerateFiles(sub, "*.tests.yaml"));
-        if (found.Count == 0) diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NoRuleFiles, SourceSpan.At(path, 1, 1), "no analyst test files (*.tests.yaml) here or in tests/"));
+        if (found.Count == 0) diagnostics.Add(Diagnostic.Create(DiagnosticMessages.NoAnalystTestFiles, SourceSpan.At(path, 1, 1)));
         return [.. found.Order(StringComparer.Ordinal)];
     }
 
@@ -58,7 +58,7 @@ internal static class AnalystTestLoader
         {
             case YamlMapping fm: inline = fm; break;
             case { } node when r.Str(node, "facts") is { } fp: factsPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir, fp)); break;
-            case null: r.Error(DiagnosticCatalog.MissingProperty, m.Span, "a test file has no 'facts' (a path or the facts inline)"); break;
+            case null: r.Error(DiagnosticMessages.TestFileWithoutFacts, m.Span); break;
         }
         var cases = ImmutableArray.CreateBuilder<AnalystCase>();
         foreach (var c in r.Seq(m.Get("cases"), "cases"))
@@ -87,7 +87,7 @@ internal static class AnalystTestLoader
             if (all.FirstOrDefault(x => x.Word() == word) is var found && found.Word() == word) mode = found;
             else
             {
-                r.Error(DiagnosticCatalog.BadValue, m.Get("mode")!.Span, $"'{word}' is not a mode{Suggest.DidYouMean(word, all.Select(x => x.Word()))}", Suggest.Fix(word, all.Select(x => x.Word())));
+                r.Error(Suggest.Fix(word, all.Select(x => x.Word())), DiagnosticMessages.NotMode, m.Get("mode")!.Span, word);
                 return null;
             }
         }
@@ -100,7 +100,7 @@ internal static class AnalystTestLoader
             unit = r.Str(pm.Get("unit"), "unit");
             percent = pm.Get("percent") is { } pn ? r.Number(pn, "percent") : null;
             bound = r.Str(pm.Get("bound"), "bound");
-            if (bound is not (null or "exactly" or "at-most")) r.Error(DiagnosticCatalog.BadValue, pm.Get("bound")!.Span, "bound must be 'exactly' or 'at-most'");
+            if (bound is not (null or "exactly" or "at-most")) r.Error(DiagnosticMessages.BoundMustBeExactlyOrAtMost, pm.Get("bound")!.Span);
         }
         NotCoveredReason? reason = null;
         if (r.Str(m.Get("reason"), "reason") is { } reasonWord)
@@ -109,7 +109,7 @@ internal static class AnalystTestLoader
             if (reasons.Where(x => x.Word() == reasonWord).Select(x => (NotCoveredReason?)x).FirstOrDefault() is { } found) reason = found;
             else
             {
-                r.Error(DiagnosticCatalog.BadValue, m.Get("reason")!.Span, $"'{reasonWord}' is not a reason{Suggest.DidYouMean(reasonWord, reasons.Select(x => x.Word()))}", Suggest.Fix(reasonWord, reasons.Select(x => x.Word())));
+                r.Error(Suggest.Fix(reasonWord, reasons.Select(x => x.Word())), DiagnosticMessages.NotReason, m.Get("reason")!.Span, reasonWord);
                 return null;
             }
         }

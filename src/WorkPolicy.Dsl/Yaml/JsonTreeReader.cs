@@ -52,7 +52,7 @@ internal static class JsonTreeReader
                 var at = lines.At(path, reader.TokenStartIndex);
                 if (++nodes > maxNodes)
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.TooMany, at, $"more than {maxNodes} JSON values"));
+                    diagnostics.Add(Diagnostic.Create(DiagnosticMessages.TooManyJsonValues, at, maxNodes));
                     return null;
                 }
                 switch (reader.TokenType)
@@ -71,7 +71,7 @@ internal static class JsonTreeReader
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         if (tree.Depth >= maxDepth)
                         {
-                            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.TooDeep, at, $"JSON nests deeper than {maxDepth} levels"));
+                            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.JsonTooDeep, at, maxDepth));
                             return null;
                         }
                         tree.Open(reader.TokenType == JsonTokenType.StartObject, at);
@@ -99,13 +99,13 @@ internal static class JsonTreeReader
         }
         catch (JsonException ex)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.YamlSyntax, SourceSpan.At(path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1), $"invalid JSON: {ex.Message.Split(" Path:")[0]}"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.InvalidJson, SourceSpan.At(path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1), ex.Message.Split(" Path:")[0]));
             return null;
         }
         catch (InvalidOperationException ex)
         {
             // The reader accepts an escaped lone surrogate (\uDDDD) and throws only when the string is read.
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.YamlSyntax, lines.At(path, reader.TokenStartIndex), $"invalid JSON string: {ex.Message}"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.InvalidJsonString, lines.At(path, reader.TokenStartIndex), ex.Message));
             return null;
         }
         return tree.Root;

@@ -12,24 +12,26 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     public List<Diagnostic> Diagnostics { get; } = diagnostics;
 
     /// <summary>Adds an error.</summary>
-    public void Error(DiagnosticDescriptor descriptor, SourceSpan span, string message, DiagnosticFix? fix = null) => Diagnostics.Add(Diagnostic.Create(descriptor, span, message, fix));
+    public void Error(DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args) => Diagnostics.Add(Diagnostic.Create(message, span, args));
+
+    public void Error(DiagnosticFix? fix, DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args) => Diagnostics.Add(Diagnostic.Create(fix, message, span, args));
 
     /// <summary>The node as a mapping whose keys are all in <paramref name="allowed"/>; reports others.</summary>
     public YamlMapping? Map(YamlNode? node, string what, IReadOnlyCollection<string> allowed, params string[] required)
     {
         if (node is not YamlMapping m)
         {
-            if (node is not null) Error(DiagnosticCatalog.WrongShape, node.Span, $"{what} must be a mapping (key: value)");
+            if (node is not null) Error(DiagnosticMessages.MustBeKeyValueMapping, node.Span, what);
             return null;
         }
         foreach (var (key, _) in m.Entries)
         {
             if (!allowed.Contains(key.Value))
-                Error(DiagnosticCatalog.UnknownKey, key.Span, $"unknown key '{key.Value}' in {what}{Suggest.DidYouMean(key.Value, allowed)}", Suggest.Fix(key.Value, allowed));
+                Error(Suggest.Fix(key.Value, allowed), DiagnosticMessages.UnknownKey, key.Span, key.Value, what);
         }
         foreach (var r in required)
         {
-            if (m.Get(r) is null or YamlScalar { IsNull: true }) Error(DiagnosticCatalog.MissingProperty, m.Span, $"{what} has no '{r}'");
+            if (m.Get(r) is null or YamlScalar { IsNull: true }) Error(DiagnosticMessages.HasNoProperty, m.Span, what, r);
         }
         return m;
     }
@@ -43,7 +45,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
             case YamlSequence s: return s.Items;
             case YamlScalar { IsNull: true }: return [];
             default:
-                Error(DiagnosticCatalog.WrongShape, node.Span, $"{what} must be a list");
+                Error(DiagnosticMessages.MustBeList, node.Span, what);
                 return [];
         }
     }
@@ -52,7 +54,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     public string? Str(YamlNode? node, string what)
     {
         if (node is YamlScalar s) return s.IsNull ? null : s.Value;
-        if (node is not null) Error(DiagnosticCatalog.WrongShape, node.Span, $"{what} must be a single value");
+        if (node is not null) Error(DiagnosticMessages.MustBeSingleValue, node.Span, what);
         return null;
     }
 
@@ -68,7 +70,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     {
         if (Str(node, what) is not { } text) return null;
         if (Values.TryDate(text, out var d)) return d;
-        Error(DiagnosticCatalog.BadDate, node!.Span, $"'{text}' is not a calendar date (yyyy-mm-dd)");
+        Error(DiagnosticMessages.NotCalendarDateWithPattern, node!.Span, text);
         return null;
     }
 
@@ -77,7 +79,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     {
         if (Str(node, what) is not { } text) return null;
         if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)) return n;
-        Error(DiagnosticCatalog.BadValue, node!.Span, $"{what} must be a number, not '{text}'");
+        Error(DiagnosticMessages.MustBeNumber, node!.Span, what, text);
         return null;
     }
 
@@ -86,7 +88,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     {
         if (Str(node, what) is not { } text) return null;
         if (text is "true" or "false") return text == "true";
-        Error(DiagnosticCatalog.BadValue, node!.Span, $"{what} must be true or false, not '{text}'");
+        Error(DiagnosticMessages.MustBeTrueOrFalse, node!.Span, what, text);
         return null;
     }
 

@@ -109,7 +109,7 @@ internal sealed class TreeBuilder(ItemStream? stream = null)
             var key = (YamlScalar)node;
             if (!parent.AddKey(key.Value))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DuplicateKey, key.Span, $"key '{key.Value}' is given twice in this mapping"));
+                diagnostics.Add(Diagnostic.Create(DiagnosticMessages.KeyGivenTwice, key.Span, key.Value));
                 return false;
             }
             parent.PendingKey = key;

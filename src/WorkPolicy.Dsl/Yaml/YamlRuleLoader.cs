@@ -74,7 +74,7 @@ internal static partial class YamlRuleLoader
                         if (r.Str(value, key.Value) is { } text) attributes.Add(new RegionAttributeDecl(key.Value, LiteralOf(text), key.Span));
                     }
                 }
-                else r.Error(DiagnosticCatalog.WrongShape, an.Span, "'attributes' takes a mapping, e.g. { java-bali: true }");
+                else r.Error(DiagnosticMessages.AttributesTakeMapping, an.Span);
             }
             if (r.Str(gm.Get("id"), "id") is { } id && r.Str(gm.Get("name"), "name") is { } name && r.Str(gm.Get("zone"), "zone") is { } zone)
                 regions.Add(new RegionDecl(id, name, zone, gm.Span) { Attributes = attributes.ToImmutable() });
@@ -96,7 +96,7 @@ internal static partial class YamlRuleLoader
             case "number": kind = FieldKind.Number; break;
             case null: return null;
             default:
-                r.Error(DiagnosticCatalog.BadValue, m.Get("type")!.Span, $"'{type}' is not a field type{Suggest.DidYouMean(type, ["one-of", "set-of", "bool", "number"])}", Suggest.Fix(type, ["one-of", "set-of", "bool", "number"]));
+                r.Error(Suggest.Fix(type, ["one-of", "set-of", "bool", "number"]), DiagnosticMessages.NotFieldType, m.Get("type")!.Span, type);
                 return null;
         }
         var codes = kind is FieldKind.OneOf or FieldKind.SetOf ? r.Codes(m.Get("codes"), "codes").ToImmutableArray() : [];
@@ -134,11 +134,11 @@ internal static partial class YamlRuleLoader
             var kind = r.Str(rm.Get("kind"), "kind");
             var k = kind is null ? null : RelationWords.Parse(kind);
             if (k is null && kind is not null)
-                r.Error(DiagnosticCatalog.BadValue, rm.Get("kind")!.Span, $"'{kind}' is not a relation{Suggest.DidYouMean(kind, RelationWords.All.Select(w => w.Word))}", Suggest.Fix(kind, RelationWords.All.Select(w => w.Word)));
+                r.Error(Suggest.Fix(kind, RelationWords.All.Select(w => w.Word)), DiagnosticMessages.NotRelation, rm.Get("kind")!.Span, kind);
             LocalDate? relationFrom = null;
             if (rm.Get("from") is { } rf)
             {
-                if (k is { } ends && !RelationWords.Ends(ends)) r.Error(DiagnosticCatalog.BadValue, rf.Span, $"only 'supersedes' and 'revokes' state a date ('from'), not '{kind}'");
+                if (k is { } ends && !RelationWords.Ends(ends)) r.Error(DiagnosticMessages.OnlyReplacementsStateDate, rf.Span, kind);
                 else relationFrom = r.Date(rf, "from");
             }
             if (k is { } kk && r.Str(rm.Get("target"), "target") is { } target) relations.Add(new RelationDecl(kk, target, relationFrom, rm.Span));
@@ -148,7 +148,7 @@ internal static partial class YamlRuleLoader
         {
             if (++provisionCount > Limits.MaxProvisions)
             {
-                r.Error(DiagnosticCatalog.TooMany, p.Span, $"more than {Limits.MaxProvisions} provisions in one file");
+                r.Error(DiagnosticMessages.TooManyProvisionsInFile, p.Span, Limits.MaxProvisions);
                 break;
             }
             if (Provision(r, p) is { } pd) provisions.Add(pd);
@@ -168,7 +168,7 @@ internal static partial class YamlRuleLoader
     {
         if (r.Str(node, "mode") is not { } word) return null;
         if (WorkModes.TryParseProvisionMode(word, out var mode)) return mode;
-        r.Error(DiagnosticCatalog.BadValue, node!.Span, $"'{word}' is not a mode a provision can decide{Suggest.DidYouMean(word, WorkModes.ProvisionModes.Select(x => x.Word()))}", Suggest.Fix(word, WorkModes.ProvisionModes.Select(x => x.Word())));
+        r.Error(Suggest.Fix(word, WorkModes.ProvisionModes.Select(x => x.Word())), DiagnosticMessages.NotProvisionMode, node!.Span, word);
         return null;
     }
 
@@ -187,22 +187,22 @@ internal static partial class YamlRuleLoader
             var place = r.Str(pm.Get("place"), "place");
             var rounding = r.Str(pm.Get("rounding"), "rounding") ?? "down";
             var bound = r.Str(pm.Get("bound"), "bound") ?? "exactly";
-            if (bound is not ("exactly" or "at-most")) r.Error(DiagnosticCatalog.BadValue, pm.Get("bound")!.Span, "bound must be 'exactly' or 'at-most'");
-            if (per is not ("top-unit" or "unit") && per is not null) r.Error(DiagnosticCatalog.BadValue, pm.Get("per")!.Span, "per must be 'top-unit' or 'unit'");
-            if (place is not ("office" or "home") && place is not null) r.Error(DiagnosticCatalog.BadValue, pm.Get("place")!.Span, "place must be 'office' or 'home'");
-            if (rounding is not ("down" or "up" or "nearest" or "turns")) r.Error(DiagnosticCatalog.BadValue, pm.Get("rounding")!.Span, "rounding must be 'down', 'up', 'nearest' or 'turns'");
+            if (bound is not ("exactly" or "at-most")) r.Error(DiagnosticMessages.BoundMustBeExactlyOrAtMost, pm.Get("bound")!.Span);
+            if (per is not ("top-unit" or "unit") && per is not null) r.Error(DiagnosticMessages.PerMustBeTopUnitOrUnit, pm.Get("per")!.Span);
+            if (place is not ("office" or "home") && place is not null) r.Error(DiagnosticMessages.PlaceMustBeOfficeOrHome, pm.Get("place")!.Span);
+            if (rounding is not ("down" or "up" or "nearest" or "turns")) r.Error(DiagnosticMessages.RoundingMustBeKnown, pm.Get("rounding")!.Span);
             var rows = ImmutableArray.CreateBuilder<QuotaRowDecl>();
             foreach (var row in r.Seq(pm.Get("table"), "table"))
             {
                 if (r.Map(row, "a quota row", RowKeys, "when", "percent") is not { } rm) continue;
                 var rowBound = r.Str(rm.Get("bound"), "bound") ?? "exactly";
-                if (rowBound is not ("exactly" or "at-most")) r.Error(DiagnosticCatalog.BadValue, rm.Get("bound")!.Span, "bound must be 'exactly' or 'at-most'");
+                if (rowBound is not ("exactly" or "at-most")) r.Error(DiagnosticMessages.BoundMustBeExactlyOrAtMost, rm.Get("bound")!.Span);
                 if (r.Condition(rm.Get("when"), "when") is { } when && r.Number(rm.Get("percent"), "percent") is { } rowPct)
                     rows.Add(new QuotaRowDecl(when, rowPct, rowBound == "at-most", rm.Span));
             }
             var table = pm.Get("table") is not null;
-            if (!table && pm.Get("percent") is null) r.Error(DiagnosticCatalog.MissingProperty, pm.Span, "a pool needs 'percent', or a quota 'table'");
-            if (table && pm.Get("percent") is { } stray) r.Error(DiagnosticCatalog.BadValue, stray.Span, "a pool with a quota 'table' states its shares in the rows, not in 'percent'");
+            if (!table && pm.Get("percent") is null) r.Error(DiagnosticMessages.PoolNeedsShare, pm.Span);
+            if (table && pm.Get("percent") is { } stray) r.Error(DiagnosticMessages.QuotaTableWithPercent, stray.Span);
             var pct = table ? 0 : r.Number(pm.Get("percent"), "percent");
             if (r.Str(pm.Get("group"), "group") is { } group && pct is { } share)
             {
@@ -233,12 +233,12 @@ internal static partial class YamlRuleLoader
     {
         if (node is not YamlMapping m)
         {
-            r.Error(DiagnosticCatalog.WrongShape, node.Span, "an obligation must be a mapping with a 'kind'");
+            r.Error(DiagnosticMessages.ObligationMustBeMappingWithKind, node.Span);
             return null;
         }
         if (r.Str(m.Get("kind"), "kind") is not { } kind)
         {
-            r.Error(DiagnosticCatalog.MissingProperty, m.Span, "an obligation has no 'kind'");
+            r.Error(DiagnosticMessages.ObligationHasNoKind, m.Span);
             return null;
         }
         var props = ImmutableArray.CreateBuilder<PropertyDecl>();
@@ -263,7 +263,7 @@ internal static partial class YamlRuleLoader
         }
         if (node is not YamlScalar s)
         {
-            r.Error(DiagnosticCatalog.WrongShape, node.Span, "an obligation detail must be a value or a list of codes");
+            r.Error(DiagnosticMessages.ObligationDetailMustBeValueOrList, node.Span);
             return null;
         }
         var t = s.Value;
@@ -281,7 +281,7 @@ internal static partial class YamlRuleLoader
         var (days, bad) = DaysText.Parse(dayItems);
         if (days is null)
         {
-            r.Error(DiagnosticCatalog.BadValue, m.Get("days")!.Span, $"'{bad}' is not a weekday or range such as mon-thu");
+            r.Error(DiagnosticMessages.NotWeekdayRange, m.Get("days")!.Span, bad);
             return null;
         }
         var windows = ImmutableArray.CreateBuilder<TimeWindow>();
@@ -291,12 +291,12 @@ internal static partial class YamlRuleLoader
             var parts = text.Split('-', 2);
             if (!Values.TryTime(parts[0].Trim(), out var from) || !Values.TryTime(parts[^1].Trim(), out var to))
             {
-                r.Error(DiagnosticCatalog.BadTime, t.Span, $"'{text}' is not a time (hh:mm) or window (hh:mm-hh:mm)");
+                r.Error(DiagnosticMessages.NotTimeOrWindow, t.Span, text);
                 continue;
             }
             if (to < from)
             {
-                r.Error(DiagnosticCatalog.BadValue, t.Span, $"window '{text}' ends before it starts");
+                r.Error(DiagnosticMessages.NamedWindowEndsBeforeStarts, t.Span, text);
                 continue;
             }
             windows.Add(new TimeWindow(from, to));

@@ -24,7 +24,7 @@ internal static class YamlTreeReader
     {
         if (text.Length > maxChars)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.FileTooLarge, SourceSpan.At(path, 1, 1), $"file is larger than {maxChars / (1024 * 1024)} MiB"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.FileTooLarge, SourceSpan.At(path, 1, 1), maxChars / (1024 * 1024)));
             return null;
         }
         if (ControlCharacters.Find(path, text) is { } control)
@@ -47,7 +47,7 @@ internal static class YamlTreeReader
                 (lastLine, lastColumn) = ((int)ev.End.Line, (int)ev.End.Column);
                 if (++nodes > maxNodes)
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.TooMany, Span(path, ev), $"more than {maxNodes} YAML nodes"));
+                    diagnostics.Add(Diagnostic.Create(DiagnosticMessages.TooManyYamlNodes, Span(path, ev), maxNodes));
                     return null;
                 }
                 switch (ev)
@@ -55,7 +55,7 @@ internal static class YamlTreeReader
                     case DocumentStart ds when !ds.IsImplicit || documents > 0:
                         if (++documents > 1)
                         {
-                            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.YamlSyntax, Span(path, ev), "a file holds one YAML document; found a second '---'"));
+                            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.SecondYamlDocument, Span(path, ev)));
                             return null;
                         }
                         break;
@@ -63,20 +63,20 @@ internal static class YamlTreeReader
                         documents++;
                         break;
                     case AnchorAlias alias:
-                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.YamlAlias, Span(path, ev), $"aliases ('*{alias.Value}') are not allowed; write the value out"));
+                        diagnostics.Add(Diagnostic.Create(DiagnosticMessages.AliasNotAllowed, Span(path, ev), alias.Value));
                         return null;
                     case NodeEvent { Anchor.IsEmpty: false } anchored:
-                        diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.YamlAlias, Span(path, ev), $"anchors ('&{anchored.Anchor.Value}') are not allowed; write the value out"));
+                        diagnostics.Add(Diagnostic.Create(DiagnosticMessages.AnchorNotAllowed, Span(path, ev), anchored.Anchor.Value));
                         return null;
                     case SequenceStart or MappingStart:
                         if (tree.Depth >= Limits.MaxYamlDepth)
                         {
-                            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.TooDeep, Span(path, ev), $"YAML nests deeper than {Limits.MaxYamlDepth} levels"));
+                            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.YamlTooDeep, Span(path, ev), Limits.MaxYamlDepth));
                             return null;
                         }
                         if (tree.ExpectsKey)
                         {
-                            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.WrongShape, Span(path, ev), "keys must be plain scalars, not lists or mappings"));
+                            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.KeysMustBePlainScalars, Span(path, ev)));
                             return null;
                         }
                         tree.Open(ev is MappingStart, Span(path, ev));
@@ -96,13 +96,13 @@ internal static class YamlTreeReader
             var at = new SourceSpan(path, (int)ex.Start.Line, (int)ex.Start.Column, (int)ex.End.Line, (int)ex.End.Column);
             var message = (ex.InnerException?.Message ?? ex.Message).Replace("\n", " ", StringComparison.Ordinal);
             var idx = message.IndexOf("): ", StringComparison.Ordinal);
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.YamlSyntax, at, idx >= 0 ? message[(idx + 3)..] : message));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.YamlParserSays, at, idx >= 0 ? message[(idx + 3)..] : message));
             return null;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException)
         {
             // YamlDotNet throws these on some malformed input (found by fuzzing); report, never crash.
-            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.YamlSyntax, SourceSpan.At(path, lastLine, lastColumn), $"malformed YAML after this point ({ex.Message})"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MalformedYaml, SourceSpan.At(path, lastLine, lastColumn), ex.Message));
             return null;
         }
         return diagnostics.Count > errorsBefore ? null : tree.Root;

@@ -47,8 +47,7 @@ internal static class Analyzer
                     if (d.Reason != NotCoveredReason.NoProvisionFits || d.Circulars.IsEmpty || !gaps.Add(d.Circulars[0])) continue;
                     var (shown, codes) = Minimizer.Smallest(space, sides, cell, day, (x, y) => x.Mode == y.Mode && x.Reason == y.Reason);
                     var circular = rules.Circulars.First(c => c.Model.Id == d.Circulars[0]).Model;
-                    found.Add(Diagnostic.Create(DiagnosticCatalog.ProvisionGap, circular.Decl.Span,
-                        $"no provision of circular '{circular.Id}' decides on {day:yyyy-MM-dd} in {region} when {Comparison.Words(space.Describe(shown, codes))}; such staff are not covered (reason no-provision-fits)"));
+                    found.Add(Diagnostic.Create(DiagnosticMessages.NoProvisionDecidesOnDate, circular.Decl.Span, circular.Id, day, region, Comparison.Words(space.Describe(shown, codes))));
                 }
             }
         }
@@ -62,15 +61,14 @@ internal static class Analyzer
                 : provision.Model.OverriddenBy.Any(j => ConflictChecker.CanApplyTogether(rules, c, provision, c.Deciding[j]) == true)
                     ? "wherever it applies while its circular is in force, a provision that overrides it, or an earlier one with the same effect, decides"
                     : "it applies to no one while its circular is in force, or an earlier provision with the same effect decides";
-            found.Add(Diagnostic.Create(DiagnosticCatalog.DeadProvision, line.Span, $"provision '{provision.Model.Id}' of circular '{line.Circular}' never decides: {why}"));
+            found.Add(Diagnostic.Create(DiagnosticMessages.ProvisionNeverDecides, line.Span, provision.Model.Id, line.Circular, why));
         }
         foreach (var c in rules.Circulars)
         foreach (var p in c.Deciding)
         foreach (var target in p.Model.Decl.Overrides)
         {
             if (c.Deciding.FirstOrDefault(q => q.Model.Id == target) is not { } q || ConflictChecker.CanApplyTogether(rules, c, p, q) != false) continue;
-            found.Add(Diagnostic.Create(DiagnosticCatalog.IdleOverrides, p.Model.Decl.Span,
-                $"'{p.Model.Id} overrides {target}' in circular '{c.Model.Id}' never takes effect: the two provisions never apply to the same person"));
+            found.Add(Diagnostic.Create(DiagnosticMessages.OverridesNeverTakesEffect, p.Model.Decl.Span, p.Model.Id, target, c.Model.Id));
         }
         foreach (var p in rules.Circulars.SelectMany(c => c.Model.Deciding).DistinctBy(p => p.Decl))
         {
@@ -80,9 +78,8 @@ internal static class Analyzer
             var place = pool.Place == QuotaPlace.Office ? "office" : "home";
             // A target share small pools cannot meet; a cap that leaves them no place at all (nobody may be at the
             // quota's place), which a text allowing "at most" a share rarely means.
-            found.Add(Diagnostic.Create(DiagnosticCatalog.QuotaUnmet, pool.Span, pool.AtMost
-                ? $"pool '{pool.Group}' of provision '{p.Id}': at most {pool.Percent} % rounded {pool.Rounding.ToString().ToLowerInvariant()} leaves a pool of fewer than {smallest} no {place} place at all"
-                : $"pool '{pool.Group}' of provision '{p.Id}': {pool.Percent} % rounded {pool.Rounding.ToString().ToLowerInvariant()} gives no {place} place to a pool of fewer than {smallest}, so the share cannot be met there"));
+            found.Add(Diagnostic.Create(pool.AtMost ? DiagnosticMessages.CapLeavesNoPlace : DiagnosticMessages.ShareUnmetInSmallPools, pool.Span,
+                pool.Group, p.Id, pool.Percent, pool.Rounding.ToString().ToLowerInvariant(), smallest, place));
         }
         return [.. found.Distinct()];
     }

@@ -36,8 +36,7 @@ internal static partial class ConflictChecker
         if (scopes.Count == 0 || scopes.Any(s => s is null)) return null;
         var dims = Dimensions(rules.Model, scopes);
         if (Combinations(dims) is not { } combinations)
-            return Diagnostic.Create(DiagnosticCatalog.GapSearchLimit, c.Model.Decl.Span,
-                $"could not search circular '{c.Model.Id}' for staff no provision decides: its scopes mention too many values (check --analyze walks them by date and region)");
+            return Diagnostic.Create(DiagnosticMessages.GapSearchGaveUp, c.Model.Decl.Span, c.Model.Id);
         foreach (var region in Regions(c, scopes))
         foreach (var choice in combinations)
         {
@@ -50,8 +49,7 @@ internal static partial class ConflictChecker
                 return !Gap(rules, c, region, dims, other);
             })).ToList();
             var witness = Witness([.. relevant.Select(k => dims[k])], [.. relevant.Select(k => choice[k])]);
-            return Diagnostic.Create(DiagnosticCatalog.ProvisionGap, c.Model.Decl.Span,
-                $"no provision of circular '{c.Model.Id}' decides when {witness}; such staff are not covered (reason no-provision-fits)");
+            return Diagnostic.Create(DiagnosticMessages.NoProvisionDecides, c.Model.Decl.Span, c.Model.Id, witness);
         }
         return null;
     }

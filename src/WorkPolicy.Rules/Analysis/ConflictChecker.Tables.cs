@@ -24,7 +24,7 @@ internal static partial class ConflictChecker
         var dims = Dimensions(rules.Model, read, within: true);
         if (Combinations(dims) is not { } combinations)
         {
-            into.Add(Diagnostic.Create(DiagnosticCatalog.ConflictSearchLimit, model.Pool!.Span, $"could not check the quota table of '{model.Id}': its rows mention too many values"));
+            into.Add(Diagnostic.Create(DiagnosticMessages.QuotaTableSearchGaveUp, model.Pool!.Span, model.Id));
             return;
         }
         bool overlap = false, gap = false;
@@ -38,14 +38,12 @@ internal static partial class ConflictChecker
             if (holding.Count > 1 && !overlap)
             {
                 overlap = true;
-                into.Add(Diagnostic.Create(DiagnosticCatalog.QuotaRowsOverlap, model.QuotaRows[holding[1]].Decl.Span,
-                    $"rows {holding[0] + 1} and {holding[1] + 1} of the quota table of '{model.Id}' both hold, e.g. when {Witness(dims, choice)}"));
+                into.Add(Diagnostic.Create(DiagnosticMessages.QuotaRowsBothHold, model.QuotaRows[holding[1]].Decl.Span, holding[0] + 1, holding[1] + 1, model.Id, Witness(dims, choice)));
             }
             if (holding.Count == 0 && !gap)
             {
                 gap = true;
-                into.Add(Diagnostic.Create(DiagnosticCatalog.QuotaRowsGap, model.Pool!.Span,
-                    $"no row of the quota table of '{model.Id}' holds when {Witness(dims, choice)}; there the provision does not apply"));
+                into.Add(Diagnostic.Create(DiagnosticMessages.NoQuotaRowHolds, model.Pool!.Span, model.Id, Witness(dims, choice)));
             }
         }
     }

@@ -57,12 +57,10 @@ internal static partial class ConflictChecker
         var witness = Together(model, c, [a, b], out var searched);
         if (!searched)
         {
-            into.Add(Diagnostic.Create(DiagnosticCatalog.ConflictSearchLimit, b.Model.Decl.Span,
-                $"could not check provisions '{a.Model.Id}' and '{b.Model.Id}' for conflicts: their scopes mention too many values; state an 'overrides' between them"));
+            into.Add(Diagnostic.Create(DiagnosticMessages.ConflictSearchGaveUp, b.Model.Decl.Span, a.Model.Id, b.Model.Id));
             return;
         }
         if (witness is not null)
-            into.Add(Diagnostic.Create(DiagnosticCatalog.Conflict, b.Model.Decl.Span,
-                $"provisions '{a.Model.Id}' ({a.Model.Mode!.Value.Word()}) and '{b.Model.Id}' ({b.Model.Mode!.Value.Word()}) of circular '{c.Model.Id}' can both apply, e.g. when {witness}, and neither states 'overrides' for the other"));
+            into.Add(Diagnostic.Create(DiagnosticMessages.ProvisionsCanBothApply, b.Model.Decl.Span, a.Model.Id, a.Model.Mode!.Value.Word(), b.Model.Id, b.Model.Mode!.Value.Word(), c.Model.Id, witness));
     }
 }

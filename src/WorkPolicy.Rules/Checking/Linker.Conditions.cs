@@ -23,7 +23,7 @@ internal sealed partial class Linker
         // Expression depth is capped by the loaders and definition nesting here; this is the backstop.
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            Report(DiagnosticCatalog.TooDeep, expr.Span, "condition nests too deeply");
+            Report(DiagnosticMessages.ConditionNestsTooDeeply, expr.Span);
             return Nothing;
         }
         switch (expr)
@@ -39,7 +39,7 @@ internal sealed partial class Linker
             case NameExpr { IsFieldPath: false } n:
                 if (!employeeContext)
                 {
-                    Report(DiagnosticCatalog.UnknownField, n.Span, $"a period's end can test only region status ('region.…'), not '{n.Name}'");
+                    Report(DiagnosticMessages.PeriodEndTestsOnlyRegionStatus, n.Span, n.Name);
                     return Nothing;
                 }
                 return _vocabulary.Defines.ContainsKey(n.Name)
@@ -49,25 +49,25 @@ internal sealed partial class Linker
                 if (Field(n.Name, n.Span, employeeContext) is not { } bf) return Nothing;
                 if (bf.Kind != FieldKind.Bool)
                 {
-                    Report(DiagnosticCatalog.TypeMismatch, n.Span, $"'{n.Name}' is not a yes/no field; compare it with a value");
+                    Report(DiagnosticMessages.NotYesNoField, n.Span, n.Name);
                     return Nothing;
                 }
                 return new TestCondition(bf, CompareOp.Eq, [new BoolFact(true)], n.Span);
             case CompareExpr c:
                 return Compare(c, employeeContext);
             case IncidentExpr i:
-                if (!employeeContext) Report(DiagnosticCatalog.TypeMismatch, i.Span, "an incident test needs an employee's unit; it cannot end a period");
-                if (i.Days < 1) Report(DiagnosticCatalog.BadValue, i.Span, "an incident closure lasts at least one day");
+                if (!employeeContext) Report(DiagnosticMessages.IncidentTestNeedsEmployeeUnit, i.Span);
+                if (i.Days < 1) Report(DiagnosticMessages.IncidentClosureTooShort, i.Span);
                 return new IncidentCondition(i.Kind, i.Days, i.StartOffset, i.Span) { WorkingDays = i.WorkingDays, TopUnit = i.TopUnit };
             default:
-                Report(DiagnosticCatalog.Syntax, expr.Span, $"unsupported condition {expr.GetType().Name}");
+                Report(DiagnosticMessages.UnsupportedCondition, expr.Span, expr.GetType().Name);
                 return Nothing;
         }
     }
 
     private Condition Unknown(NameExpr n)
     {
-        Report(DiagnosticCatalog.UnknownName, n.Span, $"'{n.Name}' is neither a field nor a definition{Suggest.DidYouMean(n.Name, _vocabulary.Defines.Keys)}", Suggest.Fix(n.Name, _vocabulary.Defines.Keys));
+        Report(Suggest.Fix(n.Name, _vocabulary.Defines.Keys), DiagnosticMessages.NeitherFieldNorDefinition, n.Span, n.Name);
         return Nothing;
     }
 
@@ -79,7 +79,7 @@ internal sealed partial class Linker
         if (_building.Contains(name)) return Nothing;
         if (_building.Count >= MaxDefinitionNesting)
         {
-            Report(DiagnosticCatalog.TooDeep, usedAt, $"definition '{name}' is reached through more than {MaxDefinitionNesting} definitions");
+            Report(DiagnosticMessages.DefinitionChainTooLong, usedAt, name, MaxDefinitionNesting);
             return _defines[name] = Nothing;
         }
         _building.Add(name);
@@ -100,7 +100,7 @@ internal sealed partial class Linker
         };
         if (!ok)
         {
-            Report(DiagnosticCatalog.TypeMismatch, c.Span, $"operator '{CompareOps.Word(c.Op)}' does not apply to '{c.Path}' ({KindWord(f.Kind)})");
+            Report(DiagnosticMessages.OperatorDoesNotApply, c.Span, CompareOps.Word(c.Op), c.Path, KindWord(f.Kind));
             return Nothing;
         }
         var values = ImmutableArray.CreateBuilder<FactValue>(c.Values.Length);
@@ -118,12 +118,12 @@ internal sealed partial class Linker
         var entityWord = dot < 0 ? path : path[..dot];
         if (!employeeContext && entityWord != "region")
         {
-            Report(DiagnosticCatalog.UnknownField, span, $"a period's end can test only region status ('region.…'), not '{path}'");
+            Report(DiagnosticMessages.PeriodEndTestsOnlyRegionStatus, span, path);
             return null;
         }
         if (_vocabulary.FieldOf(path) is not { } decl)
         {
-            Report(DiagnosticCatalog.UnknownField, span, $"field '{path}' is not declared in any vocabulary{Suggest.DidYouMean(path, _vocabulary.Fields.Keys)}", Suggest.Fix(path, _vocabulary.Fields.Keys));
+            Report(Suggest.Fix(path, _vocabulary.Fields.Keys), DiagnosticMessages.FieldUndeclared, span, path);
             return null;
         }
         var key = path[(dot + 1)..];

@@ -31,28 +31,28 @@ internal sealed partial class Linker
         foreach (var prop in o.Properties)
         {
             if (prop.Key is "tolerance" or "days" && !seen.Add(prop.Key))
-                Report(DiagnosticCatalog.DuplicateProperty, prop.Span, $"obligation '{o.Kind}' states '{prop.Key}' more than once");
+                Report(DiagnosticMessages.ObligationStatesTwice, prop.Span, o.Kind, prop.Key);
             switch (prop.Key)
             {
                 case "windows" when prop.Value is WindowsValue w:
                     windows.Add(w);
                     break;
                 case "windows":
-                    Report(DiagnosticCatalog.BadValue, prop.Span, $"'windows' of obligation '{o.Kind}' takes weekdays and times, e.g. mon-fri 07:00-07:30");
+                    Report(DiagnosticMessages.ObligationWindowsTakeWeekdaysAndTimes, prop.Span, o.Kind);
                     break;
                 case "tolerance" when prop.Value is DurationValue { Unit: 'm' or 'h' } d:
                     tolerance = Duration.FromMinutes(d.Minutes);
                     rest.Add(prop);
                     break;
                 case "tolerance":
-                    Report(DiagnosticCatalog.BadValue, prop.Span, $"'tolerance' of obligation '{o.Kind}' takes minutes or hours, e.g. 10m");
+                    Report(DiagnosticMessages.ObligationToleranceTakesDuration, prop.Span, o.Kind);
                     break;
                 case "days" when DaysOf(prop.Value) is { } set:
                     days = set;
                     rest.Add(prop);
                     break;
                 case "days":
-                    Report(DiagnosticCatalog.BadValue, prop.Span, $"'days' of obligation '{o.Kind}' takes weekdays, e.g. mon or mon, thu");
+                    Report(DiagnosticMessages.ObligationDaysTakeWeekdays, prop.Span, o.Kind);
                     break;
                 case "every" when prop.Value is DurationValue { Unit: 'd', Amount: > 0 } d:
                     every = d.Amount;

@@ -57,21 +57,21 @@ internal sealed partial class Linker
                 if (r.Kind is RelationKind.Extends or RelationKind.KeepsInForce or RelationKind.Implements) continue;
                 if (r.Target == c.Id)
                 {
-                    Report(DiagnosticCatalog.BadRelation, r.Span, $"circular '{c.Id}' {word} itself");
+                    Report(DiagnosticMessages.CircularRelatesToItself, r.Span, c.Id, word);
                     continue;
                 }
                 if (!loaded)
                 {
                     if (r.Kind == RelationKind.Amends)
-                        Report(DiagnosticCatalog.UnknownReference, r.Span, $"circular '{c.Id}' amends '{r.Target}', which is not loaded{Suggest.DidYouMean(r.Target, byId.Keys)}", Suggest.Fix(r.Target, byId.Keys));
+                        Report(Suggest.Fix(r.Target, byId.Keys), DiagnosticMessages.CircularAmendsNotLoaded, r.Span, c.Id, r.Target);
                     else
-                        Report(DiagnosticCatalog.RelationWithoutEffect, r.Span, $"'{word} \"{r.Target}\"' names no loaded circular{Suggest.DidYouMean(r.Target, byId.Keys)}; it is kept as a citation, without effect", Suggest.Fix(r.Target, byId.Keys));
+                        Report(Suggest.Fix(r.Target, byId.Keys), DiagnosticMessages.RelationKeptAsCitation, r.Span, word, r.Target);
                     continue;
                 }
                 switch (r.Kind)
                 {
                     case RelationKind.Amends when amends.ContainsKey(c.Id):
-                        Report(DiagnosticCatalog.BadRelation, r.Span, $"circular '{c.Id}' amends more than one circular; an amendment forms one whole with one circular");
+                        Report(DiagnosticMessages.AmendsMoreThanOne, r.Span, c.Id);
                         break;
                     case RelationKind.Amends:
                         amends[c.Id] = r.Target;
@@ -88,12 +88,12 @@ internal sealed partial class Linker
                 }
             }
             if (!c.Withdraws.IsEmpty && !amends.ContainsKey(c.Id))
-                Report(DiagnosticCatalog.BadRelation, c.Span, $"circular '{c.Id}' withdraws provisions but amends no circular");
+                Report(DiagnosticMessages.WithdrawsWithoutAmending, c.Span, c.Id);
         }
         foreach (var (target, (_, by)) in revoked)
         {
             if (amends.ContainsKey(target))
-                Report(DiagnosticCatalog.BadRelation, byId[by].Span, $"circular '{by}' revokes the amendment '{target}'; revoke or amend the circular '{amends[target]}' instead");
+                Report(DiagnosticMessages.CircularRevokesAmendment, byId[by].Span, by, target, amends[target]);
         }
         return new Resolved(Bases(amends, amendsAt), revoked, follows, amendsAt, followsAt);
     }
@@ -109,7 +109,7 @@ internal sealed partial class Linker
             while (amends.TryGetValue(target, out var next) && seen.Add(target)) target = next;
             if (seen.Contains(target))
             {
-                Report(DiagnosticCatalog.BadRelation, amendsAt[amendment], $"circulars {string.Join(", ", seen.Order(StringComparer.Ordinal).Select(s => $"'{s}'"))} amend each other in a cycle");
+                Report(DiagnosticMessages.AmendmentCycle, amendsAt[amendment], string.Join(", ", seen.Order(StringComparer.Ordinal).Select(s => $"'{s}'")));
                 continue;
             }
             bases[amendment] = target;
@@ -140,7 +140,7 @@ internal sealed partial class Linker
             {
                 if (a.Period.From <= from)
                 {
-                    Report(DiagnosticCatalog.BadRelation, a.Period.Span, $"amendment '{a.Id}' starts {a.Period.From:yyyy-MM-dd}, not after '{c.Id}' {(applied.Count == 0 ? "starts" : "was last amended")} ({from:yyyy-MM-dd})");
+                    Report(DiagnosticMessages.AmendmentStartsTooEarly, a.Period.Span, a.Id, a.Period.From, c.Id, (applied.Count == 0 ? "starts" : "was last amended"), from);
                     continue;
                 }
                 var restates = a.Period.StatesEnd;
@@ -150,13 +150,13 @@ internal sealed partial class Linker
                     if (!restates) continue;
                     if (a.Period.From > last.PlusDays(1))
                     {
-                        Report(DiagnosticCatalog.BadRelation, a.Period.Span, $"amendment '{a.Id}' restates the end of '{c.Id}' from {a.Period.From:yyyy-MM-dd}, but '{c.Id}' ended {last:yyyy-MM-dd}: an extension starts the day after the end it extends");
+                        Report(DiagnosticMessages.ExtensionNotAdjacent, a.Period.Span, a.Id, c.Id, a.Period.From, last);
                         continue;
                     }
                 }
                 if (a.Period.To is { } newEnd && newEnd < a.Period.From)
                 {
-                    Report(DiagnosticCatalog.BadValue, a.Period.Span, $"amendment '{a.Id}' ends {newEnd:yyyy-MM-dd}, before it starts {a.Period.From:yyyy-MM-dd}");
+                    Report(DiagnosticMessages.AmendmentEndsBeforeStarts, a.Period.Span, a.Id, newEnd, a.Period.From);
                     continue;
                 }
                 if (end is not { } current || a.Period.From <= current)
@@ -184,7 +184,7 @@ internal sealed partial class Linker
         {
             if (!own.Add(p.Id))
             {
-                Report(DiagnosticCatalog.DuplicateId, p.Span, $"provision '{p.Id}' is declared more than once in circular '{amendment.Id}'");
+                Report(DiagnosticMessages.ProvisionDeclaredMoreThanOnce, p.Span, p.Id, amendment.Id);
                 continue;
             }
             sources[p] = amendment.Id;
@@ -195,7 +195,7 @@ internal sealed partial class Linker
         foreach (var id in amendment.Withdraws)
         {
             if (result.RemoveAll(x => x.Id == id) == 0)
-                Report(DiagnosticCatalog.UnknownReference, amendment.Span, $"amendment '{amendment.Id}' withdraws '{id}', which '{c.Id}' as amended before it does not declare{Suggest.DidYouMean(id, result.Select(x => x.Id))}", Suggest.Fix(id, result.Select(x => x.Id)));
+                Report(Suggest.Fix(id, result.Select(x => x.Id)), DiagnosticMessages.WithdrawsUndeclared, amendment.Span, amendment.Id, id, c.Id);
         }
         return result;
     }
@@ -217,7 +217,7 @@ internal sealed partial class Linker
             if (done.Contains(id)) return;
             if (!visiting.Add(id))
             {
-                Report(DiagnosticCatalog.BadRelation, relations.FollowsAt.GetValueOrDefault(id), $"circular '{id}' follows itself through a chain of 'follows'");
+                Report(DiagnosticMessages.FollowsItself, relations.FollowsAt.GetValueOrDefault(id), id);
                 return;
             }
             foreach (var t in targets[id].Order(StringComparer.Ordinal)) Place(t);

@@ -25,19 +25,19 @@ internal sealed partial class Linker
         {
             foreach (var f in v.Fields)
             {
-                if (!fields.Add(f.Path)) Report(DiagnosticCatalog.DuplicateId, f.Span, $"field '{f.Path}' is declared more than once");
+                if (!fields.Add(f.Path)) Report(DiagnosticMessages.FieldDeclaredMoreThanOnce, f.Span, f.Path);
                 if (!(f.Path.StartsWith("employee.", StringComparison.Ordinal) || f.Path.StartsWith("unit.", StringComparison.Ordinal) || f.Path.StartsWith("region.", StringComparison.Ordinal)))
-                    Report(DiagnosticCatalog.UnknownField, f.Span, $"field '{f.Path}' must start with 'employee.', 'unit.' or 'region.'");
+                    Report(DiagnosticMessages.FieldMustNameEntity, f.Span, f.Path);
                 if (f.Default is { } defaults) _defaults.TryAdd(f.Path, Default(f, defaults));
             }
             foreach (var d in v.Defines)
             {
-                if (!defines.Add(d.Name)) Report(DiagnosticCatalog.DuplicateId, d.Span, $"definition '{d.Name}' is declared more than once");
+                if (!defines.Add(d.Name)) Report(DiagnosticMessages.DefinitionDeclaredMoreThanOnce, d.Span, d.Name);
             }
             foreach (var r in v.Regions)
             {
-                if (!regions.Add(r.Id)) Report(DiagnosticCatalog.DuplicateId, r.Span, $"region '{r.Id}' is declared more than once");
-                if (r.Id == AllRegions) Report(DiagnosticCatalog.BadValue, r.Span, $"'{AllRegions}' names every region in a circular; a region cannot be called so");
+                if (!regions.Add(r.Id)) Report(DiagnosticMessages.RegionDeclaredMoreThanOnce, r.Span, r.Id);
+                if (r.Id == AllRegions) Report(DiagnosticMessages.EveryRegionIsReserved, r.Span, AllRegions);
                 Zone(r.Zone, r.Span, report: true);
             }
         }
@@ -59,11 +59,11 @@ internal sealed partial class Linker
             {
                 if (!_vocabulary.Fields.TryGetValue("region." + a.Name, out var field) || a.Name.Contains('.'))
                 {
-                    Report(DiagnosticCatalog.UnknownField, a.Span, $"region attribute '{a.Name}' needs a field 'region.{a.Name}' in a vocabulary{Suggest.DidYouMean("region." + a.Name, _vocabulary.Fields.Keys)}", Suggest.Fix("region." + a.Name, _vocabulary.Fields.Keys));
+                    Report(Suggest.Fix("region." + a.Name, _vocabulary.Fields.Keys), DiagnosticMessages.RegionAttributeUndeclared, a.Span, a.Name);
                     continue;
                 }
                 if (!values.TryGetValue(a.Name, out var byRegion)) values[a.Name] = byRegion = new Dictionary<string, FactValue>(StringComparer.Ordinal);
-                if (byRegion.ContainsKey(r.Id)) Report(DiagnosticCatalog.DuplicateProperty, a.Span, $"region '{r.Id}' states '{a.Name}' more than once");
+                if (byRegion.ContainsKey(r.Id)) Report(DiagnosticMessages.RegionStatesTwice, a.Span, r.Id, a.Name);
                 else if (Typed(field, a.Value, a.Span) is { } v) byRegion[r.Id] = v;
             }
         }
@@ -78,7 +78,7 @@ internal sealed partial class Linker
         if (f.Kind == FieldKind.SetOf) return new CodeSetFact([.. typed.Cast<CodeFact>().Select(c => c.Code).Distinct().Order(StringComparer.Ordinal)]);
         if (typed.Count != 1)
         {
-            Report(DiagnosticCatalog.BadValue, f.Span, $"field '{f.Path}' takes one default value, not {typed.Count}");
+            Report(DiagnosticMessages.FieldTakesOneDefault, f.Span, f.Path, typed.Count);
             return null;
         }
         return typed[0];
@@ -94,15 +94,15 @@ internal sealed partial class Linker
         {
             case FieldKind.OneOf or FieldKind.SetOf:
                 if (lit.Kind == LiteralKind.Code && f.Codes.Contains(lit.Text)) return _layout.Code(lit.Text);
-                Report(DiagnosticCatalog.UnknownCode, span, $"'{lit.Text}' is not a code of '{f.Path}'{Suggest.DidYouMean(lit.Text, f.Codes)}", Suggest.Fix(lit.Text, f.Codes));
+                Report(Suggest.Fix(lit.Text, f.Codes), DiagnosticMessages.NotCodeOfField, span, lit.Text, f.Path);
                 return null;
             case FieldKind.Bool:
                 if (lit.Kind == LiteralKind.Bool) return new BoolFact(lit.Text == "true");
-                Report(DiagnosticCatalog.TypeMismatch, span, $"'{f.Path}' takes true or false, not '{lit.Text}'");
+                Report(DiagnosticMessages.TakesTrueOrFalse, span, f.Path, lit.Text);
                 return null;
             default:
                 if (lit.Kind == LiteralKind.Number && decimal.TryParse(lit.Text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)) return new NumberFact(n);
-                Report(DiagnosticCatalog.TypeMismatch, span, $"'{f.Path}' takes a number, not '{lit.Text}'");
+                Report(DiagnosticMessages.TakesNumber, span, f.Path, lit.Text);
                 return null;
         }
     }
@@ -120,7 +120,7 @@ internal sealed partial class Linker
                 var name = stack.Pop();
                 if (name == d.Name)
                 {
-                    Report(DiagnosticCatalog.DefinitionCycle, d.Span, $"definition '{d.Name}' refers to itself");
+                    Report(DiagnosticMessages.DefinitionRefersItself, d.Span, d.Name);
                     cyclic.Add(d.Name);
                     break;
                 }

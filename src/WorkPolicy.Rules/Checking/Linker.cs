@@ -48,7 +48,9 @@ internal sealed partial class Linker
         return new Linked(linker._files, linker._vocabulary, model, diagnostics);
     }
 
-    private void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message, DiagnosticFix? fix = null) => _out.Add(Diagnostic.Create(descriptor, span, message, fix));
+    private void Report(DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args) => _out.Add(Diagnostic.Create(message, span, args));
+
+    private void Report(DiagnosticFix? fix, DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args) => _out.Add(Diagnostic.Create(fix, message, span, args));
 
     /// <summary>
     /// The passes, in order; each takes what the ones before it returned, and the only state they share is the
@@ -83,14 +85,14 @@ internal sealed partial class Linker
         foreach (var f in _files)
         {
             if (f.Vocabularies.IsEmpty && f.Circulars.IsEmpty)
-                Report(DiagnosticCatalog.EmptyRuleFile, SourceSpan.At(f.Path, 1, 1), "the file declares no vocabulary and no circular");
+                Report(DiagnosticMessages.FileDeclaresNothing, SourceSpan.At(f.Path, 1, 1));
         }
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var decls = new List<CircularDecl>();
         foreach (var c in _files.SelectMany(f => f.Circulars))
         {
             if (ids.Add(c.Id)) decls.Add(c);
-            else Report(DiagnosticCatalog.DuplicateId, c.Span, $"circular '{c.Id}' is declared more than once");
+            else Report(DiagnosticMessages.CircularDeclaredMoreThanOnce, c.Span, c.Id);
         }
         return decls;
     }
@@ -98,7 +100,7 @@ internal sealed partial class Linker
     private DateTimeZone? Zone(string zone, SourceSpan span, bool report)
     {
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is { } z) return z;
-        if (report) Report(DiagnosticCatalog.UnknownZone, span, $"time zone '{zone}' is not in the time-zone database (e.g. Asia/Jakarta, Asia/Makassar)");
+        if (report) Report(DiagnosticMessages.TimeZoneUnknown, span, zone);
         return null;
     }
 
@@ -152,25 +154,25 @@ internal sealed partial class Linker
         foreach (var r in regions)
         {
             if (!_vocabulary.Regions.ContainsKey(r))
-                Report(DiagnosticCatalog.UnknownRegion, c.Span, $"circular '{c.Id}' names region '{r}', which no vocabulary declares{Suggest.DidYouMean(r, _vocabulary.Regions.Keys)}", Suggest.Fix(r, _vocabulary.Regions.Keys));
+                Report(Suggest.Fix(r, _vocabulary.Regions.Keys), DiagnosticMessages.CircularRegionUndeclared, c.Span, c.Id, r);
         }
         if (c.Period.To is { } to && to < c.Period.From)
-            Report(DiagnosticCatalog.BadValue, c.Period.Span, $"period ends {to:yyyy-MM-dd}, before it starts {c.Period.From:yyyy-MM-dd}");
+            Report(DiagnosticMessages.PeriodEndsBeforeStarts, c.Period.Span, to, c.Period.From);
         var ids = new Dictionary<string, ProvisionDecl>(StringComparer.Ordinal);
         foreach (var p in c.Provisions)
         {
-            if (!ids.TryAdd(p.Id, p)) Report(DiagnosticCatalog.DuplicateId, p.Span, $"provision '{p.Id}' is declared more than once in circular '{c.Id}'");
+            if (!ids.TryAdd(p.Id, p)) Report(DiagnosticMessages.ProvisionDeclaredMoreThanOnce, p.Span, p.Id, c.Id);
         }
         CheckOverrideCycles(c, ids);
         foreach (var a in c.Accepts)
         {
             var known = DiagnosticCatalog.All.FirstOrDefault(d => d.Code == a.Code);
             if (known is null)
-                Report(DiagnosticCatalog.BadValue, a.Span, $"'{a.Code}' is not a diagnostic code{Suggest.DidYouMean(a.Code, DiagnosticCatalog.All.Select(d => d.Code))}", Suggest.Fix(a.Code, DiagnosticCatalog.All.Select(d => d.Code)));
+                Report(Suggest.Fix(a.Code, DiagnosticCatalog.All.Select(d => d.Code)), DiagnosticMessages.NotDiagnosticCode, a.Span, a.Code);
             else if (known.Severity == Severity.Error)
-                Report(DiagnosticCatalog.BadValue, a.Span, $"{a.Code} ({known.Title}) is an error; only a warning can be accepted");
+                Report(DiagnosticMessages.ErrorCannotBeAccepted, a.Span, a.Code, known.Title);
             else if (a.Reason.Trim().Length == 0)
-                Report(DiagnosticCatalog.MissingProperty, a.Span, $"accepting {a.Code} needs a reason");
+                Report(DiagnosticMessages.AcceptNeedsReason, a.Span, a.Code);
         }
     }
 
@@ -198,7 +200,7 @@ internal sealed partial class Linker
         foreach (var o in p.Overrides)
         {
             if (ids.ContainsKey(o) || !(_unresolvedOverrides.TryGetValue(p, out var reported) ? reported : _unresolvedOverrides[p] = new(StringComparer.Ordinal)).Add(o)) continue;
-            Report(DiagnosticCatalog.UnknownReference, p.Span, $"provision '{p.Id}' overrides '{o}', which circular '{c.Id}' does not declare{Suggest.DidYouMean(o, ids.Keys)}", Suggest.Fix(o, ids.Keys));
+            Report(Suggest.Fix(o, ids.Keys), DiagnosticMessages.OverridesUndeclared, p.Span, p.Id, o, c.Id);
             failed = true;
         }
         return (known.Provision with { Index = index, Source = source }, failed);
@@ -212,7 +214,7 @@ internal sealed partial class Linker
         var rows = ImmutableArray.CreateBuilder<CheckedQuotaRow>();
         foreach (var row in p.Pool?.Table ?? [])
         {
-            if (row.Percent < 0 || row.Percent > 100) Report(DiagnosticCatalog.BadValue, row.Span, $"quota {row.Percent}% is outside 0..100");
+            if (row.Percent < 0 || row.Percent > 100) Report(DiagnosticMessages.QuotaOutsideRange, row.Span, row.Percent);
             rows.Add(new CheckedQuotaRow(Condition(row.When, employeeContext: true), row.Percent, row.AtMost, row));
         }
         if (rows.Count > 0)
@@ -222,15 +224,15 @@ internal sealed partial class Linker
             scope = scope is null ? anyRow : new JunctionCondition(true, [scope, anyRow], p.Span);
         }
         if (p.Mode == WorkMode.Rotation && p.Pool is null)
-            Report(DiagnosticCatalog.MissingProperty, p.Span, $"provision '{p.Id}' decides rotation but states no pool");
+            Report(DiagnosticMessages.RotationWithoutPool, p.Span, p.Id);
         if (p.Mode != WorkMode.Rotation && p.Pool is not null)
-            Report(DiagnosticCatalog.BadValue, p.Pool.Span, $"provision '{p.Id}' has a pool but does not decide rotation");
+            Report(DiagnosticMessages.PoolWithoutRotation, p.Pool.Span, p.Id);
         if (p.Pool is { Rounding: Rounding.Turns } turns && (turns.AtMost || turns.Table.Any(r => r.AtMost)))
-            Report(DiagnosticCatalog.BadValue, turns.Span, $"provision '{p.Id}': 'rounding turns' spreads a target share over the rotation; with 'at-most' its turn days would pass the cap");
+            Report(DiagnosticMessages.RoundingTurnsWithAtMost, turns.Span, p.Id);
         if (p.Pool is { Table.IsEmpty: true } pool && (pool.Percent < 0 || pool.Percent > 100))
-            Report(DiagnosticCatalog.BadValue, pool.Span, $"quota {pool.Percent}% is outside 0..100");
+            Report(DiagnosticMessages.QuotaOutsideRange, pool.Span, pool.Percent);
         if (p.Mode is not null && p.During.Length > 0)
-            Report(DiagnosticCatalog.BadValue, p.Span, $"provision '{p.Id}' decides a mode; 'during' is only for provisions that add obligations");
+            Report(DiagnosticMessages.DuringOnlyForObligations, p.Span, p.Id);
         var obligations = ImmutableArray.CreateBuilder<CheckedObligation>();
         foreach (var o in p.Obligations) obligations.Add(Obligation(o));
         var cite = string.IsNullOrEmpty(p.Cite.Point) ? $"\"{p.Cite.Quote}\"" : $"point {p.Cite.Point}: \"{p.Cite.Quote}\"";
@@ -280,7 +282,7 @@ internal sealed partial class Linker
                 var id = stack.Pop();
                 if (id == p.Id)
                 {
-                    Report(DiagnosticCatalog.OverrideCycle, p.Span, $"provision '{p.Id}' overrides itself through a chain of overrides");
+                    Report(DiagnosticMessages.OverridesItself, p.Span, p.Id);
                     break;
                 }
                 if (!seen.Add(id) || !ids.TryGetValue(id, out var next)) continue;

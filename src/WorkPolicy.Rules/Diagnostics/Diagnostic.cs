@@ -33,9 +33,17 @@ public sealed record Diagnostic(string Code, Severity Severity, SourceSpan Span,
     /// <summary>For a warning the rule file accepts (<c>accept WP0316 "…"</c>): the reason it gives; null otherwise. Shown, not hidden.</summary>
     public string? Accepted { get; init; }
 
-    /// <summary>A diagnostic of <paramref name="descriptor"/>: its code and the severity the catalogue states.</summary>
-    internal static Diagnostic Create(DiagnosticDescriptor descriptor, SourceSpan span, string message, DiagnosticFix? fix = null) =>
-        new(descriptor.Code, descriptor.Severity, span, message) { Fix = fix };
+    /// <summary>A diagnostic saying <paramref name="message"/> with <paramref name="args"/> in its holes, with its descriptor's code and severity.</summary>
+    internal static Diagnostic Create(DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args) =>
+        new(message.Descriptor.Code, message.Descriptor.Severity, span, message.Text(args));
+
+    /// <summary>As <see cref="Create(DiagnosticMessage, SourceSpan, ReadOnlySpan{object?})"/>, suggesting <paramref name="fix"/> when there is one (a did-you-mean).</summary>
+    internal static Diagnostic Create(DiagnosticFix? fix, DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args) =>
+        Create(message, span, args).Suggesting(fix);
+
+    /// <summary>This diagnostic with <paramref name="fix"/> as data and its words at the end of the message: <c> (did you mean 'x'?)</c>.</summary>
+    internal Diagnostic Suggesting(DiagnosticFix? fix) =>
+        fix is null ? this : this with { Fix = fix, Message = $"{Message} (did you mean '{fix.Replacement}'?)" };
 
     /// <summary>The form compilers and editors read: <c>path(line,col): error WP0123: message</c>.</summary>
     public override string ToString() =>

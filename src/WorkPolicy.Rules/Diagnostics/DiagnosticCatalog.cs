@@ -18,7 +18,7 @@ internal sealed record DiagnosticDescriptor(string Code, Severity Severity, stri
 /// </summary>
 internal static class DiagnosticCatalog
 {
-    /// <summary>The codes of <see cref="DiagnosticCatalog"/> by name, for the places that report them.</summary> internal static class DiagnosticCodes { /// <summary>A file could not be read.</summary>
+    /// <summary>A file could not be read.</summary>
     public static readonly DiagnosticDescriptor FileUnreadable = new("WP0001", Severity.Error, "file cannot be read", "Check the path and the file's permissions.");
 
     /// <summary>A file is larger than the size limit.</summary>
