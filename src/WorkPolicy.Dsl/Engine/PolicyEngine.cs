@@ -38,7 +38,7 @@ public sealed partial class PolicyEngine
     public string Name { get; }
 
     /// <summary>The ids of the circulars loaded (an amended circular once, its amendments not), in order of precedence.</summary>
-    public IReadOnlyList<string> Circulars => [.. Rules.Circulars.Select(c => c.Model.Id).Distinct()];
+    public IReadOnlyList<string> Circulars => [.. Rules.Model.Histories.Select(h => h.Id)];
 
     /// <summary>
     /// Loads rule files (<c>.wp</c>, <c>.yaml</c>) or folders of them, links, compiles and checks them as

@@ -63,15 +63,15 @@ internal static class Analyzer
                     : "it applies to no one while its circular is in force, or an earlier provision with the same effect decides";
             found.Add(Diagnostic.Create(DiagnosticMessages.ProvisionNeverDecides, line.Span, provision.Model.Id, line.Circular, why));
         }
-        foreach (var c in rules.Circulars)
-        foreach (var p in c.Deciding)
+        foreach (var (c, p) in EachProvisionOnce(rules))
         foreach (var target in p.Model.Decl.Overrides)
         {
             if (c.Deciding.FirstOrDefault(q => q.Model.Id == target) is not { } q || ConflictChecker.CanApplyTogether(rules, c, p, q) != false) continue;
             found.Add(Diagnostic.Create(DiagnosticMessages.OverridesNeverTakesEffect, p.Model.Decl.Span, p.Model.Id, target, c.Model.Id));
         }
-        foreach (var p in rules.Circulars.SelectMany(c => c.Model.Deciding).DistinctBy(p => p.Decl))
+        foreach (var (_, compiled) in EachProvisionOnce(rules))
         {
+            var p = compiled.Model;
             if (p.Pool is not { HasTable: false } pool || pool.Percent <= 0 || pool.Rounding == Rounding.Turns) continue;
             var smallest = Enumerable.Range(1, 100).FirstOrDefault(n => pool.Quota(n) > 0);
             if (smallest <= 1) continue;
@@ -81,6 +81,26 @@ internal static class Analyzer
             found.Add(Diagnostic.Create(pool.AtMost ? DiagnosticMessages.CapLeavesNoPlace : DiagnosticMessages.ShareUnmetInSmallPools, pool.Span,
                 pool.Group, p.Id, pool.Percent, pool.Rounding.ToString().ToLowerInvariant(), smallest, place));
         }
-        return [.. found.Distinct()];
+        return found.ToImmutable();
+    }
+
+    /// <summary>
+    /// Each deciding provision once, with the first version of its circular that holds it: versions of an amended
+    /// circular share the provisions an amendment leaves as they were, and a finding about one is made once.
+    /// </summary>
+    private static IEnumerable<(CompiledCircular Circular, CompiledProvision Provision)> EachProvisionOnce(CompiledRules rules)
+    {
+        foreach (var history in rules.Model.Histories)
+        {
+            var seen = new HashSet<Ast.ProvisionDecl>(ReferenceEqualityComparer.Instance);
+            foreach (var version in history.Versions)
+            {
+                var c = rules.Circulars[version.Index];
+                foreach (var p in c.Deciding)
+                {
+                    if (seen.Add(p.Model.Decl)) yield return (c, p);
+                }
+            }
+        }
     }
 }

@@ -42,7 +42,7 @@ internal sealed class Evaluator : IDecider
     /// <summary>The whole decision; pass a list to get the trace of every circular and provision considered.</summary>
     public Decision Decide(EmployeeRow employee, LocalDate date, List<TraceEntry>? trace)
     {
-        var recorder = new Recorder(trace);
+        var recorder = new Recorder(trace, Rules.Model);
         var day = Day(employee, date);
         var s = Point(employee, date);
         var verdict = DecisionWalk.Run(Rules, day, s, ref recorder);

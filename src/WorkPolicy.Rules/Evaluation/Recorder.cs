@@ -9,7 +9,7 @@ namespace WorkPolicy.Rules.Evaluation;
 /// attaching provisions, asks the conditions that mattered for the paths of the facts they lack,
 /// and, given a list, writes the trace of <c>explain</c>. It decides nothing itself.
 /// </summary>
-internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
+internal sealed class Recorder(List<TraceEntry>? trace, Model.RuleModel model) : IWalkObserver
 {
     // Obligation-only provisions that attach, in the walk's order; a pending one carries the facts it lacks.
     private readonly List<(CompiledCircular Circular, CompiledProvision Provision, string[]? Lacks)> _attached = [];
@@ -29,7 +29,7 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
     {
         var m = c.Model;
         // An amended circular has a version per stretch of dates: tell of the one that stands, or of the first.
-        if (status == Tri.False && OtherVersionSpeaks(c, day)) return;
+        if (status == Tri.False && OtherVersionSpeaks(c, day, model)) return;
         // The reason was decided with the status (DayContext.For); here it is only told.
         var line = day.Timelines[m.Index];
         trace!.Add(day.Reasons[m.Index] switch
@@ -48,17 +48,16 @@ internal sealed class Recorder(List<TraceEntry>? trace) : IWalkObserver
         (m.AmendedBy.IsEmpty ? "" : $"; as amended by {string.Join(", ", m.AmendedBy)}")
         + (m.ExtendedBy is { } by ? $"; extended by {by} {(m.To is { } to ? "until " + Text(to) : m.Until is not null ? "until its end condition" : "until further notice")}" : "");
 
-    private static bool OtherVersionSpeaks(CompiledCircular c, DayContext day)
+    /// <summary>
+    /// Whether another version of an amended circular is the one to tell of: the version whose dates hold the day, or,
+    /// where none does, the circular as issued. (One not-in-force line per circular, not one per version.)
+    /// </summary>
+    private static bool OtherVersionSpeaks(CompiledCircular c, DayContext day, Model.RuleModel model)
     {
-        var first = true;
-        var anyStands = false;
-        for (var i = 0; i < day.Circulars.Length; i++)
-        {
-            if (day.Circulars[i].Model.Id != c.Model.Id || i == c.Model.Index) continue;
-            if (i < c.Model.Index) first = false;
-            anyStands |= day.InForce[i] != Tri.False;
-        }
-        return anyStands || !first;
+        var history = model.HistoryOf(c.Model.Id);
+        if (!history.Amended) return false;
+        var told = history.VersionOn(day.Date) ?? history.AsIssued;
+        return !ReferenceEquals(told, c.Model);
     }
 
     public void NotWorkingDay(DayContext day) =>

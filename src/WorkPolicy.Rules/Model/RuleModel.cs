@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using WorkPolicy.Rules.Ast;
 
@@ -15,7 +16,12 @@ internal sealed class RuleModel
         Vocabulary = vocabulary;
         Layout = layout;
         Circulars = circulars;
+        Histories = [.. circulars.GroupBy(c => c.Id, StringComparer.Ordinal)
+            .Select(g => new CircularHistory(g.Key, [.. g.OrderBy(v => v.From)]))];
+        _historyOf = Histories.ToDictionary(h => h.Id, StringComparer.Ordinal).ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    private readonly FrozenDictionary<string, CircularHistory> _historyOf;
 
     /// <summary>The files it was made from, in load order.</summary>
     public ImmutableArray<RuleFile> Files { get; }
@@ -27,8 +33,16 @@ internal sealed class RuleModel
     public FieldLayout Layout { get; }
 
     /// <summary>
-    /// Circulars in order of precedence: by first day in force, then id. Where several are in force,
-    /// the later one decides (see docs/semantics.md).
+    /// The versions of the circulars in order of precedence: by first day in force, then id. Where several are in
+    /// force, the later one decides (see docs/semantics.md). An amended circular is here once per version (its
+    /// <see cref="Histories"/> entry groups them); the walk needs no rule of its own for versions, since their
+    /// dates never overlap.
     /// </summary>
     public ImmutableArray<CheckedCircular> Circulars { get; }
+
+    /// <summary>Each circular once, with its versions as stretches of dates, in the order its first version speaks.</summary>
+    public ImmutableArray<CircularHistory> Histories { get; }
+
+    /// <summary>The history of the circular <paramref name="id"/>.</summary>
+    public CircularHistory HistoryOf(string id) => _historyOf[id];
 }

@@ -95,6 +95,29 @@ public class RelationTests
     }
 
     [Fact]
+    public void An_amended_circular_is_one_history_of_dated_versions_and_is_told_of_once()
+    {
+        var issued = Dated("depok", "from 2020-03-19 to 2020-03-31", AllHome);
+        var linked = Link(issued, Dated("depok-ext-1", "from 2020-04-01 to 2020-04-21", "  amends \"depok\"\n"), Dated("depok-ext-2", "from 2020-04-22 to 2020-05-13", "  amends \"depok\"\n"));
+        var history = linked.Model!.Histories.Should().ContainSingle().Subject;
+        history.Id.Should().Be("depok");
+        history.Versions.Select(v => (v.From, v.To)).Should().Equal(
+            (new LocalDate(2020, 3, 19), (LocalDate?)new LocalDate(2020, 3, 31)),
+            (new LocalDate(2020, 4, 1), (LocalDate?)new LocalDate(2020, 4, 21)),
+            (new LocalDate(2020, 4, 22), (LocalDate?)new LocalDate(2020, 5, 13)));
+        history.VersionOn(new LocalDate(2020, 4, 21))!.AmendedBy.Should().Equal("depok-ext-1");
+        history.VersionOn(new LocalDate(2020, 5, 14)).Should().BeNull();
+        // The versions share the provisions the amendments leave alone: the very same checked provision.
+        history.Versions.Select(v => v.Deciding[0]).Distinct().Should().ContainSingle();
+        // Outside every version's dates, explain tells of the circular once (as issued), not once per version.
+        var engine = Engine.Create(Facts, issued, Dated("depok-ext-1", "from 2020-04-01 to 2020-04-21", "  amends \"depok\"\n"), Dated("depok-ext-2", "from 2020-04-22 to 2020-05-13", "  amends \"depok\"\n"));
+        engine.Explain("staff", new LocalDate(2020, 6, 1)).Trace.Where(t => t.Circular == "depok").Should().ContainSingle()
+            .Which.Reason.Should().Contain("its period 2020-03-19 to 2020-03-31");
+        engine.Explain("staff", new LocalDate(2020, 4, 30)).Trace.Where(t => t.Circular == "depok" && t.Outcome is "in force" or "not in force").Should().ContainSingle()
+            .Which.Outcome.Should().Be("in force");
+    }
+
+    [Fact]
     public void An_extension_until_further_notice_lifts_the_end_in_both_encodings()
     {
         // Kukar: "memperpanjang lagi masa kerja dari rumah ... sampai batas waktu yang akan ditentukan kemudian".
