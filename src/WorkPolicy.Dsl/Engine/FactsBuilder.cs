@@ -37,6 +37,7 @@ public sealed class FactsBuilder
     private readonly List<(string Id, string Region, string? Name, string? Parent, Dictionary<string, object?> Fields)> _units = [];
     private readonly List<(string Id, string Unit, Dictionary<string, object?> Fields)> _employees = [];
     private readonly List<(string Kind, string Unit, LocalDate Confirmed)> _incidents = [];
+    private readonly Dictionary<string, List<(string Series, LocalDate From, LocalDate? Until, Dictionary<string, object?> Values)>> _personal = new(StringComparer.Ordinal);
     private bool _incidentsKnown;
     private IsoDayOfWeek[]? _workweek;
     private LocalDate[] _holidays = [];
@@ -83,6 +84,18 @@ public sealed class FactsBuilder
         return this;
     }
 
+    /// <summary>
+    /// An entry of an employee's dated series (a series the vocabulary declares as <c>employee.status.SERIES.FIELD</c>),
+    /// holding from <paramref name="from"/> until the next entry, or until <paramref name="until"/> inclusive.
+    /// </summary>
+    /// <example><c>builder.EmployeeStatus("e-001", "isolation", new LocalDate(2021, 7, 28), new LocalDate(2021, 8, 6), new() { ["active"] = true });</c></example>
+    public FactsBuilder EmployeeStatus(string employee, string series, LocalDate from, LocalDate? until, Dictionary<string, object?> values)
+    {
+        if (!_personal.TryGetValue(employee, out var entries)) _personal[employee] = entries = [];
+        entries.Add((series, from, until, values));
+        return this;
+    }
+
     /// <summary>An incident, e.g. a positive case confirmed in a unit; once any is given (or <see cref="NoIncidents"/> said), incidents are known.</summary>
     public FactsBuilder Incident(string kind, string unit, LocalDate confirmed)
     {
@@ -106,6 +119,7 @@ public sealed class FactsBuilder
         copy._units.AddRange(_units.Where(u => !units.Contains(u.Id)));
         copy._employees.AddRange(_employees.Where(e => !employees.Contains(e.Id) && !units.Contains(e.Unit)));
         copy._incidents.AddRange(_incidents.Where(i => !units.Contains(i.Unit)));
+        foreach (var (id, entries) in _personal) copy._personal[id] = entries;
         return copy;
     }
 
@@ -195,12 +209,33 @@ public sealed class FactsBuilder
             w.WriteString("id", e.Id);
             w.WriteString("unit", e.Unit);
             Fields(w, e.Fields);
+            if (_personal.TryGetValue(e.Id, out var personal)) Status(w, personal);
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
         w.Flush();
         return (ms.ToArray(), new FactsMarks(records));
+    }
+
+    /// <summary>An employee's <c>status:</c>, series by series in the order first given, entries by date.</summary>
+    private static void Status(Utf8JsonWriter w, List<(string Series, LocalDate From, LocalDate? Until, Dictionary<string, object?> Values)> entries)
+    {
+        w.WriteStartObject("status");
+        foreach (var series in entries.GroupBy(e => e.Series, StringComparer.Ordinal))
+        {
+            w.WriteStartArray(series.Key);
+            foreach (var entry in series.OrderBy(e => e.From))
+            {
+                w.WriteStartObject();
+                w.WriteString("from", Date(entry.From));
+                if (entry.Until is { } until) w.WriteString("until", Date(until));
+                Fields(w, entry.Values);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
     }
 
     private static string Date(LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);

@@ -157,7 +157,33 @@ internal sealed partial class FactsLoader
             _r.Error(Suggest.Fix(id, rules.Regions.Keys), DiagnosticMessages.RegionUndeclared, span, id);
     }
 
-    private ImmutableArray<StatusEntry> StatusEntries(string series, YamlNode node)
+    /// <summary>
+    /// An employee's dated series (<c>status:</c>): each name a series the vocabulary declares
+    /// (<c>employee.status.NAME.FIELD</c>), each entry holding from its date until the next, or until its own
+    /// <c>until</c> (inclusive); entries whose days overlap are refused.
+    /// </summary>
+    private ImmutableDictionary<string, ImmutableArray<StatusEntry>> PersonalStatus(YamlNode node)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, ImmutableArray<StatusEntry>>(StringComparer.Ordinal);
+        if (node is not YamlMapping m)
+        {
+            _r.Error(DiagnosticMessages.MustBeKeyValueMapping, node.Span, "status");
+            return result.ToImmutable();
+        }
+        var declared = _rules is null ? null : PersonalSeries.Declared(_rules.Fields.Keys);
+        foreach (var (name, entries) in m.Entries)
+        {
+            if (declared is not null && !declared.ContainsKey(name.Value))
+            {
+                _r.Error(Suggest.Fix(name.Value, declared.Keys), DiagnosticMessages.UnknownKey, name.Span, name.Value, "an employee's status (series the vocabulary declares as employee.status.NAME.FIELD)");
+                continue;
+            }
+            result[name.Value] = StatusEntries(name.Value, entries, personal: true);
+        }
+        return result.ToImmutable();
+    }
+
+    private ImmutableArray<StatusEntry> StatusEntries(string series, YamlNode node, bool personal = false)
     {
         var list = new List<StatusEntry>();
         foreach (var item in _r.Seq(node, $"'{series}'"))
@@ -173,15 +199,34 @@ internal sealed partial class FactsLoader
                 continue;
             }
             var values = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
-            var entity = $"region.{series}";
+            var entity = personal ? $"employee.status.{series}" : $"region.{series}";
+            LocalDate? until = null;
             foreach (var (k, v) in em.Entries)
             {
                 if (k.Value == "from") continue;
-                if (Value(entity, k.Value, k, v, "region status") is { } fv) values[k.Value] = fv;
+                // Only a personal entry may end on its own day; a region's holds until the next one, as facts.md has it.
+                if (personal && k.Value == "until")
+                {
+                    until = _r.Date(v, "until");
+                    if (until is { } u && u < from)
+                    {
+                        _r.Error(DiagnosticMessages.StatusEntryEndsBeforeStarts, v.Span, series, u, from);
+                        until = null;
+                    }
+                    continue;
+                }
+                if (Value(entity, k.Value, k, v, personal ? "a status entry" : "region status") is { } fv) values[k.Value] = fv;
             }
-            list.Add(new StatusEntry(from, values.ToImmutable()));
+            list.Add(new StatusEntry(from, values.ToImmutable()) { Until = until, Span = em.Span });
         }
-        return [.. list.OrderBy(e => e.From)];
+        var sorted = list.OrderBy(e => e.From).ToList();
+        for (var i = 1; i < sorted.Count; i++)
+        {
+            var (before, entry) = (sorted[i - 1], sorted[i]);
+            if (entry.From == before.From || before.Until is { } end && entry.From <= end)
+                _r.Error(DiagnosticMessages.StatusEntriesOverlap, entry.Span, series, entry.From, before.From, before.Until is { } u ? $" until {u:uuuu-MM-dd}" : "");
+        }
+        return [.. sorted];
     }
 
     private ImmutableArray<UnitFacts> Units(YamlNode? node)
@@ -272,7 +317,8 @@ internal sealed partial class FactsLoader
         var (m, id, unit) = entity;
         var fields = new Dictionary<string, FactValue>(m.Entries.Count + 4, StringComparer.Ordinal);
         EmployeeFields(m, "", fields, 0);
-        _employees.Add(new EmployeeFacts(id, unit, fields, m.Span));
+        var status = m.Get("status") is { } s ? PersonalStatus(s) : ImmutableDictionary<string, ImmutableArray<StatusEntry>>.Empty;
+        _employees.Add(new EmployeeFacts(id, unit, fields, m.Span) { Status = status });
         _employeeUnitSpans.Add(m.Get("unit")!.Span);
     }
 
@@ -301,7 +347,7 @@ internal sealed partial class FactsLoader
     {
         foreach (var (k, v) in m.Entries)
         {
-            if (prefix.Length == 0 && k.Value is "id" or "unit") continue;
+            if (prefix.Length == 0 && k.Value is "id" or "unit" or "status") continue;
             var key = Dotted(prefix, k.Value);
             // Nested maps (health: { healthy: true }) flatten to dotted keys; depth is capped by the YAML reader.
             if (v is YamlMapping nested && depth < 4) EmployeeFields(nested, Dotted(key, "."), into, depth + 1);

@@ -125,6 +125,9 @@ internal sealed class AnalystTestRunner(bool coverage = false, IReadOnlyDictiona
         // A mutant the checker refuses is noticed by `check` before any case runs.
         if (linked.Model is not { } model) return new MutantOutcome("check", false);
         if (mutant.Kind == MutationKind.DropOverrides && run.Compiled is { } original && SameOverrides(original.Model, model)) return new MutantOutcome(null, true);
+        // A period shifted off a day no calendar of the cases works (a weekend, a holiday) changes no working day's
+        // decision: nobody works that day under either reading, so no case could tell the two apart.
+        if (mutant.OnlyDay is { } day && Calendars(run).All(calendar => !calendar.IsWorkingDay(day))) return new MutantOutcome(null, true);
         var rules = CompiledRules.Compile(model, reference: true);
         // A dropped exception that leaves two provisions deciding differently for someone is a conflict `check` reports.
         if (mutant.Kind == MutationKind.DropOverrides &&
@@ -143,6 +146,10 @@ internal sealed class AnalystTestRunner(bool coverage = false, IReadOnlyDictiona
         }
         return new MutantOutcome(null, false);
     }
+
+    /// <summary>The calendars the cases of <paramref name="run"/> are decided under (the default one when no case passed).</summary>
+    private static IEnumerable<CalendarFacts> Calendars(RuleSetRun run) =>
+        run.Passing.Count == 0 ? [CalendarFacts.Default] : run.Passing.Select(p => p.Facts.Calendar).Distinct();
 
     /// <summary>What differs between the case's expectation and the decision of its employee on its date.</summary>
     private static ImmutableArray<string> Check(Evaluator evaluator, EmployeeFacts employee, AnalystCase c) =>

@@ -190,6 +190,7 @@ internal static partial class ConflictChecker
         var unit = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
         var top = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
         var status = new Dictionary<string, ImmutableDictionary<string, FactValue>.Builder>(StringComparer.Ordinal);
+        var personal = new Dictionary<string, ImmutableDictionary<string, FactValue>.Builder>(StringComparer.Ordinal);
         var sets = new Dictionary<(ImmutableDictionary<string, FactValue>.Builder, string), List<string>>();
         var incidents = ImmutableArray.CreateBuilder<Incident>();
         for (var k = 0; k < dims.Count; k++)
@@ -204,9 +205,10 @@ internal static partial class ConflictChecker
             }
             var field = dims[k].Field!;
             ImmutableDictionary<string, FactValue>.Builder target;
-            if (field.Entity == Entity.Region)
+            if (field.Entity is Entity.Region or Entity.EmployeeStatus)
             {
-                if (!status.TryGetValue(field.Series!, out target!)) status[field.Series!] = target = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
+                var series = field.Entity == Entity.Region ? status : personal;
+                if (!series.TryGetValue(field.Series!, out target!)) series[field.Series!] = target = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
             }
             else target = field.Entity switch { Entity.Employee => employee, Entity.Unit => unit, _ => top };
             if (dims[k].SetCode is { } code)
@@ -222,7 +224,10 @@ internal static partial class ConflictChecker
         var units = ImmutableArray.Create(
             new UnitFacts("u", null, region, "t", unit.ToImmutable(), SourceSpan.None),
             new UnitFacts("t", null, region, null, top.ToImmutable(), SourceSpan.None));
-        var e = new EmployeeFacts("e", "u", employee.ToImmutable(), SourceSpan.None);
+        var e = new EmployeeFacts("e", "u", employee.ToImmutable(), SourceSpan.None)
+        {
+            Status = personal.ToImmutableDictionary(s => s.Key, s => ImmutableArray.Create(new StatusEntry(Probe, s.Value.ToImmutable())), StringComparer.Ordinal),
+        };
         return new FactsFile("", CalendarFacts.Default, regions, units, [e], incidents.ToImmutable(), []);
     }
 }

@@ -54,12 +54,15 @@ internal static class Counterfactuals
 
     /// <summary>
     /// <c>employees[e-1].position</c> → <c>employee.position</c>; a fact of the employee's unit as <c>unit.kind</c>, of
-    /// another (their perangkat daerah) as <c>top-unit.kind</c>; a region's series as its prefix (<c>region.ppkm.</c>).
+    /// another (their perangkat daerah) as <c>top-unit.kind</c>; a dated series as its prefix (<c>region.ppkm.</c>,
+    /// <c>employee.status.isolation.</c>).
     /// </summary>
     private static string PathOf(string missing, string unit)
     {
         var dot = missing.IndexOf("].", StringComparison.Ordinal);
-        if (missing.StartsWith("employees[", StringComparison.Ordinal) && dot > 0) return "employee." + missing[(dot + 2)..];
+        // An employee's dated series is missing as a whole (employees[e-1].status.isolation): its prefix, as a region's.
+        if (missing.StartsWith("employees[", StringComparison.Ordinal) && dot > 0)
+            return "employee." + missing[(dot + 2)..] + (missing.AsSpan(dot + 2).StartsWith(Model.PersonalSeries.Prefix) ? "." : "");
         if (missing.StartsWith("units[", StringComparison.Ordinal) && dot > 0)
             return (missing[6..dot] == unit ? "unit." : "top-unit.") + missing[(dot + 2)..];
         if (missing.StartsWith("regions.", StringComparison.Ordinal)) return "region." + missing[(missing.IndexOf('.', 8) + 1)..] + ".";

@@ -73,6 +73,7 @@ internal static class FactEdit
             Entity.Employee => employee.Fields,
             Entity.Unit => unit.Fields,
             Entity.TopUnit => Top(facts, unit).Fields,
+            Entity.EmployeeStatus => employee.Status.TryGetValue(field.Series!, out var personal) ? StatusEntry.On(personal, date)?.Values : null,
             _ => facts.Regions.GetValueOrDefault(unit.Region)?.Series.GetValueOrDefault(field.Series!).LastOrDefault(e => e.From <= date)?.Values,
         };
         // An absent field with a default is known to be its default.
@@ -111,6 +112,12 @@ internal static class FactEdit
             case Entity.TopUnit:
                 var target = field.Entity == Entity.Unit ? unit : Top(facts, unit);
                 return facts with { Units = facts.Units.Replace(target, target with { Fields = Set(target.Fields, field.Key, value) }) };
+            case Entity.EmployeeStatus:
+                // From the date on, as for a region's status: the employee's series as if it had changed that day.
+                var series = employee.Status.GetValueOrDefault(field.Series!, []);
+                var held = StatusEntry.On(series, date)?.Values ?? ImmutableDictionary<string, FactValue>.Empty;
+                var edited = series.Where(e => e.From != date).Append(new StatusEntry(date, held.SetItem(field.Key, value))).OrderBy(e => e.From).ToImmutableArray();
+                return facts with { Employees = facts.Employees.Replace(employee, employee with { Status = employee.Status.SetItem(field.Series!, edited) }) };
             default:
                 var status = facts.Regions.GetValueOrDefault(unit.Region) ?? new RegionStatus(unit.Region, ImmutableDictionary<string, ImmutableArray<StatusEntry>>.Empty);
                 var entries = status.Series.GetValueOrDefault(field.Series!, []);

@@ -104,6 +104,7 @@ internal sealed class FactSpace
                     Entity.Employee => $"employees[e].{field.Key}",
                     Entity.Unit => $"units[u].{field.Key}",
                     Entity.TopUnit => $"units[t].{field.Key}",
+                    Entity.EmployeeStatus => $"employees[e].status.{field.Series}",
                     _ => $"regions.{region}.{field.Series}",
                 },
             });

@@ -130,6 +130,10 @@ internal sealed partial class Linker
         var fallback = _defaults.GetValueOrDefault(decl.Path);
         switch (entityWord)
         {
+            case "employee" when key.StartsWith(PersonalSeries.Prefix, StringComparison.Ordinal):
+                // employee.status.<series>.<field>: a personal fact read on the decision's date.
+                var (personal, personalField) = PersonalSeries.Split(key);
+                return new FieldRef(path, Entity.EmployeeStatus, personalField, decl, -1, personal, fallback);
             case "employee":
                 return new FieldRef(path, Entity.Employee, key, decl, _layout.EmployeeSlot(key), null, fallback);
             case "unit":

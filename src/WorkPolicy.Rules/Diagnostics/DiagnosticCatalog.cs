@@ -156,6 +156,9 @@ internal static class DiagnosticCatalog
     /// <summary>Facts: units whose parents form a cycle.</summary>
     public static readonly DiagnosticDescriptor ParentCycle = new("WP0406", Severity.Error, "facts: units' parents in a cycle", "Correct the parent chain.");
 
+    /// <summary>Entries of a dated series whose stretches overlap, or end before they start.</summary>
+    public static readonly DiagnosticDescriptor StatusOverlap = new("WP0407", Severity.Error, "facts: dated entries overlap", "Give each entry its own days: an entry holds from its 'from' until the next entry starts, or until its own 'until'.");
+
     /// <summary>Every descriptor, by code.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
         [.. typeof(DiagnosticCatalog).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(DiagnosticDescriptor))

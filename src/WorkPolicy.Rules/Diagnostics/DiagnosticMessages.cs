@@ -267,4 +267,8 @@ internal static class DiagnosticMessages
 
     // WP0406 ParentCycle
     public static readonly DiagnosticMessage UnitOwnAncestor = new(DiagnosticCatalog.ParentCycle, "unit '{0}' is its own ancestor through its parents");
+
+    // WP0407 StatusOverlap
+    public static readonly DiagnosticMessage StatusEntriesOverlap = new(DiagnosticCatalog.StatusOverlap, "'{0}' has an entry from {1:yyyy-MM-dd} that overlaps the one before it (from {2:yyyy-MM-dd}{3})");
+    public static readonly DiagnosticMessage StatusEntryEndsBeforeStarts = new(DiagnosticCatalog.StatusOverlap, "'{0}' has an entry until {1:yyyy-MM-dd}, before its 'from' {2:yyyy-MM-dd}");
 }

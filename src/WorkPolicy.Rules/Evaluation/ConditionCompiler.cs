@@ -217,6 +217,8 @@ internal sealed class ConditionCompiler(bool reference = false)
                 Expression.Call(typeof(Ops).GetMethod(nameof(Ops.UnitAbsent))!, s, Expression.Constant(f.Entity == Entity.TopUnit), Expression.Constant(f.Default, typeof(FactValue)), Expression.Constant(f.Key))),
             Entity.RegionAttribute => (Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Attribute))!, s, Expression.Constant(f.Values)),
                 Expression.Call(typeof(Ops).GetMethod(nameof(Ops.StatusAbsent))!, s, Expression.Constant(f.Key), Expression.Constant(f.Default, typeof(FactValue)))),
+            Entity.EmployeeStatus => (Expression.Call(typeof(Ops).GetMethod(nameof(Ops.PersonalStatus))!, s, Expression.Constant(f.Series), Expression.Constant(f.Key)),
+                Expression.Call(typeof(Ops).GetMethod(nameof(Ops.PersonalStatusAbsent))!, s, Expression.Constant(f.Series), Expression.Constant(f.Default, typeof(FactValue)))),
             _ => (Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Status))!, s, Expression.Constant(f.Series), Expression.Constant(f.Key)),
                 Expression.Call(typeof(Ops).GetMethod(nameof(Ops.StatusAbsent))!, s, Expression.Constant(f.Series), Expression.Constant(f.Default, typeof(FactValue)))),
         };
@@ -374,6 +376,23 @@ internal sealed class ConditionCompiler(bool reference = false)
                 if (current is not null) v = current.Values.TryGetValue(field, out var value) ? value : field == "active" ? ActiveByDefault : null;
             }
             return v;
+        }
+
+        /// <summary>
+        /// An employee's dated fact on the scope's date: the entry that holds then (from its date until the next entry,
+        /// or until its own <c>until</c>); <c>active</c> unless the entry says otherwise. Null when no entry holds.
+        /// </summary>
+        public static FactValue? PersonalStatus(DecisionSubject s, string series, string field)
+        {
+            if (!s.Employee!.Facts.Status.TryGetValue(series, out var entries) || StatusEntry.On(entries, s.Date) is not { } current) return null;
+            return current.Values.TryGetValue(field, out var value) ? value : field == "active" ? ActiveByDefault : null;
+        }
+
+        /// <summary>An absent dated employee fact: the field's default, else unknown (recorded as the employee's series).</summary>
+        public static FactValue? PersonalStatusAbsent(DecisionSubject s, string series, FactValue? fallback)
+        {
+            if (fallback is null) s.Missing?.Add($"employees[{s.Employee!.Facts.Id}].status.{series}");
+            return fallback;
         }
 
         /// <summary>The attribute value of the scope's region, or null when the region does not state it.</summary>

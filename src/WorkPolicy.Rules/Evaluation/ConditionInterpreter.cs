@@ -74,6 +74,7 @@ internal static class ConditionInterpreter
         Entity.Employee => Ops.Employee(s, f.Slot) ?? Ops.EmployeeAbsent(s, f.Default, f.Key),
         Entity.Unit or Entity.TopUnit => Ops.Unit(s, f.Entity == Entity.TopUnit, f.Slot) ?? Ops.UnitAbsent(s, f.Entity == Entity.TopUnit, f.Default, f.Key),
         Entity.RegionAttribute => Ops.Attribute(s, f.Values!) ?? Ops.StatusAbsent(s, f.Key, f.Default),
+        Entity.EmployeeStatus => Ops.PersonalStatus(s, f.Series!, f.Key) ?? Ops.PersonalStatusAbsent(s, f.Series!, f.Default),
         _ => Ops.Status(s, f.Series!, f.Key) ?? Ops.StatusAbsent(s, f.Series!, f.Default),
     };
 

@@ -8,10 +8,42 @@ namespace WorkPolicy.Rules.Facts;
 internal sealed record UnitFacts(string Id, string? Name, string Region, string? Parent, IReadOnlyDictionary<string, FactValue> Fields, SourceSpan Span);
 
 /// <summary>An employee; <see cref="Fields"/> holds vocabulary fields by dotted key (e.g. <c>health.healthy</c>).</summary>
-internal sealed record EmployeeFacts(string Id, string Unit, IReadOnlyDictionary<string, FactValue> Fields, SourceSpan Span);
+internal sealed record EmployeeFacts(string Id, string Unit, IReadOnlyDictionary<string, FactValue> Fields, SourceSpan Span)
+{
+    /// <summary>Personal facts that change by date, series by name (e.g. <c>isolation</c>), entries sorted by date and not overlapping.</summary>
+    public ImmutableDictionary<string, ImmutableArray<StatusEntry>> Status { get; init; } = ImmutableDictionary<string, ImmutableArray<StatusEntry>>.Empty;
+}
 
-/// <summary>One entry of a region status series; holds from <see cref="From"/> until the next entry.</summary>
-internal sealed record StatusEntry(LocalDate From, ImmutableDictionary<string, FactValue> Values);
+/// <summary>
+/// One entry of a dated series (a region's status, an employee's): it holds from <see cref="From"/> until the next
+/// entry starts, or until <see cref="Until"/> (inclusive) when it states one.
+/// </summary>
+internal sealed record StatusEntry(LocalDate From, ImmutableDictionary<string, FactValue> Values)
+{
+    /// <summary>The last day the entry holds, or null: until the next entry.</summary>
+    public LocalDate? Until { get; init; }
+
+    /// <summary>Where the entry is written (for diagnostics); not part of its value.</summary>
+    public SourceSpan Span { get; init; } = SourceSpan.None;
+
+    /// <summary>Entries are equal by their dates and values, wherever they are written.</summary>
+    public bool Equals(StatusEntry? other) => other is not null && From == other.From && Until == other.Until && Values.Count == other.Values.Count && Values.All(kv => other.Values.TryGetValue(kv.Key, out var v) && Equals(v, kv.Value));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(From, Until, Values.Count);
+
+    /// <summary>The entry of <paramref name="entries"/> (sorted by date) that holds on <paramref name="date"/>, or null.</summary>
+    public static StatusEntry? On(ImmutableArray<StatusEntry> entries, LocalDate date)
+    {
+        StatusEntry? holding = null;
+        foreach (var e in entries)
+        {
+            if (e.From > date) break;
+            holding = e;
+        }
+        return holding is { Until: { } until } && date > until ? null : holding;
+    }
+}
 
 /// <summary>Status series of a region by name (e.g. <c>ppkm</c>), entries sorted by date.</summary>
 internal sealed record RegionStatus(string Region, ImmutableDictionary<string, ImmutableArray<StatusEntry>> Series);

@@ -30,7 +30,8 @@ internal sealed class FieldLayout
         var codes = new Dictionary<string, CodeFact>(StringComparer.Ordinal);
         foreach (var f in vocabulary.Fields.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            if (f.Path.StartsWith("employee.", StringComparison.Ordinal)) employee.TryAdd(f.Path["employee.".Length..], employee.Count);
+            // Dated personal facts (employee.status.…) are read from their series on the date, not from a slot.
+            if (f.Path.StartsWith("employee.", StringComparison.Ordinal) && !PersonalSeries.IsPersonal(f.Path)) employee.TryAdd(f.Path["employee.".Length..], employee.Count);
             else if (f.Path.StartsWith("unit.", StringComparison.Ordinal)) unit.TryAdd(f.Path["unit.".Length..], unit.Count);
             if (f.Kind is FieldKind.OneOf or FieldKind.SetOf)
             {

@@ -16,6 +16,8 @@ internal enum Entity : byte
     Region,
     /// <summary>An attribute the employee's region always has, declared with the region.</summary>
     RegionAttribute,
+    /// <summary>A personal fact of the employee that changes by date (a dated series under <c>status:</c>), read on the date.</summary>
+    EmployeeStatus,
 }
 
 /// <summary>
@@ -24,10 +26,10 @@ internal enum Entity : byte
 /// </summary>
 /// <param name="Path">The path as written, e.g. <c>top-unit.services</c>.</param>
 /// <param name="Entity">The entity read.</param>
-/// <param name="Key">The key within the entity (<c>health.healthy</c>; for region status, the series' field).</param>
+/// <param name="Key">The key within the entity (<c>health.healthy</c>; for a dated series, the series' field).</param>
 /// <param name="Decl">The declaration.</param>
-/// <param name="Slot">The row slot for employee and unit fields; -1 for region status.</param>
-/// <param name="Series">For region status: the series (e.g. <c>ppkm</c>).</param>
+/// <param name="Slot">The row slot for employee and unit fields; -1 for dated series.</param>
+/// <param name="Series">For a dated series: its name (e.g. <c>ppkm</c> of a region, <c>isolation</c> of an employee).</param>
 /// <param name="Default">The declared default, typed; null when absence means unknown.</param>
 internal sealed record FieldRef(string Path, Entity Entity, string Key, FieldDecl Decl, int Slot, string? Series, FactValue? Default)
 {

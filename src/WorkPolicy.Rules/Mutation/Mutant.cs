@@ -21,4 +21,8 @@ internal enum MutationKind
 /// <param name="Description">The fault in words, e.g. <c>p2: 'unit.kind in {…}' read as not-in</c>.</param>
 /// <param name="Span">Where the changed syntax is written.</param>
 /// <param name="Files">The rule files with the fault.</param>
-internal sealed record Mutant(MutationKind Kind, string Circular, string Description, SourceSpan Span, ImmutableArray<RuleFile> Files);
+internal sealed record Mutant(MutationKind Kind, string Circular, string Description, SourceSpan Span, ImmutableArray<RuleFile> Files)
+{
+    /// <summary>For a shifted period: the one day whose decisions the fault can change (the first day lost, or the last), else null.</summary>
+    public NodaTime.LocalDate? OnlyDay { get; init; }
+}

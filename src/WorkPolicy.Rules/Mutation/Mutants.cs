@@ -24,11 +24,11 @@ internal static class Mutants
 
                 var period = circular.Period;
                 yield return new Mutant(MutationKind.ShiftPeriod, circular.Id, $"starts {period.From.PlusDays(1):yyyy-MM-dd} instead of {period.From:yyyy-MM-dd}", period.Span,
-                    With(circular with { Period = period with { From = period.From.PlusDays(1) } }));
+                    With(circular with { Period = period with { From = period.From.PlusDays(1) } })) { OnlyDay = period.From };
                 if (period.To is { } to && to > period.From)
                 {
                     yield return new Mutant(MutationKind.ShiftPeriod, circular.Id, $"ends {to.PlusDays(-1):yyyy-MM-dd} instead of {to:yyyy-MM-dd}", period.Span,
-                        With(circular with { Period = period with { To = to.PlusDays(-1) } }));
+                        With(circular with { Period = period with { To = to.PlusDays(-1) } })) { OnlyDay = to };
                 }
                 for (var p = 0; p < circular.Provisions.Length; p++)
                 {

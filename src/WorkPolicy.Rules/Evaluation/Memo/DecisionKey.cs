@@ -7,8 +7,8 @@ namespace WorkPolicy.Rules.Evaluation.Memo;
 /// two bits each. Scopes are Kleene combinations of their leaves, and the walk reads employee
 /// facts only through scopes, so two employees of one region with the same key get the same
 /// verdict on the same date: that is why a verdict can be remembered under the key. Field leaves
-/// depend on the employee alone (computed once per row); incident leaves on the unit and the date
-/// (computed per decision, above the field bits); region status is the same for everyone of the
+/// depend on the employee alone (computed once per row); incident leaves and dated personal facts
+/// (<c>employee.status.…</c>) on the date too (computed per decision, above the field bits); region status is the same for everyone of the
 /// region on a date (and a region attribute always), so it is the day plan's, not the key's.
 /// </summary>
 internal sealed class DecisionKey
@@ -25,7 +25,7 @@ internal sealed class DecisionKey
         _incidents = incidents;
     }
 
-    /// <summary>Whether a part of the key changes with the date.</summary>
+    /// <summary>Whether a part of the key changes with the date (incidents, dated personal facts).</summary>
     public bool HasIncidents => _incidents is not null;
 
     /// <summary>
@@ -46,6 +46,10 @@ internal sealed class DecisionKey
             {
                 case TestCondition { Field.Entity: Entity.Region or Entity.RegionAttribute }:
                     continue;
+                // A dated personal fact changes with the date, as incidents do: it goes in the part read per date.
+                case TestCondition { Field.Entity: Entity.EmployeeStatus } d when seen.Add($"{d.Field.Path} {d.Op} {string.Join(",", d.Values)}"):
+                    incidents.Add(d);
+                    break;
                 case TestCondition t when seen.Add($"{t.Field.Path} {t.Op} {string.Join(",", t.Values)}"):
                     fields.Add(t);
                     break;

@@ -89,6 +89,26 @@ public sealed class CoverageTests : IDisposable
     }
 
     [Fact]
+    public void A_period_shifted_off_a_day_nobody_works_is_equivalent_not_unnoticed()
+    {
+        // 2021-07-03 is a Saturday and 2021-07-25 a Sunday: a day lost at either end changes no working day's decision.
+        using var weekend = new TempRules("from 2021-07-03 to 2021-07-25", """
+              provision home-default {
+                cite "1" "bekerja dari rumah"
+                mode home
+              }
+
+            """);
+        var file = weekend.Path("t.tests.yaml");
+        File.WriteAllText(file, "rules: [.]\nfacts:\n  units:\n    - { id: dinas, region: kab-luwu-utara, kind: dinas, agency: dinsos }\n" +
+            "  employees:\n    - { id: clerk, unit: dinas, employment: pns }\ncases:\n  - { name: a weekday, employee: clerk, on: 2021-07-05, expect: { mode: home } }\n");
+        var (code, output, _) = Run("test", file, "--mutations");
+        code.Should().Be(0);
+        output.Should().Contain(": 0 of 0 mutants noticed").And.Contain("2 equivalent");
+        output.Should().NotContain("unnoticed");
+    }
+
+    [Fact]
     public void A_dropped_exception_that_file_order_hides_from_the_cases_is_noticed_by_check()
     {
         using var rules = new TempRules("from 2021-07-01 to 2021-07-30", """

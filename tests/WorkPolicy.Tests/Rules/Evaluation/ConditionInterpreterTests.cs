@@ -26,6 +26,7 @@ public class ConditionInterpreterTests
         "employee.health.healthy", "employee.health.healthy == false", "employee.it_capable", "employee.health.pregnant", "employee.vaccinated != true",
         "unit.kind == dinas", "unit.kind in { puskesmas, rsud }", "top-unit.kind == dinas", "top-unit.agency in { dinkes, disdik }",
         "unit.services has-any { critical, direct-service }", "unit.sector == esensial", "unit.school_level != sd",
+        "employee.status.isolation.active", "employee.status.sick.active == false", "employee.status.temperature.celsius > 37", "employee.status.temperature.celsius <= 37.5",
         "region.ppkm.level >= 3", "region.ppkm.level == 4", "region.ppkm.active == false", "region.java-bali", "region.zone.colour in { merah, oranye }",
     ];
 
@@ -52,8 +53,10 @@ public class ConditionInterpreterTests
           - { id: bare, region: kab-paser }
           - { id: sub, region: kab-paser, kind: uptd, parent: bare }
         employees:
-          - { id: e1, unit: dinas, employment: pns, position: pengawas, tier: 1, roles: [guru], it_capable: true, vaccinated: true, health: { healthy: true } }
-          - { id: e2, unit: pkm, employment: honorer, tier: 4, roles: [sopir, lurah], health: { healthy: false, chronic: [asma] } }
+          - { id: e1, unit: dinas, employment: pns, position: pengawas, tier: 1, roles: [guru], it_capable: true, vaccinated: true, health: { healthy: true },
+              status: { temperature: [ { from: 2021-07-20, celsius: 36.5 }, { from: 2021-07-30, celsius: 37.9 } ], isolation: [ { from: 2021-07-29, until: 2021-08-27 } ] } }
+          - { id: e2, unit: pkm, employment: honorer, tier: 4, roles: [sopir, lurah], health: { healthy: false, chronic: [asma] },
+              status: { sick: [ { from: 2021-07-30, until: 2021-07-30, active: true } ], temperature: [ { from: 2021-08-27, until: 2021-08-27, celsius: 37 } ] } }
           - { id: e3, unit: sd, position: pelaksana, echelon: IV }
           - { id: e4, unit: bare, employment: pppk, roles: [] }
           - { id: e5, unit: sub, employment: kontrak, position: administrator, echelon: III, tier: 2, it_capable: false, health: { pregnant: true } }
