@@ -41,6 +41,8 @@ internal static class RuleLoader
 
     private static readonly string[] VocabularyNames = ["vocabulary.wp", "vocabulary.yaml", "vocabulary.yml"];
 
+    private static bool IsVocabularyFile(string path) => VocabularyNames.Contains(Path.GetFileName(path), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The first vocabulary file in the paths' folders or up to three folders above them.</summary>
     public static string? NearestVocabulary(IEnumerable<string> paths)
     {
@@ -112,15 +114,16 @@ internal static class RuleLoader
     }
 
     /// <summary>
-    /// Loads and links rules; the rule set is usable only when no error was reported. Rules that
-    /// declare no vocabulary (a single circular, an interpretation folder) get the nearest
-    /// <c>vocabulary.*</c> file from their folder or the folders above it.
+    /// Loads and links rules; the rule set is usable only when no error was reported. Rules that load no
+    /// <c>vocabulary.*</c> file (a single circular, an interpretation folder, a circular with a vocabulary block of
+    /// its own that only adds its region) get the nearest one from their folder or the folders above it: the blocks
+    /// merge into one vocabulary (docs/language.md).
     /// </summary>
     public static Linked LoadRuleSet(IEnumerable<string> paths, IReadOnlyDictionary<string, string>? open = null)
     {
         var list = paths.ToList();
         var (files, diagnostics) = LoadAll(list, open);
-        if (!files.Any(f => f.Vocabularies.Length > 0) && NearestVocabulary(list) is { } vocabularyPath)
+        if (!files.Any(f => IsVocabularyFile(f.Path) || f.Vocabularies.Any(v => v.Fields.Length > 0)) && NearestVocabulary(list) is { } vocabularyPath)
         {
             var extra = new List<Diagnostic>();
             if (LoadFile(vocabularyPath, extra, open) is { } vocabulary) files = files.Insert(0, vocabulary);

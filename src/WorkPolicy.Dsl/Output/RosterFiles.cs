@@ -48,6 +48,9 @@ internal static class RosterFiles
                 w.WriteNumber("quota", p.Quota);
                 w.WriteBoolean("atMost", p.AtMost);
                 w.WriteNumber("atPlace", p.AtPlace);
+                // Only for a share of a wider base: how many count in it, and how many of them the rules fix at the place.
+                if (p.Base is { } quotaBase) w.WriteNumber("base", quotaBase);
+                if (p.FixedAtPlace is { } fixedAtPlace) w.WriteNumber("fixedAtPlace", fixedAtPlace);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -182,6 +182,7 @@ internal static partial class DslParser
             if (_c.TryWord("table")) return ParseQuotaTable(start, group.Value, per, place);
             if (ParseShare() is not { } share) return null;
             var (atMost, pct) = share;
+            var quotaBase = _c.TryWord("of") ? ParseExpr() : null;
             if (ParseRounding() is not { } rounding) return null;
             var prefer = _c.TryWord("prefer") ? ParseExpr() : null;
             if (!Values.TryNumber(pct.Value, out var percent))
@@ -189,7 +190,7 @@ internal static partial class DslParser
                 _c.Error(DiagnosticMessages.NotUsablePercentage, _c.SpanOf(pct), pct.Value);
                 return null;
             }
-            return new PoolDecl(group.Value, per, place, percent, rounding, atMost, _c.SpanFrom(start)) { Prefer = prefer };
+            return new PoolDecl(group.Value, per, place, percent, rounding, atMost, _c.SpanFrom(start)) { Prefer = prefer, Base = quotaBase };
         }
 
         /// <summary><c>[at-most] 25%</c></summary>
@@ -213,9 +214,10 @@ internal static partial class DslParser
             return null;
         }
 
-        /// <summary><c>table [rounding …] { when CONDITION: [at-most] N% … }</c>: the share by status.</summary>
+        /// <summary><c>table [of CONDITION] [rounding …] { when CONDITION: [at-most] N% … }</c>: the share by status.</summary>
         private PoolDecl? ParseQuotaTable(SourceSpan start, string group, PoolPer per, QuotaPlace place)
         {
+            var quotaBase = _c.TryWord("of") ? ParseExpr() : null;
             if (ParseRounding() is not { } rounding) return null;
             var prefer = _c.TryWord("prefer") ? ParseExpr() : null;
             if (!ExpectSymbol("{")) return null;
@@ -233,7 +235,7 @@ internal static partial class DslParser
                 rows.Add(new QuotaRowDecl(when, percent, share.AtMost, _c.SpanFrom(rowStart)));
             }
             if (rows.Count == 0) _c.Error(DiagnosticMessages.QuotaTableNeedsRow, _c.SpanFrom(start));
-            return new PoolDecl(group, per, place, 0, rounding, false, _c.SpanFrom(start)) { Table = rows.ToImmutable(), Prefer = prefer };
+            return new PoolDecl(group, per, place, 0, rounding, false, _c.SpanFrom(start)) { Table = rows.ToImmutable(), Prefer = prefer, Base = quotaBase };
         }
     }
 }

@@ -121,9 +121,10 @@ internal static class DslPrinter
     {
         var head = $"{p.Group} per {(p.Per == PoolPer.TopUnit ? "top-unit" : "unit")} {(p.Place == QuotaPlace.Office ? "office" : "home")}";
         var prefer = p.Prefer is { } pr ? $" prefer {ExprPrinter.Print(pr)}" : "";
-        if (p.Table.IsEmpty) return $"{head} {(p.AtMost ? "at-most " : "")}{Values.Text(p.Percent)}% rounding {RoundingWord(p.Rounding)}{prefer}";
+        var of = p.Base is { } b ? $" of {ExprPrinter.Print(b)}" : "";
+        if (p.Table.IsEmpty) return $"{head} {(p.AtMost ? "at-most " : "")}{Values.Text(p.Percent)}%{of} rounding {RoundingWord(p.Rounding)}{prefer}";
         var rows = p.Table.Select(r => $"      when {ExprPrinter.Print(r.When)}: {(r.AtMost ? "at-most " : "")}{Values.Text(r.Percent)}%\n");
-        return $"{head} table rounding {RoundingWord(p.Rounding)}{prefer} {{\n{string.Concat(rows)}    }}";
+        return $"{head} table{of} rounding {RoundingWord(p.Rounding)}{prefer} {{\n{string.Concat(rows)}    }}";
     }
 
     /// <summary>The word of a rounding rule.</summary>

@@ -126,6 +126,7 @@ internal static class YamlPrinter
                 if (pool.AtMost) w.Append("          bound: at-most\n");
                 w.Append("          percent: ").Append(Values.Text(pool.Percent)).Append('\n');
             }
+            if (pool.Base is { } quotaBase) w.Append("          base: ").Append(Quote.Of(ExprPrinter.Print(quotaBase))).Append('\n');
             w.Append("          rounding: ").Append(DslPrinter.RoundingWord(pool.Rounding)).Append('\n');
             if (pool.Prefer is { } prefer) w.Append("          prefer: ").Append(Quote.Of(ExprPrinter.Print(prefer))).Append('\n');
             if (!pool.Table.IsEmpty)

@@ -24,7 +24,7 @@ internal static partial class YamlRuleLoader
     private static readonly string[] RelationKeys = ["kind", "target", "from"];
     private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "scope", "overrides", "mode", "pool", "during", "obligations"];
     private static readonly string[] CiteKeys = ["point", "quote"];
-    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "rounding", "table", "prefer"];
+    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "base", "rounding", "table", "prefer"];
     private static readonly string[] RowKeys = ["when", "percent", "bound"];
     private static readonly string[] WindowKeys = ["days", "times"];
 
@@ -211,6 +211,7 @@ internal static partial class YamlRuleLoader
                 {
                     Table = rows.ToImmutable(),
                     Prefer = pm.Get("prefer") is { } pf ? r.Condition(pf, "prefer") : null,
+                    Base = pm.Get("base") is { } qb ? r.Condition(qb, "base") : null,
                 };
             }
         }

@@ -34,9 +34,11 @@ internal static partial class ConflictChecker
         foreach (var c in rules.Circulars)
         {
             var ps = c.Deciding;
-            foreach (var p in ps.Where(p => !p.Model.QuotaRows.IsEmpty))
+            foreach (var p in ps.Where(p => !p.Model.QuotaRows.IsEmpty || p.Model.QuotaBase is not null))
             {
-                if (tables.Add(p.Model.Decl)) CheckTable(rules, c, p, diagnostics);
+                if (!tables.Add(p.Model.Decl)) continue;
+                if (!p.Model.QuotaRows.IsEmpty) CheckTable(rules, c, p, diagnostics);
+                if (p.Model.QuotaBase is not null) CheckBase(rules, c, p, diagnostics);
             }
             for (var i = 0; i < ps.Length; i++)
             {

@@ -34,6 +34,12 @@ internal sealed record PoolDecl(string Group, PoolPer Per, QuotaPlace Place, dec
     /// <summary>Who fills office days first (e.g. <c>employee.vaccinated</c>); null when nobody is preferred.</summary>
     public Expr? Prefer { get; init; }
 
+    /// <summary>
+    /// The base the share is measured against (<c>50% of asn</c>: all ASN of the unit), those of it the rules fix at the
+    /// quota's place counting within the share; null: the share is of the pool itself.
+    /// </summary>
+    public Expr? Base { get; init; }
+
     /// <summary>How many of <paramref name="members"/> the quota puts at <see cref="Place"/>.</summary>
     public int Quota(int members) => Quotas.Of(members, Percent, Rounding);
 }

@@ -243,6 +243,7 @@ internal sealed partial class Linker
             QuotaRows = rows.ToImmutable(),
             OwnScope = ownScope,
             Prefer = p.Pool?.Prefer is { } prefer ? Condition(prefer, employeeContext: true) : null,
+            QuotaBase = p.Pool?.Base is { } quotaBase ? Condition(quotaBase, employeeContext: true) : null,
         };
     }
 

@@ -144,6 +144,9 @@ internal static class DiagnosticCatalog
     /// <summary>The search for staff a circular decides nothing for gave up: its scopes mention too many values.</summary>
     public static readonly DiagnosticDescriptor GapSearchLimit = new("WP0320", Severity.Warning, "gap search gave up", "Run check --analyze, which walks every class of staff by date and region; or split the circular's long value lists.");
 
+    /// <summary>A pool whose quota base ('50% of asn') leaves out some of the pool's own members.</summary>
+    public static readonly DiagnosticDescriptor QuotaBaseNarrow = new("WP0321", Severity.Error, "quota base narrower than the pool", "Widen the base ('of …') to hold everyone the provision puts in the pool, or narrow the provision's scope.");
+
     /// <summary>Facts: a required key is missing.</summary>
     public static readonly DiagnosticDescriptor FactsMissing = new("WP0402", Severity.Error, "facts: required key missing", "Add the key the message names.");
 

@@ -216,6 +216,7 @@ internal static class DiagnosticMessages
     // WP0311 ConflictSearchLimit
     public static readonly DiagnosticMessage ConflictSearchGaveUp = new(DiagnosticCatalog.ConflictSearchLimit, "could not check provisions '{0}' and '{1}' for conflicts: their scopes mention too many values; state an 'overrides' between them");
     public static readonly DiagnosticMessage QuotaTableSearchGaveUp = new(DiagnosticCatalog.ConflictSearchLimit, "could not check the quota table of '{0}': its rows mention too many values");
+    public static readonly DiagnosticMessage QuotaBaseSearchGaveUp = new(DiagnosticCatalog.ConflictSearchLimit, "could not check the quota base of '{0}' against its pool: they mention too many values");
 
     // WP0312 RelationWithoutEffect
     public static readonly DiagnosticMessage RelationKeptAsCitation = new(DiagnosticCatalog.RelationWithoutEffect, "'{0} \"{1}\"' names no loaded circular; it is kept as a citation, without effect");
@@ -271,4 +272,7 @@ internal static class DiagnosticMessages
     // WP0407 StatusOverlap
     public static readonly DiagnosticMessage StatusEntriesOverlap = new(DiagnosticCatalog.StatusOverlap, "'{0}' has an entry from {1:yyyy-MM-dd} that overlaps the one before it (from {2:yyyy-MM-dd}{3})");
     public static readonly DiagnosticMessage StatusEntryEndsBeforeStarts = new(DiagnosticCatalog.StatusOverlap, "'{0}' has an entry until {1:yyyy-MM-dd}, before its 'from' {2:yyyy-MM-dd}");
+
+    // WP0321 QuotaBaseNarrow
+    public static readonly DiagnosticMessage QuotaBaseNarrowerThanPool = new(DiagnosticCatalog.QuotaBaseNarrow, "the quota base of '{0}' leaves out some of its pool, e.g. when {1}");
 }

@@ -64,6 +64,11 @@ internal sealed class CompiledProvision(CheckedProvision model, ConditionCompile
     /// <summary>The pool's preference (always true when it states none).</summary>
     public Func<DecisionSubject, Tri> Prefer => _prefer ?? (_prefer = compiler.Compile(Model.Prefer));
 
+    private Func<DecisionSubject, Tri>? _base;
+
+    /// <summary>Whether the scope's employee counts in the pool's quota base (always true when the pool states none).</summary>
+    public Func<DecisionSubject, Tri> InQuotaBase => _base ?? (_base = compiler.Compile(Model.QuotaBase));
+
     private Func<DecisionSubject, Tri>[]? _rows;
 
     /// <summary>The delegates of the quota table's rows, in order (empty without a table).</summary>

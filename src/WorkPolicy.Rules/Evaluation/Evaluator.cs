@@ -65,6 +65,19 @@ internal sealed class Evaluator : IDecider
     public Tri Preferred(EmployeeRow employee, LocalDate date, Verdict verdict) =>
         !verdict.Decided ? Tri.True : Rules.Circulars[verdict.Circular].Deciding[verdict.Provision].Prefer(Point(employee, date));
 
+    /// <inheritdoc/>
+    public bool HasQuotaBase(Verdict poolVerdict) =>
+        poolVerdict.Decided && Rules.Circulars[poolVerdict.Circular].Deciding[poolVerdict.Provision].Model.QuotaBase is not null;
+
+    /// <inheritdoc/>
+    public Tri InQuotaBase(EmployeeRow candidate, LocalDate date, Verdict poolVerdict, string unit)
+    {
+        var provision = Rules.Circulars[poolVerdict.Circular].Deciding[poolVerdict.Provision];
+        if (provision.Model.Pool is not { } pool) return Tri.False;
+        var counted = pool.Per == Ast.PoolPer.TopUnit ? candidate.TopUnit ?? candidate.Unit : candidate.Unit;
+        return counted?.Facts.Id != unit ? Tri.False : provision.InQuotaBase(Point(candidate, date));
+    }
+
     /// <summary>The day context of the employee's region on <paramref name="date"/>.</summary>
     public DayContext Day(EmployeeRow employee, LocalDate date) => _days.Get(employee, date);
 

@@ -23,4 +23,13 @@ internal interface IDecider
 
     /// <summary>Whether the pool prefers the employee for office days.</summary>
     Tri Preferred(EmployeeRow employee, LocalDate date, Verdict verdict);
+
+    /// <summary>Whether the pool of <paramref name="poolVerdict"/> measures its share against a wider base (<c>50% of asn</c>).</summary>
+    bool HasQuotaBase(Verdict poolVerdict);
+
+    /// <summary>
+    /// Whether <paramref name="candidate"/> counts in the quota base of the pool of <paramref name="poolVerdict"/> counted
+    /// in <paramref name="unit"/>: of that unit (or perangkat daerah, as the pool counts) and within the base condition.
+    /// </summary>
+    Tri InQuotaBase(EmployeeRow candidate, LocalDate date, Verdict poolVerdict, string unit);
 }

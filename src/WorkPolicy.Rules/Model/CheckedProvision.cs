@@ -30,6 +30,9 @@ internal sealed record CheckedProvision(
     /// <summary>For a rotation pool: who fills office days first, or null.</summary>
     public Condition? Prefer { get; init; }
 
+    /// <summary>For a rotation pool measured against a wider base (<c>50% of asn</c>): who counts in the base, or null.</summary>
+    public Condition? QuotaBase { get; init; }
+
     /// <summary>The scope as written, without the quota table's rows (what <c>check</c> holds the rows against).</summary>
     public Condition? OwnScope { get; init; }
 
@@ -59,7 +62,7 @@ internal sealed record CheckedProvision(
             ({ } a, { } b) => a with { Span = default } == b with { Span = default },
             _ => false,
         }
-        && QuotaRows.SequenceEqual(other.QuotaRows) && Equals(Prefer, other.Prefer);
+        && QuotaRows.SequenceEqual(other.QuotaRows) && Equals(Prefer, other.Prefer) && Equals(QuotaBase, other.QuotaBase);
 }
 
 /// <summary>

@@ -24,6 +24,12 @@ public sealed record PoolDayCount(string Group, string Unit, LocalDate Date, int
 {
     /// <summary>Whether the day's count honours the quota.</summary>
     public bool Holds => AtMost ? AtPlace <= Quota : AtPlace == Quota;
+
+    /// <summary>For a share of a wider base (<c>50% of asn</c>): how many of the unit count in the base; null when the share is of the pool.</summary>
+    public int? Base { get; init; }
+
+    /// <summary>For a share of a wider base: how many of the base the rules fix at the quota's place (counted within the share, so not in <see cref="Quota"/>).</summary>
+    public int? FixedAtPlace { get; init; }
 }
 
 /// <summary>One required check-in window and whether a check-in fell in it (local time in the obligation's zone).</summary>

@@ -24,10 +24,14 @@ internal static class RosterChecker
         var turns = new Dictionary<(string Group, string Unit), int>();
         foreach (var date in dates)
         {
-            var pools = new SortedDictionary<(string Group, string Unit), (PoolAssignment Pool, int Members, int AtPlace)>();
+            var pools = new SortedDictionary<(string Group, string Unit), (PoolAssignment Pool, Verdict Verdict, int Members, int AtPlace)>();
+            var verdicts = new List<(EmployeeRow Row, Verdict Verdict)>(employees.Count);
             foreach (var e in employees)
             {
-                var d = evaluator.Decide(evaluator.Facts.Row(e), date);
+                var row = evaluator.Facts.Row(e);
+                var verdict = evaluator.Classify(row, date);
+                verdicts.Add((row, verdict));
+                var d = evaluator.Decide(row, date);
                 var has = given.TryGetValue((e.Id, date), out var place);
                 switch (d.Mode)
                 {
@@ -44,10 +48,10 @@ internal static class RosterChecker
                     case WorkMode.Rotation when d.Pool is { } pool:
                         var key = (pool.Group, pool.Unit);
                         // The pool's size is the facts' (every member the rules put in it), whatever rows the roster holds.
-                        var (p, members, atPlace) = pools.GetValueOrDefault(key, (pool, 0, 0));
+                        var (p, poolVerdict, members, atPlace) = pools.GetValueOrDefault(key, (pool, verdict, 0, 0));
                         var placed = has && place != RosterPlace.Off;
                         var atQuotaPlace = placed && (place == RosterPlace.Office) == (pool.Place == QuotaPlace.Office);
-                        pools[key] = (p, members + 1, atPlace + (atQuotaPlace ? 1 : 0));
+                        pools[key] = (p, poolVerdict, members + 1, atPlace + (atQuotaPlace ? 1 : 0));
                         if (!placed)
                         {
                             violations.Add(new RosterViolation(date, e.Id, $"{pool.Group}@{pool.Unit}", has ? "placed off on a working day" : "no place given for a rotation day"));
@@ -58,17 +62,18 @@ internal static class RosterChecker
                         break;
                 }
             }
-            foreach (var (key, (pool, members, atPlace)) in pools)
+            foreach (var (key, (pool, poolVerdict, members, atPlace)) in pools)
             {
                 var turn = turns.GetValueOrDefault(key);
                 turns[key] = turn + 1;
-                var quota = pool.Quota(members, turn);
+                var share = PoolQuota.Of(evaluator, pool, poolVerdict, members, turn, date, verdicts);
+                var quota = share.AtPlace;
                 var holds = pool.AtMost ? atPlace <= quota : atPlace == quota;
                 if (!holds)
                 {
                     var where = pool.Place == QuotaPlace.Office ? "at the office" : "at home";
                     violations.Add(new RosterViolation(date, null, $"{key.Group}@{key.Unit}",
-                        $"{atPlace} of {members} {where}; the quota is {(pool.AtMost ? "at most " : "")}{quota} ({pool.Percent}% {(pool.Rounding == Rounding.Turns ? "taken in turns, turn " + (turn + 1) : "rounded " + pool.Rounding.ToString().ToLowerInvariant())})"));
+                        $"{atPlace} of {members} {where}; the quota is {(pool.AtMost ? "at most " : "")}{quota} ({pool.Percent}% {(share.Base is { } b ? $"of {b} in the base, {share.Fixed} of them fixed {where}, " : "")}{(pool.Rounding == Rounding.Turns ? "taken in turns, turn " + (turn + 1) : "rounded " + pool.Rounding.ToString().ToLowerInvariant())})"));
                 }
             }
         }

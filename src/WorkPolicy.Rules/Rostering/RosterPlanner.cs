@@ -50,10 +50,12 @@ internal static class RosterPlanner
             // Outside every circular the calendar still says which days are worked.
             var uncovered = evaluator.Facts.IsWorkingDay(date) ? RosterPlace.Office : RosterPlace.Off;
             var buckets = new SortedDictionary<(string Group, string Unit), List<(EmployeeRow Row, Verdict V, PoolAssignment Pool)>>();
+            var verdicts = new List<(EmployeeRow Row, Verdict Verdict)>(rows.Count);
             foreach (var row in rows)
             {
                 var e = row.Facts;
                 var v = evaluator.Classify(row, date);
+                verdicts.Add((row, v));
                 switch (v.Mode)
                 {
                     case WorkMode.Indeterminate:
@@ -81,7 +83,8 @@ internal static class RosterPlanner
                 if (!states.TryGetValue(key, out var state)) states[key] = state = new PoolState();
                 var pool = members[0].Pool;
                 var n = members.Count;
-                var quota = pool.Quota(n, state.Turn++);
+                var share = PoolQuota.Of(evaluator, pool, members[0].V, n, state.Turn++, date, verdicts);
+                var quota = share.AtPlace;
                 var officeCount = pool.Place == QuotaPlace.Office ? quota : n - quota;
                 var signature = string.Join(',', members.Select(m => m.Row.Facts.Id).Order(StringComparer.Ordinal));
                 var cadence = cadences.TryGetValue(key, out var known) ? known : cadences[key] = Cadence(evaluator.Decide(members[0].Row, date));
@@ -106,7 +109,7 @@ internal static class RosterPlanner
                     f.LastOffice = date;
                 }
                 var atPlace = pool.Place == QuotaPlace.Office ? officeCount : n - officeCount;
-                pools.Add(new PoolDayCount(key.Group, key.Unit, date, n, pool.Place, quota, pool.AtMost, atPlace));
+                pools.Add(new PoolDayCount(key.Group, key.Unit, date, n, pool.Place, quota, pool.AtMost, atPlace) { Base = share.Base, FixedAtPlace = share.Fixed });
             }
             progress?.Report(++day);
         }

@@ -44,6 +44,12 @@ internal sealed class MemoizedEvaluator : IDecider
     /// <summary>Whether the pool prefers the employee for office days (see <see cref="Evaluator.Preferred"/>).</summary>
     public Tri Preferred(EmployeeRow employee, LocalDate date, Verdict verdict) => _plain.Preferred(employee, date, verdict);
 
+    /// <inheritdoc/>
+    public bool HasQuotaBase(Verdict poolVerdict) => _plain.HasQuotaBase(poolVerdict);
+
+    /// <inheritdoc/>
+    public Tri InQuotaBase(EmployeeRow candidate, LocalDate date, Verdict poolVerdict, string unit) => _plain.InQuotaBase(candidate, date, poolVerdict, unit);
+
     /// <summary>The same verdict as <see cref="Evaluator.Classify"/>.</summary>
     public Verdict Classify(EmployeeRow employee, LocalDate date)
     {

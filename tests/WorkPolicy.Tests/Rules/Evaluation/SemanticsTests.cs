@@ -52,35 +52,36 @@ public class SemanticsTests
           - { id: unknown-health, unit: u, employment: pns, position: pelaksana }
           - { id: sick, unit: u, employment: pns, position: pelaksana, roles: [], health: { healthy: false } }
           - { id: guru, unit: u, employment: pns, position: pelaksana, roles: [guru] }
+          - { id: well, unit: u, employment: pns, position: pelaksana, health: { healthy: true } }
         """;
 
     [Fact]
     public void An_obligation_alone_never_makes_a_decision_indeterminate_it_is_pending()
     {
-        const string GurusReport = """
-              provision guru-report {
-                cite "3" "guru melapor"
-                scope employee.roles has guru
+        const string SickReport = """
+              provision sick-report {
+                cite "3" "yang sakit melapor"
+                scope employee.health.healthy == false
                 during office
                 obligation report {
-                  to kepala-sekolah
+                  to atasan-langsung
                 }
               }
             """;
-        var engine = Engine.Create(Facts, Circular("c", "2021-01-04", EveryoneOffice + GurusReport));
-        // Roles unknown: the office stands, the report is pending on the roles.
+        var engine = Engine.Create(Facts, Circular("c", "2021-01-04", EveryoneOffice + SickReport));
+        // Health unknown: the office stands, the report is pending on the health.
         var unknown = engine.Decide("unknown-health", March1);
         unknown.Mode.Should().Be(WorkMode.Office);
         unknown.Obligations.Should().ContainSingle().Which.Should().Match<ObligationResult>(o => o.Kind == "report" && o.Pending);
-        unknown.Unknown.Should().Equal("employees[unknown-health].roles");
-        unknown.Provisions.Select(p => p.Id).Should().Equal("all-office", "guru-report");
-        // Roles known: due or not, nothing pending.
-        engine.Decide("guru", March1).Obligations.Should().ContainSingle().Which.Pending.Should().BeFalse();
-        engine.Decide("guru", March1).Unknown.Should().BeEmpty();
-        engine.Decide("sick", March1).Obligations.Should().BeEmpty();
+        unknown.Unknown.Should().Equal("employees[unknown-health].health.healthy");
+        unknown.Provisions.Select(p => p.Id).Should().Equal("all-office", "sick-report");
+        // Health known: due or not, nothing pending.
+        engine.Decide("sick", March1).Obligations.Should().ContainSingle().Which.Pending.Should().BeFalse();
         engine.Decide("sick", March1).Unknown.Should().BeEmpty();
+        engine.Decide("well", March1).Obligations.Should().BeEmpty();
+        engine.Decide("well", March1).Unknown.Should().BeEmpty();
         engine.MemoAgrees(March1);
-        engine.Explain("unknown-health", March1).Trace.Should().Contain(t => t.Provision == "guru-report" && t.Outcome == "pending");
+        engine.Explain("unknown-health", March1).Trace.Should().Contain(t => t.Provision == "sick-report" && t.Outcome == "pending");
     }
 
     [Fact]
