@@ -102,7 +102,9 @@ internal static class CoverageReport
     }
 
     /// <summary>A path as the user would type it: relative to the working folder when within it.</summary>
-    public static string Rel(string path)
+    public static string Rel(string path) => Testing.RuleSetPaths.Join(Testing.RuleSetPaths.Split(path).Select(RelOne));
+
+    private static string RelOne(string path)
     {
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;

@@ -41,6 +41,23 @@ internal static class AnalystTestLoader
         return [.. found.Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The rule sets of <c>rules:</c>, as full paths: each item a path (a folder or file), or a list of paths loaded
+    /// together as one rule set (<c>[.., ../../luwu-utara.wp]</c>: a national folder with a regional circular that
+    /// follows it), written joined by <see cref="RuleSetPaths.Separator"/>.
+    /// </summary>
+    private static ImmutableArray<string> RuleSets(NodeReader r, YamlNode rules, string dir)
+    {
+        string Full(string p) => System.IO.Path.GetFullPath(System.IO.Path.Combine(dir, p));
+        var sets = ImmutableArray.CreateBuilder<string>();
+        foreach (var item in r.Seq(rules, "rules"))
+        {
+            if (item is YamlSequence combined) sets.Add(RuleSetPaths.Join(r.Codes(combined, "a combined rule set").Select(Full)));
+            else if (r.Str(item, "rules") is { } single) sets.Add(Full(single));
+        }
+        return sets.ToImmutable();
+    }
+
     /// <summary>Loads one test file (<paramref name="unsaved"/>: its text as an editor holds it); null (with diagnostics) when it cannot be used.</summary>
     public static AnalystTestFile? Load(string path, List<Diagnostic> diagnostics, string? unsaved = null)
     {
@@ -50,7 +67,7 @@ internal static class AnalystTestLoader
         if (root is null || r.Map(root, "a test file", RootKeys, "cases") is not { } m) return null;
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
         var ruleSets = m.Get("rules") is { } rules
-            ? r.Codes(rules, "rules").Select(p => System.IO.Path.GetFullPath(System.IO.Path.Combine(dir, p))).ToImmutableArray()
+            ? RuleSets(r, rules, dir)
             : [System.IO.Path.GetFileName(dir) == "tests" ? System.IO.Path.GetDirectoryName(dir)! : dir];
         string? factsPath = null;
         YamlNode? inline = null;

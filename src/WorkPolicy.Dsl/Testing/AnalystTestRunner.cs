@@ -63,7 +63,7 @@ internal sealed class AnalystTestRunner(bool coverage = false, IReadOnlyDictiona
         var results = new List<CaseResult>();
         foreach (var ruleSetPath in file.RuleSets)
         {
-            var label = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(file.Path))!, ruleSetPath);
+            var label = RuleSetPaths.Label(Path.GetDirectoryName(Path.GetFullPath(file.Path))!, ruleSetPath);
             // A case that cannot run fails: the summary line and the exit code always say the same.
             void FailAll(string why) => results.AddRange(file.Cases.Select(c => new CaseResult(c, label, [why])));
             var run = Load(ruleSetPath);
@@ -109,7 +109,7 @@ internal sealed class AnalystTestRunner(bool coverage = false, IReadOnlyDictiona
     private RuleSetRun Load(string path)
     {
         if (RuleSets.TryGetValue(path, out var run)) return run;
-        var linked = RuleLoader.LoadRuleSet([path], open);
+        var linked = RuleLoader.LoadRuleSet(RuleSetPaths.Split(path), open);
         var compiled = linked.Model is { } m ? CompiledRules.Compile(m) : null;
         return RuleSets[path] = new RuleSetRun(path, linked, compiled) { Coverage = coverage && compiled is not null ? new CoverageMap(compiled) : null };
     }

@@ -62,10 +62,14 @@ internal sealed partial class Linker
                 }
                 if (!loaded)
                 {
+                    var fix = Suggest.Fix(r.Target, byId.Keys);
                     if (r.Kind == RelationKind.Amends)
-                        Report(Suggest.Fix(r.Target, byId.Keys), DiagnosticMessages.CircularAmendsNotLoaded, r.Span, c.Id, r.Target);
-                    else
-                        Report(Suggest.Fix(r.Target, byId.Keys), DiagnosticMessages.RelationKeptAsCitation, r.Span, word, r.Target);
+                        Report(fix, DiagnosticMessages.CircularAmendsNotLoaded, r.Span, c.Id, r.Target);
+                    // A regional circular follows a national one of another rule set: evaluated alone there is nothing to
+                    // order, and nothing is lost; loaded together (samples/circulars/combined) the order applies. Only a
+                    // name near a loaded circular's, a likely slip, is worth a warning.
+                    else if (r.Kind != RelationKind.Follows || fix is not null)
+                        Report(fix, DiagnosticMessages.RelationKeptAsCitation, r.Span, word, r.Target);
                     continue;
                 }
                 switch (r.Kind)

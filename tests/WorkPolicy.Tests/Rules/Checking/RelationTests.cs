@@ -270,6 +270,12 @@ public class RelationTests
         citation.Model.Should().NotBeNull();
         citation.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d => d.Code == DiagnosticCatalog.RelationWithoutEffect.Code && d.Severity == Severity.Warning && d.Span.Line == 6);
 
+        // A regional circular that follows a national one of another rule set: alone, nothing to order and nothing lost.
+        Link(Circular("a", "2021-02-01", "  follows \"se-15-2021\"\n" + AllHome)).Diagnostics.Should().BeEmpty();
+        // ...unless the name is near a loaded circular's: a likely slip, with its fix.
+        var slip = Link(Circular("a", "2021-02-01", AllHome), Circular("b", "2021-03-01", "  follows \"aa\"\n" + AllHome));
+        slip.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d => d.Code == DiagnosticCatalog.RelationWithoutEffect.Code && d.Fix! == new DiagnosticFix("aa", "a"));
+
         var cycle = Link(Circular("a", "2021-02-01", "  amends \"b\"\n" + AllHome), Circular("b", "2021-03-01", "  amends \"a\"\n" + AllHome));
         cycle.Diagnostics.Should().Contain(d => d.Code == DiagnosticCatalog.BadRelation.Code && d.Message.Contains("amend each other in a cycle") && d.Span.Line == 6);
 
