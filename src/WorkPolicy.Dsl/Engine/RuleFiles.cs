@@ -60,17 +60,12 @@ public static class RuleFiles
                 diagnostics.AddRange(parsed.Diagnostics);
                 continue;
             }
+            // Comments are trivia of the declarations they precede or end: the canonical text writes them back there.
             var canonical = Canonical.Print(parsed.File, encoding);
-            // Whole-line comments (the reasons analysts give) do not make a file unformatted.
-            if (canonical == text || Canonical.WithoutCommentLines(canonical) == Canonical.WithoutCommentLines(text)) continue;
+            if (canonical == text) continue;
             if (checkOnly)
             {
                 unformatted.Add(file);
-                continue;
-            }
-            if (Canonical.HasComments(text, encoding))
-            {
-                diagnostics.Add(Canonical.CommentsKept(file));
                 continue;
             }
             if (!Canonical.RoundTrips(file, canonical, encoding))
@@ -109,14 +104,13 @@ public static class RuleFiles
 
     /// <summary>
     /// The canonical text of a rule file held as <paramref name="text"/> (an editor's): null when the text does not
-    /// parse, is canonical already or would not read back the same; a refusal (WP0111) when it has comments.
+    /// parse, is canonical already or would not read back the same. Comments are kept where they belong.
     /// </summary>
     public static Loaded<string> FormatText(string path, string text)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
         if (RuleLoader.EncodingOf(path) is not { } encoding) return new(null, []);
-        if (Canonical.HasComments(text, encoding)) return new(null, [Canonical.CommentsKept(path)]);
         var parsed = RuleLoader.Parse(path, text, encoding);
         if (parsed.HasErrors) return new(null, parsed.Diagnostics);
         var canonical = Canonical.Print(parsed.File, encoding);

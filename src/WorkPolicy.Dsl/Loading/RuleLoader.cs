@@ -20,8 +20,11 @@ internal static class RuleLoader
     };
 
     /// <summary>Parses text in the given encoding.</summary>
-    public static ParseResult Parse(string path, string text, RuleEncoding encoding) =>
-        encoding == RuleEncoding.Dsl ? DslParser.Parse(path, text) : YamlRuleLoader.Load(path, text);
+    public static ParseResult Parse(string path, string text, RuleEncoding encoding)
+    {
+        var parsed = encoding == RuleEncoding.Dsl ? DslParser.Parse(path, text) : YamlRuleLoader.Load(path, text);
+        return parsed with { File = CommentTrivia.Attach(parsed.File, text, encoding) };
+    }
 
     /// <summary>The rule files a path names: itself, or the rule files directly in a folder.</summary>
     public static IReadOnlyList<string> Expand(string path, List<Diagnostic> diagnostics)

@@ -11,27 +11,39 @@ internal static class DslPrinter
     public static string Print(RuleFile file)
     {
         var w = new StringBuilder();
+        var notes = file.Comments;
         var first = true;
         foreach (var v in file.Vocabularies)
         {
             if (!first) w.Append('\n');
             first = false;
-            Vocabulary(w, v);
+            Comment(w, "", notes.Before(v));
+            Vocabulary(w, v, notes);
         }
         foreach (var c in file.Circulars)
         {
             if (!first) w.Append('\n');
             first = false;
-            Circular(w, c);
+            Comment(w, "", notes.Before(c));
+            Circular(w, c, notes);
         }
+        if (!notes.Trailing.IsEmpty && !first) w.Append('\n');
+        Comment(w, "", notes.Trailing);
         return w.ToString();
     }
 
-    private static void Vocabulary(StringBuilder w, VocabularyDecl v)
+    /// <summary>Comment lines at <paramref name="indent"/>: <c># text</c>, or a bare <c>#</c> for an empty one (both encodings alike).</summary>
+    internal static void Comment(StringBuilder w, string indent, IEnumerable<string> lines)
+    {
+        foreach (var line in lines) w.Append(indent).Append(line.Length == 0 ? "#" : "# ").Append(line).Append('\n');
+    }
+
+    private static void Vocabulary(StringBuilder w, VocabularyDecl v, Comments notes)
     {
         w.Append("vocabulary ").Append(v.Id).Append(" {\n");
         foreach (var f in v.Fields)
         {
+            Comment(w, "  ", notes.Before(f));
             w.Append("  field ").Append(f.Path).Append(": ").Append(FieldType(f.Kind));
             if (f.Kind is FieldKind.OneOf or FieldKind.SetOf) w.Append(' ').Append(CodeBlock(f.Codes));
             if (f.Default is { } d)
@@ -40,13 +52,19 @@ internal static class DslPrinter
             }
             w.Append('\n');
         }
-        foreach (var d in v.Defines) w.Append("  define ").Append(d.Name).Append(" = ").Append(ExprPrinter.Print(d.Body)).Append('\n');
+        foreach (var d in v.Defines)
+        {
+            Comment(w, "  ", notes.Before(d));
+            w.Append("  define ").Append(d.Name).Append(" = ").Append(ExprPrinter.Print(d.Body)).Append('\n');
+        }
         foreach (var r in v.Regions)
         {
+            Comment(w, "  ", notes.Before(r));
             w.Append("  region ").Append(r.Id).Append(" name ").Append(Quote.Of(r.Name)).Append(" zone ").Append(r.Zone);
             if (r.Attributes.Length > 0) w.Append(" with ").AppendJoin(", ", r.Attributes.Select(a => $"{a.Name} {a.Value.Text}"));
             w.Append('\n');
         }
+        Comment(w, "  ", notes.End(v));
         w.Append("}\n");
     }
 
@@ -68,7 +86,7 @@ internal static class DslPrinter
     /// <summary>The DSL word of a relation.</summary>
     public static string RelationWord(RelationKind k) => RelationWords.Word(k);
 
-    private static void Circular(StringBuilder w, CircularDecl c)
+    private static void Circular(StringBuilder w, CircularDecl c, Comments notes)
     {
         w.Append("circular ").Append(c.Id).Append(" {\n");
         w.Append("  number ").Append(Quote.Of(c.Number)).Append('\n');
@@ -93,12 +111,14 @@ internal static class DslPrinter
         foreach (var p in c.Provisions)
         {
             w.Append('\n');
-            Provision(w, p);
+            Comment(w, "  ", notes.Before(p));
+            Provision(w, p, notes);
         }
+        Comment(w, "  ", notes.End(c));
         w.Append("}\n");
     }
 
-    private static void Provision(StringBuilder w, ProvisionDecl p)
+    private static void Provision(StringBuilder w, ProvisionDecl p, Comments notes)
     {
         w.Append("  provision ").Append(p.Id).Append(" {\n");
         w.Append("    cite ").Append(Quote.Of(p.Cite.Point)).Append(' ').Append(Quote.Of(p.Cite.Quote)).Append('\n');
@@ -110,10 +130,12 @@ internal static class DslPrinter
         if (p.During.Length > 0) w.Append("    during ").AppendJoin(", ", p.During.Select(d => d.Word())).Append('\n');
         foreach (var o in p.Obligations)
         {
+            Comment(w, "    ", notes.Before(o));
             w.Append("    obligation ").Append(o.Kind).Append(" {\n");
             foreach (var prop in o.Properties) w.Append("      ").Append(prop.Key).Append(' ').Append(ValueText(prop.Value)).Append('\n');
             w.Append("    }\n");
         }
+        Comment(w, "    ", notes.End(p));
         w.Append("  }\n");
     }
 

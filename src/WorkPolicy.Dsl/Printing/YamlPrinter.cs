@@ -15,29 +15,33 @@ internal static class YamlPrinter
     {
         var w = new StringBuilder();
         if (schema is not null) w.Append("# yaml-language-server: $schema=").Append(schema).Append('\n');
+        var notes = file.Comments;
         if (file.Vocabularies.Length > 0)
         {
             w.Append("vocabularies:\n");
-            foreach (var v in file.Vocabularies) Vocabulary(w, v);
+            foreach (var v in file.Vocabularies) Vocabulary(w, v, notes);
         }
         if (file.Circulars.Length > 0)
         {
             w.Append("circulars:\n");
-            foreach (var c in file.Circulars) Circular(w, c);
+            foreach (var c in file.Circulars) Circular(w, c, notes);
         }
+        DslPrinter.Comment(w, "", notes.Trailing);
         return w.ToString();
     }
 
     private static string Flow(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
 
-    private static void Vocabulary(StringBuilder w, VocabularyDecl v)
+    private static void Vocabulary(StringBuilder w, VocabularyDecl v, Comments notes)
     {
+        DslPrinter.Comment(w, "  ", notes.Before(v));
         w.Append("  - id: ").Append(v.Id).Append('\n');
         if (v.Fields.Length > 0)
         {
             w.Append("    fields:\n");
             foreach (var f in v.Fields)
             {
+                DslPrinter.Comment(w, "      ", notes.Before(f));
                 w.Append("      - path: ").Append(f.Path).Append('\n');
                 w.Append("        type: ").Append(DslPrinter.FieldType(f.Kind)).Append('\n');
                 if (f.Kind is FieldKind.OneOf or FieldKind.SetOf) w.Append("        codes: ").Append(Flow(f.Codes)).Append('\n');
@@ -50,6 +54,7 @@ internal static class YamlPrinter
             w.Append("    defines:\n");
             foreach (var d in v.Defines)
             {
+                DslPrinter.Comment(w, "      ", notes.Before(d));
                 w.Append("      - name: ").Append(d.Name).Append('\n');
                 w.Append("        condition: ").Append(Quote.Of(ExprPrinter.Print(d.Body))).Append('\n');
             }
@@ -59,6 +64,7 @@ internal static class YamlPrinter
             w.Append("    regions:\n");
             foreach (var r in v.Regions)
             {
+                DslPrinter.Comment(w, "      ", notes.Before(r));
                 w.Append("      - id: ").Append(r.Id).Append('\n');
                 w.Append("        name: ").Append(Quote.Of(r.Name)).Append('\n');
                 w.Append("        zone: ").Append(r.Zone).Append('\n');
@@ -66,10 +72,12 @@ internal static class YamlPrinter
                     w.Append("        attributes: { ").AppendJoin(", ", r.Attributes.Select(a => $"{a.Name}: {a.Value.Text}")).Append(" }\n");
             }
         }
+        DslPrinter.Comment(w, "    ", notes.End(v));
     }
 
-    private static void Circular(StringBuilder w, CircularDecl c)
+    private static void Circular(StringBuilder w, CircularDecl c, Comments notes)
     {
+        DslPrinter.Comment(w, "  ", notes.Before(c));
         w.Append("  - id: ").Append(c.Id).Append('\n');
         w.Append("    number: ").Append(Quote.Of(c.Number)).Append('\n');
         if (c.Title is { } t) w.Append("    title: ").Append(Quote.Of(t)).Append('\n');
@@ -99,12 +107,14 @@ internal static class YamlPrinter
         if (c.Provisions.Length > 0)
         {
             w.Append("    provisions:\n");
-            foreach (var p in c.Provisions) Provision(w, p);
+            foreach (var p in c.Provisions) Provision(w, p, notes);
         }
+        DslPrinter.Comment(w, "    ", notes.End(c));
     }
 
-    private static void Provision(StringBuilder w, ProvisionDecl p)
+    private static void Provision(StringBuilder w, ProvisionDecl p, Comments notes)
     {
+        DslPrinter.Comment(w, "      ", notes.Before(p));
         w.Append("      - id: ").Append(p.Id).Append('\n');
         w.Append("        cite:\n          point: ").Append(Quote.Of(p.Cite.Point)).Append("\n          quote: ").Append(Quote.Of(p.Cite.Quote)).Append('\n');
         if (p.Ambiguities.Length > 0)
@@ -144,8 +154,13 @@ internal static class YamlPrinter
         if (p.Obligations.Length > 0)
         {
             w.Append("        obligations:\n");
-            foreach (var o in p.Obligations) Obligation(w, o);
+            foreach (var o in p.Obligations)
+            {
+                DslPrinter.Comment(w, "          ", notes.Before(o));
+                Obligation(w, o);
+            }
         }
+        DslPrinter.Comment(w, "        ", notes.End(p));
     }
 
     private static void Obligation(StringBuilder w, ObligationDecl o)

@@ -43,7 +43,7 @@ internal sealed partial class LanguageServer
             .. symbols.Where(s => s.Kind == RuleSymbolKind.Provision).Select(s => s.Name).Distinct().Select(n => new CompletionItem(n, 18, "provision"))];
     }
 
-    /// <summary>The canonical layout, as <c>fmt</c> writes it; a file with comments is refused, as <c>fmt</c> refuses it.</summary>
+    /// <summary>The canonical layout, as <c>fmt</c> writes it, comments kept where they belong.</summary>
     [JsonRpcMethod("textDocument/formatting", UseSingleObjectParameterDeserialization = true)]
     public TextEdit[] OnFormatting(JsonElement p)
     {
@@ -52,8 +52,6 @@ internal sealed partial class LanguageServer
         var path = Documents.PathOf(uri);
         if (Documents.KindOf(path) != DocumentKind.Rules) return [];
         var formatted = RuleFiles.FormatText(path, text);
-        if (formatted.Diagnostics.FirstOrDefault(d => d.Code == "WP0111") is { } refusal)
-            throw new LocalRpcException(refusal.Message) { ErrorCode = -32803 };
         if (formatted.Value is not { } canonical) return [];
         return [new TextEdit(Text.Whole(Text.Lines(text)), canonical)];
     }

@@ -3,4 +3,8 @@ using System.Collections.Immutable;
 namespace WorkPolicy.Rules.Ast;
 
 /// <summary>What one rule file (DSL or YAML) declares.</summary>
-internal sealed record RuleFile(string Path, ImmutableArray<VocabularyDecl> Vocabularies, ImmutableArray<CircularDecl> Circulars);
+internal sealed record RuleFile(string Path, ImmutableArray<VocabularyDecl> Vocabularies, ImmutableArray<CircularDecl> Circulars)
+{
+    /// <summary>The file's comments, by the declaration they precede or end.</summary>
+    public Comments Comments { get; init; } = Comments.None;
+}

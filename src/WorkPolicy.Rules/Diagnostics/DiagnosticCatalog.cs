@@ -66,9 +66,6 @@ internal static class DiagnosticCatalog
     /// <summary>A value outside its allowed range.</summary>
     public static readonly DiagnosticDescriptor BadValue = new("WP0110", Severity.Error, "value out of range or of the wrong kind", "Use a value of the kind the message names.");
 
-    /// <summary>A file with comments left as it is by the canonical printer.</summary>
-    public static readonly DiagnosticDescriptor CommentsKept = new("WP0111", Severity.Warning, "file with comments left as it is", "Canonical layout does not keep comments; format by hand or move the comments into ambiguity notes.");
-
     /// <summary>YAML syntax error.</summary>
     public static readonly DiagnosticDescriptor YamlSyntax = new("WP0201", Severity.Error, "YAML syntax error", "Fix the YAML at the place shown.");
 

@@ -133,9 +133,6 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage RoundingTurnsWithAtMost = new(DiagnosticCatalog.BadValue, "provision '{0}': 'rounding turns' spreads a target share over the rotation; with 'at-most' its turn days would pass the cap");
     public static readonly DiagnosticMessage WindowEndsBeforeStarts = new(DiagnosticCatalog.BadValue, "window ends {0} before it starts {1}");
 
-    // WP0111 CommentsKept
-    public static readonly DiagnosticMessage FileHasComments = new(DiagnosticCatalog.CommentsKept, "file has comments, which the canonical layout would drop; not rewritten (move notes into 'ambiguity' or cite text)");
-
     // WP0201 YamlSyntax
     public static readonly DiagnosticMessage InvalidJson = new(DiagnosticCatalog.YamlSyntax, "invalid JSON: {0}");
     public static readonly DiagnosticMessage InvalidJsonString = new(DiagnosticCatalog.YamlSyntax, "invalid JSON string: {0}");
