@@ -238,10 +238,10 @@ public sealed class FactsBuilder
         w.WriteEndObject();
     }
 
-    private static string Date(LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Date(LocalDate d) => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Fields by key; dotted keys (<c>health.healthy</c>) become nested objects, in the order their first key comes.</summary>
-    private static void Fields(Utf8JsonWriter w, Dictionary<string, object?> fields)
+    internal static void Fields(Utf8JsonWriter w, Dictionary<string, object?> fields)
     {
         var nested = false;
         foreach (var field in fields)

@@ -1,3 +1,4 @@
+using NodaTime;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -46,6 +47,20 @@ public sealed class PolicyFacts
     // The ids, in order and as a set, made on first use: an app asks for them often, the facts never change.
     private readonly Lazy<ImmutableArray<string>> _ids;
     private readonly Lazy<FrozenSet<string>> _idSet;
+
+    /// <summary>
+    /// The facts one decision of <paramref name="employee"/> on <paramref name="date"/> reads, as a facts document of
+    /// their own (JSON, docs/facts.md): the employee, their units, the region's status up to the date, the calendar and
+    /// the units' incidents. What a decision record keeps, so the decision can be replayed under other rules.
+    /// </summary>
+    /// <exception cref="ArgumentException">No employee of this id is in the facts.</exception>
+    /// <example><c>var json = facts.Excerpt("e-001", new LocalDate(2021, 7, 30));</c></example>
+    public string Excerpt(string employee, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(employee);
+        var e = File.Employees.FirstOrDefault(x => x.Id == employee) ?? throw new ArgumentException($"employee '{employee}' is not in the facts", nameof(employee));
+        return FactsExcerpt.Of(File, e, date);
+    }
 
     internal Vocabulary Vocabulary { get; }
 

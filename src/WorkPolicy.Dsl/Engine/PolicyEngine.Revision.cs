@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace WorkPolicy;
+
+public sealed partial class PolicyEngine
+{
+    private string? _revision;
+
+    /// <summary>
+    /// Names the rules: a hash of the rule files' content (each file's name and text, in the order loaded), the same
+    /// for the same files wherever they lie — what a decision service reports, and records keep, as "the rules that
+    /// answered". Files read from memory (<see cref="RuleSource"/>) hash their text as given.
+    /// </summary>
+    /// <example><c>engine.Revision</c> → <c>"r-3f9a1c02d4b7"</c></example>
+    public string Revision => _revision ??= Hash();
+
+    private string Hash()
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Rules.Model.Files)
+        {
+            var text = _sources.TryGetValue(Path.GetFullPath(file.Path), out var held) ? held : File.Exists(file.Path) ? File.ReadAllText(file.Path) : "";
+            sha.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file.Path) + "\n"));
+            sha.AppendData(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal)));
+            sha.AppendData([0]);
+        }
+        return "r-" + Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
+    }
+}
