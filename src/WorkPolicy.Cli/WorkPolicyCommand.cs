@@ -31,6 +31,8 @@ public static class WorkPolicyCommand
             RosterCommand.Create(io),
             AttendanceCommand.Create(io),
             GenerateCommand.Create(io),
+            ServeCommand.Create(io),
+            ReplayCommand.Create(io),
             LspCommand.Create(),
         };
         var parse = root.Parse(args);

@@ -44,6 +44,10 @@ public sealed partial class PolicyEngine
     /// <summary>The ids of the circulars loaded (an amended circular once, its amendments not), in order of precedence.</summary>
     public IReadOnlyList<string> Circulars => [.. Rules.Model.Histories.Select(h => h.Id)];
 
+    /// <summary>Every version of the circulars loaded — as issued, as amended (and extended) — with its dates, circular by circular.</summary>
+    public IReadOnlyList<CircularVersion> Versions =>
+        [.. Rules.Model.Histories.SelectMany(h => h.Versions).Select(m => new CircularVersion(m.Id, m.From, m.To, m.AmendedBy, m.ExtendedBy))];
+
     /// <summary>
     /// Loads rule files (<c>.wp</c>, <c>.yaml</c>) or folders of them, links, compiles and checks them as
     /// <c>workpolicy check</c> does: a conflict with no stated priority (WP0305) is an error and no engine is

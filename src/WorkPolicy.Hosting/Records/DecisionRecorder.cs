@@ -1,0 +1,111 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace WorkPolicy.Hosting;
+
+/// <summary>
+/// Writes decision records in groups (group commit): requests put their records in a bounded queue and wait; one
+/// writer takes everything queued and commits it in one transaction, so a hundred concurrent requests cost one sync,
+/// not a hundred. A request is answered once its records are durable — or, under <see cref="RecordOverflow.Drop"/>
+/// with the queue full, at once, saying they were dropped. Stopping the host writes what is queued first.
+/// </summary>
+public sealed class DecisionRecorder : IHostedService, IAsyncDisposable
+{
+    private const int MaxBatch = 1024;
+    private readonly IDecisionRecordStore _store;
+    private readonly WorkPolicyOptions _options;
+    private readonly ILogger<DecisionRecorder> _logger;
+    private readonly Channel<(DecisionRecord Record, TaskCompletionSource Durable)> _queue;
+    private Task? _writer;
+
+    /// <summary>A recorder writing to <paramref name="store"/>.</summary>
+    public DecisionRecorder(IDecisionRecordStore store, IOptions<WorkPolicyOptions> options, ILogger<DecisionRecorder> logger)
+    {
+        _store = store;
+        _options = options.Value;
+        _logger = logger;
+        _queue = Channel.CreateBounded<(DecisionRecord, TaskCompletionSource)>(new BoundedChannelOptions(_options.RecordQueue) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    /// <summary>The store the records go to.</summary>
+    public IDecisionRecordStore Store => _store;
+
+    /// <inheritdoc/>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        _writer = Task.Run(WriteLoop, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Queues <paramref name="records"/> and waits until they are durable: true; false when the queue was full and the
+    /// policy is to drop (nothing of them is written then).
+    /// </summary>
+    /// <exception cref="IOException">The store could not write them.</exception>
+    public async Task<bool> RecordAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var waits = new Task[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            var durable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_options.WhenRecordsFull == RecordOverflow.Drop)
+            {
+                if (!_queue.Writer.TryWrite((records[i], durable)))
+                {
+                    WorkPolicyTelemetry.RecordsDropped.Add(records.Count - i);
+                    Log.RecordsDropped(_logger, _options.RecordQueue);
+                    // Those queued before go on to be written; the answer says the request's records are not all kept.
+                    await Task.WhenAll(waits.Take(i)).ConfigureAwait(false);
+                    return false;
+                }
+            }
+            else
+            {
+                await _queue.Writer.WriteAsync((records[i], durable), cancellationToken).ConfigureAwait(false);
+            }
+            waits[i] = durable.Task;
+        }
+        await Task.WhenAll(waits).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task WriteLoop()
+    {
+        var batch = new List<(DecisionRecord Record, TaskCompletionSource Durable)>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
+            try
+            {
+                await _store.WriteAsync([.. batch.Select(b => b.Record)]).ConfigureAwait(false);
+                foreach (var (_, durable) in batch) durable.TrySetResult();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Log.RecordsFailed(_logger, ex);
+                var failure = new IOException("the decision records could not be written", ex);
+                foreach (var (_, durable) in batch) durable.TrySetException(failure);
+            }
+            batch.Clear();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Every record of an answered request is written before the host stops.
+        _queue.Writer.TryComplete();
+        if (_writer is not null) await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writer is not null) await _writer.ConfigureAwait(false);
+        await _store.DisposeAsync().ConfigureAwait(false);
+    }
+}

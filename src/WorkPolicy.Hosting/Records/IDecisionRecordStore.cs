@@ -1,0 +1,32 @@
+using NodaTime;
+
+namespace WorkPolicy.Hosting;
+
+/// <summary>
+/// Where decision records are kept: SQLite (<see cref="SqliteRecordStore"/>, the embedded default) or PostgreSQL
+/// (<see cref="PostgresRecordStore"/>). A batch is written in one transaction: all of it is durable when the call
+/// returns, or none of it is.
+/// </summary>
+public interface IDecisionRecordStore : IAsyncDisposable
+{
+    /// <summary>Creates the schema if absent and checks its version (a newer schema than this store writes is refused).</summary>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Writes <paramref name="records"/> in one transaction.</summary>
+    Task WriteAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default);
+
+    /// <summary>Records newest first, filtered by employee and by the decisions' dates (inclusive), a page at a time.</summary>
+    Task<IReadOnlyList<DecisionRecord>> ReadAsync(RecordQuery query, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Which records to read.</summary>
+/// <param name="Employee">Only this employee's, or all.</param>
+/// <param name="From">Decisions for this date or later, or any.</param>
+/// <param name="To">Decisions for this date or earlier, or any.</param>
+/// <param name="Limit">At most this many (1 to 10,000).</param>
+/// <param name="Offset">After skipping this many, newest first.</param>
+public sealed record RecordQuery(string? Employee = null, LocalDate? From = null, LocalDate? To = null, int Limit = 100, int Offset = 0)
+{
+    /// <summary>Every record, in pages of 1,000 (for replay).</summary>
+    public static RecordQuery All(int offset) => new(Limit: 1000, Offset: offset);
+}

@@ -1,0 +1,89 @@
+using Npgsql;
+using NpgsqlTypes;
+using NodaTime;
+
+namespace WorkPolicy.Hosting;
+
+/// <summary>Decision records in PostgreSQL: the server store, the same table as SQLite's; each batch one transaction.</summary>
+public sealed class PostgresRecordStore : IDecisionRecordStore
+{
+    private readonly NpgsqlDataSource _source;
+
+    /// <summary>A store in the database of <paramref name="connectionString"/>.</summary>
+    public PostgresRecordStore(string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        _source = NpgsqlDataSource.Create(connectionString);
+    }
+
+    /// <inheritdoc/>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = """
+                CREATE TABLE IF NOT EXISTS workpolicy_schema (version INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS decision_records (
+                  id TEXT PRIMARY KEY, at TIMESTAMPTZ NOT NULL, revision TEXT NOT NULL, employee TEXT NOT NULL, date DATE NOT NULL,
+                  mode TEXT NOT NULL, decision JSONB NOT NULL, facts JSONB NOT NULL);
+                CREATE INDEX IF NOT EXISTS decision_records_employee ON decision_records (employee, date);
+                """;
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await SchemaVersion.Check(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task WriteAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var r in records)
+        {
+            var insert = new NpgsqlBatchCommand("INSERT INTO decision_records (id, at, revision, employee, date, mode, decision, facts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+            insert.Parameters.Add(new NpgsqlParameter { Value = r.Id });
+            insert.Parameters.Add(new NpgsqlParameter { Value = r.At.ToDateTimeUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            insert.Parameters.Add(new NpgsqlParameter { Value = r.Revision });
+            insert.Parameters.Add(new NpgsqlParameter { Value = r.Employee });
+            insert.Parameters.Add(new NpgsqlParameter { Value = r.Date.ToDateOnly(), NpgsqlDbType = NpgsqlDbType.Date });
+            insert.Parameters.Add(new NpgsqlParameter { Value = r.Mode.ToString() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = r.Decision, NpgsqlDbType = NpgsqlDbType.Jsonb });
+            insert.Parameters.Add(new NpgsqlParameter { Value = r.Facts, NpgsqlDbType = NpgsqlDbType.Jsonb });
+            batch.BatchCommands.Add(insert);
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<DecisionRecord>> ReadAsync(RecordQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.CreateCommand();
+        select.CommandText = """
+            SELECT id, at, revision, employee, date, mode, decision::text, facts::text FROM decision_records
+            WHERE ($1::text IS NULL OR employee = $1) AND ($2::date IS NULL OR date >= $2) AND ($3::date IS NULL OR date <= $3)
+            ORDER BY at DESC, id DESC LIMIT $4 OFFSET $5
+            """;
+        select.Parameters.Add(new NpgsqlParameter { Value = (object?)query.Employee ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        select.Parameters.Add(new NpgsqlParameter { Value = query.From is { } f ? f.ToDateOnly() : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
+        select.Parameters.Add(new NpgsqlParameter { Value = query.To is { } t ? t.ToDateOnly() : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
+        select.Parameters.Add(new NpgsqlParameter { Value = Math.Clamp(query.Limit, 1, 10_000) });
+        select.Parameters.Add(new NpgsqlParameter { Value = Math.Max(0, query.Offset) });
+        var found = new List<DecisionRecord>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(new DecisionRecord(reader.GetString(0), Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)), reader.GetString(2), reader.GetString(3),
+                LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(4)), Enum.Parse<WorkMode>(reader.GetString(5)), reader.GetString(6), reader.GetString(7)));
+        }
+        return found;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
+}

@@ -1,0 +1,218 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Text;
+
+namespace WorkPolicy.Hosting;
+
+/// <summary>
+/// The decision service's endpoints (docs/service.md): <c>GET /health</c>, <c>GET /v1/rules</c>, <c>POST /v1/decide</c>,
+/// <c>GET /v1/decisions/{employee}</c>, <c>POST /v1/explain</c>, <c>GET /v1/records</c>. Decisions have the JSON shape
+/// of docs/decisions.md, each with a <c>record</c> id when records are kept; errors are RFC 7807 problem details with
+/// the WP diagnostics <c>check</c> prints. Every answer is a call of the public library on the rules that answer now.
+/// </summary>
+/// <example>
+/// <code>
+/// builder.Services.AddWorkPolicy(o => o.Rules.Add("rules/"));
+/// var app = builder.Build();
+/// app.MapWorkPolicyService();
+/// </code>
+/// </example>
+public static class WorkPolicyEndpoints
+{
+    // As the library writes decisions: quotes and non-ASCII letters as they are, not as \u escapes.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Maps the endpoints; with <paramref name="apiKey"/>, <c>/v1/*</c> needs it as a bearer token.</summary>
+    public static IApplicationBuilder UseWorkPolicyApiKey(this IApplicationBuilder app, string apiKey)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        return app.UseMiddleware<ApiKey>(System.Text.Encoding.UTF8.GetBytes(apiKey.Trim()));
+    }
+
+    /// <summary>Maps the service's endpoints onto <paramref name="app"/>.</summary>
+    public static IEndpointRouteBuilder MapWorkPolicyService(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/health", Health).WithName("health").WithSummary("Whether rules answer, their revision and the last reload");
+        app.MapGet("/v1/rules", RulesNow).WithName("rules").WithSummary("The revision, the circulars with their versions, the last load's diagnostics");
+        app.MapPost("/v1/decide", Decide).WithName("decide").WithSummary("Decisions for employees of --facts or of facts given inline, on a date or a range");
+        app.MapGet("/v1/decisions/{employee}", DecideOne).WithName("decision").WithSummary("One decision of an employee of --facts");
+        app.MapPost("/v1/explain", Explain).WithName("explain").WithSummary("A decision with its trace and what would change it");
+        app.MapGet("/v1/records", Records).WithName("records").WithSummary("The kept records, newest first, paged");
+        return app;
+    }
+
+    private static object? LastReload(IPolicyProvider provider) => provider.LastReload is { } last
+        ? new { at = InstantPattern.ExtendedIso.Format(last.At), ok = last.Ok, diagnostics = last.Diagnostics.Select(Problems.Diagnostic).ToList() }
+        : null;
+
+    private static IResult Health(IPolicyProvider provider) => provider.Current is { } now
+        ? Results.Json(new { status = "ok", revision = now.Revision, circulars = now.Engine.Circulars, lastReload = LastReload(provider) })
+        : Results.Json(new { status = "unavailable", revision = (string?)null, circulars = Array.Empty<string>(), lastReload = LastReload(provider) }, statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private static IResult RulesNow(IPolicyProvider provider)
+    {
+        if (provider.Current is not { } now) return NotReady(provider);
+        var circulars = now.Engine.Versions.GroupBy(v => v.Circular).Select(g => new
+        {
+            id = g.Key,
+            versions = g.Select(v => new { from = Day(v.From), to = v.To is { } t ? Day(t) : null, amendedBy = v.AmendedBy, extendedBy = v.ExtendedBy }).ToList(),
+        });
+        return Results.Json(new { revision = now.Revision, loadedAt = InstantPattern.ExtendedIso.Format(now.LoadedAt), circulars, diagnostics = provider.LastReload?.Diagnostics.Select(Problems.Diagnostic).ToList() });
+    }
+
+    private static string Day(LocalDate d) => LocalDatePattern.Iso.Format(d);
+
+    private static IResult NotReady(IPolicyProvider provider) =>
+        Problems.Of(StatusCodes.Status503ServiceUnavailable, "no rules loaded yet", "GET /health shows the last load's diagnostics", provider.LastReload?.Diagnostics);
+
+    /// <summary>The request body as JSON, or the problem: 413 past the limit, 400 for what is not JSON.</summary>
+    private static async Task<(JsonElement Body, IResult? Problem)> Body(HttpRequest request)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 64 }, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            return (document.RootElement.Clone(), null);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (default, Problems.Of(StatusCodes.Status413PayloadTooLarge, "the body is over the limit", ex.Message));
+        }
+        catch (JsonException ex)
+        {
+            return (default, Problems.Of(StatusCodes.Status400BadRequest, "the body is not JSON", $"line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message.Split(" Path:")[0]}"));
+        }
+    }
+
+    /// <summary>The facts of a request: given inline (checked as an app's records are), else the service's <c>--facts</c>.</summary>
+    private static (PolicyFacts? Facts, IResult? Problem) FactsOf(JsonElement body, PolicySnapshot now)
+    {
+        if (!body.TryGetProperty("facts", out var inline)) return now.Facts is { } facts ? (facts, null)
+            : (null, Problems.Of(StatusCodes.Status400BadRequest, "no facts", "give \"facts\" in the body, or start the service with --facts"));
+        var (builder, problem) = RequestFacts.Read(inline);
+        if (builder is null) return (null, Problems.Of(StatusCodes.Status400BadRequest, "facts cannot be read", problem));
+        var built = now.Engine.BuildFacts(builder, BadRecords.Reject);
+        return built.Value is { } read ? (read, null) : (null, Problems.Of(StatusCodes.Status400BadRequest, "facts with errors", null, built.Diagnostics.Where(d => d.Severity == Severity.Error)));
+    }
+
+    private static LocalDate? DateOf(JsonElement body, string key) =>
+        body.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String && LocalDatePattern.Iso.Parse(v.GetString()!) is { Success: true } d ? d.Value : null;
+
+    private static async Task<IResult> Decide(HttpRequest request, IPolicyProvider provider, IServiceProvider services)
+    {
+        if (provider.Current is not { } now) return NotReady(provider);
+        var (body, bad) = await Body(request).ConfigureAwait(false);
+        if (bad is not null) return bad;
+        if (body.ValueKind != JsonValueKind.Object) return Problems.Of(StatusCodes.Status400BadRequest, "the body is not an object", "{ \"on\": \"2021-07-30\", \"employees\": [\"e-001\"] }");
+        var (from, to) = DateOf(body, "on") is { } on ? (on, on) : (DateOf(body, "from"), DateOf(body, "to"));
+        if (from is not { } first || to is not { } last || last < first || Period.Between(first, last, PeriodUnits.Days).Days > 366)
+            return Problems.Of(StatusCodes.Status400BadRequest, "no usable date", "give \"on\": a date yyyy-mm-dd, or \"from\" and \"to\" (at most a year apart)");
+        var (facts, problem) = FactsOf(body, now);
+        if (facts is null) return problem!;
+        IReadOnlyList<string> employees;
+        if (body.TryGetProperty("employees", out var list))
+        {
+            if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
+                return Problems.Of(StatusCodes.Status400BadRequest, "employees: a list of ids");
+            employees = [.. list.EnumerateArray().Select(e => e.GetString()!)];
+        }
+        else if (body.TryGetProperty("facts", out _)) employees = facts.Employees;
+        else return Problems.Of(StatusCodes.Status400BadRequest, "no employees", "give \"employees\": [ids of --facts], or \"facts\" inline");
+        if (employees.FirstOrDefault(e => !facts.Contains(e)) is { } stranger)
+            return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{stranger}' is not in the facts");
+        var decisions = new List<Decision>();
+        using (WorkPolicyTelemetry.Activities.StartActivity("workpolicy.decide"))
+        {
+            foreach (var e in employees)
+                for (var d = first; d <= last; d = d.PlusDays(1)) decisions.Add(now.Engine.Decide(facts, e, d));
+        }
+        WorkPolicyTelemetry.Decisions.Add(decisions.Count);
+        return await Answer(now, facts, decisions, services, request.HttpContext.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> DecideOne(string employee, string? on, IPolicyProvider provider, IServiceProvider services, HttpContext context)
+    {
+        if (provider.Current is not { } now) return NotReady(provider);
+        if (on is null || LocalDatePattern.Iso.Parse(on) is not { Success: true } date) return Problems.Of(StatusCodes.Status400BadRequest, "on: a date yyyy-mm-dd");
+        if (now.Facts is not { } facts) return Problems.Of(StatusCodes.Status400BadRequest, "no facts", "start the service with --facts, or POST /v1/decide with facts inline");
+        if (!now.Engine.TryDecide(facts, employee, date.Value, out var decision)) return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{employee}' is not in the facts");
+        WorkPolicyTelemetry.Decisions.Add(1);
+        var answer = await Answered(now, facts, [decision], services, context.RequestAborted).ConfigureAwait(false);
+        return answer.Problem ?? Results.Text(answer.Decisions![0].ToJsonString(Json), "application/json");
+    }
+
+    /// <summary>The decisions as answered: with their record ids once durable (or saying they were dropped).</summary>
+    private static async Task<IResult> Answer(PolicySnapshot now, PolicyFacts facts, List<Decision> decisions, IServiceProvider services, CancellationToken cancel)
+    {
+        var answer = await Answered(now, facts, decisions, services, cancel).ConfigureAwait(false);
+        if (answer.Problem is not null) return answer.Problem;
+        var body = new JsonObject { ["revision"] = now.Revision, ["decisions"] = new JsonArray([.. answer.Decisions!]) };
+        if (answer.Dropped) body["records"] = "dropped: the record queue was full";
+        return Results.Text(body.ToJsonString(Json), "application/json");
+    }
+
+    private static async Task<(List<JsonNode>? Decisions, bool Dropped, IResult? Problem)> Answered(PolicySnapshot now, PolicyFacts facts, List<Decision> decisions, IServiceProvider services, CancellationToken cancel)
+    {
+        var nodes = decisions.Select(d => JsonNode.Parse(PolicyJson.Serialize(d))!).ToList();
+        if (services.GetService<DecisionRecorder>() is not { } recorder) return (nodes, false, null);
+        var at = (services.GetService<IClock>() ?? SystemClock.Instance).GetCurrentInstant();
+        var records = decisions.Select(d => DecisionRecord.Of(now.Engine, facts, d, at)).ToList();
+        try
+        {
+            var durable = await recorder.RecordAsync(records, cancel).ConfigureAwait(false);
+            if (durable)
+                for (var i = 0; i < nodes.Count; i++) nodes[i]["record"] = records[i].Id;
+            return (nodes, !durable, null);
+        }
+        catch (IOException ex)
+        {
+            // No answer without its record: the caller may retry.
+            return (null, false, Problems.Of(StatusCodes.Status503ServiceUnavailable, "the decision records could not be written", ex.InnerException?.Message ?? ex.Message));
+        }
+    }
+
+    private static async Task<IResult> Explain(HttpRequest request, IPolicyProvider provider)
+    {
+        if (provider.Current is not { } now) return NotReady(provider);
+        var (body, bad) = await Body(request).ConfigureAwait(false);
+        if (bad is not null) return bad;
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("employee", out var e) || e.ValueKind != JsonValueKind.String || DateOf(body, "on") is not { } on)
+            return Problems.Of(StatusCodes.Status400BadRequest, "employee and on", "{ \"employee\": \"e-001\", \"on\": \"2021-07-30\" }");
+        var (facts, problem) = FactsOf(body, now);
+        if (facts is null) return problem!;
+        if (!facts.Contains(e.GetString()!)) return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{e.GetString()}' is not in the facts");
+        var x = now.Engine.Explain(facts, e.GetString()!, on);
+        using var json = new MemoryStream();
+        x.WriteJson(json);
+        var answer = JsonNode.Parse(json.ToArray())!.AsObject();
+        answer.Insert(0, "revision", now.Revision);
+        return Results.Text(answer.ToJsonString(Json), "application/json");
+    }
+
+    private static async Task<IResult> Records(string? employee, string? from, string? to, int? page, IServiceProvider services, HttpContext context)
+    {
+        if (services.GetService<DecisionRecorder>() is not { } recorder) return Problems.Of(StatusCodes.Status404NotFound, "no records are kept", "start the service with --records or --records-postgres");
+        LocalDate? Parse(string? text) => text is not null && LocalDatePattern.Iso.Parse(text) is { Success: true } d ? d.Value : null;
+        if ((from is not null && Parse(from) is null) || (to is not null && Parse(to) is null)) return Problems.Of(StatusCodes.Status400BadRequest, "from, to: dates yyyy-mm-dd");
+        const int PageSize = 100;
+        var number = Math.Max(1, page ?? 1);
+        var found = await recorder.Store.ReadAsync(new RecordQuery(employee, Parse(from), Parse(to), PageSize, (number - 1) * PageSize), context.RequestAborted).ConfigureAwait(false);
+        var records = new JsonArray([.. found.Select(r => (JsonNode)new JsonObject
+        {
+            ["id"] = r.Id,
+            ["at"] = InstantPattern.ExtendedIso.Format(r.At),
+            ["revision"] = r.Revision,
+            ["employee"] = r.Employee,
+            ["date"] = LocalDatePattern.Iso.Format(r.Date),
+            ["decision"] = JsonNode.Parse(r.Decision),
+            ["facts"] = JsonNode.Parse(r.Facts),
+        })]);
+        return Results.Text(new JsonObject { ["page"] = number, ["pageSize"] = PageSize, ["records"] = records }.ToJsonString(Json), "application/json");
+    }
+}
