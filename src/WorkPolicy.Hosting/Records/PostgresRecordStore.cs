@@ -4,7 +4,10 @@ using NodaTime;
 
 namespace WorkPolicy.Hosting;
 
-/// <summary>Decision records in PostgreSQL: the server store, the same table as SQLite's; each batch one transaction.</summary>
+/// <summary>
+/// Decision records in PostgreSQL: the server store, the same table as SQLite's; each batch one transaction. The
+/// decision and facts are kept as <c>json</c>, not <c>jsonb</c>: the bytes answered, as answered.
+/// </summary>
 public sealed class PostgresRecordStore : IDecisionRecordStore
 {
     private readonly NpgsqlDataSource _source;
@@ -26,7 +29,7 @@ public sealed class PostgresRecordStore : IDecisionRecordStore
                 CREATE TABLE IF NOT EXISTS workpolicy_schema (version INTEGER NOT NULL);
                 CREATE TABLE IF NOT EXISTS decision_records (
                   id TEXT PRIMARY KEY, at TIMESTAMPTZ NOT NULL, revision TEXT NOT NULL, employee TEXT NOT NULL, date DATE NOT NULL,
-                  mode TEXT NOT NULL, decision JSONB NOT NULL, facts JSONB NOT NULL);
+                  mode TEXT NOT NULL, decision JSON NOT NULL, facts JSON NOT NULL);
                 CREATE INDEX IF NOT EXISTS decision_records_employee ON decision_records (employee, date);
                 """;
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -50,8 +53,8 @@ public sealed class PostgresRecordStore : IDecisionRecordStore
             insert.Parameters.Add(new NpgsqlParameter { Value = r.Employee });
             insert.Parameters.Add(new NpgsqlParameter { Value = r.Date.ToDateOnly(), NpgsqlDbType = NpgsqlDbType.Date });
             insert.Parameters.Add(new NpgsqlParameter { Value = r.Mode.ToString() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = r.Decision, NpgsqlDbType = NpgsqlDbType.Jsonb });
-            insert.Parameters.Add(new NpgsqlParameter { Value = r.Facts, NpgsqlDbType = NpgsqlDbType.Jsonb });
+            insert.Parameters.Add(new NpgsqlParameter { Value = r.Decision, NpgsqlDbType = NpgsqlDbType.Json });
+            insert.Parameters.Add(new NpgsqlParameter { Value = r.Facts, NpgsqlDbType = NpgsqlDbType.Json });
             batch.BatchCommands.Add(insert);
         }
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

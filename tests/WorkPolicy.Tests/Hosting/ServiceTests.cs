@@ -149,6 +149,26 @@ public class ServiceTests
     }
 
     [Fact]
+    public void Replay_of_the_samples_records_under_a_Palopo_reading_lists_exactly_the_people_compare_lists()
+    {
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+        var reading = PolicyEngine.Load(Repo.Path("samples", "circulars", "palopo.wp")).Value!;
+        var interpretation = PolicyEngine.Load(Repo.Path("samples", "circulars", "interpretations", "palopo-leaves-level-iv.wp")).Value!;
+        var facts = engine.LoadFacts(Repo.Path("samples", "facts", "personas.facts.yaml")).Value!;
+        var (from, to) = (new LocalDate(2021, 8, 20), new LocalDate(2021, 8, 27));
+        // Palopo's decisions as the service would record them (the circular alone, as compared).
+        var records = reading.DecideAll(facts, from, to).Where(d => d.Circulars.Contains("palopo-2021-wfh"))
+            .Select(d => DecisionRecord.Of(reading, facts, d, Instant.FromUtc(2021, 8, 27, 0, 0))).ToList();
+        var replayed = DecisionReplay.Run(records, interpretation).Changes.Select(c => (c.Employee, c.Date)).ToHashSet();
+        var compared = new HashSet<(string, LocalDate)>();
+        foreach (var difference in PolicyEngine.Compare(reading, interpretation, from, to, facts).Employees!)
+            for (var day = difference.From; day <= difference.To; day = day.PlusDays(1)) compared.Add((difference.Employee, day));
+        replayed.Should().NotBeEmpty();
+        replayed.Should().BeEquivalentTo(compared);
+        engine.Circulars.Should().Contain("palopo-2021-wfh");
+    }
+
+    [Fact]
     public async Task Replay_reports_the_recorded_decisions_another_reading_changes_by_the_provision_that_decides_now()
     {
         var folder = Directory.CreateTempSubdirectory("wp-replay-").FullName;
