@@ -8,8 +8,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "WorkPolicy rules loaded: revision {Revision}, {Circulars} circulars, {Employees} employees, in {Milliseconds} ms")]
     public static partial void Loaded(ILogger logger, string revision, int circulars, int employees, long milliseconds);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "WorkPolicy rules reloaded: revision {Revision} (was {Previous})")]
-    public static partial void Reloaded(ILogger logger, string revision, string? previous);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "WorkPolicy rules reloaded: revision {Revision} (was {Previous}), facts {Facts}, in {Milliseconds} ms")]
+    public static partial void Reloaded(ILogger logger, string revision, string? previous, string facts, long milliseconds);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "WorkPolicy reload refused, revision {Revision} keeps answering: {Count} error(s), first {First}")]
     public static partial void ReloadRefused(ILogger logger, string? revision, int count, string first);

@@ -87,7 +87,7 @@ internal sealed class PolicyProvider : IPolicyProvider, IHostedService, IDisposa
             }
             WorkPolicyTelemetry.Reloads.Add(1);
             if (previous is null) Log.Loaded(_logger, next.Revision, next.Engine.Circulars.Count, next.Facts?.Employees.Count ?? 0, elapsed);
-            else Log.Reloaded(_logger, next.Revision, previous.Revision);
+            else Log.Reloaded(_logger, next.Revision, previous.Revision, ReferenceEquals(next.Facts, previous.Facts) ? "kept" : "re-read", elapsed);
             return Publish(new ReloadOutcome(next.LoadedAt, true, next.Revision, [.. diagnostics]), next);
         }
     }
