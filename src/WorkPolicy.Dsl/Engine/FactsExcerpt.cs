@@ -12,15 +12,34 @@ namespace WorkPolicy;
 /// </summary>
 internal static class FactsExcerpt
 {
-    public static string Of(FactsFile facts, EmployeeFacts employee, LocalDate date)
+    /// <summary>What an excerpt looks up, made once per facts: employees and units by id, units by their top unit.</summary>
+    internal sealed class Index
     {
-        var units = facts.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        private readonly Dictionary<string, EmployeeFacts> _employees = new(StringComparer.Ordinal);
+
+        public Index(FactsFile facts)
+        {
+            foreach (var e in facts.Employees) _employees.TryAdd(e.Id, e);
+            Units = facts.Units.GroupBy(u => u.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            Subtrees = facts.Units.GroupBy(u => TopOf(u, Units) ?? u.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        }
+
+        public Dictionary<string, UnitFacts> Units { get; }
+
+        public Dictionary<string, List<UnitFacts>> Subtrees { get; }
+
+        public EmployeeFacts? Employee(string id) => _employees.GetValueOrDefault(id);
+    }
+
+    public static string Of(FactsFile facts, Index index, EmployeeFacts employee, LocalDate date)
+    {
+        var units = index.Units;
         var chain = new List<UnitFacts>();
         for (var id = (string?)employee.Unit; id is not null && units.TryGetValue(id, out var unit) && chain.Count < 64 && !chain.Contains(unit); id = unit.Parent)
             chain.Add(unit);
         var top = chain.Count > 0 ? chain[^1].Id : null;
         // A top unit's incident tests read its whole subtree: every unit under the same top unit, with its own parents.
-        var related = top is null ? chain : facts.Units.Where(u => TopOf(u, units) == top).ToList();
+        var related = top is null ? chain : index.Subtrees.GetValueOrDefault(top) ?? chain;
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {

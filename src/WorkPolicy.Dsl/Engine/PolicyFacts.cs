@@ -58,9 +58,14 @@ public sealed class PolicyFacts
     public string Excerpt(string employee, LocalDate date)
     {
         ArgumentNullException.ThrowIfNull(employee);
-        var e = File.Employees.FirstOrDefault(x => x.Id == employee) ?? throw new ArgumentException($"employee '{employee}' is not in the facts", nameof(employee));
-        return FactsExcerpt.Of(File, e, date);
+        var index = _excerpts.Value;
+        var e = index.Employee(employee) ?? throw new ArgumentException($"employee '{employee}' is not in the facts", nameof(employee));
+        return FactsExcerpt.Of(File, index, e, date);
     }
+
+    // Employees and units by id, and each top unit's subtree, made on first use: a service records every answer.
+    private Lazy<FactsExcerpt.Index>? _excerptIndex;
+    private Lazy<FactsExcerpt.Index> _excerpts => _excerptIndex ??= new(() => new FactsExcerpt.Index(File));
 
     internal Vocabulary Vocabulary { get; }
 

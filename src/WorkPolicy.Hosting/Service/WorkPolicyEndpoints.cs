@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -144,7 +145,7 @@ public static class WorkPolicyEndpoints
         if (!now.Engine.TryDecide(facts, employee, date.Value, out var decision)) return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{employee}' is not in the facts");
         WorkPolicyTelemetry.Decisions.Add(1);
         var answer = await Answered(now, facts, [decision], services, context.RequestAborted).ConfigureAwait(false);
-        return answer.Problem ?? Results.Text(answer.Decisions![0].ToJsonString(Json), "application/json");
+        return answer.Problem ?? Results.Text(answer.Decisions![0], "application/json");
     }
 
     /// <summary>The decisions as answered: with their record ids once durable (or saying they were dropped).</summary>
@@ -152,29 +153,41 @@ public static class WorkPolicyEndpoints
     {
         var answer = await Answered(now, facts, decisions, services, cancel).ConfigureAwait(false);
         if (answer.Problem is not null) return answer.Problem;
-        var body = new JsonObject { ["revision"] = now.Revision, ["decisions"] = new JsonArray([.. answer.Decisions!]) };
-        if (answer.Dropped) body["records"] = "dropped: the record queue was full";
-        return Results.Text(body.ToJsonString(Json), "application/json");
+        var written = answer.Decisions!;
+        var body = new StringBuilder(64 + written.Sum(d => d.Length + 2));
+        body.Append("{\"revision\":").Append(JsonSerializer.Serialize(now.Revision)).Append(",\"decisions\":[");
+        for (var i = 0; i < written.Count; i++) body.Append(i == 0 ? "" : ",").Append(written[i]);
+        body.Append(']');
+        if (answer.Dropped) body.Append(",\"records\":\"dropped: the record queue was full\"");
+        return Results.Text(body.Append('}').ToString(), "application/json");
     }
 
-    private static async Task<(List<JsonNode>? Decisions, bool Dropped, IResult? Problem)> Answered(PolicySnapshot now, PolicyFacts facts, List<Decision> decisions, IServiceProvider services, CancellationToken cancel)
+    /// <summary>
+    /// Each decision's JSON as the library writes it (docs/decisions.md), with <c>"record"</c> added once its record is
+    /// durable. The record keeps the very text answered, written once.
+    /// </summary>
+    private static async Task<(List<string>? Decisions, bool Dropped, IResult? Problem)> Answered(PolicySnapshot now, PolicyFacts facts, List<Decision> decisions, IServiceProvider services, CancellationToken cancel)
     {
-        var nodes = decisions.Select(d => JsonNode.Parse(PolicyJson.Serialize(d))!).ToList();
-        if (services.GetService<DecisionRecorder>() is not { } recorder) return (nodes, false, null);
+        if (services.GetService<DecisionRecorder>() is not { } recorder) return ([.. decisions.Select(PolicyJson.Serialize)], false, null);
         var at = (services.GetService<IClock>() ?? SystemClock.Instance).GetCurrentInstant();
         var records = decisions.Select(d => DecisionRecord.Of(now.Engine, facts, d, at)).ToList();
         try
         {
             var durable = await recorder.RecordAsync(records, cancel).ConfigureAwait(false);
-            if (durable)
-                for (var i = 0; i < nodes.Count; i++) nodes[i]["record"] = records[i].Id;
-            return (nodes, !durable, null);
+            return ([.. records.Select(r => durable ? WithRecord(r.Decision, r.Id) : r.Decision)], !durable, null);
         }
         catch (IOException ex)
         {
             // No answer without its record: the caller may retry.
             return (null, false, Problems.Of(StatusCodes.Status503ServiceUnavailable, "the decision records could not be written", ex.InnerException?.Message ?? ex.Message));
         }
+    }
+
+    /// <summary>A decision object's JSON with <c>"record": id</c> as its last member.</summary>
+    private static string WithRecord(string decision, string id)
+    {
+        var close = decision.LastIndexOf('}');
+        return string.Concat(decision.AsSpan(0, close).TrimEnd(), ",\n  \"record\": ", JsonSerializer.Serialize(id), "\n}");
     }
 
     private static async Task<IResult> Explain(HttpRequest request, IPolicyProvider provider)
