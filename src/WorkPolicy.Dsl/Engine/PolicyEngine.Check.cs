@@ -36,7 +36,9 @@ public sealed partial class PolicyEngine
             var found = new List<Diagnostic>(linked.Diagnostics);
             if (linked.Model is { } model)
             {
-                var compiled = CompiledRules.Compile(model);
+                // The searches ask each scope a few hundred times, once: the reference interpreter answers that sooner
+                // than compiling every scope to a delegate first (check of the samples 0.43 → 0.36 s as a process).
+                var compiled = CompiledRules.Compile(model, reference: true);
                 found.AddRange(ConflictChecker.Check(compiled, cancellationToken));
                 // The walk finds the gaps the plain search finds, by date and region, and more besides.
                 found.AddRange(analyze ? Analyzer.Analyze(compiled) : ConflictChecker.Gaps(compiled, cancellationToken));
