@@ -272,6 +272,14 @@ internal sealed class ConditionCompiler(bool reference = false)
                 return Typed<BoolFact>(x => Of(negate ? Expression.NotEqual(Expression.Property(x, nameof(BoolFact.Value)), Expression.Constant(b.Value)) : Expression.Equal(Expression.Property(x, nameof(BoolFact.Value)), Expression.Constant(b.Value))));
             case CompareOp.Has or CompareOp.HasAny:
                 var codes = t.Values.Cast<CodeFact>().Select(c => c.Code).ToArray();
+                // A set laid out with its field's bits is tested with one AND; any other, code by code (Ops.HasAny).
+                if (FieldLayout.FieldBits(t.Field.Decl) is { } bits && codes.All(bits.ContainsKey))
+                {
+                    var mask = codes.Aggregate(0UL, (m, c) => m | bits[c]);
+                    return Typed<CodeSetFact>(x => Of(Expression.Condition(Expression.Property(x, nameof(CodeSetFact.Masked)),
+                        Expression.NotEqual(Expression.And(Expression.Property(x, nameof(CodeSetFact.Mask)), Expression.Constant(mask)), Expression.Constant(0UL)),
+                        Expression.Call(typeof(Ops).GetMethod(nameof(Ops.HasAny))!, x, Expression.Constant(codes)))));
+                }
                 return Typed<CodeSetFact>(x => Of(Expression.Call(typeof(Ops).GetMethod(nameof(Ops.HasAny))!, x, Expression.Constant(codes))));
             default:
                 var bounds = t.Values.Cast<NumberFact>().Select(n => n.Value).ToArray();

@@ -14,13 +14,34 @@ internal sealed class FieldLayout
     private readonly FrozenDictionary<string, int> _employee;
     private readonly FrozenDictionary<string, int> _unit;
     private readonly FrozenDictionary<string, CodeFact> _codes;
+    // For each slot of a set field with at most 64 codes: its codes' bits, by code (the field's declared order).
+    private readonly FrozenDictionary<string, ulong>?[] _employeeBits;
+    private readonly FrozenDictionary<string, ulong>?[] _unitBits;
+    // One masked instance per distinct set and slot: a large file repeats the same few sets.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(bool Unit, int Slot, CodeSetFact Set), CodeSetFact> _masked = new();
 
-    private FieldLayout(FrozenDictionary<string, int> employee, FrozenDictionary<string, int> unit, FrozenDictionary<string, CodeFact> codes)
+    private FieldLayout(FrozenDictionary<string, int> employee, FrozenDictionary<string, int> unit, FrozenDictionary<string, CodeFact> codes, Vocabulary vocabulary)
     {
         _employee = employee;
         _unit = unit;
         _codes = codes;
+        _employeeBits = Bits(employee, "employee.", vocabulary);
+        _unitBits = Bits(unit, "unit.", vocabulary);
     }
+
+    private static FrozenDictionary<string, ulong>?[] Bits(FrozenDictionary<string, int> slots, string prefix, Vocabulary vocabulary)
+    {
+        var bits = new FrozenDictionary<string, ulong>?[slots.Count];
+        foreach (var (key, slot) in slots)
+        {
+            if (vocabulary.Fields.GetValueOrDefault(prefix + key) is { Kind: FieldKind.SetOf } f && FieldBits(f) is { } b) bits[slot] = b;
+        }
+        return bits;
+    }
+
+    /// <summary>The bit of each code of a set field (its i-th declared code: bit i), or null past 64 codes.</summary>
+    public static FrozenDictionary<string, ulong>? FieldBits(FieldDecl field) =>
+        field.Codes.Length > 64 ? null : field.Codes.Select((c, i) => (c, Bit: 1UL << i)).DistinctBy(x => x.c).ToFrozenDictionary(x => x.c, x => x.Bit, StringComparer.Ordinal);
 
     /// <summary>The layout of the employee and unit fields of <paramref name="vocabulary"/>.</summary>
     public static FieldLayout Of(Vocabulary vocabulary)
@@ -38,7 +59,7 @@ internal sealed class FieldLayout
                 foreach (var c in f.Codes) codes.TryAdd(c, new CodeFact(c) { Number = codes.Count });
             }
         }
-        return new FieldLayout(employee.ToFrozenDictionary(StringComparer.Ordinal), unit.ToFrozenDictionary(StringComparer.Ordinal), codes.ToFrozenDictionary(StringComparer.Ordinal));
+        return new FieldLayout(employee.ToFrozenDictionary(StringComparer.Ordinal), unit.ToFrozenDictionary(StringComparer.Ordinal), codes.ToFrozenDictionary(StringComparer.Ordinal), vocabulary);
     }
 
     /// <summary>Slots an employee row has.</summary>
@@ -68,17 +89,35 @@ internal sealed class FieldLayout
         // The loaders make dictionaries: enumerate those without boxing an enumerator.
         if (fields is Dictionary<string, FactValue> dictionary)
         {
-            foreach (var (key, value) in dictionary) Place(row, slots, key, value);
+            foreach (var (key, value) in dictionary) Place(row, slots, key, value, unit);
         }
         else
         {
-            foreach (var (key, value) in fields) Place(row, slots, key, value);
+            foreach (var (key, value) in fields) Place(row, slots, key, value, unit);
         }
         return row;
     }
 
-    private void Place(FactValue?[] row, FrozenDictionary<string, int> slots, string key, FactValue value)
+    private void Place(FactValue?[] row, FrozenDictionary<string, int> slots, string key, FactValue value, bool unit)
     {
-        if (slots.TryGetValue(key, out var slot)) row[slot] = value is CodeFact c && Code(c.Code) is { } canonical ? canonical : value;
+        if (!slots.TryGetValue(key, out var slot)) return;
+        row[slot] = value switch
+        {
+            CodeFact c when Code(c.Code) is { } canonical => canonical,
+            CodeSetFact set when (unit ? _unitBits : _employeeBits)[slot] is { } bits => _masked.GetOrAdd((unit, slot, set), k => Masked(k.Set, bits)),
+            _ => value,
+        };
+    }
+
+    private static CodeSetFact Masked(CodeSetFact set, FrozenDictionary<string, ulong> bits)
+    {
+        var mask = 0UL;
+        foreach (var code in set.Codes)
+        {
+            // A code the field does not declare (a file read without the vocabulary) leaves the set to the plain test.
+            if (!bits.TryGetValue(code, out var bit)) return set;
+            mask |= bit;
+        }
+        return set with { Mask = mask, Masked = true };
     }
 }
