@@ -14,7 +14,7 @@ namespace WorkPolicy;
 /// <param name="Employee">Whose decision.</param>
 /// <param name="Date">For which day.</param>
 /// <param name="Mode">The mode decided.</param>
-/// <param name="Decision">The decision's JSON (<see cref="PolicyJson.Serialize"/>).</param>
+/// <param name="Decision">The decision's JSON, on one line (<see cref="PolicyJson.Serialize(WorkPolicy.Decision, bool)"/>).</param>
 /// <param name="Facts">The facts the decision read, as a facts document (JSON).</param>
 public sealed record DecisionRecord(string Id, Instant At, string Revision, string Employee, LocalDate Date, WorkMode Mode, string Decision, string Facts)
 {
@@ -29,7 +29,7 @@ public sealed record DecisionRecord(string Id, Instant At, string Revision, stri
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(decision);
         return new(Guid.CreateVersion7(at.ToDateTimeOffset()).ToString(), at, engine.Revision, decision.Employee, decision.Date, decision.Mode,
-            PolicyJson.Serialize(decision), facts.Excerpt(decision.Employee, decision.Date));
+            PolicyJson.Serialize(decision, indented: false), facts.Excerpt(decision.Employee, decision.Date));
     }
 
     /// <summary>The decision as it was answered.</summary>

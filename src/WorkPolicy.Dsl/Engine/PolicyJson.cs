@@ -43,14 +43,18 @@ public static class PolicyJson
         DecisionJson.Write(stream, decisions);
     }
 
-    /// <summary>The JSON object of one decision.</summary>
-    public static string Serialize(Decision decision)
+    /// <summary>The JSON object of one decision (indented, as the command line writes it).</summary>
+    public static string Serialize(Decision decision) => Serialize(decision, indented: true);
+
+    /// <summary>The JSON object of one decision; <paramref name="indented"/> false writes it on one line (a service's answers and records).</summary>
+    /// <example><c>PolicyJson.Serialize(decision, indented: false)</c> → <c>{"employee":"e-001","date":"2021-07-30","mode":"rotation",…}</c></example>
+    public static string Serialize(Decision decision, bool indented)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return JsonText.Write(w => DecisionJson.WriteDecision(w, decision));
+        return JsonText.Write(w => DecisionJson.WriteDecision(w, decision), indented);
     }
 
-    /// <summary>Reads the JSON of one decision, as <see cref="Serialize"/> writes it.</summary>
+    /// <summary>Reads the JSON of one decision, as <see cref="Serialize(Decision, bool)"/> writes it.</summary>
     /// <exception cref="JsonException">The text is not a decision in the documented shape.</exception>
     public static Decision Deserialize(string json)
     {

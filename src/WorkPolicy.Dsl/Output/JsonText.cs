@@ -9,11 +9,14 @@ internal static class JsonText
 {
     public static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The same on one line: for machines (a service's answers, the records it keeps).</summary>
+    public static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The text <paramref name="write"/> produces.</summary>
-    public static string Write(Action<Utf8JsonWriter> write)
+    public static string Write(Action<Utf8JsonWriter> write, bool indented = true)
     {
         using var ms = new MemoryStream();
-        WriteTo(ms, write);
+        using (var w = new Utf8JsonWriter(ms, indented ? Options : Compact)) write(w);
         return Encoding.UTF8.GetString(ms.ToArray());
     }
 

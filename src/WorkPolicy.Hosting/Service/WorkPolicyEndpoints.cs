@@ -163,12 +163,12 @@ public static class WorkPolicyEndpoints
     }
 
     /// <summary>
-    /// Each decision's JSON as the library writes it (docs/decisions.md), with <c>"record"</c> added once its record is
-    /// durable. The record keeps the very text answered, written once.
+    /// Each decision's JSON as the library writes it (docs/decisions.md), on one line, with <c>"record"</c> added once its
+    /// record is durable. The record keeps the very text answered, written once.
     /// </summary>
     private static async Task<(List<string>? Decisions, bool Dropped, IResult? Problem)> Answered(PolicySnapshot now, PolicyFacts facts, List<Decision> decisions, IServiceProvider services, CancellationToken cancel)
     {
-        if (services.GetService<DecisionRecorder>() is not { } recorder) return ([.. decisions.Select(PolicyJson.Serialize)], false, null);
+        if (services.GetService<DecisionRecorder>() is not { } recorder) return ([.. decisions.Select(d => PolicyJson.Serialize(d, indented: false))], false, null);
         var at = (services.GetService<IClock>() ?? SystemClock.Instance).GetCurrentInstant();
         var records = decisions.Select(d => DecisionRecord.Of(now.Engine, facts, d, at)).ToList();
         try
@@ -187,7 +187,7 @@ public static class WorkPolicyEndpoints
     private static string WithRecord(string decision, string id)
     {
         var close = decision.LastIndexOf('}');
-        return string.Concat(decision.AsSpan(0, close).TrimEnd(), ",\n  \"record\": ", JsonSerializer.Serialize(id), "\n}");
+        return string.Concat(decision.AsSpan(0, close), ",\"record\":", JsonSerializer.Serialize(id), "}");
     }
 
     private static async Task<IResult> Explain(HttpRequest request, IPolicyProvider provider)
