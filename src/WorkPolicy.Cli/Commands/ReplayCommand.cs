@@ -33,7 +33,7 @@ internal static class ReplayCommand
             }
             // Oldest first, as they were answered.
             all.Reverse();
-            var report = DecisionReplay.Run(all, engine, cancel);
+            var report = Output.ProgressDisplay.Run(io, "replay", all.Count, all.Count, progress => DecisionReplay.Run(all, engine, cancel, progress));
             if (parse.GetValue(format) == "json") Shared.WriteJson(io, report);
             else report.WriteText(io.Out);
             return WorkPolicyCommand.Ok;

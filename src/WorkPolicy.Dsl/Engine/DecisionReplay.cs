@@ -17,8 +17,8 @@ namespace WorkPolicy;
 /// </example>
 public static class DecisionReplay
 {
-    /// <summary>Replays <paramref name="records"/> under <paramref name="candidate"/>.</summary>
-    public static ReplayReport Run(IEnumerable<DecisionRecord> records, PolicyEngine candidate, CancellationToken cancellationToken = default)
+    /// <summary>Replays <paramref name="records"/> under <paramref name="candidate"/>; <paramref name="progress"/> hears the count replayed, every thousand.</summary>
+    public static ReplayReport Run(IEnumerable<DecisionRecord> records, PolicyEngine candidate, CancellationToken cancellationToken = default, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -28,7 +28,7 @@ public static class DecisionReplay
         foreach (var record in records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            total++;
+            if (++total % 1000 == 0) progress?.Report(total);
             var facts = candidate.ParseFacts($"record {record.Id}", record.Facts);
             if (facts.Value is not { } read || !candidate.TryDecide(read, record.Employee, record.Date, out var now))
             {
