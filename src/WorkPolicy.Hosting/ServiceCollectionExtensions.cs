@@ -13,6 +13,8 @@ public static class ServiceCollectionExtensions
     /// Adds <see cref="IPolicyProvider"/> (the rules that answer now, reloaded when their files change), the options
     /// (validated at start), the health check <c>workpolicy</c>, and — when <see cref="WorkPolicyOptions.Records"/> or
     /// <see cref="WorkPolicyOptions.RecordsPostgres"/> is set — the <see cref="DecisionRecorder"/> and its store.
+    /// <paramref name="configure"/> is called once more at registration, to see whether records are kept: keep it free
+    /// of side effects (it sets options, as options delegates do).
     /// </summary>
     /// <example><code>builder.Services.AddWorkPolicy(o => { o.Rules.Add("rules/"); o.Facts = "staff.facts.yaml"; });</code></example>
     public static IServiceCollection AddWorkPolicy(this IServiceCollection services, Action<WorkPolicyOptions> configure)
