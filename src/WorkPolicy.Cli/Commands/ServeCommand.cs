@@ -68,6 +68,7 @@ internal static class ServeCommand
                 o.WhenRecordsFull = parse.GetValue(dropWhenFull) ? RecordOverflow.Drop : RecordOverflow.Wait;
             });
             await using var app = builder.Build();
+            app.UseWorkPolicyProblems();
             if (key is not null) app.UseWorkPolicyApiKey(key);
             app.MapOpenApi();
             app.MapWorkPolicyService();

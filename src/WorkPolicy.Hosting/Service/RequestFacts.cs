@@ -17,6 +17,19 @@ internal static class RequestFacts
     /// <summary>The builder, or the first thing that keeps the document from being read as facts.</summary>
     public static (FactsBuilder? Builder, string? Problem) Read(JsonElement document)
     {
+        try
+        {
+            return Builder(document);
+        }
+        catch (InvalidOperationException)
+        {
+            // A list where an object belongs, a number where a date does: JsonElement refuses to read it so.
+            return (null, "facts: a value of the wrong kind somewhere (a list, an object or a text where docs/facts.md has another)");
+        }
+    }
+
+    private static (FactsBuilder? Builder, string? Problem) Builder(JsonElement document)
+    {
         if (document.ValueKind != JsonValueKind.Object) return (null, "facts: an object as in docs/facts.md");
         var builder = new FactsBuilder("request");
         foreach (var property in document.EnumerateObject())
@@ -70,8 +83,11 @@ internal static class RequestFacts
         return (builder, null);
     }
 
+    /// <summary>The items of a list; a key given as anything but a list is refused, not read as empty.</summary>
     private static IEnumerable<JsonElement> Items(JsonElement document, string key) =>
-        document.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : [];
+        !document.TryGetProperty(key, out var list) ? []
+        : list.ValueKind == JsonValueKind.Array ? list.EnumerateArray()
+        : throw new InvalidOperationException($"{key} is not a list");
 
     private static string? Text(JsonElement e, string key) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

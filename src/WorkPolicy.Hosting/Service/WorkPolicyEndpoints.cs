@@ -36,6 +36,20 @@ public static class WorkPolicyEndpoints
         return app.UseMiddleware<ApiKey>(System.Text.Encoding.UTF8.GetBytes(apiKey.Trim()));
     }
 
+    /// <summary>
+    /// Answers a defect of the service (an exception no endpoint expected) as a 500 problem, never a stack trace; the
+    /// exception goes to the log. Put it first in the pipeline.
+    /// </summary>
+    public static IApplicationBuilder UseWorkPolicyProblems(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = context => Problems.Of(StatusCodes.Status500InternalServerError, "internal error",
+                "a defect of the service, not of the request; it is logged").ExecuteAsync(context),
+        });
+    }
+
     /// <summary>Maps the service's endpoints onto <paramref name="app"/>.</summary>
     public static IEndpointRouteBuilder MapWorkPolicyService(this IEndpointRouteBuilder app)
     {

@@ -51,8 +51,11 @@ internal sealed class ServiceHost : IAsyncDisposable
             if (records) o.Records = Path.Combine(folder, "records.db");
         });
         var app = builder.Build();
+        app.UseWorkPolicyProblems();
         if (key is not null) app.UseWorkPolicyApiKey(key);
         app.MapWorkPolicyService();
+        // A defect planted for the test of the 500 answer.
+        app.MapGet("/defect", string () => throw new InvalidOperationException("planted defect at line 1"));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ServiceHost(app, folder, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) });

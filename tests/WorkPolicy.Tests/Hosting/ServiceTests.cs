@@ -73,6 +73,18 @@ public class ServiceTests
         big.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         big.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
 
+        foreach (var odd in new object[] { new { calendar = new { workweek = new[] { 1, 2 } } }, new { regions = new[] { 1 } }, new { employees = new { id = "x" } }, new { incidents = "none" } })
+        {
+            var (wrong, shape, kind) = await host.Post("/v1/decide", new { on = "2021-07-30", facts = odd });
+            (wrong, kind).Should().Be((400, "application/problem+json"), JsonSerializer.Serialize(odd));
+            shape.GetProperty("title").GetString().Should().Be("facts cannot be read");
+        }
+
+        using var defect = await host.Client.GetAsync("/defect");
+        defect.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        defect.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await defect.Content.ReadAsStringAsync()).Should().NotContain("planted").And.NotContain(" at ", "no stack trace");
+
         var (noDate, _, _) = await host.Post("/v1/decide", new { employees = new[] { "e-001" } });
         noDate.Should().Be(400);
         (await host.Get("/v1/records")).Status.Should().Be(404, "no records are kept by this service");
