@@ -36,17 +36,16 @@ public static class DecisionReplay
                 unreadable.Add($"{record.Id}: {facts.Diagnostics.FirstOrDefault()?.Message ?? "the employee is not in the kept facts"}");
                 continue;
             }
+            // A change is what `compare` calls a difference (DecisionDiff): mode, pool, obligations, unknown facts. The
+            // decision answered then is read back from its JSON, so the one answered now is compared as read back too
+            // (a detail's type does not survive JSON: a duration reads back as text).
             var before = record.Answered();
-            if (SameOutcome(before, now)) continue;
-            changes.Add(new ReplayChange(record.Id, record.Employee, record.Date, record.Revision, before, now));
+            var differs = DecisionDiff.Aspects(before, PolicyJson.Deserialize(PolicyJson.Serialize(now, indented: false)));
+            if (differs.Count == 0) continue;
+            changes.Add(new ReplayChange(record.Id, record.Employee, record.Date, record.Revision, [.. differs], before, now));
         }
         return new ReplayReport(candidate.Revision, total, [.. changes], [.. unreadable]);
     }
-
-    /// <summary>The same mode, deciding provision, pool and obligations (what a person is told).</summary>
-    private static bool SameOutcome(Decision a, Decision b) =>
-        a.Mode == b.Mode && Equals(a.Provisions.FirstOrDefault(), b.Provisions.FirstOrDefault()) && Equals(a.Pool, b.Pool)
-        && a.Obligations.Select(o => o.Kind).SequenceEqual(b.Obligations.Select(o => o.Kind));
 }
 
 /// <summary>One recorded decision that the candidate rules answer otherwise.</summary>
@@ -54,9 +53,10 @@ public static class DecisionReplay
 /// <param name="Employee">Whose.</param>
 /// <param name="Date">For which day.</param>
 /// <param name="Revision">The rules that answered then.</param>
+/// <param name="Differs">What differs, as <c>compare</c> names it: <c>mode</c>, <c>pool</c>, <c>obligations</c>, <c>unknown</c>.</param>
 /// <param name="Before">The decision as answered.</param>
 /// <param name="After">The decision under the candidate rules.</param>
-public sealed record ReplayChange(string Record, string Employee, NodaTime.LocalDate Date, string Revision, Decision Before, Decision After)
+public sealed record ReplayChange(string Record, string Employee, NodaTime.LocalDate Date, string Revision, ValueList<string> Differs, Decision Before, Decision After)
 {
     /// <summary>The provision that decides now, as <c>circular/id</c>, or <c>none</c>.</summary>
     public string DecidingNow => After.Provisions.FirstOrDefault() is { } p ? $"{p.Circular}/{p.Id}" : $"no provision ({After.Mode.Word()})";
@@ -100,12 +100,10 @@ public sealed class ReplayReport : Report
             writer.WriteLine();
             writer.WriteLine($"{group.Key}{(cite is null ? "" : " — " + cite)}: {group.Count()}");
             foreach (var c in group.OrderBy(c => c.Date).ThenBy(c => c.Employee, StringComparer.Ordinal))
-                writer.WriteLine($"  {c.Employee,-12} {c.Date:uuuu-MM-dd}  {Word(c.Before)} -> {Word(c.After)}  (record {c.Record}, was {c.Revision})");
+                writer.WriteLine($"  {c.Employee,-12} {c.Date:uuuu-MM-dd}  {string.Join(", ", c.Differs)}: {DecisionDiff.Summary(c.Before)} -> {DecisionDiff.Summary(c.After)}  (record {c.Record}, was {c.Revision})");
         }
         foreach (var u in Unreadable) writer.WriteLine($"unreadable  {u}");
     }
-
-    private static string Word(Decision d) => d.Mode.Word() + (d.Provisions.FirstOrDefault() is { } p ? $" by {p.Circular}/{p.Id}" : "");
 
     /// <inheritdoc/>
     public override void WriteJson(Stream stream) => JsonText.WriteTo(stream, w =>
@@ -129,6 +127,9 @@ public sealed class ReplayReport : Report
                 w.WriteString("employee", c.Employee);
                 w.WriteString("date", c.Date.ToString("uuuu-MM-dd", null));
                 w.WriteString("revision", c.Revision);
+                w.WriteStartArray("differs");
+                foreach (var d in c.Differs) w.WriteStringValue(d);
+                w.WriteEndArray();
                 w.WritePropertyName("before");
                 DecisionJson.WriteDecision(w, c.Before);
                 w.WritePropertyName("after");

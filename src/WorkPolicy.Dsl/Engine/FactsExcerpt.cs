@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NodaTime;
 using WorkPolicy.Rules.Facts;
 
@@ -40,88 +39,32 @@ internal static class FactsExcerpt
         var top = chain.Count > 0 ? chain[^1].Id : null;
         // A top unit's incident tests read its whole subtree: every unit under the same top unit, with its own parents.
         var related = top is null ? chain : index.Subtrees.GetValueOrDefault(top) ?? chain;
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        // Written by the builder's writer: one way to write a facts document, read back by the one facts loader.
+        var builder = new FactsBuilder("excerpt").Calendar(facts.Calendar.Workweek.Order(), facts.Calendar.Holidays.Where(h => h <= date).Order());
+        foreach (var region in related.Select(u => u.Region).Distinct(StringComparer.Ordinal))
         {
-            w.WriteStartObject();
-            w.WriteStartObject("calendar");
-            w.WriteStartArray("workweek");
-            foreach (var d in facts.Calendar.Workweek.OrderBy(d => d)) w.WriteStringValue(d.ToString()[..3].ToLowerInvariant());
-            w.WriteEndArray();
-            w.WriteStartArray("holidays");
-            foreach (var h in facts.Calendar.Holidays.Where(h => h <= date).Order()) w.WriteStringValue(FactsBuilder.Date(h));
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteStartObject("regions");
-            foreach (var region in related.Select(u => u.Region).Distinct(StringComparer.Ordinal))
-            {
-                if (!facts.Regions.TryGetValue(region, out var status)) continue;
-                w.WriteStartObject(region);
-                foreach (var (series, entries) in status.Series.OrderBy(s => s.Key, StringComparer.Ordinal))
-                    Entries(w, series, entries.Where(e => e.From <= date));
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
-            w.WriteStartArray("units");
-            foreach (var u in related)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", u.Id);
-                w.WriteString("region", u.Region);
-                if (u.Parent is { } parent) w.WriteString("parent", parent);
-                FactsBuilder.Fields(w, Plain(u.Fields));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            if (facts.Incidents is { } incidents)
-            {
-                w.WriteStartArray("incidents");
-                foreach (var i in incidents.Where(i => i.Confirmed <= date && related.Any(u => u.Id == i.Unit)))
-                {
-                    w.WriteStartObject();
-                    w.WriteString("kind", i.Kind);
-                    w.WriteString("unit", i.Unit);
-                    w.WriteString("confirmed", FactsBuilder.Date(i.Confirmed));
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-            }
-            w.WriteStartArray("employees");
-            w.WriteStartObject();
-            w.WriteString("id", employee.Id);
-            w.WriteString("unit", employee.Unit);
-            FactsBuilder.Fields(w, Plain(employee.Fields));
-            if (!employee.Status.IsEmpty)
-            {
-                w.WriteStartObject("status");
-                foreach (var (series, entries) in employee.Status.OrderBy(s => s.Key, StringComparer.Ordinal)) Entries(w, series, entries.Where(e => e.From <= date));
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteEndObject();
+            if (!facts.Regions.TryGetValue(region, out var status)) continue;
+            foreach (var (series, entries) in status.Series.OrderBy(s => s.Key, StringComparer.Ordinal))
+            foreach (var e in entries.Where(e => e.From <= date))
+                builder.RegionStatus(region, series, e.From, Plain(e.Values));
         }
-        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+        foreach (var u in related) builder.Unit(u.Id, u.Region, Plain(u.Fields), parent: u.Parent);
+        if (facts.Incidents is { } incidents)
+        {
+            builder.NoIncidents();
+            foreach (var i in incidents.Where(i => i.Confirmed <= date && related.Any(u => u.Id == i.Unit))) builder.Incident(i.Kind, i.Unit, i.Confirmed);
+        }
+        builder.Employee(employee.Id, employee.Unit, Plain(employee.Fields));
+        foreach (var (series, entries) in employee.Status.OrderBy(s => s.Key, StringComparer.Ordinal))
+        foreach (var e in entries.Where(e => e.From <= date))
+            builder.EmployeeStatus(employee.Id, series, e.From, e.Until, Plain(e.Values));
+        return System.Text.Encoding.UTF8.GetString(builder.ToJson().Json);
     }
 
     private static string? TopOf(UnitFacts unit, Dictionary<string, UnitFacts> units)
     {
         for (var hops = 0; unit.Parent is { } parent && units.TryGetValue(parent, out var up) && hops < 64; hops++) unit = up;
         return unit.Id;
-    }
-
-    private static void Entries(Utf8JsonWriter w, string series, IEnumerable<StatusEntry> entries)
-    {
-        w.WriteStartArray(series);
-        foreach (var e in entries)
-        {
-            w.WriteStartObject();
-            w.WriteString("from", FactsBuilder.Date(e.From));
-            if (e.Until is { } until) w.WriteString("until", FactsBuilder.Date(until));
-            FactsBuilder.Fields(w, Plain(e.Values));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
     }
 
     /// <summary>Fact values as the builder's plain values (code → text, set → texts, yes/no, number).</summary>

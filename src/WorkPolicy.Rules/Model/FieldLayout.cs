@@ -104,7 +104,7 @@ internal sealed class FieldLayout
         row[slot] = value switch
         {
             CodeFact c when Code(c.Code) is { } canonical => canonical,
-            CodeSetFact set when (unit ? _unitBits : _employeeBits)[slot] is { } bits => _masked.GetOrAdd((unit, slot, set), k => Masked(k.Set, bits)),
+            CodeSetFact set when (unit ? _unitBits : _employeeBits)[slot] is { } bits => _masked.GetOrAdd((unit, slot, set), static (k, b) => Masked(k.Set, b), bits),
             _ => value,
         };
     }

@@ -52,7 +52,7 @@ public class PostgresRecordsTests
             }
             var (code, output, _) = Shell.Run("replay", database, Repo.Path("samples", "circulars", "interpretations", "palopo-leaves-level-iv.wp"));
             code.Should().Be(0);
-            output.Should().StartWith($"replayed {records.Count} record(s)").And.Contain("p2-critical-service -> not-covered");
+            output.Should().StartWith($"replayed {records.Count} record(s)").And.Contain("office (p2-critical-service) -> not-covered");
         }
         finally
         {

@@ -210,7 +210,7 @@ public class ServiceTests
             DecisionReplay.Run(records, engine).Changes.Should().BeEmpty();
             var (code, output, _) = Shell.Run("replay", Path.Combine(folder, "r.db"), Repo.Path("samples", "circulars", "interpretations", "palopo-leaves-level-iv.wp"));
             code.Should().Be(0);
-            output.Should().StartWith("replayed 4 record(s)").And.Contain("e-003").And.Contain("p2-critical-service -> not-covered");
+            output.Should().StartWith("replayed 4 record(s)").And.Contain("e-003").And.Contain("office (p2-critical-service) -> not-covered");
         }
         finally
         {
