@@ -10,20 +10,20 @@ public sealed partial class PolicyEngine
     /// <summary>
     /// Names the rules: a hash of the rule files' content (each file's name and text, in the order loaded), the same
     /// for the same files wherever they lie — what a decision service reports, and records keep, as "the rules that
-    /// answered". Files read from memory (<see cref="RuleSource"/>) hash their text as given.
+    /// answered": made from the texts that were parsed, never read again. Files read from memory (<see cref="RuleSource"/>)
+/// hash their text as given.
     /// </summary>
     /// <example><c>engine.Revision</c> → <c>"r-3f9a1c02d4b7"</c></example>
     public string Revision => _revision ??= Hash();
 
     private string Hash()
     {
+        // The digests of the very texts that were parsed (RuleFile.Digest): no file is read again.
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in Rules.Model.Files)
         {
-            var text = _sources.TryGetValue(Path.GetFullPath(file.Path), out var held) ? held : File.Exists(file.Path) ? File.ReadAllText(file.Path) : "";
             sha.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(file.Path) + "\n"));
-            sha.AppendData(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal)));
-            sha.AppendData([0]);
+            sha.AppendData(file.Digest);
         }
         return "r-" + Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
     }

@@ -26,15 +26,11 @@ namespace WorkPolicy;
 /// </example>
 public sealed partial class PolicyEngine
 {
-    internal PolicyEngine(CompiledRules rules, string name, IReadOnlyDictionary<string, string>? sources = null)
+    internal PolicyEngine(CompiledRules rules, string name)
     {
         Rules = rules;
         Name = name;
-        _sources = sources ?? new Dictionary<string, string>();
     }
-
-    // Rule files held in memory, by full path (for the revision).
-    private readonly IReadOnlyDictionary<string, string> _sources;
 
     internal CompiledRules Rules { get; }
 
@@ -79,10 +75,10 @@ public sealed partial class PolicyEngine
         // The loader reads unsaved texts by full path before the disk: the sources are such texts.
         var open = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var s in list) open[Path.GetFullPath(s.Name)] = s.Text;
-        return Checked(RuleLoader.LoadRuleSet(list.Select(s => s.Name), open), options ?? LoadOptions.Strict, string.Join(Path.PathSeparator, list.Select(s => s.Name)), open);
+        return Checked(RuleLoader.LoadRuleSet(list.Select(s => s.Name), open), options ?? LoadOptions.Strict, string.Join(Path.PathSeparator, list.Select(s => s.Name)));
     }
 
-    private static Loaded<PolicyEngine> Checked(Linked linked, LoadOptions options, string name, IReadOnlyDictionary<string, string>? sources = null)
+    private static Loaded<PolicyEngine> Checked(Linked linked, LoadOptions options, string name)
     {
         var diagnostics = linked.Diagnostics;
         if (linked.Files.IsEmpty && diagnostics.IsEmpty)
@@ -92,7 +88,7 @@ public sealed partial class PolicyEngine
         // Conflicts and quota tables are correctness: WP0305 is an error here as in 'check'. Gaps (WP0316) are not
         // searched: a circular may leave staff out on purpose, and 'check' reports them where an analyst reads them.
         if (options.SearchConflicts) diagnostics = diagnostics.AddRange(ConflictChecker.Check(rules));
-        return new(diagnostics.Any(d => d.Severity == Severity.Error) ? null : new PolicyEngine(rules, name, sources), diagnostics);
+        return new(diagnostics.Any(d => d.Severity == Severity.Error) ? null : new PolicyEngine(rules, name), diagnostics);
     }
 
     /// <summary>Reads a facts file (YAML or JSON) against the rules' vocabulary.</summary>

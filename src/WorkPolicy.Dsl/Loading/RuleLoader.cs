@@ -23,7 +23,8 @@ internal static class RuleLoader
     public static ParseResult Parse(string path, string text, RuleEncoding encoding)
     {
         var parsed = encoding == RuleEncoding.Dsl ? DslParser.Parse(path, text) : YamlRuleLoader.Load(path, text);
-        return parsed with { File = CommentTrivia.Attach(parsed.File, text, encoding) };
+        var digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal)));
+        return parsed with { File = CommentTrivia.Attach(parsed.File, text, encoding) with { Digest = digest } };
     }
 
     /// <summary>The rule files a path names: itself, or the rule files directly in a folder.</summary>
