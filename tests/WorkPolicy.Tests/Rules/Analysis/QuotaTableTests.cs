@@ -99,7 +99,7 @@ public class QuotaTableTests
         dsl.Diagnostics.Should().BeEmpty();
         var printed = DslPrinter.Print(dsl.File);
         printed.Should().Contain("pool pegawai per top-unit office table rounding down {\n      when region.ppkm.level == 3: at-most 25%\n".Replace("\n      when region.ppkm.level == 3", "\n      when region.ppkm.level == 1: 75%\n      when region.ppkm.level == 2: 50%\n      when region.ppkm.level == 3"));
-        DslParser.Parse("again.wp", printed).File.Should().BeEquivalentTo(dsl.File, o => o.Excluding(m => m.Name == "Span" || m.Name == "Path").RespectingRuntimeTypes());
+        DslParser.Parse("again.wp", printed).File.Should().BeEquivalentTo(dsl.File, o => o.Excluding(m => m.Name == "Span" || m.Name == "Path" || m.Name == "Digest").RespectingRuntimeTypes());
         var yaml = YamlRuleLoader.Load("c.yaml", YamlPrinter.Print(dsl.File));
         yaml.Diagnostics.Should().BeEmpty();
         yaml.File.Circulars[0].Provisions[0].Pool!.Table.Select(r => (r.Percent, r.AtMost)).Should().Equal((75m, false), (50m, false), (25m, true), (0m, false));
