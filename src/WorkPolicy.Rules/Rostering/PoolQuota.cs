@@ -18,16 +18,16 @@ internal readonly record struct PoolQuota(int AtPlace, int? Base, int? Fixed)
     /// "at most 50 % of all ASN of each unit at the office", the heads fixed at the office counting within it — never
     /// below none nor above the pool.
     /// </summary>
-    public static PoolQuota Of(IDecider decider, PoolAssignment pool, Verdict poolVerdict, int members, int turn, LocalDate date, IEnumerable<(EmployeeRow Row, Verdict Verdict)> everyone)
+    public static PoolQuota Of(IDecider decider, PoolAssignment pool, Verdict poolVerdict, int members, int turn, LocalDate date, IEnumerable<(EmployeeRow Row, WorkMode Mode)> everyone)
     {
         if (!decider.HasQuotaBase(poolVerdict)) return new(pool.Quota(members, turn), null, null);
         var fixedMode = pool.Place == QuotaPlace.Office ? WorkMode.Office : WorkMode.Home;
         int inBase = 0, atPlace = 0;
-        foreach (var (row, verdict) in everyone)
+        foreach (var (row, mode) in everyone)
         {
             if (decider.InQuotaBase(row, date, poolVerdict, pool.Unit) != Tri.True) continue;
             inBase++;
-            if (verdict.Mode == fixedMode) atPlace++;
+            if (mode == fixedMode) atPlace++;
         }
         return new(Math.Clamp(pool.Quota(inBase, turn) - atPlace, 0, members), inBase, atPlace);
     }

@@ -25,13 +25,12 @@ internal static class RosterChecker
         foreach (var date in dates)
         {
             var pools = new SortedDictionary<(string Group, string Unit), (PoolAssignment Pool, Verdict Verdict, int Members, int AtPlace)>();
-            var verdicts = new List<(EmployeeRow Row, Verdict Verdict)>(employees.Count);
+            var modes = new List<(EmployeeRow Row, WorkMode Mode)>(employees.Count);
             foreach (var e in employees)
             {
                 var row = evaluator.Facts.Row(e);
-                var verdict = evaluator.Classify(row, date);
-                verdicts.Add((row, verdict));
                 var d = evaluator.Decide(row, date);
+                modes.Add((row, d.Mode));
                 var has = given.TryGetValue((e.Id, date), out var place);
                 switch (d.Mode)
                 {
@@ -48,7 +47,8 @@ internal static class RosterChecker
                     case WorkMode.Rotation when d.Pool is { } pool:
                         var key = (pool.Group, pool.Unit);
                         // The pool's size is the facts' (every member the rules put in it), whatever rows the roster holds.
-                        var (p, poolVerdict, members, atPlace) = pools.GetValueOrDefault(key, (pool, verdict, 0, 0));
+                        // The pool's provision, for its quota base: the first member's verdict (the memo has it).
+                        var (p, poolVerdict, members, atPlace) = pools.TryGetValue(key, out var seen) ? seen : (pool, evaluator.Classify(row, date), 0, 0);
                         var placed = has && place != RosterPlace.Off;
                         var atQuotaPlace = placed && (place == RosterPlace.Office) == (pool.Place == QuotaPlace.Office);
                         pools[key] = (p, poolVerdict, members + 1, atPlace + (atQuotaPlace ? 1 : 0));
@@ -66,7 +66,7 @@ internal static class RosterChecker
             {
                 var turn = turns.GetValueOrDefault(key);
                 turns[key] = turn + 1;
-                var share = PoolQuota.Of(evaluator, pool, poolVerdict, members, turn, date, verdicts);
+                var share = PoolQuota.Of(evaluator, pool, poolVerdict, members, turn, date, modes);
                 var quota = share.AtPlace;
                 var holds = pool.AtMost ? atPlace <= quota : atPlace == quota;
                 if (!holds)

@@ -50,12 +50,12 @@ internal static class RosterPlanner
             // Outside every circular the calendar still says which days are worked.
             var uncovered = evaluator.Facts.IsWorkingDay(date) ? RosterPlace.Office : RosterPlace.Off;
             var buckets = new SortedDictionary<(string Group, string Unit), List<(EmployeeRow Row, Verdict V, PoolAssignment Pool)>>();
-            var verdicts = new List<(EmployeeRow Row, Verdict Verdict)>(rows.Count);
+            var modes = new List<(EmployeeRow Row, WorkMode Mode)>(rows.Count);
             foreach (var row in rows)
             {
                 var e = row.Facts;
                 var v = evaluator.Classify(row, date);
-                verdicts.Add((row, v));
+                modes.Add((row, v.Mode));
                 switch (v.Mode)
                 {
                     case WorkMode.Indeterminate:
@@ -83,7 +83,7 @@ internal static class RosterPlanner
                 if (!states.TryGetValue(key, out var state)) states[key] = state = new PoolState();
                 var pool = members[0].Pool;
                 var n = members.Count;
-                var share = PoolQuota.Of(evaluator, pool, members[0].V, n, state.Turn++, date, verdicts);
+                var share = PoolQuota.Of(evaluator, pool, members[0].V, n, state.Turn++, date, modes);
                 var quota = share.AtPlace;
                 var officeCount = pool.Place == QuotaPlace.Office ? quota : n - quota;
                 var signature = string.Join(',', members.Select(m => m.Row.Facts.Id).Order(StringComparer.Ordinal));
