@@ -141,16 +141,19 @@ public class ServiceTests
         {
             var broken = edit == 5;
             var text = broken ? original.Replace("mode rotation", "mode rotatoin", StringComparison.Ordinal) : original.Replace("25%", $"{20 + edit}%", StringComparison.Ordinal);
-            await File.WriteAllTextAsync(palopo, text);
-            var health = await host.HealthUntil(h => h.GetProperty("lastReload").GetProperty("at").GetString() is { } at && host.Provider.LastReload is { } last
-                && (broken ? !last.Ok : last.Ok && last.Revision != first));
+            // Saved as editors save: written aside, then renamed over (no reload reads half a file).
+            await File.WriteAllTextAsync(palopo + ".tmp", text);
+            File.Move(palopo + ".tmp", palopo, overwrite: true);
+            // Judged on the answer itself (not on the provider read after it: a reload may land in between).
+            var health = await host.HealthUntil(h => h.GetProperty("lastReload").GetProperty("ok").GetBoolean() is var ok
+                && (broken ? !ok : ok && h.GetProperty("revision").GetString() != first));
             if (broken)
             {
                 health.GetProperty("lastReload").GetProperty("ok").GetBoolean().Should().BeFalse();
                 brokenReported = health.GetProperty("lastReload").GetProperty("diagnostics")[0].GetProperty("message").GetString();
                 health.GetProperty("status").GetString().Should().Be("ok", "the last good rules keep answering");
             }
-            first = host.Provider.Current!.Revision;
+            first = health.GetProperty("revision").GetString();
         }
         stop.Cancel();
         await Task.WhenAll(load);
