@@ -22,6 +22,7 @@ internal sealed partial class FactsLoader
         tokens = 0;
         if (_rules is null) return false;
         var startOffset = r.TokenStartIndex;
+        var errorsBefore = _r.Diagnostics.Count;
         string? id = null, unit = null;
         long unitOffset = -1;
         var fields = new Dictionary<string, FactValue>(16, StringComparer.Ordinal);
@@ -64,8 +65,7 @@ internal sealed partial class FactsLoader
         var start = context.At(startOffset);
         var unitSpan = context.At(unitOffset);
         var end = context.At(r.TokenStartIndex);
-        _employees.Add(new EmployeeFacts(id, unit, fields, start with { EndLine = end.EndLine, EndColumn = end.EndColumn }));
-        _employeeUnitSpans.Add(unitSpan);
+        Accept(new EmployeeFacts(id, unit, fields, start with { EndLine = end.EndLine, EndColumn = end.EndColumn }), unitSpan, errorsBefore);
         return true;
     }
 

@@ -34,11 +34,12 @@ internal sealed partial class FactsLoader
     private readonly NodeReader _r;
     private readonly string _path;
 
-    private FactsLoader(string path, Vocabulary? rules, List<Diagnostic> diagnostics)
+    private FactsLoader(string path, Vocabulary? rules, List<Diagnostic> diagnostics, bool streamed = false)
     {
         _path = path;
         _rules = rules is { Fields.Count: > 0 } ? rules : null;
         _r = new NodeReader(diagnostics);
+        _employeeIds = new IdSet(hashed: streamed);
     }
 
     /// <summary>Loads <paramref name="text"/>; <paramref name="rules"/> supplies the vocabulary (null: fields are not checked).</summary>
@@ -97,16 +98,31 @@ internal sealed partial class FactsLoader
     private FactsFile? Read(YamlNode root)
     {
         if (_r.Map(root, "a facts file", RootKeys) is not { } m) return null;
+        // Streamed, the facts before the employees were read as the employees began, and the employees handed out.
+        var head = _head ?? Head(m);
+        foreach (var item in _r.Seq(m.Get("employees"), "employees")) AddEmployee(item);
+        var employees = CheckedEmployees(head.UnitIds);
+        var checkins = Checkins(m.Get("checkins"), _employeeIds);
+        return new FactsFile(_path, head.Calendar, head.Regions, head.Units, employees, head.Incidents, checkins);
+    }
+
+    /// <summary>What decisions read besides the employees: the calendar, region status, units and incidents.</summary>
+    private sealed record FactsHead(
+        CalendarFacts Calendar,
+        ImmutableDictionary<string, RegionStatus> Regions,
+        ImmutableArray<UnitFacts> Units,
+        HashSet<string> UnitIds,
+        ImmutableArray<Incident>? Incidents);
+
+    private FactsHead Head(YamlMapping m)
+    {
         var calendar = Calendar(m.Get("calendar"));
         var regions = Regions(m.Get("regions"));
         var units = Units(m.Get("units"));
         var unitIds = units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         CheckParents(units, unitIds);
-        foreach (var item in _r.Seq(m.Get("employees"), "employees")) AddEmployee(item);
-        var employees = CheckedEmployees(unitIds);
         ImmutableArray<Incident>? incidents = m.Get("incidents") is { } inc ? Incidents(inc, unitIds) : null;
-        var checkins = Checkins(m.Get("checkins"), employees.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
-        return new FactsFile(_path, calendar, regions, units, employees, incidents, checkins);
+        return new FactsHead(calendar, regions, units, unitIds, incidents);
     }
 
     private CalendarFacts Calendar(YamlNode? node)
@@ -276,7 +292,7 @@ internal sealed partial class FactsLoader
     /// </summary>
     private IEnumerable<(YamlMapping Map, string Id, string Key)> Entities(YamlNode? node, string list, string what, string key)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new IdSet(hashed: false);
         foreach (var item in _r.Seq(node, list))
         {
             if (Entity(item, ids, what, key) is { } entity) yield return entity;
@@ -284,7 +300,7 @@ internal sealed partial class FactsLoader
     }
 
     /// <summary>One item of an entity list (see <see cref="Entities"/>), or null when it is unusable.</summary>
-    private (YamlMapping Map, string Id, string Key)? Entity(YamlNode item, HashSet<string> ids, string what, string key)
+    private (YamlMapping Map, string Id, string Key)? Entity(YamlNode item, IdSet ids, string what, string key)
     {
         var article = what[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
         if (item is not YamlMapping m)
@@ -306,29 +322,62 @@ internal sealed partial class FactsLoader
         return null;
     }
 
-    private readonly HashSet<string> _employeeIds = new(StringComparer.Ordinal);
+    private readonly IdSet _employeeIds;
     private readonly ImmutableArray<EmployeeFacts>.Builder _employees = ImmutableArray.CreateBuilder<EmployeeFacts>();
     private readonly List<SourceSpan> _employeeUnitSpans = [];
+    // Whether each kept employee had an error of its own: a stream hands out only those that had none.
+    private readonly List<bool> _employeeFaults = [];
 
     /// <summary>Maps one item of the employee list; its unit is checked once all units are known.</summary>
     private void AddEmployee(YamlNode item)
     {
+        var errorsBefore = _r.Diagnostics.Count;
         if (Entity(item, _employeeIds, "employee", "unit") is not { } entity) return;
         var (m, id, unit) = entity;
         var fields = new Dictionary<string, FactValue>(m.Entries.Count + 4, StringComparer.Ordinal);
         EmployeeFields(m, "", fields, 0);
         var status = m.Get("status") is { } s ? PersonalStatus(s) : ImmutableDictionary<string, ImmutableArray<StatusEntry>>.Empty;
-        _employees.Add(new EmployeeFacts(id, unit, fields, m.Span) { Status = status });
-        _employeeUnitSpans.Add(m.Get("unit")!.Span);
+        Accept(new EmployeeFacts(id, unit, fields, m.Span) { Status = status }, m.Get("unit")!.Span, errorsBefore);
+    }
+
+    /// <summary>
+    /// An employee mapped: kept, its unit checked once all units are known; or, streamed, its unit checked now and the
+    /// employee handed out unless it had an error (reported, and left out).
+    /// </summary>
+    private void Accept(EmployeeFacts employee, SourceSpan unitSpan, int errorsBefore)
+    {
+        if (_head is { } head && _streamed is { } handOut)
+        {
+            CheckUnit(employee.Unit, unitSpan, head.UnitIds);
+            if (!ErrorsSince(errorsBefore)) handOut(employee);
+            return;
+        }
+        _employees.Add(employee);
+        _employeeUnitSpans.Add(unitSpan);
+        _employeeFaults.Add(ErrorsSince(errorsBefore));
+    }
+
+    private bool ErrorsSince(int count)
+    {
+        for (var i = count; i < _r.Diagnostics.Count; i++)
+        {
+            if (_r.Diagnostics[i].Severity == Severity.Error) return true;
+        }
+        return false;
+    }
+
+    private void CheckUnit(string unit, SourceSpan span, HashSet<string> unitIds)
+    {
+        if (!unitIds.Contains(unit)) _r.Error(Suggest.Fix(unit, unitIds), DiagnosticMessages.UnitNotInFile, span, unit);
     }
 
     private ImmutableArray<EmployeeFacts> CheckedEmployees(HashSet<string> unitIds)
     {
         for (var i = 0; i < _employees.Count; i++)
         {
-            var unit = _employees[i].Unit;
-            if (!unitIds.Contains(unit))
-                _r.Error(Suggest.Fix(unit, unitIds), DiagnosticMessages.UnitNotInFile, _employeeUnitSpans[i], unit);
+            var errorsBefore = _r.Diagnostics.Count;
+            CheckUnit(_employees[i].Unit, _employeeUnitSpans[i], unitIds);
+            if (ErrorsSince(errorsBefore)) _employeeFaults[i] = true;
         }
         return _employees.ToImmutable();
     }
@@ -371,7 +420,7 @@ internal sealed partial class FactsLoader
         return list.ToImmutable();
     }
 
-    private ImmutableArray<Checkin> Checkins(YamlNode? node, HashSet<string> employeeIds)
+    private ImmutableArray<Checkin> Checkins(YamlNode? node, IdSet employeeIds)
     {
         var list = ImmutableArray.CreateBuilder<Checkin>();
         foreach (var item in _r.Seq(node, "checkins"))
@@ -380,7 +429,7 @@ internal sealed partial class FactsLoader
             var employee = _r.Str(m.Get("employee"), "employee");
             var at = _r.Str(m.Get("at"), "at");
             if (employee is not null && !employeeIds.Contains(employee))
-                _r.Error(Suggest.Fix(employee, employeeIds), DiagnosticMessages.EmployeeNotInFile, m.Get("employee")!.Span, employee);
+                _r.Error(Suggest.Fix(employee, employeeIds.Known), DiagnosticMessages.EmployeeNotInFile, m.Get("employee")!.Span, employee);
             if (at is null) continue;
             var parsed = Timestamp.Parse(at);
             if (!parsed.Success)

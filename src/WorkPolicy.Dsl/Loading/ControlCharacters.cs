@@ -15,11 +15,14 @@ internal static class ControlCharacters
         int line = 1, column = 1;
         foreach (var c in text)
         {
-            var bad = (c < ' ' && c is not ('\t' or '\n' or '\r')) || c == '\u007F' || (c is >= '\u0080' and <= '\u009F' && c != '\u0085') || c is '\uFFFE' or '\uFFFF';
-            if (bad) return Diagnostic.Create(DiagnosticMessages.ControlCharacterNotAllowed, SourceSpan.At(path, line, column), (int)c);
+            if (IsRefused(c)) return Diagnostic.Create(DiagnosticMessages.ControlCharacterNotAllowed, SourceSpan.At(path, line, column), (int)c);
             if (c == '\n') { line++; column = 1; }
             else column++;
         }
         return null;
     }
+
+    /// <summary>Whether YAML refuses <paramref name="c"/>.</summary>
+    public static bool IsRefused(char c) =>
+        (c < ' ' && c is not ('\t' or '\n' or '\r')) || c == '\u007F' || (c is >= '\u0080' and <= '\u009F' && c != '\u0085') || c is '\uFFFE' or '\uFFFF';
 }

@@ -39,76 +39,9 @@ internal static class JsonTreeReader
     /// <summary>Reads valid UTF-8 without a BOM (the caller checked both), so no text is ever made of the whole file.</summary>
     internal static YamlNode? ReadUtf8(string path, byte[] bytes, List<Diagnostic> diagnostics, int maxDepth, int maxNodes, ItemStream? stream)
     {
-        var lines = new LineMap(bytes);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = maxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
-        var tree = new TreeBuilder(stream);
-        var strings = new StringCache();
-        var context = new JsonItemContext(path, lines, strings);
-        var nodes = 0;
-        try
-        {
-            while (reader.Read())
-            {
-                var at = lines.At(path, reader.TokenStartIndex);
-                if (++nodes > maxNodes)
-                {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticMessages.TooManyJsonValues, at, maxNodes));
-                    return null;
-                }
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.StartObject when stream?.FastJson is { } fast && tree.InStreamedList:
-                        // A reader that maps the item straight from the tokens; when it declines, the item is read again as nodes.
-                        var saved = reader;
-                        if (fast(ref reader, context, maxNodes - nodes, out var tokens))
-                        {
-                            nodes += tokens;
-                            break;
-                        }
-                        reader = saved;
-                        tree.Open(true, at);
-                        break;
-                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        if (tree.Depth >= maxDepth)
-                        {
-                            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.JsonTooDeep, at, maxDepth));
-                            return null;
-                        }
-                        tree.Open(reader.TokenType == JsonTokenType.StartObject, at);
-                        break;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        if (!tree.Close(at, diagnostics)) return null;
-                        break;
-                    case JsonTokenType.PropertyName:
-                        if (!tree.Add(new YamlScalar(strings.Get(ref reader), true, at), diagnostics)) return null;
-                        break;
-                    default:
-                        // Strings count as plain scalars, like unquoted YAML, so "pns" and true read the same in both syntaxes.
-                        var value = reader.TokenType switch
-                        {
-                            JsonTokenType.String => strings.Get(ref reader),
-                            JsonTokenType.Null => "null",
-                            JsonTokenType.True => "true",
-                            JsonTokenType.False => "false",
-                            _ => strings.GetRaw(reader.ValueSpan),
-                        };
-                        if (!tree.Add(new YamlScalar(value, false, at), diagnostics)) return null;
-                        break;
-                }
-            }
-        }
-        catch (JsonException ex)
-        {
-            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.InvalidJson, SourceSpan.At(path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1), ex.Message.Split(" Path:")[0]));
-            return null;
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The reader accepts an escaped lone surrogate (\uDDDD) and throws only when the string is read.
-            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.InvalidJsonString, lines.At(path, reader.TokenStartIndex), ex.Message));
-            return null;
-        }
-        return tree.Root;
+        var reader = new JsonStepReader(path, new JsonWindow(bytes), diagnostics, maxDepth, maxNodes, stream);
+        reader.Run(null);
+        return reader.Root;
     }
 
     /// <summary>
@@ -150,39 +83,263 @@ internal static class JsonTreeReader
     }
 
     /// <summary>
-    /// Byte offset to 1-based line and column (columns counted in characters). Tokens arrive in
-    /// order, so the line advances incrementally; ASCII lines need no character counting.
+    /// Byte offset to 1-based line and column (columns counted in characters), over a window of the
+    /// document that moves forward (<see cref="JsonWindow"/>). Offsets are asked in increasing order,
+    /// so the bytes between two asks are scanned once; ASCII needs no character counting.
     /// </summary>
-    internal sealed class LineMap(byte[] bytes)
+    internal sealed class LineMap(JsonWindow window)
     {
         private int _line;
-        private int _start;
-        private int _next = NextStart(bytes, 0);
-        private bool _ascii = IsAscii(bytes, 0);
-
-        private static int NextStart(byte[] bytes, int from)
-        {
-            var i = Array.IndexOf(bytes, (byte)'\n', from);
-            return i < 0 ? int.MaxValue : i + 1;
-        }
-
-        private static bool IsAscii(byte[] bytes, int from)
-        {
-            var end = Array.IndexOf(bytes, (byte)'\n', from);
-            return System.Text.Ascii.IsValid(bytes.AsSpan(from, (end < 0 ? bytes.Length : end) - from));
-        }
+        private long _scanned;
+        private int _column;
 
         public SourceSpan At(string path, long offset)
         {
-            while (offset >= _next)
+            if (offset > _scanned)
             {
-                _line++;
-                _start = _next;
-                _next = NextStart(bytes, _start);
-                _ascii = IsAscii(bytes, _start);
+                var span = window.Bytes(_scanned, offset);
+                var lines = span.Count((byte)'\n');
+                if (lines > 0)
+                {
+                    _line += lines;
+                    _column = 0;
+                    span = span[(span.LastIndexOf((byte)'\n') + 1)..];
+                }
+                _column += System.Text.Ascii.IsValid(span) ? span.Length : Encoding.UTF8.GetCharCount(span);
+                _scanned = offset;
             }
-            var column = _ascii ? (int)offset - _start + 1 : Encoding.UTF8.GetCharCount(bytes, _start, (int)offset - _start) + 1;
-            return SourceSpan.At(path, _line + 1, column);
+            return SourceSpan.At(path, _line + 1, _column + 1);
+        }
+    }
+}
+
+/// <summary>
+/// The part of a JSON document in memory: all of it (a byte array), or a window over a stream that
+/// keeps at least <see cref="Ahead"/> bytes past the reader (or the stream's end), so any list item
+/// smaller than that is whole in the window when its first token is read.
+/// </summary>
+internal sealed class JsonWindow
+{
+    /// <summary>Bytes kept ahead of the reader while the stream has more.</summary>
+    public const int Ahead = 64 * 1024;
+
+    private readonly Stream? _source;
+    private byte[] _buffer;
+
+    /// <summary>A whole document.</summary>
+    public JsonWindow(byte[] bytes)
+    {
+        _buffer = bytes;
+        End = bytes.Length;
+        Final = true;
+    }
+
+    /// <summary>A document read from <paramref name="source"/> as it is needed, after <paramref name="head"/> (bytes already taken from it).</summary>
+    public JsonWindow(Stream source, ReadOnlySpan<byte> head)
+    {
+        _source = source;
+        _buffer = new byte[Math.Max(1 << 20, head.Length * 2)];
+        head.CopyTo(_buffer);
+        End = head.Length;
+    }
+
+    /// <summary>The offset in the document of <c>_buffer[0]</c>.</summary>
+    public long Base { get; private set; }
+
+    /// <summary>The first byte not yet consumed by the reader, in the buffer.</summary>
+    public int Start { get; set; }
+
+    /// <summary>Where the bytes in the buffer end.</summary>
+    public int End { get; private set; }
+
+    /// <summary>Whether the buffer holds the document's last byte.</summary>
+    public bool Final { get; private set; }
+
+    /// <summary>The unconsumed bytes.</summary>
+    public ReadOnlySpan<byte> Unread => _buffer.AsSpan(Start, End - Start);
+
+    /// <summary>Whether the reader should take more bytes before its next token.</summary>
+    public bool Low => !Final && End - Start < Ahead;
+
+    /// <summary>The bytes from document offset <paramref name="from"/> to <paramref name="to"/>; both must be in the buffer.</summary>
+    public ReadOnlySpan<byte> Bytes(long from, long to) => _buffer.AsSpan((int)(from - Base), (int)(to - from));
+
+    /// <summary>
+    /// Drops the consumed bytes (after <paramref name="keep"/> has seen them) and reads more; a token longer than
+    /// the buffer grows it. <paramref name="keep"/> runs before the bytes go, so a line map can scan them.
+    /// </summary>
+    public void Fill(Action<long> keep)
+    {
+        if (Final || _source is null) return;
+        keep(Base + Start);
+        var unread = End - Start;
+        if (unread > _buffer.Length / 2) Array.Resize(ref _buffer, _buffer.Length * 2);
+        Buffer.BlockCopy(_buffer, Start, _buffer, 0, unread);
+        Base += Start;
+        Start = 0;
+        End = unread;
+        while (End < _buffer.Length)
+        {
+            var n = _source.Read(_buffer, End, _buffer.Length - End);
+            if (n == 0)
+            {
+                Final = true;
+                break;
+            }
+            End += n;
+        }
+    }
+}
+
+/// <summary>
+/// Reads a JSON document into a <see cref="TreeBuilder"/> in steps: <see cref="Run"/> goes on until asked to pause
+/// (after a list item was handed out, say) or the document ends, and the next call goes on from there. What is held
+/// is the window and the tree, never the streamed items.
+/// </summary>
+internal sealed class JsonStepReader
+{
+    private readonly string _path;
+    private readonly JsonWindow _window;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly int _maxDepth;
+    private readonly int _maxNodes;
+    private readonly ItemStream? _stream;
+    private readonly TreeBuilder _tree;
+    private readonly JsonTreeReader.LineMap _lines;
+    private readonly JsonItemContext _context;
+    private JsonReaderState _state;
+    private int _nodes;
+
+    public JsonStepReader(string path, JsonWindow window, List<Diagnostic> diagnostics, int maxDepth, int maxNodes, ItemStream? stream)
+    {
+        _path = path;
+        _window = window;
+        _diagnostics = diagnostics;
+        _maxDepth = maxDepth;
+        _maxNodes = maxNodes;
+        _stream = stream;
+        _tree = new TreeBuilder(stream);
+        _lines = new JsonTreeReader.LineMap(window);
+        _context = new JsonItemContext(path, _lines, new JsonTreeReader.StringCache());
+        _state = new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
+    }
+
+    /// <summary>Whether the document was read to its end or given up on.</summary>
+    public bool Done { get; private set; }
+
+    /// <summary>The finished document, or null while reading or when it could not be read (see the diagnostics).</summary>
+    public YamlNode? Root { get; private set; }
+
+    /// <summary>Reads until <paramref name="pause"/> says so after a token, or to the end.</summary>
+    public void Run(Func<bool>? pause)
+    {
+        while (!Done)
+        {
+            if (_window.Low) _window.Fill(offset => _lines.At(_path, offset));
+            var reader = new Utf8JsonReader(_window.Unread, _window.Final, _state);
+            _context.Base = _window.Base + _window.Start;
+            var step = Steps(ref reader, pause);
+            _window.Start += (int)reader.BytesConsumed;
+            _state = reader.CurrentState;
+            if (step == Step.Ended)
+            {
+                Done = true;
+                Root = _tree.Root;
+                return;
+            }
+            if (step == Step.Failed)
+            {
+                Done = true;
+                return;
+            }
+            if (step == Step.Paused) return;
+            // More bytes: a token longer than what was left.
+            if (_window.Final)
+            {
+                Done = true;
+                Root = _tree.Root;
+                return;
+            }
+            _window.Fill(offset => _lines.At(_path, offset));
+        }
+    }
+
+    private enum Step { Ended, Failed, Paused, NeedsBytes }
+
+    private Step Steps(ref Utf8JsonReader reader, Func<bool>? pause)
+    {
+        var forget = _stream is { Forget: true };
+        var itemStart = 0;
+        try
+        {
+            while (true)
+            {
+                // Keep a window's worth ahead, so an item is whole when its first token is read.
+                if (!_window.Final && _window.End - _window.Start - reader.BytesConsumed < JsonWindow.Ahead) return Step.NeedsBytes;
+                var atList = forget && _tree.InStreamedList;
+                if (atList) itemStart = _nodes;
+                if (!reader.Read()) return _window.Final ? Step.Ended : Step.NeedsBytes;
+                var at = _context.At(reader.TokenStartIndex);
+                if (++_nodes > _maxNodes)
+                {
+                    _diagnostics.Add(Diagnostic.Create(DiagnosticMessages.TooManyJsonValues, at, _maxNodes));
+                    return Step.Failed;
+                }
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject when _stream?.FastJson is { } fast && _tree.InStreamedList:
+                        // A reader that maps the item straight from the tokens; when it declines, the item is read again as nodes.
+                        var saved = reader;
+                        if (fast(ref reader, _context, _maxNodes - _nodes, out var tokens))
+                        {
+                            _nodes += tokens;
+                            break;
+                        }
+                        reader = saved;
+                        _tree.Open(true, at);
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        if (_tree.Depth >= _maxDepth)
+                        {
+                            _diagnostics.Add(Diagnostic.Create(DiagnosticMessages.JsonTooDeep, at, _maxDepth));
+                            return Step.Failed;
+                        }
+                        _tree.Open(reader.TokenType == JsonTokenType.StartObject, at);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        if (!_tree.Close(at, _diagnostics)) return Step.Failed;
+                        break;
+                    case JsonTokenType.PropertyName:
+                        if (!_tree.Add(new YamlScalar(_context.String(ref reader), true, at), _diagnostics)) return Step.Failed;
+                        break;
+                    default:
+                        // Strings count as plain scalars, like unquoted YAML, so "pns" and true read the same in both syntaxes.
+                        var value = reader.TokenType switch
+                        {
+                            JsonTokenType.String => _context.String(ref reader),
+                            JsonTokenType.Null => "null",
+                            JsonTokenType.True => "true",
+                            JsonTokenType.False => "false",
+                            _ => _context.Raw(reader.ValueSpan),
+                        };
+                        if (!_tree.Add(new YamlScalar(value, false, at), _diagnostics)) return Step.Failed;
+                        break;
+                }
+                // A streamed item is handed out and gone: only what is held counts against the limit.
+                if (forget && atList && _tree.InStreamedList) _nodes = itemStart;
+                if (pause?.Invoke() == true) return Step.Paused;
+            }
+        }
+        catch (JsonException ex)
+        {
+            _diagnostics.Add(Diagnostic.Create(DiagnosticMessages.InvalidJson, SourceSpan.At(_path, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1), ex.Message.Split(" Path:")[0]));
+            return Step.Failed;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The reader accepts an escaped lone surrogate (\uDDDD) and throws only when the string is read.
+            _diagnostics.Add(Diagnostic.Create(DiagnosticMessages.InvalidJsonString, _context.At(reader.TokenStartIndex), ex.Message));
+            return Step.Failed;
         }
     }
 }
@@ -190,8 +347,11 @@ internal static class JsonTreeReader
 /// <summary>What a fast item reader needs from the JSON reader: positions and shared strings.</summary>
 internal sealed class JsonItemContext(string path, JsonTreeReader.LineMap lines, JsonTreeReader.StringCache strings)
 {
-    /// <summary>The position of a byte offset; offsets must be asked in increasing order.</summary>
-    public SourceSpan At(long offset) => lines.At(path, offset);
+    /// <summary>Where the reader's span starts in the document.</summary>
+    internal long Base { get; set; }
+
+    /// <summary>The position of an offset in the reader's span; offsets must be asked in increasing order.</summary>
+    public SourceSpan At(long offset) => lines.At(path, Base + offset);
 
     /// <summary>The current string token or property name.</summary>
     public string String(ref Utf8JsonReader reader) => strings.Get(ref reader);

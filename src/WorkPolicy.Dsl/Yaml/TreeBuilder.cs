@@ -77,6 +77,8 @@ internal sealed class TreeBuilder(ItemStream? stream = null)
     public void Open(bool isMap, SourceSpan start)
     {
         var key = _stack.TryPeek(out var parent) && parent.IsMap ? parent.PendingKey?.Value : null;
+        // The streamed list opens: what its document said before it is whole, and may be read now.
+        if (stream?.OnStart is { } begin && !isMap && _stack.Count == 1 && key == stream.Key) begin(parent!.Entries);
         if (_frames.Count == _stack.Count) _frames.Add(new Frame());
         _stack.Push(_frames[_stack.Count].Reset(isMap, start, key));
     }
@@ -129,4 +131,14 @@ internal sealed class TreeBuilder(ItemStream? stream = null)
 /// <param name="Key">The top-level key of the list.</param>
 /// <param name="OnItem">Takes each item as nodes.</param>
 /// <param name="FastJson">In JSON, tries first to map an item straight from the tokens.</param>
-internal sealed record ItemStream(string Key, Action<YamlNode> OnItem, FastJsonItem? FastJson = null);
+internal sealed record ItemStream(string Key, Action<YamlNode> OnItem, FastJsonItem? FastJson = null)
+{
+    /// <summary>Called as the list opens, with the document's entries before it (facts read before the employees).</summary>
+    public Action<IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>>>? OnStart { get; init; }
+
+    /// <summary>
+    /// Whether items handed out stop counting against the reader's node limit: the reader then caps what it holds
+    /// (the rest of the document and one item), not the document, which may be as long as a stream goes.
+    /// </summary>
+    public bool Forget { get; init; }
+}

@@ -32,63 +32,56 @@ internal static class YamlTreeReader
             diagnostics.Add(control);
             return null;
         }
-        var errorsBefore = diagnostics.Count;
-        var parser = new Parser(new StringReader(text));
-        var tree = new TreeBuilder(stream);
-        var documents = 0;
-        var nodes = 0;
-        var lastLine = 1;
-        var lastColumn = 1;
+        var reader = new YamlStepReader(path, new StringReader(text), diagnostics, maxNodes, stream);
+        reader.Run(null);
+        return reader.Root;
+    }
+}
+
+/// <summary>
+/// Reads a YAML document from parser events into a <see cref="TreeBuilder"/> in steps: <see cref="Run"/> goes on
+/// until asked to pause or the document ends, and the next call goes on from there (YamlDotNet's parser pulls
+/// its text as it needs it, so a streamed document is never whole in memory).
+/// </summary>
+internal sealed class YamlStepReader(string path, TextReader text, List<Diagnostic> diagnostics, int maxNodes, ItemStream? stream)
+{
+    private readonly Parser _parser = new(text);
+    private readonly TreeBuilder _tree = new(stream);
+    private int _documents;
+    private int _nodes;
+    private int _itemStart;
+    private readonly int _errorsBefore = diagnostics.Count;
+    private int _lastLine = 1;
+    private int _lastColumn = 1;
+
+    /// <summary>Whether the document was read to its end or given up on.</summary>
+    public bool Done { get; private set; }
+
+    /// <summary>The finished document, or null while reading or when it could not be read (see the diagnostics).</summary>
+    public YamlNode? Root { get; private set; }
+
+    /// <summary>Reads until <paramref name="pause"/> says so after an event, or to the end.</summary>
+    public void Run(Func<bool>? pause)
+    {
+        if (Done) return;
+        var forget = stream is { Forget: true };
         try
         {
-            while (parser.MoveNext())
+            while (_parser.MoveNext())
             {
-                var ev = parser.Current!;
-                (lastLine, lastColumn) = ((int)ev.End.Line, (int)ev.End.Column);
-                if (++nodes > maxNodes)
+                var ev = _parser.Current!;
+                (_lastLine, _lastColumn) = ((int)ev.End.Line, (int)ev.End.Column);
+                var atList = forget && _tree.InStreamedList;
+                if (atList) _itemStart = _nodes;
+                if (++_nodes > maxNodes)
                 {
-                    diagnostics.Add(Diagnostic.Create(DiagnosticMessages.TooManyYamlNodes, Span(path, ev), maxNodes));
-                    return null;
+                    Fail(Diagnostic.Create(DiagnosticMessages.TooManyYamlNodes, Span(ev), maxNodes));
+                    return;
                 }
-                switch (ev)
-                {
-                    case DocumentStart ds when !ds.IsImplicit || documents > 0:
-                        if (++documents > 1)
-                        {
-                            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.SecondYamlDocument, Span(path, ev)));
-                            return null;
-                        }
-                        break;
-                    case DocumentStart:
-                        documents++;
-                        break;
-                    case AnchorAlias alias:
-                        diagnostics.Add(Diagnostic.Create(DiagnosticMessages.AliasNotAllowed, Span(path, ev), alias.Value));
-                        return null;
-                    case NodeEvent { Anchor.IsEmpty: false } anchored:
-                        diagnostics.Add(Diagnostic.Create(DiagnosticMessages.AnchorNotAllowed, Span(path, ev), anchored.Anchor.Value));
-                        return null;
-                    case SequenceStart or MappingStart:
-                        if (tree.Depth >= Limits.MaxYamlDepth)
-                        {
-                            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.YamlTooDeep, Span(path, ev), Limits.MaxYamlDepth));
-                            return null;
-                        }
-                        if (tree.ExpectsKey)
-                        {
-                            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.KeysMustBePlainScalars, Span(path, ev)));
-                            return null;
-                        }
-                        tree.Open(ev is MappingStart, Span(path, ev));
-                        break;
-                    case SequenceEnd or MappingEnd:
-                        if (!tree.Close(Span(path, ev), diagnostics)) return null;
-                        break;
-                    case Scalar s:
-                        var scalar = new YamlScalar(s.Value, s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded, Span(path, ev));
-                        if (!tree.Add(scalar, diagnostics)) return null;
-                        break;
-                }
+                if (!Take(ev)) return;
+                // A streamed item is handed out and gone: only what is held counts against the limit.
+                if (atList && _tree.InStreamedList) _nodes = _itemStart;
+                if (pause?.Invoke() == true) return;
             }
         }
         catch (YamlException ex)
@@ -96,18 +89,84 @@ internal static class YamlTreeReader
             var at = new SourceSpan(path, (int)ex.Start.Line, (int)ex.Start.Column, (int)ex.End.Line, (int)ex.End.Column);
             var message = (ex.InnerException?.Message ?? ex.Message).Replace("\n", " ", StringComparison.Ordinal);
             var idx = message.IndexOf("): ", StringComparison.Ordinal);
-            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.YamlParserSays, at, idx >= 0 ? message[(idx + 3)..] : message));
-            return null;
+            Fail(Diagnostic.Create(DiagnosticMessages.YamlParserSays, at, idx >= 0 ? message[(idx + 3)..] : message));
+            return;
+        }
+        catch (CheckedText.Refused refused)
+        {
+            // The text reader refused a character or a byte before the parser saw it.
+            Fail(refused.Diagnostic);
+            return;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException or NullReferenceException)
         {
             // YamlDotNet throws these on some malformed input (found by fuzzing); report, never crash.
-            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MalformedYaml, SourceSpan.At(path, lastLine, lastColumn), ex.Message));
-            return null;
+            Fail(Diagnostic.Create(DiagnosticMessages.MalformedYaml, SourceSpan.At(path, _lastLine, _lastColumn), ex.Message));
+            return;
         }
-        return diagnostics.Count > errorsBefore ? null : tree.Root;
+        Done = true;
+        Root = diagnostics.Count > _errorsBefore ? null : _tree.Root;
     }
 
-    private static SourceSpan Span(string path, ParsingEvent ev) =>
+    private void Fail(Diagnostic diagnostic)
+    {
+        diagnostics.Add(diagnostic);
+        Done = true;
+    }
+
+    /// <summary>Takes one event into the tree; false (with a diagnostic) when the document cannot be used.</summary>
+    private bool Take(ParsingEvent ev)
+    {
+        switch (ev)
+        {
+            case DocumentStart ds when !ds.IsImplicit || _documents > 0:
+                if (++_documents > 1)
+                {
+                    Fail(Diagnostic.Create(DiagnosticMessages.SecondYamlDocument, Span(ev)));
+                    return false;
+                }
+                break;
+            case DocumentStart:
+                _documents++;
+                break;
+            case AnchorAlias alias:
+                Fail(Diagnostic.Create(DiagnosticMessages.AliasNotAllowed, Span(ev), alias.Value));
+                return false;
+            case NodeEvent { Anchor.IsEmpty: false } anchored:
+                Fail(Diagnostic.Create(DiagnosticMessages.AnchorNotAllowed, Span(ev), anchored.Anchor.Value));
+                return false;
+            case SequenceStart or MappingStart:
+                if (_tree.Depth >= Limits.MaxYamlDepth)
+                {
+                    Fail(Diagnostic.Create(DiagnosticMessages.YamlTooDeep, Span(ev), Limits.MaxYamlDepth));
+                    return false;
+                }
+                if (_tree.ExpectsKey)
+                {
+                    Fail(Diagnostic.Create(DiagnosticMessages.KeysMustBePlainScalars, Span(ev)));
+                    return false;
+                }
+                _tree.Open(ev is MappingStart, Span(ev));
+                break;
+            case SequenceEnd or MappingEnd:
+                if (!_tree.Close(Span(ev), diagnostics))
+                {
+                    Done = true;
+                    return false;
+                }
+                break;
+            case Scalar s:
+                var scalar = new YamlScalar(s.Value, s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded, Span(ev));
+                if (!_tree.Add(scalar, diagnostics))
+                {
+                    Done = true;
+                    return false;
+                }
+                break;
+        }
+        return true;
+    }
+
+    private SourceSpan Span(ParsingEvent ev) =>
         new(path, (int)ev.Start.Line, (int)ev.Start.Column, (int)ev.End.Line, (int)ev.End.Column);
 }

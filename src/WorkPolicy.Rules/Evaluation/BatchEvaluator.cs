@@ -65,6 +65,24 @@ internal sealed class BatchEvaluator
         return results;
     }
 
+    /// <summary>
+    /// Decisions for <paramref name="employees"/> (not of the indexed facts: employees read from a stream, whose units
+    /// the index holds) on each date, built in parallel: one array per date, in the given order.
+    /// </summary>
+    public Decision[][] Decide(IReadOnlyList<EmployeeFacts> employees, IReadOnlyList<LocalDate> dates, int degree = -1)
+    {
+        var results = dates.Select(_ => new Decision[employees.Count]).ToArray();
+        ForEachChunk(0, employees.Count, degree, (evaluator, from, to) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                var row = _facts.Row(employees[i]);
+                for (var d = 0; d < dates.Count; d++) results[d][i] = evaluator.Decide(row, dates[d]);
+            }
+        });
+        return results;
+    }
+
     /// <summary>Employees decided at once by <see cref="DecideAll"/>: what is held at a time.</summary>
     private const int StreamBlock = 16_384;
 

@@ -1,0 +1,140 @@
+using NodaTime;
+using WorkPolicy.Dsl.Facts;
+using WorkPolicy.Dsl.Loading;
+using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Rules.Facts;
+
+namespace WorkPolicy;
+
+public sealed partial class PolicyEngine
+{
+    /// <summary>Employees read and decided at a time from a stream: what is held at once.</summary>
+    private const int StreamBlock = 16_384;
+
+    /// <summary>
+    /// Opens a facts file (YAML or JSON, of any size) to be decided as it is read: reads and checks what comes before
+    /// the employees and stops there. Null, with the diagnostics, when that has an error.
+    /// </summary>
+    /// <example><code>using var facts = engine.OpenFacts("national.facts.json").Value!;</code></example>
+    public Loaded<FactsStream> OpenFacts(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var message = ex is FileNotFoundException or DirectoryNotFoundException ? Diagnostic.Create(DiagnosticMessages.FileNotFound, SourceSpan.At(path, 1, 1))
+                : Diagnostic.Create(DiagnosticMessages.CannotReadFile, SourceSpan.At(path, 1, 1), ex.Message);
+            return new(null, [message]);
+        }
+        // A file can be read twice: once through to see which keys follow the employees, when that matters.
+        var loaded = Open(path, file, json =>
+        {
+            using var again = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            return KeysAfterEmployees.Scan(again, json);
+        }, owned: file);
+        if (loaded.Value is null) file.Dispose();
+        return loaded;
+    }
+
+    /// <summary>
+    /// Opens facts read from <paramref name="stream"/> (UTF-8 YAML or JSON, from where it stands; not closed by the
+    /// result) to be decided as they are read; <paramref name="name"/> names them in diagnostics. A stream that cannot
+    /// seek cannot be read twice: unless every key decisions read comes before the employees, they are kept.
+    /// </summary>
+    public Loaded<FactsStream> OpenFacts(string name, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(stream);
+        var origin = stream.CanSeek ? stream.Position : -1;
+        return Open(name, stream, json =>
+        {
+            if (origin < 0) return null;
+            var at = stream.Position;
+            stream.Position = origin;
+            try
+            {
+                return KeysAfterEmployees.Scan(stream, json);
+            }
+            finally
+            {
+                stream.Position = at;
+            }
+        }, owned: null);
+    }
+
+    private Loaded<FactsStream> Open(string name, Stream source, Func<bool, IReadOnlySet<string>?> laterKeys, Stream? owned)
+    {
+        var reader = FactsStreamReader.Open(name, source, Rules.Model.Vocabulary, laterKeys);
+        var ok = reader.ReadHead();
+        return new(ok ? new FactsStream(reader, Rules.Model.Vocabulary, owned) : null, reader.Diagnostics);
+    }
+
+    /// <summary>
+    /// Decisions for every employee of <paramref name="facts"/> on every date from <paramref name="from"/> to
+    /// <paramref name="to"/> inclusive, employee by employee (each employee's dates in order), as they are read: a block
+    /// of employees is read while the one before it is decided on all cores, then let go. The same decisions
+    /// <see cref="DecideAll(PolicyFacts, LocalDate, LocalDate, CancellationToken, IProgress{int}?)"/> makes for the
+    /// facts loaded whole, but for the employees with errors, which are left out (see <see cref="FactsStream.Diagnostics"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The last date is before the first, or the facts were read with another vocabulary.</exception>
+    /// <exception cref="InvalidOperationException">The stream was read already.</exception>
+    public IEnumerable<Decision> DecideAll(FactsStream facts, LocalDate from, LocalDate to, CancellationToken cancellationToken = default, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (!VocabularyIdentity.Same(facts.Vocabulary, Rules.Model.Vocabulary))
+            throw new ArgumentException($"the facts '{facts.Name}' were read with another vocabulary than these rules declare; open them with OpenFacts of an engine of this vocabulary", nameof(facts));
+        if (to < from) throw new ArgumentException($"the last date {to:uuuu-MM-dd} is before the first {from:uuuu-MM-dd}", nameof(to));
+        facts.Take();
+        return Streamed(facts, [.. new DateInterval(from, to)], cancellationToken, progress);
+    }
+
+    private IEnumerable<Decision> Streamed(FactsStream facts, LocalDate[] dates, CancellationToken cancellationToken, IProgress<int>? progress)
+    {
+        // The units, region status, calendar and incidents, laid out once; each block's rows are laid out as decided.
+        var batch = new BatchEvaluator(Rules, new FactIndex(facts.Head, Rules.Model.Layout));
+        var block = facts.Next(StreamBlock);
+        Task<List<EmployeeFacts>>? ahead = null;
+        var done = 0;
+        try
+        {
+            while (block.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                // The next block is read on another core while this one is decided and handed out.
+                ahead = Task.Run(() => facts.Next(StreamBlock), CancellationToken.None);
+                var decided = batch.Decide(block, dates);
+                for (var e = 0; e < block.Count; e++)
+                {
+                    foreach (var day in decided) yield return day[e];
+                }
+                done += block.Count;
+                progress?.Report(done);
+                block = ahead.GetAwaiter().GetResult();
+                ahead = null;
+            }
+        }
+        finally
+        {
+            Settle(ahead);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Waits out a read still going when the caller stopped early, so the file is not closed under it.</summary>
+    private static void Settle(Task? reading)
+    {
+        try
+        {
+            reading?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // The caller stopped reading; what the abandoned block met is of no use to it.
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text;
+using FluentAssertions;
+using NodaTime;
+using WorkPolicy.Dsl.Generation;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary>Facts read as a stream (<see cref="PolicyEngine.OpenFacts(string)"/>): the decisions of a whole load, held a block at a time.</summary>
+public class FactsStreamTests
+{
+    private static readonly LocalDate From = new(2021, 7, 29);
+    private static readonly LocalDate To = new(2021, 8, 2);
+    private static readonly Lazy<PolicyEngine> Engine = new(() => PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!);
+
+    private static List<string> Whole(string name, string text)
+    {
+        var facts = Engine.Value.ParseFacts(name, text);
+        facts.Diagnostics.Should().BeEmpty();
+        return [.. Engine.Value.DecideAll(facts.Value!, From, To).Select(d => PolicyJson.Serialize(d, indented: false))];
+    }
+
+    private static (List<string> Decisions, FactsStream Facts) Streamed(string name, Stream stream)
+    {
+        var opened = Engine.Value.OpenFacts(name, stream);
+        opened.Diagnostics.Where(d => d.Severity == Severity.Error).Should().BeEmpty();
+        var facts = opened.Value!;
+        return ([.. Engine.Value.DecideAll(facts, From, To).Select(d => PolicyJson.Serialize(d, indented: false))], facts);
+    }
+
+    private static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_generated_population_streams_to_the_decisions_of_the_whole_load(bool json)
+    {
+        // More than one block of employees, and a JSON text several times the reader's window.
+        var text = FactsGenerator.Generate(json ? 40_000 : 17_000, seed: 5, json);
+        var (decisions, facts) = Streamed("generated", Utf8(text));
+        facts.Buffered.Should().BeFalse("every key decisions read comes before the employees");
+        facts.Diagnostics.Should().BeEmpty();
+        decisions.Should().Equal(Whole("generated", text));
+        facts.EmployeesRead.Should().Be(json ? 40_000 : 17_000);
+    }
+
+    [Theory]
+    [InlineData("sample.facts.yaml")]
+    [InlineData("personas.facts.yaml")]
+    [InlineData("national.facts.yaml")]
+    public void Each_sample_facts_file_streams_from_disk_to_the_decisions_of_the_whole_load(string file)
+    {
+        var path = Repo.Path("samples", "facts", file);
+        using var facts = Engine.Value.OpenFacts(path).Value!;
+        var decisions = Engine.Value.DecideAll(facts, From, To).Select(d => PolicyJson.Serialize(d, indented: false)).ToList();
+        decisions.Should().Equal(Whole(path, File.ReadAllText(path)));
+        facts.Diagnostics.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Employees_before_the_units_are_held_and_decided_alike()
+    {
+        const string units = "units: [ { id: u, region: kota-palopo, kind: dinas } ]\n";
+        const string employees = "employees:\n  - { id: a, unit: u, employment: pns, position: pelaksana }\n  - { id: b, unit: u, employment: honorer }\n";
+        var first = employees + units;
+        var (held, facts) = Streamed("first.yaml", Utf8(first));
+        facts.Buffered.Should().BeTrue();
+        held.Should().Equal(Whole("first.yaml", first)).And.HaveCount(10);
+        // Incidents after the employees change what decisions read: held too, in JSON as in YAML.
+        var json = "{\"units\": [{\"id\": \"u\", \"region\": \"kota-palopo\"}], \"employees\": [{\"id\": \"a\", \"unit\": \"u\"}], \"incidents\": []}";
+        Streamed("late.json", Utf8(json)).Facts.Buffered.Should().BeTrue();
+        // A key that follows but is not read by decisions (check-ins) does not hold them; keys that are absent do not either.
+        Streamed("last.yaml", Utf8(units + employees + "checkins: []\n")).Facts.Buffered.Should().BeFalse();
+        // A stream that cannot be read twice cannot tell what follows: it holds them unless all four came first.
+        Streamed("pipe.yaml", new OneWay(Utf8(units + employees))).Facts.Buffered.Should().BeTrue();
+        var complete = "calendar: {}\nregions: {}\nincidents: []\n" + units + employees;
+        Streamed("pipe.yaml", new OneWay(Utf8(complete))).Facts.Buffered.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_employee_with_errors_is_reported_where_a_whole_load_reports_it_and_left_out(bool json)
+    {
+        var text = FactsGenerator.Generate(20_000, seed: 9, json);
+        // Spoil two employees far into the text: a unit that is not one, and an id given twice.
+        var unit = json ? new System.Text.RegularExpressions.Regex("(\"id\": \"e015000\", \"unit\": \")[^\"]+") : new System.Text.RegularExpressions.Regex("(id: e015000, unit: )[^,]+");
+        text = unit.Replace(text, "${1}dinsos-palopoo", 1);
+        var twice = json ? "\"id\": \"e019999\"" : "id: e019999";
+        text = text.Replace(twice, json ? "\"id\": \"e000001\"" : "id: e000001", StringComparison.Ordinal);
+        var whole = Engine.Value.ParseFacts("spoilt", text);
+        whole.Value.Should().BeNull();
+        var opened = Engine.Value.OpenFacts("spoilt", Utf8(text));
+        using var facts = opened.Value!;
+        var decisions = Engine.Value.DecideAll(facts, From, From).ToList();
+        facts.HasErrors.Should().BeTrue();
+        facts.Diagnostics.Should().Equal(whole.Diagnostics, "the same words at the same lines and columns");
+        decisions.Select(d => d.Employee).Should().NotContain("e015000").And.HaveCount(19_998);
+    }
+
+    [Fact]
+    public void Errors_before_the_employees_refuse_the_stream_and_an_early_end_keeps_what_was_decided()
+    {
+        var refused = Engine.Value.OpenFacts("bad.yaml", Utf8("units: [ { id: u, region: kota-palopo, kind: dinass } ]\nemployees: [ { id: e, unit: u } ]\n"));
+        refused.Value.Should().BeNull();
+        refused.Diagnostics.Should().ContainSingle(d => d.Code == "WP0304" && d.Span.Line == 1 && d.Span.Column == 46);
+        var text = FactsGenerator.Generate(20_000, seed: 2, json: true);
+        var cut = text[..(text.Length * 3 / 4)] + "}";
+        using var facts = Engine.Value.OpenFacts("cut.json", Utf8(cut)).Value!;
+        var decided = Engine.Value.DecideAll(facts, From, From).Count();
+        decided.Should().BeGreaterThan(10_000).And.BeLessThan(20_000);
+        facts.Diagnostics.Should().ContainSingle().Which.Message.Should().StartWith("invalid JSON");
+        var again = () => Engine.Value.DecideAll(facts, From, From).ToList();
+        again.Should().Throw<InvalidOperationException>().WithMessage("*read already*");
+    }
+
+    [Fact]
+    public void A_yaml_stream_refuses_a_control_character_and_invalid_utf8_where_they_are()
+    {
+        var control = Engine.Value.OpenFacts("c.yaml", Utf8("units: []\nemployees:\n  - { id: a\u0001, unit: u }\n"));
+        var stream = control.Value;
+        var diagnostics = stream is null ? control.Diagnostics : Drain(stream);
+        diagnostics.Should().ContainSingle(d => d.Code == "WP0003" && d.Span.Line == 3 && d.Span.Column == 12);
+        var bytes = new MemoryStream([.. "units: []\nemployees:\n  - { id: "u8, 0xE9, .. ", unit: u }\n"u8]);
+        var invalid = Engine.Value.OpenFacts("l.yaml", bytes);
+        var found = invalid.Value is { } s ? Drain(s) : invalid.Diagnostics;
+        found.Should().ContainSingle(d => d.Code == "WP0003" && d.Span.Line == 3 && d.Span.Column == 11);
+
+        System.Collections.Immutable.ImmutableArray<Diagnostic> Drain(FactsStream facts)
+        {
+            Engine.Value.DecideAll(facts, From, From).ToList().Should().BeEmpty();
+            return facts.Diagnostics;
+        }
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_diagnostic()
+    {
+        var opened = Engine.Value.OpenFacts(Path.Combine(Path.GetTempPath(), "no-such-dir-wp", "f.json"));
+        opened.Value.Should().BeNull();
+        opened.Diagnostics.Should().ContainSingle(d => d.Code == "WP0001");
+    }
+
+    /// <summary>A stream that reads forward only, as a pipe or a request body does.</summary>
+    private sealed class OneWay(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
