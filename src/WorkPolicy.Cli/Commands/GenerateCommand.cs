@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace WorkPolicy.Cli.Commands;
 
-/// <summary><c>workpolicy generate --employees N</c>: a realistic facts file of any size, for benchmarks and trials (<see cref="SyntheticFacts.Generate"/>).</summary>
+/// <summary><c>workpolicy generate --employees N</c>: a realistic facts file of any size, for benchmarks and trials (<see cref="SyntheticFacts.Write"/>).</summary>
 internal static class GenerateCommand
 {
     public static Command Create(CliIO io)
@@ -15,10 +15,11 @@ internal static class GenerateCommand
         command.SetAction(parse =>
         {
             var n = parse.GetValue(employees);
-            if (n is < 0 or > 2_000_000) throw new UsageException("--employees must be between 0 and 2,000,000");
-            var text = SyntheticFacts.Generate(n, parse.GetValue(seed), parse.GetValue(format) == "json");
-            if (parse.GetValue(output) is { } o) RuleFiles.WriteAtomically(o, text);
-            else io.Out.Write(text);
+            if (n is < 0 or > SyntheticFacts.MaxStreamedEmployees) throw new UsageException($"--employees must be between 0 and {SyntheticFacts.MaxStreamedEmployees:N0}");
+            var json = parse.GetValue(format) == "json";
+            // Written as made: a national population is never held.
+            if (parse.GetValue(output) is { } o) RuleFiles.WriteAtomically(o, w => SyntheticFacts.Write(w, n, parse.GetValue(seed), json));
+            else SyntheticFacts.Write(io.Out, n, parse.GetValue(seed), json);
             return WorkPolicyCommand.Ok;
         });
         return command;

@@ -119,6 +119,9 @@ public static class RuleFiles
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> through a temporary file and a rename, so an error never leaves it half-written.</summary>
     public static void WriteAtomically(string path, string text) => AtomicFile.Write(path, text);
+
+    /// <summary>Writes what <paramref name="write"/> writes to <paramref name="path"/> through a temporary file and a rename.</summary>
+    public static void WriteAtomically(string path, Action<TextWriter> write) => AtomicFile.Write(path, write);
 }
 
 /// <summary>Realistic synthetic facts for all six regions, for trials and benchmarks (<c>workpolicy generate</c>).</summary>
@@ -130,5 +133,22 @@ public static class SyntheticFacts
     {
         if (employees is < 0 or > 2_000_000) throw new ArgumentOutOfRangeException(nameof(employees), "between 0 and 2,000,000 employees");
         return Dsl.Generation.FactsGenerator.Generate(employees, seed, json);
+    }
+
+    /// <summary>The most employees <see cref="Write"/> makes: Indonesia's ASN (about 4.3 million) and room beside them.</summary>
+    public const int MaxStreamedEmployees = 10_000_000;
+
+    /// <summary>
+    /// Writes the text <see cref="Generate"/> would return to <paramref name="writer"/>, each employee made as it is
+    /// written: any population up to <see cref="MaxStreamedEmployees"/>, never held whole.
+    /// </summary>
+    /// <example><code>using var file = File.CreateText("national.facts.json");
+    /// SyntheticFacts.Write(file, 4_300_000, seed: 11, json: true);</code></example>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than 0 or more than <see cref="MaxStreamedEmployees"/> employees.</exception>
+    public static void Write(TextWriter writer, int employees, int seed = 1, bool json = false)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (employees is < 0 or > MaxStreamedEmployees) throw new ArgumentOutOfRangeException(nameof(employees), $"between 0 and {MaxStreamedEmployees:N0} employees");
+        Dsl.Generation.FactsGenerator.Write(writer, employees, seed, json);
     }
 }

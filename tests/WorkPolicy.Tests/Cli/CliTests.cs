@@ -171,6 +171,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Eval_streams_the_facts_and_says_so_when_it_must_hold_the_employees()
+    {
+        var last = Path.Combine(_temp, "last.facts.yaml");
+        File.WriteAllText(last, "units: [ { id: u, region: kota-palopo, kind: dinas } ]\nemployees:\n  - { id: a, unit: u, employment: pns }\n  - { id: b, unit: uu, employment: pns }\n  - { id: c, unit: u, employment: honorer }\n");
+        var (code, output, err) = Run("eval", Samples, "--facts", last, "--on", "2021-07-30", "--verbose");
+        // One employee names no unit of the file: reported and left out, the others decided, the exit code says so.
+        code.Should().Be(1);
+        output.Should().Contain("a  ").And.Contain("c  ").And.NotContain("\nb  ");
+        err.Should().Contain("streamed; 2 employees read and decided").And.Contain("(4,20): error WP0404");
+        var first = Path.Combine(_temp, "first.facts.yaml");
+        File.WriteAllText(first, "employees:\n  - { id: a, unit: u, employment: pns }\nunits: [ { id: u, region: kota-palopo, kind: dinas } ]\n");
+        var held = Run("eval", Samples, "--facts", first, "--on", "2021-07-30", "--verbose");
+        held.Code.Should().Be(0);
+        held.Err.Should().Contain("the employees were held in memory");
+        Run("eval", Samples, "--facts", first, "--on", "2021-07-30").Err.Should().BeEmpty("only --verbose says how the facts were read");
+    }
+
+    [Fact]
     public void Invalid_utf8_is_reported_with_its_position()
     {
         var file = Path.Combine(_temp, "latin1.wp");

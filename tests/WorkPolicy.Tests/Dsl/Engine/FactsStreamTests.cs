@@ -133,6 +133,21 @@ public class FactsStreamTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Generated_facts_written_as_made_are_the_text_generated_whole(bool json)
+    {
+        foreach (var employees in new[] { 0, 1, 2_500 })
+        {
+            var written = new StringWriter { NewLine = "\n" };
+            SyntheticFacts.Write(written, employees, seed: 4, json);
+            written.ToString().Should().Be(SyntheticFacts.Generate(employees, seed: 4, json));
+        }
+        var national = () => SyntheticFacts.Write(TextWriter.Null, SyntheticFacts.MaxStreamedEmployees + 1);
+        national.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
     [Fact]
     public void A_missing_file_is_a_diagnostic()
     {
