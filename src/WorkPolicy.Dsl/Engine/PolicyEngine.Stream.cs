@@ -34,8 +34,16 @@ public sealed partial class PolicyEngine
         // A file can be read twice: once through to see which keys follow the employees, when that matters.
         var loaded = Open(path, file, json =>
         {
-            using var again = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            return KeysAfterEmployees.Scan(again, json);
+            try
+            {
+                using var again = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                return KeysAfterEmployees.Scan(again, json);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Gone or locked since it was opened: what follows the employees is not known, so they are held.
+                return null;
+            }
         }, owned: file);
         if (loaded.Value is null) file.Dispose();
         return loaded;

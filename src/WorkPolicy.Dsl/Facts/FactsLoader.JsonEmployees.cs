@@ -8,8 +8,14 @@ namespace WorkPolicy.Dsl.Facts;
 
 internal sealed partial class FactsLoader
 {
+    private const int ShortText = 48;
+    // Tables stop growing past this many entries: a file of ever new keys or codes is declined to the node path.
+    private const int MaxRemembered = 1024;
+    // Where a key's or code's characters are read (the loader reads one document on one thread).
+    private readonly char[] _chars = new char[ShortText];
     private readonly List<string> _topKeys = [];
     private readonly List<string> _nestedKeys = [];
+    private readonly Dictionary<string, KeyTable> _keyTables = new(StringComparer.Ordinal);
 
     /// <summary>
     /// An employee of a JSON file mapped straight from the tokens: the common case of a large export
@@ -26,39 +32,41 @@ internal sealed partial class FactsLoader
         string? id = null, unit = null;
         long unitOffset = -1;
         var fields = new Dictionary<string, FactValue>(16, StringComparer.Ordinal);
-        var prefix = "";
+        var table = Keys("");
         var keys = _topKeys;
         keys.Clear();
+        var chars = _chars.AsSpan();
         while (true)
         {
             if (!r.Read() || ++tokens > budget) return false;
             if (r.TokenType == JsonTokenType.EndObject)
             {
                 if (ReferenceEquals(keys, _topKeys)) break;
-                (prefix, keys) = ("", _topKeys);
+                (table, keys) = (Keys(""), _topKeys);
                 continue;
             }
-            var key = context.String(ref r);
-            if (keys.Contains(key)) return false;
-            keys.Add(key);
+            // A key is found by its characters: its dotted name and field are made once per distinct key of the file.
+            if (!TryText(ref r, chars, out var name)) return false;
+            var key = table.Find(name);
+            if (keys.Contains(key.Name)) return false;
+            keys.Add(key.Name);
             if (!r.Read() || ++tokens > budget) return false;
-            if (prefix.Length == 0 && key is "id" or "unit")
+            if (ReferenceEquals(keys, _topKeys) && key.Name is "id" or "unit")
             {
                 if (r.TokenType != JsonTokenType.String || context.String(ref r) is not { } text || IsNullWord(text)) return false;
-                if (key == "id") id = text;
+                if (key.Name == "id") id = text;
                 else (unit, unitOffset) = (text, r.TokenStartIndex);
                 continue;
             }
-            var dotted = Dotted(prefix, key);
             if (r.TokenType == JsonTokenType.StartObject)
             {
-                if (prefix.Length > 0) return false;
-                (prefix, keys) = (Dotted(dotted, "."), _nestedKeys);
+                if (!ReferenceEquals(keys, _topKeys)) return false;
+                (table, keys) = (Keys(Dotted(key.Dotted, ".")), _nestedKeys);
                 keys.Clear();
                 continue;
             }
-            if (Field("employee", dotted) is not { } field || JsonValue(ref r, context, field, budget, ref tokens) is not { } value) return false;
-            fields[dotted] = value;
+            if (key.Field is not { } field || JsonValue(ref r, context, key, field, chars, budget, ref tokens) is not { } value) return false;
+            fields[key.Dotted] = value;
         }
         if (id is null || unit is null || _employeeIds.Contains(id)) return false;
         _employeeIds.Add(id);
@@ -70,13 +78,12 @@ internal sealed partial class FactsLoader
     }
 
     /// <summary>A field value the way <see cref="Value"/> reads it from nodes, or null to decline.</summary>
-    private FactValue? JsonValue(ref Utf8JsonReader r, JsonItemContext context, FieldDecl field, int budget, ref int tokens)
+    private FactValue? JsonValue(ref Utf8JsonReader r, JsonItemContext context, JsonKey key, FieldDecl field, Span<char> chars, int budget, ref int tokens)
     {
         switch (field.Kind)
         {
             case FieldKind.OneOf when r.TokenType == JsonTokenType.String:
-                var code = context.String(ref r);
-                return !IsNullWord(code) && field.Codes.Contains(code) ? Code(code) : null;
+                return TryText(ref r, chars, out var code) ? key.Code(code, this) : null;
             case FieldKind.Bool when r.TokenType is JsonTokenType.True or JsonTokenType.False:
                 return r.TokenType == JsonTokenType.True ? Yes : No;
             case FieldKind.Number when r.TokenType is JsonTokenType.String or JsonTokenType.Number:
@@ -88,14 +95,65 @@ internal sealed partial class FactsLoader
                 {
                     if (!r.Read() || ++tokens > budget) return null;
                     if (r.TokenType == JsonTokenType.EndArray) break;
-                    if (r.TokenType != JsonTokenType.String) return null;
-                    var item = context.String(ref r);
-                    if (IsNullWord(item) || !field.Codes.Contains(item)) return null;
-                    (codes ??= []).Add(item);
+                    if (r.TokenType != JsonTokenType.String || !TryText(ref r, chars, out var item) || key.Code(item, this) is not { } known) return null;
+                    (codes ??= []).Add(known.Code);
                 }
                 return CodeSet(codes ?? []);
             default:
                 return null;
+        }
+    }
+
+    /// <summary>The current string's characters in <paramref name="chars"/>; false (declined) when it is longer.</summary>
+    private static bool TryText(ref Utf8JsonReader r, Span<char> chars, out ReadOnlySpan<char> text)
+    {
+        text = default;
+        if (r.HasValueSequence || r.ValueSpan.Length > ShortText) return false;
+        text = chars[..r.CopyString(chars)];
+        return true;
+    }
+
+    private KeyTable Keys(string prefix)
+    {
+        if (!_keyTables.TryGetValue(prefix, out var table)) _keyTables[prefix] = table = new KeyTable(prefix, this);
+        return table;
+    }
+
+    /// <summary>The keys met under one prefix (the top level, or a nested object's), by their characters.</summary>
+    private sealed class KeyTable(string prefix, FactsLoader loader)
+    {
+        private readonly Dictionary<string, JsonKey> _keys = new(StringComparer.Ordinal);
+
+        public JsonKey Find(ReadOnlySpan<char> name)
+        {
+            if (_keys.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var key)) return key;
+            var text = new string(name);
+            var dotted = loader.Dotted(prefix, text);
+            var made = new JsonKey(text, dotted, loader.Field("employee", dotted));
+            if (_keys.Count < MaxRemembered) _keys[text] = made;
+            return made;
+        }
+    }
+
+    /// <summary>A key of a JSON employee: its name, dotted name, declared field, and that field's codes met so far.</summary>
+    private sealed class JsonKey(string name, string dotted, FieldDecl? field)
+    {
+        private readonly Dictionary<string, CodeFact?> _codes = new(StringComparer.Ordinal);
+
+        public string Name { get; } = name;
+
+        public string Dotted { get; } = dotted;
+
+        public FieldDecl? Field { get; } = field;
+
+        /// <summary>The shared fact of a code of this field, or null (declined) when it is not one of its codes.</summary>
+        public CodeFact? Code(ReadOnlySpan<char> code, FactsLoader loader)
+        {
+            if (_codes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out var known)) return known;
+            var text = new string(code);
+            var fact = !IsNullWord(text) && Field!.Codes.Contains(text) ? loader.Code(text) : null;
+            if (_codes.Count < MaxRemembered) _codes[text] = fact;
+            return fact;
         }
     }
 

@@ -147,6 +147,11 @@ public class JsonFactsTests
             """{"id": "e", "unit": "nowhere", "health": {"healthy": false, "deeper": {"x": 1}}}""",
             """{"id": "f", "unit": "u", "roles": [], "health": {}, "it_capable": false, "colour": "blue"}""",
             """{"id": "g", "unit": "u", "roles": ["guru", null, 3], "tier": "2.5"}""",
+            // Codes and keys remembered by their characters: a code refused twice, an escaped key, a key too long to remember.
+            """{"id": "h", "unit": "u", "employment": "pnss", "roles": ["gurru"]}""",
+            """{"id": "i", "unit": "u", "employment": "pnss", "roles": ["gurru", "guru"]}""",
+            """{"id": "j", "unit": "u", "\u0065mployment": "pns", "roles": ["g\u0075ru"]}""",
+            """{"id": "k", "unit": "u", "a_key_much_longer_than_any_field_of_the_vocabulary_has": true}""",
             """["not", "a", "mapping"]""",
             """{"unit": "u"}""",
         };
@@ -158,7 +163,7 @@ public class JsonFactsTests
         streamed.Diagnostics.Should().Equal(whole.Diagnostics);
         streamed.Diagnostics.Should().HaveCountGreaterThan(6);
         streamed.Facts.Should().BeEquivalentTo(whole.Facts, o => o.RespectingRuntimeTypes().WithStrictOrdering());
-        streamed.Facts!.Employees.Select(e => e.Id).Should().Contain(["a", "f"]);
+        streamed.Facts!.Employees.Select(e => e.Id).Should().Contain(["a", "f", "j"]);
 
         // A key given twice stops the read, whichever path the employee takes.
         var twice = text.Replace("\"employment\": \"pns\", \"tier\"", "\"employment\": \"pns\", \"employment\": \"ptt\", \"tier\"");
