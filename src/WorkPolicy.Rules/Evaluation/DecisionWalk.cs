@@ -98,7 +98,8 @@ internal static class DecisionWalk
             }
             break;
         }
-        if (!decided.Decided) return decided;
+        // Obligations never change the verdict (an unknown one is pending): an observer that wants only the verdict skips them.
+        if (!decided.Decided || !observer.Obligations) return decided;
 
         var mode = decided.Mode;
         // Oldest first, so obligations are listed in the order the circulars were issued.
@@ -169,6 +170,9 @@ internal interface IWalkObserver
     /// <summary>Whether the trace-only events are wanted.</summary>
     bool Tracing { get; }
 
+    /// <summary>Whether the obligations of the decided mode are wanted (<see cref="Attaches"/>); they never change the verdict.</summary>
+    bool Obligations => true;
+
     /// <summary>The employee's unit is not in the facts.</summary>
     void UnitMissing(DecisionSubject s);
 
@@ -204,6 +208,7 @@ internal interface IWalkObserver
 internal struct NoObserver : IWalkObserver
 {
     public readonly bool Tracing => false;
+    public readonly bool Obligations => false;
     public readonly void UnitMissing(DecisionSubject s) { }
     public readonly void InForce(CompiledCircular c, DayContext day, Tri status) { }
     public readonly void NotWorkingDay(DayContext day) { }
