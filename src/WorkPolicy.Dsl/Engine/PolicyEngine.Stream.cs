@@ -54,6 +54,7 @@ public sealed partial class PolicyEngine
     /// result) to be decided as they are read; <paramref name="name"/> names them in diagnostics. A stream that cannot
     /// seek cannot be read twice: unless every key decisions read comes before the employees, they are kept.
     /// </summary>
+    /// <example><code>using var facts = engine.OpenFacts("request", httpContext.Request.Body).Value!;</code></example>
     public Loaded<FactsStream> OpenFacts(string name, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -89,6 +90,9 @@ public sealed partial class PolicyEngine
     /// <see cref="DecideAll(PolicyFacts, LocalDate, LocalDate, CancellationToken, IProgress{int}?)"/> makes for the
     /// facts loaded whole, but for the employees with errors, which are left out (see <see cref="FactsStream.Diagnostics"/>).
     /// </summary>
+    /// <example><code>using var facts = engine.OpenFacts("national.facts.json").Value!;
+    /// PolicyJson.WriteDecisions(output, engine.DecideAll(facts, day, day));
+    /// if (facts.HasErrors) foreach (var d in facts.Diagnostics) Console.Error.WriteLine(d);</code></example>
     /// <exception cref="ArgumentException">The last date is before the first, or the facts were read with another vocabulary.</exception>
     /// <exception cref="InvalidOperationException">The stream was read already.</exception>
     public IEnumerable<Decision> DecideAll(FactsStream facts, LocalDate from, LocalDate to, CancellationToken cancellationToken = default, IProgress<int>? progress = null)

@@ -149,6 +149,35 @@ public class FactsStreamTests
     }
 
     [Fact]
+    public void Stopping_early_or_cancelling_ends_cleanly_and_progress_counts_employees()
+    {
+        var text = FactsGenerator.Generate(40_000, seed: 6, json: true);
+        using (var facts = Engine.Value.OpenFacts("early.json", Utf8(text)).Value!)
+        {
+            // The caller stops after a few: the block being read meanwhile is waited out, nothing is left running.
+            Engine.Value.DecideAll(facts, From, To).Take(7).Should().HaveCount(7);
+            facts.EmployeesRead.Should().BeLessThan(40_000);
+        }
+        using var cancelled = Engine.Value.OpenFacts("cancel.json", Utf8(text)).Value!;
+        using var cancel = new CancellationTokenSource();
+        var seen = new List<int>();
+        var progress = new Counted(n =>
+        {
+            seen.Add(n);
+            cancel.Cancel();
+        });
+        var all = () => Engine.Value.DecideAll(cancelled, From, From, cancel.Token, progress).ToList();
+        all.Should().Throw<OperationCanceledException>();
+        seen.Should().Equal(16_384);
+    }
+
+    /// <summary>Progress heard on the caller's thread, as it is reported.</summary>
+    private sealed class Counted(Action<int> heard) : IProgress<int>
+    {
+        public void Report(int value) => heard(value);
+    }
+
+    [Fact]
     public void A_missing_file_is_a_diagnostic()
     {
         var opened = Engine.Value.OpenFacts(Path.Combine(Path.GetTempPath(), "no-such-dir-wp", "f.json"));
