@@ -105,48 +105,26 @@ public sealed partial class PolicyEngine
         return Streamed(facts, [.. new DateInterval(from, to)], cancellationToken, progress);
     }
 
+    /// <summary>Blocks read ahead of the one being decided: reading goes on while decisions are written.</summary>
+    private const int BlocksReadAhead = 3;
+
     private IEnumerable<Decision> Streamed(FactsStream facts, LocalDate[] dates, CancellationToken cancellationToken, IProgress<int>? progress)
     {
         // The units, region status, calendar and incidents, laid out once; each block's rows are laid out as decided.
         var batch = new BatchEvaluator(Rules, new FactIndex(facts.Head, Rules.Model.Layout));
-        var block = facts.Next(StreamBlock);
-        Task<List<EmployeeFacts>>? ahead = null;
         var done = 0;
-        try
+        using var ahead = new BlocksAhead(() => facts.Next(StreamBlock), BlocksReadAhead);
+        for (var block = ahead.Take(); block.Count > 0; block = ahead.Take())
         {
-            while (block.Count > 0)
+            cancellationToken.ThrowIfCancellationRequested();
+            var decided = batch.Decide(block, dates);
+            for (var e = 0; e < block.Count; e++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                // The next block is read on another core while this one is decided and handed out.
-                ahead = Task.Run(() => facts.Next(StreamBlock), CancellationToken.None);
-                var decided = batch.Decide(block, dates);
-                for (var e = 0; e < block.Count; e++)
-                {
-                    foreach (var day in decided) yield return day[e];
-                }
-                done += block.Count;
-                progress?.Report(done);
-                block = ahead.GetAwaiter().GetResult();
-                ahead = null;
+                foreach (var day in decided) yield return day[e];
             }
-        }
-        finally
-        {
-            Settle(ahead);
+            done += block.Count;
+            progress?.Report(done);
         }
         cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    /// <summary>Waits out a read still going when the caller stopped early, so the file is not closed under it.</summary>
-    private static void Settle(Task? reading)
-    {
-        try
-        {
-            reading?.Wait();
-        }
-        catch (AggregateException)
-        {
-            // The caller stopped reading; what the abandoned block met is of no use to it.
-        }
     }
 }
