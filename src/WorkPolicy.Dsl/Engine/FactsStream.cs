@@ -48,7 +48,10 @@ public sealed class FactsStream : IDisposable
     /// </summary>
     public bool Buffered => _reader.Kept;
 
-    /// <summary>How many employees were handed to decisions so far (those with errors are not).</summary>
+    /// <summary>
+    /// How many employees were read and handed to decisions so far (those with errors are not); reading runs ahead of
+    /// deciding by a few blocks, so this is the whole count once the decisions were read to the end.
+    /// </summary>
     public long EmployeesRead { get; private set; }
 
     /// <summary>Every diagnostic so far, in file order: complete once the decisions were read to the end.</summary>
