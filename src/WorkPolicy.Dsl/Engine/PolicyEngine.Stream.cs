@@ -20,30 +20,14 @@ public sealed partial class PolicyEngine
     public Loaded<FactsStream> OpenFacts(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        FileStream file;
-        try
-        {
-            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            var message = ex is FileNotFoundException or DirectoryNotFoundException ? Diagnostic.Create(DiagnosticMessages.FileNotFound, SourceSpan.At(path, 1, 1))
-                : Diagnostic.Create(DiagnosticMessages.CannotReadFile, SourceSpan.At(path, 1, 1), ex.Message);
-            return new(null, [message]);
-        }
+        var diagnostics = new List<Diagnostic>();
+        if (SourceText.Open(path, diagnostics) is not { } file) return new(null, [.. diagnostics]);
         // A file can be read twice: once through to see which keys follow the employees, when that matters.
-        var loaded = Open(path, file, json =>
+        var loaded = Open(path, file, () =>
         {
-            try
-            {
-                using var again = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-                return KeysAfterEmployees.Scan(again, json);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Gone or locked since it was opened: what follows the employees is not known, so they are held.
-                return null;
-            }
+            // Gone or locked since it was opened: what follows the employees is not known, so they are held.
+            using var again = SourceText.Open(path, []);
+            return again is null ? null : KeysAfterEmployees.Scan(path, again);
         }, owned: file);
         if (loaded.Value is null) file.Dispose();
         return loaded;
@@ -60,14 +44,14 @@ public sealed partial class PolicyEngine
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(stream);
         var origin = stream.CanSeek ? stream.Position : -1;
-        return Open(name, stream, json =>
+        return Open(name, stream, () =>
         {
             if (origin < 0) return null;
             var at = stream.Position;
             stream.Position = origin;
             try
             {
-                return KeysAfterEmployees.Scan(stream, json);
+                return KeysAfterEmployees.Scan(name, stream);
             }
             finally
             {
@@ -76,9 +60,9 @@ public sealed partial class PolicyEngine
         }, owned: null);
     }
 
-    private Loaded<FactsStream> Open(string name, Stream source, Func<bool, IReadOnlySet<string>?> laterKeys, Stream? owned)
+    private Loaded<FactsStream> Open(string name, Stream source, Func<IReadOnlySet<string>?> laterKeys, Stream? owned)
     {
-        var reader = FactsStreamReader.Open(name, source, Rules.Model.Vocabulary, laterKeys);
+        var reader = new FactsStreamReader(name, source, Rules.Model.Vocabulary, laterKeys);
         var ok = reader.ReadHead();
         return new(ok ? new FactsStream(reader, Rules.Model.Vocabulary, owned) : null, reader.Diagnostics);
     }

@@ -44,10 +44,6 @@ internal sealed partial class FactsLoader
     /// <summary>Reads the document's whole root (streamed or not), as a whole load does.</summary>
     public FactsFile? Finish(YamlNode root) => Read(root);
 
-    /// <summary>The kept employees that had no error of their own, in file order (what a stream hands out when it kept them).</summary>
-    public IEnumerable<EmployeeFacts> Faultless(FactsFile facts) =>
-        facts.Employees.Where((_, i) => i < _employeeFaults.Count && !_employeeFaults[i]);
-
     private void BeginEmployees(IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> before)
     {
         EmployeesBegan = true;

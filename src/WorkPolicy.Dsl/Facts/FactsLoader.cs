@@ -325,8 +325,6 @@ internal sealed partial class FactsLoader
     private readonly IdSet _employeeIds;
     private readonly ImmutableArray<EmployeeFacts>.Builder _employees = ImmutableArray.CreateBuilder<EmployeeFacts>();
     private readonly List<SourceSpan> _employeeUnitSpans = [];
-    // Whether each kept employee had an error of its own: a stream hands out only those that had none.
-    private readonly List<bool> _employeeFaults = [];
 
     /// <summary>Maps one item of the employee list; its unit is checked once all units are known.</summary>
     private void AddEmployee(YamlNode item)
@@ -354,7 +352,6 @@ internal sealed partial class FactsLoader
         }
         _employees.Add(employee);
         _employeeUnitSpans.Add(unitSpan);
-        _employeeFaults.Add(ErrorsSince(errorsBefore));
     }
 
     private bool ErrorsSince(int count)
@@ -373,12 +370,7 @@ internal sealed partial class FactsLoader
 
     private ImmutableArray<EmployeeFacts> CheckedEmployees(HashSet<string> unitIds)
     {
-        for (var i = 0; i < _employees.Count; i++)
-        {
-            var errorsBefore = _r.Diagnostics.Count;
-            CheckUnit(_employees[i].Unit, _employeeUnitSpans[i], unitIds);
-            if (ErrorsSince(errorsBefore)) _employeeFaults[i] = true;
-        }
+        for (var i = 0; i < _employees.Count; i++) CheckUnit(_employees[i].Unit, _employeeUnitSpans[i], unitIds);
         return _employees.ToImmutable();
     }
 

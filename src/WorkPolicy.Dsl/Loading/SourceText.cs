@@ -18,20 +18,40 @@ internal static class SourceText
     /// <summary>The bytes of <paramref name="path"/> if it is at most <paramref name="maxBytes"/> long, or null with a diagnostic.</summary>
     public static byte[]? ReadBytes(string path, List<Diagnostic> diagnostics, long maxBytes)
     {
+        using var file = Open(path, diagnostics);
+        if (file is null) return null;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                diagnostics.Add(Diagnostic.Create(DiagnosticMessages.FileNotFound, SourceSpan.At(path, 1, 1)));
-                return null;
-            }
-            if (info.Length > maxBytes)
+            if (file.Length > maxBytes)
             {
                 diagnostics.Add(Diagnostic.Create(DiagnosticMessages.FileTooLarge, SourceSpan.At(path, 1, 1), maxBytes / (1024 * 1024)));
                 return null;
             }
-            return File.ReadAllBytes(path);
+            var bytes = new byte[file.Length];
+            file.ReadExactly(bytes);
+            return bytes;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.CannotReadFile, SourceSpan.At(path, 1, 1), ex.Message));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> opened to be read from start to end (a facts stream reads it as it goes), or null with a
+    /// diagnostic: not found (a folder is not a file), or not readable.
+    /// </summary>
+    public static FileStream? Open(string path, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                diagnostics.Add(Diagnostic.Create(DiagnosticMessages.FileNotFound, SourceSpan.At(path, 1, 1)));
+                return null;
+            }
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

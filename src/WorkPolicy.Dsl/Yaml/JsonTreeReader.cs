@@ -196,7 +196,7 @@ internal sealed class JsonWindow
 /// (after a list item was handed out, say) or the document ends, and the next call goes on from there. What is held
 /// is the window and the tree, never the streamed items.
 /// </summary>
-internal sealed class JsonStepReader
+internal sealed class JsonStepReader : IStepReader
 {
     private readonly string _path;
     private readonly JsonWindow _window;
@@ -224,43 +224,35 @@ internal sealed class JsonStepReader
         _state = new JsonReaderState(new JsonReaderOptions { MaxDepth = maxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
     }
 
-    /// <summary>Whether the document was read to its end or given up on.</summary>
+    /// <inheritdoc/>
     public bool Done { get; private set; }
 
-    /// <summary>The finished document, or null while reading or when it could not be read (see the diagnostics).</summary>
+    /// <inheritdoc/>
     public YamlNode? Root { get; private set; }
 
-    /// <summary>Reads until <paramref name="pause"/> says so after a token, or to the end.</summary>
+    /// <inheritdoc/>
     public void Run(Func<bool>? pause)
     {
         while (!Done)
         {
-            if (_window.Low) _window.Fill(offset => _lines.At(_path, offset));
             var reader = new Utf8JsonReader(_window.Unread, _window.Final, _state);
             _context.Base = _window.Base + _window.Start;
             var step = Steps(ref reader, pause);
             _window.Start += (int)reader.BytesConsumed;
             _state = reader.CurrentState;
-            if (step == Step.Ended)
+            switch (step)
             {
-                Done = true;
-                Root = _tree.Root;
-                return;
+                case Step.Paused:
+                    return;
+                case Step.NeedsBytes:
+                    // Fewer bytes ahead than an item may take, or a token longer than what was left (never in the final block).
+                    _window.Fill(offset => _lines.At(_path, offset));
+                    break;
+                default:
+                    Done = true;
+                    if (step == Step.Ended) Root = _tree.Root;
+                    return;
             }
-            if (step == Step.Failed)
-            {
-                Done = true;
-                return;
-            }
-            if (step == Step.Paused) return;
-            // More bytes: a token longer than what was left.
-            if (_window.Final)
-            {
-                Done = true;
-                Root = _tree.Root;
-                return;
-            }
-            _window.Fill(offset => _lines.At(_path, offset));
         }
     }
 

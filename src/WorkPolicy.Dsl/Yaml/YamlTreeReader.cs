@@ -43,7 +43,7 @@ internal static class YamlTreeReader
 /// until asked to pause or the document ends, and the next call goes on from there (YamlDotNet's parser pulls
 /// its text as it needs it, so a streamed document is never whole in memory).
 /// </summary>
-internal sealed class YamlStepReader(string path, TextReader text, List<Diagnostic> diagnostics, int maxNodes, ItemStream? stream)
+internal sealed class YamlStepReader(string path, TextReader text, List<Diagnostic> diagnostics, int maxNodes, ItemStream? stream) : IStepReader
 {
     private readonly Parser _parser = new(text);
     private readonly TreeBuilder _tree = new(stream);
@@ -54,13 +54,13 @@ internal sealed class YamlStepReader(string path, TextReader text, List<Diagnost
     private int _lastLine = 1;
     private int _lastColumn = 1;
 
-    /// <summary>Whether the document was read to its end or given up on.</summary>
+    /// <inheritdoc/>
     public bool Done { get; private set; }
 
-    /// <summary>The finished document, or null while reading or when it could not be read (see the diagnostics).</summary>
+    /// <inheritdoc/>
     public YamlNode? Root { get; private set; }
 
-    /// <summary>Reads until <paramref name="pause"/> says so after an event, or to the end.</summary>
+    /// <inheritdoc/>
     public void Run(Func<bool>? pause)
     {
         if (Done) return;

@@ -14,6 +14,9 @@ internal readonly struct CoverageObserver(CoverageMap map) : IWalkObserver
     // The trace events carry the scopes of every provision considered and the status of every circular.
     public bool Tracing => true;
 
+    /// <inheritdoc/>
+    public bool Obligations => true;
+
     public void UnitMissing(DecisionSubject s) { }
 
     public void InForce(CompiledCircular c, DayContext day, Tri status)

@@ -51,33 +51,27 @@ internal sealed class BatchEvaluator
     public Decision[] DecideParallel(LocalDate date, int degree = -1) => DecideParallel(0, _facts.Employees.Length, [date], degree)[0];
 
     /// <summary>Decisions for employees <paramref name="start"/> to <paramref name="end"/> (exclusive) on each date, built in parallel: one array per date.</summary>
-    public Decision[][] DecideParallel(int start, int end, IReadOnlyList<LocalDate> dates, int degree = -1)
-    {
-        var rows = _facts.Employees;
-        var results = dates.Select(_ => new Decision[end - start]).ToArray();
-        ForEachChunk(start, end, degree, (evaluator, from, to) =>
-        {
-            for (var d = 0; d < dates.Count; d++)
-            {
-                for (var i = from; i < to; i++) results[d][i - start] = evaluator.Decide(rows[i], dates[d]);
-            }
-        });
-        return results;
-    }
+    public Decision[][] DecideParallel(int start, int end, IReadOnlyList<LocalDate> dates, int degree = -1) =>
+        Decide(end - start, i => _facts.Employees[start + i], dates, degree);
 
     /// <summary>
     /// Decisions for <paramref name="employees"/> (not of the indexed facts: employees read from a stream, whose units
     /// the index holds) on each date, built in parallel: one array per date, in the given order.
     /// </summary>
-    public Decision[][] Decide(IReadOnlyList<EmployeeFacts> employees, IReadOnlyList<LocalDate> dates, int degree = -1)
+    public Decision[][] Decide(IReadOnlyList<EmployeeFacts> employees, IReadOnlyList<LocalDate> dates, int degree = -1) =>
+        Decide(employees.Count, i => _facts.Row(employees[i]), dates, degree);
+
+    /// <summary>Decisions for <paramref name="count"/> rows on each date; a chunk's rows are found once, then decided date by date.</summary>
+    private Decision[][] Decide(int count, Func<int, EmployeeRow> row, IReadOnlyList<LocalDate> dates, int degree)
     {
-        var results = dates.Select(_ => new Decision[employees.Count]).ToArray();
-        ForEachChunk(0, employees.Count, degree, (evaluator, from, to) =>
+        var results = dates.Select(_ => new Decision[count]).ToArray();
+        ForEachChunk(0, count, degree, (evaluator, from, to) =>
         {
-            for (var i = from; i < to; i++)
+            var rows = new EmployeeRow[to - from];
+            for (var i = from; i < to; i++) rows[i - from] = row(i);
+            for (var d = 0; d < dates.Count; d++)
             {
-                var row = _facts.Row(employees[i]);
-                for (var d = 0; d < dates.Count; d++) results[d][i] = evaluator.Decide(row, dates[d]);
+                for (var i = from; i < to; i++) results[d][i] = evaluator.Decide(rows[i - from], dates[d]);
             }
         });
         return results;

@@ -171,7 +171,7 @@ internal interface IWalkObserver
     bool Tracing { get; }
 
     /// <summary>Whether the obligations of the decided mode are wanted (<see cref="Attaches"/>); they never change the verdict.</summary>
-    bool Obligations => true;
+    bool Obligations { get; }
 
     /// <summary>The employee's unit is not in the facts.</summary>
     void UnitMissing(DecisionSubject s);

@@ -18,6 +18,9 @@ internal sealed class Recorder(List<TraceEntry>? trace, Model.RuleModel model) :
 
     public bool Tracing => trace is not null;
 
+    /// <inheritdoc/>
+    public bool Obligations => true;
+
     public void UnitMissing(DecisionSubject s)
     {
         var unit = s.Employee!.Facts.Unit;
