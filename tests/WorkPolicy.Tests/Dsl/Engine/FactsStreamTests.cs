@@ -45,6 +45,37 @@ public class FactsStreamTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_file_without_incidents_is_read_through_once_to_know_none_follow_and_then_streamed(bool json)
+    {
+        // The look-ahead passes over every employee (several windows of JSON) and finds only check-ins after them.
+        var text = FactsGenerator.Generate(json ? 30_000 : 3_000, seed: 8, json);
+        // JSON has the key and its list on one line; YAML the key, then its item.
+        var line = json ? text.Split('\n').Single(l => l.Contains("positive-case", StringComparison.Ordinal)) : "incidents:\n" + text.Split('\n').Single(l => l.Contains("positive-case", StringComparison.Ordinal));
+        var without = text.Replace(line + "\n", "", StringComparison.Ordinal) + (json ? "" : "checkins: []\n");
+        without.Should().NotContain("incidents");
+        var file = Path.Combine(Path.GetTempPath(), $"wp-no-incidents-{Guid.NewGuid():N}.facts.{(json ? "json" : "yaml")}");
+        File.WriteAllText(file, without);
+        try
+        {
+            using var facts = Engine.Value.OpenFacts(file).Value!;
+            facts.Buffered.Should().BeFalse();
+            Engine.Value.DecideAll(facts, From, To).Select(d => PolicyJson.Serialize(d, indented: false)).Should().Equal(Whole(file, without));
+            // With incidents after the employees, the same look-ahead holds them.
+            var late = json ? without.Replace("\n]\n}\n", "\n],\n" + line.TrimEnd(',') + "\n}\n", StringComparison.Ordinal) : without + line + "\n";
+            File.WriteAllText(file, late);
+            using var held = Engine.Value.OpenFacts(file).Value!;
+            held.Buffered.Should().BeTrue();
+            Engine.Value.DecideAll(held, From, To).Select(d => PolicyJson.Serialize(d, indented: false)).Should().Equal(Whole(file, late));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
     [InlineData("sample.facts.yaml")]
     [InlineData("personas.facts.yaml")]
     [InlineData("national.facts.yaml")]
