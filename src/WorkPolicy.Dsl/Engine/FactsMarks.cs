@@ -10,7 +10,8 @@ namespace WorkPolicy;
 /// </summary>
 internal sealed class FactsMarks(List<(FactsMarks.Kind Kind, string Id)> records)
 {
-    public enum Kind : byte { Status, Unit, Incident, Employee }
+    /// <summary>What a line holds: a record of a list, or (<see cref="Key"/>) a top-level key given whole.</summary>
+    public enum Kind : byte { Status, Unit, Incident, Employee, Checkin, Key }
 
     /// <summary>The fact path at a 1-based line and column (columns in characters) of <paramref name="json"/>, or null in the head.</summary>
     public string? PathAt(byte[] json, int line, int column)
@@ -18,7 +19,16 @@ internal sealed class FactsMarks(List<(FactsMarks.Kind Kind, string Id)> records
         if (line < 2 || line - 2 >= records.Count) return null;
         // One record a line: line N+1 is the N-th record (the head is line 1).
         var (kind, id) = records[line - 2];
-        var record = kind switch { Kind.Status => $"regions.{id}", Kind.Unit => $"units[{id}]", Kind.Incident => $"incidents[{id}]", _ => $"employees[{id}]" };
+        var record = kind switch
+        {
+            Kind.Status => $"regions.{id}",
+            Kind.Unit => $"units[{id}]",
+            Kind.Incident => $"incidents[{id}]",
+            Kind.Checkin => $"checkins[{id}]",
+            Kind.Key => id,
+            _ => $"employees[{id}]",
+        };
+        if (kind == Kind.Key) return record;
         return FieldAt(LineOf(json, line), column) is { } field ? $"{record}.{field}" : record;
     }
 

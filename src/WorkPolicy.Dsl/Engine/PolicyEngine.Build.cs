@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using WorkPolicy.Dsl.Facts;
 
 namespace WorkPolicy;
@@ -23,8 +24,7 @@ public sealed partial class PolicyEngine
         for (var round = 0; round < 4; round++)
         {
             var (json, marks) = current.ToJson();
-            var result = FactsLoader.Load(builder.Name, json, Rules.Model.Vocabulary);
-            var named = result.Diagnostics.Select(d => Named(builder.Name, d, json, marks)).ToList();
+            var (result, named) = LoadMarked(builder.Name, json, marks);
             var errors = named.Where(d => d.Severity == Severity.Error).ToList();
             if (errors.Count == 0 || badRecords == BadRecords.Reject)
             {
@@ -38,6 +38,28 @@ public sealed partial class PolicyEngine
             current = current.Without(units, employees);
         }
         return new(null, reported.ToImmutable());
+    }
+
+    /// <summary>
+    /// Reads a facts document given as JSON (docs/facts.md; a request's body, say) as a facts file is read, but naming
+    /// each diagnostic by record and field — <c>request/employees[e-7].position</c> — rather than by a place in a text
+    /// the caller never wrote. Any error leaves no facts.
+    /// </summary>
+    /// <example><code>var read = engine.ReadFacts("request", body.GetProperty("facts"));
+    /// if (read.Value is null) return Results.Problem(string.Join("; ", read.Diagnostics));</code></example>
+    public Loaded<PolicyFacts> ReadFacts(string name, JsonElement facts)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var (json, marks) = FactsLayout.OneRecordALine(facts);
+        var (result, named) = LoadMarked(name, json, marks);
+        return new(result.HasErrors || result.Facts is null ? null : new PolicyFacts(Rules.Model.Vocabulary, result.Facts), [.. named]);
+    }
+
+    /// <summary>Loads JSON laid out one record a line, each diagnostic named by the record its line holds.</summary>
+    private (FactsResult Result, List<Diagnostic> Named) LoadMarked(string name, byte[] json, FactsMarks marks)
+    {
+        var result = FactsLoader.Load(name, json, Rules.Model.Vocabulary);
+        return (result, [.. result.Diagnostics.Select(d => Named(name, d, json, marks))]);
     }
 
     /// <summary>The diagnostic with the fact path its line speaks of instead of a line of generated JSON.</summary>

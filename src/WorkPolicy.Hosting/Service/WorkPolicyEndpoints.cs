@@ -105,15 +105,14 @@ public static class WorkPolicyEndpoints
         }
     }
 
-    /// <summary>The facts of a request: given inline (checked as an app's records are), else the service's <c>--facts</c>.</summary>
+    /// <summary>The facts of a request: given inline (read as a facts file is), else the service's <c>--facts</c>.</summary>
     private static (PolicyFacts? Facts, IResult? Problem) FactsOf(JsonElement body, PolicySnapshot now)
     {
         if (!body.TryGetProperty("facts", out var inline)) return now.Facts is { } facts ? (facts, null)
             : (null, Problems.Of(StatusCodes.Status400BadRequest, "no facts", "give \"facts\" in the body, or start the service with --facts"));
-        var (builder, problem) = RequestFacts.Read(inline);
-        if (builder is null) return (null, Problems.Of(StatusCodes.Status400BadRequest, "facts cannot be read", problem));
-        var built = now.Engine.BuildFacts(builder, BadRecords.Reject);
-        return built.Value is { } read ? (read, null) : (null, Problems.Of(StatusCodes.Status400BadRequest, "facts with errors", null, built.Diagnostics.Where(d => d.Severity == Severity.Error)));
+        // Read by the one facts loader, diagnostics naming the record and field (request/employees[x].position).
+        var read = now.Engine.ReadFacts("request", inline);
+        return read.Value is { } given ? (given, null) : (null, Problems.Of(StatusCodes.Status400BadRequest, "facts with errors", null, read.Diagnostics.Where(d => d.Severity == Severity.Error)));
     }
 
     private static LocalDate? DateOf(JsonElement body, string key) =>

@@ -77,7 +77,9 @@ public class ServiceTests
         {
             var (wrong, shape, kind) = await host.Post("/v1/decide", new { on = "2021-07-30", facts = odd });
             (wrong, kind).Should().Be((400, "application/problem+json"), JsonSerializer.Serialize(odd));
-            shape.GetProperty("title").GetString().Should().Be("facts cannot be read");
+            // The one facts loader reads them, and names the part of the request that is wrong.
+            shape.GetProperty("title").GetString().Should().Be("facts with errors");
+            shape.GetProperty("diagnostics").EnumerateArray().Should().Contain(d => d.GetProperty("path").GetString()!.StartsWith("request/", StringComparison.Ordinal), JsonSerializer.Serialize(odd));
         }
 
         using var defect = await host.Client.GetAsync("/defect");

@@ -60,4 +60,28 @@ public class FactsBuilderTests
         nowhere.Diagnostics.Should().Contain(x => x.Span.Path.StartsWith("hr/units[u-x]") && x.Severity == Severity.Error);
         nowhere.Value!.Employees.Should().Equal("e-001", "e-002");
     }
+    [Fact]
+    public void A_json_document_is_read_by_the_facts_loader_with_diagnostics_named_by_record_and_field()
+    {
+        var engine = Samples();
+        using var good = System.Text.Json.JsonDocument.Parse("""
+            { "units": [ { "id": "u", "region": "kota-palopo", "kind": "dinas" } ],
+              "employees": [ { "id": "x", "unit": "u", "employment": "pns", "position": "pelaksana" } ] }
+            """);
+        var read = engine.ReadFacts("request", good.RootElement);
+        read.Diagnostics.Should().BeEmpty();
+        engine.Decide(read.Value!, "x", Fri).Should().Be(engine.Decide(engine.ParseFacts("f", good.RootElement.GetRawText()).Value!, "x", Fri));
+        using var bad = System.Text.Json.JsonDocument.Parse("""
+            { "calendar": { "workweek": ["mon", "fridy"] },
+              "regions": { "kota-palopo": { "ppkm": [ { "from": "2021-07-26", "levle": 4 } ] } },
+              "units": [ { "id": "u", "region": "kota-palopo", "kind": "dinass" } ],
+              "employees": [ { "id": "x", "unit": "u", "position": "pelaksanaa" }, { "unit": "u" } ],
+              "checkins": [ { "employee": "y", "at": "2021-07-30T07:00:00+08:00" } ] }
+            """);
+        var refused = engine.ReadFacts("request", bad.RootElement);
+        refused.Value.Should().BeNull();
+        refused.Diagnostics.Select(d => d.Span.Path).Should().BeEquivalentTo(
+            "request/calendar", "request/regions.kota-palopo.ppkm[2021-07-26].levle", "request/units[u].kind",
+            "request/employees[x].position", "request/employees[#2]", "request/checkins[y@2021-07-30T07:00:00+08:00].employee");
+    }
 }
