@@ -41,8 +41,13 @@ internal sealed class PolicyProvider : IPolicyProvider, IHostedService, IDisposa
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_options.Watch)
+        {
+            _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+            // The configured paths are watched from the start, so rules that fail to load are reloaded when mended.
+            lock (_gate) Watch([.. _options.Rules, .. _options.Facts is { } f ? [f] : Array.Empty<string>()]);
+        }
         Reload();
-        if (_options.Watch) Watch();
         return Task.CompletedTask;
     }
 
@@ -86,6 +91,8 @@ internal sealed class PolicyProvider : IPolicyProvider, IHostedService, IDisposa
                 return Publish(new ReloadOutcome(_clock.GetCurrentInstant(), false, previous?.Revision, [.. diagnostics]), null);
             }
             WorkPolicyTelemetry.Reloads.Add(1);
+            // The folders of every file the rules were read from: a vocabulary above the rules' folder too.
+            if (_options.Watch) Watch(next.Engine.SourcePaths);
             if (previous is null) Log.Loaded(_logger, next.Revision, next.Engine.Circulars.Count, next.Facts?.Employees.Count ?? 0, elapsed);
             else Log.Reloaded(_logger, next.Revision, previous.Revision, ReferenceEquals(next.Facts, previous.Facts) ? "kept" : "re-read", elapsed);
             return Publish(new ReloadOutcome(next.LoadedAt, true, next.Revision, [.. diagnostics]), next);
@@ -103,13 +110,13 @@ internal sealed class PolicyProvider : IPolicyProvider, IHostedService, IDisposa
         return outcome;
     }
 
-    private void Watch()
+    /// <summary>Watches the folders of <paramref name="paths"/> not watched yet (a reload may read a file from a new folder).</summary>
+    private void Watch(IEnumerable<string> paths)
     {
-        var paths = _options.Rules.Select(Path.GetFullPath).ToList();
-        if (_options.Facts is { } facts) paths.Add(Path.GetFullPath(facts));
         // One watcher per folder: a folder of rules, or the folder of a file (editors save by replacing the file).
-        foreach (var folder in paths.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal))
+        foreach (var folder in paths.Select(Path.GetFullPath).Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p)!).Distinct(StringComparer.Ordinal))
         {
+            if (!Directory.Exists(folder) || _watchers.Any(w => w.Path == folder)) continue;
             var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
             watcher.Changed += OnChange;
             watcher.Created += OnChange;
@@ -118,7 +125,6 @@ internal sealed class PolicyProvider : IPolicyProvider, IHostedService, IDisposa
             watcher.EnableRaisingEvents = true;
             _watchers.Add(watcher);
         }
-        _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
     private void OnChange(object sender, FileSystemEventArgs e)

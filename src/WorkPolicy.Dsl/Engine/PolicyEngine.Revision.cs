@@ -11,10 +11,17 @@ public sealed partial class PolicyEngine
     /// Names the rules: a hash of the rule files' content (each file's name and text, in the order loaded), the same
     /// for the same files wherever they lie — what a decision service reports, and records keep, as "the rules that
     /// answered": made from the texts that were parsed, never read again. Files read from memory (<see cref="RuleSource"/>)
-/// hash their text as given.
+    /// hash their text as given.
     /// </summary>
     /// <example><c>engine.Revision</c> → <c>"r-3f9a1c02d4b7"</c></example>
     public string Revision => _revision ??= Hash();
+
+    /// <summary>
+    /// The rule files the rules were read from, in the order loaded — a folder's nearest <c>vocabulary.*</c> above it
+    /// included — or the names given with <see cref="RuleSource"/> texts: what a host watches for edits.
+    /// </summary>
+    /// <example><c>engine.SourcePaths</c> → <c>["samples/circulars/vocabulary.wp", "samples/circulars/palopo.wp", …]</c></example>
+    public IReadOnlyList<string> SourcePaths => [.. Rules.Model.Files.Select(f => f.Path)];
 
     private string Hash()
     {
