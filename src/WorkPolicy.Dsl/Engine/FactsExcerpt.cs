@@ -20,7 +20,7 @@ internal static class FactsExcerpt
         {
             foreach (var e in facts.Employees) _employees.TryAdd(e.Id, e);
             Units = facts.Units.GroupBy(u => u.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            Subtrees = facts.Units.GroupBy(u => TopOf(u, Units) ?? u.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            Subtrees = facts.Units.GroupBy(u => UnitTree.Top(u, Units).Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         }
 
         public Dictionary<string, UnitFacts> Units { get; }
@@ -34,9 +34,9 @@ internal static class FactsExcerpt
     {
         var units = index.Units;
         var chain = new List<UnitFacts>();
-        for (var id = (string?)employee.Unit; id is not null && units.TryGetValue(id, out var unit) && chain.Count < 64 && !chain.Contains(unit); id = unit.Parent)
+        for (var id = (string?)employee.Unit; id is not null && units.TryGetValue(id, out var unit) && !chain.Contains(unit); id = unit.Parent)
             chain.Add(unit);
-        var top = chain.Count > 0 ? chain[^1].Id : null;
+        var top = chain.Count > 0 ? UnitTree.Top(chain[0], units).Id : null;
         // A top unit's incident tests read its whole subtree: every unit under the same top unit, with its own parents.
         var related = top is null ? chain : index.Subtrees.GetValueOrDefault(top) ?? chain;
         // Written by the builder's writer: one way to write a facts document, read back by the one facts loader.
@@ -59,12 +59,6 @@ internal static class FactsExcerpt
         foreach (var e in entries.Where(e => e.From <= date))
             builder.EmployeeStatus(employee.Id, series, e.From, e.Until, Plain(e.Values));
         return System.Text.Encoding.UTF8.GetString(builder.ToJson().Json);
-    }
-
-    private static string? TopOf(UnitFacts unit, Dictionary<string, UnitFacts> units)
-    {
-        for (var hops = 0; unit.Parent is { } parent && units.TryGetValue(parent, out var up) && hops < 64; hops++) unit = up;
-        return unit.Id;
     }
 
     /// <summary>Fact values as the builder's plain values (code → text, set → texts, yes/no, number).</summary>

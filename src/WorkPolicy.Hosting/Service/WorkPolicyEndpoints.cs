@@ -116,7 +116,10 @@ public static class WorkPolicyEndpoints
     }
 
     private static LocalDate? DateOf(JsonElement body, string key) =>
-        body.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String && LocalDatePattern.Iso.Parse(v.GetString()!) is { Success: true } d ? d.Value : null;
+        body.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? Date(v.GetString()) : null;
+
+    /// <summary>A date written yyyy-mm-dd, or null: how every date of a request or query is read.</summary>
+    private static LocalDate? Date(string? text) => text is not null && LocalDatePattern.Iso.Parse(text) is { Success: true } d ? d.Value : null;
 
     private static async Task<IResult> Decide(HttpRequest request, IPolicyProvider provider, IServiceProvider services)
     {
@@ -153,9 +156,9 @@ public static class WorkPolicyEndpoints
     private static async Task<IResult> DecideOne(string employee, string? on, IPolicyProvider provider, IServiceProvider services, HttpContext context)
     {
         if (provider.Current is not { } now) return NotReady(provider);
-        if (on is null || LocalDatePattern.Iso.Parse(on) is not { Success: true } date) return Problems.Of(StatusCodes.Status400BadRequest, "on: a date yyyy-mm-dd");
+        if (Date(on) is not { } date) return Problems.Of(StatusCodes.Status400BadRequest, "on: a date yyyy-mm-dd");
         if (now.Facts is not { } facts) return Problems.Of(StatusCodes.Status400BadRequest, "no facts", "start the service with --facts, or POST /v1/decide with facts inline");
-        if (!now.Engine.TryDecide(facts, employee, date.Value, out var decision)) return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{employee}' is not in the facts");
+        if (!now.Engine.TryDecide(facts, employee, date, out var decision)) return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{employee}' is not in the facts");
         WorkPolicyTelemetry.Decisions.Add(1);
         var answer = await Answered(now, facts, [decision], services, context.RequestAborted).ConfigureAwait(false);
         return answer.Problem ?? Results.Text(answer.Decisions![0], "application/json");
@@ -224,11 +227,10 @@ public static class WorkPolicyEndpoints
     private static async Task<IResult> Records(string? employee, string? from, string? to, int? page, IServiceProvider services, HttpContext context)
     {
         if (services.GetService<DecisionRecorder>() is not { } recorder) return Problems.Of(StatusCodes.Status404NotFound, "no records are kept", "start the service with --records or --records-postgres");
-        LocalDate? Parse(string? text) => text is not null && LocalDatePattern.Iso.Parse(text) is { Success: true } d ? d.Value : null;
-        if ((from is not null && Parse(from) is null) || (to is not null && Parse(to) is null)) return Problems.Of(StatusCodes.Status400BadRequest, "from, to: dates yyyy-mm-dd");
+        if ((from is not null && Date(from) is null) || (to is not null && Date(to) is null)) return Problems.Of(StatusCodes.Status400BadRequest, "from, to: dates yyyy-mm-dd");
         const int PageSize = 100;
         var number = Math.Max(1, page ?? 1);
-        var found = await recorder.Store.ReadAsync(new RecordQuery(employee, Parse(from), Parse(to), PageSize, (number - 1) * PageSize), context.RequestAborted).ConfigureAwait(false);
+        var found = await recorder.Store.ReadAsync(new RecordQuery(employee, Date(from), Date(to), PageSize, (number - 1) * PageSize), context.RequestAborted).ConfigureAwait(false);
         var records = new JsonArray([.. found.Select(r => (JsonNode)new JsonObject
         {
             ["id"] = r.Id,

@@ -31,13 +31,8 @@ internal sealed class FactIndex
         foreach (var u in facts.Units) units.TryAdd(u.Id, new UnitRow(u, layout.Row(u.Fields, unit: true)) { Incidents = [.. incidents[u.Id]] });
         _units = units.ToFrozenDictionary(StringComparer.Ordinal);
         var tops = new Dictionary<string, UnitRow>(StringComparer.Ordinal);
-        foreach (var u in facts.Units)
-        {
-            var top = _units[u.Id];
-            var seen = new HashSet<string>(StringComparer.Ordinal) { u.Id };
-            while (top.Facts.Parent is { } p && _units.TryGetValue(p, out var parent) && seen.Add(parent.Facts.Id)) top = parent;
-            tops.TryAdd(u.Id, top);
-        }
+        var byId = _units.ToDictionary(kv => kv.Key, kv => kv.Value.Facts, StringComparer.Ordinal);
+        foreach (var u in facts.Units) tops.TryAdd(u.Id, _units[UnitTree.Top(_units[u.Id].Facts, byId).Id]);
         _topUnits = tops.ToFrozenDictionary(StringComparer.Ordinal);
         foreach (var group in (facts.Incidents ?? []).Where(i => tops.ContainsKey(i.Unit)).GroupBy(i => tops[i.Unit]))
             group.Key.SubtreeIncidents = [.. group];
@@ -48,9 +43,9 @@ internal sealed class FactIndex
         // Rows are independent of each other; laying out 100,000 of them is worth the cores.
         Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = rows.Length < 10_000 ? 1 : -1 }, i => rows[i] = NewRow(facts.Employees[i], i));
         Employees = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows);
-        var byId = new Dictionary<string, EmployeeRow>(StringComparer.Ordinal);
-        foreach (var row in Employees) byId.TryAdd(row.Facts.Id, row);
-        _employees = byId;
+        var rowsById = new Dictionary<string, EmployeeRow>(StringComparer.Ordinal);
+        foreach (var row in Employees) rowsById.TryAdd(row.Facts.Id, row);
+        _employees = rowsById;
         foreach (var d in facts.Calendar.Workweek) _workday[(int)d] = true;
         _holidays = facts.Calendar.Holidays.ToFrozenSet();
         // Status codes become the model's numbered instances, as row codes do, so compiled tests compare numbers.
