@@ -15,24 +15,15 @@ internal static class ReplayCommand
         command.SetAction(async (parse, cancel) =>
         {
             var source = parse.GetValue(records)!;
-            var postgres = source.Contains('=', StringComparison.Ordinal) || source.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
-            if (!postgres && !File.Exists(source))
+            if (!DecisionRecordStores.IsPostgres(source) && !File.Exists(source))
             {
                 io.Err.WriteLine($"workpolicy: no records file '{source}'");
                 return WorkPolicyCommand.InputErrors;
             }
             if (Shared.LoadRules(io, parse.GetValue(paths)!) is not { } engine) return WorkPolicyCommand.InputErrors;
-            await using IDecisionRecordStore store = postgres ? new PostgresRecordStore(source) : new SqliteRecordStore(source);
+            await using var store = DecisionRecordStores.Open(source);
             await store.InitializeAsync(cancel).ConfigureAwait(false);
-            var all = new List<DecisionRecord>();
-            for (var offset = 0; ; offset += 1000)
-            {
-                var page = await store.ReadAsync(RecordQuery.All(offset), cancel).ConfigureAwait(false);
-                all.AddRange(page);
-                if (page.Count < 1000) break;
-            }
-            // Oldest first, as they were answered.
-            all.Reverse();
+            var all = await store.ReadAllAsync(cancel).ConfigureAwait(false);
             var report = Output.ProgressDisplay.Run(io, "replay", all.Count, all.Count, progress => DecisionReplay.Run(all, engine, cancel, progress));
             if (parse.GetValue(format) == "json") Shared.WriteJson(io, report);
             else report.WriteText(io.Out);
