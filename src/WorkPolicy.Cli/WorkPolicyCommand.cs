@@ -33,6 +33,7 @@ public static class WorkPolicyCommand
             GenerateCommand.Create(io),
             ServeCommand.Create(io),
             ReplayCommand.Create(io),
+            RecordsCommand.Create(io),
             LspCommand.Create(),
         };
         var parse = root.Parse(args);

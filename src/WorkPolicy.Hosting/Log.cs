@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "WorkPolicy decision records could not be written")]
     public static partial void RecordsFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "WorkPolicy decision records purged: {Count} older than the retention {Retention}")]
+    public static partial void RecordsPurged(ILogger logger, long count, TimeSpan retention);
 }

@@ -1,3 +1,9 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IPolicyProvider>(sp => sp.GetRequiredService<PolicyProvider>());
         services.AddHostedService(sp => sp.GetRequiredService<PolicyProvider>());
         services.AddHealthChecks().AddCheck<WorkPolicyHealthCheck>("workpolicy");
+        AddServiceGuards(services);
         // The store is chosen from the options, so an app that keeps no records pays nothing for them.
         var probe = new WorkPolicyOptions();
         configure(probe);
@@ -39,7 +46,48 @@ public static class ServiceCollectionExtensions
             });
             services.AddSingleton<DecisionRecorder>();
             services.AddHostedService(sp => sp.GetRequiredService<DecisionRecorder>());
+            if (probe.Retention is not null) services.AddHostedService<RecordRetention>();
         }
         return services;
+    }
+
+    /// <summary>
+    /// What the <c>/v1</c> route group asks for as endpoint metadata: the key (an authentication scheme and an
+    /// authorization policy, so no spelling of a path reaches an endpoint without it), the concurrency bound (the
+    /// shared framework's rate limiter, 429 with <c>Retry-After</c>), and problem documents for the framework's own
+    /// empty 4xx answers (unknown path, wrong method).
+    /// </summary>
+    private static void AddServiceGuards(IServiceCollection services)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyAuthentication.Scheme, null);
+        services.AddAuthorization();
+        services.AddOptions<AuthorizationOptions>().Configure<IOptions<WorkPolicyOptions>>((authorization, options) =>
+            authorization.AddPolicy(ApiKeyAuthentication.Scheme, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthentication.Scheme)
+                .AddRequirements(new ApiKeyRequirement(open: options.Value.ApiKeys.Count == 0))));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<WorkPolicyOptions>>((limiter, options) =>
+        {
+            var limits = options.Value.Limits;
+            limiter.AddConcurrencyLimiter(ApiKeyAuthentication.Scheme, c =>
+            {
+                c.PermitLimit = limits.MaxConcurrentRequests;
+                c.QueueLimit = limits.RequestQueue;
+                c.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                return new ValueTask(Problems.Of(StatusCodes.Status429TooManyRequests, "too many requests at once",
+                    $"Limits.MaxConcurrentRequests ({limits.MaxConcurrentRequests}) are served and {limits.RequestQueue} wait; retry after a second").ExecuteAsync(context.HttpContext));
+            };
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // The framework's own answers (unknown path, wrong method, a query that did not bind) shaped as ours.
+            context.ProblemDetails.Type ??= $"https://workpolicy.invalid/problems/{context.ProblemDetails.Status}";
+            context.ProblemDetails.Extensions.TryAdd("diagnostics", Array.Empty<object>());
+        });
     }
 }

@@ -14,7 +14,7 @@ builder.Services.AddWorkPolicy(o =>
     o.Facts = builder.Configuration["facts"] ?? "samples/facts/sample.facts.yaml";
 });
 var app = builder.Build();
-app.UseWorkPolicyProblems();
+app.UseWorkPolicyService();
 app.MapWorkPolicyService();
 
 // GET /modes/e-001?on=2021-07-30 → "rotation": the app's own use of IPolicyProvider.

@@ -8,21 +8,15 @@ internal static class ReplayCommand
 {
     public static Command Create(CliIO io)
     {
-        var records = new Argument<string>("records") { Description = "the records: a SQLite file of 'serve --records', or a PostgreSQL connection string (Host=…;Database=…)" };
+        var records = Shared.Records();
         var paths = Shared.Paths("the rules to replay under: rule files or folders");
         var format = Shared.Format();
         var command = new Command("replay", "Re-decide kept decision records under other rules; report which would change, by the provision that decides now") { records, paths, format };
         command.SetAction(async (parse, cancel) =>
         {
-            var source = parse.GetValue(records)!;
-            if (!DecisionRecordStores.IsPostgres(source) && !File.Exists(source))
-            {
-                io.Err.WriteLine($"workpolicy: no records file '{source}'");
-                return WorkPolicyCommand.InputErrors;
-            }
             if (Shared.LoadRules(io, parse.GetValue(paths)!) is not { } engine) return WorkPolicyCommand.InputErrors;
-            await using var store = DecisionRecordStores.Open(source);
-            await store.InitializeAsync(cancel).ConfigureAwait(false);
+            await using var store = await Shared.OpenRecords(io, parse.GetValue(records)!, cancel).ConfigureAwait(false);
+            if (store is null) return WorkPolicyCommand.InputErrors;
             var all = await store.ReadAllAsync(cancel).ConfigureAwait(false);
             var report = Output.ProgressDisplay.Run(io, "replay", all.Count, all.Count, progress => DecisionReplay.Run(all, engine, cancel, progress));
             if (parse.GetValue(format) == "json") Shared.WriteJson(io, report);

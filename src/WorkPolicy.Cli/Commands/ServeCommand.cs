@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,24 +27,44 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "where to listen (default http://127.0.0.1:5080)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var records = new Option<string>("--records") { Description = "keep a record of every decision in this SQLite file (created, mode 0600)" };
         var postgres = new Option<string>("--records-postgres") { Description = "keep the records in PostgreSQL (a connection string)" };
-        var keyFile = new Option<string>("--api-key-file") { Description = "a file holding the key every /v1 request must send as 'Authorization: Bearer KEY'" };
+        var keyFile = new Option<string>("--api-key-file") { Description = "a file of keys, one a line (several for a rotation): every /v1 request must send one as 'Authorization: Bearer KEY'" };
         var dropWhenFull = new Option<bool>("--drop-records-when-full") { Description = "answer at once when the record queue is full, saying the records were dropped (default: wait)" };
-        var command = new Command("serve", "Serve decisions over HTTP (docs/service.md): rules and facts watched and reloaded, records kept") { paths, facts, urls, records, postgres, keyFile, dropWhenFull };
+        var retention = new Option<string>("--retention") { Description = "purge records older than this (90d, 12h): they hold personal facts" };
+        var tlsCert = new Option<string>("--tls-cert") { Description = "HTTPS: the certificate (PEM file) for https:// URLs" };
+        var tlsKey = new Option<string>("--tls-key") { Description = "HTTPS: the certificate's private key (PEM file)" };
+        var behindProxy = new Option<string>("--behind-proxy") { Description = "the address of a TLS-terminating proxy in front: plain HTTP off loopback is allowed, X-Forwarded-* honoured from that address only" };
+        var maxDecisions = new Option<int?>("--max-decisions") { Description = "decisions one request may ask (employees × days; default 20000)" };
+        var maxInline = new Option<int?>("--max-inline-employees") { Description = "employees one request may give inline (default 5000)" };
+        var maxConcurrent = new Option<int?>("--max-concurrent") { Description = "/v1 requests served at once before others wait or get 429 (default 64)" };
+        var command = new Command("serve", "Serve decisions over HTTP (docs/service.md): rules and facts watched and reloaded, records kept")
+        { paths, facts, urls, records, postgres, keyFile, dropWhenFull, retention, tlsCert, tlsKey, behindProxy, maxDecisions, maxInline, maxConcurrent };
         command.SetAction(async (parse, cancel) =>
         {
             var listen = parse.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            string? key = null;
+            string[] keys = [];
             if (parse.GetValue(keyFile) is { } file)
             {
-                if (!File.Exists(file) || (key = File.ReadAllText(file).Trim()).Length == 0)
+                if (!File.Exists(file) || (keys = [.. File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0)]).Length == 0)
                 {
                     io.Err.WriteLine($"workpolicy: --api-key-file '{file}' holds no key");
                     return WorkPolicyCommand.Usage;
                 }
             }
-            if (key is null && listen.FirstOrDefault(u => !IsLoopback(u)) is { } open)
+            var (cert, certKey) = (parse.GetValue(tlsCert), parse.GetValue(tlsKey));
+            if ((cert is null) != (certKey is null))
             {
-                io.Err.WriteLine($"workpolicy: listening on {open} (not loopback) needs --api-key-file: every /v1 request would be open to the network");
+                io.Err.WriteLine("workpolicy: give --tls-cert and --tls-key together");
+                return WorkPolicyCommand.Usage;
+            }
+            IPAddress? proxy = null;
+            if (parse.GetValue(behindProxy) is { } proxyText && !IPAddress.TryParse(proxyText, out proxy))
+            {
+                io.Err.WriteLine($"workpolicy: --behind-proxy '{proxyText}' is not an IP address");
+                return WorkPolicyCommand.Usage;
+            }
+            if (ServiceExposure.Refusal(listen, keys.Length > 0, cert is not null, proxy is not null) is { } refused)
+            {
+                io.Err.WriteLine($"workpolicy: {refused}");
                 return WorkPolicyCommand.Usage;
             }
             if (parse.GetValue(records) is not null && parse.GetValue(postgres) is not null)
@@ -51,12 +72,47 @@ internal static class ServeCommand
                 io.Err.WriteLine("workpolicy: give --records or --records-postgres, not both");
                 return WorkPolicyCommand.Usage;
             }
+            TimeSpan? keep = null;
+            if (parse.GetValue(retention) is { } keepText && (keep = Retention(keepText)) is null)
+            {
+                io.Err.WriteLine($"workpolicy: --retention '{keepText}': a number of days or hours, as 90d or 12h");
+                return WorkPolicyCommand.Usage;
+            }
+            System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null;
+            if (cert is not null)
+            {
+                try
+                {
+                    certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(cert, certKey);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+                {
+                    io.Err.WriteLine($"workpolicy: --tls-cert '{cert}' with --tls-key '{certKey}': {ex.Message}");
+                    return WorkPolicyCommand.Usage;
+                }
+            }
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            builder.WebHost.UseKestrelHttpsConfiguration();
             builder.WebHost.UseUrls(listen);
-            builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                k.Limits.MaxRequestBodySize = MaxBodyBytes;
+                if (certificate is not null) k.ConfigureHttpsDefaults(h => h.ServerCertificate = certificate);
+            });
+            if (proxy is not null)
+            {
+                builder.Services.Configure<ForwardedHeadersOptions>(o =>
+                {
+                    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                    // Only the named proxy is believed; the defaults (loopback) are dropped.
+                    o.KnownProxies.Clear();
+                    o.KnownIPNetworks.Clear();
+                    o.KnownProxies.Add(proxy);
+                });
+            }
             builder.Services.AddSingleton<IClock>(SystemClock.Instance);
             builder.Services.AddOpenApi();
             builder.Services.AddWorkPolicy(o =>
@@ -66,10 +122,15 @@ internal static class ServeCommand
                 o.Records = parse.GetValue(records);
                 o.RecordsPostgres = parse.GetValue(postgres);
                 o.WhenRecordsFull = parse.GetValue(dropWhenFull) ? RecordOverflow.Drop : RecordOverflow.Wait;
+                o.Retention = keep;
+                o.ApiKeys.AddRange(keys);
+                if (parse.GetValue(maxDecisions) is { } d) o.Limits.MaxDecisionsPerRequest = d;
+                if (parse.GetValue(maxInline) is { } i) o.Limits.MaxInlineEmployees = i;
+                if (parse.GetValue(maxConcurrent) is { } c) o.Limits.MaxConcurrentRequests = c;
             });
             await using var app = builder.Build();
-            app.UseWorkPolicyProblems();
-            if (key is not null) app.UseWorkPolicyApiKey(key);
+            if (proxy is not null) app.UseForwardedHeaders();
+            app.UseWorkPolicyService();
             app.MapOpenApi();
             app.MapWorkPolicyService();
             try
@@ -93,10 +154,11 @@ internal static class ServeCommand
         return command;
     }
 
-    /// <summary>Whether a URL listens on loopback only (127.0.0.0/8, ::1, localhost).</summary>
-    internal static bool IsLoopback(string url)
+    /// <summary>A retention written as days or hours (<c>90d</c>, <c>12h</c>), or null.</summary>
+    internal static TimeSpan? Retention(string text)
     {
-        if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)) return false;
-        return uri.Host == "localhost" || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+        var unit = text.Length > 1 ? text[^1] : ' ';
+        if (!int.TryParse(text.AsSpan(0, Math.Max(0, text.Length - 1)), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1) return null;
+        return unit switch { 'd' => TimeSpan.FromDays(n), 'h' => TimeSpan.FromHours(n), _ => null };
     }
 }

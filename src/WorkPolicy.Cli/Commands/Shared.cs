@@ -46,6 +46,23 @@ internal static class Shared
         return loaded.Value;
     }
 
+    /// <summary>The records argument of <c>replay</c> and <c>records</c>.</summary>
+    public static Argument<string> Records() =>
+        new("records") { Description = "the records: a SQLite file of 'serve --records', or a PostgreSQL connection string (Host=…;Database=…)" };
+
+    /// <summary>The record store at <paramref name="source"/>, initialized; null (said why) when there is no such file.</summary>
+    public static async Task<WorkPolicy.Hosting.IDecisionRecordStore?> OpenRecords(CliIO io, string source, CancellationToken cancel)
+    {
+        if (!WorkPolicy.Hosting.DecisionRecordStores.IsPostgres(source) && !File.Exists(source))
+        {
+            io.Err.WriteLine($"workpolicy: no records file '{source}'");
+            return null;
+        }
+        var store = WorkPolicy.Hosting.DecisionRecordStores.Open(source);
+        await store.InitializeAsync(cancel).ConfigureAwait(false);
+        return store;
+    }
+
     /// <summary>Writes a report's JSON and a newline to standard output.</summary>
     public static void WriteJson(CliIO io, Report report) => io.Out.WriteLine(report.ToJson());
 

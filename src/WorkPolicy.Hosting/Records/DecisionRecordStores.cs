@@ -18,20 +18,51 @@ public static class DecisionRecordStores
     public static bool IsPostgres(string source) =>
         source.Contains('=', StringComparison.Ordinal) || source.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Every record of <paramref name="store"/>, oldest first (as they were answered): what a replay decides again.</summary>
+    /// <summary>
+    /// Writes every record of <paramref name="store"/>, oldest first, as JSON lines: one object a line with the record's
+    /// id, instant, revision, employee, date, decision and facts (the JSON kept, as answered) — what
+    /// <c>workpolicy records export</c> writes. Read as a stream: memory stays bounded whatever the number of records.
+    /// Returns how many were written.
+    /// </summary>
+    /// <example><code>using var output = File.CreateText("records.jsonl"); await store.ExportAsync(output);</code></example>
+    public static async Task<long> ExportAsync(this IDecisionRecordStore store, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(output);
+        long count = 0;
+        var line = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        await using var writer = new System.Text.Json.Utf8JsonWriter(line, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        await foreach (var record in store.StreamAsync(cancellationToken).ConfigureAwait(false))
+        {
+            line.ResetWrittenCount();
+            writer.Reset(line);
+            writer.WriteStartObject();
+            writer.WriteString("id", record.Id);
+            writer.WriteString("at", NodaTime.Text.InstantPattern.ExtendedIso.Format(record.At));
+            writer.WriteString("revision", record.Revision);
+            writer.WriteString("employee", record.Employee);
+            writer.WriteString("date", NodaTime.Text.LocalDatePattern.Iso.Format(record.Date));
+            // The decision as answered (one line already); the facts are kept one record a line, so written compact here.
+            writer.WritePropertyName("decision");
+            writer.WriteRawValue(record.Decision, skipInputValidation: false);
+            writer.WritePropertyName("facts");
+            using (var facts = System.Text.Json.JsonDocument.Parse(record.Facts)) facts.WriteTo(writer);
+            writer.WriteEndObject();
+            writer.Flush();
+            await output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(line.WrittenSpan).AsMemory(), cancellationToken).ConfigureAwait(false);
+            count++;
+        }
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+
+    /// <summary>Every record of <paramref name="store"/>, oldest first (as they were answered), in a list.</summary>
     /// <example><code>var report = DecisionReplay.Run(await store.ReadAllAsync(), candidate);</code></example>
     public static async Task<IReadOnlyList<DecisionRecord>> ReadAllAsync(this IDecisionRecordStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var all = new List<DecisionRecord>();
-        for (var offset = 0; ; offset += 1000)
-        {
-            var page = await store.ReadAsync(RecordQuery.All(offset), cancellationToken).ConfigureAwait(false);
-            all.AddRange(page);
-            if (page.Count < 1000) break;
-        }
-        // Pages come newest first.
-        all.Reverse();
+        await foreach (var record in store.StreamAsync(cancellationToken).ConfigureAwait(false)) all.Add(record);
         return all;
     }
 }

@@ -17,6 +17,12 @@ public interface IDecisionRecordStore : IAsyncDisposable
 
     /// <summary>Records newest first, filtered by employee and by the decisions' dates (inclusive), a page at a time.</summary>
     Task<IReadOnlyList<DecisionRecord>> ReadAsync(RecordQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Every record oldest first (as answered), read as a stream: memory stays bounded whatever their number.</summary>
+    IAsyncEnumerable<DecisionRecord> StreamAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the records answered before <paramref name="before"/> (a retention); returns how many.</summary>
+    Task<long> PurgeAsync(Instant before, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Which records to read.</summary>

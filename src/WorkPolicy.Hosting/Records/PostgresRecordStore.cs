@@ -79,13 +79,36 @@ public sealed class PostgresRecordStore : IDecisionRecordStore
         select.Parameters.Add(new NpgsqlParameter { Value = Math.Max(0, query.Offset) });
         var found = new List<DecisionRecord>();
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            found.Add(new DecisionRecord(reader.GetString(0), Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)), reader.GetString(2), reader.GetString(3),
-                LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(4)), Enum.Parse<WorkMode>(reader.GetString(5)), reader.GetString(6), reader.GetString(7)));
-        }
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) found.Add(Row(reader));
         return found;
     }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<DecisionRecord> StreamAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // A cursor inside a read-only transaction: rows arrive as they are read, not all at once.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = "SELECT id, at, revision, employee, date, mode, decision::text, facts::text FROM decision_records ORDER BY at, id";
+        await using var reader = await select.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return Row(reader);
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> PurgeAsync(Instant before, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM decision_records WHERE at < $1";
+        delete.Parameters.Add(new NpgsqlParameter { Value = before.ToDateTimeUtc(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DecisionRecord Row(NpgsqlDataReader reader) =>
+        new(reader.GetString(0), Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)), reader.GetString(2), reader.GetString(3),
+            LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(4)), Enum.Parse<WorkMode>(reader.GetString(5)), reader.GetString(6), reader.GetString(7));
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => _source.DisposeAsync();

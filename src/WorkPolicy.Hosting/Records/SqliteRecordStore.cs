@@ -107,11 +107,7 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
             select.Parameters.AddWithValue("$offset", Math.Max(0, query.Offset));
             var found = new List<DecisionRecord>();
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                found.Add(new DecisionRecord(reader.GetString(0), InstantPattern.ExtendedIso.Parse(reader.GetString(1)).Value, reader.GetString(2), reader.GetString(3),
-                    LocalDatePattern.Iso.Parse(reader.GetString(4)).Value, Enum.Parse<WorkMode>(reader.GetString(5)), reader.GetString(6), reader.GetString(7)));
-            }
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) found.Add(Row(reader));
             return found;
         }
         finally
@@ -119,6 +115,41 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
             _gate.Release();
         }
     }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<DecisionRecord> StreamAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // A connection of its own, read-only: the write-ahead log lets it read while the writer goes on.
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT id, at, revision, employee, date, mode, decision, facts FROM decision_records ORDER BY julianday(at), id";
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return Row(reader);
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> PurgeAsync(Instant before, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var delete = _connection.CreateCommand();
+            // Instants are ISO text with as many fraction digits as they need ("…:00Z" sorts after "…:00.5Z" as text):
+            // compared as instants.
+            delete.CommandText = "DELETE FROM decision_records WHERE julianday(at) < julianday($before)";
+            delete.Parameters.AddWithValue("$before", InstantPattern.ExtendedIso.Format(before));
+            return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static DecisionRecord Row(SqliteDataReader reader) =>
+        new(reader.GetString(0), InstantPattern.ExtendedIso.Parse(reader.GetString(1)).Value, reader.GetString(2), reader.GetString(3),
+            LocalDatePattern.Iso.Parse(reader.GetString(4)).Value, Enum.Parse<WorkMode>(reader.GetString(5)), reader.GetString(6), reader.GetString(7));
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -28,26 +28,32 @@ public static class WorkPolicyEndpoints
     // As the library writes decisions: quotes and non-ASCII letters as they are, not as \u escapes.
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Maps the endpoints; with <paramref name="apiKey"/>, <c>/v1/*</c> needs it as a bearer token.</summary>
-    public static IApplicationBuilder UseWorkPolicyApiKey(this IApplicationBuilder app, string apiKey)
+    /// <summary>
+    /// The service's pipeline, first in it: a defect (an exception no endpoint expected) is a 500 problem, never a
+    /// stack trace, and a request the framework refused (bad framing, a body over the limit) its own 4xx problem; the
+    /// framework's empty 4xx answers (unknown path, wrong method) get problem bodies; then the key
+    /// (<see cref="WorkPolicyOptions.ApiKeys"/>) and the concurrency bound (<see cref="WorkPolicyLimits"/>), both asked by
+    /// the endpoints of <see cref="MapWorkPolicyService"/> as metadata. In a <c>WebApplication</c> routing runs first by
+    /// itself; elsewhere call it after <c>UseRouting</c>.
+    /// </summary>
+    /// <example><code>var app = builder.Build(); app.UseWorkPolicyService(); app.MapWorkPolicyService();</code></example>
+    public static IApplicationBuilder UseWorkPolicyService(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
-        return app.UseMiddleware<ApiKey>(System.Text.Encoding.UTF8.GetBytes(apiKey.Trim()));
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Defect });
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
     }
 
-    /// <summary>
-    /// Answers a defect of the service (an exception no endpoint expected) as a 500 problem, never a stack trace; the
-    /// exception goes to the log. Put it first in the pipeline.
-    /// </summary>
-    public static IApplicationBuilder UseWorkPolicyProblems(this IApplicationBuilder app)
+    private static Task Defect(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        return app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            ExceptionHandler = context => Problems.Of(StatusCodes.Status500InternalServerError, "internal error",
-                "a defect of the service, not of the request; it is logged").ExecuteAsync(context),
-        });
+        // Kestrel's own refusal of the request (broken chunked framing, a body past the limit) is the client's, not ours.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException refused)
+            return Problems.Of(refused.StatusCode, "the request could not be read", refused.Message).ExecuteAsync(context);
+        return Problems.Of(StatusCodes.Status500InternalServerError, "internal error", "a defect of the service, not of the request; it is logged").ExecuteAsync(context);
     }
 
     /// <summary>Maps the service's endpoints onto <paramref name="app"/>.</summary>
@@ -55,11 +61,13 @@ public static class WorkPolicyEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/health", Health).WithName("health").WithSummary("Whether rules answer, their revision and the last reload");
-        app.MapGet("/v1/rules", RulesNow).WithName("rules").WithSummary("The revision, the circulars with their versions, the last load's diagnostics");
-        app.MapPost("/v1/decide", Decide).WithName("decide").WithSummary("Decisions for employees of --facts or of facts given inline, on a date or a range");
-        app.MapGet("/v1/decisions/{employee}", DecideOne).WithName("decision").WithSummary("One decision of an employee of --facts");
-        app.MapPost("/v1/explain", Explain).WithName("explain").WithSummary("A decision with its trace and what would change it");
-        app.MapGet("/v1/records", Records).WithName("records").WithSummary("The kept records, newest first, paged");
+        // The key and the concurrency bound are the group's metadata: whatever spelling routing matched, they are asked.
+        var v1 = app.MapGroup("/v1").RequireAuthorization(ApiKeyAuthentication.Scheme).RequireRateLimiting(ApiKeyAuthentication.Scheme);
+        v1.MapGet("/rules", RulesNow).WithName("rules").WithSummary("The revision, the circulars with their versions, the last load's diagnostics");
+        v1.MapPost("/decide", Decide).WithName("decide").WithSummary("Decisions for employees of --facts or of facts given inline, on a date or a range");
+        v1.MapGet("/decisions/{employee}", DecideOne).WithName("decision").WithSummary("One decision of an employee of --facts");
+        v1.MapPost("/explain", Explain).WithName("explain").WithSummary("A decision with its trace and what would change it");
+        v1.MapGet("/records", Records).WithName("records").WithSummary("The kept records, newest first, paged");
         return app;
     }
 
@@ -87,22 +95,29 @@ public static class WorkPolicyEndpoints
     private static IResult NotReady(IPolicyProvider provider) =>
         Problems.Of(StatusCodes.Status503ServiceUnavailable, "no rules loaded yet", "GET /health shows the last load's diagnostics", provider.LastReload?.Diagnostics);
 
-    /// <summary>The request body as JSON, or the problem: 413 past the limit, 400 for what is not JSON.</summary>
+    /// <summary>
+    /// The request body as JSON, or the problem: 413 past the limit, 400 for what is not JSON, for a body the server
+    /// could not read (broken framing), and for strings that are not text (invalid UTF-8, an unpaired surrogate).
+    /// </summary>
     private static async Task<(JsonElement Body, IResult? Problem)> Body(HttpRequest request)
     {
+        JsonElement root;
         try
         {
             using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 64 }, request.HttpContext.RequestAborted).ConfigureAwait(false);
-            return (document.RootElement.Clone(), null);
+            root = document.RootElement.Clone();
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException ex)
         {
-            return (default, Problems.Of(StatusCodes.Status413PayloadTooLarge, "the body is over the limit", ex.Message));
+            return (default, Problems.Of(ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the body is over the limit" : "the body could not be read", ex.Message));
         }
         catch (JsonException ex)
         {
             return (default, Problems.Of(StatusCodes.Status400BadRequest, "the body is not JSON", $"line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message.Split(" Path:")[0]}"));
         }
+        return JsonText.FirstUnreadable(root) is { } where
+            ? (default, Problems.Of(StatusCodes.Status400BadRequest, "the body has a string that is not text", $"at {where}: invalid UTF-8 or an unpaired surrogate (\\ud800-\\udfff)"))
+            : (root, null);
     }
 
     /// <summary>The facts of a request: given inline (read as a facts file is), else the service's <c>--facts</c>.</summary>
@@ -114,6 +129,18 @@ public static class WorkPolicyEndpoints
         var read = now.Engine.ReadFacts("request", inline);
         return read.Value is { } given ? (given, null) : (null, Problems.Of(StatusCodes.Status400BadRequest, "facts with errors", null, read.Diagnostics.Where(d => d.Severity == Severity.Error)));
     }
+
+    /// <summary>422 naming the bound a request went over, with its value and what the request asked.</summary>
+    private static IResult OverLimit<T>(string bound, T value, string asked) =>
+        Problems.Of(StatusCodes.Status422UnprocessableEntity, $"over the bound {bound}",
+            $"{asked}; {bound} is {value} per request (WorkPolicyOptions.Limits): split the request");
+
+    /// <summary>The inline employees' bound, counted before the facts are read.</summary>
+    private static IResult? InlineOverLimit(JsonElement body, WorkPolicyLimits limits) =>
+        body.TryGetProperty("facts", out var inline) && inline.ValueKind == JsonValueKind.Object
+            && inline.TryGetProperty("employees", out var given) && given.ValueKind == JsonValueKind.Array && given.GetArrayLength() > limits.MaxInlineEmployees
+            ? OverLimit(nameof(WorkPolicyLimits.MaxInlineEmployees), limits.MaxInlineEmployees, $"{given.GetArrayLength()} employees inline")
+            : null;
 
     private static LocalDate? DateOf(JsonElement body, string key) =>
         body.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? Date(v.GetString()) : null;
@@ -130,6 +157,12 @@ public static class WorkPolicyEndpoints
         var (from, to) = DateOf(body, "on") is { } on ? (on, on) : (DateOf(body, "from"), DateOf(body, "to"));
         if (from is not { } first || to is not { } last || last < first || Period.Between(first, last, PeriodUnits.Days).Days > 366)
             return Problems.Of(StatusCodes.Status400BadRequest, "no usable date", "give \"on\": a date yyyy-mm-dd, or \"from\" and \"to\" (at most a year apart)");
+        var limits = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkPolicyOptions>>().Value.Limits;
+        if (InlineOverLimit(body, limits) is { } tooMany) return tooMany;
+        var days = Period.Between(first, last, PeriodUnits.Days).Days + 1;
+        // Counted before the facts are read: a list of a million ids is refused without a decision made.
+        if (body.TryGetProperty("employees", out var asked) && asked.ValueKind == JsonValueKind.Array && (long)asked.GetArrayLength() * days > limits.MaxDecisionsPerRequest)
+            return OverLimit(nameof(WorkPolicyLimits.MaxDecisionsPerRequest), limits.MaxDecisionsPerRequest, $"{asked.GetArrayLength()} employees × {days} day(s)");
         var (facts, problem) = FactsOf(body, now);
         if (facts is null) return problem!;
         IReadOnlyList<string> employees;
@@ -141,13 +174,21 @@ public static class WorkPolicyEndpoints
         }
         else if (body.TryGetProperty("facts", out _)) employees = facts.Employees;
         else return Problems.Of(StatusCodes.Status400BadRequest, "no employees", "give \"employees\": [ids of --facts], or \"facts\" inline");
+        if ((long)employees.Count * days > limits.MaxDecisionsPerRequest)
+            return OverLimit(nameof(WorkPolicyLimits.MaxDecisionsPerRequest), limits.MaxDecisionsPerRequest, $"{employees.Count} employees × {days} day(s)");
         if (employees.FirstOrDefault(e => !facts.Contains(e)) is { } stranger)
             return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{stranger}' is not in the facts");
-        var decisions = new List<Decision>();
+        var decisions = new List<Decision>(employees.Count * days);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using (WorkPolicyTelemetry.Activities.StartActivity("workpolicy.decide"))
         {
             foreach (var e in employees)
+            {
                 for (var d = first; d <= last; d = d.PlusDays(1)) decisions.Add(now.Engine.Decide(facts, e, d));
+                request.HttpContext.RequestAborted.ThrowIfCancellationRequested();
+                if (clock.Elapsed > limits.RequestTime)
+                    return OverLimit(nameof(WorkPolicyLimits.RequestTime), limits.RequestTime, $"{decisions.Count} of {employees.Count * days} decisions made");
+            }
         }
         WorkPolicyTelemetry.Decisions.Add(decisions.Count);
         return await Answer(now, facts, decisions, services, request.HttpContext.RequestAborted).ConfigureAwait(false);
@@ -206,13 +247,14 @@ public static class WorkPolicyEndpoints
         return string.Concat(decision.AsSpan(0, close), ",\"record\":", JsonSerializer.Serialize(id), "}");
     }
 
-    private static async Task<IResult> Explain(HttpRequest request, IPolicyProvider provider)
+    private static async Task<IResult> Explain(HttpRequest request, IPolicyProvider provider, IServiceProvider services)
     {
         if (provider.Current is not { } now) return NotReady(provider);
         var (body, bad) = await Body(request).ConfigureAwait(false);
         if (bad is not null) return bad;
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("employee", out var e) || e.ValueKind != JsonValueKind.String || DateOf(body, "on") is not { } on)
             return Problems.Of(StatusCodes.Status400BadRequest, "employee and on", "{ \"employee\": \"e-001\", \"on\": \"2021-07-30\" }");
+        if (InlineOverLimit(body, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkPolicyOptions>>().Value.Limits) is { } tooMany) return tooMany;
         var (facts, problem) = FactsOf(body, now);
         if (facts is null) return problem!;
         if (!facts.Contains(e.GetString()!)) return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{e.GetString()}' is not in the facts");
@@ -224,13 +266,14 @@ public static class WorkPolicyEndpoints
         return Results.Text(answer.ToJsonString(Json), "application/json");
     }
 
-    private static async Task<IResult> Records(string? employee, string? from, string? to, int? page, IServiceProvider services, HttpContext context)
+    private static async Task<IResult> Records(HttpContext context, IServiceProvider services)
     {
         if (services.GetService<DecisionRecorder>() is not { } recorder) return Problems.Of(StatusCodes.Status404NotFound, "no records are kept", "start the service with --records or --records-postgres");
-        if ((from is not null && Date(from) is null) || (to is not null && Date(to) is null)) return Problems.Of(StatusCodes.Status400BadRequest, "from, to: dates yyyy-mm-dd");
         const int PageSize = 100;
-        var number = Math.Max(1, page ?? 1);
-        var found = await recorder.Store.ReadAsync(new RecordQuery(employee, Date(from), Date(to), PageSize, (number - 1) * PageSize), context.RequestAborted).ConfigureAwait(false);
+        var query = RecordsQuery.Read(context.Request.Query, PageSize);
+        if (query.Problem is { } wrong) return Problems.Of(StatusCodes.Status400BadRequest, "a query value that does not parse", wrong);
+        var number = query.Page;
+        var found = await recorder.Store.ReadAsync(query.Query!, context.RequestAborted).ConfigureAwait(false);
         var records = new JsonArray([.. found.Select(r => (JsonNode)new JsonObject
         {
             ["id"] = r.Id,

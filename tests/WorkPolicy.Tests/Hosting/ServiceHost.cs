@@ -32,13 +32,14 @@ internal sealed class ServiceHost : IAsyncDisposable
     public string Rules => Path.Combine(Folder, "rules");
     public string Records => Path.Combine(Folder, "records.db");
 
-    public static async Task<ServiceHost> Start(bool records = true, string? key = null, long maxBody = 64 * 1024)
+    public static async Task<ServiceHost> Start(bool records = true, string? key = null, long maxBody = 64 * 1024, Action<WorkPolicyOptions>? configure = null, Func<string, Task>? beforeStart = null)
     {
         var folder = Directory.CreateTempSubdirectory("wp-service-").FullName;
         var rules = Path.Combine(folder, "rules");
         Directory.CreateDirectory(rules);
         foreach (var f in Directory.GetFiles(Repo.Path("samples", "circulars"), "*.wp")) File.Copy(f, Path.Combine(rules, Path.GetFileName(f)));
         File.Copy(Repo.Path("samples", "facts", "sample.facts.yaml"), Path.Combine(folder, "staff.facts.yaml"));
+        if (beforeStart is not null) await beforeStart(Path.Combine(folder, "records.db"));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -49,10 +50,11 @@ internal sealed class ServiceHost : IAsyncDisposable
             o.Facts = Path.Combine(folder, "staff.facts.yaml");
             o.Debounce = TimeSpan.FromMilliseconds(100);
             if (records) o.Records = Path.Combine(folder, "records.db");
+            if (key is not null) o.ApiKeys.Add(key);
+            configure?.Invoke(o);
         });
         var app = builder.Build();
-        app.UseWorkPolicyProblems();
-        if (key is not null) app.UseWorkPolicyApiKey(key);
+        app.UseWorkPolicyService();
         app.MapWorkPolicyService();
         // A defect planted for the test of the 500 answer.
         app.MapGet("/defect", string () => throw new InvalidOperationException("planted defect at line 1"));

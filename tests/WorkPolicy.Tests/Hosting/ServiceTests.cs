@@ -95,12 +95,12 @@ public class ServiceTests
     [Fact]
     public async Task With_a_key_every_v1_request_needs_it_and_health_does_not()
     {
-        await using var host = await ServiceHost.Start(records: false, key: "s3cret");
+        await using var host = await ServiceHost.Start(records: false, key: "s3cret-s3cret-s3cret");
         await host.HealthUntil(h => h.TryGetProperty("status", out var s) && s.GetString() == "ok");
         (await host.Get("/v1/rules")).Status.Should().Be(401);
         host.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "wrong");
         (await host.Get("/v1/rules")).Status.Should().Be(401);
-        host.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "s3cret");
+        host.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "s3cret-s3cret-s3cret");
         var (ok, rules) = await host.Get("/v1/rules");
         ok.Should().Be(200);
         rules.GetProperty("circulars").EnumerateArray().Should().Contain(c => c.GetProperty("id").GetString() == "palopo-2021-wfh");
@@ -112,9 +112,9 @@ public class ServiceTests
         var (code, _, err) = Shell.Run("serve", Repo.Path("samples", "circulars"), "--urls", "http://0.0.0.0:5999");
         code.Should().Be(2);
         err.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain("needs --api-key-file");
-        Cli.Commands.ServeCommand.IsLoopback("http://127.0.0.1:5080").Should().BeTrue();
-        Cli.Commands.ServeCommand.IsLoopback("http://[::1]:5080").Should().BeTrue();
-        Cli.Commands.ServeCommand.IsLoopback("http://*:5080").Should().BeFalse();
+        ServiceExposure.IsLoopback("http://127.0.0.1:5080").Should().BeTrue();
+        ServiceExposure.IsLoopback("http://[::1]:5080").Should().BeTrue();
+        ServiceExposure.IsLoopback("http://*:5080").Should().BeFalse();
     }
 
     [Fact]

@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace WorkPolicy.Hosting;
+
+/// <summary>
+/// Finds a string of a parsed body that cannot be read as text. <see cref="JsonDocument"/> accepts invalid UTF-8 and
+/// unpaired escaped surrogates (<c>"\ud800"</c>) and only throws when a string is read — deep in an endpoint, as a 500.
+/// Checking every name and string once, right after parsing, makes them a 400 naming where they are.
+/// </summary>
+internal static class JsonText
+{
+    /// <summary>The JSON path of the first unreadable name or string, or null when every one is text.</summary>
+    public static string? FirstUnreadable(JsonElement root)
+    {
+        // Iterative: the depth is already bounded by the parser (64), but no recursion is needed to walk it.
+        var pending = new Stack<(JsonElement Element, string Path)>();
+        pending.Push((root, "$"));
+        while (pending.Count > 0)
+        {
+            var (element, path) = pending.Pop();
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String when !Readable(() => element.GetString()):
+                    return path;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (!Readable(() => property.Name)) return path + ".<name>";
+                        pending.Push((property.Value, $"{path}.{property.Name}"));
+                    }
+                    break;
+                case JsonValueKind.Array:
+                    var i = 0;
+                    foreach (var item in element.EnumerateArray()) pending.Push((item, $"{path}[{i++}]"));
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private static bool Readable(Func<string?> read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}
