@@ -29,6 +29,13 @@ internal sealed class CompiledRules
     /// <summary>The compiler, holding one delegate per condition node (the memo layer keys on the same leaves).</summary>
     internal ConditionCompiler Compiler { get; }
 
+    // A region's key depends on the rules alone: compiled once here, not once per memo layer (a replay binds a new
+    // facts excerpt per record, and compiling the key each time was two thirds of its work).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Memo.DecisionKey?> _keys = new(StringComparer.Ordinal);
+
+    /// <summary>The decision key of <paramref name="region"/> (<see cref="Memo.DecisionKey.For"/>), compiled once per region.</summary>
+    internal Memo.DecisionKey? KeyFor(string region) => _keys.GetOrAdd(region, static (r, rules) => Memo.DecisionKey.For(rules, r), this);
+
     /// <summary>Compiles a checked model: compilation takes nothing else (<paramref name="reference"/>: the interpreter's delegates, see <see cref="ConditionCompiler"/>).</summary>
     public static CompiledRules Compile(RuleModel model, bool reference = false)
     {

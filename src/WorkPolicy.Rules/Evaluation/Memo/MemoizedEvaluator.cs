@@ -101,7 +101,7 @@ internal sealed class MemoizedEvaluator : IDecider
     {
         var n = employee.RegionNumber;
         if ((uint)n < (uint)_keyMade.Length && _keyMade[n]) return _keysByNumber[n];
-        if (!_keys.TryGetValue(employee.Region, out var key)) _keys[employee.Region] = key = DecisionKey.For(_plain.Rules, employee.Region);
+        if (!_keys.TryGetValue(employee.Region, out var key)) _keys[employee.Region] = key = _plain.Rules.KeyFor(employee.Region);
         if ((uint)n < (uint)_keyMade.Length)
         {
             _keysByNumber[n] = key;
