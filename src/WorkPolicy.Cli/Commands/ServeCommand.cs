@@ -114,7 +114,7 @@ internal static class ServeCommand
                 });
             }
             builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-            builder.Services.AddOpenApi();
+            builder.Services.AddWorkPolicyOpenApi();
             builder.Services.AddWorkPolicy(o =>
             {
                 o.Rules.AddRange(parse.GetValue(paths)!);

@@ -106,6 +106,36 @@ public sealed record Explanation
         DecisionJson.WritePlain(stream, [Decision], Trace, WriteWhatIf);
     }
 
+    /// <summary>
+    /// Writes the explanation's members into the object <paramref name="writer"/> has open: <c>decision</c>, <c>trace</c>,
+    /// <c>whatIf</c>, <c>settledBy</c>, <c>versions</c> (each circular's version in force: <c>id</c>, <c>from</c>, <c>to</c>,
+    /// <c>amendedBy</c>, <c>extendedBy</c>) — the answer of the service's <c>POST /v1/explain</c>, which writes its
+    /// revision before them.
+    /// </summary>
+    /// <example><code>w.WriteStartObject(); w.WriteString("revision", engine.Revision); why.WriteJsonMembers(w); w.WriteEndObject();</code></example>
+    public void WriteJsonMembers(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName("decision");
+        DecisionJson.WriteDecision(writer, Decision);
+        DecisionJson.WriteTrace(writer, Trace);
+        WriteWhatIf(writer);
+        writer.WriteStartArray("versions");
+        foreach (var v in Versions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", v.Circular);
+            writer.WriteString("from", Values.Text(v.From));
+            if (v.To is { } to) writer.WriteString("to", Values.Text(to)); else writer.WriteNull("to");
+            writer.WriteStartArray("amendedBy");
+            foreach (var a in v.AmendedBy) writer.WriteStringValue(a);
+            writer.WriteEndArray();
+            if (v.ExtendedBy is { } e) writer.WriteString("extendedBy", e); else writer.WriteNull("extendedBy");
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
     private void WriteWhatIf(Utf8JsonWriter w)
     {
         w.WriteStartArray("whatIf");

@@ -35,22 +35,25 @@ internal static class DecisionJson
             if (w.BytesPending > FlushAt) w.Flush();
         }
         w.WriteEndArray();
-        if (trace is not null)
-        {
-            w.WriteStartArray("trace");
-            foreach (var t in trace)
-            {
-                w.WriteStartObject();
-                w.WriteString("circular", t.Circular);
-                if (t.Provision is { } p) w.WriteString("provision", p);
-                w.WriteString("outcome", t.Outcome);
-                w.WriteString("reason", t.Reason);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
+        if (trace is not null) WriteTrace(w, trace);
         more?.Invoke(w);
         w.WriteEndObject();
+    }
+
+    /// <summary>The <c>trace</c> array: circular, provision (when one), outcome and reason of each step.</summary>
+    internal static void WriteTrace(Utf8JsonWriter w, IEnumerable<TraceEntry> trace)
+    {
+        w.WriteStartArray("trace");
+        foreach (var t in trace)
+        {
+            w.WriteStartObject();
+            w.WriteString("circular", t.Circular);
+            if (t.Provision is { } p) w.WriteString("provision", p);
+            w.WriteString("outcome", t.Outcome);
+            w.WriteString("reason", t.Reason);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>One decision object.</summary>

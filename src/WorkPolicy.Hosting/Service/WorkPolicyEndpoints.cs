@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Text;
+using WorkPolicy.Hosting.Contract;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace WorkPolicy.Hosting;
 
@@ -60,15 +62,31 @@ public static class WorkPolicyEndpoints
     public static IEndpointRouteBuilder MapWorkPolicyService(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/health", Health).WithName("health").WithSummary("Whether rules answer, their revision and the last reload");
+        app.MapGet("/health", Health).WithName("health").WithSummary("Whether rules answer, their revision and the last reload")
+            .WithTags("health").Produces<HealthAnswer>().Produces<HealthAnswer>(StatusCodes.Status503ServiceUnavailable);
         // The key and the concurrency bound are the group's metadata: whatever spelling routing matched, they are asked.
-        var v1 = app.MapGroup("/v1").RequireAuthorization(ApiKeyAuthentication.Scheme).RequireRateLimiting(ApiKeyAuthentication.Scheme);
-        v1.MapGet("/rules", RulesNow).WithName("rules").WithSummary("The revision, the circulars with their versions, the last load's diagnostics");
-        v1.MapPost("/decide", Decide).WithName("decide").WithSummary("Decisions for employees of --facts or of facts given inline, on a date or a range");
-        v1.MapGet("/decisions/{employee}", DecideOne).WithName("decision").WithSummary("One decision of an employee of --facts");
-        v1.MapPost("/explain", Explain).WithName("explain").WithSummary("A decision with its trace and what would change it");
-        v1.MapGet("/records", Records).WithName("records").WithSummary("The kept records, newest first, paged");
+        var v1 = app.MapGroup("/v1").RequireAuthorization(ApiKeyAuthentication.Scheme).RequireRateLimiting(ApiKeyAuthentication.Scheme)
+            .WithTags("decisions");
+        Problem(v1, StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable);
+        v1.MapGet("/rules", RulesNow).WithName("rules").WithSummary("The revision, the circulars with their versions, the last load's diagnostics")
+            .Produces<RulesAnswer>();
+        Problem(v1.MapPost("/decide", Decide).WithName("decide").WithSummary("Decisions for employees of --facts or of facts given inline, on a date or a range")
+            .Accepts<DecideRequest>("application/json").Produces<DecideAnswer>(),
+            StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
+        Problem(v1.MapGet("/decisions/{employee}", DecideOne).WithName("decision").WithSummary("One decision of an employee of --facts")
+            .Produces<DecisionDoc>(), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        Problem(v1.MapPost("/explain", Explain).WithName("explain").WithSummary("A decision with its trace and what would change it")
+            .Accepts<ExplainRequest>("application/json").Produces<ExplainAnswer>(),
+            StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
+        Problem(v1.MapGet("/records", Records).WithName("records").WithSummary("The kept records, newest first, paged")
+            .Produces<RecordsAnswer>(), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return app;
+    }
+
+    /// <summary>Says in the OpenAPI document that <paramref name="builder"/>'s endpoints answer these statuses with a problem document.</summary>
+    private static void Problem(IEndpointConventionBuilder builder, params int[] statuses)
+    {
+        foreach (var status in statuses) builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ProblemDoc), ["application/problem+json"]));
     }
 
     private static object? LastReload(IPolicyProvider provider) => provider.LastReload is { } last
@@ -259,11 +277,15 @@ public static class WorkPolicyEndpoints
         if (facts is null) return problem!;
         if (!facts.Contains(e.GetString()!)) return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{e.GetString()}' is not in the facts");
         var x = now.Engine.Explain(facts, e.GetString()!, on);
-        using var json = new MemoryStream();
-        x.WriteJson(json);
-        var answer = JsonNode.Parse(json.ToArray())!.AsObject();
-        answer.Insert(0, "revision", now.Revision);
-        return Results.Text(answer.ToJsonString(Json), "application/json");
+        var answer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(answer, new JsonWriterOptions { Encoder = Json.Encoder }))
+        {
+            w.WriteStartObject();
+            w.WriteString("revision", now.Revision);
+            x.WriteJsonMembers(w);
+            w.WriteEndObject();
+        }
+        return Results.Bytes(answer.WrittenMemory.ToArray(), "application/json");
     }
 
     private static async Task<IResult> Records(HttpContext context, IServiceProvider services)

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using FluentAssertions;
 using WorkPolicy.Hosting;
@@ -19,35 +17,16 @@ public class RecordDurabilityTests
     public async Task After_kill_9_every_request_answered_200_has_its_record()
     {
         var folder = Directory.CreateTempSubdirectory("wp-kill-").FullName;
-        Process? service = null;
+        ServeProcess? service = null;
         try
         {
             var rules = Path.Combine(folder, "rules");
             Directory.CreateDirectory(rules);
             foreach (var f in Directory.GetFiles(Repo.Path("samples", "circulars"), "*.wp")) File.Copy(f, Path.Combine(rules, Path.GetFileName(f)));
             var records = Path.Combine(folder, "records.db");
-            var port = FreePort();
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "workpolicy.dll"), "serve", rules, "--facts", Repo.Path("samples", "facts", "sample.facts.yaml"), "--urls", $"http://127.0.0.1:{port}", "--records", records })
-                start.ArgumentList.Add(a);
-            service = Process.Start(start)!;
-            service.OutputDataReceived += (_, _) => { };
-            service.ErrorDataReceived += (_, _) => { };
-            service.BeginOutputReadLine();
-            service.BeginErrorReadLine();
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-            var ready = DateTime.UtcNow.AddSeconds(60);
-            while (true)
-            {
-                try
-                {
-                    if ((await client.GetAsync("/health")).IsSuccessStatusCode) break;
-                }
-                catch (HttpRequestException) when (DateTime.UtcNow < ready) { }
-                service.HasExited.Should().BeFalse("the service starts");
-                DateTime.UtcNow.Should().BeBefore(ready, "the service answers /health within a minute");
-                await Task.Delay(100);
-            }
+            service = ServeProcess.Start([rules, "--facts", Repo.Path("samples", "facts", "sample.facts.yaml"), "--records", records]);
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{service.Port}"), Timeout = TimeSpan.FromSeconds(10) };
+            (await service.Ready(client)).Should().BeTrue(service.Errors);
             // Bounded load: four clients, at most 600 requests in all, until the service is killed.
             var answered = new System.Collections.Concurrent.ConcurrentBag<string>();
             var sent = 0;
@@ -70,8 +49,7 @@ public class RecordDurabilityTests
                 }
             })).ToList();
             while (answered.Count < 150 && load.Any(t => !t.IsCompleted)) await Task.Delay(5);
-            service.Kill(entireProcessTree: true);
-            await service.WaitForExitAsync();
+            await service.Kill();
             await Task.WhenAll(load);
             answered.Should().HaveCountGreaterThanOrEqualTo(150);
 
@@ -88,17 +66,9 @@ public class RecordDurabilityTests
         }
         finally
         {
-            if (service is { HasExited: false }) service.Kill(entireProcessTree: true);
-            service?.Dispose();
+            if (service is not null) await service.DisposeAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

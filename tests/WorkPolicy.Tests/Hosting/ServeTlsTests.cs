@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FluentAssertions;
@@ -57,14 +55,8 @@ public class ServeTlsTests
         File.WriteAllText(certPath, certificate.ExportCertificatePem());
         File.WriteAllText(keyPath, certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
         File.WriteAllText(keysPath, Key);
-        var port = FreePort();
-        var cli = Path.Combine(AppContext.BaseDirectory, "workpolicy.dll");
-        using var serve = Process.Start(new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { cli, "serve", Repo.Path("samples", "circulars"), "--urls", $"https://127.0.0.1:{port}", "--tls-cert", certPath, "--tls-key", keyPath, "--api-key-file", keysPath },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
+        await using var serve = ServeProcess.Start([Repo.Path("samples", "circulars"), "--tls-cert", certPath, "--tls-key", keyPath, "--api-key-file", keysPath], scheme: "https");
+        var port = serve.Port;
         try
         {
             using var handler = new HttpClientHandler
@@ -73,13 +65,7 @@ public class ServeTlsTests
                 ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint,
             };
             using var client = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-            var ready = false;
-            for (var i = 0; i < 120 && !ready && !serve.HasExited; i++)
-            {
-                try { ready = (await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK; }
-                catch (HttpRequestException) { await Task.Delay(250); }
-            }
-            ready.Should().BeTrue(serve.HasExited ? await serve.StandardError.ReadToEndAsync() : "serve did not answer /health over HTTPS");
+            (await serve.Ready(client)).Should().BeTrue(serve.Errors);
             (await client.GetAsync("/v1/rules")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
             (await client.GetAsync("/v1/rules")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -92,8 +78,7 @@ public class ServeTlsTests
         }
         finally
         {
-            if (!serve.HasExited) serve.Kill(entireProcessTree: true);
-            await serve.WaitForExitAsync();
+            await serve.Kill();
             Directory.Delete(folder, recursive: true);
         }
     }
@@ -108,12 +93,5 @@ public class ServeTlsTests
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
         var now = DateTimeOffset.UtcNow;
         return request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -53,9 +53,11 @@ internal sealed class ServiceHost : IAsyncDisposable
             if (key is not null) o.ApiKeys.Add(key);
             configure?.Invoke(o);
         });
+        builder.Services.AddWorkPolicyOpenApi();
         var app = builder.Build();
         app.UseWorkPolicyService();
         app.MapWorkPolicyService();
+        app.MapOpenApi();
         // A defect planted for the test of the 500 answer.
         app.MapGet("/defect", string () => throw new InvalidOperationException("planted defect at line 1"));
         await app.StartAsync();
