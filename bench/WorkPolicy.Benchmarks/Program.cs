@@ -5,6 +5,7 @@ using WorkPolicy.Benchmarks;
 // dotnet run -c Release --project bench/WorkPolicy.Benchmarks -- --e2e [EMPLOYEES] (end-to-end eval timing)
 // dotnet run -c Release --project bench/WorkPolicy.Benchmarks -- --national [EMPLOYEES] (4.3M: time and peak RSS of eval)
 // dotnet run -c Release --project bench/WorkPolicy.Benchmarks -- --replay [RECORDS] (1M: replay's records/s and peak RSS)
+// dotnet run -c Release --project bench/WorkPolicy.Benchmarks -- --service [SECONDS] (wrk: records off, SQLite, PostgreSQL)
 if (args.Length > 0 && args[0] == "--e2e")
 {
     EndToEnd.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, runs: 3);
@@ -13,6 +14,11 @@ if (args.Length > 0 && args[0] == "--e2e")
 if (args.Length > 0 && args[0] == "--national")
 {
     NationalScale.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 4_300_000);
+    return;
+}
+if (args.Length > 0 && args[0] == "--service")
+{
+    ServiceLoad.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
     return;
 }
 if (args.Length > 0 && args[0] == "--replay")

@@ -43,7 +43,7 @@ public static class ServiceOpenApi
                 };
                 return Task.CompletedTask;
             });
-            o.AddOperationTransformer((operation, context, _) =>
+            o.AddOperationTransformer(async (operation, context, cancel) =>
             {
                 var path = context.Description.RelativePath ?? "";
                 // /v1 asks for the key; /health is open (an empty requirement says so).
@@ -59,7 +59,19 @@ public static class ServiceOpenApi
                     operation.Parameters.Add(Query("to", JsonSchemaType.String, "date", "decisions for this date or earlier"));
                     operation.Parameters.Add(Query("page", JsonSchemaType.Integer, "int32", "the page, from 1 (100 records a page, newest first)"));
                 }
-                return Task.CompletedTask;
+                // Bodies are read by hand whatever their Content-Type (a client that sends JSON labelled otherwise is
+                // still answered), so they are described here rather than by Accepts metadata, which routing enforces.
+                if (path is "v1/decide" or "v1/explain")
+                {
+                    var (type, name) = path == "v1/decide" ? (typeof(Contract.DecideRequest), "DecideRequest") : (typeof(Contract.ExplainRequest), "ExplainRequest");
+                    var schema = await context.GetOrCreateSchemaAsync(type, null, cancel).ConfigureAwait(false);
+                    context.Document!.AddComponent(name, schema);
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchemaReference(name, context.Document) } },
+                    };
+                }
             });
         });
     }

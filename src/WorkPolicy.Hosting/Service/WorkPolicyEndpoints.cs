@@ -71,12 +71,12 @@ public static class WorkPolicyEndpoints
         v1.MapGet("/rules", RulesNow).WithName("rules").WithSummary("The revision, the circulars with their versions, the last load's diagnostics")
             .Produces<RulesAnswer>();
         Problem(v1.MapPost("/decide", Decide).WithName("decide").WithSummary("Decisions for employees of --facts or of facts given inline, on a date or a range")
-            .Accepts<DecideRequest>("application/json").Produces<DecideAnswer>(),
+            .Produces<DecideAnswer>(),
             StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
         Problem(v1.MapGet("/decisions/{employee}", DecideOne).WithName("decision").WithSummary("One decision of an employee of --facts")
             .Produces<DecisionDoc>(), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         Problem(v1.MapPost("/explain", Explain).WithName("explain").WithSummary("A decision with its trace and what would change it")
-            .Accepts<ExplainRequest>("application/json").Produces<ExplainAnswer>(),
+            .Produces<ExplainAnswer>(),
             StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
         Problem(v1.MapGet("/records", Records).WithName("records").WithSummary("The kept records, newest first, paged")
             .Produces<RecordsAnswer>(), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);

@@ -149,6 +149,19 @@ public class ServiceAttackTests
     }
 
     [Fact]
+    public async Task A_JSON_body_is_read_whatever_its_Content_Type_says()
+    {
+        await using var host = await ServiceHost.Start(records: false);
+        await host.HealthUntil(h => h.TryGetProperty("status", out var s) && s.GetString() == "ok");
+        // As `curl -d` sends it, and as clients that forget the header do: the body is JSON all the same.
+        foreach (var type in new[] { "application/x-www-form-urlencoded", "text/plain" })
+        {
+            using var response = await host.Client.PostAsync("/v1/decide", new StringContent("""{"on":"2021-07-30","employees":["e-001"]}""", Encoding.UTF8, type));
+            ((int)response.StatusCode).Should().Be(200, type);
+        }
+    }
+
+    [Fact]
     public async Task Work_over_a_bound_is_422_naming_it_and_refused_before_deciding()
     {
         await using var host = await ServiceHost.Start(records: true, configure: o =>
