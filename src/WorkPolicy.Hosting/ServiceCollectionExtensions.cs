@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
     /// </summary>
     private static void AddServiceGuards(IServiceCollection services)
     {
+        services.AddSingleton<BodyGate>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyAuthentication.Scheme, null);
         services.AddAuthorization();
         services.AddOptions<AuthorizationOptions>().Configure<IOptions<WorkPolicyOptions>>((authorization, options) =>

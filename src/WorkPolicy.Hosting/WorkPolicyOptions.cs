@@ -80,6 +80,18 @@ public sealed class WorkPolicyLimits
 
     /// <summary>Requests waiting for a turn at most; default 256.</summary>
     public int RequestQueue { get; set; } = 256;
+
+    /// <summary>
+    /// The largest request body, in bytes; default 4 MiB — the other bounds' largest request (5,000 employees inline,
+    /// 20,000 ids) fits in well under that.
+    /// </summary>
+    public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Bodies over 64 KiB (or of unknown length) parsed at once; default 4. Memory then stays bounded by this ×
+    /// <see cref="MaxBodyBytes"/>, whatever the number of clients sending large bodies.
+    /// </summary>
+    public int LargeBodiesAtOnce { get; set; } = 4;
 }
 
 /// <summary>What a request does when the record queue is full.</summary>
@@ -112,6 +124,8 @@ internal sealed class WorkPolicyOptionsValidator : IValidateOptions<WorkPolicyOp
         if (limits.RequestTime <= TimeSpan.Zero) failures.Add("Limits.RequestTime: a positive time");
         if (limits.MaxConcurrentRequests < 1) failures.Add("Limits.MaxConcurrentRequests: at least 1");
         if (limits.RequestQueue < 0) failures.Add("Limits.RequestQueue: 0 or more");
+        if (limits.MaxBodyBytes < 1024) failures.Add("Limits.MaxBodyBytes: at least 1024");
+        if (limits.LargeBodiesAtOnce < 1) failures.Add("Limits.LargeBodiesAtOnce: at least 1");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

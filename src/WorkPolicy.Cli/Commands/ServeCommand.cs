@@ -17,7 +17,7 @@ namespace WorkPolicy.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
-    /// <summary>The largest request body accepted (inline facts for a few thousand employees).</summary>
+    /// <summary>Kestrel's outer cap on a body; each endpoint sets its own, <see cref="WorkPolicyLimits.MaxBodyBytes"/>, below it.</summary>
     private const long MaxBodyBytes = 16 * 1024 * 1024;
 
     public static Command Create(CliIO io)

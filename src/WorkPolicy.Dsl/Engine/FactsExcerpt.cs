@@ -21,7 +21,21 @@ internal static class FactsExcerpt
             foreach (var e in facts.Employees) _employees.TryAdd(e.Id, e);
             Units = facts.Units.GroupBy(u => u.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             Subtrees = facts.Units.GroupBy(u => UnitTree.Top(u, Units).Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            // What every excerpt reads of the calendar and the units, put in order and made plain once, not per decision.
+            Workweek = [.. facts.Calendar.Workweek.Order()];
+            Holidays = [.. facts.Calendar.Holidays.Order()];
+            UnitFields = Units.Values.ToDictionary(u => u.Id, u => Plain(u.Fields), StringComparer.Ordinal);
+            Status = facts.Regions.ToDictionary(r => r.Key, r => r.Value.Series.OrderBy(s => s.Key, StringComparer.Ordinal)
+                .Select(s => (s.Key, s.Value.Select(e => (e.From, Plain(e.Values))).ToArray())).ToArray(), StringComparer.Ordinal);
         }
+
+        public IsoDayOfWeek[] Workweek { get; }
+
+        public LocalDate[] Holidays { get; }
+
+        public Dictionary<string, Dictionary<string, object?>> UnitFields { get; }
+
+        public Dictionary<string, (string Series, (LocalDate From, Dictionary<string, object?> Values)[] Entries)[]> Status { get; }
 
         public Dictionary<string, UnitFacts> Units { get; }
 
@@ -40,15 +54,15 @@ internal static class FactsExcerpt
         // A top unit's incident tests read its whole subtree: every unit under the same top unit, with its own parents.
         var related = top is null ? chain : index.Subtrees.GetValueOrDefault(top) ?? chain;
         // Written by the builder's writer: one way to write a facts document, read back by the one facts loader.
-        var builder = new FactsBuilder("excerpt").Calendar(facts.Calendar.Workweek.Order(), facts.Calendar.Holidays.Where(h => h <= date).Order());
+        var builder = new FactsBuilder("excerpt").Calendar(index.Workweek, index.Holidays.TakeWhile(h => h <= date));
         foreach (var region in related.Select(u => u.Region).Distinct(StringComparer.Ordinal))
         {
-            if (!facts.Regions.TryGetValue(region, out var status)) continue;
-            foreach (var (series, entries) in status.Series.OrderBy(s => s.Key, StringComparer.Ordinal))
-            foreach (var e in entries.Where(e => e.From <= date))
-                builder.RegionStatus(region, series, e.From, Plain(e.Values));
+            if (!index.Status.TryGetValue(region, out var status)) continue;
+            foreach (var (series, entries) in status)
+            foreach (var (from, values) in entries)
+                if (from <= date) builder.RegionStatus(region, series, from, values);
         }
-        foreach (var u in related) builder.Unit(u.Id, u.Region, Plain(u.Fields), parent: u.Parent);
+        foreach (var u in related) builder.Unit(u.Id, u.Region, index.UnitFields[u.Id], parent: u.Parent);
         if (facts.Incidents is { } incidents)
         {
             builder.NoIncidents();

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace WorkPolicy.Hosting;
 
 /// <summary>
-/// Writes decision records in groups (group commit): requests put their records in a bounded queue and wait; one
+/// Writes decision records in groups (group commit): requests put their records in a bounded queue and wait; a
 /// writer takes everything queued and commits it in one transaction, so a hundred concurrent requests cost one sync,
-/// not a hundred. A request is answered once its records are durable — or, under <see cref="RecordOverflow.Drop"/>
+/// not a hundred (one writer for SQLite; several for PostgreSQL, <see cref="IDecisionRecordStore.ConcurrentWriters"/>). A request is answered once its records are durable — or, under <see cref="RecordOverflow.Drop"/>
 /// with the queue full, at once, saying they were dropped. Stopping the host writes what is queued first.
 /// </summary>
 public sealed class DecisionRecorder : IHostedService, IAsyncDisposable
@@ -18,7 +18,7 @@ public sealed class DecisionRecorder : IHostedService, IAsyncDisposable
     private readonly WorkPolicyOptions _options;
     private readonly ILogger<DecisionRecorder> _logger;
     private readonly Channel<(DecisionRecord Record, TaskCompletionSource Durable)> _queue;
-    private Task? _writer;
+    private Task[] _writers = [];
 
     /// <summary>A recorder writing to <paramref name="store"/>.</summary>
     public DecisionRecorder(IDecisionRecordStore store, IOptions<WorkPolicyOptions> options, ILogger<DecisionRecorder> logger)
@@ -26,7 +26,7 @@ public sealed class DecisionRecorder : IHostedService, IAsyncDisposable
         _store = store;
         _options = options.Value;
         _logger = logger;
-        _queue = Channel.CreateBounded<(DecisionRecord, TaskCompletionSource)>(new BoundedChannelOptions(_options.RecordQueue) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _queue = Channel.CreateBounded<(DecisionRecord, TaskCompletionSource)>(new BoundedChannelOptions(_options.RecordQueue) { SingleReader = store.ConcurrentWriters == 1, FullMode = BoundedChannelFullMode.Wait });
     }
 
     /// <summary>The store the records go to.</summary>
@@ -36,7 +36,7 @@ public sealed class DecisionRecorder : IHostedService, IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        _writer = Task.Run(WriteLoop, CancellationToken.None);
+        _writers = [.. Enumerable.Range(0, Math.Max(1, _store.ConcurrentWriters)).Select(_ => Task.Run(WriteLoop, CancellationToken.None))];
     }
 
     /// <summary>
@@ -98,14 +98,14 @@ public sealed class DecisionRecorder : IHostedService, IAsyncDisposable
     {
         // Every record of an answered request is written before the host stops.
         _queue.Writer.TryComplete();
-        if (_writer is not null) await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(_writers).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        if (_writer is not null) await _writer.ConfigureAwait(false);
+        await Task.WhenAll(_writers).ConfigureAwait(false);
         await _store.DisposeAsync().ConfigureAwait(false);
     }
 }

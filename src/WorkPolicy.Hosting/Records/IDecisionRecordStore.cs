@@ -21,6 +21,12 @@ public interface IDecisionRecordStore : IAsyncDisposable
     /// <summary>Every record oldest first (as answered), read as a stream: memory stays bounded whatever their number.</summary>
     IAsyncEnumerable<DecisionRecord> StreamAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// How many batches may be written at once: 1 for a store with one writer (SQLite); more where the server commits
+    /// concurrent transactions together (PostgreSQL), so one batch's commit overlaps the next one's inserts.
+    /// </summary>
+    int ConcurrentWriters => 1;
+
     /// <summary>Deletes the records answered before <paramref name="before"/> (a retention); returns how many.</summary>
     Task<long> PurgeAsync(Instant before, CancellationToken cancellationToken = default);
 }

@@ -117,25 +117,41 @@ public static class WorkPolicyEndpoints
     /// The request body as JSON, or the problem: 413 past the limit, 400 for what is not JSON, for a body the server
     /// could not read (broken framing), and for strings that are not text (invalid UTF-8, an unpaired surrogate).
     /// </summary>
-    private static async Task<(JsonElement Body, IResult? Problem)> Body(HttpRequest request)
+    private static async Task<(JsonDocument? Body, IResult? Problem)> Body(HttpRequest request)
     {
-        JsonElement root;
+        var services = request.HttpContext.RequestServices;
+        var limits = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkPolicyOptions>>().Value.Limits;
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = Math.Min(size.MaxRequestBodySize ?? long.MaxValue, limits.MaxBodyBytes);
+        if (request.ContentLength > limits.MaxBodyBytes)
+            return (null, Problems.Of(StatusCodes.Status413PayloadTooLarge, "the body is over the limit", $"{request.ContentLength} bytes; MaxBodyBytes is {limits.MaxBodyBytes}"));
+        // A large body is parsed a few at a time: memory is bounded by the gate, not by the number of clients.
+        var large = request.ContentLength is not { } length || length > BodyGate.Small;
+        var gate = large ? services.GetRequiredService<BodyGate>() : null;
+        if (gate is not null) await gate.Wait(request.HttpContext.RequestAborted).ConfigureAwait(false);
+        JsonDocument document;
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 64 }, request.HttpContext.RequestAborted).ConfigureAwait(false);
-            root = document.RootElement.Clone();
+            document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 64 }, request.HttpContext.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex)
         {
-            return (default, Problems.Of(ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the body is over the limit" : "the body could not be read", ex.Message));
+            return (null, Problems.Of(ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the body is over the limit" : "the body could not be read", ex.Message));
         }
         catch (JsonException ex)
         {
-            return (default, Problems.Of(StatusCodes.Status400BadRequest, "the body is not JSON", $"line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message.Split(" Path:")[0]}"));
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, "the body is not JSON", $"line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message.Split(" Path:")[0]}"));
         }
-        return JsonText.FirstUnreadable(root) is { } where
-            ? (default, Problems.Of(StatusCodes.Status400BadRequest, "the body has a string that is not text", $"at {where}: invalid UTF-8 or an unpaired surrogate (\\ud800-\\udfff)"))
-            : (root, null);
+        finally
+        {
+            gate?.Release();
+        }
+        if (JsonText.FirstUnreadable(document.RootElement) is { } where)
+        {
+            document.Dispose();
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, "the body has a string that is not text", $"at {where}: invalid UTF-8 or an unpaired surrogate (\\ud800-\\udfff)"));
+        }
+        return (document, null);
     }
 
     /// <summary>The facts of a request: given inline (read as a facts file is), else the service's <c>--facts</c>.</summary>
@@ -169,8 +185,11 @@ public static class WorkPolicyEndpoints
     private static async Task<IResult> Decide(HttpRequest request, IPolicyProvider provider, IServiceProvider services)
     {
         if (provider.Current is not { } now) return NotReady(provider);
-        var (body, bad) = await Body(request).ConfigureAwait(false);
+        var (document, bad) = await Body(request).ConfigureAwait(false);
         if (bad is not null) return bad;
+        // The parsed body is used in place (no copy) and given back when the answer is made.
+        using var parsed = document!;
+        var body = parsed.RootElement;
         if (body.ValueKind != JsonValueKind.Object) return Problems.Of(StatusCodes.Status400BadRequest, "the body is not an object", "{ \"on\": \"2021-07-30\", \"employees\": [\"e-001\"] }");
         var (from, to) = DateOf(body, "on") is { } on ? (on, on) : (DateOf(body, "from"), DateOf(body, "to"));
         if (from is not { } first || to is not { } last || last < first || Period.Between(first, last, PeriodUnits.Days).Days > 366)
@@ -197,14 +216,14 @@ public static class WorkPolicyEndpoints
         if (employees.FirstOrDefault(e => !facts.Contains(e)) is { } stranger)
             return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{stranger}' is not in the facts");
         var decisions = new List<Decision>(employees.Count * days);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using (WorkPolicyTelemetry.Activities.StartActivity("workpolicy.decide"))
         {
             foreach (var e in employees)
             {
                 for (var d = first; d <= last; d = d.PlusDays(1)) decisions.Add(now.Engine.Decide(facts, e, d));
                 request.HttpContext.RequestAborted.ThrowIfCancellationRequested();
-                if (clock.Elapsed > limits.RequestTime)
+                if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > limits.RequestTime)
                     return OverLimit(nameof(WorkPolicyLimits.RequestTime), limits.RequestTime, $"{decisions.Count} of {employees.Count * days} decisions made");
             }
         }
@@ -268,8 +287,10 @@ public static class WorkPolicyEndpoints
     private static async Task<IResult> Explain(HttpRequest request, IPolicyProvider provider, IServiceProvider services)
     {
         if (provider.Current is not { } now) return NotReady(provider);
-        var (body, bad) = await Body(request).ConfigureAwait(false);
+        var (document, bad) = await Body(request).ConfigureAwait(false);
         if (bad is not null) return bad;
+        using var parsed = document!;
+        var body = parsed.RootElement;
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("employee", out var e) || e.ValueKind != JsonValueKind.String || DateOf(body, "on") is not { } on)
             return Problems.Of(StatusCodes.Status400BadRequest, "employee and on", "{ \"employee\": \"e-001\", \"on\": \"2021-07-30\" }");
         if (InlineOverLimit(body, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkPolicyOptions>>().Value.Limits) is { } tooMany) return tooMany;

@@ -197,6 +197,31 @@ public class ServiceAttackTests
     }
 
     [Fact]
+    public async Task A_body_over_MaxBodyBytes_is_413_naming_it_and_large_bodies_are_parsed_a_few_at_a_time()
+    {
+        await using var host = await ServiceHost.Start(records: false, configure: o =>
+        {
+            o.Limits.MaxBodyBytes = 2048;
+            o.Limits.LargeBodiesAtOnce = 1;
+        });
+        await host.HealthUntil(h => h.TryGetProperty("status", out var s) && s.GetString() == "ok");
+        var big = Encoding.UTF8.GetBytes("{\"on\":\"2021-07-30\",\"employees\":[" + string.Join(",", Enumerable.Range(0, 300).Select(i => $"\"x-{i}\"")) + "]}");
+        var refused = await RawHttp.Send(host.Client.BaseAddress!, "POST", "/v1/decide", big);
+        refused.Status.Should().Be(413);
+        refused.Json.GetProperty("detail").GetString().Should().Contain("MaxBodyBytes");
+        // Of unknown length (chunked), it is cut off as it streams past the bound.
+        var chunked = Encoding.ASCII.GetBytes($"{big.Length:x}\r\n").Concat(big).Concat("\r\n0\r\n\r\n"u8.ToArray()).ToArray();
+        var streamed = await RawHttp.Send(host.Client.BaseAddress!, "POST", "/v1/decide", chunked, chunked: true);
+        streamed.Status.Should().Be(413);
+        streamed.IsProblem.Should().BeTrue();
+        // Bodies of unknown length pass the gate one at a time, and each is answered.
+        var small = "{\"on\":\"2021-07-30\",\"employees\":[\"e-001\"]}"u8.ToArray();
+        var framed = Encoding.ASCII.GetBytes($"{small.Length:x}\r\n").Concat(small).Concat("\r\n0\r\n\r\n"u8.ToArray()).ToArray();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => RawHttp.Send(host.Client.BaseAddress!, "POST", "/v1/decide", framed, chunked: true)));
+        answers.Should().OnlyContain(a => a.Status == 200);
+    }
+
+    [Fact]
     public async Task A_request_past_its_time_is_422_naming_the_bound()
     {
         await using var host = await ServiceHost.Start(records: false, configure: o => o.Limits.RequestTime = TimeSpan.FromTicks(1));
