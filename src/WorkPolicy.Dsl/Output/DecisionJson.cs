@@ -129,7 +129,8 @@ internal static class DecisionJson
                     w.WriteEndArray();
                     break;
                 case NumberValue n: w.WriteNumber(p.Key, n.Value); break;
-                case PercentValue pc: w.WriteNumber(p.Key, pc.Value); break;
+                // A share stays a share (docs/decisions.md): "25%", never the count 25.
+                case PercentValue pc: w.WriteString(p.Key, Values.Text(pc.Value) + "%"); break;
                 case DurationValue du: w.WriteString(p.Key, $"{du.Amount}{du.Unit}"); break;
             }
         }

@@ -44,7 +44,7 @@ internal static class DecisionJsonReader
             {
                 JsonValueKind.Array => new CodeListValue([.. p.Value.EnumerateArray().Select(x => x.GetString() ?? "")]),
                 JsonValueKind.Number => new NumberValue(p.Value.GetDecimal()),
-                _ => Duration(p.Value.GetString() ?? "") ?? (PropertyValue)new TextValue(p.Value.GetString() ?? ""),
+                _ => Duration(p.Value.GetString() ?? "") ?? Percent(p.Value.GetString() ?? "") ?? (PropertyValue)new TextValue(p.Value.GetString() ?? ""),
             };
             properties.Add(new PropertyDecl(p.Name, value, SourceSpan.None));
         }
@@ -57,6 +57,10 @@ internal static class DecisionJsonReader
             Pending = o.TryGetProperty("pending", out var pending) && pending.ValueKind == JsonValueKind.True,
         };
     }
+
+    /// <summary>A share as written (<c>"25%"</c>), read back as the share it was.</summary>
+    private static PercentValue? Percent(string s) =>
+        s.Length >= 2 && s[^1] == '%' && decimal.TryParse(s[..^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) ? new PercentValue(n) : null;
 
     private static DurationValue? Duration(string s) =>
         s.Length >= 2 && s[^1] is 'd' or 'h' or 'm' && int.TryParse(s[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? new DurationValue(n, s[^1]) : null;
