@@ -15,7 +15,7 @@ command -v afl-fuzz >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=nonint
 
 rm -rf "$out/bin"
 dotnet publish "$root/fuzz/WorkPolicy.Fuzz" -c Release -o "$out/bin" >/dev/null
-for dll in WorkPolicy.Dsl.dll WorkPolicy.Rules.dll Sprache.dll YamlDotNet.dll; do
+for dll in WorkPolicy.dll Sprache.dll YamlDotNet.dll; do
   "$tools/sharpfuzz" "$out/bin/$dll" >/dev/null
 done
 

@@ -19,8 +19,12 @@ public static class WorkPolicyCommand
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var io = new CliIO(stdout, stderr);
-        var root = new RootCommand("WorkPolicy: rules for work-from-home circulars (Surat Edaran)")
+        // A root named as the command is typed, not after the running file (RootCommand takes the file's name, and the
+        // assembly is WorkPolicy.Cli: 'workpolicy' would clash with the library WorkPolicy, as names ignore case).
+        var root = new Command("workpolicy", "WorkPolicy: rules for work-from-home circulars (Surat Edaran)")
         {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
             CheckCommand.Create(io),
             EvalCommand.Create(io),
             ExplainCommand.Create(io),

@@ -12,7 +12,7 @@ namespace WorkPolicy.Tests;
 /// </summary>
 public class PublicApiTests
 {
-    public static TheoryData<string> Assemblies() => ["WorkPolicy.Rules", "WorkPolicy.Dsl", "WorkPolicy.LanguageServer", "WorkPolicy.Hosting"];
+    public static TheoryData<string> Assemblies() => ["WorkPolicy", "WorkPolicy.LanguageServer", "WorkPolicy.Hosting"];
 
     [Theory]
     [MemberData(nameof(Assemblies))]

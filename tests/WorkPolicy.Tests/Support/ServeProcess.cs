@@ -31,7 +31,7 @@ internal sealed class ServeProcess : IAsyncDisposable
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "workpolicy.dll"), "serve" }.Concat(args).Concat(["--urls", $"{scheme}://127.0.0.1:{port}"]))
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "WorkPolicy.Cli.dll"), "serve" }.Concat(args).Concat(["--urls", $"{scheme}://127.0.0.1:{port}"]))
             start.ArgumentList.Add(a);
         var process = Process.Start(start)!;
         var serve = new ServeProcess(process, port);

@@ -39,7 +39,7 @@ internal sealed class LspClient : IAsyncDisposable
     /// <summary>The <c>workpolicy lsp</c> command in its own process, over standard input and output.</summary>
     public static LspClient OverStdio()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "workpolicy.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, "WorkPolicy.Cli.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("lsp");
