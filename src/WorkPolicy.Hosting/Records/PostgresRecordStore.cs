@@ -23,9 +23,15 @@ public sealed class PostgresRecordStore : IDecisionRecordStore
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // Instances started together share the database: CREATE TABLE IF NOT EXISTS races in PostgreSQL (two creators
+        // collide in its catalogue) and the version row would be written twice. One transaction holding an advisory
+        // lock makes the others wait and then find the schema made.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var create = connection.CreateCommand())
         {
+            create.Transaction = transaction;
             create.CommandText = """
+                SELECT pg_advisory_xact_lock(7402613905);
                 CREATE TABLE IF NOT EXISTS workpolicy_schema (version INTEGER NOT NULL);
                 CREATE TABLE IF NOT EXISTS decision_records (
                   id TEXT PRIMARY KEY, at TIMESTAMPTZ NOT NULL, revision TEXT NOT NULL, employee TEXT NOT NULL, date DATE NOT NULL,
@@ -34,7 +40,8 @@ public sealed class PostgresRecordStore : IDecisionRecordStore
                 """;
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        await SchemaVersion.Check(connection, cancellationToken).ConfigureAwait(false);
+        await SchemaVersion.Check(connection, cancellationToken, transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

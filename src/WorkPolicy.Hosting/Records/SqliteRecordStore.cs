@@ -162,14 +162,16 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
 /// <summary>The records' schema version, one row: written on first use, checked after.</summary>
 internal static class SchemaVersion
 {
-    public static async Task Check(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    public static async Task Check(System.Data.Common.DbConnection connection, CancellationToken cancellationToken, System.Data.Common.DbTransaction? transaction = null)
     {
         await using var read = connection.CreateCommand();
+        read.Transaction = transaction;
         read.CommandText = "SELECT version FROM workpolicy_schema";
         var found = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         if (found is null or DBNull)
         {
             await using var write = connection.CreateCommand();
+            write.Transaction = transaction;
             write.CommandText = $"INSERT INTO workpolicy_schema (version) VALUES ({DecisionRecord.SchemaVersion.ToString(CultureInfo.InvariantCulture)})";
             await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return;

@@ -42,4 +42,19 @@ public class PostgresRecordsTests
         code.Should().Be(0);
         output.Should().Contain("office (p2-critical-service) -> not-covered").And.Contain($"replayed {records.Count} record(s)");
     }
+
+    [Fact]
+    public async Task Instances_starting_together_make_the_schema_once()
+    {
+        await using var created = await PostgresDatabase.Create();
+        if (created is null) return;
+        // As two `serve` processes behind one balancer do: CREATE TABLE IF NOT EXISTS alone races in PostgreSQL.
+        var stores = Enumerable.Range(0, 8).Select(_ => new PostgresRecordStore(created.ConnectionString)).ToList();
+        await Task.WhenAll(stores.Select(s => s.InitializeAsync()));
+        await using var connection = new Npgsql.NpgsqlConnection(created.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM workpolicy_schema", connection);
+        ((long)(await count.ExecuteScalarAsync())!).Should().Be(1, "one version row");
+        foreach (var store in stores) await store.DisposeAsync();
+    }
 }
