@@ -62,8 +62,10 @@ internal static class DiagnosticMessages
 
     // WP0103 TokenTooLong
     public static readonly DiagnosticMessage TokenTooLong = new(DiagnosticCatalog.TokenTooLong, "token or text longer than {0} characters");
+    public static readonly DiagnosticMessage ValueTooLongToStream = new(DiagnosticCatalog.TokenTooLong, "a value longer than {0:N0} bytes; no name or text may be that long");
 
     // WP0104 TooMany
+    public static readonly DiagnosticMessage MoreNotReported = new(DiagnosticCatalog.TooMany, "… and {0:N0} more errors in this file, not listed (the first {1:N0} are)");
     public static readonly DiagnosticMessage TooManyJsonValues = new(DiagnosticCatalog.TooMany, "more than {0} JSON values");
     public static readonly DiagnosticMessage TooManyProvisionsInCircular = new(DiagnosticCatalog.TooMany, "more than {0} provisions in one circular");
     public static readonly DiagnosticMessage TooManyProvisionsInFile = new(DiagnosticCatalog.TooMany, "more than {0} provisions in one file");

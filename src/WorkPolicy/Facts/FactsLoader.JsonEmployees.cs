@@ -28,7 +28,7 @@ internal sealed partial class FactsLoader
         tokens = 0;
         if (_rules is null) return false;
         var startOffset = r.TokenStartIndex;
-        var errorsBefore = _r.Diagnostics.Count;
+        var errorsBefore = _r.Errors;
         string? id = null, unit = null;
         long unitOffset = -1;
         var fields = new Dictionary<string, FactValue>(16, StringComparer.Ordinal);

@@ -80,7 +80,7 @@ internal sealed partial class FactsLoader
             return new FactsResult(null, [.. syntax]);
         }
         var facts = loader.Read(root);
-        return new FactsResult(facts, InFileOrder(syntax.Concat(diagnostics)));
+        return new FactsResult(facts, loader.Reported(syntax.Concat(diagnostics)));
     }
 
     /// <summary>Diagnostics by position, as a reader of the file meets them (employees are mapped before the rest is checked).</summary>
@@ -91,8 +91,9 @@ internal sealed partial class FactsLoader
     public static FactsResult Load(string path, YamlNode root, Vocabulary? rules)
     {
         var diagnostics = new List<Diagnostic>();
-        var facts = new FactsLoader(path, rules, diagnostics).Read(root);
-        return new FactsResult(facts, InFileOrder(diagnostics));
+        var loader = new FactsLoader(path, rules, diagnostics);
+        var facts = loader.Read(root);
+        return new FactsResult(facts, loader.Reported(diagnostics));
     }
 
     private FactsFile? Read(YamlNode root)
@@ -329,7 +330,7 @@ internal sealed partial class FactsLoader
     /// <summary>Maps one item of the employee list; its unit is checked once all units are known.</summary>
     private void AddEmployee(YamlNode item)
     {
-        var errorsBefore = _r.Diagnostics.Count;
+        var errorsBefore = _r.Errors;
         if (Entity(item, _employeeIds, "employee", "unit") is not { } entity) return;
         var (m, id, unit) = entity;
         var fields = new Dictionary<string, FactValue>(m.Entries.Count + 4, StringComparer.Ordinal);
@@ -354,14 +355,14 @@ internal sealed partial class FactsLoader
         _employeeUnitSpans.Add(unitSpan);
     }
 
-    private bool ErrorsSince(int count)
-    {
-        for (var i = count; i < _r.Diagnostics.Count; i++)
-        {
-            if (_r.Diagnostics[i].Severity == Severity.Error) return true;
-        }
-        return false;
-    }
+    private bool ErrorsSince(int count) => _r.Errors > count;
+
+    /// <summary>The diagnostics of this load in file order, then the count of those not listed (<see cref="NodeReader.MostReported"/>).</summary>
+    private ImmutableArray<Diagnostic> Reported(IEnumerable<Diagnostic> diagnostics) =>
+        _r.UnreportedSummary(_path) is { } more ? [.. InFileOrder(diagnostics), more] : InFileOrder(diagnostics);
+
+    /// <summary>The line that says how many errors were not listed, or null.</summary>
+    internal Diagnostic? Unreported => _r.UnreportedSummary(_path);
 
     private void CheckUnit(string unit, SourceSpan span, HashSet<string> unitIds)
     {

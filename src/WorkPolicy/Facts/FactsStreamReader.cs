@@ -63,7 +63,9 @@ internal sealed class FactsStreamReader
     public bool HasErrors => _syntax.Concat(_diagnostics).Any(d => d.Severity == Severity.Error);
 
     /// <summary>Every diagnostic so far, in file order.</summary>
-    public ImmutableArray<Diagnostic> Diagnostics => [.. _syntax.Concat(_diagnostics).OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)];
+    public ImmutableArray<Diagnostic> Diagnostics => _loader.Unreported is { } more
+        ? [.. _syntax.Concat(_diagnostics).OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column), more]
+        : [.. _syntax.Concat(_diagnostics).OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)];
 
     /// <summary>Adds up to <paramref name="max"/> employees that read cleanly to <paramref name="into"/>; 0 at the end.</summary>
     public int ReadBlock(List<EmployeeFacts> into, int max)

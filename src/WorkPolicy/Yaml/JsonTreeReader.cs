@@ -123,6 +123,12 @@ internal sealed class JsonWindow
     /// <summary>Bytes kept ahead of the reader while the stream has more.</summary>
     public const int Ahead = 64 * 1024;
 
+    /// <summary>
+    /// The longest token a stream may hold (1 MiB): no name or text of the facts may be longer than 512 characters,
+    /// so a longer token is refused (WP0103) instead of growing the window — a 1 GiB string once overflowed it.
+    /// </summary>
+    public const int MostTokenBytes = 1 << 20;
+
     private readonly Stream? _source;
     private byte[] _buffer;
 
@@ -246,6 +252,12 @@ internal sealed class JsonStepReader : IStepReader
                     return;
                 case Step.NeedsBytes:
                     // Fewer bytes ahead than an item may take, or a token longer than what was left (never in the final block).
+                    if (_window.Unread.Length >= JsonWindow.MostTokenBytes)
+                    {
+                        _diagnostics.Add(Diagnostic.Create(DiagnosticMessages.ValueTooLongToStream, _lines.At(_path, _window.Base + _window.Start), JsonWindow.MostTokenBytes));
+                        Done = true;
+                        return;
+                    }
                     _window.Fill(offset => _lines.At(_path, offset));
                     break;
                 default:

@@ -8,13 +8,41 @@ namespace WorkPolicy.Dsl.Yaml;
 /// <summary>Typed reads from YAML nodes that report wrong shapes, unknown and missing keys as diagnostics.</summary>
 internal sealed class NodeReader(List<Diagnostic> diagnostics)
 {
+    /// <summary>The most diagnostics one file reports; past it they are counted (<see cref="Unreported"/>), not kept.</summary>
+    public const int MostReported = 1000;
+
     /// <summary>Where diagnostics go.</summary>
     public List<Diagnostic> Diagnostics { get; } = diagnostics;
 
-    /// <summary>Adds an error.</summary>
-    public void Error(DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args) => Diagnostics.Add(Diagnostic.Create(message, span, args));
+    /// <summary>Errors found so far, reported or not: what tells whether a record had one.</summary>
+    public int Errors { get; private set; }
 
-    public void Error(DiagnosticFix? fix, DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args) => Diagnostics.Add(Diagnostic.Create(fix, message, span, args));
+    /// <summary>Errors past <see cref="MostReported"/>, counted but not kept (2,000,000 unknown keys are not 2,000,000 lines).</summary>
+    public int Unreported { get; private set; }
+
+    /// <summary>Adds an error.</summary>
+    public void Error(DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args)
+    {
+        if (Counted()) Diagnostics.Add(Diagnostic.Create(message, span, args));
+    }
+
+    public void Error(DiagnosticFix? fix, DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args)
+    {
+        if (Counted()) Diagnostics.Add(Diagnostic.Create(fix, message, span, args));
+    }
+
+    /// <summary>Counts an error; whether it is still to be kept.</summary>
+    private bool Counted()
+    {
+        Errors++;
+        if (Diagnostics.Count < MostReported) return true;
+        Unreported++;
+        return false;
+    }
+
+    /// <summary>The line that says how many errors were not listed, or null when all were.</summary>
+    public Diagnostic? UnreportedSummary(string path) =>
+        Unreported == 0 ? null : Diagnostic.Create(DiagnosticMessages.MoreNotReported, SourceSpan.At(path, 1, 1), Unreported, MostReported);
 
     /// <summary>The node as a mapping whose keys are all in <paramref name="allowed"/>; reports others.</summary>
     public YamlMapping? Map(YamlNode? node, string what, IReadOnlyCollection<string> allowed, params string[] required)
