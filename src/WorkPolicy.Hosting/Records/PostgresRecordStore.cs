@@ -49,8 +49,9 @@ public sealed class PostgresRecordStore : IDecisionRecordStore
     {
         ArgumentNullException.ThrowIfNull(records);
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        // One round trip: a batch without an explicit transaction runs as one implicit transaction (a single Sync) —
+        // all of it is committed or none — where BEGIN, the inserts and COMMIT took three.
+        await using var batch = new NpgsqlBatch(connection);
         foreach (var r in records)
         {
             var insert = new NpgsqlBatchCommand("INSERT INTO decision_records (id, at, revision, employee, date, mode, decision, facts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
@@ -65,7 +66,6 @@ public sealed class PostgresRecordStore : IDecisionRecordStore
             batch.BatchCommands.Add(insert);
         }
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
