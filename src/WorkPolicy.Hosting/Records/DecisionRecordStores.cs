@@ -36,18 +36,7 @@ public static class DecisionRecordStores
         {
             line.ResetWrittenCount();
             writer.Reset(line);
-            writer.WriteStartObject();
-            writer.WriteString("id", record.Id);
-            writer.WriteString("at", NodaTime.Text.InstantPattern.ExtendedIso.Format(record.At));
-            writer.WriteString("revision", record.Revision);
-            writer.WriteString("employee", record.Employee);
-            writer.WriteString("date", NodaTime.Text.LocalDatePattern.Iso.Format(record.Date));
-            // The decision as answered (one line already); the facts are kept one record a line, so written compact here.
-            writer.WritePropertyName("decision");
-            writer.WriteRawValue(record.Decision, skipInputValidation: false);
-            writer.WritePropertyName("facts");
-            using (var facts = System.Text.Json.JsonDocument.Parse(record.Facts)) facts.WriteTo(writer);
-            writer.WriteEndObject();
+            RecordJson.Write(writer, record);
             writer.Flush();
             await output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(line.WrittenSpan).AsMemory(), cancellationToken).ConfigureAwait(false);
             count++;

@@ -89,23 +89,21 @@ public static class WorkPolicyEndpoints
         foreach (var status in statuses) builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ProblemDoc), ["application/problem+json"]));
     }
 
-    private static object? LastReload(IPolicyProvider provider) => provider.LastReload is { } last
-        ? new { at = InstantPattern.ExtendedIso.Format(last.At), ok = last.Ok, diagnostics = last.Diagnostics.Select(Problems.Diagnostic).ToList() }
+    private static ReloadDoc? LastReload(IPolicyProvider provider) => provider.LastReload is { } last
+        ? new ReloadDoc(InstantPattern.ExtendedIso.Format(last.At), last.Ok, [.. last.Diagnostics.Select(Problems.Diagnostic)])
         : null;
 
     private static IResult Health(IPolicyProvider provider) => provider.Current is { } now
-        ? Results.Json(new { status = "ok", revision = now.Revision, circulars = now.Engine.Circulars, lastReload = LastReload(provider) })
-        : Results.Json(new { status = "unavailable", revision = (string?)null, circulars = Array.Empty<string>(), lastReload = LastReload(provider) }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        ? Results.Json(new HealthAnswer("ok", now.Revision, [.. now.Engine.Circulars], LastReload(provider)), ServiceJson.Relaxed.HealthAnswer)
+        : Results.Json(new HealthAnswer("unavailable", null, [], LastReload(provider)), ServiceJson.Relaxed.HealthAnswer, statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static IResult RulesNow(IPolicyProvider provider)
     {
         if (provider.Current is not { } now) return NotReady(provider);
-        var circulars = now.Engine.Versions.GroupBy(v => v.Circular).Select(g => new
-        {
-            id = g.Key,
-            versions = g.Select(v => new { from = Day(v.From), to = v.To is { } t ? Day(t) : null, amendedBy = v.AmendedBy, extendedBy = v.ExtendedBy }).ToList(),
-        });
-        return Results.Json(new { revision = now.Revision, loadedAt = InstantPattern.ExtendedIso.Format(now.LoadedAt), circulars, diagnostics = provider.LastReload?.Diagnostics.Select(Problems.Diagnostic).ToList() });
+        CircularVersionsDoc[] circulars = [.. now.Engine.Versions.GroupBy(v => v.Circular).Select(g => new CircularVersionsDoc(g.Key,
+            [.. g.Select(v => new CircularPeriodDoc(Day(v.From), v.To is { } t ? Day(t) : null, [.. v.AmendedBy], v.ExtendedBy))]))];
+        DiagnosticDoc[]? diagnostics = provider.LastReload is { } last ? [.. last.Diagnostics.Select(Problems.Diagnostic)] : null;
+        return Results.Json(new RulesAnswer(now.Revision, InstantPattern.ExtendedIso.Format(now.LoadedAt), circulars, diagnostics), ServiceJson.Relaxed.RulesAnswer);
     }
 
     private static string Day(LocalDate d) => LocalDatePattern.Iso.Format(d);
@@ -317,16 +315,17 @@ public static class WorkPolicyEndpoints
         if (query.Problem is { } wrong) return Problems.Of(StatusCodes.Status400BadRequest, "a query value that does not parse", wrong);
         var number = query.Page;
         var found = await recorder.Store.ReadAsync(query.Query!, context.RequestAborted).ConfigureAwait(false);
-        var records = new JsonArray([.. found.Select(r => (JsonNode)new JsonObject
+        var answer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(answer, new JsonWriterOptions { Encoder = Json.Encoder }))
         {
-            ["id"] = r.Id,
-            ["at"] = InstantPattern.ExtendedIso.Format(r.At),
-            ["revision"] = r.Revision,
-            ["employee"] = r.Employee,
-            ["date"] = LocalDatePattern.Iso.Format(r.Date),
-            ["decision"] = JsonNode.Parse(r.Decision),
-            ["facts"] = JsonNode.Parse(r.Facts),
-        })]);
-        return Results.Text(new JsonObject { ["page"] = number, ["pageSize"] = PageSize, ["records"] = records }.ToJsonString(Json), "application/json");
+            w.WriteStartObject();
+            w.WriteNumber("page", number);
+            w.WriteNumber("pageSize", PageSize);
+            w.WriteStartArray("records");
+            foreach (var r in found) RecordJson.Write(w, r);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Results.Bytes(answer.WrittenMemory.ToArray(), "application/json");
     }
 }
