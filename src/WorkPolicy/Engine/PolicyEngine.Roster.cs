@@ -28,14 +28,16 @@ public sealed partial class PolicyEngine
     }
 
     /// <summary>
-    /// Reads a roster file: CSV with the header <c>employee,date,place</c>, or the JSON <see cref="RosterPlan.WriteJson"/> writes.
-    /// Errors are diagnostics with file, line and column.
+    /// Reads a roster file: CSV with the header <c>employee,date,place</c>, or the JSON <see cref="RosterPlan.WriteJson"/> writes,
+    /// up to 256 MiB. Errors are diagnostics with file, line and column.
     /// </summary>
     public static Loaded<IReadOnlyList<RosterEntry>> ReadRoster(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var diagnostics = new List<Diagnostic>();
-        if (SourceText.Read(path, diagnostics) is not { } text || RosterFiles.Read(path, text, diagnostics) is not { } assignments || diagnostics.Count > 0)
+        // A roster is data, as large as the population it plans: read up to the facts' bound, not a rule file's 4 MiB —
+        // `roster --check` refused the rosters `roster` writes for 100,000 employees.
+        if (SourceText.Read(path, diagnostics, Limits.MaxFactsBytes) is not { } text || RosterFiles.Read(path, text, diagnostics) is not { } assignments || diagnostics.Count > 0)
             return new(null, [.. diagnostics]);
         return new(assignments, [.. diagnostics]);
     }
