@@ -25,38 +25,10 @@ namespace WorkPolicy.Hosting;
 /// app.MapWorkPolicyService();
 /// </code>
 /// </example>
-public static class WorkPolicyEndpoints
+public static partial class WorkPolicyEndpoints
 {
     // As the library writes decisions: quotes and non-ASCII letters as they are, not as \u escapes.
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>
-    /// The service's pipeline, first in it: a defect (an exception no endpoint expected) is a 500 problem, never a
-    /// stack trace, and a request the framework refused (bad framing, a body over the limit) its own 4xx problem; the
-    /// framework's empty 4xx answers (unknown path, wrong method) get problem bodies; then the key
-    /// (<see cref="WorkPolicyOptions.ApiKeys"/>) and the concurrency bound (<see cref="WorkPolicyLimits"/>), both asked by
-    /// the endpoints of <see cref="MapWorkPolicyService"/> as metadata. In a <c>WebApplication</c> routing runs first by
-    /// itself; elsewhere call it after <c>UseRouting</c>.
-    /// </summary>
-    /// <example><code>var app = builder.Build(); app.UseWorkPolicyService(); app.MapWorkPolicyService();</code></example>
-    public static IApplicationBuilder UseWorkPolicyService(this IApplicationBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Defect });
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseRateLimiter();
-        return app;
-    }
-
-    private static Task Defect(HttpContext context)
-    {
-        // Kestrel's own refusal of the request (broken chunked framing, a body past the limit) is the client's, not ours.
-        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException refused)
-            return Problems.Of(refused.StatusCode, "the request could not be read", refused.Message).ExecuteAsync(context);
-        return Problems.Of(StatusCodes.Status500InternalServerError, "internal error", "a defect of the service, not of the request; it is logged").ExecuteAsync(context);
-    }
 
     /// <summary>Maps the service's endpoints onto <paramref name="app"/>.</summary>
     public static IEndpointRouteBuilder MapWorkPolicyService(this IEndpointRouteBuilder app)
@@ -111,47 +83,6 @@ public static class WorkPolicyEndpoints
     private static IResult NotReady(IPolicyProvider provider) =>
         Problems.Of(StatusCodes.Status503ServiceUnavailable, "no rules loaded yet", "GET /health shows the last load's diagnostics", provider.LastReload?.Diagnostics);
 
-    /// <summary>
-    /// The request body as JSON, or the problem: 413 past the limit, 400 for what is not JSON, for a body the server
-    /// could not read (broken framing), and for strings that are not text (invalid UTF-8, an unpaired surrogate).
-    /// </summary>
-    private static async Task<(JsonDocument? Body, IResult? Problem)> Body(HttpRequest request)
-    {
-        var services = request.HttpContext.RequestServices;
-        var limits = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkPolicyOptions>>().Value.Limits;
-        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            size.MaxRequestBodySize = Math.Min(size.MaxRequestBodySize ?? long.MaxValue, limits.MaxBodyBytes);
-        if (request.ContentLength > limits.MaxBodyBytes)
-            return (null, Problems.Of(StatusCodes.Status413PayloadTooLarge, "the body is over the limit", $"{request.ContentLength} bytes; MaxBodyBytes is {limits.MaxBodyBytes}"));
-        // A large body is parsed a few at a time: memory is bounded by the gate, not by the number of clients.
-        var large = request.ContentLength is not { } length || length > BodyGate.Small;
-        var gate = large ? services.GetRequiredService<BodyGate>() : null;
-        if (gate is not null) await gate.Wait(request.HttpContext.RequestAborted).ConfigureAwait(false);
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 64 }, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        }
-        catch (BadHttpRequestException ex)
-        {
-            return (null, Problems.Of(ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the body is over the limit" : "the body could not be read", ex.Message));
-        }
-        catch (JsonException ex)
-        {
-            return (null, Problems.Of(StatusCodes.Status400BadRequest, "the body is not JSON", $"line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message.Split(" Path:")[0]}"));
-        }
-        finally
-        {
-            gate?.Release();
-        }
-        if (JsonText.FirstUnreadable(document.RootElement) is { } where)
-        {
-            document.Dispose();
-            return (null, Problems.Of(StatusCodes.Status400BadRequest, "the body has a string that is not text", $"at {where}: invalid UTF-8 or an unpaired surrogate (\\ud800-\\udfff)"));
-        }
-        return (document, null);
-    }
-
     /// <summary>The facts of a request: given inline (read as a facts file is), else the service's <c>--facts</c>.</summary>
     private static (PolicyFacts? Facts, IResult? Problem) FactsOf(JsonElement body, PolicySnapshot now)
     {
@@ -161,18 +92,6 @@ public static class WorkPolicyEndpoints
         var read = now.Engine.ReadFacts("request", inline);
         return read.Value is { } given ? (given, null) : (null, Problems.Of(StatusCodes.Status400BadRequest, "facts with errors", null, read.Diagnostics.Where(d => d.Severity == Severity.Error)));
     }
-
-    /// <summary>422 naming the bound a request went over, with its value and what the request asked.</summary>
-    private static IResult OverLimit<T>(string bound, T value, string asked) =>
-        Problems.Of(StatusCodes.Status422UnprocessableEntity, $"over the bound {bound}",
-            $"{asked}; {bound} is {value} per request (WorkPolicyOptions.Limits): split the request");
-
-    /// <summary>The inline employees' bound, counted before the facts are read.</summary>
-    private static IResult? InlineOverLimit(JsonElement body, WorkPolicyLimits limits) =>
-        body.TryGetProperty("facts", out var inline) && inline.ValueKind == JsonValueKind.Object
-            && inline.TryGetProperty("employees", out var given) && given.ValueKind == JsonValueKind.Array && given.GetArrayLength() > limits.MaxInlineEmployees
-            ? OverLimit(nameof(WorkPolicyLimits.MaxInlineEmployees), limits.MaxInlineEmployees, $"{given.GetArrayLength()} employees inline")
-            : null;
 
     private static LocalDate? DateOf(JsonElement body, string key) =>
         body.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? Date(v.GetString()) : null;
