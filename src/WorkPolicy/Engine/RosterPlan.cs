@@ -60,7 +60,7 @@ public sealed class RosterPlan : Report
     public override void WriteJson(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        stream.Write(Encoding.UTF8.GetBytes(RosterFiles.Json(_roster)));
+        RosterFiles.WriteJson(stream, _roster);
     }
 
     /// <summary>The printable roster: a page per perangkat daerah, in Indonesian (<c>--format html</c>).</summary>

@@ -60,7 +60,7 @@ public class QuotaBaseTests
         var disdik = plan.Pools.First(p => p.Unit == "disdik");
         disdik.Should().Match<PoolDayCount>(p => p.Members == 3 && p.Quota == 0 && p.Base == 5 && p.FixedAtPlace == 2 && p.AtMost && p.Holds);
         plan.Pools.First(p => p.Unit == "dinkes").Should().Match<PoolDayCount>(p => p.Members == 8 && p.Quota == 3 && p.Base == 10 && p.FixedAtPlace == 2);
-        plan.ToJson().Should().Contain("\"base\": 5").And.Contain("\"fixedAtPlace\": 2");
+        plan.ToJson().Should().Contain("\"base\":5").And.Contain("\"fixedAtPlace\":2");
         Boyolali.CheckRoster(Facts, Monday, Friday, plan.Entries).Holds.Should().BeTrue("the planner's roster meets the check's reading of the same quota");
     }
 
