@@ -1,12 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using NodaTime;
-using WorkPolicy.Dsl.Output;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Testing;
-using WorkPolicy.Rules.Analysis;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Output;
+using WorkPolicy.Loading;
+using WorkPolicy.Testing;
+using WorkPolicy.Analysis;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Evaluation;
 
 namespace WorkPolicy.Benchmarks;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Facts;
 
 namespace WorkPolicy.Benchmarks;
 

@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Evaluation.Memo;
-using WorkPolicy.Rules.Model;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Evaluation.Memo;
+using WorkPolicy.Model;
+using WorkPolicy.Facts;
 
 namespace WorkPolicy.Benchmarks;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using WorkPolicy.Cli;
-using WorkPolicy.Dsl.Generation;
+using WorkPolicy.Generation;
 
 namespace WorkPolicy.Benchmarks;
 
@@ -19,9 +19,9 @@ internal static class EndToEnd
             var sw = Stopwatch.StartNew();
             var bytes = File.ReadAllBytes(facts);
             var read = sw.Elapsed.TotalMilliseconds;
-            var loaded = WorkPolicy.Dsl.Facts.FactsLoader.Load(facts, bytes, rules.Model.Vocabulary);
+            var loaded = WorkPolicy.Facts.FactsLoader.Load(facts, bytes, rules.Model.Vocabulary);
             var mapped = sw.Elapsed.TotalMilliseconds;
-            var index = new WorkPolicy.Rules.Facts.FactIndex(loaded.Facts!, rules.Model.Layout);
+            var index = new WorkPolicy.Facts.FactIndex(loaded.Facts!, rules.Model.Layout);
             var indexed = sw.Elapsed.TotalMilliseconds;
             Console.WriteLine($"{Path.GetExtension(facts)} load stages: read {read:F0} ms, facts {mapped - read:F0} ms, index {indexed - mapped:F0} ms ({index.Employees.Length} employees)");
         }

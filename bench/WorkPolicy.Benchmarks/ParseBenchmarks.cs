@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Yaml;
+using WorkPolicy.Parsing;
+using WorkPolicy.Yaml;
 
 namespace WorkPolicy.Benchmarks;
 

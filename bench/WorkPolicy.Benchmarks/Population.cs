@@ -1,10 +1,9 @@
 using NodaTime;
-using WorkPolicy.Dsl.Generation;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Generation;
+using WorkPolicy.Facts;
+using WorkPolicy.Loading;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
 
 namespace WorkPolicy.Benchmarks;
 

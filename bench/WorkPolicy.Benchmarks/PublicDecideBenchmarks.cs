@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Evaluation.Memo;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Evaluation.Memo;
+using WorkPolicy.Facts;
 
 namespace WorkPolicy.Benchmarks;
 

@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using NodaTime;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Evaluation.Memo;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Rostering;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Evaluation.Memo;
+using WorkPolicy.Facts;
+using WorkPolicy.Rostering;
 
 namespace WorkPolicy.Benchmarks;
 

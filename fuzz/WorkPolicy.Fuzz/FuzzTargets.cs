@@ -1,10 +1,10 @@
-using WorkPolicy.Rules.Analysis;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Yaml;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Analysis;
+using WorkPolicy.Parsing;
+using WorkPolicy.Facts;
+using WorkPolicy.Loading;
+using WorkPolicy.Yaml;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
 
 namespace WorkPolicy.Fuzz;
 
@@ -14,17 +14,17 @@ public static class FuzzTargets
     /// <summary>Target names accepted on the command line.</summary>
     public static readonly string[] Names = ["dsl", "yaml", "facts"];
 
-    private static readonly Lazy<Rules.Model.Vocabulary> Vocabulary = new(() =>
+    private static readonly Lazy<Model.Vocabulary> Vocabulary = new(() =>
     {
         var vocabulary = DslParser.Parse("vocabulary.wp", VocabularyText.Text).File;
-        return Rules.Checking.Linker.Link([vocabulary]).Vocabulary;
+        return Checking.Linker.Link([vocabulary]).Vocabulary;
     });
 
     /// <summary>Links a parsed file and, when it is valid, compiles it and runs the conflict search.</summary>
     private static void LinkAndCheck(RuleFile file)
     {
-        if (Rules.Checking.Linker.Link([file]).Model is not { } model) return;
-        Rules.Analysis.ConflictChecker.Check(Rules.Evaluation.CompiledRules.Compile(model));
+        if (Checking.Linker.Link([file]).Model is not { } model) return;
+        Analysis.ConflictChecker.Check(Evaluation.CompiledRules.Compile(model));
     }
 
     /// <summary>Runs one target on raw bytes, as a user's file would arrive.</summary>

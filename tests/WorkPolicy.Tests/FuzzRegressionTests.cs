@@ -1,9 +1,9 @@
 using FluentAssertions;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Yaml;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Parsing;
+using WorkPolicy.Facts;
+using WorkPolicy.Loading;
+using WorkPolicy.Yaml;
+using WorkPolicy.Diagnostics;
 using Xunit;
 
 namespace WorkPolicy.Tests;

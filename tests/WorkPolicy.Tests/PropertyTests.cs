@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 using CsCheck;
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Printing;
-using WorkPolicy.Dsl.Yaml;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Parsing;
+using WorkPolicy.Loading;
+using WorkPolicy.Printing;
+using WorkPolicy.Yaml;
+using WorkPolicy.Ast;
 using Xunit;
 
 namespace WorkPolicy.Tests;
@@ -20,7 +20,7 @@ public class PropertyTests
         .Select(Gen.OneOf("", "\"", "\\", "\n", " é ", "#", "{ }", "25%"), (s, extra) => s + extra);
 
     private static readonly Gen<Literal> Literal = Gen.Frequency(
-        (3, Name.Select(n => n is "true" or "false" ? Rules.Ast.Literal.Code("x" + n) : Rules.Ast.Literal.Code(n))),
+        (3, Name.Select(n => n is "true" or "false" ? Ast.Literal.Code("x" + n) : Ast.Literal.Code(n))),
         (1, Gen.Int[-500, 500].Select(i => new Literal(LiteralKind.Number, i.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
         (1, Gen.Bool.Select(b => new Literal(LiteralKind.Bool, b ? "true" : "false"))));
 
@@ -127,7 +127,7 @@ public class PropertyTests
         {
             var result = RuleLoader.Parse(relative, mutated, encoding);
             result.Diagnostics.Should().NotContain(d => d.Span.Line < 1 || d.Span.Column < 1);
-            if (!result.HasErrors) Rules.Checking.Linker.Link([result.File]);
+            if (!result.HasErrors) Checking.Linker.Link([result.File]);
         }, iter: 200, seed: "0N0XIzNsQ0O2");
     }
 }

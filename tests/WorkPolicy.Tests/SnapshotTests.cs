@@ -5,12 +5,11 @@ using NodaTime.Text;
 using Snapshooter;
 using Snapshooter.Xunit;
 using WorkPolicy.Cli;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Parsing;
+using WorkPolicy.Facts;
+using WorkPolicy.Loading;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
 using Xunit;
 
 namespace WorkPolicy.Tests;

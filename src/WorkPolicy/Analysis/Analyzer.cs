@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Coverage;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Checking;
+using WorkPolicy.Coverage;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Analysis;
+namespace WorkPolicy.Analysis;
 
 /// <summary>
 /// <c>check --analyze</c>: walks every class of staff (<see cref="SpaceWalk"/>) on a working day of every

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Model;
 
-namespace WorkPolicy.Rules.Analysis;
+namespace WorkPolicy.Analysis;
 
 /// <summary>
 /// Who two rule sets decide differently, and when: the smallest description of a class of staff (only

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Facts;
+using WorkPolicy.Model;
 
-namespace WorkPolicy.Rules.Analysis;
+namespace WorkPolicy.Analysis;
 
 internal static partial class ConflictChecker
 {

@@ -1,7 +1,7 @@
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Model;
 
-namespace WorkPolicy.Rules.Analysis;
+namespace WorkPolicy.Analysis;
 
 internal static partial class ConflictChecker
 {

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Analysis;
+namespace WorkPolicy.Analysis;
 
 /// <summary>A change of one fact and the decision it would bring.</summary>
 /// <param name="Change">The fact changed.</param>

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Model;
-using Dimension = WorkPolicy.Rules.Analysis.ConflictChecker.Dimension;
+using WorkPolicy.Checking;
+using WorkPolicy.Facts;
+using WorkPolicy.Model;
+using Dimension = WorkPolicy.Analysis.ConflictChecker.Dimension;
 
-namespace WorkPolicy.Rules.Analysis;
+namespace WorkPolicy.Analysis;
 
 /// <summary>One fact of one employee set otherwise: the path, the value it had and the value tried.</summary>
 /// <param name="Path">The fact as a reader names it: <c>employee.position</c>, <c>unit.kind</c>, <c>region.ppkm.level</c>.</param>

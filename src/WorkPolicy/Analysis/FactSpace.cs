@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Model;
-using Dimension = WorkPolicy.Rules.Analysis.ConflictChecker.Dimension;
+using WorkPolicy.Ast;
+using WorkPolicy.Checking;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Facts;
+using WorkPolicy.Model;
+using Dimension = WorkPolicy.Analysis.ConflictChecker.Dimension;
 
-namespace WorkPolicy.Rules.Analysis;
+namespace WorkPolicy.Analysis;
 
 /// <summary>
 /// One fact the rules read, as a choice among its classes: a field's values (those the conditions name,

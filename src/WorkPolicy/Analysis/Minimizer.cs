@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Evaluation;
 
-namespace WorkPolicy.Rules.Analysis;
+namespace WorkPolicy.Analysis;
 
 /// <summary>Shrinks the description of a class of staff to the facts its decisions depend on.</summary>
 internal static class Minimizer

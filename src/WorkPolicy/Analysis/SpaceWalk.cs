@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Analysis;
+namespace WorkPolicy.Analysis;
 
 /// <summary>A class of staff in one region on one date, and what each rule set decides for all of them.</summary>
 /// <param name="Choice">Per axis of the space: the chosen class, or -1 where the decisions do not depend on it.</param>

@@ -1,10 +1,10 @@
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Model;
-using Dimension = WorkPolicy.Rules.Analysis.ConflictChecker.Dimension;
-using NumberFact = WorkPolicy.Rules.Facts.NumberFact;
+using WorkPolicy.Checking;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Model;
+using Dimension = WorkPolicy.Analysis.ConflictChecker.Dimension;
+using NumberFact = WorkPolicy.Facts.NumberFact;
 
-namespace WorkPolicy.Rules.Analysis;
+namespace WorkPolicy.Analysis;
 
 /// <summary>
 /// The class a value of one fact is in for the rule sets compared: the outcomes of every test that reads

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace WorkPolicy.Rules.Ast;
+namespace WorkPolicy.Ast;
 
 /// <summary>
 /// The comments of a rule file, kept as trivia of the declarations they precede or end (Roslyn's trivia, at the

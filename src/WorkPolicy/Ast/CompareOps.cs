@@ -1,4 +1,4 @@
-namespace WorkPolicy.Rules.Ast;
+namespace WorkPolicy.Ast;
 
 /// <summary>The words of comparison operators, shared by both encodings and messages.</summary>
 internal static class CompareOps

@@ -1,4 +1,4 @@
-namespace WorkPolicy.Rules.Ast;
+namespace WorkPolicy.Ast;
 
 /// <summary>Iterative walks over expressions, safe on any depth.</summary>
 internal static class ExprWalk

@@ -1,4 +1,4 @@
-namespace WorkPolicy.Rules.Ast;
+namespace WorkPolicy.Ast;
 
 /// <summary>What kind of constant a literal is.</summary>
 internal enum LiteralKind

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Rules.Ast;
+namespace WorkPolicy.Ast;
 
 /// <summary>The value of an obligation property.</summary>
 internal abstract record PropertyValue;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Rules.Ast;
+namespace WorkPolicy.Ast;
 
 /// <summary>Where the source says it: point number and a short quote.</summary>
 internal sealed record CitationDecl(string Point, string Quote, SourceSpan Span);

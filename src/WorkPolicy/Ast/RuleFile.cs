@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace WorkPolicy.Rules.Ast;
+namespace WorkPolicy.Ast;
 
 /// <summary>What one rule file (DSL or YAML) declares.</summary>
 internal sealed record RuleFile(string Path, ImmutableArray<VocabularyDecl> Vocabularies, ImmutableArray<CircularDecl> Circulars)

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Rules.Ast;
+namespace WorkPolicy.Ast;
 
 /// <summary>The type of a fact field.</summary>
 internal enum FieldKind

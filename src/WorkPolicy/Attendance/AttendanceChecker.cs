@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Evaluation.Memo;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Rostering;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Evaluation.Memo;
+using WorkPolicy.Facts;
+using WorkPolicy.Rostering;
 
-namespace WorkPolicy.Rules.Attendance;
+namespace WorkPolicy.Attendance;
 
 /// <summary>
 /// Checks the facts' check-ins against the check-in windows due on each day an employee works

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Rules.Attendance;
+namespace WorkPolicy.Attendance;
 
 /// <summary>Check-in compliance over a period.</summary>
 internal sealed record AttendanceResult(ImmutableArray<AttendanceDay> Days, ImmutableArray<UnitAttendance> Units);

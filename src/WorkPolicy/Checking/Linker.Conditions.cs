@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Facts;
+using WorkPolicy.Model;
 
-namespace WorkPolicy.Rules.Checking;
+namespace WorkPolicy.Checking;
 
 internal sealed partial class Linker
 {

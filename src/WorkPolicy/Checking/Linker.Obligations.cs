@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Model;
 
-namespace WorkPolicy.Rules.Checking;
+namespace WorkPolicy.Checking;
 
 internal sealed partial class Linker
 {

@@ -1,10 +1,10 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Checking;
+namespace WorkPolicy.Checking;
 
 internal sealed partial class Linker
 {

@@ -1,11 +1,11 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Model;
 
-namespace WorkPolicy.Rules.Checking;
+namespace WorkPolicy.Checking;
 
 /// <summary>What linking made of rule files: their vocabulary always, the model only when nothing was wrong.</summary>
 /// <param name="Files">The files, in load order.</param>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Evaluation;
 
-namespace WorkPolicy.Rules.Coverage;
+namespace WorkPolicy.Coverage;
 
 /// <summary>What a coverage item is about.</summary>
 internal enum CoverageTarget

@@ -1,8 +1,8 @@
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Model;
-using static WorkPolicy.Rules.Coverage.CoverageMap;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Model;
+using static WorkPolicy.Coverage.CoverageMap;
 
-namespace WorkPolicy.Rules.Coverage;
+namespace WorkPolicy.Coverage;
 
 /// <summary>
 /// Observes one walk and marks in a <see cref="CoverageMap"/> what it reached: the provisions that

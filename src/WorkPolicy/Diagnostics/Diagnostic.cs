@@ -1,4 +1,4 @@
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Diagnostics;
 
 namespace WorkPolicy;
 

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Reflection;
 
-namespace WorkPolicy.Rules.Diagnostics;
+namespace WorkPolicy.Diagnostics;
 
 /// <summary>One code of the catalogue: its severity, a title and what to do about it.</summary>
 /// <param name="Code">The stable code, e.g. <c>WP0303</c>.</param>

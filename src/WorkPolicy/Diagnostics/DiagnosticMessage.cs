@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace WorkPolicy.Rules.Diagnostics;
+namespace WorkPolicy.Diagnostics;
 
 /// <summary>One thing a code of the catalogue says: its descriptor and a composite format (see <see cref="DiagnosticMessages"/>).</summary>
 /// <param name="Descriptor">The code, severity, title and help.</param>

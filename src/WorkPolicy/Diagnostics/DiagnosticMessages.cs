@@ -1,4 +1,4 @@
-namespace WorkPolicy.Rules.Diagnostics;
+namespace WorkPolicy.Diagnostics;
 
 /// <summary>
 /// What each diagnostic says, declared once beside its code: a composite format whose holes the reporting site fills

@@ -1,4 +1,4 @@
-namespace WorkPolicy.Rules.Diagnostics;
+namespace WorkPolicy.Diagnostics;
 
 /// <summary>Nearest-name suggestions for "did you mean" messages.</summary>
 internal static class Suggest

@@ -1,9 +1,9 @@
-using WorkPolicy.Rules.Analysis;
+using WorkPolicy.Analysis;
 using System.Collections.Immutable;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Loading;
+using WorkPolicy.Ast;
+using WorkPolicy.Checking;
+using WorkPolicy.Evaluation;
 
 namespace WorkPolicy;
 

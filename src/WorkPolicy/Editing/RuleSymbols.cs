@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Printing;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Parsing;
+using WorkPolicy.Printing;
+using WorkPolicy.Ast;
 
 namespace WorkPolicy;
 

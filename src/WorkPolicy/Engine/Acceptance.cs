@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 
 namespace WorkPolicy;
 

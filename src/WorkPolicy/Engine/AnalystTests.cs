@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Output;
-using WorkPolicy.Dsl.Testing;
-using WorkPolicy.Rules.Mutation;
+using WorkPolicy.Parsing;
+using WorkPolicy.Output;
+using WorkPolicy.Testing;
+using WorkPolicy.Mutation;
 
 namespace WorkPolicy;
 

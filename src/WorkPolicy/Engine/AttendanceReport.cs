@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Output;
-using WorkPolicy.Dsl.Printing;
+using WorkPolicy.Parsing;
+using WorkPolicy.Output;
+using WorkPolicy.Printing;
 
 namespace WorkPolicy;
 

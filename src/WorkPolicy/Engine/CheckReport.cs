@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using WorkPolicy.Dsl.Output;
+using WorkPolicy.Output;
 
 namespace WorkPolicy;
 

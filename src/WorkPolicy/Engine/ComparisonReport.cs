@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Output;
-using WorkPolicy.Rules.Analysis;
+using WorkPolicy.Parsing;
+using WorkPolicy.Output;
+using WorkPolicy.Analysis;
 
 namespace WorkPolicy;
 

@@ -1,5 +1,5 @@
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Dsl.Output;
+using WorkPolicy.Ast;
+using WorkPolicy.Output;
 
 namespace WorkPolicy;
 

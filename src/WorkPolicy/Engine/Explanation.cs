@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Output;
-using WorkPolicy.Dsl.Printing;
-using WorkPolicy.Rules.Analysis;
+using WorkPolicy.Parsing;
+using WorkPolicy.Output;
+using WorkPolicy.Printing;
+using WorkPolicy.Analysis;
 
 namespace WorkPolicy;
 

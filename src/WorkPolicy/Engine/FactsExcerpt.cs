@@ -1,5 +1,5 @@
 using NodaTime;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Facts;
 
 namespace WorkPolicy;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Facts;
+using WorkPolicy.Model;
 
 namespace WorkPolicy;
 

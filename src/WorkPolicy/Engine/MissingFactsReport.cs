@@ -40,7 +40,7 @@ public sealed class MissingFactsReport : Report
     }
 
     /// <inheritdoc/>
-    public override void WriteJson(Stream stream) => Dsl.Output.JsonText.WriteTo(stream, w =>
+    public override void WriteJson(Stream stream) => Output.JsonText.WriteTo(stream, w =>
     {
         w.WriteStartObject();
         w.WriteNumber("decisions", Decisions);

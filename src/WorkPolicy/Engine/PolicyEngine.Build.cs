@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using WorkPolicy.Dsl.Facts;
+using WorkPolicy.Facts;
 
 namespace WorkPolicy;
 

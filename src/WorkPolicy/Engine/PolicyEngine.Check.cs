@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Analysis;
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Facts;
+using WorkPolicy.Loading;
+using WorkPolicy.Analysis;
+using WorkPolicy.Checking;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Model;
 
 namespace WorkPolicy;
 

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Dsl.Output;
-using WorkPolicy.Rules.Analysis;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Evaluation.Memo;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Output;
+using WorkPolicy.Analysis;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Evaluation.Memo;
+using WorkPolicy.Facts;
 
 namespace WorkPolicy;
 

@@ -1,6 +1,6 @@
 using NodaTime;
-using WorkPolicy.Rules.Analysis;
-using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Analysis;
+using WorkPolicy.Evaluation;
 
 namespace WorkPolicy;
 

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Output;
-using WorkPolicy.Rules.Attendance;
-using WorkPolicy.Rules.Rostering;
-using PlannedRoster = WorkPolicy.Rules.Rostering.Roster;
+using WorkPolicy.Loading;
+using WorkPolicy.Output;
+using WorkPolicy.Attendance;
+using WorkPolicy.Rostering;
+using PlannedRoster = WorkPolicy.Rostering.Roster;
 
 namespace WorkPolicy;
 

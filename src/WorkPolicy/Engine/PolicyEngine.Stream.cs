@@ -1,9 +1,8 @@
 using NodaTime;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Facts;
+using WorkPolicy.Loading;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Evaluation;
 
 namespace WorkPolicy;
 

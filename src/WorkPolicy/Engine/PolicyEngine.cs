@@ -1,13 +1,12 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using NodaTime;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Analysis;
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Facts;
+using WorkPolicy.Loading;
+using WorkPolicy.Analysis;
+using WorkPolicy.Checking;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Evaluation;
 
 namespace WorkPolicy;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using WorkPolicy.Dsl.Output;
+using WorkPolicy.Output;
 
 namespace WorkPolicy;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using WorkPolicy.Dsl.Output;
+using WorkPolicy.Output;
 
 namespace WorkPolicy;
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Text;
 using NodaTime;
-using WorkPolicy.Dsl.Output;
-using WorkPolicy.Rules.Rostering;
-using PlannedRoster = WorkPolicy.Rules.Rostering.Roster;
+using WorkPolicy.Output;
+using WorkPolicy.Rostering;
+using PlannedRoster = WorkPolicy.Rostering.Roster;
 
 namespace WorkPolicy;
 
@@ -116,7 +116,7 @@ public sealed class RosterCheckReport : Report
         foreach (var v in Issues)
         {
             w.WriteStartObject();
-            if (v.Date is { } d) w.WriteString("date", Dsl.Parsing.Values.Text(d));
+            if (v.Date is { } d) w.WriteString("date", Parsing.Values.Text(d));
             if (v.Employee is { } e) w.WriteString("employee", e);
             if (v.Pool is { } p) w.WriteString("pool", p);
             w.WriteString("message", v.Message);

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Output;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Loading;
+using WorkPolicy.Output;
+using WorkPolicy.Diagnostics;
 
 namespace WorkPolicy;
 
@@ -132,7 +132,7 @@ public static class SyntheticFacts
     public static string Generate(int employees, int seed = 1, bool json = false)
     {
         if (employees is < 0 or > 2_000_000) throw new ArgumentOutOfRangeException(nameof(employees), "between 0 and 2,000,000 employees");
-        return Dsl.Generation.FactsGenerator.Generate(employees, seed, json);
+        return Generation.FactsGenerator.Generate(employees, seed, json);
     }
 
     /// <summary>The most employees <see cref="Write"/> makes: Indonesia's ASN (about 4.3 million) and room beside them.</summary>
@@ -149,6 +149,6 @@ public static class SyntheticFacts
     {
         ArgumentNullException.ThrowIfNull(writer);
         if (employees is < 0 or > MaxStreamedEmployees) throw new ArgumentOutOfRangeException(nameof(employees), $"between 0 and {MaxStreamedEmployees:N0} employees");
-        Dsl.Generation.FactsGenerator.Write(writer, employees, seed, json);
+        Generation.FactsGenerator.Write(writer, employees, seed, json);
     }
 }

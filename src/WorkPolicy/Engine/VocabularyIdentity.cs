@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Model;
 
 namespace WorkPolicy;
 

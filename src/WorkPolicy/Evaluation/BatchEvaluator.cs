@@ -1,8 +1,8 @@
 using NodaTime;
-using WorkPolicy.Rules.Evaluation.Memo;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Evaluation.Memo;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>
 /// Evaluates every employee of a facts file on a date, on one thread or many. Results land at

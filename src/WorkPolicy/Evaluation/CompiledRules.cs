@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Model;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>
 /// A rule model compiled once: every scope and end condition a delegate. Immutable and safe to

@@ -1,11 +1,11 @@
 using NodaTime;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Ast;
+using WorkPolicy.Facts;
+using WorkPolicy.Model;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>
 /// An optimisation of <see cref="ConditionInterpreter"/>, which says what a condition means: compiles checked

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Model;
-using Ops = WorkPolicy.Rules.Evaluation.ConditionCompiler.Ops;
+using WorkPolicy.Ast;
+using WorkPolicy.Facts;
+using WorkPolicy.Model;
+using Ops = WorkPolicy.Evaluation.ConditionCompiler.Ops;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>
 /// What a condition means: a plain, three-valued (Kleene) evaluation of the checked model's conditions, the

@@ -1,7 +1,7 @@
 using NodaTime;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>Why a circular is in force on a day, or not: decided once, in <see cref="DayContext.For"/>, and only told by observers.</summary>
 internal enum InForceReason : byte

@@ -1,7 +1,7 @@
 using NodaTime;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>
 /// The subject of one evaluation: an employee row and a date. Reused across decisions so the hot

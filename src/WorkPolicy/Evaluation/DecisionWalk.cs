@@ -1,6 +1,6 @@
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>
 /// The one evaluation of a decision (docs/semantics.md states it in words). Everything else —

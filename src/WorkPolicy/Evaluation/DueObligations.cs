@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>Which of a provision's obligations are due on a date, as the decision lists them.</summary>
 internal static class DueObligations

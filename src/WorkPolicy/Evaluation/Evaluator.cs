@@ -1,7 +1,7 @@
 using NodaTime;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>
 /// The plain evaluator: every answer is one <see cref="DecisionWalk"/> over the employee, observed

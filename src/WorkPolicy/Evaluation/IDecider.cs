@@ -1,7 +1,7 @@
 using NodaTime;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>
 /// What rosters and attendance ask of an evaluator: verdicts, whole decisions, pools and preferences for the rows of

@@ -1,6 +1,6 @@
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>The rotation pool a deciding provision puts an employee in, with the share that holds for them.</summary>
 internal static class PoolShare

@@ -1,6 +1,6 @@
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>An obligation property's value as text, as the DSL writes it.</summary>
 internal static class PropertyText

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>
 /// The observer that turns one walk into a <see cref="Decision"/>: it notes the deciding and the

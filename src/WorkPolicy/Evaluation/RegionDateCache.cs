@@ -1,7 +1,7 @@
 using NodaTime;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>
 /// Values of a pure function of region and date, made on first use: those of the current date by the

@@ -1,6 +1,6 @@
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>Timelines of end conditions per circular and region, computed on first use; one per evaluator.</summary>
 internal sealed class TimelineCache

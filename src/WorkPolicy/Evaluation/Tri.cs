@@ -1,4 +1,4 @@
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>Three-valued truth (Kleene): a missing fact is <see cref="Unknown"/>, not false.</summary>
 internal enum Tri : byte

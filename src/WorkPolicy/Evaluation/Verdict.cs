@@ -1,6 +1,6 @@
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Rules.Evaluation;
+namespace WorkPolicy.Evaluation;
 
 /// <summary>
 /// The outcome of one decision without its details: the mode and, when a provision decided, which

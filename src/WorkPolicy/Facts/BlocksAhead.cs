@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Dsl.Facts;
+namespace WorkPolicy.Facts;
 
 /// <summary>
 /// Reads blocks of employees ahead, on a thread of its own, up to a few blocks: the reading goes on while the caller

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Rules.Facts;
+namespace WorkPolicy.Facts;
 
 /// <summary>A work unit; <see cref="Fields"/> holds vocabulary fields by key (e.g. <c>kind</c>).</summary>
 internal sealed record UnitFacts(string Id, string? Name, string Region, string? Parent, IReadOnlyDictionary<string, FactValue> Fields, SourceSpan Span);

@@ -1,9 +1,9 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Model;
 
-namespace WorkPolicy.Rules.Facts;
+namespace WorkPolicy.Facts;
 
 /// <summary>
 /// A facts file laid out once for fast evaluation: units and employees as rows with their fields

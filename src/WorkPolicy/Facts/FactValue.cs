@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace WorkPolicy.Rules.Facts;
+namespace WorkPolicy.Facts;
 
 /// <summary>A known value of a fact field.</summary>
 internal abstract record FactValue;

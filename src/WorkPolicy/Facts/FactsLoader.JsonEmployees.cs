@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using WorkPolicy.Dsl.Yaml;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Yaml;
+using WorkPolicy.Ast;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Dsl.Facts;
+namespace WorkPolicy.Facts;
 
 internal sealed partial class FactsLoader
 {

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using WorkPolicy.Dsl.Yaml;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Yaml;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Facts;
+using WorkPolicy.Model;
 
-namespace WorkPolicy.Dsl.Facts;
+namespace WorkPolicy.Facts;
 
 internal sealed partial class FactsLoader
 {

@@ -2,14 +2,14 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Yaml;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Model;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Loading;
+using WorkPolicy.Yaml;
+using WorkPolicy.Ast;
+using WorkPolicy.Model;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Dsl.Facts;
+namespace WorkPolicy.Facts;
 
 /// <summary>What the facts loader read, with every diagnostic.</summary>
 internal sealed record FactsResult(FactsFile? Facts, ImmutableArray<Diagnostic> Diagnostics)

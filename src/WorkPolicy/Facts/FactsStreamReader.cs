@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Yaml;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Loading;
+using WorkPolicy.Yaml;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Facts;
+using WorkPolicy.Model;
 
-namespace WorkPolicy.Dsl.Facts;
+namespace WorkPolicy.Facts;
 
 /// <summary>
 /// Reads a facts document from a stream a block of employees at a time: the facts before the employees first

@@ -1,7 +1,7 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
-namespace WorkPolicy.Dsl.Facts;
+namespace WorkPolicy.Facts;
 
 /// <summary>
 /// The ids a facts file has given so far, to refuse one given twice. Exact (the strings, for suggestions), or, for a

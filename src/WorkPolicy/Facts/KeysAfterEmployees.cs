@@ -1,9 +1,9 @@
 using System.Text.Json;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Yaml;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Loading;
+using WorkPolicy.Yaml;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Facts;
+namespace WorkPolicy.Facts;
 
 /// <summary>
 /// The top-level keys a facts document has after its employee list, found by reading it through once with the

@@ -1,4 +1,4 @@
-namespace WorkPolicy.Rules.Facts;
+namespace WorkPolicy.Facts;
 
 /// <summary>A unit laid out for evaluation: its facts and its fields by slot.</summary>
 internal sealed class UnitRow(UnitFacts facts, FactValue?[] slots)

@@ -1,4 +1,4 @@
-namespace WorkPolicy.Rules.Facts;
+namespace WorkPolicy.Facts;
 
 /// <summary>Where a unit stands among its parents: the one rule for a unit's perangkat daerah.</summary>
 internal static class UnitTree

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace WorkPolicy.Dsl.Generation;
+namespace WorkPolicy.Generation;
 
 /// <summary>
 /// Writes a realistic facts file of any size, as YAML or as JSON: units of every kind in all six

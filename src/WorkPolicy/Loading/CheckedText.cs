@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Unicode;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Loading;
+namespace WorkPolicy.Loading;
 
 /// <summary>
 /// The text of a UTF-8 stream for a parser that reads it as it goes: decoded strictly a block at a time, and

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Tokens;
 
-namespace WorkPolicy.Dsl.Loading;
+namespace WorkPolicy.Loading;
 
 /// <summary>
 /// Finds a rule file's comments and attaches each to the declaration it precedes or ends (<see cref="Comments"/>).

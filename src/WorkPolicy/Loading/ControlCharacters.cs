@@ -1,6 +1,6 @@
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Loading;
+namespace WorkPolicy.Loading;
 
 /// <summary>
 /// Refuses characters YAML does not allow (C0 controls but tab and line breaks, DEL, C1 controls

@@ -1,4 +1,4 @@
-namespace WorkPolicy.Dsl.Loading;
+namespace WorkPolicy.Loading;
 
 /// <summary>Input limits shared by the loaders: beyond them input is refused with a diagnostic.</summary>
 internal static class Limits

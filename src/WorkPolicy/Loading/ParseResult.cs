@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Loading;
+namespace WorkPolicy.Loading;
 
 /// <summary>What a loader read: the rule file (possibly partial) and every diagnostic.</summary>
 internal sealed record ParseResult(RuleFile File, ImmutableArray<Diagnostic> Diagnostics)

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Yaml;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Parsing;
+using WorkPolicy.Yaml;
+using WorkPolicy.Ast;
+using WorkPolicy.Checking;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Loading;
+namespace WorkPolicy.Loading;
 
 
 /// <summary>Loads rule files and folders (a folder: the rule files directly in it), in sorted, deterministic order.</summary>

@@ -1,7 +1,7 @@
 using System.Text;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Loading;
+namespace WorkPolicy.Loading;
 
 /// <summary>Reads files as strict UTF-8 (BOM dropped, CRLF kept as is for the parsers to treat as white space).</summary>
 internal static class SourceText

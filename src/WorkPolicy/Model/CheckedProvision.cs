@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Rules.Model;
+namespace WorkPolicy.Model;
 
 /// <summary>
 /// A checked provision: its scope as a <see cref="Condition"/> (null: everyone the circular covers),

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 
-namespace WorkPolicy.Rules.Model;
+namespace WorkPolicy.Model;
 
 /// <summary>
 /// One circular over time: its versions — as issued, then as each amendment leaves it — each a stretch of dates

@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Ast;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Model;
+namespace WorkPolicy.Model;
 
 /// <summary>
 /// The slots of a rule model's employee and unit fields in facts rows, and the canonical value of

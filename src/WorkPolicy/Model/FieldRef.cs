@@ -1,7 +1,7 @@
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Ast;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Model;
+namespace WorkPolicy.Model;
 
 /// <summary>Which entity a condition reads.</summary>
 internal enum Entity : byte

@@ -1,4 +1,4 @@
-namespace WorkPolicy.Rules.Model;
+namespace WorkPolicy.Model;
 
 /// <summary>
 /// How a vocabulary declares an employee's dated facts: a field <c>employee.status.SERIES.FIELD</c> (e.g.

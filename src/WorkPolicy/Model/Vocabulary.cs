@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Rules.Model;
+namespace WorkPolicy.Model;
 
 /// <summary>
 /// What the rule files declare about the world: fields with their types and codes, definitions and

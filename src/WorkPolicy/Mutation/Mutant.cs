@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Rules.Mutation;
+namespace WorkPolicy.Mutation;
 
 /// <summary>The kinds of small faults a mutant plants.</summary>
 internal enum MutationKind

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Rules.Mutation;
+namespace WorkPolicy.Mutation;
 
 /// <summary>
 /// Plants one fault at a time in a rule set's circulars: every <c>overrides</c> entry dropped, every

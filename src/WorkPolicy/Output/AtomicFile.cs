@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace WorkPolicy.Dsl.Output;
+namespace WorkPolicy.Output;
 
 /// <summary>Writes a file through a temporary file and a rename, so an error never leaves it half-written.</summary>
 internal static class AtomicFile

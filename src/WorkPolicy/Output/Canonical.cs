@@ -1,8 +1,8 @@
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Printing;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Loading;
+using WorkPolicy.Printing;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Dsl.Output;
+namespace WorkPolicy.Output;
 
 /// <summary>Canonical text of rule files, with the checks that make rewriting safe.</summary>
 internal static class Canonical

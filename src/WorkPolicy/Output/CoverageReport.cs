@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
-using WorkPolicy.Dsl.Testing;
-using WorkPolicy.Rules.Coverage;
+using WorkPolicy.Testing;
+using WorkPolicy.Coverage;
 
-namespace WorkPolicy.Dsl.Output;
+namespace WorkPolicy.Output;
 
 /// <summary>What the cases of one run of <c>test</c> reached, per rule set, and which mutants they noticed.</summary>
 /// <param name="RuleSet">The rule set's path as shown (relative to the working folder).</param>
 /// <param name="Lines">Every item and how far the cases reached it.</param>
 /// <param name="Mutants">Each mutant and the case that noticed it (null: none did); empty without <c>--mutations</c>.</param>
-internal sealed record RuleSetCoverage(string RuleSet, IReadOnlyList<CoverageLine> Lines, IReadOnlyList<(Rules.Mutation.Mutant Mutant, MutantOutcome Outcome)> Mutants)
+internal sealed record RuleSetCoverage(string RuleSet, IReadOnlyList<CoverageLine> Lines, IReadOnlyList<(Mutation.Mutant Mutant, MutantOutcome Outcome)> Mutants)
 {
     /// <summary>The share of items reached.</summary>
     public decimal Percent => CoverageMap.Percent([.. Lines]);
@@ -78,7 +78,7 @@ internal static class CoverageReport
                 foreach (var (m, outcome) in set.Mutants)
                 {
                     w.WriteStartObject();
-                    w.WriteString("kind", m.Kind switch { Rules.Mutation.MutationKind.DropOverrides => "drop-overrides", Rules.Mutation.MutationKind.FlipComparison => "flip-comparison", _ => "shift-period" });
+                    w.WriteString("kind", m.Kind switch { Mutation.MutationKind.DropOverrides => "drop-overrides", Mutation.MutationKind.FlipComparison => "flip-comparison", _ => "shift-period" });
                     w.WriteString("circular", m.Circular);
                     w.WriteString("mutation", m.Description);
                     Place(w, m.Span);

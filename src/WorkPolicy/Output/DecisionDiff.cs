@@ -1,10 +1,10 @@
 using System.Text;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Printing;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Parsing;
+using WorkPolicy.Printing;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
 
-namespace WorkPolicy.Dsl.Output;
+namespace WorkPolicy.Output;
 
 /// <summary>What two decisions for the same employee and date disagree on.</summary>
 internal static class DecisionDiff

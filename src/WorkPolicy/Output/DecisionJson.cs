@@ -1,10 +1,10 @@
 using System.Text.Json;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Printing;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Parsing;
+using WorkPolicy.Printing;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
 
-namespace WorkPolicy.Dsl.Output;
+namespace WorkPolicy.Output;
 
 /// <summary>Writes decisions in the JSON shape of decisions.md: <c>{ "decisions": [ ... ] }</c>.</summary>
 internal static class DecisionJson

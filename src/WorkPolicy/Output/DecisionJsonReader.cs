@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Dsl.Output;
+namespace WorkPolicy.Output;
 
 /// <summary>
 /// Reads a decision back from the JSON <see cref="DecisionJson"/> writes. JSON keeps obligation details as strings,

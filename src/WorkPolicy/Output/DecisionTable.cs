@@ -1,9 +1,9 @@
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Printing;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Parsing;
+using WorkPolicy.Printing;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
 
-namespace WorkPolicy.Dsl.Output;
+namespace WorkPolicy.Output;
 
 /// <summary>Decisions as a plain-text table for people; columns sized to their content.</summary>
 internal static class DecisionTable

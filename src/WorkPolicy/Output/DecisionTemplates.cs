@@ -4,10 +4,10 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
 
-namespace WorkPolicy.Dsl.Output;
+namespace WorkPolicy.Output;
 
 /// <summary>
 /// Writes a list of decisions fast, byte for byte as <see cref="DecisionJson.WritePlain"/> does.

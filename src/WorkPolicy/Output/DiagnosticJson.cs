@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace WorkPolicy.Dsl.Output;
+namespace WorkPolicy.Output;
 
 /// <summary>Diagnostics as JSON: <c>{ "code", "severity", "message", "path", "line", "column", "endLine", "endColumn" }</c>.</summary>
 internal static class DiagnosticJson

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace WorkPolicy.Dsl.Output;
+namespace WorkPolicy.Output;
 
 /// <summary>The one way the engine writes JSON: indented, readable non-ASCII, deterministic.</summary>
 internal static class JsonText

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Rostering;
+using WorkPolicy.Parsing;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Rostering;
 
-namespace WorkPolicy.Dsl.Output;
+namespace WorkPolicy.Output;
 
 /// <summary>Rosters as JSON (<c>{ "assignments": [ { employee, date, place } ] }</c>), CSV and tables; reading both back.</summary>
 internal static class RosterFiles

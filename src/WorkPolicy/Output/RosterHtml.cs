@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text;
 using NodaTime;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Rostering;
+using WorkPolicy.Parsing;
+using WorkPolicy.Ast;
+using WorkPolicy.Facts;
+using WorkPolicy.Rostering;
 
-namespace WorkPolicy.Dsl.Output;
+namespace WorkPolicy.Output;
 
 /// <summary>
 /// The printable roster: one page per perangkat daerah, in Indonesian with the facts' codes as given —

@@ -1,8 +1,8 @@
 using Sprache;
-using WorkPolicy.Rules.Diagnostics;
-using static WorkPolicy.Dsl.Parsing.Lexical;
+using WorkPolicy.Diagnostics;
+using static WorkPolicy.Parsing.Lexical;
 
-namespace WorkPolicy.Dsl.Parsing;
+namespace WorkPolicy.Parsing;
 
 /// <summary>
 /// Walks a DSL file statement by statement. Each statement is parsed with Sprache from the

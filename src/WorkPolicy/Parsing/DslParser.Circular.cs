@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Loading;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Parsing;
+namespace WorkPolicy.Parsing;
 
 internal static partial class DslParser
 {
@@ -88,7 +88,7 @@ internal static partial class DslParser
             }
             if (Date() is not { } from) return null;
             LocalDate? to = null;
-            Rules.Ast.Expr? until = null;
+            Ast.Expr? until = null;
             var furtherNotice = false;
             if (_c.TryWord("to"))
             {
@@ -111,7 +111,7 @@ internal static partial class DslParser
             if (!_c.Run(Name, "a provision id", out var id)) return null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             CitationDecl? cite = null;
-            Rules.Ast.Expr? scope = null;
+            Ast.Expr? scope = null;
             WorkMode? mode = null;
             PoolDecl? pool = null;
             var during = ImmutableArray.CreateBuilder<WorkMode>();

@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 using Sprache;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
-using static WorkPolicy.Dsl.Parsing.Lexical;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
+using static WorkPolicy.Parsing.Lexical;
 
-namespace WorkPolicy.Dsl.Parsing;
+namespace WorkPolicy.Parsing;
 
 internal static partial class DslParser
 {

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using Sprache;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
-using static WorkPolicy.Dsl.Parsing.Lexical;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
+using static WorkPolicy.Parsing.Lexical;
 
-namespace WorkPolicy.Dsl.Parsing;
+namespace WorkPolicy.Parsing;
 
 internal static partial class DslParser
 {

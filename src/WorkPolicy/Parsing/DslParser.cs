@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using Sprache;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
-using static WorkPolicy.Dsl.Parsing.Lexical;
+using WorkPolicy.Loading;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
+using static WorkPolicy.Parsing.Lexical;
 
-namespace WorkPolicy.Dsl.Parsing;
+namespace WorkPolicy.Parsing;
 
 /// <summary>Parses the WorkPolicy DSL (<c>.wp</c> files) into the rule AST. Never throws on user input.</summary>
 internal static partial class DslParser
@@ -128,7 +128,7 @@ internal static partial class DslParser
             }
         }
 
-        private Rules.Ast.Expr? ParseExpr()
+        private Ast.Expr? ParseExpr()
         {
             if (!_c.Run(_expr.Expr, "a condition", out var e, () => _expr.TooDeep))
             {

@@ -1,8 +1,8 @@
 using Sprache;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Parsing;
+namespace WorkPolicy.Parsing;
 
 /// <summary>Parses a condition held in a string (a YAML scalar) with positions relative to the file.</summary>
 internal static class ExpressionText

@@ -1,6 +1,6 @@
 using Sprache;
 
-namespace WorkPolicy.Dsl.Parsing;
+namespace WorkPolicy.Parsing;
 
 /// <summary>A value with the 1-based positions where it starts and ends.</summary>
 internal readonly record struct Located<T>(T Value, int Line, int Column, int EndLine, int EndColumn);

@@ -1,6 +1,6 @@
 using Sprache;
 
-namespace WorkPolicy.Dsl.Parsing;
+namespace WorkPolicy.Parsing;
 
 /// <summary>
 /// Sprache's input over a string, constructible at any position: the hand-written token scanners

@@ -2,7 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
-namespace WorkPolicy.Dsl.Parsing;
+namespace WorkPolicy.Parsing;
 
 /// <summary>Strict parsing of dates and times shared by the DSL and YAML loaders.</summary>
 internal static class Values

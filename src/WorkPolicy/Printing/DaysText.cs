@@ -1,7 +1,7 @@
 using NodaTime;
-using WorkPolicy.Dsl.Parsing;
+using WorkPolicy.Parsing;
 
-namespace WorkPolicy.Dsl.Printing;
+namespace WorkPolicy.Printing;
 
 /// <summary>Weekday sets as text: runs of three or more days become ranges (<c>mon-thu</c>).</summary>
 internal static class DaysText

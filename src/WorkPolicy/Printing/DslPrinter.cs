@@ -1,8 +1,8 @@
 using System.Text;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Parsing;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Dsl.Printing;
+namespace WorkPolicy.Printing;
 
 /// <summary>Prints a rule file in canonical DSL layout (what <c>fmt</c> writes).</summary>
 internal static class DslPrinter

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Dsl.Printing;
+namespace WorkPolicy.Printing;
 
 /// <summary>Prints expressions in DSL syntax with the fewest parentheses that keep their meaning.</summary>
 internal static class ExprPrinter

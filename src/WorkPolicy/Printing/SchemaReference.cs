@@ -1,4 +1,4 @@
-namespace WorkPolicy.Dsl.Printing;
+namespace WorkPolicy.Printing;
 
 /// <summary>Where a YAML rule file finds the JSON Schema editors validate it with.</summary>
 internal static class SchemaReference

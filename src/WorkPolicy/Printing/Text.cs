@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace WorkPolicy.Dsl.Printing;
+namespace WorkPolicy.Printing;
 
 /// <summary>Quoting shared by the printers.</summary>
 internal static class Quote

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
 
 namespace WorkPolicy;
 

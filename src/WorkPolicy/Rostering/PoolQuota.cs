@@ -1,9 +1,9 @@
 using NodaTime;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Rostering;
+namespace WorkPolicy.Rostering;
 
 /// <summary>How many of a pool the day's quota puts at its place: written once for the planner and the checker.</summary>
 /// <param name="AtPlace">The members of the pool the quota puts at its place.</param>

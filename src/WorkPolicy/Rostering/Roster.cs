@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Ast;
 
-namespace WorkPolicy.Rules.Rostering;
+namespace WorkPolicy.Rostering;
 
 /// <summary>A planned roster: assignments in employee-then-date order, what could not be placed, and pool counts.</summary>
 internal sealed record Roster(ImmutableArray<RosterEntry> Assignments, ImmutableArray<UnplacedDay> Unassigned, ImmutableArray<PoolDayCount> Pools);

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Evaluation.Memo;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Evaluation.Memo;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Rostering;
+namespace WorkPolicy.Rostering;
 
 /// <summary>A way a roster breaks the rules.</summary>
 internal sealed record RosterViolation(LocalDate? Date, string? Employee, string? Pool, string Message);

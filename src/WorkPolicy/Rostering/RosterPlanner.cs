@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Evaluation.Memo;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Evaluation.Memo;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Rostering;
+namespace WorkPolicy.Rostering;
 
 /// <summary>
 /// Assigns each employee a place per day. Fixed decisions are kept (office, home, day off);

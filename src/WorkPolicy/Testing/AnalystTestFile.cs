@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using NodaTime;
-using WorkPolicy.Dsl.Yaml;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Yaml;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Testing;
+namespace WorkPolicy.Testing;
 
 /// <summary>What a case expects; null parts are not checked.</summary>
 internal sealed record Expectation(

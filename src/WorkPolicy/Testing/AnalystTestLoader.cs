@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Yaml;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Loading;
+using WorkPolicy.Yaml;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Testing;
+namespace WorkPolicy.Testing;
 
 /// <summary>
 /// Reads analyst test files (<c>*.tests.yaml</c>):

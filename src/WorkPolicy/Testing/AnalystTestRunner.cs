@@ -1,18 +1,17 @@
-using WorkPolicy.Rules.Analysis;
+using WorkPolicy.Analysis;
 using System.Collections.Immutable;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Printing;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Model;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Coverage;
-using WorkPolicy.Rules.Mutation;
+using WorkPolicy.Facts;
+using WorkPolicy.Loading;
+using WorkPolicy.Printing;
+using WorkPolicy.Ast;
+using WorkPolicy.Checking;
+using WorkPolicy.Model;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Coverage;
+using WorkPolicy.Mutation;
 
-namespace WorkPolicy.Dsl.Testing;
+namespace WorkPolicy.Testing;
 
 /// <summary>The outcome of one case against one rule set.</summary>
 internal sealed record CaseResult(AnalystCase Case, string RuleSet, ImmutableArray<string> Failures)

@@ -1,4 +1,4 @@
-namespace WorkPolicy.Dsl.Testing;
+namespace WorkPolicy.Testing;
 
 /// <summary>
 /// A rule set of a test file as one string: a path, or several loaded together joined by <see cref="Separator"/>

@@ -1,6 +1,6 @@
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Yaml;
+namespace WorkPolicy.Yaml;
 
 /// <summary>
 /// A document read into a <see cref="TreeBuilder"/> in steps (<see cref="JsonStepReader"/>, <see cref="YamlStepReader"/>):

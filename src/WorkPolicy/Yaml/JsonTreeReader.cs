@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Yaml;
+namespace WorkPolicy.Yaml;
 
 /// <summary>
 /// Reads a JSON document (JSON being YAML) into the same <see cref="YamlNode"/> tree as

@@ -1,9 +1,9 @@
 using System.Globalization;
 using NodaTime;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Parsing;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Yaml;
+namespace WorkPolicy.Yaml;
 
 /// <summary>Typed reads from YAML nodes that report wrong shapes, unknown and missing keys as diagnostics.</summary>
 internal sealed class NodeReader(List<Diagnostic> diagnostics)
@@ -121,7 +121,7 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     }
 
     /// <summary>A condition written in DSL syntax inside a string.</summary>
-    public Rules.Ast.Expr? Condition(YamlNode? node, string what)
+    public Ast.Expr? Condition(YamlNode? node, string what)
     {
         if (Str(node, what) is not { } text) return null;
         var s = (YamlScalar)node!;

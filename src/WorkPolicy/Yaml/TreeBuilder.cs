@@ -1,6 +1,6 @@
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Yaml;
+namespace WorkPolicy.Yaml;
 
 /// <summary>
 /// Assembles a <see cref="YamlNode"/> tree from a stream of start/end/scalar events without

@@ -1,6 +1,6 @@
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Yaml;
+namespace WorkPolicy.Yaml;
 
 /// <summary>A YAML node with its source span, built from parser events (YamlDotNet's object model keeps no positions).</summary>
 internal abstract record YamlNode(SourceSpan Span);

@@ -2,13 +2,13 @@ using NodaTime;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Printing;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Parsing;
+using WorkPolicy.Loading;
+using WorkPolicy.Printing;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
 
-namespace WorkPolicy.Dsl.Yaml;
+namespace WorkPolicy.Yaml;
 
 /// <summary>Loads the YAML encoding of rule files into the same AST as the DSL.</summary>
 internal static partial class YamlRuleLoader

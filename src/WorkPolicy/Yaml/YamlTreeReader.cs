@@ -1,9 +1,9 @@
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Loading;
+using WorkPolicy.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace WorkPolicy.Dsl.Yaml;
+namespace WorkPolicy.Yaml;
 
 /// <summary>
 /// Reads one YAML document into <see cref="YamlNode"/>s from parser events, iteratively: refuses

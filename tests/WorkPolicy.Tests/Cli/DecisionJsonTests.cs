@@ -1,8 +1,8 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Output;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Output;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Facts;
 using Xunit;
 
 namespace WorkPolicy.Tests;

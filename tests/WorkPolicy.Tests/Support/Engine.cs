@@ -1,11 +1,11 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Evaluation.Memo;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Parsing;
+using WorkPolicy.Loading;
+using WorkPolicy.Checking;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Evaluation.Memo;
+using WorkPolicy.Facts;
 
 namespace WorkPolicy.Tests;
 

@@ -1,9 +1,8 @@
 using FluentAssertions;
-using WorkPolicy.Dsl.Generation;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Generation;
+using WorkPolicy.Facts;
+using WorkPolicy.Loading;
+using WorkPolicy.Evaluation;
 
 namespace WorkPolicy.Tests;
 

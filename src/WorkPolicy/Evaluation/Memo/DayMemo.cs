@@ -1,4 +1,4 @@
-namespace WorkPolicy.Rules.Evaluation.Memo;
+namespace WorkPolicy.Evaluation.Memo;
 
 /// <summary>The verdicts and decision details found so far for one region on one date, by decision key.</summary>
 internal sealed class DayMemo

@@ -1,6 +1,6 @@
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Model;
 
-namespace WorkPolicy.Rules.Evaluation.Memo;
+namespace WorkPolicy.Evaluation.Memo;
 
 /// <summary>
 /// The decision key of one region: the outcomes of every leaf test its circulars' scopes read,

@@ -1,8 +1,8 @@
 using NodaTime;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Ast;
+using WorkPolicy.Facts;
 
-namespace WorkPolicy.Rules.Evaluation.Memo;
+namespace WorkPolicy.Evaluation.Memo;
 
 /// <summary>
 /// The memo layer: answers as the plain <see cref="Evaluator"/> it wraps, remembering what the

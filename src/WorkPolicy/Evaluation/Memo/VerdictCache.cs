@@ -1,4 +1,4 @@
-namespace WorkPolicy.Rules.Evaluation.Memo;
+namespace WorkPolicy.Evaluation.Memo;
 
 /// <summary>
 /// Verdicts by decision key: open addressing over flat arrays, so a lookup is a multiply, a shift

@@ -1,7 +1,7 @@
 using System.Text;
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Generation;
+using WorkPolicy.Generation;
 using Xunit;
 
 namespace WorkPolicy.Tests;

@@ -1,6 +1,6 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Generation;
+using WorkPolicy.Generation;
 using Xunit;
 
 namespace WorkPolicy.Tests;

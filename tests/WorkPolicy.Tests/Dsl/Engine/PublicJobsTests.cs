@@ -228,7 +228,7 @@ public class PublicJobsTests
     {
         var d = new Decision("e", Fri, WorkMode.Home, ["depok", "depok-ext"],
             [new ProvisionRef("d5-at-home", "depok", "point 5"), new ProvisionRef("d5-at-home", "depok-ext", "point 5"), new ProvisionRef("d6", "depok", "point 6")], [], null, []);
-        WorkPolicy.Dsl.Output.DecisionDiff.Summary(d).Should().Be("home (depok/d5-at-home, depok-ext/d5-at-home, d6)");
+        WorkPolicy.Output.DecisionDiff.Summary(d).Should().Be("home (depok/d5-at-home, depok-ext/d5-at-home, d6)");
     }
 
     [Fact]

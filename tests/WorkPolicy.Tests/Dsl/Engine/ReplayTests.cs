@@ -49,7 +49,7 @@ public class ReplayTests
         var facts = Candidate.ParseFacts(record.Id, record.Facts).Value;
         if (facts is null || !Candidate.TryDecide(facts, record.Employee, record.Date, out var now)) return null;
         var before = record.Answered();
-        var differs = Dsl.Output.DecisionDiff.Aspects(before, PolicyJson.Deserialize(PolicyJson.Serialize(now, indented: false)));
+        var differs = Output.DecisionDiff.Aspects(before, PolicyJson.Deserialize(PolicyJson.Serialize(now, indented: false)));
         return differs.Count == 0 ? null : (record.Id, [.. differs], PolicyJson.Serialize(before, false), PolicyJson.Serialize(now, false));
     }
 

@@ -1,7 +1,6 @@
 using FluentAssertions;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Facts;
+using WorkPolicy.Diagnostics;
 using Xunit;
 
 namespace WorkPolicy.Tests;
@@ -92,8 +91,8 @@ public class JsonFactsTests
     public void Json_and_yaml_facts_load_to_the_same_facts()
     {
         var rules = Engine.Link().Vocabulary;
-        var yaml = FactsLoader.Load("g.facts.yaml", WorkPolicy.Dsl.Generation.FactsGenerator.Generate(300, 5), rules);
-        var json = FactsLoader.Load("g.facts.json", WorkPolicy.Dsl.Generation.FactsGenerator.Generate(300, 5, json: true), rules);
+        var yaml = FactsLoader.Load("g.facts.yaml", WorkPolicy.Generation.FactsGenerator.Generate(300, 5), rules);
+        var json = FactsLoader.Load("g.facts.json", WorkPolicy.Generation.FactsGenerator.Generate(300, 5, json: true), rules);
         yaml.Diagnostics.Should().BeEmpty();
         json.Diagnostics.Should().BeEmpty();
         json.Facts.Should().BeEquivalentTo(yaml.Facts, o => o.Excluding(m => m.Name == "Span" || m.Name == "Path").RespectingRuntimeTypes().WithStrictOrdering());
@@ -117,14 +116,14 @@ public class JsonFactsTests
     public void Employees_mapped_while_reading_equal_employees_mapped_from_the_whole_tree(bool json)
     {
         var rules = Engine.Link().Vocabulary;
-        var text = WorkPolicy.Dsl.Generation.FactsGenerator.Generate(400, 3, json);
+        var text = WorkPolicy.Generation.FactsGenerator.Generate(400, 3, json);
         // Damage: an unknown unit, an unknown code and a duplicate id among the employees, an unknown key in a unit.
         text = text.Replace("dinsos-balikpapan", "dinsos-balikpapn").Replace("\"pns\"", "\"pnss\"").Replace(": pns", ": pnss");
         var streamed = FactsLoader.Load("g.facts", text, rules);
         var diagnostics = new List<Diagnostic>();
         var root = json
-            ? WorkPolicy.Dsl.Yaml.JsonTreeReader.Read("g.facts", text, diagnostics, 64, 10_000_000)!
-            : WorkPolicy.Dsl.Yaml.YamlTreeReader.Read("g.facts", text, diagnostics, 100_000_000, 10_000_000)!;
+            ? WorkPolicy.Yaml.JsonTreeReader.Read("g.facts", text, diagnostics, 64, 10_000_000)!
+            : WorkPolicy.Yaml.YamlTreeReader.Read("g.facts", text, diagnostics, 100_000_000, 10_000_000)!;
         var whole = FactsLoader.Load("g.facts", root, rules);
         streamed.Diagnostics.Should().NotBeEmpty();
         streamed.Diagnostics.Should().Equal(whole.Diagnostics);
@@ -158,7 +157,7 @@ public class JsonFactsTests
         var text = "{\n\"units\": [{\"id\": \"u\", \"region\": \"kota-palopo\", \"kind\": \"dinas\"}],\n\"employees\": [\n" + string.Join(",\n", employees) + "\n]}\n";
         var streamed = FactsLoader.Load("odd.facts.json", text, rules);
         var diagnostics = new List<Diagnostic>();
-        var whole = FactsLoader.Load("odd.facts.json", WorkPolicy.Dsl.Yaml.JsonTreeReader.Read("odd.facts.json", text, diagnostics, 64, 1000)!, rules);
+        var whole = FactsLoader.Load("odd.facts.json", WorkPolicy.Yaml.JsonTreeReader.Read("odd.facts.json", text, diagnostics, 64, 1000)!, rules);
         diagnostics.Should().BeEmpty();
         streamed.Diagnostics.Should().Equal(whole.Diagnostics);
         streamed.Diagnostics.Should().HaveCountGreaterThan(6);
@@ -176,7 +175,7 @@ public class JsonFactsTests
     public void A_file_read_as_bytes_loads_as_its_text_does_with_or_without_bom_and_reports_bad_utf8()
     {
         var rules = Engine.Link().Vocabulary;
-        var text = WorkPolicy.Dsl.Generation.FactsGenerator.Generate(200, 8, json: true).Replace("\"pns\"", "\"pnss\"");
+        var text = WorkPolicy.Generation.FactsGenerator.Generate(200, 8, json: true).Replace("\"pns\"", "\"pnss\"");
         var fromText = FactsLoader.Load("g.facts.json", text, rules);
         fromText.Diagnostics.Should().NotBeEmpty();
         foreach (var bytes in new[] { System.Text.Encoding.UTF8.GetBytes(text), [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)] })

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Evaluation.Memo;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Evaluation.Memo;
 using Xunit;
 
 namespace WorkPolicy.Tests;

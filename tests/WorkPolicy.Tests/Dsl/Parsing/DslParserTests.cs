@@ -1,8 +1,8 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Parsing;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
 using Xunit;
 
 namespace WorkPolicy.Tests;

@@ -1,7 +1,7 @@
 using FluentAssertions;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Output;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Loading;
+using WorkPolicy.Output;
+using WorkPolicy.Ast;
 using Xunit;
 
 namespace WorkPolicy.Tests;

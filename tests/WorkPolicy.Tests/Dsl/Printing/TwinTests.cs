@@ -1,7 +1,7 @@
 using FluentAssertions;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Printing;
-using WorkPolicy.Rules.Ast;
+using WorkPolicy.Loading;
+using WorkPolicy.Printing;
+using WorkPolicy.Ast;
 using Xunit;
 
 namespace WorkPolicy.Tests;
@@ -71,8 +71,8 @@ public class TwinTests
         var dsl = Engine.Samples();
         var linked = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars", "yaml")]);
         linked.Diagnostics.Should().BeEmpty();
-        var rules = Rules.Evaluation.CompiledRules.Compile(linked.Model!);
-        var yaml = new Rules.Evaluation.Memo.MemoizedEvaluator(new Rules.Evaluation.Evaluator(rules, new Rules.Facts.FactIndex(dsl.Facts, rules.Model.Layout)));
+        var rules = Evaluation.CompiledRules.Compile(linked.Model!);
+        var yaml = new Evaluation.Memo.MemoizedEvaluator(new Evaluation.Evaluator(rules, new Facts.FactIndex(dsl.Facts, rules.Model.Layout)));
         foreach (var e in dsl.Facts.Employees)
         {
             foreach (var day in new NodaTime.DateInterval(new NodaTime.LocalDate(2021, 7, 26), new NodaTime.LocalDate(2021, 8, 9)))

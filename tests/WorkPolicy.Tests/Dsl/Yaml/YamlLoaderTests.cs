@@ -1,7 +1,7 @@
 using FluentAssertions;
-using WorkPolicy.Dsl.Yaml;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Yaml;
+using WorkPolicy.Ast;
+using WorkPolicy.Diagnostics;
 using Xunit;
 
 namespace WorkPolicy.Tests;
@@ -68,12 +68,12 @@ public class YamlLoaderTests
         var lines = Enumerable.Range(0, keys).Select(i => $"  k{i}: {i}").Append("  k1: again");
         var text = "m:\n" + string.Join('\n', lines) + "\n";
         var diagnostics = new List<Diagnostic>();
-        WorkPolicy.Dsl.Yaml.YamlTreeReader.Read("m.yaml", text, diagnostics).Should().BeNull();
+        WorkPolicy.Yaml.YamlTreeReader.Read("m.yaml", text, diagnostics).Should().BeNull();
         var d = diagnostics.Should().ContainSingle().Subject;
         d.Code.Should().Be(DiagnosticCatalog.DuplicateKey.Code);
         (d.Span.Line, d.Span.Column).Should().Be((keys + 2, 3));
         var distinct = new List<Diagnostic>();
-        WorkPolicy.Dsl.Yaml.YamlTreeReader.Read("m.yaml", "m:\n" + string.Join('\n', lines.SkipLast(1)) + "\n", distinct).Should().NotBeNull();
+        WorkPolicy.Yaml.YamlTreeReader.Read("m.yaml", "m:\n" + string.Join('\n', lines.SkipLast(1)) + "\n", distinct).Should().NotBeNull();
         distinct.Should().BeEmpty();
     }
 

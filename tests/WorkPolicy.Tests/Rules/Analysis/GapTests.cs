@@ -1,7 +1,7 @@
-using WorkPolicy.Rules.Analysis;
+using WorkPolicy.Analysis;
 using FluentAssertions;
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Checking;
+using WorkPolicy.Diagnostics;
 using Xunit;
 
 namespace WorkPolicy.Tests;

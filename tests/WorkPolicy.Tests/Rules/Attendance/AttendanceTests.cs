@@ -1,7 +1,7 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Rules.Attendance;
-using WorkPolicy.Rules.Rostering;
+using WorkPolicy.Attendance;
+using WorkPolicy.Rostering;
 using Xunit;
 
 namespace WorkPolicy.Tests;

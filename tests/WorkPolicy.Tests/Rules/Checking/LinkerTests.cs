@@ -1,11 +1,11 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Parsing;
+using WorkPolicy.Loading;
+using WorkPolicy.Checking;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Facts;
+using WorkPolicy.Model;
 using Xunit;
 
 namespace WorkPolicy.Tests;

@@ -1,13 +1,13 @@
-using WorkPolicy.Rules.Analysis;
+using WorkPolicy.Analysis;
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Dsl.Printing;
-using WorkPolicy.Dsl.Yaml;
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Parsing;
+using WorkPolicy.Loading;
+using WorkPolicy.Printing;
+using WorkPolicy.Yaml;
+using WorkPolicy.Checking;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Evaluation;
 using Xunit;
 
 namespace WorkPolicy.Tests;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text;
 using FluentAssertions;
-using WorkPolicy.Rules.Diagnostics;
+using WorkPolicy.Diagnostics;
 using Xunit;
 
 namespace WorkPolicy.Tests;

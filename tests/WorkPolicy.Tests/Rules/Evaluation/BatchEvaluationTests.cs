@@ -1,12 +1,11 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Generation;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Dsl.Loading;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Evaluation.Memo;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Generation;
+using WorkPolicy.Facts;
+using WorkPolicy.Loading;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Evaluation.Memo;
 using Xunit;
 
 namespace WorkPolicy.Tests;
@@ -48,7 +47,7 @@ public class BatchEvaluationTests
     private static string Json(Decision d)
     {
         using var ms = new MemoryStream();
-        Dsl.Output.DecisionJson.Write(ms, [d]);
+        Output.DecisionJson.Write(ms, [d]);
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 

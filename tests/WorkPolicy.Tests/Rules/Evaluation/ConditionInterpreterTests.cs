@@ -1,10 +1,9 @@
 using CsCheck;
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Facts;
-using WorkPolicy.Rules.Model;
+using WorkPolicy.Facts;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Model;
 using Xunit;
 
 namespace WorkPolicy.Tests;

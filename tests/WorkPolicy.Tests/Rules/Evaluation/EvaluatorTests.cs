@@ -1,10 +1,10 @@
-using WorkPolicy.Rules.Analysis;
+using WorkPolicy.Analysis;
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Checking;
-using WorkPolicy.Rules.Diagnostics;
-using WorkPolicy.Rules.Evaluation;
+using WorkPolicy.Ast;
+using WorkPolicy.Checking;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Evaluation;
 using Xunit;
 
 namespace WorkPolicy.Tests;

@@ -1,8 +1,8 @@
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Parsing;
-using WorkPolicy.Dsl.Printing;
-using WorkPolicy.Rules.Rostering;
+using WorkPolicy.Parsing;
+using WorkPolicy.Printing;
+using WorkPolicy.Rostering;
 using Xunit;
 
 namespace WorkPolicy.Tests;

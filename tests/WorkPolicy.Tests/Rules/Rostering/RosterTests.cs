@@ -1,8 +1,8 @@
 using FluentAssertions;
 using NodaTime;
 using WorkPolicy.Cli;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Rostering;
+using WorkPolicy.Ast;
+using WorkPolicy.Rostering;
 using Xunit;
 
 namespace WorkPolicy.Tests;
@@ -75,9 +75,9 @@ public sealed class RosterTests : IDisposable
     public void Turns_with_an_at_most_bound_are_refused_because_turn_days_would_pass_the_cap()
     {
         var text = File.ReadAllText(Repo.Path("samples", "circulars", "palopo.wp")).Replace("office 25% rounding turns", "office at-most 25% rounding turns");
-        var linked = WorkPolicy.Rules.Checking.Linker.Link([
-            WorkPolicy.Dsl.Loading.RuleLoader.LoadFile(Repo.Path("samples", "circulars", "vocabulary.wp"), [])!,
-            WorkPolicy.Dsl.Parsing.DslParser.Parse("palopo.wp", text).File!]);
+        var linked = WorkPolicy.Checking.Linker.Link([
+            WorkPolicy.Loading.RuleLoader.LoadFile(Repo.Path("samples", "circulars", "vocabulary.wp"), [])!,
+            WorkPolicy.Parsing.DslParser.Parse("palopo.wp", text).File!]);
         linked.Model.Should().BeNull();
         linked.Diagnostics.Should().Contain(d => d.Code == "WP0110" && d.Message.Contains("with 'at-most' its turn days would pass the cap"));
     }

@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
 using FluentAssertions;
 using NodaTime;
-using WorkPolicy.Dsl.Facts;
-using WorkPolicy.Rules.Ast;
-using WorkPolicy.Rules.Evaluation;
-using WorkPolicy.Rules.Evaluation.Memo;
-using WorkPolicy.Rules.Facts;
+using WorkPolicy.Facts;
+using WorkPolicy.Ast;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Evaluation.Memo;
 using Xunit;
 
 namespace WorkPolicy.Tests;
