@@ -20,6 +20,14 @@ internal static class JsonText
         return Encoding.UTF8.GetString(ms.ToArray());
     }
 
+    /// <summary>The compact UTF-8 bytes <paramref name="write"/> produces: a value to be placed by another writer.</summary>
+    public static byte[] Utf8(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var w = new Utf8JsonWriter(buffer, Compact)) write(w);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>Writes what <paramref name="write"/> produces to <paramref name="stream"/>.</summary>
     public static void WriteTo(Stream stream, Action<Utf8JsonWriter> write)
     {
