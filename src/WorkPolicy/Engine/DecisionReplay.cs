@@ -31,14 +31,8 @@ public static class DecisionReplay
     public static ReplayReport Run(IEnumerable<DecisionRecord> records, PolicyEngine candidate, CancellationToken cancellationToken = default, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(records);
-        ArgumentNullException.ThrowIfNull(candidate);
-        var tally = new ReplayTally(candidate.Revision, keepAll: true);
-        foreach (var block in records.Chunk(Block))
-        {
-            tally.Add(block, ReplayBatch.Decide(block, candidate, cancellationToken), null);
-            progress?.Report(tally.Total);
-        }
-        return tally.Report();
+        // The streamed replay over records in memory: its awaits complete at once, nothing waits on another thread.
+        return Stream(records.ToAsyncEnumerable(), candidate, null, render: false, keepAll: true, progress, cancellationToken).GetAwaiter().GetResult();
     }
 
     /// <summary>
@@ -53,7 +47,7 @@ public static class DecisionReplay
     /// </example>
     public static Task<ReplayReport> RunAsync(IAsyncEnumerable<DecisionRecord> records, PolicyEngine candidate, Action<ReplayChange>? onChange = null,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
-        Stream(records, candidate, onChange is null ? null : (change, _) => onChange(change), render: false, progress, cancellationToken);
+        Stream(records, candidate, onChange is null ? null : (change, _) => onChange(change), render: false, keepAll: false, progress, cancellationToken);
 
     /// <summary>
     /// The streamed replay: a block of records at a time, decided on all cores, each change handed to
@@ -61,15 +55,16 @@ public static class DecisionReplay
     /// <paramref name="render"/> (writing 500,000 changes' decisions on one thread took longer than deciding them).
     /// </summary>
     private static async Task<ReplayReport> Stream(IAsyncEnumerable<DecisionRecord> records, PolicyEngine candidate, Action<ReplayChange, byte[]?>? onChange,
-        bool render, IProgress<int>? progress, CancellationToken cancellationToken)
+        bool render, bool keepAll, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(candidate);
-        var tally = new ReplayTally(candidate.Revision, keepAll: false);
+        var tally = new ReplayTally(candidate.Revision, keepAll);
+        var batch = new ReplayBatch(candidate);
         var block = new List<DecisionRecord>(Block);
         void Decide()
         {
-            var outcomes = ReplayBatch.Decide(block, candidate, cancellationToken);
+            var outcomes = batch.Decide(block, cancellationToken);
             var json = render ? new byte[]?[outcomes.Length] : null;
             if (json is not null)
                 Parallel.For(0, outcomes.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -115,7 +110,7 @@ public static class DecisionReplay
         {
             w.WriteRawValue(json!, skipInputValidation: true);
             if (w.BytesPending > 1 << 15) Flush();
-        }, render: true, progress, cancellationToken).ConfigureAwait(false);
+        }, render: true, keepAll: false, progress, cancellationToken).ConfigureAwait(false);
         w.WriteEndArray();
         report.WriteSummary(w);
         w.WriteEndObject();

@@ -10,14 +10,15 @@ namespace WorkPolicy;
 /// surroundings. Reading each excerpt as facts on its own cost more than deciding; so records whose surroundings are
 /// the same text are read as one facts document with all their employees (a decision reads its own employee only, so
 /// each is decided as from its own excerpt), and each group on a core of its own. A group whose merged facts do not
-/// read is decided record by record, so an unreadable record is named alone.
+/// read is decided record by record, so an unreadable record is named alone. One instance serves one replay: what it
+/// remembers (<see cref="Differences"/>) goes with it.
 /// </summary>
-internal static class ReplayBatch
+internal sealed class ReplayBatch(PolicyEngine candidate)
 {
     /// <summary>What replaying one record found: a change, why it could not be read, or neither (the same answer).</summary>
     public readonly record struct Outcome(ReplayChange? Change, string? Unreadable);
 
-    public static Outcome[] Decide(IReadOnlyList<DecisionRecord> block, PolicyEngine candidate, CancellationToken cancellationToken)
+    public Outcome[] Decide(IReadOnlyList<DecisionRecord> block, CancellationToken cancellationToken)
     {
         var outcomes = new Outcome[block.Count];
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
@@ -41,8 +42,8 @@ internal static class ReplayBatch
                 }
             }
         }
-        var work = groups.Values.Select(g => (Action)(() => DecideGroup(g, block, candidate, outcomes)))
-            .Concat(alone.Select(i => (Action)(() => outcomes[i] = One(block[i], candidate))));
+        var work = groups.Values.Select(g => (Action)(() => DecideGroup(g, block, outcomes)))
+            .Concat(alone.Select(i => (Action)(() => outcomes[i] = One(block[i]))));
         Parallel.ForEach(work, new ParallelOptions { CancellationToken = cancellationToken }, act => act());
         return outcomes;
     }
@@ -54,7 +55,7 @@ internal static class ReplayBatch
         public List<(int Index, string Employee)> Members { get; } = [];
     }
 
-    private static void DecideGroup(Group group, IReadOnlyList<DecisionRecord> block, PolicyEngine candidate, Outcome[] outcomes)
+    private void DecideGroup(Group group, IReadOnlyList<DecisionRecord> block, Outcome[] outcomes)
     {
         var text = new StringBuilder(group.Surroundings.Length + (group.Members.Count * 256));
         text.Append('{').Append(group.Surroundings).Append(group.Surroundings.Length > 0 ? "," : "").Append("\"employees\":[");
@@ -63,22 +64,22 @@ internal static class ReplayBatch
         var read = candidate.ParseFacts($"record {block[group.Members[0].Index].Id}", text.ToString());
         if (read.Value is not { } facts || read.Diagnostics.Any(d => d.Severity == Severity.Error))
         {
-            foreach (var (index, _) in group.Members) outcomes[index] = One(block[index], candidate);
+            foreach (var (index, _) in group.Members) outcomes[index] = One(block[index]);
             return;
         }
-        foreach (var (index, _) in group.Members) outcomes[index] = Compare(block[index], candidate, facts);
+        foreach (var (index, _) in group.Members) outcomes[index] = Compare(block[index], facts);
     }
 
     /// <summary>One record decided from its own excerpt: the plain way, and the one every merged group must agree with.</summary>
-    public static Outcome One(DecisionRecord record, PolicyEngine candidate)
+    private Outcome One(DecisionRecord record)
     {
         var facts = candidate.ParseFacts($"record {record.Id}", record.Facts);
         // The candidate's vocabulary reads the kept facts otherwise (a field it lacks): said, not skipped silently.
-        return facts.Value is { } read ? Compare(record, candidate, read)
+        return facts.Value is { } read ? Compare(record, read)
             : new Outcome(null, $"{record.Id}: {facts.Diagnostics.FirstOrDefault()?.Message ?? "the facts could not be read"}");
     }
 
-    private static Outcome Compare(DecisionRecord record, PolicyEngine candidate, PolicyFacts facts)
+    private Outcome Compare(DecisionRecord record, PolicyFacts facts)
     {
         if (!candidate.TryDecide(facts, record.Employee, record.Date, out var now)) return new Outcome(null, $"{record.Id}: the employee is not in the kept facts");
         // The same text as answered is the same decision; otherwise a change is what `compare` calls a difference
@@ -93,9 +94,9 @@ internal static class ReplayBatch
     /// <remarks>
     /// Optimisation, tested equal to <see cref="Plainly"/> (ReplayTests): a decision's JSON is its employee and date,
     /// then what the rules said; records of one outcome differ only in that head. What the rest of two texts differ in
-    /// is worked out once per pair of rests (reading JSON back cost more than deciding) and remembered for the run.
+    /// is worked out once per pair of rests (reading JSON back cost more than deciding) and remembered for this replay.
     /// </remarks>
-    private static (ValueList<string> Differs, Decision Before) Differences(DecisionRecord record, string written)
+    private (ValueList<string> Differs, Decision Before) Differences(DecisionRecord record, string written)
     {
         if (Rest(record.Decision) is not { } then || Rest(written) is not { } now) return Plainly(record, written);
         var key = string.Concat(then, "\u0000", now);
@@ -114,7 +115,7 @@ internal static class ReplayBatch
     }
 
     private const int MostRemembered = 10_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ValueList<string> Differs, Decision Before)> Remembered = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ValueList<string> Differs, Decision Before)> Remembered = new(StringComparer.Ordinal);
 
     /// <summary>A decision's JSON after its <c>"date":"…",</c> head, or null when it does not start so.</summary>
     private static string? Rest(string decision)
