@@ -21,7 +21,7 @@ internal static class RecordJson
         writer.WritePropertyName("decision");
         writer.WriteRawValue(record.Decision, skipInputValidation: false);
         writer.WritePropertyName("facts");
-        using (var facts = JsonDocument.Parse(record.Facts)) facts.WriteTo(writer);
+        writer.WriteRawValue(record.Facts.Replace("\n", "", StringComparison.Ordinal), skipInputValidation: false);
         writer.WriteEndObject();
     }
 }

@@ -7,7 +7,7 @@ namespace WorkPolicy.Hosting;
 /// unpaired escaped surrogates (<c>"\ud800"</c>) and only throws when a string is read — deep in an endpoint, as a 500.
 /// Checking every name and string once, right after parsing, makes them a 400 naming where they are.
 /// </summary>
-internal static class JsonText
+internal static class BodyText
 {
     /// <summary>The JSON path of the first unreadable name or string, or null when every one is text.</summary>
     /// <remarks>

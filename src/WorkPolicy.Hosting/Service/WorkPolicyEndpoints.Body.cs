@@ -41,7 +41,7 @@ public static partial class WorkPolicyEndpoints
         {
             gate?.Release();
         }
-        if (JsonText.FirstUnreadable(document.RootElement) is { } where)
+        if (BodyText.FirstUnreadable(document.RootElement) is { } where)
         {
             document.Dispose();
             return (null, Problems.Of(StatusCodes.Status400BadRequest, "the body has a string that is not text", $"at {where}: invalid UTF-8 or an unpaired surrogate (\\ud800-\\udfff)"));

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,8 +25,6 @@ namespace WorkPolicy.Hosting;
 /// </example>
 public static partial class WorkPolicyEndpoints
 {
-    // As the library writes decisions: quotes and non-ASCII letters as they are, not as \u escapes.
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Maps the service's endpoints onto <paramref name="app"/>.</summary>
     public static IEndpointRouteBuilder MapWorkPolicyService(this IEndpointRouteBuilder app)
@@ -164,13 +160,17 @@ public static partial class WorkPolicyEndpoints
     {
         var answer = await Answered(now, facts, decisions, services, cancel).ConfigureAwait(false);
         if (answer.Problem is not null) return answer.Problem;
-        var written = answer.Decisions!;
-        var body = new StringBuilder(64 + written.Sum(d => d.Length + 2));
-        body.Append("{\"revision\":").Append(JsonSerializer.Serialize(now.Revision)).Append(",\"decisions\":[");
-        for (var i = 0; i < written.Count; i++) body.Append(i == 0 ? "" : ",").Append(written[i]);
-        body.Append(']');
-        if (answer.Dropped) body.Append(",\"records\":\"dropped: the record queue was full\"");
-        return Results.Text(body.Append('}').ToString(), "application/json");
+        return JsonAnswer(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("revision", now.Revision);
+            w.WriteStartArray("decisions");
+            // Each as the library wrote it (and the record kept it): placed, not written again.
+            foreach (var decision in answer.Decisions!) w.WriteRawValue(decision, skipInputValidation: true);
+            w.WriteEndArray();
+            if (answer.Dropped) w.WriteString("records", "dropped: the record queue was full");
+            w.WriteEndObject();
+        });
     }
 
     /// <summary>
@@ -215,15 +215,13 @@ public static partial class WorkPolicyEndpoints
         if (facts is null) return problem!;
         if (!facts.Contains(e.GetString()!)) return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{e.GetString()}' is not in the facts");
         var x = now.Engine.Explain(facts, e.GetString()!, on);
-        var answer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using (var w = new Utf8JsonWriter(answer, new JsonWriterOptions { Encoder = Json.Encoder }))
+        return JsonAnswer(w =>
         {
             w.WriteStartObject();
             w.WriteString("revision", now.Revision);
             x.WriteJsonMembers(w);
             w.WriteEndObject();
-        }
-        return Results.Bytes(answer.WrittenMemory.ToArray(), "application/json");
+        });
     }
 
     private static async Task<IResult> Records(HttpContext context, IServiceProvider services)
@@ -234,8 +232,7 @@ public static partial class WorkPolicyEndpoints
         if (query.Problem is { } wrong) return Problems.Of(StatusCodes.Status400BadRequest, "a query value that does not parse", wrong);
         var number = query.Page;
         var found = await recorder.Store.ReadAsync(query.Query!, context.RequestAborted).ConfigureAwait(false);
-        var answer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using (var w = new Utf8JsonWriter(answer, new JsonWriterOptions { Encoder = Json.Encoder }))
+        return JsonAnswer(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("page", number);
@@ -244,7 +241,14 @@ public static partial class WorkPolicyEndpoints
             foreach (var r in found) RecordJson.Write(w, r);
             w.WriteEndArray();
             w.WriteEndObject();
-        }
+        });
+    }
+
+    /// <summary>A 200 answer of the JSON <paramref name="write"/> writes, quotes and letters as the library writes them.</summary>
+    private static IResult JsonAnswer(Action<Utf8JsonWriter> write)
+    {
+        var answer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(answer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })) write(w);
         return Results.Bytes(answer.WrittenMemory.ToArray(), "application/json");
     }
 }
