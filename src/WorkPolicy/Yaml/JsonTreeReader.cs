@@ -172,11 +172,13 @@ internal sealed class JsonWindow
 
     /// <summary>
     /// Drops the consumed bytes (after <paramref name="keep"/> has seen them) and reads more; a token longer than
-    /// the buffer grows it. <paramref name="keep"/> runs before the bytes go, so a line map can scan them.
+    /// the buffer grows it, up to <see cref="MostTokenBytes"/>: false, nothing read, when the unread token already
+    /// holds that many. <paramref name="keep"/> runs before the bytes go, so a line map can scan them.
     /// </summary>
-    public void Fill(Action<long> keep)
+    public bool Fill(Action<long> keep)
     {
-        if (Final || _source is null) return;
+        if (Final || _source is null) return true;
+        if (End - Start >= MostTokenBytes) return false;
         keep(Base + Start);
         var unread = End - Start;
         if (unread > _buffer.Length / 2) Array.Resize(ref _buffer, _buffer.Length * 2);
@@ -194,6 +196,7 @@ internal sealed class JsonWindow
             }
             End += n;
         }
+        return true;
     }
 }
 
@@ -252,13 +255,12 @@ internal sealed class JsonStepReader : IStepReader
                     return;
                 case Step.NeedsBytes:
                     // Fewer bytes ahead than an item may take, or a token longer than what was left (never in the final block).
-                    if (_window.Unread.Length >= JsonWindow.MostTokenBytes)
+                    if (!_window.Fill(offset => _lines.At(_path, offset)))
                     {
                         _diagnostics.Add(Diagnostic.Create(DiagnosticMessages.ValueTooLongToStream, _lines.At(_path, _window.Base + _window.Start), JsonWindow.MostTokenBytes));
                         Done = true;
                         return;
                     }
-                    _window.Fill(offset => _lines.At(_path, offset));
                     break;
                 default:
                     Done = true;
