@@ -359,7 +359,7 @@ internal sealed partial class FactsLoader
 
     /// <summary>The diagnostics of this load in file order, then the count of those not listed (<see cref="NodeReader.MostReported"/>).</summary>
     private ImmutableArray<Diagnostic> Reported(IEnumerable<Diagnostic> diagnostics) =>
-        _r.UnreportedSummary(_path) is { } more ? [.. InFileOrder(diagnostics), more] : InFileOrder(diagnostics);
+        Unreported is { } more ? [.. InFileOrder(diagnostics), more] : InFileOrder(diagnostics);
 
     /// <summary>The line that says how many errors were not listed, or null.</summary>
     internal Diagnostic? Unreported => _r.UnreportedSummary(_path);
