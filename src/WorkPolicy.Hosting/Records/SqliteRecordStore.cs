@@ -57,6 +57,17 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private (SqliteCommand Command, SqliteParameter[] Parameters)? _insert;
+
+    private (SqliteCommand, SqliteParameter[]) Insert()
+    {
+        var insert = _connection.CreateCommand();
+        insert.CommandText = "INSERT INTO decision_records (id, at, revision, employee, date, mode, decision, facts) VALUES ($id, $at, $revision, $employee, $date, $mode, $decision, $facts)";
+        var parameters = new[] { "$id", "$at", "$revision", "$employee", "$date", "$mode", "$decision", "$facts" }.Select(n => insert.Parameters.Add(n, SqliteType.Text)).ToArray();
+        insert.Prepare();
+        return (insert, parameters);
+    }
+
     /// <inheritdoc/>
     public async Task WriteAsync(IReadOnlyList<DecisionRecord> records, CancellationToken cancellationToken = default)
     {
@@ -65,10 +76,9 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
         try
         {
             await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using var insert = _connection.CreateCommand();
+            // One insert, prepared once and kept: a batch pays for binding its rows, not for compiling the statement.
+            var (insert, parameters) = _insert ??= Insert();
             insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO decision_records (id, at, revision, employee, date, mode, decision, facts) VALUES ($id, $at, $revision, $employee, $date, $mode, $decision, $facts)";
-            var parameters = new[] { "$id", "$at", "$revision", "$employee", "$date", "$mode", "$decision", "$facts" }.Select(n => insert.Parameters.Add(n, SqliteType.Text)).ToArray();
             foreach (var r in records)
             {
                 parameters[0].Value = r.Id;
@@ -156,6 +166,7 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (_insert is { } insert) await insert.Command.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
     }

@@ -60,7 +60,7 @@ public sealed class PolicyFacts
         ArgumentNullException.ThrowIfNull(employee);
         var index = _excerpts.Value;
         var e = index.Employee(employee) ?? throw new ArgumentException($"employee '{employee}' is not in the facts", nameof(employee));
-        return FactsExcerpt.Of(File, index, e, date);
+        return FactsExcerpt.Of(index, e, date);
     }
 
     // Employees and units by id, and each top unit's subtree, made on first use: a service records every answer.
