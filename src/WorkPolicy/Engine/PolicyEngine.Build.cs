@@ -23,8 +23,10 @@ public sealed partial class PolicyEngine
         // Skipping a unit can make its staff's records bad in turn: a few rounds settle it.
         for (var round = 0; round < 4; round++)
         {
-            var (json, marks) = current.ToJson();
-            var (result, named) = LoadMarked(builder.Name, json, marks);
+            var result = FactsLoader.Load(builder.Name, FactsNodes.Of(current), Rules.Model.Vocabulary);
+            var named = result.Diagnostics.ToList();
+            if (round == 0 && current.EmployeeCount == 0 && current.UnitsGiven.Count == 0)
+                named.Insert(0, Diagnostic.Create(Diagnostics.DiagnosticMessages.FactsEmpty, SourceSpan.At(builder.Name, 1, 1)));
             var errors = named.Where(d => d.Severity == Severity.Error).ToList();
             if (errors.Count == 0 || badRecords == BadRecords.Reject)
             {
@@ -50,21 +52,11 @@ public sealed partial class PolicyEngine
     public Loaded<PolicyFacts> ReadFacts(string name, JsonElement facts)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var (json, marks) = FactsLayout.OneRecordALine(facts);
-        var (result, named) = LoadMarked(name, json, marks);
-        return new(result.HasErrors || result.Facts is null ? null : new PolicyFacts(Rules.Model.Vocabulary, result.Facts), [.. named]);
+        var deep = new List<Diagnostic>();
+        if (FactsNodes.Of(name, facts, deep) is not { } root) return new(null, [.. deep]);
+        var result = FactsLoader.Load(name, root, Rules.Model.Vocabulary);
+        return new(result.HasErrors || result.Facts is null ? null : new PolicyFacts(Rules.Model.Vocabulary, result.Facts), result.Diagnostics);
     }
-
-    /// <summary>Loads JSON laid out one record a line, each diagnostic named by the record its line holds.</summary>
-    private (FactsResult Result, List<Diagnostic> Named) LoadMarked(string name, byte[] json, FactsMarks marks)
-    {
-        var result = FactsLoader.Load(name, json, Rules.Model.Vocabulary);
-        return (result, [.. result.Diagnostics.Select(d => Named(name, d, json, marks))]);
-    }
-
-    /// <summary>The diagnostic with the fact path its line speaks of instead of a line of generated JSON.</summary>
-    private static Diagnostic Named(string name, Diagnostic d, byte[] json, FactsMarks marks) =>
-        d with { Span = SourceSpan.At(marks.PathAt(json, d.Span.Line, d.Span.Column) is { } path ? $"{name}/{path}" : name, 1, 1) };
 
     private static HashSet<string> Ids(IEnumerable<Diagnostic> errors, string prefix)
     {

@@ -81,7 +81,52 @@ public class FactsBuilderTests
         var refused = engine.ReadFacts("request", bad.RootElement);
         refused.Value.Should().BeNull();
         refused.Diagnostics.Select(d => d.Span.Path).Should().BeEquivalentTo(
-            "request/calendar", "request/regions.kota-palopo.ppkm[2021-07-26].levle", "request/units[u].kind",
+            "request/calendar.workweek[#2]", "request/regions.kota-palopo.ppkm[2021-07-26].levle", "request/units[u].kind",
             "request/employees[x].position", "request/employees[#2]", "request/checkins[y@2021-07-30T07:00:00+08:00].employee");
+    }
+
+    [Fact]
+    public void Nested_fields_are_given_as_nested_values_or_dotted_keys_alike()
+    {
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+        Dictionary<string, object?> Fields(bool dotted) => dotted
+            ? new() { ["employment"] = "pns", ["position"] = "pelaksana", ["health.healthy"] = false, ["health.chronic"] = new[] { "asma" } }
+            : new() { ["employment"] = "pns", ["position"] = "pelaksana", ["health"] = new Dictionary<string, object?> { ["healthy"] = false, ["chronic"] = new[] { "asma" } } };
+        FactsBuilder Built(bool dotted) => new FactsBuilder("hr")
+            .RegionStatus("kota-palopo", "ppkm", new LocalDate(2021, 7, 26), new() { ["level"] = 4 })
+            .Unit("disdik-plp", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
+            .Employee("e-001", "disdik-plp", Fields(dotted));
+        var dotted = engine.BuildFacts(Built(dotted: true));
+        var whole = engine.BuildFacts(Built(dotted: false));
+        dotted.Diagnostics.Should().BeEmpty();
+        whole.Diagnostics.Should().BeEmpty();
+        engine.Decide(whole.Value!, "e-001", Fri).Should().Be(engine.Decide(dotted.Value!, "e-001", Fri));
+        var misspelt = engine.BuildFacts(new FactsBuilder("hr").Unit("u", "kota-palopo", new() { ["kind"] = "dinas" })
+            .Employee("e-1", "u", new() { ["health"] = new Dictionary<string, object?> { ["healthyy"] = true } }));
+        misspelt.Diagnostics.Should().Contain(d => d.Span.Path.StartsWith("hr/employees[e-1].health") && d.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void An_empty_builder_is_WP0006_and_a_null_argument_names_its_parameter()
+    {
+        var engine = Samples();
+        var empty = engine.BuildFacts(new FactsBuilder("hr"));
+        empty.Value.Should().BeNull();
+        empty.Diagnostics.Should().Contain(d => d.Code == "WP0006" && d.Span.Path == "hr");
+        var builder = new FactsBuilder("hr");
+        builder.Invoking(b => b.Employee(null!, "u")).Should().Throw<ArgumentNullException>().WithParameterName("id");
+        builder.Invoking(b => b.Unit("u", null!)).Should().Throw<ArgumentNullException>().WithParameterName("region");
+        builder.Invoking(b => b.Incident("case", null!, Fri)).Should().Throw<ArgumentNullException>().WithParameterName("unit");
+    }
+
+    [Fact]
+    public void A_document_nesting_past_the_facts_depth_is_WP0102_not_a_stack_overflow()
+    {
+        var engine = Samples();
+        var deep = string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200);
+        using var document = System.Text.Json.JsonDocument.Parse(deep, new System.Text.Json.JsonDocumentOptions { MaxDepth = 1000 });
+        var read = engine.ReadFacts("request", document.RootElement);
+        read.Value.Should().BeNull();
+        read.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("WP0102");
     }
 }
