@@ -23,7 +23,7 @@ public sealed partial class PolicyEngine
         // Skipping a unit can make its staff's records bad in turn: a few rounds settle it.
         for (var round = 0; round < 4; round++)
         {
-            var result = FactsLoader.Load(builder.Name, FactsNodes.Of(current), Rules.Model.Vocabulary);
+            var result = FactsLoader.Load(current, Rules.Model.Vocabulary);
             var named = result.Diagnostics.ToList();
             if (round == 0 && current.EmployeeCount == 0 && current.UnitsGiven.Count == 0)
                 named.Insert(0, Diagnostic.Create(Diagnostics.DiagnosticMessages.FactsEmpty, SourceSpan.At(builder.Name, 1, 1)));

@@ -96,12 +96,14 @@ internal sealed partial class FactsLoader
         return new FactsResult(facts, loader.Reported(diagnostics));
     }
 
-    private FactsFile? Read(YamlNode root)
+    private FactsFile? Read(YamlNode root, Action<HashSet<string>>? moreEmployees = null)
     {
         if (_r.Map(root, "a facts file", RootKeys) is not { } m) return null;
         // Streamed, the facts before the employees were read as the employees began, and the employees handed out.
         var head = _head ?? Head(m);
         foreach (var item in _r.Seq(m.Get("employees"), "employees")) AddEmployee(item);
+        // Employees given as an app's records (FactsLoader.Built), after those given as nodes.
+        moreEmployees?.Invoke(head.UnitIds);
         var employees = CheckedEmployees(head.UnitIds);
         var checkins = Checkins(m.Get("checkins"), _employeeIds);
         return new FactsFile(_path, head.Calendar, head.Regions, head.Units, employees, head.Incidents, checkins);

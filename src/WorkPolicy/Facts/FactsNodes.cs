@@ -16,8 +16,8 @@ namespace WorkPolicy.Facts;
 /// </summary>
 internal static class FactsNodes
 {
-    /// <summary>The builder's records as a facts document.</summary>
-    public static YamlMapping Of(FactsBuilder b)
+    /// <summary>The builder's calendar, regions, units and incidents as a facts document without employees (<see cref="Employee"/> gives each of those).</summary>
+    public static YamlMapping Head(FactsBuilder b)
     {
         var name = b.Name;
         var root = new List<KeyValuePair<YamlScalar, YamlNode>>();
@@ -61,23 +61,26 @@ internal static class FactsNodes
                 return (YamlNode)Map(Span(record), Text(record, "kind", i.Kind), Text(record, "unit", i.Unit), Text(record, "confirmed", Date(i.Confirmed)));
             })], Span(name, "incidents"))));
         }
-        root.Add(Entry("employees", Span(name, "employees"), new YamlSequence([.. b.EmployeesGiven.Select(e =>
-        {
-            var record = $"{name}/employees[{e.Id}]";
-            var head = new List<KeyValuePair<YamlScalar, YamlNode>> { Text(record, "id", e.Id), Text(record, "unit", e.Unit) };
-            var employee = Record(record, head, e.Fields);
-            if (!b.PersonalGiven.TryGetValue(e.Id, out var personal)) return (YamlNode)employee;
-            var series = personal.GroupBy(p => p.Series, StringComparer.Ordinal).Select(s => Entry(s.Key, Span(record, $"status.{s.Key}"),
-                new YamlSequence([.. s.OrderBy(x => x.From).Select(x =>
-                {
-                    var at = $"{record}.status.{s.Key}[{Date(x.From)}]";
-                    var dates = new List<KeyValuePair<YamlScalar, YamlNode>> { Text(at, "from", Date(x.From)) };
-                    if (x.Until is { } until) dates.Add(Text(at, "until", Date(until)));
-                    return (YamlNode)Record(at, dates, x.Values);
-                })], Span(record, $"status.{s.Key}"))));
-            return new YamlMapping([.. employee.Entries, Entry("status", Span(record, "status"), new YamlMapping([.. series], Span(record, "status")))], employee.Span);
-        })], Span(name, "employees"))));
         return new YamlMapping(root, SourceSpan.At(name, 1, 1));
+    }
+
+    /// <summary>The builder's <paramref name="index"/>-th employee as a node, each field's span its path (<c>hr/employees[e-7].position</c>).</summary>
+    public static YamlMapping Employee(FactsBuilder b, int index)
+    {
+        var (id, unit, fields) = b.EmployeesGiven[index];
+        var record = $"{b.Name}/employees[{id}]";
+        var head = new List<KeyValuePair<YamlScalar, YamlNode>> { Text(record, "id", id), Text(record, "unit", unit) };
+        var employee = Record(record, head, fields);
+        if (!b.PersonalGiven.TryGetValue(id, out var personal)) return employee;
+        var series = personal.GroupBy(p => p.Series, StringComparer.Ordinal).Select(s => Entry(s.Key, Span(record, $"status.{s.Key}"),
+            new YamlSequence([.. s.OrderBy(x => x.From).Select(x =>
+            {
+                var at = $"{record}.status.{s.Key}[{Date(x.From)}]";
+                var dates = new List<KeyValuePair<YamlScalar, YamlNode>> { Text(at, "from", Date(x.From)) };
+                if (x.Until is { } until) dates.Add(Text(at, "until", Date(until)));
+                return (YamlNode)Record(at, dates, x.Values);
+            })], Span(record, $"status.{s.Key}"))));
+        return new YamlMapping([.. employee.Entries, Entry("status", Span(record, "status"), new YamlMapping([.. series], Span(record, "status")))], employee.Span);
     }
 
     /// <summary>
