@@ -20,14 +20,18 @@ internal static partial class ConflictChecker
     /// one they do not), in each region unlike the others, the first employee all of them apply to, in words,
     /// or null; <paramref name="searched"/> is false when there were too many combinations to try.
     /// </summary>
-    private static string? Together(RuleModel model, CompiledCircular c, IReadOnlyList<CompiledProvision> scopes, out bool searched)
+    private static string? Together(RuleModel model, CompiledCircular c, IReadOnlyList<CompiledProvision> scopes, out bool searched) =>
+        Together(model, Regions(c, scopes.Select(p => p.Model.Scope)), scopes, out searched);
+
+    /// <summary>The same search over the given regions (two circulars' common regions, say).</summary>
+    private static string? Together(RuleModel model, IEnumerable<string> regions, IReadOnlyList<CompiledProvision> scopes, out bool searched)
     {
         var conditions = scopes.Select(p => p.Model.Scope).ToList();
         var dims = Dimensions(model, conditions);
         var combinations = Combinations(dims);
         searched = combinations is not null;
         if (combinations is null) return null;
-        foreach (var region in Regions(c, conditions))
+        foreach (var region in regions)
         foreach (var choice in combinations)
         {
             var scope = Synthetic(model, region, dims, choice);

@@ -51,6 +51,7 @@ internal static partial class ConflictChecker
                 }
             }
         }
+        CheckTies(rules, diagnostics, cancel);
         return diagnostics.ToImmutable();
     }
 

@@ -144,6 +144,9 @@ internal static class DiagnosticCatalog
     /// <summary>A pool whose quota base ('50% of asn') leaves out some of the pool's own members.</summary>
     public static readonly DiagnosticDescriptor QuotaBaseNarrow = new("WP0321", Severity.Error, "quota base narrower than the pool", "Widen the base ('of …') to hold everyone the provision puts in the pool, or narrow the provision's scope.");
 
+    /// <summary>Two circulars for one region, in force from the same day, that can decide differently with no stated relation.</summary>
+    public static readonly DiagnosticDescriptor CircularsTie = new("WP0322", Severity.Error, "circulars tie", "State how they relate: 'follows' (asked before the other where both are in force), 'supersedes' or 'amends'; or give them the first days the texts give.");
+
     /// <summary>Facts: a required key is missing.</summary>
     public static readonly DiagnosticDescriptor FactsMissing = new("WP0402", Severity.Error, "facts: required key missing", "Add the key the message names.");
 

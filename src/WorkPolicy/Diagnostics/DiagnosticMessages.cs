@@ -272,6 +272,9 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage StatusEntriesOverlap = new(DiagnosticCatalog.StatusOverlap, "'{0}' has an entry from {1:yyyy-MM-dd} that overlaps the one before it (from {2:yyyy-MM-dd}{3})");
     public static readonly DiagnosticMessage StatusEntryEndsBeforeStarts = new(DiagnosticCatalog.StatusOverlap, "'{0}' has an entry until {1:yyyy-MM-dd}, before its 'from' {2:yyyy-MM-dd}");
 
+    // WP0322 CircularsTie
+    public static readonly DiagnosticMessage CircularsCanDecideDifferently = new(DiagnosticCatalog.CircularsTie, "circulars '{0}' and '{1}' are both in force in region '{2}' from {3} and can decide differently, e.g. on {3} when {4} ('{5}' {6}, '{7}' {8}), and neither states 'follows', 'supersedes' or 'amends' for the other");
+
     // WP0321 QuotaBaseNarrow
     public static readonly DiagnosticMessage QuotaBaseNarrowerThanPool = new(DiagnosticCatalog.QuotaBaseNarrow, "the quota base of '{0}' leaves out some of its pool, e.g. when {1}");
 }
