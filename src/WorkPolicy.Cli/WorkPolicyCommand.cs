@@ -41,8 +41,13 @@ public static class WorkPolicyCommand
             LspCommand.Create(),
         };
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        // With --help the parser lets an unknown verb pass and prints the root help: "workpolicy query --help" would
+        // exit 0 as if the verb existed. A word that is no verb is a usage error whatever else is asked.
+        var unknownVerb = parse.CommandResult.Command == root && args.FirstOrDefault(a => !a.StartsWith('-')) is { } word
+            && !root.Subcommands.Any(c => c.Name == word || c.Aliases.Contains(word)) ? word : null;
+        if (parse.Errors.Count > 0 || unknownVerb is not null)
         {
+            if (unknownVerb is not null && parse.Errors.Count == 0) stderr.WriteLine($"workpolicy: '{unknownVerb}' is not a command of workpolicy ({string.Join(", ", root.Subcommands.Select(c => c.Name))}).");
             foreach (var e in parse.Errors) stderr.WriteLine($"workpolicy: {e.Message}");
             stderr.WriteLine("Run 'workpolicy --help' for usage.");
             return Usage;

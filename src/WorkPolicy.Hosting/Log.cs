@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "WorkPolicy reload refused, revision {Revision} keeps answering: {Count} error(s), first {First}")]
     public static partial void ReloadRefused(ILogger logger, string? revision, int count, string first);
 
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "WorkPolicy rules refused, no rules answer yet: {Count} error(s), first {First}")]
+    public static partial void FirstLoadRefused(ILogger logger, int count, string first);
+
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "WorkPolicy decision records dropped: the queue of {Capacity} is full")]
     public static partial void RecordsDropped(ILogger logger, int capacity);
 

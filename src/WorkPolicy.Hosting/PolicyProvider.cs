@@ -87,7 +87,9 @@ internal sealed class PolicyProvider : IPolicyProvider, IHostedService, IDisposa
             {
                 WorkPolicyTelemetry.ReloadFailures.Add(1);
                 var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
-                Log.ReloadRefused(_logger, previous?.Revision, errors.Count, errors.FirstOrDefault()?.ToString() ?? "no rules");
+                // Before any rules answered, nothing "keeps answering": say that instead of naming a revision of null.
+                if (previous is null) Log.FirstLoadRefused(_logger, errors.Count, errors.FirstOrDefault()?.ToString() ?? "no rules");
+                else Log.ReloadRefused(_logger, previous.Revision, errors.Count, errors.FirstOrDefault()?.ToString() ?? "no rules");
                 return Publish(new ReloadOutcome(_clock.GetCurrentInstant(), false, previous?.Revision, [.. diagnostics]), null);
             }
             WorkPolicyTelemetry.Reloads.Add(1);

@@ -30,7 +30,7 @@ internal sealed partial class LanguageServer
     {
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = Json };
         var server = new LanguageServer();
-        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
+        using var rpc = new LspRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
         server._rpc = rpc;
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { DisposeOnDisconnect = false });
         rpc.StartListening();

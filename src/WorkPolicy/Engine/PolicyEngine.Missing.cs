@@ -12,9 +12,13 @@ public sealed partial class PolicyEngine
     /// (<c>workpolicy eval --missing</c>); <paramref name="employee"/> limits it to one employee.
     /// </summary>
     /// <example><code>foreach (var m in engine.MissingFacts(facts, monday, friday).Missing) Console.WriteLine($"{m.Fact}: settles {m.Settles}");</code></example>
+    /// <exception cref="ArgumentException"><paramref name="employee"/> is given and not in the facts.</exception>
     public MissingFactsReport MissingFacts(PolicyFacts facts, LocalDate from, LocalDate to, string? employee = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var binding = Bind(facts);
+        // One employee asked for by id must be there, as Decide says: "0 of 0" would read as "nothing missing".
+        if (employee is not null && !facts.Contains(employee))
+            throw new ArgumentException($"employee '{employee}' is not in the facts '{facts.Name}'", nameof(employee));
         var dates = Dates(from, to);
         var evaluator = binding.Memo;
         var spaces = new Dictionary<string, FactSpace>(StringComparer.Ordinal);

@@ -45,11 +45,12 @@ public sealed partial class PolicyEngine
 
     /// <summary>
     /// Loads rule files (<c>.wp</c>, <c>.yaml</c>) or folders of them, links, compiles and checks them as
-    /// <c>workpolicy check</c> does: a conflict with no stated priority (WP0305) is an error and no engine is
+    /// <c>workpolicy check</c> does: a conflict with no stated priority (WP0305, or WP0322 between circulars) is an error and no engine is
     /// made. Files that declare no vocabulary get the nearest <c>vocabulary.*</c> of their folder or above.
     /// </summary>
     /// <example><code>var loaded = PolicyEngine.Load("samples/circulars");
     /// foreach (var d in loaded.Diagnostics) Console.Error.WriteLine(d);</code></example>
+    /// <exception cref="ArgumentNullException"><paramref name="paths"/> or one of its paths is null.</exception>
     public static Loaded<PolicyEngine> Load(params string[] paths) => Load(paths, LoadOptions.Strict);
 
     /// <summary>Loads rule files or folders with the given checks (<see cref="LoadOptions.Lenient"/> skips the conflict search).</summary>
@@ -58,7 +59,9 @@ public sealed partial class PolicyEngine
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
         var list = paths.ToList();
-        if (list.Count == 0 || list.Any(p => p is null))
+        // A null among the paths is the caller's mistake, not the rules': an argument exception named after the parameter.
+        if (list.Any(p => p is null)) throw new ArgumentNullException(nameof(paths), "a path given to Load is null");
+        if (list.Count == 0)
             return new(null, [Diagnostic.Create(DiagnosticMessages.NothingToLoad, SourceSpan.None)]);
         return Checked(RuleLoader.LoadRuleSet(list), options, string.Join(Path.PathSeparator, list));
     }

@@ -43,6 +43,12 @@ public sealed class CliTests : IDisposable
         Run("eval", Samples, "--facts", Facts, "--on", "2021-02-30").Code.Should().Be(2);
         Run("eval", Samples, "--on", "2021-07-30").Code.Should().Be(2);
         Run("frobnicate").Code.Should().Be(2);
+        // Asking help of a verb that does not exist is no help: a usage error naming the verbs there are.
+        var (code, output, err) = Run("frobnicate", "--help");
+        code.Should().Be(2);
+        output.Should().BeEmpty();
+        err.Should().Contain("'frobnicate' is not a command").And.Contain("eval");
+        Run("eval", "--help").Code.Should().Be(0);
         Run("eval", Samples, "--facts", Facts, "--on", "2021-07-30", "--format", "xml").Code.Should().Be(2);
     }
 

@@ -47,6 +47,26 @@ public sealed class LanguageServerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_missing_a_member_is_InvalidParams_without_the_servers_stack()
+    {
+        await using var client = LspClient.InProcess();
+        await client.Initialize();
+        await client.Open(Palopo, File.ReadAllText(Palopo));
+        var noRange = async () => await client.Request("textDocument/codeAction", new { textDocument = new { uri = LspClient.Uri(Palopo) } });
+        // StreamJsonRpc's client reads InvalidParams (-32602) as "no method takes these params".
+        var error = (await noRange.Should().ThrowAsync<StreamJsonRpc.RemoteMethodNotFoundException>()).Which;
+        error.ErrorCode.Should().Be(StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidParams, "what a client expects of params it got wrong");
+        error.Message.Should().Contain("textDocument/codeAction").And.NotContain(".cs:line").And.NotContain("KeyNotFoundException");
+        // The server goes on answering.
+        (await client.Request("textDocument/codeAction", new
+        {
+            textDocument = new { uri = LspClient.Uri(Palopo) },
+            range = new { start = new { line = 0, character = 0 }, end = new { line = 0, character = 1 } },
+            context = new { diagnostics = Array.Empty<object>() },
+        })).GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_did_you_mean_is_offered_as_a_quick_fix_that_writes_the_suggestion()
     {
         await using var client = LspClient.InProcess();

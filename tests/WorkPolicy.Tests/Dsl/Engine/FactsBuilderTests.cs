@@ -129,4 +129,15 @@ public class FactsBuilderTests
         read.Value.Should().BeNull();
         read.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("WP0102");
     }
+
+    [Fact]
+    public void Missing_facts_of_an_unknown_employee_and_a_null_path_are_argument_errors_as_Decide_is()
+    {
+        var engine = Samples();
+        var facts = engine.BuildFacts(Palopo()).Value!;
+        engine.Invoking(e => e.MissingFacts(facts, Fri, Fri, "e-999")).Should().Throw<ArgumentException>().WithParameterName("employee");
+        engine.Invoking(e => e.Decide(facts, "e-999", Fri)).Should().Throw<ArgumentException>().WithParameterName("employee");
+        engine.MissingFacts(facts, Fri, Fri, "e-001").Should().NotBeNull();
+        FluentActions.Invoking(() => PolicyEngine.Load((string)null!)).Should().Throw<ArgumentNullException>().WithParameterName("paths");
+    }
 }
