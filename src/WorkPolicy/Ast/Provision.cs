@@ -40,16 +40,67 @@ internal sealed record PoolDecl(string Group, PoolPer Per, QuotaPlace Place, dec
     /// </summary>
     public Expr? Base { get; init; }
 
+    /// <summary>A floor ("sekurang-kurangnya 30 %"): at least the share at the place.</summary>
+    public bool AtLeast { get; init; }
+
+    /// <summary>The top of a range (<c>between 25% and 30%</c>, <see cref="Percent"/> its bottom), or null.</summary>
+    public decimal? High { get; init; }
+
+    /// <summary>Persons kept at the place whatever the share (<c>at-least 1 person</c>: a small office stays staffed), 0 for none.</summary>
+    public int MinPersons { get; init; }
+
+    /// <summary>The kind of bound the share is.</summary>
+    public ShareBound Bound => Quotas.BoundOf(AtMost, AtLeast, High);
+
     /// <summary>How many of <paramref name="members"/> the quota puts at <see cref="Place"/>.</summary>
-    public int Quota(int members) => Quotas.Of(members, Percent, Rounding);
+    public int Quota(int members) => Quotas.Planned(members, Bound, Percent, Rounding, MinPersons, 0);
 }
 
 /// <summary>One row of a quota table: where <paramref name="When"/> holds, the share is <paramref name="Percent"/> (a cap when <paramref name="AtMost"/>).</summary>
-internal sealed record QuotaRowDecl(Expr When, decimal Percent, bool AtMost, SourceSpan Span);
+internal sealed record QuotaRowDecl(Expr When, decimal Percent, bool AtMost, SourceSpan Span)
+{
+    /// <summary>A floor: at least the share.</summary>
+    public bool AtLeast { get; init; }
+
+    /// <summary>The top of a range, or null.</summary>
+    public decimal? High { get; init; }
+}
 
 /// <summary>The arithmetic of quotas, one place for pools and assignments.</summary>
 internal static class Quotas
 {
+    /// <summary>The bound a share states: a range, a floor, a cap, or the target itself.</summary>
+    public static ShareBound BoundOf(bool atMost, bool atLeast, decimal? high) =>
+        high is not null ? ShareBound.Between : atLeast ? ShareBound.AtLeast : atMost ? ShareBound.AtMost : ShareBound.Exactly;
+
+    /// <summary>
+    /// The persons a roster puts at the place: the share rounded as stated (on the turn-th day for <c>turns</c>); for a
+    /// range the least count not below its bottom (rounding plays no part); never fewer than the persons kept at the
+    /// place (<paramref name="minPersons"/>), never more than the members.
+    /// </summary>
+    public static int Planned(int members, ShareBound bound, decimal percent, Rounding rounding, int minPersons, int turn)
+    {
+        var share = bound == ShareBound.Between ? (int)Math.Clamp(Math.Ceiling(members * percent / 100m), 0, members) : OnTurn(members, percent, rounding, turn);
+        return Math.Clamp(Math.Max(share, minPersons), 0, members);
+    }
+
+    /// <summary>For a range, the most persons its top allows (never below the planned count); else null.</summary>
+    public static int? Highest(int members, ShareBound bound, decimal? high, int planned) =>
+        bound == ShareBound.Between && high is { } top ? Math.Max(planned, (int)Math.Clamp(Math.Floor(members * top / 100m), 0, members)) : null;
+
+    /// <summary>
+    /// Whether <paramref name="atPlace"/> persons at the place keep the share: the target exactly, at most the cap (and
+    /// at least the persons kept), at least the floor, within the range. One rule for the planner's counts and
+    /// <c>roster --check</c>.
+    /// </summary>
+    public static bool Holds(ShareBound bound, int atPlace, int quota, int? highest, int minimum) => bound switch
+    {
+        ShareBound.AtMost => atPlace <= quota && atPlace >= minimum,
+        ShareBound.AtLeast => atPlace >= quota,
+        ShareBound.Between => atPlace >= quota && atPlace <= (highest ?? quota),
+        _ => atPlace == quota,
+    };
+
     /// <summary>The share <paramref name="percent"/> of <paramref name="members"/> as whole persons, rounded as stated.</summary>
     public static int Of(int members, decimal percent, Rounding rounding)
     {

@@ -231,13 +231,15 @@ internal sealed partial class Linker
             Report(DiagnosticMessages.RoundingTurnsWithAtMost, turns.Span, p.Id);
         if (p.Pool is { Table.IsEmpty: true } pool && (pool.Percent < 0 || pool.Percent > 100))
             Report(DiagnosticMessages.QuotaOutsideRange, pool.Span, pool.Percent);
+        if (p.Pool is { Table.IsEmpty: true, High: { } top } ranged && top > 100)
+            Report(DiagnosticMessages.QuotaOutsideRange, ranged.Span, top);
         if (p.Mode is not null && p.During.Length > 0)
             Report(DiagnosticMessages.DuringOnlyForObligations, p.Span, p.Id);
         var obligations = ImmutableArray.CreateBuilder<CheckedObligation>();
         foreach (var o in p.Obligations) obligations.Add(Obligation(o));
         var cite = string.IsNullOrEmpty(p.Cite.Point) ? $"\"{p.Cite.Quote}\"" : $"point {p.Cite.Point}: \"{p.Cite.Quote}\"";
         var during = p.Mode is null ? (p.During.IsDefaultOrEmpty ? AnyWorkingMode : p.During) : [];
-        var checkedPool = p.Pool is { } pd ? new CheckedPool(pd.Group, pd.Per, pd.Place, pd.Percent, pd.Rounding, pd.AtMost, !pd.Table.IsEmpty, pd.Span) : null;
+        var checkedPool = p.Pool is { } pd ? new CheckedPool(pd.Group, pd.Per, pd.Place, pd.Percent, pd.Rounding, pd.AtMost, !pd.Table.IsEmpty, pd.Span) { AtLeast = pd.AtLeast, High = pd.High, MinPersons = pd.MinPersons } : null;
         return new CheckedProvision(p.Id, 0, cite, scope, p.Mode, checkedPool, during, obligations.ToImmutable(), p)
         {
             QuotaRows = rows.ToImmutable(),

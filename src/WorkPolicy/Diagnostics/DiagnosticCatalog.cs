@@ -147,6 +147,9 @@ internal static class DiagnosticCatalog
     /// <summary>Two circulars for one region, in force from the same day, that can decide differently with no stated relation.</summary>
     public static readonly DiagnosticDescriptor CircularsTie = new("WP0322", Severity.Error, "circulars tie", "State how they relate: 'follows' (asked before the other where both are in force), 'supersedes' or 'amends'; or give them the first days the texts give.");
 
+    /// <summary>A share's floor and ceiling that no whole number of persons meets for some pool sizes.</summary>
+    public static readonly DiagnosticDescriptor RangeHoldsNoCount = new("WP0323", Severity.Warning, "share range holds no whole count", "For those pool sizes rosters put the least count above the bottom at the place, over the top: widen the range, add 'at-least N person' or state which bound wins (check --analyze).");
+
     /// <summary>Facts: a required key is missing.</summary>
     public static readonly DiagnosticDescriptor FactsMissing = new("WP0402", Severity.Error, "facts: required key missing", "Add the key the message names.");
 

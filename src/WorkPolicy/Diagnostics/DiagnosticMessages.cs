@@ -102,7 +102,7 @@ internal static class DiagnosticMessages
     // WP0110 BadValue
     public static readonly DiagnosticMessage AmendmentEndsBeforeStarts = new(DiagnosticCatalog.BadValue, "amendment '{0}' ends {1:yyyy-MM-dd}, before it starts {2:yyyy-MM-dd}");
     public static readonly DiagnosticMessage AssignmentInvalid = new(DiagnosticCatalog.BadValue, "assignment with date '{0}' and place '{1}' is not valid");
-    public static readonly DiagnosticMessage BoundMustBeExactlyOrAtMost = new(DiagnosticCatalog.BadValue, "bound must be 'exactly' or 'at-most'");
+    public static readonly DiagnosticMessage BoundMustBeExactlyOrAtMost = new(DiagnosticCatalog.BadValue, "bound must be 'exactly', 'at-most', 'at-least' or 'between' (with percent_high)");
     public static readonly DiagnosticMessage CanonicalLayoutUnstable = new(DiagnosticCatalog.BadValue, "canonical layout would not read back the same; file left unchanged (please report this)");
     public static readonly DiagnosticMessage DuringOnlyForObligations = new(DiagnosticCatalog.BadValue, "provision '{0}' decides a mode; 'during' is only for provisions that add obligations");
     public static readonly DiagnosticMessage ErrorCannotBeAccepted = new(DiagnosticCatalog.BadValue, "{0} ({1}) is an error; only a warning can be accepted");
@@ -120,6 +120,8 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage NotReason = new(DiagnosticCatalog.BadValue, "'{0}' is not a reason");
     public static readonly DiagnosticMessage NotRelation = new(DiagnosticCatalog.BadValue, "'{0}' is not a relation");
     public static readonly DiagnosticMessage NotUsablePercentage = new(DiagnosticCatalog.BadValue, "'{0}' is not a usable percentage");
+    public static readonly DiagnosticMessage RangeUpsideDown = new(DiagnosticCatalog.BadValue, "the range 'between {0}% and {1}%' ends below its start: write the smaller share first");
+    public static readonly DiagnosticMessage NotUsablePersons = new(DiagnosticCatalog.BadValue, "'{0}' is not a usable number of persons (a whole number from 1)");
     public static readonly DiagnosticMessage NotWeekdayRange = new(DiagnosticCatalog.BadValue, "'{0}' is not a weekday or range such as mon-thu");
     public static readonly DiagnosticMessage ObligationDaysTakeWeekdays = new(DiagnosticCatalog.BadValue, "'days' of obligation '{0}' takes weekdays, e.g. mon or mon, thu");
     public static readonly DiagnosticMessage ObligationToleranceTakesDuration = new(DiagnosticCatalog.BadValue, "'tolerance' of obligation '{0}' takes minutes or hours, e.g. 10m");
@@ -271,6 +273,9 @@ internal static class DiagnosticMessages
     // WP0407 StatusOverlap
     public static readonly DiagnosticMessage StatusEntriesOverlap = new(DiagnosticCatalog.StatusOverlap, "'{0}' has an entry from {1:yyyy-MM-dd} that overlaps the one before it (from {2:yyyy-MM-dd}{3})");
     public static readonly DiagnosticMessage StatusEntryEndsBeforeStarts = new(DiagnosticCatalog.StatusOverlap, "'{0}' has an entry until {1:yyyy-MM-dd}, before its 'from' {2:yyyy-MM-dd}");
+
+    // WP0323 RangeHoldsNoCount
+    public static readonly DiagnosticMessage RangeHoldsNoCountFor = new(DiagnosticCatalog.RangeHoldsNoCount, "the share of pool '{0}' in provision '{1}', between {2}% and {3}% at the {4}, holds no whole number of persons for pools of {5}: the floor and the ceiling cannot both hold there");
 
     // WP0322 CircularsTie
     public static readonly DiagnosticMessage CircularsCanDecideDifferently = new(DiagnosticCatalog.CircularsTie, "circulars '{0}' and '{1}' are both in force in region '{2}' from {3} and can decide differently, e.g. on {3} when {4} ('{5}' {6}, '{7}' {8}), and neither states 'follows', 'supersedes' or 'amends' for the other");

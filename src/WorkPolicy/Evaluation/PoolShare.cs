@@ -10,15 +10,16 @@ internal static class PoolShare
     {
         if (winner.Model.Mode != WorkMode.Rotation || winner.Model.Pool is not { } pd) return null;
         var unit = pd.Per == PoolPer.TopUnit ? s.TopUnit ?? s.Unit : s.Unit;
-        var (percent, atMost) = (pd.Percent, pd.AtMost);
+        var (percent, atMost, atLeast, high) = (pd.Percent, pd.AtMost, pd.AtLeast, pd.High);
         // With a quota table the first row that holds gives the share (the scope made sure one does).
         var rows = winner.QuotaRows;
         for (var i = 0; i < rows.Length; i++)
         {
             if (rows[i](s) != Tri.True) continue;
-            (percent, atMost) = (winner.Model.QuotaRows[i].Percent, winner.Model.QuotaRows[i].AtMost);
+            var row = winner.Model.QuotaRows[i];
+            (percent, atMost, atLeast, high) = (row.Percent, row.AtMost, row.AtLeast, row.High);
             break;
         }
-        return new PoolAssignment(pd.Group, unit!.Facts.Id, pd.Place, percent, pd.Rounding, atMost);
+        return new PoolAssignment(pd.Group, unit!.Facts.Id, pd.Place, percent, pd.Rounding, atMost) { AtLeast = atLeast, PercentHigh = high, MinPersons = pd.MinPersons };
     }
 }

@@ -36,7 +36,7 @@ internal static class DecisionDiff
         // A provision id two circulars share (an extension restating the original) is named with its circular.
         var repeated = d.Provisions.GroupBy(p => p.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var by = d.Mode == WorkMode.Indeterminate ? "needs " + string.Join(", ", d.Unknown) : string.Join(", ", d.Provisions.Select(p => repeated.Contains(p.Id) ? $"{p.Circular}/{p.Id}" : p.Id));
-        var pool = d.Pool is { } p ? $" {p.Group}@{p.Unit} {(p.Place == QuotaPlace.Office ? "office" : "home")} {Values.Text(p.Percent)}%" : "";
+        var pool = d.Pool is { } p ? $" {p.Group}@{p.Unit} {(p.Place == QuotaPlace.Office ? "office" : "home")} {p.Words()}" : "";
         return $"{d.Mode.Word()}{pool}{(by.Length > 0 ? " (" + by + ")" : "")}";
     }
 }

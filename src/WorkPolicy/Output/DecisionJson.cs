@@ -91,12 +91,24 @@ internal static class DecisionJson
         w.WriteString("unit", pool.Unit);
         w.WriteStartObject("quota");
         w.WriteString("place", pool.Place == QuotaPlace.Office ? "office" : "home");
-        w.WriteString("bound", pool.AtMost ? "at-most" : "exactly");
+        w.WriteString("bound", BoundWord(pool.Bound));
         w.WriteNumber("percent", pool.Percent);
+        // Written only when stated, so a decision without them reads as it always did.
+        if (pool.PercentHigh is { } high) w.WriteNumber("percent_high", high);
         w.WriteString("rounding", DslPrinter.RoundingWord(pool.Rounding));
+        if (pool.MinPersons > 0) w.WriteNumber("min_persons", pool.MinPersons);
         w.WriteEndObject();
         w.WriteEndObject();
     }
+
+    /// <summary>A bound as the language writes it: <c>exactly</c>, <c>at-most</c>, <c>at-least</c>, <c>between</c>.</summary>
+    public static string BoundWord(ShareBound bound) => bound switch
+    {
+        ShareBound.AtMost => "at-most",
+        ShareBound.AtLeast => "at-least",
+        ShareBound.Between => "between",
+        _ => "exactly",
+    };
 
     /// <summary>The <c>provisions</c> array: id, circular and cite of each.</summary>
     public static void WriteProvisions(Utf8JsonWriter w, IEnumerable<ProvisionRef> provisions)

@@ -70,8 +70,14 @@ internal static class DecisionJsonReader
         if (!e.TryGetProperty("pool", out var p) || p.ValueKind != JsonValueKind.Object) return null;
         var q = p.GetProperty("quota");
         var rounding = Text(q, "rounding") switch { "up" => Rounding.Up, "nearest" => Rounding.Nearest, "turns" => Rounding.Turns, _ => Rounding.Down };
+        var bound = Text(q, "bound");
         return new PoolAssignment(Text(p, "group"), Text(p, "unit"), Text(q, "place") == "home" ? QuotaPlace.Home : QuotaPlace.Office,
-            q.GetProperty("percent").GetDecimal(), rounding, Text(q, "bound") == "at-most");
+            q.GetProperty("percent").GetDecimal(), rounding, bound == "at-most")
+        {
+            AtLeast = bound == "at-least",
+            PercentHigh = bound == "between" && q.TryGetProperty("percent_high", out var high) ? high.GetDecimal() : null,
+            MinPersons = q.TryGetProperty("min_persons", out var min) ? min.GetInt32() : 0,
+        };
     }
 
     private static LocalTime Time(string s) => LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(s).GetValueOrThrow();

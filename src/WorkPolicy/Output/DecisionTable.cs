@@ -14,7 +14,7 @@ internal static class DecisionTable
         var rows = new List<string[]> { new[] { "EMPLOYEE", "DATE", "MODE", "POOL", "DECIDED BY / NEEDS", "OBLIGATIONS" } };
         foreach (var d in decisions)
         {
-            var pool = d.Pool is { } p ? $"{p.Group}@{p.Unit} {(p.Place == QuotaPlace.Office ? "office" : "home")} {Values.Text(p.Percent)}%" : "";
+            var pool = d.Pool is { } p ? $"{p.Group}@{p.Unit} {(p.Place == QuotaPlace.Office ? "office" : "home")} {p.Words()}" : "";
             var why = d.Mode == WorkMode.Indeterminate ? "needs " + string.Join(", ", d.Unknown)
                 : d.Reason is { } reason ? reason.Word()
                 : string.Join(", ", d.Provisions.Select(x => $"{x.Circular}/{x.Id}"));

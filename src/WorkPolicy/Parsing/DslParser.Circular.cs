@@ -181,31 +181,66 @@ internal static partial class DslParser
             else { _c.FailExpecting("'office' or 'home' (the place the quota counts)"); return null; }
             if (_c.TryWord("table")) return ParseQuotaTable(start, group.Value, per, place);
             if (ParseShare() is not { } share) return null;
-            var (atMost, pct) = share;
             var quotaBase = _c.TryWord("of") ? ParseExpr() : null;
-            if (ParseRounding() is not { } rounding) return null;
+            // A floor with no rounding stated rounds up: rounded down, "at least 30%" of five would be one, under the floor.
+            if (ParseRounding(share.AtLeast ? Rounding.Up : Rounding.Down) is not { } rounding) return null;
+            if (ParseMinPersons() is not { } minPersons) return null;
             var prefer = _c.TryWord("prefer") ? ParseExpr() : null;
-            if (!Values.TryNumber(pct.Value, out var percent))
+            if (Percent(share.Percent) is not { } percent) return null;
+            decimal? high = null;
+            if (share.High is { } top)
             {
-                _c.Error(DiagnosticMessages.NotUsablePercentage, _c.SpanOf(pct), pct.Value);
+                if (Percent(top) is not { } h) return null;
+                if (h < percent) { _c.Error(DiagnosticMessages.RangeUpsideDown, _c.SpanOf(top), share.Percent.Value, top.Value); return null; }
+                high = h;
+            }
+            return new PoolDecl(group.Value, per, place, percent, rounding, share.AtMost, _c.SpanFrom(start))
+            {
+                Prefer = prefer, Base = quotaBase, AtLeast = share.AtLeast, High = high, MinPersons = minPersons,
+            };
+        }
+
+        private decimal? Percent(Located<string> pct)
+        {
+            if (Values.TryNumber(pct.Value, out var percent)) return percent;
+            _c.Error(DiagnosticMessages.NotUsablePercentage, _c.SpanOf(pct), pct.Value);
+            return null;
+        }
+
+        /// <summary>A share: <c>25%</c> (the target), <c>at-most 25%</c>, <c>at-least 30%</c>, <c>between 25% and 30%</c>.</summary>
+        private (bool AtMost, bool AtLeast, Located<string> Percent, Located<string>? High)? ParseShare()
+        {
+            const string Expected = "a share: N%, at-most N%, at-least N% or between N% and M%";
+            var atMost = _c.TryWord("at-most");
+            var atLeast = !atMost && _c.TryWord("at-least");
+            var between = !atMost && !atLeast && _c.TryWord("between");
+            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), Expected, out var pct)) return null;
+            if (!_c.TrySymbol("%")) { _c.FailExpecting("'%'"); return null; }
+            if (!between) return (atMost, atLeast, pct, null);
+            if (!_c.TryWord("and")) { _c.FailExpecting("'and M%' (the top of the range)"); return null; }
+            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "the top of the range, M%", out var top)) return null;
+            if (!_c.TrySymbol("%")) { _c.FailExpecting("'%'"); return null; }
+            return (false, false, pct, top);
+        }
+
+        /// <summary><c>[at-least N person|persons]</c>: persons kept at the quota's place whatever the share; 0 when not stated.</summary>
+        private int? ParseMinPersons()
+        {
+            if (!_c.TryWord("at-least")) return 0;
+            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "a number of persons (at-least 1 person)", out var n)) return null;
+            if (!_c.TryWord("person") && !_c.TryWord("persons")) { _c.FailExpecting("'person' or 'persons'"); return null; }
+            if (!int.TryParse(n.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) || count < 1 || count > 10_000)
+            {
+                _c.Error(DiagnosticMessages.NotUsablePersons, _c.SpanOf(n), n.Value);
                 return null;
             }
-            return new PoolDecl(group.Value, per, place, percent, rounding, atMost, _c.SpanFrom(start)) { Prefer = prefer, Base = quotaBase };
+            return count;
         }
 
-        /// <summary><c>[at-most] 25%</c></summary>
-        private (bool AtMost, Located<string> Percent)? ParseShare()
+        /// <summary><c>[rounding down|up|nearest|turns]</c>, <paramref name="stated"/> (down, or up for a floor) when not stated.</summary>
+        private Rounding? ParseRounding(Rounding stated = Rounding.Down)
         {
-            var atMost = _c.TryWord("at-most");
-            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "a percentage", out var pct)) return null;
-            if (!_c.TrySymbol("%")) { _c.FailExpecting("'%'"); return null; }
-            return (atMost, pct);
-        }
-
-        /// <summary><c>[rounding down|up|nearest|turns]</c>, down when not stated.</summary>
-        private Rounding? ParseRounding()
-        {
-            if (!_c.TryWord("rounding")) return Rounding.Down;
+            if (!_c.TryWord("rounding")) return stated;
             if (_c.TryWord("down")) return Rounding.Down;
             if (_c.TryWord("up")) return Rounding.Up;
             if (_c.TryWord("nearest")) return Rounding.Nearest;
@@ -227,12 +262,15 @@ internal static partial class DslParser
                 if (!_c.TryWord("when")) { _c.FailExpecting("'when CONDITION: N%' or '}'"); return null; }
                 var rowStart = _c.Here();
                 if (ParseExpr() is not { } when || !ExpectSymbol(":") || ParseShare() is not { } share) return null;
-                if (!Values.TryNumber(share.Percent.Value, out var percent))
+                if (Percent(share.Percent) is not { } percent) return null;
+                decimal? high = null;
+                if (share.High is { } top)
                 {
-                    _c.Error(DiagnosticMessages.NotUsablePercentage, _c.SpanOf(share.Percent), share.Percent.Value);
-                    return null;
+                    if (Percent(top) is not { } h) return null;
+                    if (h < percent) { _c.Error(DiagnosticMessages.RangeUpsideDown, _c.SpanOf(top), share.Percent.Value, top.Value); return null; }
+                    high = h;
                 }
-                rows.Add(new QuotaRowDecl(when, percent, share.AtMost, _c.SpanFrom(rowStart)));
+                rows.Add(new QuotaRowDecl(when, percent, share.AtMost, _c.SpanFrom(rowStart)) { AtLeast = share.AtLeast, High = high });
             }
             if (rows.Count == 0) _c.Error(DiagnosticMessages.QuotaTableNeedsRow, _c.SpanFrom(start));
             return new PoolDecl(group, per, place, 0, rounding, false, _c.SpanFrom(start)) { Table = rows.ToImmutable(), Prefer = prefer, Base = quotaBase };

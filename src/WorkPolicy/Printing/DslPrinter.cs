@@ -139,13 +139,23 @@ internal static class DslPrinter
         w.Append("  }\n");
     }
 
+    /// <summary>A share as the language writes it: <c>25%</c>, <c>at-most 25%</c>, <c>at-least 30%</c>, <c>between 25% and 30%</c>.</summary>
+    private static string Share(ShareBound bound, decimal percent, decimal? high) => bound switch
+    {
+        ShareBound.AtMost => $"at-most {Values.Text(percent)}%",
+        ShareBound.AtLeast => $"at-least {Values.Text(percent)}%",
+        ShareBound.Between => $"between {Values.Text(percent)}% and {Values.Text(high!.Value)}%",
+        _ => $"{Values.Text(percent)}%",
+    };
+
     private static string PoolText(PoolDecl p)
     {
         var head = $"{p.Group} per {(p.Per == PoolPer.TopUnit ? "top-unit" : "unit")} {(p.Place == QuotaPlace.Office ? "office" : "home")}";
         var prefer = p.Prefer is { } pr ? $" prefer {ExprPrinter.Print(pr)}" : "";
         var of = p.Base is { } b ? $" of {ExprPrinter.Print(b)}" : "";
-        if (p.Table.IsEmpty) return $"{head} {(p.AtMost ? "at-most " : "")}{Values.Text(p.Percent)}%{of} rounding {RoundingWord(p.Rounding)}{prefer}";
-        var rows = p.Table.Select(r => $"      when {ExprPrinter.Print(r.When)}: {(r.AtMost ? "at-most " : "")}{Values.Text(r.Percent)}%\n");
+        var minimum = p.MinPersons > 0 ? $" at-least {p.MinPersons} {(p.MinPersons == 1 ? "person" : "persons")}" : "";
+        if (p.Table.IsEmpty) return $"{head} {Share(p.Bound, p.Percent, p.High)}{of} rounding {RoundingWord(p.Rounding)}{minimum}{prefer}";
+        var rows = p.Table.Select(r => $"      when {ExprPrinter.Print(r.When)}: {Share(Quotas.BoundOf(r.AtMost, r.AtLeast, r.High), r.Percent, r.High)}\n");
         return $"{head} table{of} rounding {RoundingWord(p.Rounding)}{prefer} {{\n{string.Concat(rows)}    }}";
     }
 

@@ -133,11 +133,13 @@ internal static class YamlPrinter
             w.Append("          place: ").Append(pool.Place == QuotaPlace.Office ? "office" : "home").Append('\n');
             if (pool.Table.IsEmpty)
             {
-                if (pool.AtMost) w.Append("          bound: at-most\n");
+                if (pool.Bound != ShareBound.Exactly) w.Append("          bound: ").Append(Output.DecisionJson.BoundWord(pool.Bound)).Append('\n');
                 w.Append("          percent: ").Append(Values.Text(pool.Percent)).Append('\n');
+                if (pool.High is { } high) w.Append("          percent_high: ").Append(Values.Text(high)).Append('\n');
             }
             if (pool.Base is { } quotaBase) w.Append("          base: ").Append(Quote.Of(ExprPrinter.Print(quotaBase))).Append('\n');
             w.Append("          rounding: ").Append(DslPrinter.RoundingWord(pool.Rounding)).Append('\n');
+            if (pool.MinPersons > 0) w.Append("          min_persons: ").Append(pool.MinPersons).Append('\n');
             if (pool.Prefer is { } prefer) w.Append("          prefer: ").Append(Quote.Of(ExprPrinter.Print(prefer))).Append('\n');
             if (!pool.Table.IsEmpty)
             {
@@ -146,7 +148,8 @@ internal static class YamlPrinter
                 {
                     w.Append("            - when: ").Append(Quote.Of(ExprPrinter.Print(row.When))).Append('\n');
                     w.Append("              percent: ").Append(Values.Text(row.Percent)).Append('\n');
-                    if (row.AtMost) w.Append("              bound: at-most\n");
+                    if (Quotas.BoundOf(row.AtMost, row.AtLeast, row.High) is var rb && rb != ShareBound.Exactly) w.Append("              bound: ").Append(Output.DecisionJson.BoundWord(rb)).Append('\n');
+                    if (row.High is { } rowHigh) w.Append("              percent_high: ").Append(Values.Text(rowHigh)).Append('\n');
                 }
             }
         }

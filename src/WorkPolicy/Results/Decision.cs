@@ -20,15 +20,43 @@ public sealed record ProvisionRef(string Id, string Circular, string Cite);
 /// <param name="AtMost">True for a cap; false when the share is the target.</param>
 public sealed record PoolAssignment(string Group, string Unit, QuotaPlace Place, decimal Percent, Rounding Rounding, bool AtMost)
 {
-    /// <summary>E.g. <c>pelaksana of disdik: office 25% (at most, rounding down)</c>.</summary>
+    /// <summary>A floor: at least <see cref="Percent"/> at the place.</summary>
+    public bool AtLeast { get; init; }
+
+    /// <summary>For a range (<c>between 25% and 30%</c>), its top; <see cref="Percent"/> is its bottom. Null otherwise.</summary>
+    public decimal? PercentHigh { get; init; }
+
+    /// <summary>Persons kept at the place whatever the share (<c>at-least 1 person</c>), 0 for none.</summary>
+    public int MinPersons { get; init; }
+
+    /// <summary>The kind of bound: target, cap, floor or range.</summary>
+    public ShareBound Bound => Quotas.BoundOf(AtMost, AtLeast, PercentHigh);
+
+    /// <summary>E.g. <c>pelaksana of disdik: office at most 25% (rounding down)</c>, <c>office between 25% and 30%, at least 1 person</c>.</summary>
     public override string ToString() =>
-        $"{Group} of {Unit}: {(Place == QuotaPlace.Office ? "office" : "home")} {Percent.ToString(System.Globalization.CultureInfo.InvariantCulture)}% ({(AtMost ? "at most, " : "")}rounding {Rounding.ToString().ToLowerInvariant()})";
+        $"{Group} of {Unit}: {(Place == QuotaPlace.Office ? "office" : "home")} {Words()} ({(Bound == ShareBound.Between ? "the least whole count in the range" : "rounding " + Rounding.ToString().ToLowerInvariant())}{(MinPersons > 0 ? $", at least {MinPersons} {(MinPersons == 1 ? "person" : "persons")}" : "")})";
+
+    /// <summary>The share with its bound in words: <c>at most 25%</c>, <c>at least 30%</c>, <c>between 25% and 30%</c>, <c>25%</c>.</summary>
+    public string Words()
+    {
+        static string P(decimal p) => p.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%";
+        return Bound switch
+        {
+            ShareBound.AtMost => $"at most {P(Percent)}",
+            ShareBound.AtLeast => $"at least {P(Percent)}",
+            ShareBound.Between => $"between {P(Percent)} and {P(PercentHigh!.Value)}",
+            _ => P(Percent),
+        };
+    }
 
     /// <summary>Persons the quota puts at <see cref="Place"/> out of <paramref name="members"/>.</summary>
-    public int Quota(int members) => Quotas.Of(members, Percent, Rounding);
+    public int Quota(int members) => Quota(members, 0);
 
     /// <summary>How many of <paramref name="members"/> the quota puts at <see cref="Place"/> on the <paramref name="turn"/>-th day of the rotation (0: its first).</summary>
-    public int Quota(int members, int turn) => Quotas.OnTurn(members, Percent, Rounding, turn);
+    public int Quota(int members, int turn) => Quotas.Planned(members, Bound, Percent, Rounding, MinPersons, turn);
+
+    /// <summary>For a range, the most of <paramref name="members"/> its top allows at the place; else null.</summary>
+    public int? Highest(int members) => Quotas.Highest(members, Bound, PercentHigh, Quota(members));
 }
 
 /// <summary>An obligation for the day: its kind, zone, details, and the day's time windows if it has any.</summary>

@@ -9,6 +9,19 @@ public enum QuotaPlace
     Home,
 }
 
+/// <summary>What a share of a pool bounds: the persons at its place.</summary>
+public enum ShareBound
+{
+    /// <summary>The share is the target: exactly its persons at the place.</summary>
+    Exactly,
+    /// <summary>A cap ("maksimal 25 %"): at most the share at the place.</summary>
+    AtMost,
+    /// <summary>A floor ("sekurang-kurangnya 30 %"): at least the share at the place.</summary>
+    AtLeast,
+    /// <summary>A range ("25–30 %"): at least its bottom and at most its top at the place.</summary>
+    Between,
+}
+
 /// <summary>How a percentage of a headcount becomes a whole number of persons.</summary>
 public enum Rounding
 {

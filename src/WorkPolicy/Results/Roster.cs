@@ -1,4 +1,5 @@
 using NodaTime;
+using WorkPolicy.Ast;
 
 namespace WorkPolicy;
 
@@ -22,8 +23,17 @@ public sealed record UnplacedDay(string Employee, LocalDate Date, ValueList<stri
 /// <summary>A rotation pool on one day: its members, the quota and how many are at the quota's place.</summary>
 public sealed record PoolDayCount(string Group, string Unit, LocalDate Date, int Members, QuotaPlace Place, int Quota, bool AtMost, int AtPlace)
 {
-    /// <summary>Whether the day's count honours the quota.</summary>
-    public bool Holds => AtMost ? AtPlace <= Quota : AtPlace == Quota;
+    /// <summary>Whether the day's count honours the quota: the target exactly, at most a cap, at least a floor, within a range.</summary>
+    public bool Holds => Quotas.Holds(Bound, AtPlace, Quota, Highest, Math.Min(Minimum, Members));
+
+    /// <summary>The kind of bound (a cap when <see cref="AtMost"/>).</summary>
+    public ShareBound Bound { get; init; } = AtMost ? ShareBound.AtMost : ShareBound.Exactly;
+
+    /// <summary>For a range, the most persons its top allows at the place; null otherwise.</summary>
+    public int? Highest { get; init; }
+
+    /// <summary>Persons kept at the place whatever the share (<c>at-least 1 person</c>), 0 for none.</summary>
+    public int Minimum { get; init; }
 
     /// <summary>For a share of a wider base (<c>50% of asn</c>): how many of the unit count in the base; null when the share is of the pool.</summary>
     public int? Base { get; init; }

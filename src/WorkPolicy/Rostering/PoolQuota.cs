@@ -11,6 +11,9 @@ namespace WorkPolicy.Rostering;
 /// <param name="Fixed">With a quota base: how many of the base the rules fix at the quota's place (they count within the share).</param>
 internal readonly record struct PoolQuota(int AtPlace, int? Base, int? Fixed)
 {
+    /// <summary>For a range, the most of the pool its top allows at the place; else null.</summary>
+    public int? Highest { get; init; }
+
     /// <summary>
     /// The quota of a pool of <paramref name="members"/> on its <paramref name="turn"/>-th day. Without a base, the share
     /// of the pool. With one, the share of the base (everyone of the unit the base condition holds for, as far as the
@@ -20,7 +23,11 @@ internal readonly record struct PoolQuota(int AtPlace, int? Base, int? Fixed)
     /// </summary>
     public static PoolQuota Of(IDecider decider, PoolAssignment pool, Verdict poolVerdict, int members, int turn, LocalDate date, IEnumerable<(EmployeeRow Row, WorkMode Mode)> everyone)
     {
-        if (!decider.HasQuotaBase(poolVerdict)) return new(pool.Quota(members, turn), null, null);
+        if (!decider.HasQuotaBase(poolVerdict))
+        {
+            var quota = pool.Quota(members, turn);
+            return new(quota, null, null) { Highest = Quotas.Highest(members, pool.Bound, pool.PercentHigh, quota) };
+        }
         var fixedMode = pool.Place == QuotaPlace.Office ? WorkMode.Office : WorkMode.Home;
         int inBase = 0, atPlace = 0;
         foreach (var (row, mode) in everyone)
@@ -29,6 +36,8 @@ internal readonly record struct PoolQuota(int AtPlace, int? Base, int? Fixed)
             inBase++;
             if (mode == fixedMode) atPlace++;
         }
-        return new(Math.Clamp(pool.Quota(inBase, turn) - atPlace, 0, members), inBase, atPlace);
+        var share = Math.Clamp(pool.Quota(inBase, turn) - atPlace, 0, members);
+        var highest = Quotas.Highest(inBase, pool.Bound, pool.PercentHigh, pool.Quota(inBase, turn)) is { } top ? Math.Clamp(top - atPlace, share, members) : (int?)null;
+        return new(share, inBase, atPlace) { Highest = highest };
     }
 }

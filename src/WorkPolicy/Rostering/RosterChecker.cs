@@ -68,12 +68,21 @@ internal static class RosterChecker
                 turns[key] = turn + 1;
                 var share = PoolQuota.Of(evaluator, pool, poolVerdict, members, turn, date, modes);
                 var quota = share.AtPlace;
-                var holds = pool.AtMost ? atPlace <= quota : atPlace == quota;
-                if (!holds)
+                var minimum = Math.Min(pool.MinPersons, members);
+                if (!Quotas.Holds(pool.Bound, atPlace, quota, share.Highest, minimum))
                 {
                     var where = pool.Place == QuotaPlace.Office ? "at the office" : "at home";
+                    var bound = pool.Bound switch
+                    {
+                        ShareBound.AtMost => $"at most {quota}" + (minimum > 0 ? $" and at least {minimum}" : ""),
+                        ShareBound.AtLeast => $"at least {quota}",
+                        ShareBound.Between => $"between {quota} and {share.Highest ?? quota}",
+                        _ => $"{quota}",
+                    };
+                    var rounded = pool.Bound == ShareBound.Between ? "the least whole count in the range"
+                        : pool.Rounding == Rounding.Turns ? "taken in turns, turn " + (turn + 1) : "rounded " + pool.Rounding.ToString().ToLowerInvariant();
                     violations.Add(new RosterViolation(date, null, $"{key.Group}@{key.Unit}",
-                        $"{atPlace} of {members} {where}; the quota is {(pool.AtMost ? "at most " : "")}{quota} ({pool.Percent}% {(share.Base is { } b ? $"of {b} in the base, {share.Fixed} of them fixed {where}, " : "")}{(pool.Rounding == Rounding.Turns ? "taken in turns, turn " + (turn + 1) : "rounded " + pool.Rounding.ToString().ToLowerInvariant())})"));
+                        $"{atPlace} of {members} {where}; the quota is {bound} ({(pool.PercentHigh is { } top ? $"{pool.Percent}% to {top}%" : $"{pool.Percent}%")} {(share.Base is { } b ? $"of {b} in the base, {share.Fixed} of them fixed {where}, " : "")}{rounded}{(pool.MinPersons > 0 ? $", at least {pool.MinPersons} kept" : "")})"));
                 }
             }
         }

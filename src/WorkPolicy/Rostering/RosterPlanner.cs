@@ -109,7 +109,10 @@ internal static class RosterPlanner
                     f.LastOffice = date;
                 }
                 var atPlace = pool.Place == QuotaPlace.Office ? officeCount : n - officeCount;
-                pools.Add(new PoolDayCount(key.Group, key.Unit, date, n, pool.Place, quota, pool.AtMost, atPlace) { Base = share.Base, FixedAtPlace = share.Fixed });
+                pools.Add(new PoolDayCount(key.Group, key.Unit, date, n, pool.Place, quota, pool.AtMost, atPlace)
+                {
+                    Base = share.Base, FixedAtPlace = share.Fixed, Bound = pool.Bound, Highest = share.Highest, Minimum = pool.MinPersons,
+                });
             }
             progress?.Report(++day);
         }

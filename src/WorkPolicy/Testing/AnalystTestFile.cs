@@ -25,7 +25,7 @@ internal sealed record Expectation(
     /// <summary>The pool's share, in percent.</summary>
     public decimal? PoolPercent { get; init; }
 
-    /// <summary>The pool's bound: <c>exactly</c> or <c>at-most</c>.</summary>
+    /// <summary>The pool's bound: <c>exactly</c>, <c>at-most</c>, <c>at-least</c> or <c>between</c>.</summary>
     public string? PoolBound { get; init; }
 
     /// <summary>The kinds of the obligations that are pending (whether they apply depends on facts not given).</summary>

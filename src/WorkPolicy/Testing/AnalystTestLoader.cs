@@ -117,7 +117,7 @@ internal static class AnalystTestLoader
             unit = r.Str(pm.Get("unit"), "unit");
             percent = pm.Get("percent") is { } pn ? r.Number(pn, "percent") : null;
             bound = r.Str(pm.Get("bound"), "bound");
-            if (bound is not (null or "exactly" or "at-most")) r.Error(DiagnosticMessages.BoundMustBeExactlyOrAtMost, pm.Get("bound")!.Span);
+            if (bound is not (null or "exactly" or "at-most" or "at-least" or "between")) r.Error(DiagnosticMessages.BoundMustBeExactlyOrAtMost, pm.Get("bound")!.Span);
         }
         NotCoveredReason? reason = null;
         if (r.Str(m.Get("reason"), "reason") is { } reasonWord)

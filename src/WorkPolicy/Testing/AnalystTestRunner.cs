@@ -205,8 +205,8 @@ internal sealed class AnalystTestRunner(bool coverage = false, IReadOnlyDictiona
         if (e.PoolGroup is { } g && d.Pool?.Group != g) failures.Add($"expected pool group '{g}', got '{d.Pool?.Group ?? "none"}'");
         if (e.PoolUnit is { } u && d.Pool?.Unit != u) failures.Add($"expected pool unit '{u}', got '{d.Pool?.Unit ?? "none"}'");
         if (e.PoolPercent is { } pct && d.Pool?.Percent != pct) failures.Add($"expected pool percent {pct}, got {(d.Pool is { } pp ? pp.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")}");
-        if (e.PoolBound is { } bound && (d.Pool is not { } pb || (pb.AtMost ? "at-most" : "exactly") != bound))
-            failures.Add($"expected pool bound {bound}, got {(d.Pool is { } pb2 ? (pb2.AtMost ? "at-most" : "exactly") : "none")}");
+        if (e.PoolBound is { } bound && (d.Pool is not { } pb || Output.DecisionJson.BoundWord(pb.Bound) != bound))
+            failures.Add($"expected pool bound {bound}, got {(d.Pool is { } pb2 ? Output.DecisionJson.BoundWord(pb2.Bound) : "none")}");
         if (e.Unknown is { } unknown && !unknown.Order(StringComparer.Ordinal).SequenceEqual(d.Unknown.Order(StringComparer.Ordinal)))
             failures.Add($"expected unknown [{string.Join(", ", unknown)}], got [{string.Join(", ", d.Unknown)}]");
         if (e.Windows is { } windows)

@@ -24,8 +24,9 @@ internal static partial class YamlRuleLoader
     private static readonly string[] RelationKeys = ["kind", "target", "from"];
     private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "scope", "overrides", "mode", "pool", "during", "obligations"];
     private static readonly string[] CiteKeys = ["point", "quote"];
-    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "base", "rounding", "table", "prefer"];
-    private static readonly string[] RowKeys = ["when", "percent", "bound"];
+    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "percent_high", "base", "rounding", "min_persons", "table", "prefer"];
+    private static readonly string[] RowKeys = ["when", "percent", "percent_high", "bound"];
+    private static readonly string[] Bounds = ["exactly", "at-most", "at-least", "between"];
     private static readonly string[] WindowKeys = ["days", "times"];
 
     /// <summary>Parses <paramref name="text"/> read from <paramref name="path"/>. Never throws on user input.</summary>
@@ -172,6 +173,23 @@ internal static partial class YamlRuleLoader
         return null;
     }
 
+    /// <summary>The top of a range: <c>percent_high</c>, required with <c>bound: between</c> and refused without it.</summary>
+    private static decimal? High(NodeReader r, YamlMapping m, string bound)
+    {
+        var given = m.Get("percent_high");
+        if (bound != "between")
+        {
+            if (given is not null) r.Error(DiagnosticMessages.BoundMustBeExactlyOrAtMost, given.Span);
+            return null;
+        }
+        if (given is null)
+        {
+            r.Error(DiagnosticMessages.BoundMustBeExactlyOrAtMost, m.Span);
+            return null;
+        }
+        return r.Number(given, "percent_high");
+    }
+
     private static ProvisionDecl? Provision(NodeReader r, YamlNode node)
     {
         if (r.Map(node, "a provision", ProvisionKeys, "id", "cite") is not { } m) return null;
@@ -185,9 +203,10 @@ internal static partial class YamlRuleLoader
         {
             var per = r.Str(pm.Get("per"), "per");
             var place = r.Str(pm.Get("place"), "place");
-            var rounding = r.Str(pm.Get("rounding"), "rounding") ?? "down";
             var bound = r.Str(pm.Get("bound"), "bound") ?? "exactly";
-            if (bound is not ("exactly" or "at-most")) r.Error(DiagnosticMessages.BoundMustBeExactlyOrAtMost, pm.Get("bound")!.Span);
+            if (!Bounds.Contains(bound)) r.Error(Suggest.Fix(bound, Bounds), DiagnosticMessages.BoundMustBeExactlyOrAtMost, pm.Get("bound")!.Span);
+            // A floor with no rounding stated rounds up, as in the DSL.
+            var rounding = r.Str(pm.Get("rounding"), "rounding") ?? (bound == "at-least" ? "up" : "down");
             if (per is not ("top-unit" or "unit") && per is not null) r.Error(DiagnosticMessages.PerMustBeTopUnitOrUnit, pm.Get("per")!.Span);
             if (place is not ("office" or "home") && place is not null) r.Error(DiagnosticMessages.PlaceMustBeOfficeOrHome, pm.Get("place")!.Span);
             if (rounding is not ("down" or "up" or "nearest" or "turns")) r.Error(DiagnosticMessages.RoundingMustBeKnown, pm.Get("rounding")!.Span);
@@ -196,9 +215,9 @@ internal static partial class YamlRuleLoader
             {
                 if (r.Map(row, "a quota row", RowKeys, "when", "percent") is not { } rm) continue;
                 var rowBound = r.Str(rm.Get("bound"), "bound") ?? "exactly";
-                if (rowBound is not ("exactly" or "at-most")) r.Error(DiagnosticMessages.BoundMustBeExactlyOrAtMost, rm.Get("bound")!.Span);
+                if (!Bounds.Contains(rowBound)) r.Error(Suggest.Fix(rowBound, Bounds), DiagnosticMessages.BoundMustBeExactlyOrAtMost, rm.Get("bound")!.Span);
                 if (r.Condition(rm.Get("when"), "when") is { } when && r.Number(rm.Get("percent"), "percent") is { } rowPct)
-                    rows.Add(new QuotaRowDecl(when, rowPct, rowBound == "at-most", rm.Span));
+                    rows.Add(new QuotaRowDecl(when, rowPct, rowBound == "at-most", rm.Span) { AtLeast = rowBound == "at-least", High = High(r, rm, rowBound) });
             }
             var table = pm.Get("table") is not null;
             if (!table && pm.Get("percent") is null) r.Error(DiagnosticMessages.PoolNeedsShare, pm.Span);
@@ -212,6 +231,9 @@ internal static partial class YamlRuleLoader
                     Table = rows.ToImmutable(),
                     Prefer = pm.Get("prefer") is { } pf ? r.Condition(pf, "prefer") : null,
                     Base = pm.Get("base") is { } qb ? r.Condition(qb, "base") : null,
+                    AtLeast = bound == "at-least",
+                    High = table ? null : High(r, pm, bound),
+                    MinPersons = pm.Get("min_persons") is { } mp && r.Number(mp, "min_persons") is { } n ? (int)Math.Clamp(n, 0, 10_000) : 0,
                 };
             }
         }

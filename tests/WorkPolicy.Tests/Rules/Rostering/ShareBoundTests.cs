@@ -1,0 +1,177 @@
+using FluentAssertions;
+using NodaTime;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary>
+/// Shares with a floor (<c>at-least 30%</c>: "sekurang-kurangnya 30 %"), a range (<c>between 25% and 30%</c>) and persons
+/// kept at the place whatever the share (<c>at-least 1 person</c>: "keep a small office staffed"): decisions say the
+/// bound and read back equal, rosters plan within it, <c>roster --check</c> holds rosters to it, the YAML twin and the
+/// printed DSL decide alike, and <c>check --analyze</c> names the pool sizes a range holds no whole count for.
+/// </summary>
+public class ShareBoundTests
+{
+    private static readonly string Vocabulary = File.ReadAllText(Repo.Path("samples", "circulars", "vocabulary.wp"));
+    private static readonly LocalDate Monday = new(2021, 7, 5), Friday = new(2021, 7, 9);
+
+    private static string Circular(string share) => $$"""
+        circular floors {
+          number "800/2021"
+          issuer "Wali Kota Palopo"
+          region kota-palopo
+          period from 2021-07-01
+          provision staff {
+            cite "1" "sekurang-kurangnya"
+            scope asn
+            mode rotation
+            pool staff per top-unit office {{share}}
+          }
+        }
+        """;
+
+    private static PolicyEngine Engine(string share)
+    {
+        var loaded = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.wp", Circular(share))]);
+        loaded.Diagnostics.Where(d => d.Severity == Severity.Error).Should().BeEmpty();
+        return loaded.Value!;
+    }
+
+    /// <summary>One unit of <paramref name="members"/> pelaksana.</summary>
+    private static PolicyFacts Staff(PolicyEngine engine, int members)
+    {
+        var builder = new FactsBuilder("staff").Unit("disdik", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" });
+        for (var i = 1; i <= members; i++) builder.Employee($"e-{i}", "disdik", new() { ["employment"] = "pns", ["position"] = "pelaksana" });
+        return engine.BuildFacts(builder).Value!;
+    }
+
+    [Theory]
+    [InlineData("at-least 30%", 5, ShareBound.AtLeast, 2, null)]             // rounded up when no rounding is stated: 1.5 → 2
+    [InlineData("at-least 30% rounding down", 5, ShareBound.AtLeast, 1, null)]
+    [InlineData("between 20% and 40%", 5, ShareBound.Between, 1, 2)]
+    [InlineData("between 25% and 30%", 5, ShareBound.Between, 2, 2)]         // no whole count in 1.25–1.5: the least above the bottom
+    [InlineData("at-most 10% rounding down at-least 1 person", 5, ShareBound.AtMost, 1, null)]
+    [InlineData("at-most 25% rounding down", 3, ShareBound.AtMost, 0, null)]
+    [InlineData("at-most 25% rounding down at-least 1 person", 3, ShareBound.AtMost, 1, null)]
+    public void Rosters_plan_within_the_bound(string share, int members, ShareBound bound, int quota, int? highest)
+    {
+        var engine = Engine(share);
+        var facts = Staff(engine, members);
+        var plan = engine.Roster(facts, Monday, Friday);
+        plan.Pools.Should().HaveCount(5).And.OnlyContain(p => p.Bound == bound && p.Quota == quota && p.Highest == highest && p.Holds);
+        plan.Pools.Should().OnlyContain(p => p.AtPlace == quota, "the planner places the least count the bound allows");
+        engine.CheckRoster(facts, Monday, Friday, plan.Entries).Holds.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Roster_check_holds_a_roster_to_the_floor_and_the_range()
+    {
+        var floor = Engine("at-least 30%");
+        var facts = Staff(floor, 5);
+        var nobody = facts.Employees.Select(e => new RosterEntry(e, Monday, RosterPlace.Home)).ToList();
+        var report = floor.CheckRoster(facts, Monday, Monday, nobody);
+        report.Holds.Should().BeFalse();
+        report.Issues.Should().ContainSingle().Which.Message.Should().Contain("0 of 5 at the office; the quota is at least 2");
+        var everyone = facts.Employees.Select(e => new RosterEntry(e, Monday, RosterPlace.Office)).ToList();
+        floor.CheckRoster(facts, Monday, Monday, everyone).Holds.Should().BeTrue("a floor has no ceiling");
+
+        var range = Engine("between 20% and 40%");
+        var three = facts.Employees.Select((e, i) => new RosterEntry(e, Monday, i < 3 ? RosterPlace.Office : RosterPlace.Home)).ToList();
+        var over = range.CheckRoster(Staff(range, 5), Monday, Monday, three);
+        over.Issues.Should().ContainSingle().Which.Message.Should().Contain("3 of 5 at the office; the quota is between 1 and 2");
+        var two = facts.Employees.Select((e, i) => new RosterEntry(e, Monday, i < 2 ? RosterPlace.Office : RosterPlace.Home)).ToList();
+        range.CheckRoster(Staff(range, 5), Monday, Monday, two).Holds.Should().BeTrue();
+
+        var staffed = Engine("at-most 25% rounding down at-least 1 person");
+        var small = Staff(staffed, 3);
+        var empty = small.Employees.Select(e => new RosterEntry(e, Monday, RosterPlace.Home)).ToList();
+        staffed.CheckRoster(small, Monday, Monday, empty).Issues.Should().ContainSingle().Which.Message.Should().Contain("at most 1 and at least 1");
+    }
+
+    [Theory]
+    [InlineData("at-least 30%", "at-least", "30", null, 0)]
+    [InlineData("between 25% and 30%", "between", "25", "30", 0)]
+    [InlineData("at-most 25% rounding down at-least 1 person", "at-most", "25", null, 1)]
+    public void A_decision_says_the_bound_and_reads_back_equal(string share, string bound, string percent, string? high, int minPersons)
+    {
+        var engine = Engine(share);
+        var decision = engine.Decide(Staff(engine, 4), "e-1", Monday);
+        decision.Mode.Should().Be(WorkMode.Rotation);
+        var json = PolicyJson.Serialize(decision, indented: false);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var quota = document.RootElement.GetProperty("pool").GetProperty("quota");
+        quota.GetProperty("bound").GetString().Should().Be(bound);
+        quota.GetProperty("percent").GetRawText().Should().Be(percent);
+        (quota.TryGetProperty("percent_high", out var top) ? top.GetRawText() : null).Should().Be(high);
+        (quota.TryGetProperty("min_persons", out var min) ? min.GetInt32() : 0).Should().Be(minPersons);
+        PolicyJson.Deserialize(json).Should().Be(decision);
+        decision.Pool!.ToString().Should().Contain(bound.Replace('-', ' '));
+    }
+
+    [Theory]
+    [InlineData("at-least 30%")]
+    [InlineData("between 25% and 30%")]
+    [InlineData("at-most 25% rounding down at-least 2 persons")]
+    public void The_YAML_twin_and_the_printed_DSL_decide_alike(string share)
+    {
+        var folder = Directory.CreateTempSubdirectory("wp-shares-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), Vocabulary);
+            var dsl = Path.Combine(folder, "floors.wp");
+            File.WriteAllText(dsl, Circular(share));
+            var yaml = RuleFiles.Convert(dsl, RuleEncoding.Yaml, Path.Combine(folder, "twin", "floors.yaml"));
+            yaml.Value.Should().NotBeNull(string.Join("; ", yaml.Diagnostics));
+            yaml.Value.Should().Contain("bound:");
+            var original = Engine(share);
+            var twin = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.yaml", yaml.Value!)]).Value!;
+            var printed = RuleFiles.FormatText(dsl, Circular(share).Replace("    pool", "      pool"));
+            var reprinted = printed.Value ?? Circular(share);
+            var back = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.wp", reprinted)]).Value!;
+            foreach (var members in new[] { 1, 3, 4, 5, 7 })
+            {
+                var facts = Staff(original, members);
+                var expected = original.Roster(facts, Monday, Friday).Pools;
+                twin.Roster(Staff(twin, members), Monday, Friday).Pools.Should().Equal(expected);
+                back.Roster(Staff(back, members), Monday, Friday).Pools.Should().Equal(expected);
+                twin.Decide(Staff(twin, members), "e-1", Monday).Should().Be(original.Decide(facts, "e-1", Monday));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Analysis_names_the_pool_sizes_a_range_holds_no_whole_count_for()
+    {
+        var folder = Directory.CreateTempSubdirectory("wp-range-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), Vocabulary);
+            File.WriteAllText(Path.Combine(folder, "floors.wp"), Circular("between 25% and 30%"));
+            var report = PolicyEngine.Check([folder], analyze: true);
+            var d = report.Diagnostics.Should().ContainSingle(x => x.Code == "WP0323").Subject;
+            d.Message.Should().Contain("between 25% and 30%").And.Contain("pools of 1, 2, 3, 5");
+            File.WriteAllText(Path.Combine(folder, "floors.wp"), Circular("between 0% and 50%"));
+            PolicyEngine.Check([folder], analyze: true).Diagnostics.Should().NotContain(x => x.Code == "WP0323", "a range from none holds a count for every size");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("minimum 30%", "a share: N%, at-most N%, at-least N% or between N% and M%")]
+    [InlineData("between 30% and 25%", "ends below its start")]
+    [InlineData("between 25%", "'and M%'")]
+    [InlineData("at-most 25% at-least 0 person", "not a usable number of persons")]
+    public void A_share_the_language_cannot_read_says_what_it_expects(string share, string expected)
+    {
+        var loaded = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.wp", Circular(share))]);
+        loaded.Value.Should().BeNull();
+        loaded.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Message.Contains(expected) && d.Span.Path == "floors.wp");
+    }
+}
