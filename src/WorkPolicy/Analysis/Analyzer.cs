@@ -72,7 +72,7 @@ internal static class Analyzer
         foreach (var (_, compiled) in EachProvisionOnce(rules))
         {
             // A floor and a ceiling no whole count meets for some sizes (25–30 % of 1, 2, 3, 5 persons).
-            if (compiled.Model.Pool is not { HasTable: false, High: { } high } ranged) continue;
+            if (compiled.Model.Pool is not { HasTable: false, Decl.High: { } high } ranged) continue;
             var sizes = Enumerable.Range(1, 100).Where(n => Math.Ceiling(n * ranged.Percent / 100m) > Math.Floor(n * high / 100m)).ToList();
             if (sizes.Count == 0) continue;
             var listed = string.Join(", ", sizes.Take(6)) + (sizes.Count > 6 ? $" and {sizes.Count - 6} more sizes up to 100" : "");
@@ -82,7 +82,7 @@ internal static class Analyzer
         foreach (var (_, compiled) in EachProvisionOnce(rules))
         {
             var p = compiled.Model;
-            if (p.Pool is not { HasTable: false } pool || pool.Percent <= 0 || pool.Rounding == Rounding.Turns || pool.Bound == ShareBound.Between) continue;
+            if (p.Pool is not { HasTable: false } pool || pool.Percent <= 0 || pool.Rounding == Rounding.Turns || pool.Decl.Bound == ShareBound.Between) continue;
             var smallest = Enumerable.Range(1, 100).FirstOrDefault(n => pool.Quota(n) > 0);
             if (smallest <= 1) continue;
             var place = pool.Place == QuotaPlace.Office ? "office" : "home";

@@ -10,7 +10,7 @@ internal static class PoolShare
     {
         if (winner.Model.Mode != WorkMode.Rotation || winner.Model.Pool is not { } pd) return null;
         var unit = pd.Per == PoolPer.TopUnit ? s.TopUnit ?? s.Unit : s.Unit;
-        var (percent, atMost, atLeast, high) = (pd.Percent, pd.AtMost, pd.AtLeast, pd.High);
+        var (percent, atMost, atLeast, high) = (pd.Percent, pd.AtMost, pd.Decl.AtLeast, pd.Decl.High);
         // With a quota table the first row that holds gives the share (the scope made sure one does).
         var rows = winner.QuotaRows;
         for (var i = 0; i < rows.Length; i++)
@@ -20,6 +20,6 @@ internal static class PoolShare
             (percent, atMost, atLeast, high) = (row.Percent, row.AtMost, row.AtLeast, row.High);
             break;
         }
-        return new PoolAssignment(pd.Group, unit!.Facts.Id, pd.Place, percent, pd.Rounding, atMost) { AtLeast = atLeast, PercentHigh = high, MinPersons = pd.MinPersons };
+        return new PoolAssignment(pd.Group, unit!.Facts.Id, pd.Place, percent, pd.Rounding, atMost) { AtLeast = atLeast, PercentHigh = high, MinPersons = pd.Decl.MinPersons };
     }
 }

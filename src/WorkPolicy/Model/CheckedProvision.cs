@@ -79,20 +79,11 @@ internal sealed record CheckedProvision(
 /// <param name="Span">Where the pool is written.</param>
 internal sealed record CheckedPool(string Group, PoolPer Per, QuotaPlace Place, decimal Percent, Rounding Rounding, bool AtMost, bool HasTable, SourceSpan Span)
 {
-    /// <summary>A floor (without a table).</summary>
-    public bool AtLeast { get; init; }
-
-    /// <summary>The top of a range (without a table), or null.</summary>
-    public decimal? High { get; init; }
-
-    /// <summary>Persons kept at the place whatever the share, 0 for none.</summary>
-    public int MinPersons { get; init; }
-
-    /// <summary>The kind of bound the share is.</summary>
-    public ShareBound Bound => Quotas.BoundOf(AtMost, AtLeast, High);
+    /// <summary>The pool as written: its floor, range and persons kept (<see cref="PoolDecl.AtLeast"/>, <see cref="PoolDecl.High"/>, <see cref="PoolDecl.MinPersons"/>).</summary>
+    public required PoolDecl Decl { get; init; }
 
     /// <summary>How many of <paramref name="members"/> the quota puts at <see cref="Place"/>.</summary>
-    public int Quota(int members) => Quotas.Planned(members, Bound, Percent, Rounding, MinPersons, 0);
+    public int Quota(int members) => Decl.Quota(members);
 }
 
 /// <summary>A row of a quota table: where <paramref name="When"/> holds, the pool's share is <paramref name="Percent"/>.</summary>

@@ -186,18 +186,22 @@ internal static partial class DslParser
             if (ParseRounding(share.AtLeast ? Rounding.Up : Rounding.Down) is not { } rounding) return null;
             if (ParseMinPersons() is not { } minPersons) return null;
             var prefer = _c.TryWord("prefer") ? ParseExpr() : null;
-            if (Percent(share.Percent) is not { } percent) return null;
-            decimal? high = null;
-            if (share.High is { } top)
-            {
-                if (Percent(top) is not { } h) return null;
-                if (h < percent) { _c.Error(DiagnosticMessages.RangeUpsideDown, _c.SpanOf(top), share.Percent.Value, top.Value); return null; }
-                high = h;
-            }
+            if (Shares(share) is not var (percent, high)) return null;
             return new PoolDecl(group.Value, per, place, percent, rounding, share.AtMost, _c.SpanFrom(start))
             {
                 Prefer = prefer, Base = quotaBase, AtLeast = share.AtLeast, High = high, MinPersons = minPersons,
             };
+        }
+
+        /// <summary>A share's percentages, the top of a range checked against its bottom; null after an error.</summary>
+        private (decimal Percent, decimal? High)? Shares((bool AtMost, bool AtLeast, Located<string> Percent, Located<string>? High) share)
+        {
+            if (Percent(share.Percent) is not { } percent) return null;
+            if (share.High is not { } top) return (percent, null);
+            if (Percent(top) is not { } high) return null;
+            if (high >= percent) return (percent, high);
+            _c.Error(DiagnosticMessages.RangeUpsideDown, _c.SpanOf(top), share.Percent.Value, top.Value);
+            return null;
         }
 
         private decimal? Percent(Located<string> pct)
@@ -262,14 +266,7 @@ internal static partial class DslParser
                 if (!_c.TryWord("when")) { _c.FailExpecting("'when CONDITION: N%' or '}'"); return null; }
                 var rowStart = _c.Here();
                 if (ParseExpr() is not { } when || !ExpectSymbol(":") || ParseShare() is not { } share) return null;
-                if (Percent(share.Percent) is not { } percent) return null;
-                decimal? high = null;
-                if (share.High is { } top)
-                {
-                    if (Percent(top) is not { } h) return null;
-                    if (h < percent) { _c.Error(DiagnosticMessages.RangeUpsideDown, _c.SpanOf(top), share.Percent.Value, top.Value); return null; }
-                    high = h;
-                }
+                if (Shares(share) is not var (percent, high)) return null;
                 rows.Add(new QuotaRowDecl(when, percent, share.AtMost, _c.SpanFrom(rowStart)) { AtLeast = share.AtLeast, High = high });
             }
             if (rows.Count == 0) _c.Error(DiagnosticMessages.QuotaTableNeedsRow, _c.SpanFrom(start));
