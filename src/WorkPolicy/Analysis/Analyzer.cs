@@ -69,6 +69,10 @@ internal static class Analyzer
             if (c.Deciding.FirstOrDefault(q => q.Model.Id == target) is not { } q || ConflictChecker.CanApplyTogether(rules, c, p, q) != false) continue;
             found.Add(Diagnostic.Create(DiagnosticMessages.OverridesNeverTakesEffect, p.Model.Decl.Span, p.Model.Id, target, c.Model.Id));
         }
+        // A check-in with no window gives attendance nothing to check (the report says so too): once per provision.
+        foreach (var (_, compiled) in EachProvisionOnce(rules).Concat(EachAttachingOnce(rules)))
+        foreach (var o in compiled.Model.Obligations)
+            if (o.Kind == "check-in" && o.Windows.IsEmpty) found.Add(Diagnostic.Create(DiagnosticMessages.CheckInWithoutWindow, o.Decl.Span));
         foreach (var (_, compiled) in EachProvisionOnce(rules))
         {
             // A floor and a ceiling no whole count meets for some sizes (25–30 % of 1, 2, 3, 5 persons).
@@ -98,7 +102,12 @@ internal static class Analyzer
     /// Each deciding provision once, with the first version of its circular that holds it: versions of an amended
     /// circular share the provisions an amendment leaves as they were, and a finding about one is made once.
     /// </summary>
-    private static IEnumerable<(CompiledCircular Circular, CompiledProvision Provision)> EachProvisionOnce(CompiledRules rules)
+    private static IEnumerable<(CompiledCircular Circular, CompiledProvision Provision)> EachProvisionOnce(CompiledRules rules) => Once(rules, c => c.Deciding);
+
+    /// <summary>As <see cref="EachProvisionOnce"/>, for the provisions that only add obligations.</summary>
+    private static IEnumerable<(CompiledCircular Circular, CompiledProvision Provision)> EachAttachingOnce(CompiledRules rules) => Once(rules, c => c.Attaching);
+
+    private static IEnumerable<(CompiledCircular Circular, CompiledProvision Provision)> Once(CompiledRules rules, Func<CompiledCircular, IEnumerable<CompiledProvision>> provisions)
     {
         foreach (var history in rules.Model.Histories)
         {
@@ -106,7 +115,7 @@ internal static class Analyzer
             foreach (var version in history.Versions)
             {
                 var c = rules.Circulars[version.Index];
-                foreach (var p in c.Deciding)
+                foreach (var p in provisions(c))
                 {
                     if (seen.Add(p.Model.Decl)) yield return (c, p);
                 }

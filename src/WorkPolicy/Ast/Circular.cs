@@ -86,6 +86,12 @@ internal sealed record CircularDecl(
     ImmutableArray<ProvisionDecl> Provisions,
     SourceSpan Span)
 {
+    /// <summary>Whether the circular's number was not reported (<c>number unknown</c>); <see cref="Number"/> is then empty.</summary>
+    public bool NumberUnknown { get; init; }
+
+    /// <summary>The number as cited: the number, or <c>number unknown</c>.</summary>
+    public string NumberText => NumberUnknown ? "number unknown" : Number;
+
     /// <summary>For an amendment: the provisions of the amended circular it withdraws.</summary>
     public ImmutableArray<string> Withdraws { get; init; } = [];
 

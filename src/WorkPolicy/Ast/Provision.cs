@@ -4,7 +4,14 @@ using WorkPolicy.Diagnostics;
 namespace WorkPolicy.Ast;
 
 /// <summary>Where the source says it: point number and a short quote.</summary>
-internal sealed record CitationDecl(string Point, string Quote, SourceSpan Span);
+internal sealed record CitationDecl(string Point, string Quote, SourceSpan Span)
+{
+    /// <summary>Whether <see cref="Quote"/> is a paraphrase (<c>cite "5" summary "…"</c>) where the source's words were not at hand.</summary>
+    public bool Summary { get; init; }
+
+    /// <summary>As decisions and explanations cite it: <c>point 5: "quote"</c>, or <c>point 5 (summary): text</c>.</summary>
+    public string Text => (Point.Length > 0 ? $"point {Point}" : "") + (Summary ? $"{(Point.Length > 0 ? " " : "")}(summary): {Quote}" : $"{(Point.Length > 0 ? ": " : "")}\"{Quote}\"");
+}
 
 /// <summary>The quota unit a rotation pool is counted in.</summary>
 internal enum PoolPer

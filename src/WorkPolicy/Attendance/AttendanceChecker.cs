@@ -24,16 +24,27 @@ internal static class AttendanceChecker
         var checkins = evaluator.Facts.Facts.Checkins.ToLookup(c => c.Employee, StringComparer.Ordinal);
         var days = ImmutableArray.CreateBuilder<AttendanceDay>();
         var totals = new SortedDictionary<string, (int Required, int Met)>(StringComparer.Ordinal);
+        var windowless = new SortedDictionary<(string Circular, string Provision), int>();
+        var optionalUnplaced = 0;
         foreach (var e in employees)
         {
             foreach (var date in dates)
             {
                 var d = evaluator.Decide(evaluator.Facts.Row(e), date);
-                var atHome = d.Mode == WorkMode.Home || (d.Mode == WorkMode.Rotation && places.GetValueOrDefault((e.Id, date)) == RosterPlace.Home);
+                // At home: told so, or a rotation or optional day the roster puts at home (an optional day it does not
+                // put at home is counted, so the report can say why it was not checked).
+                var place = places.GetValueOrDefault((e.Id, date), RosterPlace.Off);
+                var atHome = d.Mode == WorkMode.Home || (d.Mode is WorkMode.Rotation or WorkMode.Optional && place == RosterPlace.Home);
+                if (d.Mode == WorkMode.Optional && place != RosterPlace.Home) optionalUnplaced++;
                 if (!atHome) continue;
                 foreach (var o in d.Obligations)
                 {
-                    if (o.Kind != "check-in" || o.Windows is not { Length: > 0 } windows) continue;
+                    if (o.Kind != "check-in") continue;
+                    if (o.Windows is not { Length: > 0 } windows)
+                    {
+                        windowless[(o.Circular, o.Provision)] = windowless.GetValueOrDefault((o.Circular, o.Provision)) + 1;
+                        continue;
+                    }
                     var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.Zone) ?? DateTimeZone.Utc;
                     var local = checkins[e.Id]
                         .Select(c => c.At.ToInstant().InZone(zone).LocalDateTime)
@@ -52,7 +63,10 @@ internal static class AttendanceChecker
                 }
             }
         }
-        return new AttendanceResult(days.ToImmutable(), [.. totals.Select(t => new UnitAttendance(t.Key, t.Value.Required, t.Value.Met))]);
+        var notes = windowless.Select(w => $"check-in of provision '{w.Key.Provision}' (circular '{w.Key.Circular}') states no window: {w.Value} day(s) at home not checked (WP0324)").ToList();
+        if (optionalUnplaced > 0)
+            notes.Add($"{optionalUnplaced} optional day(s) (the employee may work from home) are not at home in the roster: give a roster that says home for the days worked from home to have them checked");
+        return new AttendanceResult(days.ToImmutable(), [.. totals.Select(t => new UnitAttendance(t.Key, t.Value.Required, t.Value.Met))]) { Notes = [.. notes] };
     }
 
     /// <summary>Inclusive at minute precision: 07:30:59 is still in 07:00–07:30, and 08:00:40 meets a fixed 08:00.</summary>

@@ -237,7 +237,7 @@ internal sealed partial class Linker
             Report(DiagnosticMessages.DuringOnlyForObligations, p.Span, p.Id);
         var obligations = ImmutableArray.CreateBuilder<CheckedObligation>();
         foreach (var o in p.Obligations) obligations.Add(Obligation(o));
-        var cite = string.IsNullOrEmpty(p.Cite.Point) ? $"\"{p.Cite.Quote}\"" : $"point {p.Cite.Point}: \"{p.Cite.Quote}\"";
+        var cite = p.Cite.Text;
         var during = p.Mode is null ? (p.During.IsDefaultOrEmpty ? AnyWorkingMode : p.During) : [];
         var checkedPool = p.Pool is { } pd ? new CheckedPool(pd.Group, pd.Per, pd.Place, pd.Percent, pd.Rounding, pd.AtMost, !pd.Table.IsEmpty, pd.Span) { Decl = pd } : null;
         return new CheckedProvision(p.Id, 0, cite, scope, p.Mode, checkedPool, during, obligations.ToImmutable(), p)

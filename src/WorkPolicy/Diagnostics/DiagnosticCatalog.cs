@@ -150,6 +150,9 @@ internal static class DiagnosticCatalog
     /// <summary>A share's floor and ceiling that no whole number of persons meets for some pool sizes.</summary>
     public static readonly DiagnosticDescriptor RangeHoldsNoCount = new("WP0323", Severity.Warning, "share range holds no whole count", "For those pool sizes rosters put the least count above the bottom at the place, over the top: widen the range, add 'at-least N person' or state which bound wins (check --analyze).");
 
+    /// <summary>A check-in duty that states no window: attendance has nothing to check it against.</summary>
+    public static readonly DiagnosticDescriptor CheckInNoWindow = new("WP0324", Severity.Warning, "check-in with no window", "Give the times it is due ('windows mon-fri 07:00-07:30'), or name the duty otherwise if the text states no time; accept the warning if the text truly gives none (check --analyze).");
+
     /// <summary>Facts: a required key is missing.</summary>
     public static readonly DiagnosticDescriptor FactsMissing = new("WP0402", Severity.Error, "facts: required key missing", "Add the key the message names.");
 

@@ -145,7 +145,7 @@ public sealed class RuleSetSnapshot
             .. file.Vocabularies.Select(v => new RuleOutlineItem(v.Id, "vocabulary", RuleOutlineKind.Vocabulary, v.Span,
                 [.. v.Fields.Select(f => new RuleOutlineItem(f.Path, "field", RuleOutlineKind.Field, f.Span, [])),
                  .. v.Defines.Select(d => new RuleOutlineItem(d.Name, "define", RuleOutlineKind.Definition, d.Span, []))])),
-            .. file.Circulars.Select(c => new RuleOutlineItem(c.Id, c.Number, RuleOutlineKind.Circular, c.Span,
+            .. file.Circulars.Select(c => new RuleOutlineItem(c.Id, c.NumberText, RuleOutlineKind.Circular, c.Span,
                 [.. c.Provisions.Select(p => new RuleOutlineItem(p.Id, p.Mode is { } m ? m.Word() : "obligations", RuleOutlineKind.Provision, p.Span, []))])),
         ];
     }

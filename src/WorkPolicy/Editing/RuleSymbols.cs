@@ -61,14 +61,13 @@ internal static class RuleSymbols
             {
                 var period = $"from {Values.Text(c.Period.From)}{(c.Period.To is { } to ? " to " + Values.Text(to) : "")}{(c.Period.Until is { } u ? " until " + ExprPrinter.Print(u) : "")}";
                 all.Add(new RuleSymbol(c.Id, RuleSymbolKind.Circular, c.Span,
-                    $"**circular** `{c.Id}`: {c.Number}{(c.Title is { } t ? " — " + t : "")}\n\n{c.Issuer}; {string.Join(", ", c.Regions)}; {period}"));
+                    $"**circular** `{c.Id}`: {c.NumberText}{(c.Title is { } t ? " — " + t : "")}\n\n{c.Issuer}; {string.Join(", ", c.Regions)}; {period}"));
                 foreach (var p in c.Provisions)
                 {
                     var effect = p.Mode is { } m ? $"decides **{m.Word()}**" : $"adds obligations during {string.Join(", ", p.During.Select(d => d.Word()))}";
-                    var point = p.Cite.Point.Length > 0 ? $"point {p.Cite.Point}: " : "";
                     var notes = string.Concat(p.Ambiguities.Select(a => $"\n\n*ambiguity:* {a}"));
                     all.Add(new RuleSymbol(p.Id, RuleSymbolKind.Provision, p.Span,
-                        $"**provision** `{c.Id}/{p.Id}` {effect}\n\n{point}\"{p.Cite.Quote}\" — {c.Number}{notes}") { Circular = c.Id });
+                        $"**provision** `{c.Id}/{p.Id}` {effect}\n\n{p.Cite.Text} — {c.NumberText}{notes}") { Circular = c.Id });
                 }
             }
         }

@@ -21,6 +21,9 @@ public sealed class AttendanceReport : Report
     /// <summary>Totals per unit.</summary>
     public ValueList<UnitAttendance> Units { get; }
 
+    /// <summary>Why days were not checked (a check-in with no window, optional days no roster places), so an empty report says why.</summary>
+    public ValueList<string> Notes { get; init; } = new([]);
+
     /// <inheritdoc/>
     public override void WriteText(TextWriter writer)
     {
@@ -33,6 +36,7 @@ public sealed class AttendanceReport : Report
         writer.WriteLine();
         writer.WriteLine("UNIT  REQUIRED  MET  MISSED");
         foreach (var u in Units) writer.WriteLine($"{u.Unit}  {u.Required}  {u.Met}  {u.Missed}");
+        foreach (var note in Notes) writer.WriteLine($"note: {note}");
     }
 
     /// <inheritdoc/>
@@ -72,6 +76,13 @@ public sealed class AttendanceReport : Report
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        // Only when there is something to say: reports without notes are written as before.
+        if (Notes.Count > 0)
+        {
+            w.WriteStartArray("notes");
+            foreach (var note in Notes) w.WriteStringValue(note);
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     });
 }

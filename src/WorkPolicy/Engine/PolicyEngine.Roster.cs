@@ -72,7 +72,7 @@ public sealed partial class PolicyEngine
             ? RosterPlanner.Plan(binding.Memo, facts.File.Employees, interval)
             : new PlannedRoster([.. roster], [], []);
         var report = AttendanceChecker.Check(binding.Memo, facts.File.Employees, interval, plan);
-        return new AttendanceReport(report.Days, report.Units);
+        return new AttendanceReport(report.Days, report.Units) { Notes = report.Notes };
     }
 
     private static DateInterval Interval(LocalDate from, LocalDate to)

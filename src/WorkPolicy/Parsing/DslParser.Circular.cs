@@ -21,6 +21,7 @@ internal static partial class DslParser
             if (!_c.Run(Name, "a circular id", out var id)) return null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             string number = "", issuer = "";
+            var numberUnknown = false;
             string? title = null, zone = null;
             LocalDate? issued = null;
             PeriodDecl? period = null;
@@ -35,7 +36,12 @@ internal static partial class DslParser
                 var kwSpan = _c.SpanOf(kw);
                 switch (kw.Value)
                 {
-                    case "number": Once(seen, kw); if (_c.Run(Text, "quoted text", out var n)) number = n.Value; break;
+                    case "number":
+                        Once(seen, kw);
+                        // A circular whose number was not reported still says so, rather than inventing one.
+                        if (_c.TryWord("unknown")) numberUnknown = true;
+                        else if (_c.Run(Text, "the number, quoted, or 'unknown'", out var n)) number = n.Value;
+                        break;
                     case "title": Once(seen, kw); if (_c.Run(Text, "quoted text", out var t)) title = t.Value; break;
                     case "issuer": Once(seen, kw); if (_c.Run(Text, "quoted text", out var i)) issuer = i.Value; break;
                     case "zone": Once(seen, kw); if (_c.Run(Lexical.Tok(Lexical.ZoneRaw), "a time zone", out var z)) zone = z.Value; break;
@@ -76,7 +82,7 @@ internal static partial class DslParser
             if (!closed) return null;
             Require(seen, _c.SpanOf(id), $"circular '{id.Value}'", "number", "issuer", "region", "period");
             return new CircularDecl(id.Value, number, title, issuer, regions.ToImmutable(), zone, issued,
-                period ?? new PeriodDecl(default, null, null, span), relations.ToImmutable(), provisions.ToImmutable(), span) { Withdraws = withdraws.ToImmutable(), Accepts = accepts.ToImmutable() };
+                period ?? new PeriodDecl(default, null, null, span), relations.ToImmutable(), provisions.ToImmutable(), span) { Withdraws = withdraws.ToImmutable(), Accepts = accepts.ToImmutable(), NumberUnknown = numberUnknown };
         }
 
         private PeriodDecl? ParsePeriod(SourceSpan start)
@@ -126,8 +132,11 @@ internal static partial class DslParser
                 {
                     case "cite":
                         Once(seen, kw);
-                        if (_c.Run(Text, "the point (quoted, may be empty)", out var point) && _c.Run(Text, "a short quote of the source", out var quote))
-                            cite = new CitationDecl(point.Value, quote.Value, _c.SpanFrom(kwSpan));
+                        if (!_c.Run(Text, "the point (quoted, may be empty)", out var point)) break;
+                        // A paraphrase where only a report of the circular is at hand: said so wherever it is cited.
+                        var summary = _c.TryWord("summary");
+                        if (_c.Run(Text, summary ? "the summary, quoted" : "a short quote of the source, or 'summary' and a paraphrase", out var quote))
+                            cite = new CitationDecl(point.Value, quote.Value, _c.SpanFrom(kwSpan)) { Summary = summary };
                         break;
                     case "ambiguity":
                         if (_c.Run(Text, "quoted text", out var a)) ambiguities.Add(a.Value);

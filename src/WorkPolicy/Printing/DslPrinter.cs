@@ -89,7 +89,7 @@ internal static class DslPrinter
     private static void Circular(StringBuilder w, CircularDecl c, Comments notes)
     {
         w.Append("circular ").Append(c.Id).Append(" {\n");
-        w.Append("  number ").Append(Quote.Of(c.Number)).Append('\n');
+        w.Append("  number ").Append(c.NumberUnknown ? "unknown" : Quote.Of(c.Number)).Append('\n');
         if (c.Title is { } t) w.Append("  title ").Append(Quote.Of(t)).Append('\n');
         w.Append("  issuer ").Append(Quote.Of(c.Issuer)).Append('\n');
         w.Append("  region ").AppendJoin(", ", c.Regions).Append('\n');
@@ -121,7 +121,7 @@ internal static class DslPrinter
     private static void Provision(StringBuilder w, ProvisionDecl p, Comments notes)
     {
         w.Append("  provision ").Append(p.Id).Append(" {\n");
-        w.Append("    cite ").Append(Quote.Of(p.Cite.Point)).Append(' ').Append(Quote.Of(p.Cite.Quote)).Append('\n');
+        w.Append("    cite ").Append(Quote.Of(p.Cite.Point)).Append(p.Cite.Summary ? " summary " : " ").Append(Quote.Of(p.Cite.Quote)).Append('\n');
         foreach (var a in p.Ambiguities) w.Append("    ambiguity ").Append(Quote.Of(a)).Append('\n');
         if (p.Scope is { } s) w.Append("    scope ").Append(ExprPrinter.Print(s)).Append('\n');
         if (p.Overrides.Length > 0) w.Append("    overrides ").AppendJoin(", ", p.Overrides).Append('\n');

@@ -79,7 +79,7 @@ internal static class YamlPrinter
     {
         DslPrinter.Comment(w, "  ", notes.Before(c));
         w.Append("  - id: ").Append(c.Id).Append('\n');
-        w.Append("    number: ").Append(Quote.Of(c.Number)).Append('\n');
+        w.Append("    number: ").Append(c.NumberUnknown ? "unknown" : Quote.Of(c.Number)).Append('\n');
         if (c.Title is { } t) w.Append("    title: ").Append(Quote.Of(t)).Append('\n');
         w.Append("    issuer: ").Append(Quote.Of(c.Issuer)).Append('\n');
         w.Append("    regions: ").Append(Flow(c.Regions)).Append('\n');
@@ -116,7 +116,7 @@ internal static class YamlPrinter
     {
         DslPrinter.Comment(w, "      ", notes.Before(p));
         w.Append("      - id: ").Append(p.Id).Append('\n');
-        w.Append("        cite:\n          point: ").Append(Quote.Of(p.Cite.Point)).Append("\n          quote: ").Append(Quote.Of(p.Cite.Quote)).Append('\n');
+        w.Append("        cite:\n          point: ").Append(Quote.Of(p.Cite.Point)).Append(p.Cite.Summary ? "\n          summary: " : "\n          quote: ").Append(Quote.Of(p.Cite.Quote)).Append('\n');
         if (p.Ambiguities.Length > 0)
         {
             w.Append("        ambiguities:\n");

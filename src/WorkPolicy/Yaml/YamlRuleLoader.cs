@@ -23,7 +23,7 @@ internal static partial class YamlRuleLoader
     private static readonly string[] PeriodKeys = ["from", "to", "until"];
     private static readonly string[] RelationKeys = ["kind", "target", "from"];
     private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "scope", "overrides", "mode", "pool", "during", "obligations"];
-    private static readonly string[] CiteKeys = ["point", "quote"];
+    private static readonly string[] CiteKeys = ["point", "quote", "summary"];
     private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "percent_high", "base", "rounding", "min_persons", "table", "prefer"];
     private static readonly string[] RowKeys = ["when", "percent", "percent_high", "bound"];
     private static readonly string[] Bounds = ["exactly", "at-most", "at-least", "between"];
@@ -155,10 +155,13 @@ internal static partial class YamlRuleLoader
             if (Provision(r, p) is { } pd) provisions.Add(pd);
         }
         var issued = m.Get("issued") is { } i ? r.Date(i, "issued") : null;
-        return new CircularDecl(r.Str(m.Get("id"), "id") ?? "", r.Str(m.Get("number"), "number") ?? "", r.Str(m.Get("title"), "title"),
+        // number: unknown (a plain word) says the number was not reported; "unknown" quoted is a number like any other.
+        var numberUnknown = m.Get("number") is YamlScalar { Quoted: false, Value: "unknown" };
+        return new CircularDecl(r.Str(m.Get("id"), "id") ?? "", numberUnknown ? "" : r.Str(m.Get("number"), "number") ?? "", r.Str(m.Get("title"), "title"),
             r.Str(m.Get("issuer"), "issuer") ?? "", [.. r.Codes(m.Get("regions"), "regions")], r.Str(m.Get("zone"), "zone"), issued,
             period ?? new PeriodDecl(default, null, null, m.Span), relations.ToImmutable(), provisions.ToImmutable(), m.Span)
         {
+            NumberUnknown = numberUnknown,
             Withdraws = m.Get("withdraws") is { } w ? [.. r.Codes(w, "withdraws")] : [],
             Accepts = [.. r.Seq(m.Get("accept"), "accept").Select(a => r.Map(a, "an accepted warning", AcceptKeys, "code", "reason")).OfType<YamlMapping>()
                 .Select(am => new AcceptDecl(r.Str(am.Get("code"), "code") ?? "", r.Str(am.Get("reason"), "reason") ?? "", am.Span))],
@@ -194,8 +197,13 @@ internal static partial class YamlRuleLoader
     {
         if (r.Map(node, "a provision", ProvisionKeys, "id", "cite") is not { } m) return null;
         var cite = new CitationDecl("", "", m.Span);
-        if (r.Map(m.Get("cite"), "cite", CiteKeys, "quote") is { } cm)
-            cite = new CitationDecl(r.Str(cm.Get("point"), "point") ?? "", r.Str(cm.Get("quote"), "quote") ?? "", cm.Span);
+        if (r.Map(m.Get("cite"), "cite", CiteKeys) is { } cm)
+        {
+            // A quote of the source, or a summary where only a report of it is at hand: one of them.
+            var (quote, summary) = (cm.Get("quote"), cm.Get("summary"));
+            if ((quote is null) == (summary is null)) r.Error(DiagnosticMessages.CiteQuoteOrSummary, cm.Span);
+            cite = new CitationDecl(r.Str(cm.Get("point"), "point") ?? "", r.Str(quote ?? summary, quote is null ? "summary" : "quote") ?? "", cm.Span) { Summary = quote is null && summary is not null };
+        }
         var scope = m.Get("scope") is { } s ? r.Condition(s, "scope") : null;
         var mode = m.Get("mode") is { } md ? Mode(r, md) : null;
         PoolDecl? pool = null;

@@ -54,7 +54,9 @@ public sealed class AnalyzerTests
         err.Should().Contain("warning WP0316: no provision of circular 'se-15-2021' decides on 2021-07-08 in kab-kutai-kartanegara when region.ppkm.level = 4, unit.sector = esensial");
         err.Should().NotContain("WP0317", "every provision of the samples decides for someone");
         // A school's heads and a dinas's pelaksana never meet: the exception between them is idle, and only that one.
-        err.Should().Contain("bukittinggi.wp(67,3): warning WP0319: 'school-heads-office overrides pelaksana-optional' in circular 'bukittinggi-2021-wfh' never takes effect");
+        err.Should().Contain("bukittinggi.wp(68,3): warning WP0319: 'school-heads-office overrides pelaksana-optional' in circular 'bukittinggi-2021-wfh' never takes effect");
+        // Attendance by shared location, with no time given: the check-in has no window, accepted with the text's reason.
+        err.Should().Contain("bukittinggi.wp(105,5): warning WP0324: obligation 'check-in' states no window: attendance checks nothing for it (accepted: ");
         err.Split('\n').Count(l => l.Contains("WP0319")).Should().Be(2);
 
         // A closure counted from the day after still meets the provisions it overrides (an incident is tried at every age).

@@ -1,0 +1,133 @@
+using FluentAssertions;
+using NodaTime;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary>
+/// Citations as paraphrase where only a report of a circular is at hand (<c>cite "5" summary "…"</c>), a circular whose
+/// number was not reported (<c>number unknown</c>) — shown as such in decisions and explanations, YAML twins alike —
+/// and attendance that says why it checked nothing: a check-in with no window (WP0324 under analysis), optional days
+/// a roster does not place, and optional days a roster puts at home, which are checked.
+/// </summary>
+public class CitationAndAttendanceTests
+{
+    private static readonly string Vocabulary = File.ReadAllText(Repo.Path("samples", "circulars", "vocabulary.wp"));
+    private static readonly LocalDate Monday = new(2021, 7, 5), Tuesday = new(2021, 7, 6);
+
+    private const string Reported = """
+        circular reported {
+          number unknown
+          issuer "Bupati"
+          region kota-palopo
+          period from 2021-07-01
+          provision may-stay-home {
+            cite "5" summary "staff with comorbidities may work from home"
+            scope asn
+            mode optional
+          }
+          provision duties {
+            cite "6" "wajib melakukan absensi"
+            during optional, home
+            obligation check-in {
+              channel share-location
+            }
+            obligation check-in {
+              windows mon-fri 07:00-07:30
+            }
+          }
+        }
+        """;
+
+    private static PolicyEngine Engine(string name, string text)
+    {
+        var loaded = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource(name, text)]);
+        loaded.Diagnostics.Where(d => d.Severity == Severity.Error).Should().BeEmpty();
+        return loaded.Value!;
+    }
+
+    private static PolicyFacts Staff(PolicyEngine engine) => engine.BuildFacts(new FactsBuilder("staff")
+        .Unit("disdik", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
+        .Employee("e-1", "disdik", new() { ["employment"] = "pns", ["position"] = "pelaksana" })).Value!;
+
+    [Fact]
+    public void A_summary_is_cited_as_a_summary_and_an_unknown_number_as_unknown_in_both_encodings()
+    {
+        var engine = Engine("reported.wp", Reported);
+        var decision = engine.Decide(Staff(engine), "e-1", Monday);
+        decision.Mode.Should().Be(WorkMode.Optional);
+        decision.Provisions.Single(p => p.Id == "may-stay-home").Cite.Should().Be("point 5 (summary): staff with comorbidities may work from home");
+        decision.Provisions.Single(p => p.Id == "duties").Cite.Should().Be("point 6: \"wajib melakukan absensi\"");
+        engine.Explain(Staff(engine), "e-1", Monday).ToString().Should().Contain("(summary): staff with comorbidities");
+
+        var folder = Directory.CreateTempSubdirectory("wp-cite-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), Vocabulary);
+            File.WriteAllText(Path.Combine(folder, "reported.wp"), Reported);
+            var yaml = RuleFiles.Convert(Path.Combine(folder, "reported.wp"), RuleEncoding.Yaml, Path.Combine(folder, "reported.yaml")).Value!;
+            yaml.Should().Contain("summary: \"staff with comorbidities may work from home\"").And.Contain("number: unknown");
+            var twin = Engine("reported.yaml", yaml);
+            twin.Decide(Staff(twin), "e-1", Monday).Should().Be(decision);
+            var dsl = RuleFiles.Convert(Path.Combine(folder, "reported.wp"), RuleEncoding.Dsl).Value!;
+            dsl.Should().Contain("number unknown").And.Contain("cite \"5\" summary \"staff with comorbidities");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_cite_in_YAML_gives_a_quote_or_a_summary_not_both()
+    {
+        var yaml = RuleFiles.Convert(WriteTemp(Reported), RuleEncoding.Yaml).Value!.Replace("summary: \"staff with", "quote: \"x\"\n          summary: \"staff with");
+        var loaded = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("reported.yaml", yaml)]);
+        loaded.Diagnostics.Should().Contain(d => d.Message.Contains("either 'quote'") && d.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void Attendance_says_why_it_checked_nothing_and_checks_optional_days_a_roster_puts_at_home()
+    {
+        var engine = Engine("reported.wp", Reported);
+        var facts = Staff(engine);
+        var unplaced = engine.Attendance(facts, Monday, Tuesday, null!);
+        unplaced.Days.Should().BeEmpty();
+        unplaced.Notes.Should().ContainSingle(n => n.Contains("2 optional day(s)") && n.Contains("roster"));
+        var atHome = engine.Attendance(facts, Monday, Tuesday, [new RosterEntry("e-1", Monday, RosterPlace.Home), new RosterEntry("e-1", Tuesday, RosterPlace.Office)]);
+        atHome.Days.Should().ContainSingle().Which.Date.Should().Be(Monday, "the roster puts the optional Monday at home: its window is checked");
+        atHome.Days[0].Windows.Should().ContainSingle().Which.Met.Should().BeFalse("no check-in was given");
+        atHome.Notes.Should().ContainSingle(n => n.Contains("check-in of provision 'duties'") && n.Contains("states no window") && n.Contains("1 day(s)"));
+        var text = new StringWriter();
+        atHome.WriteText(text);
+        text.ToString().Should().Contain("note: check-in of provision 'duties'");
+        atHome.ToJson().Should().Contain("\"notes\": [");
+    }
+
+    [Fact]
+    public void Analysis_warns_of_a_check_in_with_no_window()
+    {
+        var folder = Directory.CreateTempSubdirectory("wp-window-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), Vocabulary);
+            File.WriteAllText(Path.Combine(folder, "reported.wp"), Reported);
+            var report = PolicyEngine.Check([folder], analyze: true);
+            report.Diagnostics.Should().ContainSingle(d => d.Code == "WP0324").Which.Span.Line.Should().Be(14);
+            PolicyEngine.Check([folder]).Diagnostics.Should().NotContain(d => d.Code == "WP0324", "an analysis finding, not a load one");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string WriteTemp(string text)
+    {
+        var folder = Directory.CreateTempSubdirectory("wp-cite-").FullName;
+        File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), Vocabulary);
+        var path = Path.Combine(folder, "reported.wp");
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
