@@ -40,12 +40,20 @@ internal sealed class Recorder(List<TraceEntry>? trace, Model.RuleModel model) :
             InForceReason.NotInRegion => new TraceEntry(m.Id, null, "not in force", $"region '{day.Region}' is not among {string.Join(", ", m.Decl.Regions)}"),
             InForceReason.Revoked => new TraceEntry(m.Id, null, "not in force", $"revoked by '{m.RevokedBy}' from {Text(m.RevokedFrom!.Value)}"),
             InForceReason.OutsideDates => new TraceEntry(m.Id, null, "not in force", $"{Text(day.Date)} is outside {(m.AmendedBy.IsEmpty ? "its period" : "this version's dates")} {Text(m.From)} to {(m.To is { } t ? Text(t) : "open")}"),
-            InForceReason.InForce => new TraceEntry(m.Id, null, "in force", $"region '{day.Region}', period from {Text(m.From)}{AsAmended(m)}"),
+            InForceReason.InForce => new TraceEntry(m.Id, null, "in force", $"region '{day.Region}', {Period(m)}{AsAmended(m)}"),
             InForceReason.EndHeld => new TraceEntry(m.Id, null, "not in force", $"its end condition held on {Text(line!.EndsOn!.Value)}"),
             InForceReason.EndUnknown => new TraceEntry(m.Id, null, "unknown", $"whether its end condition was reached depends on {string.Join(", ", line!.Missing)}"),
             _ => new TraceEntry(m.Id, null, "in force", $"region '{day.Region}', its end condition has not held since {Text(m.Start)}{AsAmended(m)}"),
         });
     }
+
+    /// <summary>
+    /// Both ends of the period, from the circular's first day as issued (an amended version names its own first day
+    /// apart): <c>period from 2021-07-08 to 2021-07-20</c>, <c>… until its end condition</c>, <c>… with no end stated</c>.
+    /// </summary>
+    private static string Period(Model.CheckedCircular m) =>
+        $"period from {Text(m.Start)} {(m.To is { } to ? "to " + Text(to) : m.Until is not null ? "until its end condition" : "with no end stated")}"
+        + (m.From != m.Start ? $"; this version from {Text(m.From)}" : "");
 
     private static string AsAmended(Model.CheckedCircular m) =>
         (m.AmendedBy.IsEmpty ? "" : $"; as amended by {string.Join(", ", m.AmendedBy)}")

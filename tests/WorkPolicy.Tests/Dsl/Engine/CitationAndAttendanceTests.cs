@@ -131,3 +131,41 @@ public class CitationAndAttendanceTests
         return path;
     }
 }
+
+/// <summary><c>explain</c> gives both ends of a circular's period, from its first day as issued, and an amended version's own first day apart.</summary>
+public class ExplainedPeriodTests
+{
+    private static readonly string Vocabulary = File.ReadAllText(Repo.Path("samples", "circulars", "vocabulary.wp"));
+
+    [Fact]
+    public void The_period_is_told_with_both_ends_and_a_versions_first_day()
+    {
+        const string issued = """
+            circular base {
+              number "1/2021"
+              issuer "Wali Kota Palopo"
+              region kota-palopo
+              period from 2021-07-01 to 2021-07-10
+              provision all-home {
+                cite "1" "bekerja dari rumah"
+                scope asn
+                mode home
+              }
+            }
+            """;
+        const string extension = """
+            circular ext {
+              number "2/2021"
+              issuer "Wali Kota Palopo"
+              region kota-palopo
+              period from 2021-07-11 to 2021-07-20
+              amends "base"
+            }
+            """;
+        var engine = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("base.wp", issued), new RuleSource("ext.wp", extension)]).Value!;
+        var facts = engine.BuildFacts(new FactsBuilder("staff").Unit("disdik", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
+            .Employee("e-1", "disdik", new() { ["employment"] = "pns", ["position"] = "pelaksana" })).Value!;
+        engine.Explain(facts, "e-1", new LocalDate(2021, 7, 5)).ToString().Should().Contain("period from 2021-07-01 to 2021-07-10");
+        engine.Explain(facts, "e-1", new LocalDate(2021, 7, 15)).ToString().Should().Contain("period from 2021-07-01 to 2021-07-20; this version from 2021-07-11");
+    }
+}
