@@ -77,7 +77,7 @@ internal static class Analyzer
         {
             // A floor and a ceiling no whole count meets for some sizes (25–30 % of 1, 2, 3, 5 persons).
             if (compiled.Model.Pool is not { HasTable: false, Decl.High: { } high } ranged) continue;
-            var sizes = Enumerable.Range(1, 100).Where(n => Math.Ceiling(n * ranged.Percent / 100m) > Math.Floor(n * high / 100m)).ToList();
+            var sizes = Enumerable.Range(1, 100).Where(n => Math.Ceiling(Ast.Quotas.Exact(n, ranged.Percent)) > Math.Floor(Ast.Quotas.Exact(n, high))).ToList();
             if (sizes.Count == 0) continue;
             var listed = string.Join(", ", sizes.Take(6)) + (sizes.Count > 6 ? $" and {sizes.Count - 6} more sizes up to 100" : "");
             found.Add(Diagnostic.Create(DiagnosticMessages.RangeHoldsNoCountFor, ranged.Span, ranged.Group, compiled.Model.Id, ranged.Percent, high,

@@ -87,13 +87,19 @@ internal static class Quotas
     /// </summary>
     public static int Planned(int members, ShareBound bound, decimal percent, Rounding rounding, int minPersons, int turn)
     {
-        var share = bound == ShareBound.Between ? (int)Math.Clamp(Math.Ceiling(members * percent / 100m), 0, members) : OnTurn(members, percent, rounding, turn);
+        var share = bound == ShareBound.Between ? (int)Math.Clamp(Math.Ceiling(Exact(members, percent)), 0, members) : OnTurn(members, percent, rounding, turn);
         return Math.Clamp(Math.Max(share, minPersons), 0, members);
     }
 
     /// <summary>For a range, the most persons its top allows (never below the planned count); else null.</summary>
     public static int? Highest(int members, ShareBound bound, decimal? high, int planned) =>
-        bound == ShareBound.Between && high is { } top ? Math.Max(planned, (int)Math.Clamp(Math.Floor(members * top / 100m), 0, members)) : null;
+        bound == ShareBound.Between && high is { } top ? Math.Max(planned, (int)Math.Clamp(Math.Floor(Exact(members, top)), 0, members)) : null;
+
+    /// <summary>
+    /// <paramref name="percent"/> of <paramref name="members"/>, to twelve places: a share written as a fraction (1/3 is
+    /// 33.33… to 28 digits) then gives whole persons where the fraction does (a third of three is 1, not 0.99…).
+    /// </summary>
+    public static decimal Exact(int members, decimal percent) => decimal.Round(members * percent / 100m, 12);
 
     /// <summary>
     /// Whether <paramref name="atPlace"/> persons at the place keep the share: the target exactly, at most the cap (and
@@ -111,7 +117,7 @@ internal static class Quotas
     /// <summary>The share <paramref name="percent"/> of <paramref name="members"/> as whole persons, rounded as stated.</summary>
     public static int Of(int members, decimal percent, Rounding rounding)
     {
-        var exact = members * percent / 100m;
+        var exact = Exact(members, percent);
         var rounded = rounding switch
         {
             Rounding.Down => Math.Floor(exact),
@@ -131,7 +137,9 @@ internal static class Quotas
     {
         if (rounding != Rounding.Turns) return Of(members, percent, rounding);
         var exact = members * percent / 100m;
-        return (int)Math.Clamp(Math.Floor((turn + 1) * exact) - Math.Floor(turn * exact), 0, members);
+        // Rounded like Exact, after the turn's multiple, so the turns of a third add up to whole persons.
+        decimal Floor(decimal x) => Math.Floor(decimal.Round(x, 12));
+        return (int)Math.Clamp(Floor((turn + 1) * exact) - Floor(turn * exact), 0, members);
     }
 }
 

@@ -40,6 +40,8 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage ConditionUnparsable = new(DiagnosticCatalog.Syntax, "condition could not be parsed");
     public static readonly DiagnosticMessage NotClosed = new(DiagnosticCatalog.Syntax, "{0} is not closed: missing '}}'");
     public static readonly DiagnosticMessage UnknownStatement = new(DiagnosticCatalog.Syntax, "unknown statement '{0}' in {1}");
+    public static readonly DiagnosticMessage PoolLineLeftover = new(DiagnosticCatalog.Syntax, "'{0}' after the share of a pool: a pool reads 'pool GROUP per top-unit|unit office|home SHARE [of CONDITION] [rounding down|up|nearest|turns] [at-least N person] [prefer CONDITION]', the share being N%, N/M, at-most N%, at-least N% or between N% and M% (a floor: 'at-least 30%')");
+    public static readonly DiagnosticMessage StatementLeftover = new(DiagnosticCatalog.Syntax, "'{0}' is left over at the end of the '{1}' statement");
     public static readonly DiagnosticMessage UnsupportedCondition = new(DiagnosticCatalog.Syntax, "unsupported condition {0}");
     // The parser's own expectations: WHAT is the thing it wanted ("a condition", "'from' after 'period'").
     public static readonly DiagnosticMessage Expected = new(DiagnosticCatalog.Syntax, "expected {0}");

@@ -215,7 +215,7 @@ internal static partial class DslParser
 
         private decimal? Percent(Located<string> pct)
         {
-            if (Values.TryNumber(pct.Value, out var percent)) return percent;
+            if (Values.TryShare(pct.Value, out var percent)) return percent;
             _c.Error(DiagnosticMessages.NotUsablePercentage, _c.SpanOf(pct), pct.Value);
             return null;
         }
@@ -223,17 +223,25 @@ internal static partial class DslParser
         /// <summary>A share: <c>25%</c> (the target), <c>at-most 25%</c>, <c>at-least 30%</c>, <c>between 25% and 30%</c>.</summary>
         private (bool AtMost, bool AtLeast, Located<string> Percent, Located<string>? High)? ParseShare()
         {
-            const string Expected = "a share: N%, at-most N%, at-least N% or between N% and M%";
+            const string Expected = "a share: N%, N/M, at-most N%, at-least N% or between N% and M%";
             var atMost = _c.TryWord("at-most");
             var atLeast = !atMost && _c.TryWord("at-least");
             var between = !atMost && !atLeast && _c.TryWord("between");
-            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), Expected, out var pct)) return null;
-            if (!_c.TrySymbol("%")) { _c.FailExpecting("'%'"); return null; }
+            if (ParseAmount(Expected) is not { } pct) return null;
             if (!between) return (atMost, atLeast, pct, null);
             if (!_c.TryWord("and")) { _c.FailExpecting("'and M%' (the top of the range)"); return null; }
-            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "the top of the range, M%", out var top)) return null;
-            if (!_c.TrySymbol("%")) { _c.FailExpecting("'%'"); return null; }
+            if (ParseAmount("the top of the range, M%") is not { } top) return null;
             return (false, false, pct, top);
+        }
+
+        /// <summary><c>25%</c>, or a fraction of persons <c>1/3</c> ("sepertiga"): the text of either, read by <see cref="Values.TryShare"/>.</summary>
+        private Located<string>? ParseAmount(string expected)
+        {
+            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), expected, out var amount)) return null;
+            if (_c.TrySymbol("%")) return amount;
+            if (!_c.TrySymbol("/")) { _c.FailExpecting("'%' (or '/' and a denominator, for a fraction such as 1/3)"); return null; }
+            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "the denominator of the fraction", out var under)) return null;
+            return amount with { Value = $"{amount.Value}/{under.Value}", EndLine = under.EndLine, EndColumn = under.EndColumn };
         }
 
         /// <summary><c>[at-least N person|persons]</c>: persons kept at the quota's place whatever the share; 0 when not stated.</summary>

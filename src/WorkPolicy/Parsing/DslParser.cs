@@ -95,6 +95,8 @@ internal static partial class DslParser
                 _c.FailExpecting($"'{{' to open {what}");
                 return false;
             }
+            Located<string>? last = null;
+            var lastEndLine = 0;
             while (true)
             {
                 if (_c.AtEnd)
@@ -104,7 +106,18 @@ internal static partial class DslParser
                 }
                 if (_c.TrySymbol("}")) return true;
                 if (!_c.Run(Name, "a statement or '}'", out var kw)) continue;
-                if (keywords is null || keywords.Contains(kw.Value)) statement(kw);
+                if (keywords is null || keywords.Contains(kw.Value))
+                {
+                    statement(kw);
+                    (last, lastEndLine) = (kw, _c.Here().Line);
+                }
+                else if (last is { } before && kw.Line == lastEndLine && before.Line == lastEndLine)
+                {
+                    // A word left over at the end of a statement's line ("pool … 30% minimum") belongs to that statement:
+                    // say what that statement takes, not that a statement is unknown.
+                    _c.Error(before.Value == "pool" ? DiagnosticMessages.PoolLineLeftover : DiagnosticMessages.StatementLeftover, _c.SpanOf(kw), kw.Value, before.Value);
+                    _c.FailHereSilently();
+                }
                 else
                 {
                     _c.Error(Suggest.Fix(kw.Value, keywords), DiagnosticMessages.UnknownStatement, _c.SpanOf(kw), kw.Value, what);

@@ -38,6 +38,34 @@ internal static class Values
     /// <summary>The canonical text of a decimal.</summary>
     public static string Text(decimal d) => d.ToString("0.############", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A share as a fraction of persons (<c>1/3</c>, <c>2/3</c>) or a percentage (<c>25</c>), as a number of percent:
+    /// a fraction is held to 28 digits, and quotas round their products to twelve places (<see cref="Ast.Quotas"/>), so a
+    /// third of three is one person, not 0.99… rounded down to none.
+    /// </summary>
+    public static bool TryShare(string text, out decimal percent)
+    {
+        percent = 0;
+        var slash = text.IndexOf('/');
+        if (slash < 0) return TryNumber(text, out percent);
+        if (!decimal.TryParse(text.AsSpan(0, slash), NumberStyles.None, CultureInfo.InvariantCulture, out var over)
+            || !decimal.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var under) || under == 0 || over > under) return false;
+        percent = 100m * over / under;
+        return true;
+    }
+
+    /// <summary>A share as written: <c>25%</c>, or <c>1/3</c> for a percentage no finite decimal holds (one that came from a fraction).</summary>
+    public static string ShareText(decimal percent)
+    {
+        if (decimal.Round(percent, 10) == percent) return Text(percent) + "%";
+        for (var under = 2; under <= 1000; under++)
+        {
+            var over = decimal.Round(percent * under / 100m, 10);
+            if (over == decimal.Truncate(over)) return $"{over:0}/{under}";
+        }
+        return Text(decimal.Round(percent, 4)) + "%";
+    }
+
     /// <summary>Short weekday names used in files.</summary>
     public static readonly IReadOnlyList<(IsoDayOfWeek Day, string Name)> Days =
     [

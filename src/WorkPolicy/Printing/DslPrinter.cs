@@ -142,10 +142,10 @@ internal static class DslPrinter
     /// <summary>A share as the language writes it: <c>25%</c>, <c>at-most 25%</c>, <c>at-least 30%</c>, <c>between 25% and 30%</c>.</summary>
     private static string Share(ShareBound bound, decimal percent, decimal? high) => bound switch
     {
-        ShareBound.AtMost => $"at-most {Values.Text(percent)}%",
-        ShareBound.AtLeast => $"at-least {Values.Text(percent)}%",
-        ShareBound.Between => $"between {Values.Text(percent)}% and {Values.Text(high!.Value)}%",
-        _ => $"{Values.Text(percent)}%",
+        ShareBound.AtMost => $"at-most {Values.ShareText(percent)}",
+        ShareBound.AtLeast => $"at-least {Values.ShareText(percent)}",
+        ShareBound.Between => $"between {Values.ShareText(percent)} and {Values.ShareText(high!.Value)}",
+        _ => Values.ShareText(percent),
     };
 
     private static string PoolText(PoolDecl p)

@@ -134,8 +134,8 @@ internal static class YamlPrinter
             if (pool.Table.IsEmpty)
             {
                 if (pool.Bound != ShareBound.Exactly) w.Append("          bound: ").Append(Output.DecisionJson.BoundWord(pool.Bound)).Append('\n');
-                w.Append("          percent: ").Append(Values.Text(pool.Percent)).Append('\n');
-                if (pool.High is { } high) w.Append("          percent_high: ").Append(Values.Text(high)).Append('\n');
+                w.Append("          percent: ").Append(YamlShare(pool.Percent)).Append('\n');
+                if (pool.High is { } high) w.Append("          percent_high: ").Append(YamlShare(high)).Append('\n');
             }
             if (pool.Base is { } quotaBase) w.Append("          base: ").Append(Quote.Of(ExprPrinter.Print(quotaBase))).Append('\n');
             w.Append("          rounding: ").Append(DslPrinter.RoundingWord(pool.Rounding)).Append('\n');
@@ -147,9 +147,9 @@ internal static class YamlPrinter
                 foreach (var row in pool.Table)
                 {
                     w.Append("            - when: ").Append(Quote.Of(ExprPrinter.Print(row.When))).Append('\n');
-                    w.Append("              percent: ").Append(Values.Text(row.Percent)).Append('\n');
+                    w.Append("              percent: ").Append(YamlShare(row.Percent)).Append('\n');
                     if (Quotas.BoundOf(row.AtMost, row.AtLeast, row.High) is var rb && rb != ShareBound.Exactly) w.Append("              bound: ").Append(Output.DecisionJson.BoundWord(rb)).Append('\n');
-                    if (row.High is { } rowHigh) w.Append("              percent_high: ").Append(Values.Text(rowHigh)).Append('\n');
+                    if (row.High is { } rowHigh) w.Append("              percent_high: ").Append(YamlShare(rowHigh)).Append('\n');
                 }
             }
         }
@@ -191,4 +191,7 @@ internal static class YamlPrinter
             }).Append('\n');
         }
     }
+
+    /// <summary>A share as YAML writes it: the number of percent, or the fraction it came from (<c>1/3</c>), whole.</summary>
+    private static string YamlShare(decimal percent) => Values.ShareText(percent) is var text && text.EndsWith('%') ? text[..^1] : Values.ShareText(percent);
 }

@@ -39,7 +39,7 @@ public sealed record PoolAssignment(string Group, string Unit, QuotaPlace Place,
     /// <summary>The share with its bound in words: <c>at most 25%</c>, <c>at least 30%</c>, <c>between 25% and 30%</c>, <c>25%</c>.</summary>
     public string Words()
     {
-        static string P(decimal p) => p.ToString(System.Globalization.CultureInfo.InvariantCulture) + "%";
+        static string P(decimal p) => Parsing.Values.ShareText(p);
         return Bound switch
         {
             ShareBound.AtMost => $"at most {P(Percent)}",

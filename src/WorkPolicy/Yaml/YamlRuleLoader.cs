@@ -176,6 +176,15 @@ internal static partial class YamlRuleLoader
         return null;
     }
 
+    /// <summary>A share: a number of percent (<c>25</c>) or a fraction of persons (<c>1/3</c>).</summary>
+    private static decimal? Share(NodeReader r, YamlNode? node, string what)
+    {
+        if (r.Str(node, what) is not { } text) return null;
+        if (Values.TryShare(text, out var percent)) return percent;
+        r.Error(DiagnosticMessages.MustBeNumber, node!.Span, what, text);
+        return null;
+    }
+
     /// <summary>The top of a range: <c>percent_high</c>, required with <c>bound: between</c> and refused without it.</summary>
     private static decimal? High(NodeReader r, YamlMapping m, string bound)
     {
@@ -190,7 +199,7 @@ internal static partial class YamlRuleLoader
             r.Error(DiagnosticMessages.BoundMustBeExactlyOrAtMost, m.Span);
             return null;
         }
-        return r.Number(given, "percent_high");
+        return Share(r, given, "percent_high");
     }
 
     private static ProvisionDecl? Provision(NodeReader r, YamlNode node)
@@ -224,13 +233,13 @@ internal static partial class YamlRuleLoader
                 if (r.Map(row, "a quota row", RowKeys, "when", "percent") is not { } rm) continue;
                 var rowBound = r.Str(rm.Get("bound"), "bound") ?? "exactly";
                 if (!Bounds.Contains(rowBound)) r.Error(Suggest.Fix(rowBound, Bounds), DiagnosticMessages.BoundMustBeExactlyOrAtMost, rm.Get("bound")!.Span);
-                if (r.Condition(rm.Get("when"), "when") is { } when && r.Number(rm.Get("percent"), "percent") is { } rowPct)
+                if (r.Condition(rm.Get("when"), "when") is { } when && Share(r, rm.Get("percent"), "percent") is { } rowPct)
                     rows.Add(new QuotaRowDecl(when, rowPct, rowBound == "at-most", rm.Span) { AtLeast = rowBound == "at-least", High = High(r, rm, rowBound) });
             }
             var table = pm.Get("table") is not null;
             if (!table && pm.Get("percent") is null) r.Error(DiagnosticMessages.PoolNeedsShare, pm.Span);
             if (table && pm.Get("percent") is { } stray) r.Error(DiagnosticMessages.QuotaTableWithPercent, stray.Span);
-            var pct = table ? 0 : r.Number(pm.Get("percent"), "percent");
+            var pct = table ? 0 : Share(r, pm.Get("percent"), "percent");
             if (r.Str(pm.Get("group"), "group") is { } group && pct is { } share)
             {
                 pool = new PoolDecl(group, per == "unit" ? PoolPer.Unit : PoolPer.TopUnit, place == "home" ? QuotaPlace.Home : QuotaPlace.Office, share,

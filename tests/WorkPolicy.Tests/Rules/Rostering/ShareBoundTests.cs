@@ -164,7 +164,8 @@ public class ShareBoundTests
     }
 
     [Theory]
-    [InlineData("minimum 30%", "a share: N%, at-most N%, at-least N% or between N% and M%")]
+    [InlineData("minimum 30%", "a share: N%, N/M, at-most N%, at-least N% or between N% and M%")]
+    [InlineData("30% minimum", "'minimum' after the share of a pool: a pool reads")]
     [InlineData("between 30% and 25%", "ends below its start")]
     [InlineData("between 25%", "'and M%'")]
     [InlineData("at-most 25% at-least 0 person", "not a usable number of persons")]
@@ -173,5 +174,45 @@ public class ShareBoundTests
         var loaded = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.wp", Circular(share))]);
         loaded.Value.Should().BeNull();
         loaded.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Message.Contains(expected) && d.Span.Path == "floors.wp");
+    }
+
+    [Theory]
+    [InlineData("1/3 rounding down", 3, 1)]
+    [InlineData("1/3 rounding down", 6, 2)]
+    [InlineData("1/3 rounding down", 4, 1)]
+    [InlineData("2/3 rounding up", 4, 3)]
+    [InlineData("at-most 1/3 rounding down", 9, 3)]
+    public void A_share_as_a_fraction_gives_whole_persons_where_the_fraction_does(string share, int members, int quota)
+    {
+        var engine = Engine(share);
+        var plan = engine.Roster(Staff(engine, members), Monday, Friday);
+        plan.Pools.Should().OnlyContain(p => p.Quota == quota && p.AtPlace == quota && p.Holds, "a third of three is one person, not 0.99… rounded down");
+        var decision = engine.Decide(Staff(engine, members), "e-1", Monday);
+        PolicyJson.Deserialize(PolicyJson.Serialize(decision, indented: false)).Should().Be(decision);
+        decision.Pool!.Words().Should().Contain(share.Split(' ').First(w => w.Contains('/')), "the share shown as written");
+    }
+
+    [Fact]
+    public void A_third_taken_in_turns_places_one_of_a_pool_of_one_every_third_day_and_prints_as_written()
+    {
+        var engine = Engine("1/3 rounding turns");
+        var plan = engine.Roster(Staff(engine, 1), new LocalDate(2021, 7, 5), new LocalDate(2021, 7, 13));
+        plan.Pools.Select(p => p.AtPlace).Should().Equal(0, 0, 1, 0, 0, 1, 0);
+        var folder = Directory.CreateTempSubdirectory("wp-third-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), Vocabulary);
+            var dsl = Path.Combine(folder, "floors.wp");
+            File.WriteAllText(dsl, Circular("1/3 rounding turns"));
+            RuleFiles.Convert(dsl, RuleEncoding.Dsl).Value.Should().Contain("office 1/3 rounding turns");
+            var yaml = RuleFiles.Convert(dsl, RuleEncoding.Yaml, Path.Combine(folder, "floors.yaml")).Value!;
+            yaml.Should().Contain("percent: 1/3");
+            var twin = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.yaml", yaml)]).Value!;
+            twin.Roster(Staff(twin, 1), new LocalDate(2021, 7, 5), new LocalDate(2021, 7, 13)).Pools.Should().Equal(plan.Pools);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
