@@ -115,7 +115,7 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage MustBeTrueOrFalse = new(DiagnosticCatalog.BadValue, "{0} must be true or false, not '{1}'");
     public static readonly DiagnosticMessage NamedWindowEndsBeforeStarts = new(DiagnosticCatalog.BadValue, "window '{0}' ends before it starts");
     public static readonly DiagnosticMessage NotDiagnosticCode = new(DiagnosticCatalog.BadValue, "'{0}' is not a diagnostic code");
-    public static readonly DiagnosticMessage NotFieldType = new(DiagnosticCatalog.BadValue, "'{0}' is not a field type");
+    public static readonly DiagnosticMessage NotFieldType = new(DiagnosticCatalog.BadValue, "'{0}' is not a field type: a field is one-of {{ CODES }}, set-of {{ CODES }}, bool or number (a value that changes by date is a dated series: status)");
     public static readonly DiagnosticMessage NotMode = new(DiagnosticCatalog.BadValue, "'{0}' is not a mode");
     public static readonly DiagnosticMessage NotPlace = new(DiagnosticCatalog.BadValue, "'{0}' is not a place (office, home, off)");
     public static readonly DiagnosticMessage NotProvisionMode = new(DiagnosticCatalog.BadValue, "'{0}' is not a mode a provision can decide");
@@ -156,6 +156,7 @@ internal static class DiagnosticMessages
 
     // WP0204 UnknownKey
     public static readonly DiagnosticMessage UnknownKey = new(DiagnosticCatalog.UnknownKey, "unknown key '{0}' in {1}");
+    public static readonly DiagnosticMessage UndeclaredFactField = new(DiagnosticCatalog.UnknownKey, "unknown key '{0}' in {1}: the vocabulary declares no field {2}.{0}; its {2} fields are {3}");
 
     // WP0205 WrongShape
     public static readonly DiagnosticMessage AttributesTakeMapping = new(DiagnosticCatalog.WrongShape, "'attributes' takes a mapping, e.g. {{ java-bali: true }}");

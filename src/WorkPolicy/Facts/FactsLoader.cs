@@ -477,8 +477,10 @@ internal sealed partial class FactsLoader
         if (Field(entity, key) is not { } field)
         {
             var prefix = entity + ".";
-            var known = _rules.Fields.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]);
-            _r.Error(Suggest.Fix(key, known), DiagnosticMessages.UnknownKey, keyNode.Span, key, what);
+            var known = _rules.Fields.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).Order(StringComparer.Ordinal).ToList();
+            // Say that the vocabulary lacks the field and which there are: a key of the HR system's own may just be undeclared.
+            var listed = known.Count == 0 ? "none" : string.Join(", ", known.Take(12)) + (known.Count > 12 ? $" and {known.Count - 12} more" : "");
+            _r.Error(Suggest.Fix(key, known), DiagnosticMessages.UndeclaredFactField, keyNode.Span, key, what, entity, listed);
             return null;
         }
         switch (field.Kind)

@@ -169,3 +169,25 @@ public class ExplainedPeriodTests
         engine.Explain(facts, "e-1", new LocalDate(2021, 7, 15)).ToString().Should().Contain("period from 2021-07-01 to 2021-07-20; this version from 2021-07-11");
     }
 }
+
+/// <summary>Messages that say what exists: the field types a vocabulary takes, the employee fields a vocabulary declares.</summary>
+public class WhatExistsMessagesTests
+{
+    [Fact]
+    public void An_undeclared_employee_key_and_an_unknown_field_type_say_what_there_is()
+    {
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+        var facts = engine.ParseFacts("hr.yaml", """
+            units: [ { id: u, region: kota-palopo, kind: dinas } ]
+            employees: [ { id: e-1, unit: u, employment: pns, birth_date: 1970-01-01 } ]
+            """);
+        var d = facts.Diagnostics.Should().ContainSingle(x => x.Code == "WP0204").Subject;
+        d.Message.Should().Contain("declares no field employee.birth_date").And.Contain("its employee fields are").And.Contain("employment");
+        var vocabulary = PolicyEngine.Load([new RuleSource("vocabulary.wp", """
+            vocabulary v {
+              field employee.birth_date: date
+            }
+            """)]);
+        vocabulary.Diagnostics.Should().Contain(x => x.Message.Contains("'date' is not a field type: a field is one-of { CODES }, set-of { CODES }, bool or number"));
+    }
+}
