@@ -134,7 +134,8 @@ public static partial class WorkPolicyEndpoints
         {
             foreach (var e in employees)
             {
-                for (var d = first; d <= last; d = d.PlusDays(1)) decisions.Add(now.Engine.Decide(facts, e, d));
+                // By count, not "d <= last; d = d.PlusDays(1)": the day after 9999-12-31 does not exist.
+                for (var d = 0; d < days; d++) decisions.Add(now.Engine.Decide(facts, e, first.PlusDays(d)));
                 request.HttpContext.RequestAborted.ThrowIfCancellationRequested();
                 if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > limits.RequestTime)
                     return OverLimit(nameof(WorkPolicyLimits.RequestTime), limits.RequestTime, $"{decisions.Count} of {employees.Count * days} decisions made");

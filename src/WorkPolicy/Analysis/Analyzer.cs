@@ -27,7 +27,8 @@ internal static class Analyzer
         var gaps = new HashSet<string>(StringComparer.Ordinal);
         var complete = true;
         var first = rules.Circulars.Min(c => c.Model.From);
-        var last = rules.Circulars.Max(c => c.Model.To ?? c.Model.From).PlusDays(1);
+        var end = rules.Circulars.Max(c => c.Model.To ?? c.Model.From);
+        var last = end < LocalDate.MaxIsoValue ? end.PlusDays(1) : end;
         foreach (var (region, _) in Comparison.RegionGroups(sides))
         {
             var space = FactSpace.Of(sides, region);
@@ -68,6 +69,23 @@ internal static class Analyzer
         {
             if (c.Deciding.FirstOrDefault(q => q.Model.Id == target) is not { } q || ConflictChecker.CanApplyTogether(rules, c, p, q) != false) continue;
             found.Add(Diagnostic.Create(DiagnosticMessages.OverridesNeverTakesEffect, p.Model.Decl.Span, p.Model.Id, target, c.Model.Id));
+        }
+        // A cycle whose days at the place do not keep the share (2 office 1 home is two thirds at the office).
+        foreach (var (_, compiled) in EachProvisionOnce(rules))
+        {
+            if (compiled.Model.Pool is not { HasTable: false, Decl: { Cycle: { } cycle } decl } cycled) continue;
+            var atPlace = 100m * (decl.Place == QuotaPlace.Office ? cycle.Office : cycle.Home) / cycle.Length;
+            var keeps = decl.Bound switch
+            {
+                ShareBound.AtMost => atPlace <= decl.Percent,
+                ShareBound.AtLeast => atPlace >= decl.Percent,
+                ShareBound.Between => atPlace >= decl.Percent && atPlace <= decl.High!.Value,
+                _ => decimal.Round(atPlace, 10) == decimal.Round(decl.Percent, 10),
+            };
+            if (keeps) continue;
+            var share = new PoolAssignment(decl.Group, "", decl.Place, decl.Percent, decl.Rounding, decl.AtMost) { AtLeast = decl.AtLeast, PercentHigh = decl.High }.Words();
+            found.Add(Diagnostic.Create(DiagnosticMessages.CycleBreaksShare, cycled.Span, decl.Group, compiled.Model.Id, cycle.Office, cycle.Home,
+                Parsing.Values.ShareText(atPlace), decl.Place == QuotaPlace.Office ? "office" : "home", share));
         }
         // A check-in with no window gives attendance nothing to check (the report says so too): once per provision.
         foreach (var (_, compiled) in EachProvisionOnce(rules).Concat(EachAttachingOnce(rules)))

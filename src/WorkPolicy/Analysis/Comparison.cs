@@ -64,8 +64,10 @@ internal static class Comparison
                 var (start, end) = (cuts[s], s + 1 < cuts.Count ? cuts[s + 1].PlusDays(-1) : to);
                 starts.Add(start);
                 // One date per weekday: obligations may be due, and windows differ, by weekday.
-                for (var day = start; day <= end && day < start.PlusDays(7); day = day.PlusDays(1))
+                var span = Math.Min(6, Period.DaysBetween(start, end));
+                for (var i = 0; i <= span; i++)
                 {
+                    var day = start.PlusDays(i);
                     var (cells, whole) = SpaceWalk.Run(space, sides, day);
                     complete &= whole;
                     classes += cells.Count;
@@ -107,9 +109,9 @@ internal static class Comparison
         {
             var d = group.First().D;
             var on = group.Select(x => x.Day.DayOfWeek).ToHashSet();
-            var all = Enumerable.Range(0, Math.Min(7, NodaTime.Period.Between(d.From, d.To.PlusDays(1), PeriodUnits.Days).Days)).Select(i => d.From.PlusDays(i).DayOfWeek).ToHashSet();
+            var all = Enumerable.Range(0, Math.Min(7, NodaTime.Period.DaysBetween(d.From, d.To) + 1)).Select(i => d.From.PlusDays(i).DayOfWeek).ToHashSet();
             var only = on.SetEquals(all) ? [] : on.Order().ToImmutableArray();
-            if (run is not null && run.To.PlusDays(1) == d.From && run.Weekdays.SequenceEqual(only))
+            if (run is not null && NodaTime.Period.DaysBetween(run.To, d.From) == 1 && run.Weekdays.SequenceEqual(only))
             {
                 run = run with { To = d.To };
                 continue;
@@ -161,7 +163,7 @@ internal static class Comparison
         var cuts = new SortedSet<LocalDate> { from };
         foreach (var c in sides.SelectMany(s => s.Model.Circulars).Where(c => c.Regions.Contains(region)))
         {
-            foreach (var d in new LocalDate?[] { c.From, c.To?.PlusDays(1), c.RevokedFrom })
+            foreach (var d in new LocalDate?[] { c.From, c.To is { } end && end < LocalDate.MaxIsoValue ? end.PlusDays(1) : null, c.RevokedFrom })
             {
                 if (d is { } day && day > from && day <= to) cuts.Add(day);
             }

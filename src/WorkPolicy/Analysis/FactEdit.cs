@@ -97,7 +97,7 @@ internal static class FactEdit
             return facts with
             {
                 Incidents = value is NumberFact age
-                    ? [.. incidents.Where(i => !(i.Kind == kind && i.Unit == unit.Id)), new Incident(kind, unit.Id, date.PlusDays(-(int)age.Value))]
+                    ? [.. incidents.Where(i => !(i.Kind == kind && i.Unit == unit.Id)), new Incident(kind, unit.Id, date.PlusDays(-(int)Math.Min(age.Value, Period.DaysBetween(LocalDate.MinIsoValue, date))))]
                     : [.. incidents.Where(i => !(i.Kind == kind && i.Unit == unit.Id))],
             };
         }

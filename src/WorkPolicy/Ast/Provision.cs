@@ -56,6 +56,9 @@ internal sealed record PoolDecl(string Group, PoolPer Per, QuotaPlace Place, dec
     /// <summary>Persons kept at the place whatever the share (<c>at-least 1 person</c>: a small office stays staffed), 0 for none.</summary>
     public int MinPersons { get; init; }
 
+    /// <summary>A cycle each member follows (<c>cycle 2 office 1 home</c>: two working days at the office, one at home), staggered over the pool; null for none.</summary>
+    public PoolCycle? Cycle { get; init; }
+
     /// <summary>The kind of bound the share is.</summary>
     public ShareBound Bound => Quotas.BoundOf(AtMost, AtLeast, High);
 
@@ -74,6 +77,16 @@ internal sealed record QuotaRowDecl(Expr When, decimal Percent, bool AtMost, Sou
 }
 
 /// <summary>The arithmetic of quotas, one place for pools and assignments.</summary>
+/// <summary>N working days at the office, then M at home, over and over, per member.</summary>
+internal sealed record PoolCycle(int Office, int Home)
+{
+    /// <summary>The cycle's length in working days.</summary>
+    public int Length => Office + Home;
+
+    /// <summary>Whether a member of <paramref name="phase"/> is at the office on the pool's <paramref name="day"/>-th working day.</summary>
+    public bool AtOffice(int day, int phase) => (day + phase) % Length < Office;
+}
+
 internal static class Quotas
 {
     /// <summary>The bound a share states: a range, a floor, a cap, or the target itself.</summary>

@@ -152,7 +152,7 @@ internal sealed partial class Linker
                 {
                     // Past the end, only an extension that takes over the day after it applies; anything later is a gap.
                     if (!restates) continue;
-                    if (a.Period.From > last.PlusDays(1))
+                    if (Period.DaysBetween(last, a.Period.From) > 1)
                     {
                         Report(DiagnosticMessages.ExtensionNotAdjacent, a.Period.Span, a.Id, c.Id, a.Period.From, last);
                         continue;

@@ -153,6 +153,9 @@ internal static class DiagnosticCatalog
     /// <summary>A check-in duty that states no window: attendance has nothing to check it against.</summary>
     public static readonly DiagnosticDescriptor CheckInNoWindow = new("WP0324", Severity.Warning, "check-in with no window", "Give the times it is due ('windows mon-fri 07:00-07:30'), or name the duty otherwise if the text states no time; accept the warning if the text truly gives none (check --analyze).");
 
+    /// <summary>A pool's cycle whose days at the place do not keep its share.</summary>
+    public static readonly DiagnosticDescriptor CycleAgainstShare = new("WP0325", Severity.Warning, "cycle contradicts the share", "Make the share what the cycle gives (2 office 1 home is 2/3 at the office), or the cycle what the share asks (check --analyze).");
+
     /// <summary>Facts: a required key is missing.</summary>
     public static readonly DiagnosticDescriptor FactsMissing = new("WP0402", Severity.Error, "facts: required key missing", "Add the key the message names.");
 

@@ -123,6 +123,7 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage NotRelation = new(DiagnosticCatalog.BadValue, "'{0}' is not a relation");
     public static readonly DiagnosticMessage NotUsablePercentage = new(DiagnosticCatalog.BadValue, "'{0}' is not a usable percentage");
     public static readonly DiagnosticMessage CiteQuoteOrSummary = new(DiagnosticCatalog.BadValue, "a cite gives either 'quote' (the source's words) or 'summary' (a paraphrase where only a report is at hand), one of them");
+    public static readonly DiagnosticMessage NotUsableCycle = new(DiagnosticCatalog.BadValue, "'cycle {0} office {1} home' is not a usable cycle: whole numbers of working days from 1, 31 at most together");
     public static readonly DiagnosticMessage RangeUpsideDown = new(DiagnosticCatalog.BadValue, "the range 'between {0}% and {1}%' ends below its start: write the smaller share first");
     public static readonly DiagnosticMessage NotUsablePersons = new(DiagnosticCatalog.BadValue, "'{0}' is not a usable number of persons (a whole number from 1)");
     public static readonly DiagnosticMessage NotWeekdayRange = new(DiagnosticCatalog.BadValue, "'{0}' is not a weekday or range such as mon-thu");
@@ -283,6 +284,9 @@ internal static class DiagnosticMessages
 
     // WP0324 CheckInNoWindow
     public static readonly DiagnosticMessage CheckInWithoutWindow = new(DiagnosticCatalog.CheckInNoWindow, "obligation 'check-in' states no window: attendance checks nothing for it");
+
+    // WP0325 CycleAgainstShare
+    public static readonly DiagnosticMessage CycleBreaksShare = new(DiagnosticCatalog.CycleAgainstShare, "the cycle of pool '{0}' in provision '{1}' ({2} office, {3} home) puts {4} of the pool at the {5} on average, which its share ({6}) does not allow: a roster keeping the cycle breaks the share");
 
     // WP0322 CircularsTie
     public static readonly DiagnosticMessage CircularsCanDecideDifferently = new(DiagnosticCatalog.CircularsTie, "circulars '{0}' and '{1}' are both in force in region '{2}' from {3} and can decide differently, e.g. on {3} when {4} ('{5}' {6}, '{7}' {8}), and neither states 'follows', 'supersedes' or 'amends' for the other");

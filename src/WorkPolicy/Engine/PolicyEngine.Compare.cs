@@ -54,7 +54,7 @@ public sealed partial class PolicyEngine
                         open = null;
                         continue;
                     }
-                    if (open is not null && open.To.PlusDays(1) == d && open.Differs.SequenceEqual(aspects) && Alike(open.A, da) && Alike(open.B, db))
+                    if (open is not null && Period.DaysBetween(open.To, d) == 1 && open.Differs.SequenceEqual(aspects) && Alike(open.A, da) && Alike(open.B, db))
                     {
                         open = open with { To = d };
                         continue;

@@ -431,9 +431,11 @@ internal sealed class ConditionCompiler(bool reference = false)
             foreach (var inc in incidents ?? [])
             {
                 if (inc.Kind != kind) continue;
-                var first = inc.Confirmed.PlusDays(startOffset);
-                if (s.Date < first) continue;
-                if (!workingDays ? s.Date <= first.PlusDays(days - 1) : WorkingDaysFrom(s.Index, first, s.Date) <= days && s.Index.IsWorkingDay(s.Date)) return Tri.True;
+                // Counted in days between, never by adding to a date: a confirmed date near the calendar's end (facts
+                // are the caller's) must not overflow it.
+                var since = (long)Period.DaysBetween(inc.Confirmed, s.Date) - startOffset;
+                if (since < 0) continue;
+                if (!workingDays ? since <= days - 1 : WorkingDaysFrom(s.Index, s.Date.PlusDays(-(int)since), s.Date) <= days && s.Index.IsWorkingDay(s.Date)) return Tri.True;
             }
             return Tri.False;
         }
@@ -445,6 +447,7 @@ internal sealed class ConditionCompiler(bool reference = false)
             for (var d = first; d <= date && n <= 366; d = d.PlusDays(1))
             {
                 if (index.IsWorkingDay(d)) n++;
+                if (d == date) break; // the last day of the calendar has no next
             }
             return n;
         }

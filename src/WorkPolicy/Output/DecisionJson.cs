@@ -97,6 +97,13 @@ internal static class DecisionJson
         if (pool.PercentHigh is { } high) w.WriteNumber("percent_high", high);
         w.WriteString("rounding", DslPrinter.RoundingWord(pool.Rounding));
         if (pool.MinPersons > 0) w.WriteNumber("min_persons", pool.MinPersons);
+        if (pool.CycleOffice is { } office && pool.CycleHome is { } home)
+        {
+            w.WriteStartObject("cycle");
+            w.WriteNumber("office", office);
+            w.WriteNumber("home", home);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
         w.WriteEndObject();
     }

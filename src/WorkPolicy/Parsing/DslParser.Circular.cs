@@ -194,11 +194,13 @@ internal static partial class DslParser
             // A floor with no rounding stated rounds up: rounded down, "at least 30%" of five would be one, under the floor.
             if (ParseRounding(share.AtLeast ? Rounding.Up : Rounding.Down) is not { } rounding) return null;
             if (ParseMinPersons() is not { } minPersons) return null;
+            PoolCycle? cycle = null;
+            if (_c.TryWord("cycle") && (cycle = ParseCycle()) is null) return null;
             var prefer = _c.TryWord("prefer") ? ParseExpr() : null;
             if (Shares(share) is not var (percent, high)) return null;
             return new PoolDecl(group.Value, per, place, percent, rounding, share.AtMost, _c.SpanFrom(start))
             {
-                Prefer = prefer, Base = quotaBase, AtLeast = share.AtLeast, High = high, MinPersons = minPersons,
+                Prefer = prefer, Base = quotaBase, AtLeast = share.AtLeast, High = high, MinPersons = minPersons, Cycle = cycle,
             };
         }
 
@@ -242,6 +244,21 @@ internal static partial class DslParser
             if (!_c.TrySymbol("/")) { _c.FailExpecting("'%' (or '/' and a denominator, for a fraction such as 1/3)"); return null; }
             if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "the denominator of the fraction", out var under)) return null;
             return amount with { Value = $"{amount.Value}/{under.Value}", EndLine = under.EndLine, EndColumn = under.EndColumn };
+        }
+
+        /// <summary><c>cycle N office M home</c> (after the word <c>cycle</c>): each member's turn, N working days at the office then M at home.</summary>
+        private PoolCycle? ParseCycle()
+        {
+            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "days at the office (cycle 2 office 1 home)", out var office)) return null;
+            if (!_c.TryWord("office")) { _c.FailExpecting("'office' (cycle N office M home)"); return null; }
+            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "days at home (cycle 2 office 1 home)", out var home)) return null;
+            if (!_c.TryWord("home")) { _c.FailExpecting("'home' (cycle N office M home)"); return null; }
+            if (!int.TryParse(office.Value, out var n) || !int.TryParse(home.Value, out var m) || n < 1 || m < 1 || n + m > 31)
+            {
+                _c.Error(DiagnosticMessages.NotUsableCycle, _c.SpanOf(office), office.Value, home.Value);
+                return null;
+            }
+            return new PoolCycle(n, m);
         }
 
         /// <summary><c>[at-least N person|persons]</c>: persons kept at the quota's place whatever the share; 0 when not stated.</summary>

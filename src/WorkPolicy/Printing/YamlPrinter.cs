@@ -140,6 +140,7 @@ internal static class YamlPrinter
             if (pool.Base is { } quotaBase) w.Append("          base: ").Append(Quote.Of(ExprPrinter.Print(quotaBase))).Append('\n');
             w.Append("          rounding: ").Append(DslPrinter.RoundingWord(pool.Rounding)).Append('\n');
             if (pool.MinPersons > 0) w.Append("          min_persons: ").Append(pool.MinPersons).Append('\n');
+            if (pool.Cycle is { } cycle) w.Append("          cycle: { office: ").Append(cycle.Office).Append(", home: ").Append(cycle.Home).Append(" }\n");
             if (pool.Prefer is { } prefer) w.Append("          prefer: ").Append(Quote.Of(ExprPrinter.Print(prefer))).Append('\n');
             if (!pool.Table.IsEmpty)
             {

@@ -29,12 +29,18 @@ public sealed record PoolAssignment(string Group, string Unit, QuotaPlace Place,
     /// <summary>Persons kept at the place whatever the share (<c>at-least 1 person</c>), 0 for none.</summary>
     public int MinPersons { get; init; }
 
+    /// <summary>For a pool whose members take turns in a cycle (<c>cycle 2 office 1 home</c>): its working days at the office, else null.</summary>
+    public int? CycleOffice { get; init; }
+
+    /// <summary>For a pool in a cycle: its working days at home, else null.</summary>
+    public int? CycleHome { get; init; }
+
     /// <summary>The kind of bound: target, cap, floor or range.</summary>
     public ShareBound Bound => Quotas.BoundOf(AtMost, AtLeast, PercentHigh);
 
     /// <summary>E.g. <c>pelaksana of disdik: office at most 25% (rounding down)</c>, <c>office between 25% and 30%, at least 1 person</c>.</summary>
     public override string ToString() =>
-        $"{Group} of {Unit}: {(Place == QuotaPlace.Office ? "office" : "home")} {Words()} ({(Bound == ShareBound.Between ? "the least whole count in the range" : "rounding " + Rounding.ToString().ToLowerInvariant())}{(MinPersons > 0 ? $", at least {MinPersons} {(MinPersons == 1 ? "person" : "persons")}" : "")})";
+        $"{Group} of {Unit}: {(Place == QuotaPlace.Office ? "office" : "home")} {Words()} ({(Bound == ShareBound.Between ? "the least whole count in the range" : "rounding " + Rounding.ToString().ToLowerInvariant())}{(MinPersons > 0 ? $", at least {MinPersons} {(MinPersons == 1 ? "person" : "persons")}" : "")}{(CycleOffice is { } o ? $", each {o} day(s) at the office then {CycleHome} at home" : "")})";
 
     /// <summary>The share with its bound in words: <c>at most 25%</c>, <c>at least 30%</c>, <c>between 25% and 30%</c>, <c>25%</c>.</summary>
     public string Words()

@@ -22,6 +22,8 @@ internal static class RosterChecker
         var officeDays = new Dictionary<(string Group, string Unit), Dictionary<string, int>>();
         // The turn of each pool, counted as the planner counts it: one per day the pool has members.
         var turns = new Dictionary<(string Group, string Unit), int>();
+        // For pools in a cycle: each member's places by the pool's turn, held to the cycle once all days are read.
+        var cycles = new Dictionary<(string Employee, string Group, string Unit), (PoolCycle Cycle, List<(int Turn, bool AtOffice, LocalDate Date)> Days)>();
         foreach (var date in dates)
         {
             var pools = new SortedDictionary<(string Group, string Unit), (PoolAssignment Pool, Verdict Verdict, int Members, int AtPlace)>();
@@ -59,6 +61,12 @@ internal static class RosterChecker
                         }
                         if (!officeDays.TryGetValue(key, out var counts)) officeDays[key] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
                         counts[e.Id] = counts.GetValueOrDefault(e.Id) + (place == RosterPlace.Office ? 1 : 0);
+                        if (pool.CycleOffice is { } cycleOffice && pool.CycleHome is { } cycleHome)
+                        {
+                            if (!cycles.TryGetValue((e.Id, key.Group, key.Unit), out var followed))
+                                cycles[(e.Id, key.Group, key.Unit)] = followed = (new PoolCycle(cycleOffice, cycleHome), []);
+                            followed.Days.Add((turns.GetValueOrDefault(key), place == RosterPlace.Office, date));
+                        }
                         break;
                 }
             }
@@ -86,9 +94,17 @@ internal static class RosterChecker
                 }
             }
         }
+        // A member in a cycle keeps to it: some place in the cycle gives every one of their days (N at the office, M at home).
+        foreach (var ((employee, group, unit), (cycle, days)) in cycles.OrderBy(c => c.Key))
+        {
+            if (Enumerable.Range(0, cycle.Length).Any(phase => days.All(d => cycle.AtOffice(d.Turn, phase) == d.AtOffice))) continue;
+            violations.Add(new RosterViolation(days[0].Date, employee, $"{group}@{unit}",
+                $"does not keep to the cycle of {cycle.Office} working day(s) at the office then {cycle.Home} at home over {days.Count} rotation day(s)"));
+        }
         foreach (var (key, counts) in officeDays.OrderBy(k => k.Key))
         {
-            if (counts.Count == 0) continue;
+            // In a cycle the cycle is the fairness: members who started at other places in it differ by its turns.
+            if (counts.Count == 0 || cycles.Keys.Any(c => c.Group == key.Group && c.Unit == key.Unit)) continue;
             var max = counts.Values.Max();
             var min = counts.Values.Min();
             if (max - min > 1)

@@ -31,6 +31,11 @@ internal static class RosterPlanner
 
         /// <summary>How many days the pool has been planned: the turn of a share spread over the rotation.</summary>
         public int Turn;
+
+        /// <summary>For a pool in a cycle: each member's place in it, given when first met (in id order, round the cycle).</summary>
+        public Dictionary<string, int> Phases = new(StringComparer.Ordinal);
+
+        public int NextPhase;
     }
 
     /// <summary>Plans a roster for <paramref name="employees"/> over <paramref name="dates"/>.</summary>
@@ -83,13 +88,24 @@ internal static class RosterPlanner
                 if (!states.TryGetValue(key, out var state)) states[key] = state = new PoolState();
                 var pool = members[0].Pool;
                 var n = members.Count;
+                var cycleDay = state.Turn;
                 var share = PoolQuota.Of(evaluator, pool, members[0].V, n, state.Turn++, date, modes);
                 var quota = share.AtPlace;
                 var officeCount = pool.Place == QuotaPlace.Office ? quota : n - quota;
+                if (pool.CycleOffice is { } cycleOffice && pool.CycleHome is { } cycleHome)
+                {
+                    // Each member follows the cycle from a place of their own, the places handed round the cycle so the
+                    // days hold about the same number at the office (a pool of three in "2 office, 1 home": two a day).
+                    var cycle = new PoolCycle(cycleOffice, cycleHome);
+                    foreach (var id in members.Select(m => m.Row.Facts.Id).Order(StringComparer.Ordinal))
+                        if (!state.Phases.ContainsKey(id)) state.Phases[id] = state.NextPhase++ % cycle.Length;
+                    state.Office = members.Select(m => m.Row.Facts.Id).Where(id => cycle.AtOffice(cycleDay, state.Phases[id])).ToHashSet(StringComparer.Ordinal);
+                    officeCount = state.Office.Count;
+                }
                 var signature = string.Join(',', members.Select(m => m.Row.Facts.Id).Order(StringComparer.Ordinal));
                 var cadence = cadences.TryGetValue(key, out var known) ? known : cadences[key] = Cadence(evaluator.Decide(members[0].Row, date));
                 // A share spread over turns moves the places every day; otherwise blocks follow the cadence.
-                if (signature != state.Members || state.DaysInBlock >= cadence || pool.Rounding == Rounding.Turns)
+                if (pool.CycleOffice is null && (signature != state.Members || state.DaysInBlock >= cadence || pool.Rounding == Rounding.Turns))
                 {
                     // Preferred staff (a pool's 'prefer') fill office days first; fairness decides within each class.
                     var rank = members.ToDictionary(m => m.Row.Facts.Id, m => evaluator.Preferred(m.Row, date, m.V) switch { Tri.True => 0, Tri.Unknown => 1, _ => 2 }, StringComparer.Ordinal);

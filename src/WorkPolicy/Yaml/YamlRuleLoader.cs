@@ -24,7 +24,8 @@ internal static partial class YamlRuleLoader
     private static readonly string[] RelationKeys = ["kind", "target", "from"];
     private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "scope", "overrides", "mode", "pool", "during", "obligations"];
     private static readonly string[] CiteKeys = ["point", "quote", "summary"];
-    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "percent_high", "base", "rounding", "min_persons", "table", "prefer"];
+    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "percent_high", "base", "rounding", "min_persons", "cycle", "table", "prefer"];
+    private static readonly string[] CycleKeys = ["office", "home"];
     private static readonly string[] RowKeys = ["when", "percent", "percent_high", "bound"];
     private static readonly string[] Bounds = ["exactly", "at-most", "at-least", "between"];
     private static readonly string[] WindowKeys = ["days", "times"];
@@ -176,6 +177,14 @@ internal static partial class YamlRuleLoader
         return null;
     }
 
+    /// <summary>No cycle: reported when one was written that is not usable.</summary>
+    private static PoolCycle? Refused(NodeReader r, YamlNode? cycle)
+    {
+        if (cycle is YamlMapping { } m && m.Get("office") is { } o && m.Get("home") is { } h)
+            r.Error(DiagnosticMessages.NotUsableCycle, cycle.Span, (o as YamlScalar)?.Value ?? "?", (h as YamlScalar)?.Value ?? "?");
+        return null;
+    }
+
     /// <summary>A share: a number of percent (<c>25</c>) or a fraction of persons (<c>1/3</c>).</summary>
     private static decimal? Share(NodeReader r, YamlNode? node, string what)
     {
@@ -251,6 +260,11 @@ internal static partial class YamlRuleLoader
                     AtLeast = bound == "at-least",
                     High = table ? null : High(r, pm, bound),
                     MinPersons = pm.Get("min_persons") is { } mp && r.Number(mp, "min_persons") is { } n ? (int)Math.Clamp(n, 0, 10_000) : 0,
+                    Cycle = r.Map(pm.Get("cycle"), "cycle", CycleKeys, "office", "home") is { } cyc
+                        && r.Number(cyc.Get("office"), "office") is { } office && r.Number(cyc.Get("home"), "home") is { } home
+                        && office is >= 1 and <= 30 && home is >= 1 and <= 30 && office + home <= 31 && office == decimal.Truncate(office) && home == decimal.Truncate(home)
+                        ? new PoolCycle((int)office, (int)home)
+                        : Refused(r, pm.Get("cycle")),
                 };
             }
         }

@@ -162,6 +162,25 @@ public class ServiceAttackTests
     }
 
     [Fact]
+    public async Task The_calendars_last_and_first_days_are_answered_not_a_500()
+    {
+        // The property test found it: a loop asked for the day after 9999-12-31.
+        await using var host = await ServiceHost.Start(records: true);
+        await host.HealthUntil(h => h.TryGetProperty("status", out var s) && s.GetString() == "ok");
+        foreach (var body in new[]
+        {
+            """{"on":"9999-12-31","employees":["e-001","e-003"]}""", """{"from":"9999-12-29","to":"9999-12-31","employees":["e-001"]}""",
+            """{"on":"0001-01-01","employees":["e-001"]}""",
+        })
+        {
+            using var response = await host.Client.PostAsync("/v1/decide", new StringContent(body, Encoding.UTF8, "application/json"));
+            ((int)response.StatusCode).Should().Be(200, body);
+        }
+        using var explained = await host.Client.PostAsync("/v1/explain", new StringContent("""{"employee":"e-001","on":"0001-01-01"}""", Encoding.UTF8, "application/json"));
+        ((int)explained.StatusCode).Should().Be(200);
+    }
+
+    [Fact]
     public async Task Work_over_a_bound_is_422_naming_it_and_refused_before_deciding()
     {
         await using var host = await ServiceHost.Start(records: true, configure: o =>

@@ -169,6 +169,8 @@ public class ShareBoundTests
     [InlineData("between 30% and 25%", "ends below its start")]
     [InlineData("between 25%", "'and M%'")]
     [InlineData("at-most 25% at-least 0 person", "not a usable number of persons")]
+    [InlineData("25% cycle 0 office 1 home", "not a usable cycle")]
+    [InlineData("25% cycle 2 office", "days at home (cycle 2 office 1 home)")]
     public void A_share_the_language_cannot_read_says_what_it_expects(string share, string expected)
     {
         var loaded = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.wp", Circular(share))]);
@@ -209,6 +211,60 @@ public class ShareBoundTests
             yaml.Should().Contain("percent: 1/3");
             var twin = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.yaml", yaml)]).Value!;
             twin.Roster(Staff(twin, 1), new LocalDate(2021, 7, 5), new LocalDate(2021, 7, 13)).Pools.Should().Equal(plan.Pools);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Members_of_a_pool_in_a_cycle_keep_it_staggered_so_each_day_holds_the_share()
+    {
+        var engine = Engine("2/3 cycle 2 office 1 home");
+        var facts = Staff(engine, 3);
+        var (from, to) = (new LocalDate(2021, 7, 5), new LocalDate(2021, 7, 16));
+        var plan = engine.Roster(facts, from, to);
+        plan.Pools.Should().HaveCount(10).And.OnlyContain(p => p.AtPlace == 2 && p.Holds, "two of three at the office every working day");
+        foreach (var member in facts.Employees)
+        {
+            var places = plan.Entries.Where(e => e.Employee == member && e.Place != RosterPlace.Off).Select(e => e.Place == RosterPlace.Office ? 'o' : 'h');
+            string.Concat(places).Should().MatchRegex("^(o?o?h)?(ooh)*(o|oo)?$", $"{member} keeps two days at the office, one at home");
+        }
+        engine.CheckRoster(facts, from, to, plan.Entries).Holds.Should().BeTrue();
+
+        // Three days running at the office breaks the cycle (and the day's share).
+        var broken = plan.Entries.Select(e => e.Employee == "e-1" && e.Date <= new LocalDate(2021, 7, 7) ? e with { Place = RosterPlace.Office } : e).ToList();
+        var report = engine.CheckRoster(facts, from, to, broken);
+        report.Issues.Should().Contain(i => i.Employee == "e-1" && i.Message.Contains("does not keep to the cycle of 2 working day(s) at the office then 1 at home"));
+
+        var decision = engine.Decide(facts, "e-1", from);
+        var json = PolicyJson.Serialize(decision, indented: false);
+        json.Should().Contain("\"cycle\":{\"office\":2,\"home\":1}");
+        PolicyJson.Deserialize(json).Should().Be(decision);
+        decision.Pool!.ToString().Should().Contain("each 2 day(s) at the office then 1 at home");
+    }
+
+    [Fact]
+    public void A_cycle_reads_the_same_in_YAML_and_analysis_says_when_it_breaks_the_share()
+    {
+        var folder = Directory.CreateTempSubdirectory("wp-cycle-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), Vocabulary);
+            var dsl = Path.Combine(folder, "floors.wp");
+            File.WriteAllText(dsl, Circular("2/3 cycle 2 office 1 home"));
+            var yaml = RuleFiles.Convert(dsl, RuleEncoding.Yaml, Path.Combine(folder, "floors.yaml")).Value!;
+            yaml.Should().Contain("cycle: { office: 2, home: 1 }");
+            RuleFiles.Convert(dsl, RuleEncoding.Dsl).Value.Should().Contain("office 2/3 rounding down cycle 2 office 1 home");
+            var twin = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.yaml", yaml)]).Value!;
+            var original = Engine("2/3 cycle 2 office 1 home");
+            foreach (var members in new[] { 1, 3, 4 })
+                twin.Roster(Staff(twin, members), Monday, Friday).Entries.Should().Equal(original.Roster(Staff(original, members), Monday, Friday).Entries);
+            PolicyEngine.Check([folder], analyze: true).Diagnostics.Should().NotContain(d => d.Code == "WP0325");
+            File.WriteAllText(dsl, Circular("at-most 25% cycle 2 office 1 home"));
+            PolicyEngine.Check([folder], analyze: true).Diagnostics.Should().ContainSingle(d => d.Code == "WP0325")
+                .Which.Message.Should().Contain("puts 2/3 of the pool at the office on average").And.Contain("at most 25%");
         }
         finally
         {
