@@ -38,21 +38,26 @@ public sealed record PoolAssignment(string Group, string Unit, QuotaPlace Place,
     /// <summary>The kind of bound: target, cap, floor or range.</summary>
     public ShareBound Bound => Quotas.BoundOf(AtMost, AtLeast, PercentHigh);
 
-    /// <summary>E.g. <c>pelaksana of disdik: office at most 25% (rounding down)</c>, <c>office between 25% and 30%, at least 1 person</c>.</summary>
+    /// <summary>E.g. <c>pelaksana of disdik: office at most 25%, at least 1 person (rounding down)</c>.</summary>
     public override string ToString() =>
-        $"{Group} of {Unit}: {(Place == QuotaPlace.Office ? "office" : "home")} {Words()} ({(Bound == ShareBound.Between ? "the least whole count in the range" : "rounding " + Rounding.ToString().ToLowerInvariant())}{(MinPersons > 0 ? $", at least {MinPersons} {(MinPersons == 1 ? "person" : "persons")}" : "")}{(CycleOffice is { } o ? $", each {o} day(s) at the office then {CycleHome} at home" : "")})";
+        $"{Group} of {Unit}: {(Place == QuotaPlace.Office ? "office" : "home")} {Words()} ({(Bound == ShareBound.Between ? "the least whole count in the range" : "rounding " + Rounding.ToString().ToLowerInvariant())})";
 
-    /// <summary>The share with its bound in words: <c>at most 25%</c>, <c>at least 30%</c>, <c>between 25% and 30%</c>, <c>25%</c>.</summary>
+    /// <summary>
+    /// The share with its bound, the persons kept and the cycle, in words: <c>at most 25%</c>, <c>between 25% and 30%</c>,
+    /// <c>25%, at least 1 person</c>, <c>2/3, each 2 day(s) at the office then 1 at home</c>.
+    /// </summary>
     public string Words()
     {
         static string P(decimal p) => Parsing.Values.ShareText(p);
-        return Bound switch
+        var share = Bound switch
         {
             ShareBound.AtMost => $"at most {P(Percent)}",
             ShareBound.AtLeast => $"at least {P(Percent)}",
             ShareBound.Between => $"between {P(Percent)} and {P(PercentHigh!.Value)}",
             _ => P(Percent),
         };
+        return share + (MinPersons > 0 ? $", at least {MinPersons} {(MinPersons == 1 ? "person" : "persons")}" : "")
+            + (CycleOffice is { } o ? $", each {o} day(s) at the office then {CycleHome} at home" : "");
     }
 
     /// <summary>Persons the quota puts at <see cref="Place"/> out of <paramref name="members"/>.</summary>
