@@ -56,6 +56,9 @@ internal sealed record PoolDecl(string Group, PoolPer Per, QuotaPlace Place, dec
     /// <summary>Persons kept at the place whatever the share (<c>at-least 1 person</c>: a small office stays staffed), 0 for none.</summary>
     public int MinPersons { get; init; }
 
+    /// <summary>Whether no member may be at the office on two working days of the pool running (<c>no-consecutive-office-days</c>).</summary>
+    public bool NoConsecutiveOffice { get; init; }
+
     /// <summary>A cycle each member follows (<c>cycle 2 office 1 home</c>: two working days at the office, one at home), staggered over the pool; null for none.</summary>
     public PoolCycle? Cycle { get; init; }
 

@@ -97,6 +97,7 @@ internal static class DecisionJson
         if (pool.PercentHigh is { } high) w.WriteNumber("percent_high", high);
         w.WriteString("rounding", DslPrinter.RoundingWord(pool.Rounding));
         if (pool.MinPersons > 0) w.WriteNumber("min_persons", pool.MinPersons);
+        if (pool.NoConsecutiveOffice) w.WriteBoolean("no_consecutive_office_days", true);
         if (pool.CycleOffice is { } office && pool.CycleHome is { } home)
         {
             w.WriteStartObject("cycle");

@@ -77,6 +77,7 @@ internal static class DecisionJsonReader
             AtLeast = bound == "at-least",
             PercentHigh = bound == "between" && q.TryGetProperty("percent_high", out var high) ? high.GetDecimal() : null,
             MinPersons = q.TryGetProperty("min_persons", out var min) ? min.GetInt32() : 0,
+            NoConsecutiveOffice = q.TryGetProperty("no_consecutive_office_days", out var apart) && apart.ValueKind == JsonValueKind.True,
             CycleOffice = q.TryGetProperty("cycle", out var cycle) ? cycle.GetProperty("office").GetInt32() : null,
             CycleHome = q.TryGetProperty("cycle", out var again) ? again.GetProperty("home").GetInt32() : null,
         };

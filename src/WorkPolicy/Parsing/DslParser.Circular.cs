@@ -196,11 +196,13 @@ internal static partial class DslParser
             if (ParseMinPersons() is not { } minPersons) return null;
             PoolCycle? cycle = null;
             if (_c.TryWord("cycle") && (cycle = ParseCycle()) is null) return null;
+            // "Never two office days running": a constraint on every member's days, for the planner and the check.
+            var apart = _c.TryWord("no-consecutive-office-days");
             var prefer = _c.TryWord("prefer") ? ParseExpr() : null;
             if (Shares(share) is not var (percent, high)) return null;
             return new PoolDecl(group.Value, per, place, percent, rounding, share.AtMost, _c.SpanFrom(start))
             {
-                Prefer = prefer, Base = quotaBase, AtLeast = share.AtLeast, High = high, MinPersons = minPersons, Cycle = cycle,
+                Prefer = prefer, Base = quotaBase, AtLeast = share.AtLeast, High = high, MinPersons = minPersons, Cycle = cycle, NoConsecutiveOffice = apart,
             };
         }
 

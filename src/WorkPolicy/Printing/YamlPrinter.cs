@@ -141,6 +141,7 @@ internal static class YamlPrinter
             w.Append("          rounding: ").Append(DslPrinter.RoundingWord(pool.Rounding)).Append('\n');
             if (pool.MinPersons > 0) w.Append("          min_persons: ").Append(pool.MinPersons).Append('\n');
             if (pool.Cycle is { } cycle) w.Append("          cycle: { office: ").Append(cycle.Office).Append(", home: ").Append(cycle.Home).Append(" }\n");
+            if (pool.NoConsecutiveOffice) w.Append("          no_consecutive_office_days: true\n");
             if (pool.Prefer is { } prefer) w.Append("          prefer: ").Append(Quote.Of(ExprPrinter.Print(prefer))).Append('\n');
             if (!pool.Table.IsEmpty)
             {

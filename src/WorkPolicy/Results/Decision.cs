@@ -35,6 +35,9 @@ public sealed record PoolAssignment(string Group, string Unit, QuotaPlace Place,
     /// <summary>For a pool in a cycle: its working days at home, else null.</summary>
     public int? CycleHome { get; init; }
 
+    /// <summary>Whether no member may be at the office on two of the pool's working days running.</summary>
+    public bool NoConsecutiveOffice { get; init; }
+
     /// <summary>The kind of bound: target, cap, floor or range.</summary>
     public ShareBound Bound => Quotas.BoundOf(AtMost, AtLeast, PercentHigh);
 
@@ -57,7 +60,8 @@ public sealed record PoolAssignment(string Group, string Unit, QuotaPlace Place,
             _ => P(Percent),
         };
         return share + (MinPersons > 0 ? $", at least {MinPersons} {(MinPersons == 1 ? "person" : "persons")}" : "")
-            + (CycleOffice is { } o ? $", each {o} day(s) at the office then {CycleHome} at home" : "");
+            + (CycleOffice is { } o ? $", each {o} day(s) at the office then {CycleHome} at home" : "")
+            + (NoConsecutiveOffice ? ", never two office days running" : "");
     }
 
     /// <summary>Persons the quota puts at <see cref="Place"/> out of <paramref name="members"/>.</summary>

@@ -24,6 +24,8 @@ internal static class RosterChecker
         var turns = new Dictionary<(string Group, string Unit), int>();
         // For pools in a cycle: each member's places by the pool's turn, held to the cycle once all days are read.
         var cycles = new Dictionary<(string Employee, string Group, string Unit), (PoolCycle Cycle, List<(int Turn, bool AtOffice, LocalDate Date)> Days)>();
+        // For pools that allow no two office days running: each member's last office day, by the pool's turn.
+        var lastOffice = new Dictionary<(string Employee, string Group, string Unit), (int Turn, LocalDate Date)>();
         foreach (var date in dates)
         {
             var pools = new SortedDictionary<(string Group, string Unit), (PoolAssignment Pool, Verdict Verdict, int Members, int AtPlace)>();
@@ -61,6 +63,13 @@ internal static class RosterChecker
                         }
                         if (!officeDays.TryGetValue(key, out var counts)) officeDays[key] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
                         counts[e.Id] = counts.GetValueOrDefault(e.Id) + (place == RosterPlace.Office ? 1 : 0);
+                        if (pool.NoConsecutiveOffice && place == RosterPlace.Office)
+                        {
+                            var turn = turns.GetValueOrDefault(key);
+                            if (lastOffice.TryGetValue((e.Id, key.Group, key.Unit), out var before) && before.Turn == turn - 1)
+                                violations.Add(new RosterViolation(date, e.Id, $"{pool.Group}@{pool.Unit}", $"at the office on two working days running ({Parsing.Values.Text(before.Date)} and {Parsing.Values.Text(date)}); the pool allows none"));
+                            lastOffice[(e.Id, key.Group, key.Unit)] = (turn, date);
+                        }
                         if (pool.CycleOffice is { } cycleOffice && pool.CycleHome is { } cycleHome)
                         {
                             if (!cycles.TryGetValue((e.Id, key.Group, key.Unit), out var followed))

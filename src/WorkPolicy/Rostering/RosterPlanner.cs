@@ -105,10 +105,13 @@ internal static class RosterPlanner
                 var signature = string.Join(',', members.Select(m => m.Row.Facts.Id).Order(StringComparer.Ordinal));
                 var cadence = cadences.TryGetValue(key, out var known) ? known : cadences[key] = Cadence(evaluator.Decide(members[0].Row, date));
                 // A share spread over turns moves the places every day; otherwise blocks follow the cadence.
-                if (pool.CycleOffice is null && (signature != state.Members || state.DaysInBlock >= cadence || pool.Rounding == Rounding.Turns))
+                // Never two office days running: chosen afresh each day, yesterday's office staff last.
+                if (pool.CycleOffice is null && (signature != state.Members || state.DaysInBlock >= cadence || pool.Rounding == Rounding.Turns || pool.NoConsecutiveOffice))
                 {
                     // Preferred staff (a pool's 'prefer') fill office days first; fairness decides within each class.
-                    var rank = members.ToDictionary(m => m.Row.Facts.Id, m => evaluator.Preferred(m.Row, date, m.V) switch { Tri.True => 0, Tri.Unknown => 1, _ => 2 }, StringComparer.Ordinal);
+                    var yesterday = pool.NoConsecutiveOffice ? state.Office : [];
+                    var rank = members.ToDictionary(m => m.Row.Facts.Id, m => (yesterday.Contains(m.Row.Facts.Id) ? 10 : 0)
+                        + evaluator.Preferred(m.Row, date, m.V) switch { Tri.True => 0, Tri.Unknown => 1, _ => 2 }, StringComparer.Ordinal);
                     state.Office = Choose(members.Select(m => m.Row.Facts.Id), officeCount, fairness, rank);
                     state.Members = signature;
                     state.DaysInBlock = 0;

@@ -24,7 +24,7 @@ internal static partial class YamlRuleLoader
     private static readonly string[] RelationKeys = ["kind", "target", "from"];
     private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "scope", "overrides", "mode", "pool", "during", "obligations"];
     private static readonly string[] CiteKeys = ["point", "quote", "summary"];
-    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "percent_high", "base", "rounding", "min_persons", "cycle", "table", "prefer"];
+    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "percent_high", "base", "rounding", "min_persons", "cycle", "no_consecutive_office_days", "table", "prefer"];
     private static readonly string[] CycleKeys = ["office", "home"];
     private static readonly string[] RowKeys = ["when", "percent", "percent_high", "bound"];
     private static readonly string[] Bounds = ["exactly", "at-most", "at-least", "between"];
@@ -265,6 +265,7 @@ internal static partial class YamlRuleLoader
                         && office is >= 1 and <= 30 && home is >= 1 and <= 30 && office + home <= 31 && office == decimal.Truncate(office) && home == decimal.Truncate(home)
                         ? new PoolCycle((int)office, (int)home)
                         : Refused(r, pm.Get("cycle")),
+                    NoConsecutiveOffice = pm.Get("no_consecutive_office_days") is { } nc && r.Bool(nc, "no_consecutive_office_days") == true,
                 };
             }
         }

@@ -271,4 +271,45 @@ public class ShareBoundTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void No_member_is_planned_at_the_office_two_working_days_running_and_the_check_says_when_a_roster_does()
+    {
+        var engine = Engine("50% no-consecutive-office-days");
+        var facts = Staff(engine, 4);
+        var (from, to) = (new LocalDate(2021, 7, 5), new LocalDate(2021, 7, 16));
+        var plan = engine.Roster(facts, from, to);
+        plan.Pools.Should().OnlyContain(p => p.AtPlace == 2 && p.Holds);
+        foreach (var member in facts.Employees)
+            string.Concat(plan.Entries.Where(e => e.Employee == member && e.Place != RosterPlace.Off).Select(e => e.Place == RosterPlace.Office ? 'o' : 'h'))
+                .Should().NotContain("oo", $"{member} is never at the office two working days running");
+        engine.CheckRoster(facts, from, to, plan.Entries).Holds.Should().BeTrue();
+        // e-1 at the office Monday and Tuesday (and e-2 home on Tuesday to keep the share).
+        var broken = plan.Entries.Select(e => (e.Employee, e.Date) switch
+        {
+            ("e-1", var d) when d == new LocalDate(2021, 7, 5) || d == new LocalDate(2021, 7, 6) => e with { Place = RosterPlace.Office },
+            _ => e,
+        }).ToList();
+        engine.CheckRoster(facts, from, to, broken).Issues.Should().Contain(i => i.Employee == "e-1" && i.Message.Contains("two working days running (2021-07-05 and 2021-07-06)"));
+        var decision = engine.Decide(facts, "e-1", from);
+        PolicyJson.Serialize(decision, indented: false).Should().Contain("\"no_consecutive_office_days\":true");
+        PolicyJson.Deserialize(PolicyJson.Serialize(decision, indented: false)).Should().Be(decision);
+        decision.Pool!.Words().Should().Be("50%, never two office days running");
+        var folder = Directory.CreateTempSubdirectory("wp-apart-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), Vocabulary);
+            var dsl = Path.Combine(folder, "floors.wp");
+            File.WriteAllText(dsl, Circular("50% no-consecutive-office-days"));
+            var yaml = RuleFiles.Convert(dsl, RuleEncoding.Yaml, Path.Combine(folder, "floors.yaml")).Value!;
+            yaml.Should().Contain("no_consecutive_office_days: true");
+            RuleFiles.Convert(dsl, RuleEncoding.Dsl).Value.Should().Contain("office 50% rounding down no-consecutive-office-days");
+            var twin = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.yaml", yaml)]).Value!;
+            twin.Roster(Staff(twin, 4), from, to).Entries.Should().Equal(plan.Entries);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
