@@ -180,4 +180,11 @@ internal sealed record ProvisionDecl(
     ImmutableArray<string> Overrides,
     ImmutableArray<ObligationDecl> Obligations,
     ImmutableArray<string> Ambiguities,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>
+    /// Where the circular leaves the arrangement to the head of the unit (<c>defers "…"</c>): what it leaves, told in
+    /// explanations beside the decision the provision makes; null when it leaves nothing.
+    /// </summary>
+    public string? Defers { get; init; }
+};

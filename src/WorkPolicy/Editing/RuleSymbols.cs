@@ -65,7 +65,7 @@ internal static class RuleSymbols
                 foreach (var p in c.Provisions)
                 {
                     var effect = p.Mode is { } m ? $"decides **{m.Word()}**" : $"adds obligations during {string.Join(", ", p.During.Select(d => d.Word()))}";
-                    var notes = string.Concat(p.Ambiguities.Select(a => $"\n\n*ambiguity:* {a}"));
+                    var notes = (p.Defers is { } d ? $"\n\n*left to the head:* {d}" : "") + string.Concat(p.Ambiguities.Select(a => $"\n\n*ambiguity:* {a}"));
                     all.Add(new RuleSymbol(p.Id, RuleSymbolKind.Provision, p.Span,
                         $"**provision** `{c.Id}/{p.Id}` {effect}\n\n{p.Cite.Text} — {c.NumberText}{notes}") { Circular = c.Id });
                 }

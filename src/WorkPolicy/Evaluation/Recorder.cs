@@ -97,7 +97,8 @@ internal sealed class Recorder(List<TraceEntry>? trace, Model.RuleModel model) :
             var mode = p.Mode!.Value.Word();
             if (i == winner)
             {
-                trace!.Add(new TraceEntry(c.Model.Id, p.Id, "applied", $"decides {mode} ({p.Cite})"));
+                trace!.Add(new TraceEntry(c.Model.Id, p.Id, "applied", $"decides {mode} ({p.Cite})"
+                    + (p.Decl.Defers is { } defers ? $"; the circular leaves the arrangement to the head: {defers}" : "")));
             }
             else if (results[i] == Tri.True)
             {

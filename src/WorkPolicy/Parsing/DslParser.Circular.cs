@@ -14,7 +14,7 @@ internal static partial class DslParser
             ["number", "title", "issuer", "region", "zone", "issued", "period", "extends", "keeps-in-force", "supersedes", "implements", "revokes", "amends", "follows", "withdraws", "accept", "provision"];
 
         private static readonly string[] ProvisionKeywords =
-            ["cite", "ambiguity", "scope", "mode", "pool", "during", "overrides", "obligation"];
+            ["cite", "ambiguity", "defers", "scope", "mode", "pool", "during", "overrides", "obligation"];
 
         private CircularDecl? ParseCircular(SourceSpan start)
         {
@@ -124,6 +124,7 @@ internal static partial class DslParser
             var overrides = ImmutableArray.CreateBuilder<string>();
             var obligations = ImmutableArray.CreateBuilder<ObligationDecl>();
             var ambiguities = ImmutableArray.CreateBuilder<string>();
+            string? defers = null;
 
             var closed = Block($"provision '{id.Value}'", start, ProvisionKeywords, kw =>
             {
@@ -140,6 +141,11 @@ internal static partial class DslParser
                         break;
                     case "ambiguity":
                         if (_c.Run(Text, "quoted text", out var a)) ambiguities.Add(a.Value);
+                        break;
+                    case "defers":
+                        // The point leaves the arrangement to the head: said so, with what it leaves.
+                        Once(seen, kw);
+                        if (_c.Run(Text, "what the circular leaves to the head, quoted", out var d)) defers = d.Value;
                         break;
                     case "scope": Once(seen, kw); scope = ParseExpr(); break;
                     case "mode": Once(seen, kw); mode = ParseMode(); break;
@@ -165,7 +171,7 @@ internal static partial class DslParser
             var span = _c.SpanFrom(start);
             Require(seen, _c.SpanOf(id), $"provision '{id.Value}'", "cite");
             return new ProvisionDecl(id.Value, cite ?? new CitationDecl("", "", span), scope, mode, pool, during.ToImmutable(),
-                overrides.ToImmutable(), obligations.ToImmutable(), ambiguities.ToImmutable(), span);
+                overrides.ToImmutable(), obligations.ToImmutable(), ambiguities.ToImmutable(), span) { Defers = defers };
         }
 
         private WorkMode? ParseMode()

@@ -123,6 +123,7 @@ internal static class DslPrinter
         w.Append("  provision ").Append(p.Id).Append(" {\n");
         w.Append("    cite ").Append(Quote.Of(p.Cite.Point)).Append(p.Cite.Summary ? " summary " : " ").Append(Quote.Of(p.Cite.Quote)).Append('\n');
         foreach (var a in p.Ambiguities) w.Append("    ambiguity ").Append(Quote.Of(a)).Append('\n');
+        if (p.Defers is { } defers) w.Append("    defers ").Append(Quote.Of(defers)).Append('\n');
         if (p.Scope is { } s) w.Append("    scope ").Append(ExprPrinter.Print(s)).Append('\n');
         if (p.Overrides.Length > 0) w.Append("    overrides ").AppendJoin(", ", p.Overrides).Append('\n');
         if (p.Mode is { } m) w.Append("    mode ").Append(m.Word()).Append('\n');

@@ -122,6 +122,7 @@ internal static class YamlPrinter
             w.Append("        ambiguities:\n");
             foreach (var a in p.Ambiguities) w.Append("          - ").Append(Quote.Of(a)).Append('\n');
         }
+        if (p.Defers is { } defers) w.Append("        defers: ").Append(Quote.Of(defers)).Append('\n');
         if (p.Scope is { } s) w.Append("        scope: ").Append(Quote.Of(ExprPrinter.Print(s))).Append('\n');
         if (p.Overrides.Length > 0) w.Append("        overrides: ").Append(Flow(p.Overrides)).Append('\n');
         if (p.Mode is { } m) w.Append("        mode: ").Append(m.Word()).Append('\n');

@@ -22,7 +22,7 @@ internal static partial class YamlRuleLoader
     private static readonly string[] AcceptKeys = ["code", "reason"];
     private static readonly string[] PeriodKeys = ["from", "to", "until"];
     private static readonly string[] RelationKeys = ["kind", "target", "from"];
-    private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "scope", "overrides", "mode", "pool", "during", "obligations"];
+    private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "defers", "scope", "overrides", "mode", "pool", "during", "obligations"];
     private static readonly string[] CiteKeys = ["point", "quote", "summary"];
     private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "percent_high", "base", "rounding", "min_persons", "cycle", "no_consecutive_office_days", "table", "prefer"];
     private static readonly string[] CycleKeys = ["office", "home"];
@@ -275,7 +275,7 @@ internal static partial class YamlRuleLoader
         foreach (var o in r.Seq(m.Get("obligations"), "obligations")) if (Obligation(r, o) is { } od) obligations.Add(od);
         var ambiguities = r.Seq(m.Get("ambiguities"), "ambiguities").Select(a => r.Str(a, "an ambiguity note")).OfType<string>().ToImmutableArray();
         return new ProvisionDecl(r.Str(m.Get("id"), "id") ?? "", cite, scope, mode, pool, during.ToImmutable(),
-            [.. r.Codes(m.Get("overrides"), "overrides")], obligations.ToImmutable(), ambiguities, m.Span);
+            [.. r.Codes(m.Get("overrides"), "overrides")], obligations.ToImmutable(), ambiguities, m.Span) { Defers = m.Get("defers") is { } deferred ? r.Str(deferred, "defers") : null };
     }
 
     [GeneratedRegex(@"^-?[0-9]+(\.[0-9]+)?$")]

@@ -191,3 +191,48 @@ public class WhatExistsMessagesTests
         vocabulary.Diagnostics.Should().Contain(x => x.Message.Contains("'date' is not a field type: a field is one-of { CODES }, set-of { CODES }, bool or number"));
     }
 }
+
+/// <summary>A provision that leaves the arrangement to the head says so where it decides, in both encodings.</summary>
+public class DeferredArrangementTests
+{
+    [Fact]
+    public void What_a_circular_leaves_to_the_head_is_told_beside_the_decision()
+    {
+        var vocabulary = File.ReadAllText(Repo.Path("samples", "circulars", "vocabulary.wp"));
+        const string circular = """
+            circular left-to-heads {
+              number unknown
+              issuer "Bupati"
+              region kota-palopo
+              period from 2021-07-01
+              provision heads-arrange {
+                cite "3" summary "the head of each office arranges who works from home"
+                defers "who of the unit works from home, and on which days"
+                scope asn
+                mode optional
+              }
+            }
+            """;
+        var folder = Directory.CreateTempSubdirectory("wp-defers-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), vocabulary);
+            File.WriteAllText(Path.Combine(folder, "left.wp"), circular);
+            var yaml = RuleFiles.Convert(Path.Combine(folder, "left.wp"), RuleEncoding.Yaml, Path.Combine(folder, "left.yaml")).Value!;
+            yaml.Should().Contain("defers: \"who of the unit works from home, and on which days\"");
+            RuleFiles.Convert(Path.Combine(folder, "left.wp"), RuleEncoding.Dsl).Value.Should().Contain("    defers \"who of the unit works from home");
+            foreach (var (name, text) in new[] { ("left.wp", circular), ("left.yaml", yaml) })
+            {
+                var engine = PolicyEngine.Load([new RuleSource("vocabulary.wp", vocabulary), new RuleSource(name, text)]).Value!;
+                var facts = engine.BuildFacts(new FactsBuilder("staff").Unit("u", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
+                    .Employee("e-1", "u", new() { ["employment"] = "pns", ["position"] = "pelaksana" })).Value!;
+                engine.Explain(facts, "e-1", new LocalDate(2021, 7, 5)).ToString()
+                    .Should().Contain("decides optional").And.Contain("the circular leaves the arrangement to the head: who of the unit works from home, and on which days", name);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
