@@ -57,10 +57,10 @@ internal sealed partial class FactsLoader
     /// <summary>One field as <see cref="Value"/> reads it from a node, or false to decline (the node path reports it).</summary>
     private bool TryBuilt(string dotted, object? value, Dictionary<string, FactValue> fields)
     {
-        if (value is null || fields.ContainsKey(dotted) || Field("employee", dotted) is not { } field) return false;
+        if (value is null || fields.ContainsKey(dotted) || BuiltKey(dotted) is not { Field: { } field } key) return false;
         FactValue? fact = field.Kind switch
         {
-            FieldKind.OneOf => value is string code && !IsNullWord(code) && field.Codes.Contains(code) ? Code(code) : null,
+            FieldKind.OneOf => value is string code ? key.Code(code, this) : null,
             FieldKind.Bool => value is bool b ? (b ? Yes : No) : null,
             FieldKind.Number => value switch
             {
@@ -68,9 +68,11 @@ internal sealed partial class FactsLoader
                 long l => new NumberFact(l),
                 decimal m => new NumberFact(m),
                 double d when double.IsFinite(d) => new NumberFact((decimal)d),
+                // A number given as text reads as the node path reads it.
+                string t when !IsNullWord(t) && decimal.TryParse(t, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) => new NumberFact(n),
                 _ => null,
             },
-            FieldKind.SetOf => value is IEnumerable items and not string ? BuiltSet(items, field) : null,
+            FieldKind.SetOf => value is IEnumerable items and not string ? BuiltSet(items, key) : null,
             _ => null,
         };
         if (fact is null) return false;
@@ -78,13 +80,42 @@ internal sealed partial class FactsLoader
         return true;
     }
 
-    private CodeSetFact? BuiltSet(IEnumerable items, FieldDecl field)
+    // The keys an app's records use, each with its declared field and the codes met so far: a few dozen a run, looked
+    // up once per record field instead of the field's declaration and code list each time.
+    private readonly Dictionary<string, BuiltFieldKey> _builtKeys = new(StringComparer.Ordinal);
+
+    private BuiltFieldKey? BuiltKey(string dotted)
+    {
+        if (_builtKeys.TryGetValue(dotted, out var known)) return known;
+        var made = new BuiltFieldKey(Field("employee", dotted));
+        if (_builtKeys.Count < MaxRemembered) _builtKeys[dotted] = made;
+        return made;
+    }
+
+    /// <summary>A key of the app's employee records: its declared field, and that field's codes met so far.</summary>
+    private sealed class BuiltFieldKey(FieldDecl? field)
+    {
+        private readonly Dictionary<string, CodeFact?> _codes = new(StringComparer.Ordinal);
+
+        public FieldDecl? Field { get; } = field;
+
+        /// <summary>The shared fact of a code of this field, or null (declined) when it is not one of its codes.</summary>
+        public CodeFact? Code(string code, FactsLoader loader)
+        {
+            if (_codes.TryGetValue(code, out var known)) return known;
+            var fact = !IsNullWord(code) && Field!.Codes.Contains(code) ? loader.Code(code) : null;
+            if (_codes.Count < MaxRemembered) _codes[code] = fact;
+            return fact;
+        }
+    }
+
+    private CodeSetFact? BuiltSet(IEnumerable items, BuiltFieldKey key)
     {
         List<string>? codes = null;
         foreach (var item in items)
         {
-            if (item is not string code || IsNullWord(code) || !field.Codes.Contains(code)) return null;
-            (codes ??= []).Add(code);
+            if (item is not string code || key.Code(code, this) is not { } known) return null;
+            (codes ??= []).Add(known.Code);
         }
         return CodeSet(codes ?? []);
     }
