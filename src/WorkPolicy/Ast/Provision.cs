@@ -187,4 +187,11 @@ internal sealed record ProvisionDecl(
     /// explanations beside the decision the provision makes; null when it leaves nothing.
     /// </summary>
     public string? Defers { get; init; }
+
+    /// <summary>
+    /// For an obligation-only provision, the place of the day its duties hold on (<c>during at-home</c>,
+    /// <c>during at-office</c>): certain on a home or office decision, and on a rotation or optional day pending until a
+    /// roster gives the place; null when the duties follow the decided modes only.
+    /// </summary>
+    public RosterPlace? OnPlace { get; init; }
 };

@@ -238,7 +238,15 @@ internal sealed partial class Linker
         var obligations = ImmutableArray.CreateBuilder<CheckedObligation>();
         foreach (var o in p.Obligations) obligations.Add(Obligation(o));
         var cite = p.Cite.Text;
-        var during = p.Mode is null ? (p.During.IsDefaultOrEmpty ? AnyWorkingMode : p.During) : [];
+        // Duties of the day's place hold on decisions of that place for certain, and on rotation and optional days pending
+        // a roster; the decided modes they can attach to are those.
+        ImmutableArray<WorkMode> onPlace = p.OnPlace switch
+        {
+            RosterPlace.Home => [WorkMode.Home, WorkMode.Rotation, WorkMode.Optional],
+            RosterPlace.Office => [WorkMode.Office, WorkMode.Rotation, WorkMode.Optional],
+            _ => [],
+        };
+        var during = p.Mode is null ? (!onPlace.IsEmpty ? onPlace : p.During.IsDefaultOrEmpty ? AnyWorkingMode : p.During) : [];
         var checkedPool = p.Pool is { } pd ? new CheckedPool(pd.Group, pd.Per, pd.Place, pd.Percent, pd.Rounding, pd.AtMost, !pd.Table.IsEmpty, pd.Span) { Decl = pd } : null;
         return new CheckedProvision(p.Id, 0, cite, scope, p.Mode, checkedPool, during, obligations.ToImmutable(), p)
         {

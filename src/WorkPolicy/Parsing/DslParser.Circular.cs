@@ -125,6 +125,7 @@ internal static partial class DslParser
             var obligations = ImmutableArray.CreateBuilder<ObligationDecl>();
             var ambiguities = ImmutableArray.CreateBuilder<string>();
             string? defers = null;
+            RosterPlace? onPlace = null;
 
             var closed = Block($"provision '{id.Value}'", start, ProvisionKeywords, kw =>
             {
@@ -152,6 +153,9 @@ internal static partial class DslParser
                     case "pool": Once(seen, kw); pool = ParsePool(kwSpan); break;
                     case "during":
                         Once(seen, kw);
+                        // Duties of the day: on the days the member is at home (or at the office), whatever the mode.
+                        if (_c.TryWord("at-home")) { onPlace = RosterPlace.Home; break; }
+                        if (_c.TryWord("at-office")) { onPlace = RosterPlace.Office; break; }
                         do
                         {
                             if (ParseMode() is { } m) during.Add(m); else break;
@@ -171,7 +175,7 @@ internal static partial class DslParser
             var span = _c.SpanFrom(start);
             Require(seen, _c.SpanOf(id), $"provision '{id.Value}'", "cite");
             return new ProvisionDecl(id.Value, cite ?? new CitationDecl("", "", span), scope, mode, pool, during.ToImmutable(),
-                overrides.ToImmutable(), obligations.ToImmutable(), ambiguities.ToImmutable(), span) { Defers = defers };
+                overrides.ToImmutable(), obligations.ToImmutable(), ambiguities.ToImmutable(), span) { Defers = defers, OnPlace = onPlace };
         }
 
         private WorkMode? ParseMode()

@@ -129,6 +129,7 @@ internal static class DslPrinter
         if (p.Mode is { } m) w.Append("    mode ").Append(m.Word()).Append('\n');
         if (p.Pool is { } pool) w.Append("    pool ").Append(PoolText(pool)).Append('\n');
         if (p.During.Length > 0) w.Append("    during ").AppendJoin(", ", p.During.Select(d => d.Word())).Append('\n');
+        if (p.OnPlace is { } onPlace) w.Append("    during ").Append(onPlace == RosterPlace.Home ? "at-home" : "at-office").Append('\n');
         foreach (var o in p.Obligations)
         {
             Comment(w, "    ", notes.Before(o));

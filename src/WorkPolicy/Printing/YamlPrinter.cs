@@ -157,6 +157,7 @@ internal static class YamlPrinter
             }
         }
         if (p.During.Length > 0) w.Append("        during: ").Append(Flow(p.During.Select(d => d.Word()))).Append('\n');
+        if (p.OnPlace is { } onPlace) w.Append("        during: ").Append(onPlace == RosterPlace.Home ? "at-home" : "at-office").Append('\n');
         if (p.Obligations.Length > 0)
         {
             w.Append("        obligations:\n");

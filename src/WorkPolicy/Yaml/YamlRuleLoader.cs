@@ -270,12 +270,15 @@ internal static partial class YamlRuleLoader
             }
         }
         var during = ImmutableArray.CreateBuilder<WorkMode>();
-        foreach (var d in r.Seq(m.Get("during"), "during")) if (Mode(r, d) is { } dm) during.Add(dm);
+        // during: at-home / at-office (a word, not a list): duties of the day's place.
+        var onPlace = m.Get("during") is YamlScalar { Value: "at-home" or "at-office" } placeWord ? (placeWord.Value == "at-home" ? RosterPlace.Home : RosterPlace.Office) : (RosterPlace?)null;
+        if (onPlace is null)
+            foreach (var d in r.Seq(m.Get("during"), "during")) if (Mode(r, d) is { } dm) during.Add(dm);
         var obligations = ImmutableArray.CreateBuilder<ObligationDecl>();
         foreach (var o in r.Seq(m.Get("obligations"), "obligations")) if (Obligation(r, o) is { } od) obligations.Add(od);
         var ambiguities = r.Seq(m.Get("ambiguities"), "ambiguities").Select(a => r.Str(a, "an ambiguity note")).OfType<string>().ToImmutableArray();
         return new ProvisionDecl(r.Str(m.Get("id"), "id") ?? "", cite, scope, mode, pool, during.ToImmutable(),
-            [.. r.Codes(m.Get("overrides"), "overrides")], obligations.ToImmutable(), ambiguities, m.Span) { Defers = m.Get("defers") is { } deferred ? r.Str(deferred, "defers") : null };
+            [.. r.Codes(m.Get("overrides"), "overrides")], obligations.ToImmutable(), ambiguities, m.Span) { Defers = m.Get("defers") is { } deferred ? r.Str(deferred, "defers") : null, OnPlace = onPlace };
     }
 
     [GeneratedRegex(@"^-?[0-9]+(\.[0-9]+)?$")]

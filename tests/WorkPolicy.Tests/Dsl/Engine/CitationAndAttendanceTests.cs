@@ -236,3 +236,105 @@ public class DeferredArrangementTests
         }
     }
 }
+
+/// <summary>
+/// Duties of the day (<c>during at-home</c>): they hold on the days a member is at home — for certain on a home
+/// decision, pending on a rotation day until a roster says where the member is (unknown: <c>roster</c>), and checked by
+/// attendance on the days the roster puts the member at home.
+/// </summary>
+public class DutiesOfTheDayTests
+{
+    private const string Circular = """
+        circular split {
+          number "800/2021"
+          issuer "Wali Kota Palopo"
+          region kota-palopo
+          period from 2021-07-01
+          provision staff-rotate {
+            cite "1" "bergantian"
+            scope employee.position == pelaksana
+            mode rotation
+            pool staff per top-unit office 50% rounding down
+          }
+          provision others-home {
+            cite "2" "bekerja dari rumah"
+            scope asn and not (employee.position == pelaksana)
+            mode home
+          }
+          provision home-duties {
+            cite "3" "selama bekerja dari rumah wajib berada di rumah dan melapor"
+            during at-home
+            obligation check-in {
+              windows mon-fri 07:00-07:30
+            }
+            obligation stay-home {
+              except "kebutuhan pangan dan kesehatan"
+            }
+          }
+        }
+        """;
+
+    private static readonly LocalDate Monday = new(2021, 7, 5), Tuesday = new(2021, 7, 6);
+
+    private static (PolicyEngine Engine, PolicyFacts Facts) Load(string name, string text)
+    {
+        var vocabulary = File.ReadAllText(Repo.Path("samples", "circulars", "vocabulary.wp"));
+        var engine = PolicyEngine.Load([new RuleSource("vocabulary.wp", vocabulary), new RuleSource(name, text)]).Value!;
+        var facts = engine.BuildFacts(new FactsBuilder("staff").Unit("u", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
+            .Employee("p-1", "u", new() { ["employment"] = "pns", ["position"] = "pelaksana" })
+            .Employee("p-2", "u", new() { ["employment"] = "pns", ["position"] = "pelaksana" })
+            .Employee("f-1", "u", new() { ["employment"] = "pns", ["position"] = "fungsional" })).Value!;
+        return (engine, facts);
+    }
+
+    [Fact]
+    public void Duties_of_home_days_hold_for_certain_at_home_and_wait_for_the_roster_on_rotation_days()
+    {
+        var (engine, facts) = Load("split.wp", Circular);
+        var home = engine.Decide(facts, "f-1", Monday);
+        home.Mode.Should().Be(WorkMode.Home);
+        home.Obligations.Select(o => (o.Kind, o.Pending)).Should().BeEquivalentTo(new[] { ("check-in", false), ("stay-home", false) });
+        var rotating = engine.Decide(facts, "p-1", Monday);
+        rotating.Mode.Should().Be(WorkMode.Rotation);
+        rotating.Obligations.Should().OnlyContain(o => o.Pending).And.HaveCount(2);
+        rotating.Unknown.Should().Contain("roster");
+        engine.Explain(facts, "p-1", Monday).Decision.Should().Be(rotating, "the explained decision is the decided one");
+        PolicyJson.Deserialize(PolicyJson.Serialize(rotating, indented: false)).Should().Be(rotating);
+    }
+
+    [Fact]
+    public void Attendance_checks_home_duties_on_the_days_the_roster_puts_a_member_at_home()
+    {
+        var (engine, facts) = Load("split.wp", Circular);
+        var roster = new[]
+        {
+            new RosterEntry("p-1", Monday, RosterPlace.Home), new RosterEntry("p-1", Tuesday, RosterPlace.Office),
+            new RosterEntry("p-2", Monday, RosterPlace.Office), new RosterEntry("p-2", Tuesday, RosterPlace.Home),
+            new RosterEntry("f-1", Monday, RosterPlace.Home), new RosterEntry("f-1", Tuesday, RosterPlace.Home),
+        };
+        var report = engine.Attendance(facts, Monday, Tuesday, roster);
+        report.Days.Select(d => (d.Employee, d.Date)).Should().BeEquivalentTo(new[] { ("p-1", Monday), ("p-2", Tuesday), ("f-1", Monday), ("f-1", Tuesday) });
+    }
+
+    [Fact]
+    public void The_YAML_twin_and_the_printed_rules_keep_the_duties_of_the_day()
+    {
+        var folder = Directory.CreateTempSubdirectory("wp-day-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), File.ReadAllText(Repo.Path("samples", "circulars", "vocabulary.wp")));
+            var dsl = Path.Combine(folder, "split.wp");
+            File.WriteAllText(dsl, Circular);
+            var yaml = RuleFiles.Convert(dsl, RuleEncoding.Yaml, Path.Combine(folder, "split.yaml")).Value!;
+            yaml.Should().Contain("during: at-home");
+            RuleFiles.Convert(dsl, RuleEncoding.Dsl).Value.Should().Contain("    during at-home");
+            var (engine, facts) = Load("split.wp", Circular);
+            var (twin, twinFacts) = Load("split.yaml", yaml);
+            foreach (var e in facts.Employees) twin.Decide(twinFacts, e, Monday).Should().Be(engine.Decide(facts, e, Monday));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
