@@ -9,7 +9,7 @@ internal sealed partial class LanguageServer
     private static readonly string[] Keywords =
     [
         "circular", "vocabulary", "field", "define", "region", "number", "title", "issuer", "zone", "issued", "period", "from", "to", "until", "further-notice",
-        "provision", "cite", "summary", "ambiguity", "defers", "scope", "mode", "overrides", "pool", "per", "office", "home", "at-most", "at-least", "between", "and", "person", "persons", "cycle", "no-consecutive-office-days", "at-home", "at-office", "rounding", "down", "up",
+        "provision", "cite", "summary", "ambiguity", "defers", "scope", "mode", "overrides", "pool", "per", "office", "home", "at-most", "at-least", "between", "and", "person", "persons", "cycle", "no-consecutive-office-days", "at-home", "at-office", "groups", "by", "rounding", "down", "up",
         "nearest", "turns", "prefer", "of", "table", "when", "during", "obligation", "windows", "every", "amends", "withdraws", "supersedes", "revokes",
         "extends", "keeps-in-force", "implements", "follows", "accept", "rotation", "optional", "and", "or", "not", "in", "not-in", "has", "has-any",
         "incident", "for", "days", "working", "true", "false",

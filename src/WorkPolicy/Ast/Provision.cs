@@ -56,6 +56,12 @@ internal sealed record PoolDecl(string Group, PoolPer Per, QuotaPlace Place, dec
     /// <summary>Persons kept at the place whatever the share (<c>at-least 1 person</c>: a small office stays staffed), 0 for none.</summary>
     public int MinPersons { get; init; }
 
+    /// <summary>
+    /// For fixed shift groups (<c>groups 3 by position</c>, read as a cycle of one office day in N): the employee field
+    /// whose values every group holds where the pool has enough of them; null otherwise.
+    /// </summary>
+    public string? GroupBy { get; init; }
+
     /// <summary>Whether no member may be at the office on two working days of the pool running (<c>no-consecutive-office-days</c>).</summary>
     public bool NoConsecutiveOffice { get; init; }
 

@@ -231,6 +231,10 @@ internal sealed partial class Linker
             Report(DiagnosticMessages.RoundingTurnsWithAtMost, turns.Span, p.Id);
         if (p.Pool is { Table.IsEmpty: true } pool && (pool.Percent < 0 || pool.Percent > 100))
             Report(DiagnosticMessages.QuotaOutsideRange, pool.Span, pool.Percent);
+        // Fixed shift groups deal members by an employee field the vocabulary declares.
+        if (p.Pool is { GroupBy: { } groupBy } groupedPool && !_vocabulary.Fields.ContainsKey("employee." + groupBy))
+            Report(Suggest.Fix(groupBy, _vocabulary.Fields.Keys.Where(k => k.StartsWith("employee.", StringComparison.Ordinal)).Select(k => k["employee.".Length..])),
+                DiagnosticMessages.FieldUndeclared, groupedPool.Span, "employee." + groupBy);
         if (p.Pool is { Table.IsEmpty: true, High: { } top } ranged && top > 100)
             Report(DiagnosticMessages.QuotaOutsideRange, ranged.Span, top);
         if (p.Mode is not null && p.During.Length > 0)

@@ -20,6 +20,6 @@ internal static class PoolShare
             (percent, atMost, atLeast, high) = (row.Percent, row.AtMost, row.AtLeast, row.High);
             break;
         }
-        return new PoolAssignment(pd.Group, unit!.Facts.Id, pd.Place, percent, pd.Rounding, atMost) { AtLeast = atLeast, PercentHigh = high, MinPersons = pd.Decl.MinPersons, CycleOffice = pd.Decl.Cycle?.Office, CycleHome = pd.Decl.Cycle?.Home, NoConsecutiveOffice = pd.Decl.NoConsecutiveOffice };
+        return new PoolAssignment(pd.Group, unit!.Facts.Id, pd.Place, percent, pd.Rounding, atMost) { AtLeast = atLeast, PercentHigh = high, MinPersons = pd.Decl.MinPersons, CycleOffice = pd.Decl.Cycle?.Office, CycleHome = pd.Decl.Cycle?.Home, GroupBy = pd.Decl.GroupBy, NoConsecutiveOffice = pd.Decl.NoConsecutiveOffice };
     }
 }

@@ -103,6 +103,7 @@ internal static class DecisionJson
             w.WriteStartObject("cycle");
             w.WriteNumber("office", office);
             w.WriteNumber("home", home);
+            if (pool.GroupBy is { } by) w.WriteString("groups_by", by);
             w.WriteEndObject();
         }
         w.WriteEndObject();

@@ -80,6 +80,7 @@ internal static class DecisionJsonReader
             NoConsecutiveOffice = q.TryGetProperty("no_consecutive_office_days", out var apart) && apart.ValueKind == JsonValueKind.True,
             CycleOffice = q.TryGetProperty("cycle", out var cycle) ? cycle.GetProperty("office").GetInt32() : null,
             CycleHome = q.TryGetProperty("cycle", out var again) ? again.GetProperty("home").GetInt32() : null,
+            GroupBy = q.TryGetProperty("cycle", out var grouped) && grouped.TryGetProperty("groups_by", out var by) ? by.GetString() : null,
         };
     }
 

@@ -206,13 +206,20 @@ internal static partial class DslParser
             if (ParseMinPersons() is not { } minPersons) return null;
             PoolCycle? cycle = null;
             if (_c.TryWord("cycle") && (cycle = ParseCycle()) is null) return null;
+            string? groupBy = null;
+            if (cycle is null && _c.TryWord("groups"))
+            {
+                // Fixed shift groups taking turns: N groups, one at the office a day, each holding every value of a field.
+                if (ParseGroups() is not { } groups) return null;
+                (cycle, groupBy) = groups;
+            }
             // "Never two office days running": a constraint on every member's days, for the planner and the check.
             var apart = _c.TryWord("no-consecutive-office-days");
             var prefer = _c.TryWord("prefer") ? ParseExpr() : null;
             if (Shares(share) is not var (percent, high)) return null;
             return new PoolDecl(group.Value, per, place, percent, rounding, share.AtMost, _c.SpanFrom(start))
             {
-                Prefer = prefer, Base = quotaBase, AtLeast = share.AtLeast, High = high, MinPersons = minPersons, Cycle = cycle, NoConsecutiveOffice = apart,
+                Prefer = prefer, Base = quotaBase, AtLeast = share.AtLeast, High = high, MinPersons = minPersons, Cycle = cycle, GroupBy = groupBy, NoConsecutiveOffice = apart,
             };
         }
 
@@ -271,6 +278,20 @@ internal static partial class DslParser
                 return null;
             }
             return new PoolCycle(n, m);
+        }
+
+        /// <summary><c>groups N by FIELD</c> (after the word <c>groups</c>): a cycle of one office day in N, groups dealt by the employee field.</summary>
+        private (PoolCycle Cycle, string By)? ParseGroups()
+        {
+            if (!_c.Run(Lexical.Tok(Lexical.NumberRaw), "how many groups (groups 3 by position)", out var n)) return null;
+            if (!_c.TryWord("by")) { _c.FailExpecting("'by FIELD' (groups 3 by position: every group holds every position)"); return null; }
+            if (!_c.Run(Name, "an employee field (groups 3 by position)", out var field)) return null;
+            if (!int.TryParse(n.Value, out var count) || count < 2 || count > 31)
+            {
+                _c.Error(DiagnosticMessages.NotUsableCycle, _c.SpanOf(n), 1, n.Value);
+                return null;
+            }
+            return (new PoolCycle(1, count - 1), field.Value);
         }
 
         /// <summary><c>[at-least N person|persons]</c>: persons kept at the quota's place whatever the share; 0 when not stated.</summary>

@@ -156,7 +156,7 @@ internal static class DslPrinter
         var prefer = p.Prefer is { } pr ? $" prefer {ExprPrinter.Print(pr)}" : "";
         var of = p.Base is { } b ? $" of {ExprPrinter.Print(b)}" : "";
         var minimum = (p.MinPersons > 0 ? $" at-least {p.MinPersons} {(p.MinPersons == 1 ? "person" : "persons")}" : "")
-            + (p.Cycle is { } c ? $" cycle {c.Office} office {c.Home} home" : "")
+            + (p.Cycle is { } c ? p.GroupBy is { } by ? $" groups {c.Length} by {by}" : $" cycle {c.Office} office {c.Home} home" : "")
             + (p.NoConsecutiveOffice ? " no-consecutive-office-days" : "");
         if (p.Table.IsEmpty) return $"{head} {Share(p.Bound, p.Percent, p.High)}{of} rounding {RoundingWord(p.Rounding)}{minimum}{prefer}";
         var rows = p.Table.Select(r => $"      when {ExprPrinter.Print(r.When)}: {Share(Quotas.BoundOf(r.AtMost, r.AtLeast, r.High), r.Percent, r.High)}\n");

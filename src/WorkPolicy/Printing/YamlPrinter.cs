@@ -141,7 +141,8 @@ internal static class YamlPrinter
             if (pool.Base is { } quotaBase) w.Append("          base: ").Append(Quote.Of(ExprPrinter.Print(quotaBase))).Append('\n');
             w.Append("          rounding: ").Append(DslPrinter.RoundingWord(pool.Rounding)).Append('\n');
             if (pool.MinPersons > 0) w.Append("          min_persons: ").Append(pool.MinPersons).Append('\n');
-            if (pool.Cycle is { } cycle) w.Append("          cycle: { office: ").Append(cycle.Office).Append(", home: ").Append(cycle.Home).Append(" }\n");
+            if (pool.Cycle is { } cycle && pool.GroupBy is { } by) w.Append("          groups: { count: ").Append(cycle.Length).Append(", by: ").Append(by).Append(" }\n");
+            else if (pool.Cycle is { } cycle2) w.Append("          cycle: { office: ").Append(cycle2.Office).Append(", home: ").Append(cycle2.Home).Append(" }\n");
             if (pool.NoConsecutiveOffice) w.Append("          no_consecutive_office_days: true\n");
             if (pool.Prefer is { } prefer) w.Append("          prefer: ").Append(Quote.Of(ExprPrinter.Print(prefer))).Append('\n');
             if (!pool.Table.IsEmpty)

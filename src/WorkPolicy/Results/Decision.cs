@@ -35,6 +35,9 @@ public sealed record PoolAssignment(string Group, string Unit, QuotaPlace Place,
     /// <summary>For a pool in a cycle: its working days at home, else null.</summary>
     public int? CycleHome { get; init; }
 
+    /// <summary>For fixed shift groups: the employee field every group holds the values of; null otherwise.</summary>
+    public string? GroupBy { get; init; }
+
     /// <summary>Whether no member may be at the office on two of the pool's working days running.</summary>
     public bool NoConsecutiveOffice { get; init; }
 
@@ -60,7 +63,7 @@ public sealed record PoolAssignment(string Group, string Unit, QuotaPlace Place,
             _ => P(Percent),
         };
         return share + (MinPersons > 0 ? $", at least {MinPersons} {(MinPersons == 1 ? "person" : "persons")}" : "")
-            + (CycleOffice is { } o ? $", each {o} day(s) at the office then {CycleHome} at home" : "")
+            + (CycleOffice is { } o ? GroupBy is { } by ? $", {o + CycleHome} groups by {by} taking turns" : $", each {o} day(s) at the office then {CycleHome} at home" : "")
             + (NoConsecutiveOffice ? ", never two office days running" : "");
     }
 

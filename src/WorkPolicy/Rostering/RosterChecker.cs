@@ -24,6 +24,8 @@ internal static class RosterChecker
         var turns = new Dictionary<(string Group, string Unit), int>();
         // For pools in a cycle: each member's places by the pool's turn, held to the cycle once all days are read.
         var cycles = new Dictionary<(string Employee, string Group, string Unit), (PoolCycle Cycle, List<(int Turn, bool AtOffice, LocalDate Date)> Days)>();
+        // For fixed shift groups: each day's members of the pool with their value of the grouping field and place.
+        var grouped = new Dictionary<(string Group, string Unit), (PoolAssignment Pool, List<(string Value, bool AtOffice)> Members)>();
         // For pools that allow no two office days running: each member's last office day, by the pool's turn.
         var lastOffice = new Dictionary<(string Employee, string Group, string Unit), (int Turn, LocalDate Date)>();
         foreach (var date in dates)
@@ -63,6 +65,11 @@ internal static class RosterChecker
                         }
                         if (!officeDays.TryGetValue(key, out var counts)) officeDays[key] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
                         counts[e.Id] = counts.GetValueOrDefault(e.Id) + (place == RosterPlace.Office ? 1 : 0);
+                        if (pool.GroupBy is { } groupBy)
+                        {
+                            if (!grouped.TryGetValue(key, out var day)) grouped[key] = day = (pool, []);
+                            day.Members.Add((PoolGroups.ValueOf(e, groupBy), place == RosterPlace.Office));
+                        }
                         if (pool.NoConsecutiveOffice && place == RosterPlace.Office)
                         {
                             var turn = turns.GetValueOrDefault(key);
@@ -102,6 +109,14 @@ internal static class RosterChecker
                         $"{atPlace} of {members} {where}; the quota is {bound} ({(pool.PercentHigh is { } top ? $"{pool.Percent}% to {top}%" : $"{pool.Percent}%")} {(share.Base is { } b ? $"of {b} in the base, {share.Fixed} of them fixed {where}, " : "")}{rounded}{(pool.MinPersons > 0 ? $", at least {pool.MinPersons} kept" : "")})"));
                 }
             }
+            // Each group holds every value of its field the pool has as many of as there are groups: so does each day's office.
+            foreach (var (key, (pool, day)) in grouped)
+            {
+                var groups = pool.CycleOffice!.Value + pool.CycleHome!.Value;
+                foreach (var value in day.GroupBy(m => m.Value).Where(g => g.Key.Length > 0 && g.Count() >= groups && !g.Any(m => m.AtOffice)).Select(g => g.Key).Order(StringComparer.Ordinal))
+                    violations.Add(new RosterViolation(date, null, $"{key.Group}@{key.Unit}", $"no {pool.GroupBy} '{value}' at the office, though each of the {groups} groups holds one"));
+            }
+            grouped.Clear();
         }
         // A member in a cycle keeps to it: some place in the cycle gives every one of their days (N at the office, M at home).
         foreach (var ((employee, group, unit), (cycle, days)) in cycles.OrderBy(c => c.Key))

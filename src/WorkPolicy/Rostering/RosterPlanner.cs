@@ -97,7 +97,10 @@ internal static class RosterPlanner
                     // Each member follows the cycle from a place of their own, the places handed round the cycle so the
                     // days hold about the same number at the office (a pool of three in "2 office, 1 home": two a day).
                     var cycle = new PoolCycle(cycleOffice, cycleHome);
-                    foreach (var id in members.Select(m => m.Row.Facts.Id).Order(StringComparer.Ordinal))
+                    // Fixed shift groups: members dealt round the cycle by the field's value, so each group holds every value
+                    // the pool has as many of as there are groups.
+                    foreach (var id in members.Select(m => m.Row.Facts)
+                        .OrderBy(e => pool.GroupBy is { } by ? PoolGroups.ValueOf(e, by) : "", StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal).Select(e => e.Id))
                         if (!state.Phases.ContainsKey(id)) state.Phases[id] = state.NextPhase++ % cycle.Length;
                     state.Office = members.Select(m => m.Row.Facts.Id).Where(id => cycle.AtOffice(cycleDay, state.Phases[id])).ToHashSet(StringComparer.Ordinal);
                     officeCount = state.Office.Count;

@@ -24,7 +24,8 @@ internal static partial class YamlRuleLoader
     private static readonly string[] RelationKeys = ["kind", "target", "from"];
     private static readonly string[] ProvisionKeys = ["id", "cite", "ambiguities", "defers", "scope", "overrides", "mode", "pool", "during", "obligations"];
     private static readonly string[] CiteKeys = ["point", "quote", "summary"];
-    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "percent_high", "base", "rounding", "min_persons", "cycle", "no_consecutive_office_days", "table", "prefer"];
+    private static readonly string[] PoolKeys = ["group", "per", "place", "bound", "percent", "percent_high", "base", "rounding", "min_persons", "cycle", "groups", "no_consecutive_office_days", "table", "prefer"];
+    private static readonly string[] GroupsKeys = ["count", "by"];
     private static readonly string[] CycleKeys = ["office", "home"];
     private static readonly string[] RowKeys = ["when", "percent", "percent_high", "bound"];
     private static readonly string[] Bounds = ["exactly", "at-most", "at-least", "between"];
@@ -264,7 +265,9 @@ internal static partial class YamlRuleLoader
                         && r.Number(cyc.Get("office"), "office") is { } office && r.Number(cyc.Get("home"), "home") is { } home
                         && office is >= 1 and <= 30 && home is >= 1 and <= 30 && office + home <= 31 && office == decimal.Truncate(office) && home == decimal.Truncate(home)
                         ? new PoolCycle((int)office, (int)home)
-                        : Refused(r, pm.Get("cycle")),
+                        : r.Map(pm.Get("groups"), "groups", GroupsKeys, "count", "by") is { } gm && r.Number(gm.Get("count"), "count") is { } count
+                            && count is >= 2 and <= 31 && count == decimal.Truncate(count) ? new PoolCycle(1, (int)count - 1) : Refused(r, pm.Get("cycle")),
+                    GroupBy = pm.Get("groups") is YamlMapping gb ? r.Str(gb.Get("by"), "by") : null,
                     NoConsecutiveOffice = pm.Get("no_consecutive_office_days") is { } nc && r.Bool(nc, "no_consecutive_office_days") == true,
                 };
             }

@@ -312,4 +312,47 @@ public class ShareBoundTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void Fixed_shift_groups_take_turns_each_holding_every_function_of_the_unit()
+    {
+        var engine = Engine("1/3 groups 3 by position");
+        var builder = new FactsBuilder("staff").Unit("disdik", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" });
+        foreach (var (id, position) in new[] { ("a-1", "pelaksana"), ("a-2", "pelaksana"), ("a-3", "pelaksana"), ("b-1", "fungsional"), ("b-2", "fungsional"), ("b-3", "fungsional") })
+            builder.Employee(id, "disdik", new() { ["employment"] = "pns", ["position"] = position });
+        var facts = engine.BuildFacts(builder).Value!;
+        var (from, to) = (new LocalDate(2021, 7, 5), new LocalDate(2021, 7, 16));
+        var plan = engine.Roster(facts, from, to);
+        plan.Pools.Should().OnlyContain(p => p.AtPlace == 2 && p.Holds, "one group of two a day");
+        foreach (var day in plan.Entries.Where(e => e.Place == RosterPlace.Office).GroupBy(e => e.Date))
+            day.Select(e => e.Employee[0]).Should().BeEquivalentTo(new[] { 'a', 'b' }, $"{day.Key}: a pelaksana and a fungsional");
+        engine.CheckRoster(facts, from, to, plan.Entries).Holds.Should().BeTrue();
+        // Swap one member's days with another of the other function: two pelaksana at the office together.
+        var monday = plan.Entries.Where(e => e.Date == from && e.Place == RosterPlace.Office).Select(e => e.Employee).ToList();
+        var fungsional = monday.Single(e => e[0] == 'b');
+        var otherPelaksana = facts.Employees.First(e => e[0] == 'a' && !monday.Contains(e));
+        var swapped = plan.Entries.Select(e => e.Date != from ? e : e.Employee == fungsional ? e with { Place = RosterPlace.Home } : e.Employee == otherPelaksana ? e with { Place = RosterPlace.Office } : e).ToList();
+        engine.CheckRoster(facts, from, to, swapped).Issues.Should().Contain(i => i.Message.Contains("no position 'fungsional' at the office, though each of the 3 groups holds one"));
+        engine.Decide(facts, "a-1", from).Pool!.Words().Should().Be("1/3, 3 groups by position taking turns");
+        var refused = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.wp", Circular("1/3 groups 3 by positon"))]);
+        refused.Diagnostics.Should().Contain(d => d.Message.Contains("employee.positon") && d.Message.Contains("did you mean"));
+        var folder = Directory.CreateTempSubdirectory("wp-groups-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), Vocabulary);
+            var dsl = Path.Combine(folder, "floors.wp");
+            File.WriteAllText(dsl, Circular("1/3 groups 3 by position"));
+            var yaml = RuleFiles.Convert(dsl, RuleEncoding.Yaml, Path.Combine(folder, "floors.yaml")).Value!;
+            yaml.Should().Contain("groups: { count: 3, by: position }");
+            RuleFiles.Convert(dsl, RuleEncoding.Dsl).Value.Should().Contain("office 1/3 rounding down groups 3 by position");
+            var twin = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.yaml", yaml)]).Value!;
+            twin.Roster(twin.BuildFacts(builder).Value!, from, to).Entries.Should().Equal(plan.Entries);
+            var decision = engine.Decide(facts, "a-1", from);
+            PolicyJson.Deserialize(PolicyJson.Serialize(decision, indented: false)).Should().Be(decision);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
