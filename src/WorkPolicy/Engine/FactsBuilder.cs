@@ -120,14 +120,16 @@ public sealed class FactsBuilder
         return this;
     }
 
-    /// <summary>Leaves out the records of these ids (for <see cref="BadRecords.Skip"/>).</summary>
+    /// <summary>Leaves out the records of these ids, as fact paths name them (for <see cref="BadRecords.Skip"/>).</summary>
     internal FactsBuilder Without(IReadOnlySet<string> units, IReadOnlySet<string> employees)
     {
         var copy = new FactsBuilder(Name) { _incidentsKnown = _incidentsKnown, _workweek = _workweek, _holidays = _holidays };
         copy._status.AddRange(_status);
-        copy._units.AddRange(_units.Where(u => !units.Contains(u.Id)));
-        copy._employees.AddRange(_employees.Where(e => !employees.Contains(e.Id) && !units.Contains(e.Unit)));
-        copy._incidents.AddRange(_incidents.Where(i => !units.Contains(i.Unit)));
+        // The ids come from diagnostics' fact paths, which name a record by its id as a path step (Facts.FactsNodes.Segment).
+        static bool Named(IReadOnlySet<string> ids, string id) => ids.Contains(Facts.FactsNodes.Segment(id));
+        copy._units.AddRange(_units.Where(u => !Named(units, u.Id)));
+        copy._employees.AddRange(_employees.Where(e => !Named(employees, e.Id) && !Named(units, e.Unit)));
+        copy._incidents.AddRange(_incidents.Where(i => !Named(units, i.Unit)));
         foreach (var (id, entries) in _personal) copy._personal[id] = entries;
         return copy;
     }

@@ -19,7 +19,7 @@ internal static class FactsNodes
     /// <summary>The builder's calendar, regions, units and incidents as a facts document without employees (<see cref="Employee"/> gives each of those).</summary>
     public static YamlMapping Head(FactsBuilder b)
     {
-        var name = b.Name;
+        var name = Segment(b.Name);
         var root = new List<KeyValuePair<YamlScalar, YamlNode>>();
         if (b.WorkweekGiven is { } workweek)
         {
@@ -36,7 +36,7 @@ internal static class FactsNodes
             {
                 var items = entries.OrderBy(e => e.From).Select(e =>
                 {
-                    var record = $"{name}/regions.{region.Key}.{entries.Key}[{Date(e.From)}]";
+                    var record = $"{name}/regions.{Segment(region.Key)}.{Segment(entries.Key)}[{Date(e.From)}]";
                     return (YamlNode)Record(record, [Entry("from", Span(record, "from"), Scalar(Date(e.From), Span(record, "from")))], e.Values);
                 });
                 series.Add(Entry(entries.Key, Span(name, $"regions.{region.Key}.{entries.Key}"), new YamlSequence([.. items], Span(name, $"regions.{region.Key}.{entries.Key}"))));
@@ -46,7 +46,7 @@ internal static class FactsNodes
         root.Add(Entry("regions", Span(name, "regions"), new YamlMapping(regions, Span(name, "regions"))));
         root.Add(Entry("units", Span(name, "units"), new YamlSequence([.. b.UnitsGiven.Select(u =>
         {
-            var record = $"{name}/units[{u.Id}]";
+            var record = $"{name}/units[{Segment(u.Id)}]";
             var head = new List<KeyValuePair<YamlScalar, YamlNode>> { Text(record, "id", u.Id) };
             if (u.Name is { } n) head.Add(Text(record, "name", n));
             head.Add(Text(record, "region", u.Region));
@@ -57,7 +57,7 @@ internal static class FactsNodes
         {
             root.Add(Entry("incidents", Span(name, "incidents"), new YamlSequence([.. b.IncidentsGiven.Select(i =>
             {
-                var record = $"{name}/incidents[{i.Kind}@{i.Unit}]";
+                var record = $"{name}/incidents[{Segment(i.Kind)}@{Segment(i.Unit)}]";
                 return (YamlNode)Map(Span(record), Text(record, "kind", i.Kind), Text(record, "unit", i.Unit), Text(record, "confirmed", Date(i.Confirmed)));
             })], Span(name, "incidents"))));
         }
@@ -68,14 +68,14 @@ internal static class FactsNodes
     public static YamlMapping Employee(FactsBuilder b, int index)
     {
         var (id, unit, fields) = b.EmployeesGiven[index];
-        var record = $"{b.Name}/employees[{id}]";
+        var record = $"{Segment(b.Name)}/employees[{Segment(id)}]";
         var head = new List<KeyValuePair<YamlScalar, YamlNode>> { Text(record, "id", id), Text(record, "unit", unit) };
         var employee = Record(record, head, fields);
         if (!b.PersonalGiven.TryGetValue(id, out var personal)) return employee;
         var series = personal.GroupBy(p => p.Series, StringComparer.Ordinal).Select(s => Entry(s.Key, Span(record, $"status.{s.Key}"),
             new YamlSequence([.. s.OrderBy(x => x.From).Select(x =>
             {
-                var at = $"{record}.status.{s.Key}[{Date(x.From)}]";
+                var at = $"{record}.status.{Segment(s.Key)}[{Date(x.From)}]";
                 var dates = new List<KeyValuePair<YamlScalar, YamlNode>> { Text(at, "from", Date(x.From)) };
                 if (x.Until is { } until) dates.Add(Text(at, "until", Date(until)));
                 return (YamlNode)Record(at, dates, x.Values);
@@ -92,7 +92,7 @@ internal static class FactsNodes
     {
         try
         {
-            return Node(document, name, 0);
+            return Node(document, Segment(name), 0);
         }
         catch (TooDeep deep)
         {
@@ -104,6 +104,21 @@ internal static class FactsNodes
     private sealed class TooDeep(string at) : Exception
     {
         public string At { get; } = at;
+    }
+
+    // A fact path names the record and field (name/employees[e-7].health.healthy): a few steps. Deeper nodes keep
+    // their parent's path (one string, not one per node), and every step is cut to a short, printable excerpt — a
+    // request of long ids and many fields would otherwise make paths the size of the body once per node.
+    private const int NamedSteps = 5;
+    private const int MostInStep = 256;
+
+    /// <summary>A step of a fact path as diagnostics name it: as given, or cut to 256 printable characters and "…".</summary>
+    internal static string Segment(string step)
+    {
+        if (step.Length <= MostInStep && !step.Any(char.IsControl)) return step;
+        var shown = new System.Text.StringBuilder(MostInStep + 1);
+        foreach (var c in step.AsSpan(0, Math.Min(step.Length, MostInStep))) shown.Append(char.IsControl(c) ? '?' : c);
+        return step.Length > MostInStep ? shown.Append('…').ToString() : shown.ToString();
     }
 
     private static YamlNode Node(JsonElement e, string at, int depth)
@@ -118,12 +133,13 @@ internal static class FactsNodes
                 foreach (var p in e.EnumerateObject())
                 {
                     // name/units[u-1].kind: the first step after the name is a slash, the rest dots.
-                    var path = $"{at}{(at.Contains('/') ? "." : "/")}{p.Name}";
-                    entries.Add(Entry(p.Name, SourceSpan.At(path, 1, 1), Node(p.Value, path, depth + 1)));
+                    var path = depth < NamedSteps ? $"{at}{(depth == 0 ? "/" : ".")}{Segment(p.Name)}" : at;
+                    var pathSpan = depth < NamedSteps ? SourceSpan.At(path, 1, 1) : span;
+                    entries.Add(Entry(p.Name, pathSpan, Node(p.Value, path, depth + 1)));
                 }
                 return new YamlMapping(entries, span);
             case JsonValueKind.Array:
-                return new YamlSequence([.. e.EnumerateArray().Select((item, i) => Node(item, $"{at}[{RecordKey(item, i)}]", depth + 1))], span);
+                return new YamlSequence([.. e.EnumerateArray().Select((item, i) => Node(item, depth < NamedSteps ? $"{at}[{Segment(RecordKey(item, i))}]" : at, depth + 1))], span);
             case JsonValueKind.String:
                 return Scalar(e.GetString()!, span);
             case JsonValueKind.Null:
@@ -152,7 +168,7 @@ internal static class FactsNodes
     private static string? Text(JsonElement item, string key) =>
         item.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static SourceSpan Span(string record, string? field = null) => SourceSpan.At(field is null ? record : $"{record}{(record.Contains('/') ? "." : "/")}{field}", 1, 1);
+    private static SourceSpan Span(string record, string? field = null) => SourceSpan.At(field is null ? record : $"{record}{(record.Contains('/') ? "." : "/")}{Segment(field)}", 1, 1);
 
     private static YamlScalar Scalar(string value, SourceSpan at) => new(value, false, at);
 

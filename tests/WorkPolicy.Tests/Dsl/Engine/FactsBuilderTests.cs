@@ -140,4 +140,34 @@ public class FactsBuilderTests
         engine.MissingFacts(facts, Fri, Fri, "e-001").Should().NotBeNull();
         FluentActions.Invoking(() => PolicyEngine.Load((string)null!)).Should().Throw<ArgumentNullException>().WithParameterName("paths");
     }
+
+    [Fact]
+    public void A_request_of_a_huge_id_and_many_fields_is_named_in_short_paths_with_bounded_work()
+    {
+        // One employee whose id is a megabyte, with 50,000 unknown keys: every diagnostic names it in a short excerpt,
+        // and reading it does not build a megabyte path per key.
+        var engine = Samples();
+        var id = new string('x', 1_000_000);
+        var json = new System.Text.StringBuilder("""{"units":[{"id":"u","region":"kota-palopo","kind":"dinas"}],"employees":[{"id":""" + "\"" + id + "\",\"unit\":\"u\"");
+        for (var i = 0; i < 50_000; i++) json.Append(",\"k").Append(i).Append("\":1");
+        json.Append("}]}");
+        using var document = System.Text.Json.JsonDocument.Parse(json.ToString());
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var read = engine.ReadFacts("request", document.RootElement);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        read.Value.Should().BeNull();
+        read.Diagnostics.Should().NotBeEmpty().And.OnlyContain(d => d.Span.Path.Length < 300);
+        read.Diagnostics.Should().Contain(d => d.Span.Path.StartsWith("request/employees[xxxx") && d.Span.Path.Contains("…]"));
+        allocated.Should().BeLessThan(400_000_000, "paths are excerpts, not the id once per key");
+    }
+
+    [Fact]
+    public void A_bad_record_with_an_id_longer_than_a_path_step_is_still_the_one_skipped()
+    {
+        var engine = Samples();
+        var longId = "e-" + new string('7', 400);
+        var built = engine.BuildFacts(Palopo().Employee(longId, "disdik-plp", new() { ["employment"] = "pns", ["position"] = "pelaksna" }), BadRecords.Skip);
+        built.Value!.Employees.Should().Equal("e-001", "e-002");
+        built.Diagnostics.Should().ContainSingle().Which.Span.Path.Should().EndWith("…].position");
+    }
 }
