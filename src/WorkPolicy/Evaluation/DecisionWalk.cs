@@ -121,7 +121,7 @@ internal static class DecisionWalk
                 }
                 var r = scopes[a];
                 // Duties of the day's place on a rotation or optional day: which place, only a roster says — pending.
-                if (p.Model.Decl.OnPlace is not null && mode is WorkMode.Rotation or WorkMode.Optional && r == Tri.True) r = Tri.Unknown;
+                if (r == Tri.True && p.Model.AwaitsRoster(mode)) r = Tri.Unknown;
                 // An obligation alone never makes a decision indeterminate (decisions.md): where its circular's standing
                 // or its own scope is unknown, the mode stands and the obligation is pending.
                 if (inForce[i] == Tri.Unknown)

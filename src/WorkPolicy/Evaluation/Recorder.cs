@@ -142,7 +142,7 @@ internal sealed class Recorder(List<TraceEntry>? trace, Model.RuleModel model) :
                 var before = _unknown.Count;
                 Missing(p, s);
                 // A duty of the day's place on a rotation or optional day waits for the roster's place, not for a fact.
-                if (m.Decl.OnPlace is not null && mode is WorkMode.Rotation or WorkMode.Optional) _unknown.Add("roster");
+                if (m.AwaitsRoster(mode)) _unknown.Add("roster");
                 _attached.Add((c, p, [.. _unknown.Skip(before)]));
                 _unknown.RemoveRange(before, _unknown.Count - before);
                 trace?.Add(new TraceEntry(c.Model.Id, m.Id, "pending", "whether its obligations apply depends on missing facts; the mode stands"));

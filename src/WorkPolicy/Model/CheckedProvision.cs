@@ -53,6 +53,12 @@ internal sealed record CheckedProvision(
     /// <summary>Whether an obligation-only provision attaches to a decision of <paramref name="mode"/>.</summary>
     public bool AttachesTo(WorkMode mode) => (_duringMask & 1 << (int)mode) != 0;
 
+    /// <summary>
+    /// Whether its duties, attached to a decision of <paramref name="mode"/>, wait for a roster: duties of the day's place
+    /// (<c>during at-home</c>) on a rotation or optional day, where only a roster says where the member is.
+    /// </summary>
+    public bool AwaitsRoster(WorkMode mode) => Decl.OnPlace is not null && mode is WorkMode.Rotation or WorkMode.Optional;
+
     /// <summary>Same outcome: mode and quota alike — share, table rows, preference (obligations travel with the provision).</summary>
     public bool SameEffect(CheckedProvision other) =>
         Mode == other.Mode

@@ -58,6 +58,18 @@ internal static class Values
     public static string ShareText(decimal percent)
     {
         if (decimal.Round(percent, 10) == percent) return Text(percent) + "%";
+        // The search for the fraction is remembered: tables print the share of every decision, and the shares are the
+        // rules' few (bounded, so odd inputs cannot grow it).
+        if (Fractions.TryGetValue(percent, out var known)) return known;
+        var found = FractionText(percent);
+        if (Fractions.Count < 1024) Fractions[percent] = found;
+        return found;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<decimal, string> Fractions = new();
+
+    private static string FractionText(decimal percent)
+    {
         for (var under = 2; under <= 1000; under++)
         {
             var over = decimal.Round(percent * under / 100m, 10);
