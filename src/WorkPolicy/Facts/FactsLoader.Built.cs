@@ -44,7 +44,7 @@ internal sealed partial class FactsLoader
             {
                 // One level given whole: { ["health"] = { ["healthy"] = true } } is health.healthy.
                 foreach (var (inner, innerValue) in nested)
-                    if (!TryBuilt(Dotted(key + ".", inner), innerValue, fields)) return false;
+                    if (!TryBuilt(Dotted(Dotted(key, "."), inner), innerValue, fields)) return false; // both joins remembered: no string per field
                 continue;
             }
             if (!TryBuilt(key, value, fields)) return false;

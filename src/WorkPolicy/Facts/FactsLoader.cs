@@ -383,7 +383,10 @@ internal sealed partial class FactsLoader
     private string Dotted(string prefix, string key)
     {
         if (prefix.Length == 0) return key;
-        if (!_dotted.TryGetValue((prefix, key), out var joined)) _dotted[(prefix, key)] = joined = prefix + key;
+        if (_dotted.TryGetValue((prefix, key), out var joined)) return joined;
+        joined = prefix + key;
+        // A file of ever new nested keys (made to hurt) is not remembered past a bound: those are joined each time.
+        if (_dotted.Count < MaxRemembered * 16) _dotted[(prefix, key)] = joined;
         return joined;
     }
 
