@@ -53,7 +53,7 @@ internal sealed record DecideAnswer(
 internal sealed record TraceDoc(string Circular, string Outcome, string Reason, string? Provision = null);
 
 /// <summary>A single fact set otherwise, and what the decision would then be.</summary>
-internal sealed record WhatIfDoc(string Fact, string From, string[] To, string Mode, ProvisionDoc[] Provisions);
+internal sealed record WhatIfDoc(string Fact, string From, string[] To, DecisionDoc Decision, string Mode, ProvisionDoc[] Provisions);
 
 /// <summary>A version of a circular in force.</summary>
 internal sealed record VersionDoc(string Id, string From, string? To, string[] AmendedBy, string? ExtendedBy);

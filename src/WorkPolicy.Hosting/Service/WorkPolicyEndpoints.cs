@@ -215,14 +215,9 @@ public static partial class WorkPolicyEndpoints
         var (facts, problem) = FactsOf(body, now);
         if (facts is null) return problem!;
         if (!facts.Contains(e.GetString()!)) return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{e.GetString()}' is not in the facts");
+        // The explanation carries its revision: written as the library writes it, one serializer for both.
         var x = now.Engine.Explain(facts, e.GetString()!, on);
-        return JsonAnswer(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("revision", now.Revision);
-            x.WriteJsonMembers(w);
-            w.WriteEndObject();
-        });
+        return Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(x, PolicyJson.Contract<Explanation>(indented: false)), "application/json");
     }
 
     private static async Task<IResult> Records(HttpContext context, IServiceProvider services)

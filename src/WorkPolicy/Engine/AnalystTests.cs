@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using NodaTime;
 using WorkPolicy.Parsing;
 using WorkPolicy.Output;
@@ -28,7 +29,8 @@ public sealed record TestOptions
 /// <param name="Date">The date of the case.</param>
 /// <param name="Span">Where the case is written.</param>
 /// <param name="Failures">What did not hold; empty when the case passed.</param>
-public sealed record TestCaseResult(string File, string Name, string RuleSet, string Employee, LocalDate Date, SourceSpan Span, ValueList<string> Failures)
+public sealed record TestCaseResult(string File, string Name, string RuleSet, string Employee, LocalDate Date,
+    [property: JsonPropertyOrder(2)] SourceSpan Span, [property: JsonPropertyOrder(1)] ValueList<string> Failures)
 {
     /// <summary>Whether every expectation held.</summary>
     public bool Passed => Failures.Count == 0;
@@ -108,10 +110,10 @@ public static class AnalystTests
         var diagnostics = new List<Diagnostic>();
         var cases = ImmutableArray.CreateBuilder<TestCaseResult>();
         if (AnalystTestLoader.Load(path, diagnostics, text) is not { } file)
-            return new TestReport([path], [], [path], [.. diagnostics], [], null, false);
+            return new TestReport([path], [], [path], [.. diagnostics], (IReadOnlyList<RuleSetCoverage>)[], null, false);
         foreach (var r in new AnalystTestRunner(open: unsaved).Run(file, diagnostics))
             cases.Add(new TestCaseResult(path, r.Case.Name, r.RuleSet, r.Case.Employee, r.Case.Date, r.Case.Span, r.Failures));
-        return new TestReport([path], cases.ToImmutable(), [], [.. diagnostics.Distinct()], [], null, false);
+        return new TestReport([path], cases.ToImmutable(), [], [.. diagnostics.Distinct()], (IReadOnlyList<RuleSetCoverage>)[], null, false);
     }
 
     /// <summary>What is wrong with a test file held as <paramref name="text"/>, without running it: the file's and each case's problems.</summary>
@@ -126,65 +128,85 @@ public static class AnalystTests
 }
 
 /// <summary>What a run of analysts' tests found: each case's outcome, the diagnostics of files that did not load, coverage and mutants.</summary>
-public sealed class TestReport : Report
+public sealed record TestReport : Report
 {
+    // The coverage items and mutants behind Scores: printed (WriteCoverage) and written (CoverageJson), not part of
+    // the report's JSON or equality — Scores sums them up.
     private readonly IReadOnlyList<RuleSetCoverage> _sets;
 
     internal TestReport(ImmutableArray<string> files, ImmutableArray<TestCaseResult> cases, ImmutableArray<string> unreadable, ImmutableArray<Diagnostic> diagnostics,
         IReadOnlyList<RuleSetCoverage> sets, decimal? threshold, bool coverage)
+        : this(files, cases, unreadable, diagnostics, [.. sets.Select(s => new RuleSetScore(s.RuleSet, s.Percent, s.Effective, s.Noticed, s.MutationScore))], threshold, coverage) =>
+        _sets = sets;
+
+    [JsonConstructor]
+    internal TestReport(ValueList<string> files, ValueList<TestCaseResult> cases, ValueList<string> unreadable, ValueList<Diagnostic> diagnostics,
+        ValueList<RuleSetScore> scores, decimal? threshold, bool hasCoverage)
     {
         Files = files;
         Cases = cases;
         Unreadable = unreadable;
         Diagnostics = diagnostics;
-        _sets = sets;
+        _sets = [];
         Threshold = threshold;
-        HasCoverage = coverage;
-        Scores = [.. sets.Select(s => new RuleSetScore(s.RuleSet, s.Percent, s.Effective, s.Noticed, s.MutationScore))];
+        HasCoverage = hasCoverage;
+        Scores = scores;
         Passed = cases.Count(c => c.Passed);
         // A test file that cannot be read runs no case: it counts as one failure, and so do errors that keep cases from running.
-        Failed = cases.Count(c => !c.Passed) + unreadable.Length;
+        Failed = cases.Count(c => !c.Passed) + unreadable.Count;
         SetupFailed = Failed == 0 && diagnostics.Any(d => d.Severity == Severity.Error);
         if (SetupFailed) Failed++;
         BelowThreshold = threshold is { } t ? [.. Scores.Where(s => s.Coverage < t).Select(s => s.RuleSet)] : [];
     }
 
     /// <summary>The test files run, in order.</summary>
+    [JsonPropertyOrder(4)]
     public ValueList<string> Files { get; }
 
     /// <summary>Every case against every rule set, in file order.</summary>
+    [JsonPropertyOrder(2)]
     public ValueList<TestCaseResult> Cases { get; }
 
     /// <summary>Test files that could not be read (each counts as a failure).</summary>
+    [JsonPropertyOrder(5)]
     public ValueList<string> Unreadable { get; }
 
     /// <summary>Diagnostics of test files, facts and rule sets.</summary>
+    [JsonPropertyOrder(3)]
     public ValueList<Diagnostic> Diagnostics { get; }
 
     /// <summary>With coverage: each rule set's coverage and mutation score.</summary>
+    [JsonPropertyOrder(8)]
     public ValueList<RuleSetScore> Scores { get; }
 
     /// <summary>The coverage threshold asked for, if any.</summary>
+    [JsonPropertyOrder(7)]
     public decimal? Threshold { get; }
 
     /// <summary>Whether coverage was measured.</summary>
+    [JsonPropertyOrder(6)]
     public bool HasCoverage { get; }
 
     /// <summary>How many cases passed.</summary>
+    [JsonPropertyOrder(0)]
     public int Passed { get; }
 
     /// <summary>How many failed (an unreadable file, or errors that kept every case from running, count as one).</summary>
+    [JsonPropertyOrder(1)]
     public int Failed { get; }
 
     private bool SetupFailed { get; }
 
     /// <summary>The rule sets whose coverage is below <see cref="Threshold"/>.</summary>
+    [JsonPropertyOrder(9)]
     public ValueList<string> BelowThreshold { get; }
 
     /// <summary>Whether every case passed and no rule set is below the threshold.</summary>
+    [JsonIgnore]
     public bool Succeeded => Failed == 0 && BelowThreshold.Count == 0;
 
     /// <summary>The closing line: <c>N passed, M failed</c> (and the rule sets below the threshold).</summary>
+    [JsonIgnore]
     public string Summary => $"{Passed} passed, {Failed} failed{(BelowThreshold.Count > 0 ? $"; coverage below {Threshold} % in {string.Join(", ", BelowThreshold)}" : "")}";
 
     /// <summary>Writes each file and its cases, ok or FAIL with the file, line and the difference.</summary>
@@ -233,30 +255,11 @@ public sealed class TestReport : Report
         writer.WriteLine(Summary);
     }
 
+    /// <summary>Equal when files, cases, diagnostics, scores and threshold are (the coverage items behind the scores are not compared).</summary>
+    public bool Equals(TestReport? other) =>
+        other is not null && Files == other.Files && Cases == other.Cases && Unreadable == other.Unreadable && Diagnostics == other.Diagnostics
+        && Scores == other.Scores && Threshold == other.Threshold && HasCoverage == other.HasCoverage;
+
     /// <inheritdoc/>
-    public override void WriteJson(Stream stream) => JsonText.WriteTo(stream, w =>
-    {
-        w.WriteStartObject();
-        w.WriteNumber("passed", Passed);
-        w.WriteNumber("failed", Failed);
-        w.WriteStartArray("cases");
-        foreach (var c in Cases)
-        {
-            w.WriteStartObject();
-            w.WriteString("file", c.File);
-            w.WriteString("name", c.Name);
-            w.WriteString("ruleSet", c.RuleSet);
-            w.WriteString("employee", c.Employee);
-            w.WriteString("date", Values.Text(c.Date));
-            w.WriteBoolean("passed", c.Passed);
-            w.WriteStartArray("failures");
-            foreach (var f in c.Failures) w.WriteStringValue(f);
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WritePropertyName("diagnostics");
-        DiagnosticJson.WriteAll(w, Diagnostics);
-        w.WriteEndObject();
-    });
+    public override int GetHashCode() => HashCode.Combine(Files, Cases, Diagnostics, Scores);
 }

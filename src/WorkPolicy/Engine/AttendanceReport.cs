@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using NodaTime;
 using WorkPolicy.Parsing;
 using WorkPolicy.Output;
@@ -7,9 +8,10 @@ using WorkPolicy.Printing;
 namespace WorkPolicy;
 
 /// <summary>Check-in compliance over a period (<see cref="PolicyEngine.Attendance"/>).</summary>
-public sealed class AttendanceReport : Report
+public sealed record AttendanceReport : Report
 {
-    internal AttendanceReport(ImmutableArray<AttendanceDay> days, ImmutableArray<UnitAttendance> units)
+    [JsonConstructor]
+    internal AttendanceReport(ValueList<AttendanceDay> days, ValueList<UnitAttendance> units)
     {
         Days = days;
         Units = units;
@@ -22,6 +24,7 @@ public sealed class AttendanceReport : Report
     public ValueList<UnitAttendance> Units { get; }
 
     /// <summary>Why days were not checked (a check-in with no window, optional days no roster places), so an empty report says why.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] // only when there is something to say
     public ValueList<string> Notes { get; init; } = new([]);
 
     /// <inheritdoc/>
@@ -38,51 +41,4 @@ public sealed class AttendanceReport : Report
         foreach (var u in Units) writer.WriteLine($"{u.Unit}  {u.Required}  {u.Met}  {u.Missed}");
         foreach (var note in Notes) writer.WriteLine($"note: {note}");
     }
-
-    /// <inheritdoc/>
-    public override void WriteJson(Stream stream) => JsonText.WriteTo(stream, w =>
-    {
-        w.WriteStartObject();
-        w.WriteStartArray("days");
-        foreach (var d in Days)
-        {
-            w.WriteStartObject();
-            w.WriteString("employee", d.Employee);
-            w.WriteString("unit", d.Unit);
-            w.WriteString("date", Values.Text(d.Date));
-            w.WriteString("zone", d.Zone);
-            w.WriteStartArray("windows");
-            foreach (var c in d.Windows)
-            {
-                w.WriteStartObject();
-                w.WriteString("from", Values.Text(c.Window.From));
-                w.WriteString("to", Values.Text(c.Window.To));
-                w.WriteBoolean("met", c.Met);
-                if (c.At is { } at) w.WriteString("at", Values.Text(at));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("units");
-        foreach (var u in Units)
-        {
-            w.WriteStartObject();
-            w.WriteString("unit", u.Unit);
-            w.WriteNumber("required", u.Required);
-            w.WriteNumber("met", u.Met);
-            w.WriteNumber("missed", u.Missed);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        // Only when there is something to say: reports without notes are written as before.
-        if (Notes.Count > 0)
-        {
-            w.WriteStartArray("notes");
-            foreach (var note in Notes) w.WriteStringValue(note);
-            w.WriteEndArray();
-        }
-        w.WriteEndObject();
-    });
 }

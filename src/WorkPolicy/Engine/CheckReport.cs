@@ -1,12 +1,12 @@
-using System.Collections.Immutable;
-using WorkPolicy.Output;
+using System.Text.Json.Serialization;
 
 namespace WorkPolicy;
 
 /// <summary>What <see cref="PolicyEngine.Check"/> found: every diagnostic, sorted by place, and the counts <c>workpolicy check</c> prints.</summary>
-public sealed class CheckReport : Report
+public sealed record CheckReport : Report
 {
-    internal CheckReport(ImmutableArray<Diagnostic> diagnostics, int files, int circulars)
+    [JsonConstructor]
+    internal CheckReport(ValueList<Diagnostic> diagnostics, int files, int circulars)
     {
         Diagnostics = [.. diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ThenBy(d => d.Code, StringComparer.Ordinal)];
         Files = files;
@@ -14,6 +14,7 @@ public sealed class CheckReport : Report
     }
 
     /// <summary>The diagnostics, sorted by file, line, column and code.</summary>
+    [JsonPropertyOrder(1)]
     public ValueList<Diagnostic> Diagnostics { get; }
 
     /// <summary>How many files were checked.</summary>
@@ -32,9 +33,11 @@ public sealed class CheckReport : Report
     public int Accepted => Diagnostics.Count(d => d.Accepted is not null);
 
     /// <summary>Whether there is an error (warnings alone do not fail a check).</summary>
+    [JsonIgnore]
     public bool HasErrors => Errors > 0;
 
     /// <summary>The closing line: <c>checked 9 file(s), 7 circular(s): 0 error(s), 2 warning(s)</c>.</summary>
+    [JsonIgnore]
     public string Summary => $"checked {Files} file(s), {Circulars} circular(s): {Errors} error(s), {Warnings} warning(s){(Accepted > 0 ? $", {Accepted} accepted" : "")}";
 
     /// <summary>Writes the diagnostics, one a line, then <see cref="Summary"/>.</summary>
@@ -43,23 +46,5 @@ public sealed class CheckReport : Report
         ArgumentNullException.ThrowIfNull(writer);
         foreach (var d in Diagnostics) writer.WriteLine(d.ToString());
         writer.WriteLine(Summary);
-    }
-
-    /// <inheritdoc/>
-    public override void WriteJson(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        JsonText.WriteTo(stream, w =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("files", Files);
-            w.WriteNumber("circulars", Circulars);
-            w.WriteNumber("errors", Errors);
-            w.WriteNumber("warnings", Warnings);
-            w.WriteNumber("accepted", Accepted);
-            w.WritePropertyName("diagnostics");
-            DiagnosticJson.WriteAll(w, Diagnostics);
-            w.WriteEndObject();
-        });
     }
 }

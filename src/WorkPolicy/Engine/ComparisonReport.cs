@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using NodaTime;
 using WorkPolicy.Parsing;
 using WorkPolicy.Output;
@@ -18,7 +18,8 @@ namespace WorkPolicy;
 /// <param name="Differs">What differs: <c>mode</c>, <c>pool</c>, <c>obligations</c>, <c>unknown</c>.</param>
 /// <param name="A">The first rule set's decision for the class.</param>
 /// <param name="B">The second's.</param>
-public sealed record ClassDifference(LocalDate From, LocalDate To, ValueList<IsoDayOfWeek> Weekdays, ValueList<string> Regions, string Who, int? People, ValueList<string> Differs, Decision A, Decision B);
+public sealed record ClassDifference(LocalDate From, LocalDate To, ValueList<IsoDayOfWeek> Weekdays, ValueList<string> Regions, string Who,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? People, ValueList<string> Differs, Decision A, Decision B);
 
 /// <summary>A stretch of dates and how many differences hold in it.</summary>
 public sealed record ComparedPeriod(LocalDate From, LocalDate To, int Differences);
@@ -30,6 +31,7 @@ public sealed record ComparedPeriod(LocalDate From, LocalDate To, int Difference
 public sealed record EmployeeDifference(string Employee, LocalDate From, LocalDate To, ValueList<string> Differs, Decision A, Decision B)
 {
     /// <summary>How many dates the stretch holds.</summary>
+    [JsonIgnore]
     public int Days => Period.DaysBetween(From, To) + 1;
 }
 
@@ -40,18 +42,19 @@ public sealed record EmployeeDifference(string Employee, LocalDate From, LocalDa
 /// Snapshot.Match(report.ToString());   // the same text as 'workpolicy compare'
 /// </code>
 /// </example>
-public sealed class ComparisonReport : Report
+public sealed record ComparisonReport : Report
 {
-    internal ComparisonReport(string a, string b, LocalDate from, LocalDate to, int classes, bool complete,
-        ImmutableArray<ClassDifference> differences, ImmutableArray<ComparedPeriod> periods, ImmutableArray<EmployeeDifference>? employees)
+    [JsonConstructor]
+    internal ComparisonReport(string a, string b, LocalDate from, LocalDate to, int classesCompared, bool complete,
+        ValueList<ClassDifference> classes, ValueList<ComparedPeriod> periods, ValueList<EmployeeDifference>? employees)
     {
         A = a;
         B = b;
         From = from;
         To = to;
-        ClassesCompared = classes;
+        ClassesCompared = classesCompared;
         Complete = complete;
-        Classes = differences;
+        Classes = classes;
         Periods = periods;
         Employees = employees;
     }
@@ -81,6 +84,8 @@ public sealed class ComparisonReport : Report
     public ValueList<ComparedPeriod> Periods { get; }
 
     /// <summary>With facts: every employee and date that differs; null without facts.</summary>
+    [JsonPropertyName("differences")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ValueList<EmployeeDifference>? Employees { get; }
 
     /// <inheritdoc/>
@@ -130,84 +135,5 @@ public sealed class ComparisonReport : Report
     {
         var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
         foreach (var r in rows) writer.WriteLine(string.Join("  ", r.Select((c, i) => i == r.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
-    }
-
-    /// <inheritdoc/>
-    public override void WriteJson(Stream stream) => JsonText.WriteTo(stream, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("a", A);
-        w.WriteString("b", B);
-        w.WriteString("from", Values.Text(From));
-        w.WriteString("to", Values.Text(To));
-        w.WriteNumber("classesCompared", ClassesCompared);
-        w.WriteBoolean("complete", Complete);
-        w.WriteStartArray("classes");
-        foreach (var d in Classes)
-        {
-            w.WriteStartObject();
-            w.WriteString("from", Values.Text(d.From));
-            w.WriteString("to", Values.Text(d.To));
-            w.WriteStartArray("weekdays");
-            foreach (var day in d.Weekdays) w.WriteStringValue(day.ToString().ToLowerInvariant());
-            w.WriteEndArray();
-            w.WriteStartArray("regions");
-            foreach (var r in d.Regions) w.WriteStringValue(r);
-            w.WriteEndArray();
-            w.WriteString("who", d.Who);
-            if (d.People is { } people) w.WriteNumber("people", people);
-            w.WriteStartArray("differs");
-            foreach (var x in d.Differs) w.WriteStringValue(x);
-            w.WriteEndArray();
-            Side(w, "a", d.A);
-            Side(w, "b", d.B);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("periods");
-        foreach (var p in Periods)
-        {
-            w.WriteStartObject();
-            w.WriteString("from", Values.Text(p.From));
-            w.WriteString("to", Values.Text(p.To));
-            w.WriteNumber("differences", p.Differences);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        if (Employees is { } employees)
-        {
-            w.WriteStartArray("differences");
-            foreach (var x in employees)
-            {
-                w.WriteStartObject();
-                w.WriteString("employee", x.Employee);
-                w.WriteString("from", Values.Text(x.From));
-                w.WriteString("to", Values.Text(x.To));
-                w.WriteStartArray("differs");
-                foreach (var a in x.Differs) w.WriteStringValue(a);
-                w.WriteEndArray();
-                Side(w, "a", x.A);
-                Side(w, "b", x.B);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        w.WriteEndObject();
-    });
-
-    private static void Side(Utf8JsonWriter w, string name, Decision d)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("mode", d.Mode.Word());
-        DecisionJson.WriteProvisions(w, d.Provisions);
-        w.WriteStartArray("obligations");
-        foreach (var o in DecisionDiff.Obligations(d)) w.WriteStringValue(o);
-        w.WriteEndArray();
-        // Each side's pool in full (the quota too), so a 'pool' difference shows what differs.
-        DecisionJson.WritePool(w, d.Pool);
-        w.WriteStartArray("unknown");
-        foreach (var u in d.Unknown) w.WriteStringValue(u);
-        w.WriteEndArray();
-        w.WriteEndObject();
     }
 }

@@ -199,7 +199,9 @@ public sealed record ReplayChange(string Record, string Employee, NodaTime.Local
 }
 
 /// <summary>What a replay found: how many decisions would change, by the provision that decides now, with examples.</summary>
-public sealed class ReplayReport : Report
+// Written by its own writer, not the context: a streamed replay writes its changes as they come and this summary after
+// them (WriteSummary), so the whole report never has to be held.
+public sealed record ReplayReport : Report
 {
     internal ReplayReport(string candidate, int total, long changed, ValueList<ReplayChange> changes, ValueList<ReplayGroup> byProvision, ValueList<string> unreadable, long unreadableCount)
     {
@@ -253,7 +255,9 @@ public sealed class ReplayReport : Report
     }
 
     /// <inheritdoc/>
-    public override void WriteJson(Stream stream) => JsonText.WriteTo(stream, w =>
+    public override void WriteJson(Stream stream) => JsonText.WriteTo(stream, WriteJsonObject);
+
+    internal void WriteJsonObject(System.Text.Json.Utf8JsonWriter w)
     {
         w.WriteStartObject();
         w.WriteString("candidate", Candidate);
@@ -262,7 +266,7 @@ public sealed class ReplayReport : Report
         w.WriteEndArray();
         WriteSummary(w);
         w.WriteEndObject();
-    });
+    }
 
     /// <summary>The members after <c>changes</c>: counts, groups with their examples' record ids, unreadable records.</summary>
     internal void WriteSummary(System.Text.Json.Utf8JsonWriter w)

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using NodaTime;
 using WorkPolicy.Parsing;
 using WorkPolicy.Output;
@@ -14,7 +14,14 @@ namespace WorkPolicy;
 /// <param name="From">Its value now (<c>unknown</c> when missing).</param>
 /// <param name="To">The values that each give <paramref name="Decision"/>.</param>
 /// <param name="Decision">The decision the change gives.</param>
-public sealed record WhatIfChange(string Fact, string From, ValueList<string> To, Decision Decision);
+public sealed record WhatIfChange(string Fact, string From, ValueList<string> To, [property: JsonPropertyOrder(1)] Decision Decision)
+{
+    /// <summary>The mode the change gives (the decision's, written beside it for readers that want only the mode).</summary>
+    public WorkMode Mode => Decision.Mode;
+
+    /// <summary>The provisions that decide after the change.</summary>
+    public ValueList<ProvisionRef> Provisions => Decision.Provisions;
+}
 
 /// <summary>The version of a circular that stands on a date: as issued, or as amended (and perhaps extended).</summary>
 /// <param name="Circular">The circular's id.</param>
@@ -22,7 +29,7 @@ public sealed record WhatIfChange(string Fact, string From, ValueList<string> To
 /// <param name="To">Its last day, or null when it runs on (until its end condition, or further notice).</param>
 /// <param name="AmendedBy">The amendments it includes, oldest first; empty: as issued.</param>
 /// <param name="ExtendedBy">The amendment whose period restated its end, or null.</param>
-public sealed record CircularVersion(string Circular, LocalDate From, LocalDate? To, ValueList<string> AmendedBy, string? ExtendedBy)
+public sealed record CircularVersion([property: JsonPropertyName("id")] string Circular, LocalDate From, LocalDate? To, ValueList<string> AmendedBy, string? ExtendedBy)
 {
     /// <summary>E.g. <c>se-23-2021 as amended by se-24-2021, se-25-2021 (from 2021-11-10)</c>.</summary>
     public override string ToString() =>
@@ -38,19 +45,25 @@ public sealed record CircularVersion(string Circular, LocalDate From, LocalDate?
 /// </example>
 public sealed record Explanation
 {
-    internal Explanation(Decision decision, ImmutableArray<TraceEntry> trace, ImmutableArray<WhatIfChange> whatIf, ImmutableArray<string> settledBy, ImmutableArray<CircularVersion> versions = default)
+    [JsonConstructor]
+    internal Explanation(Decision decision, ValueList<TraceEntry> trace, ValueList<WhatIfChange> whatIf, ValueList<string> settledBy, ValueList<CircularVersion> versions = default)
     {
-        Versions = versions.IsDefault ? [] : versions;
+        Versions = versions;
         Decision = decision;
         Trace = trace;
         WhatIf = whatIf;
         SettledBy = settledBy;
     }
 
+    /// <summary>The revision of the rules that explained it (<see cref="PolicyEngine.Revision"/>).</summary>
+    [JsonPropertyOrder(-1)]
+    public string? Revision { get; init; }
+
     /// <summary>The decision, the same as <see cref="PolicyEngine.Decide"/> gives.</summary>
     public Decision Decision { get; }
 
     /// <summary>The version of each circular in force that stands on the date (an amended circular names its amendments).</summary>
+    [JsonPropertyOrder(1)]
     public ValueList<CircularVersion> Versions { get; }
 
     /// <summary>What the evaluation considered, in the order it did.</summary>
@@ -99,62 +112,15 @@ public sealed record Explanation
         foreach (var g in WhatIf) w.WriteLine($"  {g.Fact} {g.From} → {string.Join(" or ", g.To)}: {DecisionDiff.Summary(g.Decision)}");
     }
 
-    /// <summary>Writes the explanation in the JSON shape of <c>workpolicy explain --format json</c>.</summary>
-    public void WriteJson(Stream stream)
+    /// <summary>
+    /// Writes the explanation as JSON — <c>{ revision, decision, trace, whatIf, settledBy, versions }</c>, the answer of
+    /// <c>workpolicy explain --format json</c> and of the service's <c>POST /v1/explain</c> alike;
+    /// <see cref="PolicyJson.Deserialize{T}(string)"/> reads it back equal.
+    /// </summary>
+    public void WriteJson(Stream stream, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        DecisionJson.WritePlain(stream, [Decision], Trace, WriteWhatIf);
-    }
-
-    /// <summary>
-    /// Writes the explanation's members into the object <paramref name="writer"/> has open: <c>decision</c>, <c>trace</c>,
-    /// <c>whatIf</c>, <c>settledBy</c>, <c>versions</c> (each circular's version in force: <c>id</c>, <c>from</c>, <c>to</c>,
-    /// <c>amendedBy</c>, <c>extendedBy</c>) — the answer of the service's <c>POST /v1/explain</c>, which writes its
-    /// revision before them.
-    /// </summary>
-    /// <example><code>w.WriteStartObject(); w.WriteString("revision", engine.Revision); why.WriteJsonMembers(w); w.WriteEndObject();</code></example>
-    public void WriteJsonMembers(Utf8JsonWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WritePropertyName("decision");
-        DecisionJson.WriteDecision(writer, Decision);
-        DecisionJson.WriteTrace(writer, Trace);
-        WriteWhatIf(writer);
-        writer.WriteStartArray("versions");
-        foreach (var v in Versions)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", v.Circular);
-            writer.WriteString("from", Values.Text(v.From));
-            if (v.To is { } to) writer.WriteString("to", Values.Text(to)); else writer.WriteNull("to");
-            writer.WriteStartArray("amendedBy");
-            foreach (var a in v.AmendedBy) writer.WriteStringValue(a);
-            writer.WriteEndArray();
-            if (v.ExtendedBy is { } e) writer.WriteString("extendedBy", e); else writer.WriteNull("extendedBy");
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-    }
-
-    private void WriteWhatIf(Utf8JsonWriter w)
-    {
-        w.WriteStartArray("whatIf");
-        foreach (var g in WhatIf)
-        {
-            w.WriteStartObject();
-            w.WriteString("fact", g.Fact);
-            w.WriteString("from", g.From);
-            w.WriteStartArray("to");
-            foreach (var t in g.To) w.WriteStringValue(t);
-            w.WriteEndArray();
-            w.WriteString("mode", g.Decision.Mode.Word());
-            DecisionJson.WriteProvisions(w, g.Decision.Provisions);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("settledBy");
-        foreach (var s in SettledBy) w.WriteStringValue(s);
-        w.WriteEndArray();
+        System.Text.Json.JsonSerializer.Serialize(stream, this, PolicyJson.Contract<Explanation>(indented));
     }
 
     /// <summary>The explanation as <c>workpolicy explain</c> prints it.</summary>
@@ -165,9 +131,9 @@ public sealed record Explanation
         return w.ToString();
     }
 
-    /// <summary>Equal when the decision, the trace, the changes and the settling facts are.</summary>
+    /// <summary>Equal when the revision, the decision, the trace, the changes, the settling facts and the versions are.</summary>
     public bool Equals(Explanation? other) =>
-        other is not null && Decision.Equals(other.Decision) && Trace.Equals(other.Trace) && WhatIf.Equals(other.WhatIf) && SettledBy.Equals(other.SettledBy) && Versions.Equals(other.Versions);
+        other is not null && Revision == other.Revision && Decision.Equals(other.Decision) && Trace.Equals(other.Trace) && WhatIf.Equals(other.WhatIf) && SettledBy.Equals(other.SettledBy) && Versions.Equals(other.Versions);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Decision, Trace, WhatIf, SettledBy);

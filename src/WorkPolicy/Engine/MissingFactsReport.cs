@@ -7,8 +7,9 @@ namespace WorkPolicy;
 public sealed record MissingFact(string Fact, int Settles, int NeededBy);
 
 /// <summary>A data-collection list (<c>workpolicy eval --missing</c>): every fact a decision lacks — for its mode or for a pending obligation — those that settle most first.</summary>
-public sealed class MissingFactsReport : Report
+public sealed record MissingFactsReport : Report
 {
+    [System.Text.Json.Serialization.JsonConstructor]
     internal MissingFactsReport(int decisions, int indeterminate, ValueList<MissingFact> missing)
     {
         Decisions = decisions;
@@ -38,24 +39,4 @@ public sealed class MissingFactsReport : Report
         writer.WriteLine($"{"FACT".PadRight(width)}  SETTLES  NEEDED BY");
         foreach (var m in Missing) writer.WriteLine($"{m.Fact.PadRight(width)}  {m.Settles,7}  {m.NeededBy,9}");
     }
-
-    /// <inheritdoc/>
-    public override void WriteJson(Stream stream) => Output.JsonText.WriteTo(stream, w =>
-    {
-        w.WriteStartObject();
-        w.WriteNumber("decisions", Decisions);
-        w.WriteNumber("indeterminate", Indeterminate);
-        w.WriteNumber("pending", Pending);
-        w.WriteStartArray("missing");
-        foreach (var m in Missing)
-        {
-            w.WriteStartObject();
-            w.WriteString("fact", m.Fact);
-            w.WriteNumber("settles", m.Settles);
-            w.WriteNumber("neededBy", m.NeededBy);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
 }

@@ -168,7 +168,7 @@ public sealed partial class PolicyEngine
         var day = evaluator.Day(row, date);
         var versions = Enumerable.Range(0, day.Circulars.Length).Where(i => day.InForce[i] == Tri.True).Select(i => day.Circulars[i].Model)
             .Select(m => new CircularVersion(m.Id, m.From, m.To, m.AmendedBy, m.ExtendedBy));
-        return new Explanation(decision, [.. trace], Explanation.Group(whatIf), settling, [.. versions]);
+        return new Explanation(decision, [.. trace], Explanation.Group(whatIf), settling, [.. versions]) { Revision = Revision };
     }
 
     /// <summary>

@@ -1,35 +1,34 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using WorkPolicy.Output;
+using WorkPolicy.Output.Json;
 
 namespace WorkPolicy;
 
 /// <summary>
-/// Decisions, explanations and reports as JSON in the shape of docs/decisions.md — the shape the
-/// <c>workpolicy</c> command writes. <see cref="Options"/> serializes <see cref="Decision"/> and every
-/// <see cref="Report"/> with System.Text.Json in that shape, and reads decisions back (an obligation's percentage
-/// comes back as its number: JSON does not keep the sign).
+/// Decisions, explanations and reports as JSON in the shape of docs/decisions.md — the shape the <c>workpolicy</c>
+/// command writes — by one serializer generated at build time (no reflection: trimming and Native AOT keep it).
+/// Everything written reads back equal: <see cref="Deserialize(string)"/> for a decision,
+/// <see cref="Deserialize{T}(string)"/> for an explanation or a report.
 /// </summary>
 /// <example>
 /// <code>
-/// // ASP.NET Core: app.MapGet("/decisions/{id}", ...) => Results.Json(decision, PolicyJson.Options);
-/// string json = JsonSerializer.Serialize(decision, PolicyJson.Options);   // {"employee":"e-001","date":"2021-07-30","mode":"rotation",…}
+/// // ASP.NET Core: app.MapGet("/check", () => Results.Json(engine.Check(), PolicyJson.Contract&lt;CheckReport&gt;()));
+/// string json = PolicyJson.Serialize(decision);                    // {"employee":"e-001","date":"2021-07-30","mode":"rotation",…}
+/// var report = PolicyJson.Deserialize&lt;CheckReport&gt;(File.ReadAllText("check.json"));
 /// </code>
 /// </example>
 public static class PolicyJson
 {
-    /// <summary>Options whose converters write decisions and reports as docs/decisions.md shows them (indented, readable non-ASCII).</summary>
-    public static JsonSerializerOptions Options { get; } = Create();
+    /// <summary>
+    /// Options that write decisions, explanations and reports as docs/decisions.md shows them (indented, readable
+    /// non-ASCII), resolving only the engine's result types; read-only.
+    /// </summary>
+    public static JsonSerializerOptions Options => PolicyJsonContext.Indented;
 
-    private static JsonSerializerOptions Create()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JsonText.Options.Encoder };
-        options.Converters.Add(new DecisionConverter());
-        options.Converters.Add(new ReportConverter());
-        options.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
-        options.MakeReadOnly();
-        return options;
-    }
+    /// <summary>The serializer's contract for a result type — <see cref="Decision"/>, <see cref="Explanation"/> or a report — indented or on one line.</summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not one of the engine's results.</exception>
+    public static JsonTypeInfo<T> Contract<T>(bool indented = true) => (JsonTypeInfo<T>)PolicyJsonContext.Contract(typeof(T), indented);
 
     /// <summary>
     /// Writes <c>{ "decisions": [ ... ] }</c> to <paramref name="stream"/> as the decisions come, so a stream of
@@ -51,7 +50,7 @@ public static class PolicyJson
     public static string Serialize(Decision decision, bool indented)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return JsonText.Write(w => DecisionJson.WriteDecision(w, decision), indented);
+        return JsonSerializer.Serialize(decision, Contract<Decision>(indented));
     }
 
     /// <summary>Reads the JSON of one decision, as <see cref="Serialize(Decision, bool)"/> writes it.</summary>
@@ -59,7 +58,17 @@ public static class PolicyJson
     public static Decision Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize<Decision>(json, Options) ?? throw new JsonException("null is not a decision");
+        return JsonSerializer.Deserialize(json, Contract<Decision>()) ?? throw new JsonException("null is not a decision");
+    }
+
+    /// <summary>Reads an explanation or a report back from the JSON it wrote (<see cref="Report.ToJson"/>, <see cref="Explanation.WriteJson"/>).</summary>
+    /// <example><c>var again = PolicyJson.Deserialize&lt;ComparisonReport&gt;(report.ToJson());   // again == report</c></example>
+    /// <exception cref="JsonException">The text is not a <typeparamref name="T"/> in the documented shape.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not read back (<see cref="ReplayReport"/>, <see cref="RosterPlan"/>: run them again).</exception>
+    public static T Deserialize<T>(string json) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize(json, Contract<T>()) ?? throw new JsonException($"null is not a {typeof(T).Name}");
     }
 
     /// <summary>Writes decisions as the table of <c>workpolicy eval</c> (the default format).</summary>
@@ -68,30 +77,5 @@ public static class PolicyJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(decisions);
         DecisionTable.Write(writer, decisions);
-    }
-
-    private sealed class DecisionConverter : JsonConverter<Decision>
-    {
-        public override Decision Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            using var document = JsonDocument.ParseValue(ref reader);
-            return DecisionJsonReader.Read(document.RootElement);
-        }
-
-        public override void Write(Utf8JsonWriter writer, Decision value, JsonSerializerOptions options) => DecisionJson.WriteDecision(writer, value);
-    }
-
-    private sealed class ReportConverter : JsonConverter<Report>
-    {
-        public override bool CanConvert(Type typeToConvert) => typeof(Report).IsAssignableFrom(typeToConvert);
-
-        public override Report Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException("reports are written, not read");
-
-        public override void Write(Utf8JsonWriter writer, Report value, JsonSerializerOptions options)
-        {
-            using var document = JsonDocument.Parse(value.ToJson());
-            document.RootElement.WriteTo(writer);
-        }
     }
 }

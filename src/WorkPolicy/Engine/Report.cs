@@ -1,14 +1,23 @@
 using System.Text;
+using System.Text.Json;
+using WorkPolicy.Output.Json;
 
 namespace WorkPolicy;
 
 /// <summary>
-/// What a job of the engine reports, readable two ways: as the text the <c>workpolicy</c> command prints
-/// (<see cref="ToString"/>, <see cref="WriteText"/>) and as the JSON of <c>--format json</c>
-/// (<see cref="ToJson"/>, <see cref="WriteJson"/>). Two reports are equal when their JSON is: the JSON holds
-/// every part of a report, lists compared by content and in order.
+/// What a job of the engine reports: a plain record, readable two ways — as the text the <c>workpolicy</c> command
+/// prints (<see cref="ToString"/>, <see cref="WriteText"/>) and as the JSON of <c>--format json</c>
+/// (<see cref="ToJson"/>, <see cref="WriteJson"/>), which <see cref="PolicyJson.Deserialize{TReport}(string)"/> reads
+/// back equal. Two reports are equal when their members are (lists by content and in order).
 /// </summary>
-public abstract class Report : IEquatable<Report>
+/// <example>
+/// <code>
+/// var report = engine.Check();
+/// string json = report.ToJson();
+/// var again = PolicyJson.Deserialize&lt;CheckReport&gt;(json);   // again == report
+/// </code>
+/// </example>
+public abstract record Report
 {
     private protected Report()
     {
@@ -18,7 +27,11 @@ public abstract class Report : IEquatable<Report>
     public abstract void WriteText(TextWriter writer);
 
     /// <summary>Writes the report as UTF-8 JSON (indented, the shape of docs/decisions.md).</summary>
-    public abstract void WriteJson(Stream stream);
+    public virtual void WriteJson(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        JsonSerializer.Serialize(stream, this, PolicyJsonContext.Contract(GetType()));
+    }
 
     /// <summary>The JSON text of the report.</summary>
     public string ToJson()
@@ -29,19 +42,10 @@ public abstract class Report : IEquatable<Report>
     }
 
     /// <summary>The report as the command prints it (lines end with <c>\n</c>).</summary>
-    public override string ToString()
+    public sealed override string ToString()
     {
         var w = new StringWriter { NewLine = "\n" };
         WriteText(w);
         return w.ToString();
     }
-
-    /// <summary>Equal when both are of one kind and their JSON is the same.</summary>
-    public bool Equals(Report? other) => other is not null && other.GetType() == GetType() && other.ToJson() == ToJson();
-
-    /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as Report);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => ToJson().GetHashCode(StringComparison.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.Json.Serialization;
 using NodaTime;
 using WorkPolicy.Output;
 using WorkPolicy.Rostering;
@@ -18,7 +19,7 @@ namespace WorkPolicy;
 /// File.WriteAllText("roster.html", roster.ToHtml());
 /// </code>
 /// </example>
-public sealed class RosterPlan : Report
+public sealed record RosterPlan : Report
 {
     private readonly PlannedRoster _roster;
     private readonly Func<string> _html;
@@ -65,10 +66,20 @@ public sealed class RosterPlan : Report
 
     /// <summary>The printable roster: a page per perangkat daerah, in Indonesian (<c>--format html</c>).</summary>
     public string ToHtml() => _html();
+
+    /// <summary>Equal when the places, the days not placed and the pools' counts are.</summary>
+    public bool Equals(RosterPlan? other) => other is not null && Entries == other.Entries && Unplaced == other.Unplaced && Pools == other.Pools;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Entries.Count, Unplaced.Count, Pools.Count);
 }
 
 /// <summary>A violation of the rules by a roster: on a day, for an employee or a pool.</summary>
-public sealed record RosterIssue(LocalDate? Date, string? Employee, string? Pool, string Message)
+public sealed record RosterIssue(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LocalDate? Date,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Employee,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Pool,
+    string Message)
 {
     /// <summary>As <c>roster --check</c> prints it: <c>2021-08-02 e-101: …</c>.</summary>
     public override string ToString()
@@ -79,9 +90,10 @@ public sealed record RosterIssue(LocalDate? Date, string? Employee, string? Pool
 }
 
 /// <summary>What <see cref="PolicyEngine.CheckRoster"/> found in a roster: employees the facts do not know, and every violation.</summary>
-public sealed class RosterCheckReport : Report
+public sealed record RosterCheckReport : Report
 {
-    internal RosterCheckReport(ImmutableArray<string> strangers, ImmutableArray<RosterIssue> issues)
+    [JsonConstructor]
+    internal RosterCheckReport(ValueList<string> strangers, ValueList<RosterIssue> issues)
     {
         Strangers = strangers;
         Issues = issues;
@@ -91,9 +103,11 @@ public sealed class RosterCheckReport : Report
     public ValueList<string> Strangers { get; }
 
     /// <summary>Every violation, by day.</summary>
+    [JsonPropertyName("violations")]
     public ValueList<RosterIssue> Issues { get; }
 
     /// <summary>Whether the roster honours the rules.</summary>
+    [JsonIgnore]
     public bool Holds => Issues.Count == 0;
 
     /// <inheritdoc/>
@@ -104,25 +118,4 @@ public sealed class RosterCheckReport : Report
         foreach (var v in Issues) writer.WriteLine(v.ToString());
         writer.WriteLine($"{Issues.Count} violation(s)");
     }
-
-    /// <inheritdoc/>
-    public override void WriteJson(Stream stream) => JsonText.WriteTo(stream, w =>
-    {
-        w.WriteStartObject();
-        w.WriteStartArray("strangers");
-        foreach (var s in Strangers) w.WriteStringValue(s);
-        w.WriteEndArray();
-        w.WriteStartArray("violations");
-        foreach (var v in Issues)
-        {
-            w.WriteStartObject();
-            if (v.Date is { } d) w.WriteString("date", Parsing.Values.Text(d));
-            if (v.Employee is { } e) w.WriteString("employee", e);
-            if (v.Pool is { } p) w.WriteString("pool", p);
-            w.WriteString("message", v.Message);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
 }

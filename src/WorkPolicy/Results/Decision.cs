@@ -191,4 +191,4 @@ public sealed record Decision(
 /// <param name="Provision">The provision, or null for the circular as a whole.</param>
 /// <param name="Outcome">A word: <c>in force</c>, <c>not in force</c>, <c>applied</c>, <c>overridden</c>, <c>not asked</c>, …</param>
 /// <param name="Reason">Why, in words.</param>
-public sealed record TraceEntry(string Circular, string? Provision, string Outcome, string Reason);
+public sealed record TraceEntry(string Circular, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Provision, string Outcome, string Reason);

@@ -49,6 +49,17 @@ public static class WorkModes
     /// <summary>Modes a provision may decide.</summary>
     internal static readonly IReadOnlyList<WorkMode> ProvisionModes = [WorkMode.Office, WorkMode.Home, WorkMode.Rotation, WorkMode.Optional];
 
+    /// <summary>Parses any mode's word, as <see cref="Word(WorkMode)"/> writes it.</summary>
+    internal static bool TryParse(string word, out WorkMode mode)
+    {
+        foreach (var m in Enum.GetValues<WorkMode>())
+        {
+            if (m.Word() == word) { mode = m; return true; }
+        }
+        mode = default;
+        return false;
+    }
+
     /// <summary>Parses a provision mode word.</summary>
     internal static bool TryParseProvisionMode(string word, out WorkMode mode)
     {

@@ -29,7 +29,7 @@ public sealed class CounterfactualTests
         var (code, output, _) = Shell.Run("explain", Samples, "--facts", Facts, "--employee", "e-005", "--on", "2021-07-30", "--format", "json");
         code.Should().Be(0);
         using var doc = JsonDocument.Parse(output);
-        var decision = doc.RootElement.GetProperty("decisions")[0];
+        var decision = doc.RootElement.GetProperty("decision");
         decision.GetProperty("mode").GetString().Should().Be("rotation");
         decision.GetProperty("unknown").EnumerateArray().Select(e => e.GetString()).Should().Equal("employees[e-005].employment");
         var checkIn = decision.GetProperty("obligations").EnumerateArray().Single(o => o.GetProperty("kind").GetString() == "check-in");

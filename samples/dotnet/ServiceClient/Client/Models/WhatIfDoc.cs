@@ -15,6 +15,14 @@ namespace WorkPolicy.Samples.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>One decision (docs/decisions.md).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::WorkPolicy.Samples.Client.Models.DecisionDoc? Decision { get; set; }
+#nullable restore
+#else
+        public global::WorkPolicy.Samples.Client.Models.DecisionDoc Decision { get; set; }
+#endif
         /// <summary>The fact property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -80,6 +88,7 @@ namespace WorkPolicy.Samples.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "decision", n => { Decision = n.GetObjectValue<global::WorkPolicy.Samples.Client.Models.DecisionDoc>(global::WorkPolicy.Samples.Client.Models.DecisionDoc.CreateFromDiscriminatorValue); } },
                 { "fact", n => { Fact = n.GetStringValue(); } },
                 { "from", n => { From = n.GetStringValue(); } },
                 { "mode", n => { Mode = n.GetStringValue(); } },
@@ -94,6 +103,7 @@ namespace WorkPolicy.Samples.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::WorkPolicy.Samples.Client.Models.DecisionDoc>("decision", Decision);
             writer.WriteStringValue("fact", Fact);
             writer.WriteStringValue("from", From);
             writer.WriteStringValue("mode", Mode);

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using FluentAssertions;
+using NodaTime;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary>
+/// Every result the engine writes as JSON — decisions, explanations, and each report — reads back equal to what was
+/// written, and writing what was read gives the same bytes: the JSON holds all of a result, by one serializer.
+/// </summary>
+public class ResultsReadBackTests
+{
+    private static readonly LocalDate Monday = new(2021, 8, 2);
+    private static readonly LocalDate Friday = new(2021, 8, 6);
+    private static string Circulars => Repo.Path("samples", "circulars");
+
+    private static (PolicyEngine Engine, PolicyFacts Facts) Load(string factsFile)
+    {
+        var engine = PolicyEngine.Load(Circulars).Value!;
+        return (engine, engine.LoadFacts(Repo.Path("samples", "facts", factsFile)).Value!);
+    }
+
+    private static void ReadsBackEqual<T>(T written, string json) where T : class
+    {
+        var read = PolicyJson.Deserialize<T>(json);
+        read.Should().Be(written, "a {0} read back from its JSON equals the one written", typeof(T).Name);
+        JsonSerializer.Serialize(read, PolicyJson.Contract<T>()).Should().Be(json);
+    }
+
+    private static void ReportReadsBack<T>(T report) where T : Report => ReadsBackEqual(report, report.ToJson());
+
+    [Theory]
+    [InlineData("sample.facts.yaml")]
+    [InlineData("personas.facts.yaml")]
+    public void Every_explanation_of_the_samples_and_personas_reads_back_equal(string factsFile)
+    {
+        var (engine, facts) = Load(factsFile);
+        var explained = 0;
+        foreach (var day in new[] { new LocalDate(2021, 7, 30), Monday, new LocalDate(2020, 4, 1) })
+            foreach (var id in facts.Employees)
+            {
+                var x = engine.Explain(facts, id, day);
+                using var ms = new MemoryStream();
+                x.WriteJson(ms);
+                ReadsBackEqual(x, System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+                explained++;
+            }
+        explained.Should().BeGreaterThan(10);
+    }
+
+    [Theory]
+    [InlineData("sample.facts.yaml")]
+    [InlineData("personas.facts.yaml")]
+    public void Missing_facts_attendance_and_roster_checks_of_the_samples_read_back_equal(string factsFile)
+    {
+        var (engine, facts) = Load(factsFile);
+        ReportReadsBack(engine.MissingFacts(facts, Monday, Friday));
+        var attendance = engine.Attendance(facts, Monday, Friday);
+        ReportReadsBack(attendance);
+
+        var roster = engine.Roster(facts, Monday, Friday);
+        ReportReadsBack(engine.CheckRoster(facts, Monday, Friday, roster.Entries));
+        // Everyone at the office every day: violations with dates, employees and pools.
+        var everyoneIn = roster.Entries.Select(e => e with { Place = e.Place == RosterPlace.Off ? RosterPlace.Off : RosterPlace.Office }).Append(new RosterEntry("stranger", Monday, RosterPlace.Home)).ToList();
+        var broken = engine.CheckRoster(facts, Monday, Friday, everyoneIn);
+        broken.Holds.Should().BeFalse();
+        broken.Strangers.Should().Contain("stranger");
+        ReportReadsBack(broken);
+    }
+
+    [Fact]
+    public void The_sample_attendance_has_days_and_windows_and_reads_back_them_all()
+    {
+        var (engine, facts) = Load("sample.facts.yaml");
+        var report = engine.Attendance(facts, Monday, Friday);
+        report.Days.Should().NotBeEmpty();
+        report.Days.SelectMany(d => d.Windows).Should().NotBeEmpty();
+        PolicyJson.Deserialize<AttendanceReport>(report.ToJson()).Days.Should().Equal(report.Days);
+    }
+
+    [Fact]
+    public void A_check_with_warnings_and_fixes_reads_back_equal()
+    {
+        var check = PolicyEngine.Check([Circulars], analyze: true);
+        check.Diagnostics.Should().Contain(d => d.Accepted != null, "the samples accept a warning with a reason");
+        ReportReadsBack(check);
+        var folder = Directory.CreateTempSubdirectory("wp-readback-");
+        try
+        {
+            File.Copy(Path.Combine(Circulars, "vocabulary.wp"), Path.Combine(folder.FullName, "vocabulary.wp"));
+            var palopo = File.ReadAllText(Path.Combine(Circulars, "palopo.wp"));
+            File.WriteAllText(Path.Combine(folder.FullName, "palopo.wp"), palopo.Replace("employee.", "employe.", StringComparison.Ordinal));
+            var broken = PolicyEngine.Check([folder.FullName]);
+            broken.Diagnostics.Should().Contain(d => d.Severity == Severity.Error);
+            ReportReadsBack(broken);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_comparison_with_facts_reads_back_equal_with_each_sides_whole_decision()
+    {
+        var palopo = PolicyEngine.Load(Path.Combine(Circulars, "palopo.wp")).Value!;
+        var reading = PolicyEngine.Load(Path.Combine(Circulars, "interpretations", "palopo-leaves-level-iv.wp")).Value!;
+        var facts = palopo.LoadFacts(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
+        var report = PolicyEngine.Compare(palopo, reading, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31), facts);
+        report.Classes.Should().NotBeEmpty();
+        report.Employees.Should().NotBeNull();
+        ReportReadsBack(report);
+        ReportReadsBack(PolicyEngine.Compare(palopo, reading, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31)));
+    }
+
+    [Fact]
+    public void The_samples_analysts_tests_with_coverage_read_back_equal()
+    {
+        var report = AnalystTests.Run([Circulars], new TestOptions { Coverage = true });
+        report.Cases.Should().NotBeEmpty();
+        report.Scores.Should().NotBeEmpty();
+        ReportReadsBack(report);
+    }
+
+    [Fact]
+    public void A_report_given_as_its_base_type_is_written_as_its_own_and_a_replay_report_is_refused_on_reading()
+    {
+        var (engine, facts) = Load("sample.facts.yaml");
+        var missing = engine.MissingFacts(facts, Monday, Monday);
+        JsonSerializer.Serialize<Report>(missing, PolicyJson.Options).Should().Be(missing.ToJson());
+        var read = () => PolicyJson.Deserialize<ReplayReport>("{}");
+        read.Should().Throw<NotSupportedException>().WithMessage("*replay*");
+        var notAResult = () => PolicyJson.Contract<Uri>();
+        notAResult.Should().Throw<NotSupportedException>();
+    }
+
+    [Fact]
+    public void A_wrong_document_is_a_json_error_naming_what_is_wrong()
+    {
+        var read = () => PolicyJson.Deserialize<CheckReport>("""{"files":1,"circulars":1,"diagnostics":[{"code":"WP0001","severity":"fatal","message":"m","path":"p","line":1,"column":1,"endLine":1,"endColumn":2}]}""");
+        read.Should().Throw<JsonException>().WithMessage("*'fatal' is not a severity*");
+    }
+}
