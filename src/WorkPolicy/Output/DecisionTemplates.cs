@@ -10,7 +10,8 @@ using WorkPolicy.Evaluation;
 namespace WorkPolicy.Output;
 
 /// <summary>
-/// Writes a list of decisions fast, byte for byte as <see cref="DecisionJson.WritePlain"/> does.
+/// An optimisation: writes a list of decisions fast, byte for byte as <see cref="DecisionJson.WritePlain"/> and the
+/// serializer (<see cref="Json.DecisionsDocument"/>) do — the tests hold all three equal.
 /// Decisions the memo layer made for one key share one <c>DecisionDetails</c> instance (circulars, provisions,
 /// obligations), so each distinct decision less its employee id is written once through <see cref="Utf8JsonWriter"/>
 /// into a template, and every decision is that template with its id put in. Chunks are serialized on all

@@ -23,6 +23,9 @@ public class DecisionJsonTests
         DecisionJson.WritePlain(sequential, decisions);
 
         parallel.ToArray().Should().Equal(sequential.ToArray());
+        // The serializer's form of the same list is the reference both writers are held to.
+        var serialized = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new WorkPolicy.Output.Json.DecisionsDocument([.. decisions]), (System.Text.Json.Serialization.Metadata.JsonTypeInfo<WorkPolicy.Output.Json.DecisionsDocument>)WorkPolicy.Output.Json.PolicyJsonContext.Contract(typeof(WorkPolicy.Output.Json.DecisionsDocument)));
+        parallel.ToArray().Should().Equal(serialized);
         System.Text.Json.JsonDocument.Parse(parallel.ToArray()).RootElement.GetProperty("decisions").GetArrayLength().Should().Be(decisions.Length);
     }
 

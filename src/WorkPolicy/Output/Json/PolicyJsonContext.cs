@@ -15,7 +15,7 @@ namespace WorkPolicy.Output.Json;
     Converters = [
         typeof(LocalDateJson), typeof(LocalTimeJson), typeof(WorkModeJson), typeof(SeverityJson),
         typeof(DiagnosticJsonConverter), typeof(DecisionJsonConverter), typeof(WindowAttendanceJson), typeof(IsoDayOfWeekJson),
-        typeof(ValueListJson<string>), typeof(ValueListJson<Diagnostic>), typeof(ValueListJson<MissingFact>),
+        typeof(ValueListJson<string>), typeof(ValueListJson<Decision>), typeof(ValueListJson<Diagnostic>), typeof(ValueListJson<MissingFact>),
         typeof(ValueListJson<RosterIssue>), typeof(ValueListJson<AttendanceDay>), typeof(ValueListJson<UnitAttendance>),
         typeof(ValueListJson<WindowAttendance>), typeof(ValueListJson<TestCaseResult>), typeof(ValueListJson<RuleSetScore>),
         typeof(ValueListJson<IsoDayOfWeek>), typeof(ValueListJson<ClassDifference>), typeof(ValueListJson<ComparedPeriod>),
@@ -23,6 +23,7 @@ namespace WorkPolicy.Output.Json;
         typeof(ValueListJson<CircularVersion>), typeof(ValueListJson<ProvisionRef>), typeof(ReplayReportJson), typeof(AnyReportJson),
     ])]
 [JsonSerializable(typeof(Decision))]
+[JsonSerializable(typeof(DecisionsDocument))]
 [JsonSerializable(typeof(Report))]
 [JsonSerializable(typeof(MissingFactsReport))]
 [JsonSerializable(typeof(CheckReport))]
@@ -56,3 +57,10 @@ internal sealed partial class PolicyJsonContext : JsonSerializerContext
     /// <summary>The contract of <paramref name="type"/>, which the context must list.</summary>
     public static JsonTypeInfo Contract(Type type, bool indented = true) => (indented ? Indented : Compact).GetTypeInfo(type);
 }
+
+/// <summary>
+/// <c>{ "decisions": [ … ] }</c>, as <c>eval --format json</c> writes it: the serializer's form, the reference the
+/// streaming writers (<see cref="DecisionJson.WritePlain"/>, and the templates of <see cref="DecisionTemplates"/>, an
+/// optimisation) are held to byte for byte.
+/// </summary>
+internal sealed record DecisionsDocument(ValueList<Decision> Decisions);
