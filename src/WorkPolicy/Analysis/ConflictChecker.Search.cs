@@ -59,7 +59,10 @@ internal static partial class ConflictChecker
             var (field, code, incident) = (dims[k].Field, dims[k].SetCode, dims[k].Incident);
             if (code is null)
             {
-                parts.Add(incident is not null ? $"incident {incident} {IncidentText(dims[k].Candidates[choice[k]])}" : $"{field!.Path} = {Show(dims[k].Candidates[choice[k]])}");
+                var value = dims[k].Candidates[choice[k]];
+                parts.Add(incident is not null ? $"incident {incident} {IncidentText(value)}"
+                    : field!.Kind == FieldKind.Date && value is NumberFact age ? $"age({field.Path}) = {Show(age)}"
+                    : $"{field!.Path} = {Show(value)}");
                 continue;
             }
             if (!sets.TryGetValue(field!.Path, out var members)) sets[field.Path] = members = [];
@@ -82,12 +85,22 @@ internal static partial class ConflictChecker
         _ => "none",
     };
 
+    /// <summary>
+    /// The fact a candidate stands for on <paramref name="day"/>: an age tried for a date field is the birth date that
+    /// gives that age that day (the birthday itself); any other candidate is itself.
+    /// </summary>
+    internal static FactValue Concrete(FieldRef field, FactValue value, LocalDate day) =>
+        field.Kind == FieldKind.Date && value is NumberFact age
+            ? new DateFact(day.Year - (int)age.Value > -9998 ? day.PlusYears(-(int)age.Value) : LocalDate.MinIsoValue)
+            : value;
+
     internal static string Show(FactValue v) => v switch
     {
         CodeFact cf => cf.Code,
         CodeSetFact s => "{" + string.Join(", ", s.Codes) + "}",
         BoolFact b => b.Value ? "true" : "false",
         NumberFact n => n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        DateFact d => Parsing.Values.Text(d.Value),
         _ => "?",
     };
 
@@ -138,6 +151,16 @@ internal static partial class ConflictChecker
                 break;
             case FieldKind.Bool:
                 yield return new Dimension(field, null, null, [new BoolFact(false), new BoolFact(true)]);
+                break;
+            case FieldKind.Date:
+                // The dates the tests name and the days beside them; for ages, the years beside each threshold, made
+                // into birth dates on the day looked at (Concrete).
+                var dates = values.OfType<DateFact>().Select(d => d.Value)
+                    .SelectMany(d => new[] { d == LocalDate.MinIsoValue ? d : d.PlusDays(-1), d, d == LocalDate.MaxIsoValue ? d : d.PlusDays(1) }).Distinct().Order().Select(d => (FactValue)new DateFact(d));
+                var ages = values.OfType<NumberFact>().Select(n => n.Value)
+                    .SelectMany(n => new[] { n - 1, n, n + 1 }).Where(n => n >= 0).Distinct().Order().Select(n => (FactValue)new NumberFact(n));
+                var both = dates.Concat(ages).ToArray();
+                yield return new Dimension(field, null, null, both.Length > 0 ? both : [new DateFact(Probe)]);
                 break;
             case FieldKind.Number when within && Between(values.OfType<NumberFact>().Select(n => n.Value).ToList()) is { } range:
                 yield return new Dimension(field, null, null, [.. range.Select(n => (FactValue)new NumberFact(n))]);
@@ -216,7 +239,7 @@ internal static partial class ConflictChecker
                 if (!sets.TryGetValue((target, field.Key), out var list)) sets[(target, field.Key)] = list = [];
                 if (value is BoolFact { Value: true }) list.Add(code);
             }
-            else target[field.Key] = value;
+            else target[field.Key] = Concrete(field, value, incidentDay);
         }
         foreach (var ((target, key), list) in sets) target[key] = new CodeSetFact([.. list.Order(StringComparer.Ordinal)]);
         var regions = ImmutableDictionary<string, RegionStatus>.Empty.Add(region, new RegionStatus(region,

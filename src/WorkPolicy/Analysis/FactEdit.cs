@@ -44,7 +44,9 @@ internal static class FactEdit
     }
 
     private static string Text(Dimension d, FactValue? v) =>
-        v is null ? "unknown" : d.Incident is not null ? ConflictChecker.IncidentText(v) : ConflictChecker.Show(v);
+        v is null ? "unknown" : d.Incident is not null ? ConflictChecker.IncidentText(v)
+        : d.Field?.Kind == Ast.FieldKind.Date && v is NumberFact age ? $"a date that makes the age {ConflictChecker.Show(age)}"
+        : ConflictChecker.Show(v);
 
     private static string Path(Dimension d) => d.Incident is { } kind ? $"incident {kind}" : d.Field!.Path;
 
@@ -102,6 +104,7 @@ internal static class FactEdit
             };
         }
         var field = d.Field!;
+        value = ConflictChecker.Concrete(field, value, date);
         static IReadOnlyDictionary<string, FactValue> Set(IReadOnlyDictionary<string, FactValue> fields, string key, FactValue v) =>
             fields.ToImmutableDictionary(StringComparer.Ordinal).SetItem(key, v);
         switch (field.Entity)

@@ -184,7 +184,8 @@ internal sealed class FactSpace
             }
             if (value is NumberFact number)
             {
-                parts.Add((axis.Path, Values.Describe(first, number.Value)));
+                // An age tried for a date field is described as the age it is.
+                parts.Add((first.Field?.Kind == FieldKind.Date ? $"age({axis.Path})" : axis.Path, Values.Describe(first, number.Value)));
                 continue;
             }
             parts.Add(value is CodeFact code && Named.TryGetValue(axis.Path, out var named) && !named.Contains(code.Code)

@@ -42,7 +42,11 @@ internal enum CompareOp
 }
 
 /// <summary>A fact field compared with constants.</summary>
-internal sealed record CompareExpr(string Path, CompareOp Op, ImmutableArray<Literal> Values, SourceSpan Span) : Expr(Span);
+internal sealed record CompareExpr(string Path, CompareOp Op, ImmutableArray<Literal> Values, SourceSpan Span) : Expr(Span)
+{
+    /// <summary><c>age(PATH) OP N</c>: the date field read as whole years completed on the decision's date.</summary>
+    public bool Age { get; init; }
+}
 
 /// <summary>Negation.</summary>
 internal sealed record NotExpr(Expr Operand, SourceSpan Span) : Expr(Span);

@@ -9,6 +9,7 @@ internal enum LiteralKind
     Number,
     /// <summary><c>true</c> or <c>false</c>.</summary>
     Bool,
+    Date,
 }
 
 /// <summary>A constant in an expression or a field default; kept as its canonical text.</summary>

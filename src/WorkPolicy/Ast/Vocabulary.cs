@@ -14,6 +14,9 @@ internal enum FieldKind
     Bool,
     /// <summary>A number.</summary>
     Number,
+
+    /// <summary>A calendar date (<c>employee.birth_date: date</c>): compared with dates, or as an age on the decision's date.</summary>
+    Date,
 }
 
 /// <summary>A fact field an analyst declares, e.g. <c>employee.position</c> with its codes.</summary>

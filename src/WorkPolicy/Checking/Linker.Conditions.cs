@@ -91,6 +91,7 @@ internal sealed partial class Linker
     private Condition Compare(CompareExpr c, bool employeeContext)
     {
         if (Field(c.Path, c.Span, employeeContext) is not { } f) return Nothing;
+        if (c.Age) return Age(c, f);
         var ok = f.Kind switch
         {
             FieldKind.OneOf => c.Op is CompareOp.Eq or CompareOp.Ne or CompareOp.In or CompareOp.NotIn,
@@ -109,6 +110,29 @@ internal sealed partial class Linker
             if (Typed(f.Decl, lit, c.Span) is { } v) values.Add(v);
         }
         return values.Count == c.Values.Length ? new TestCondition(f, c.Op, values.MoveToImmutable(), c.Span) : Nothing;
+    }
+
+    /// <summary><c>age(PATH) OP N</c>: a date field, compared in whole years on the decision's date.</summary>
+    private Condition Age(CompareExpr c, FieldRef f)
+    {
+        if (f.Kind != FieldKind.Date)
+        {
+            Report(DiagnosticMessages.AgeOfNonDate, c.Span, c.Path, KindWord(f.Kind));
+            return Nothing;
+        }
+        if (c.Op is CompareOp.Has or CompareOp.HasAny)
+        {
+            Report(DiagnosticMessages.OperatorDoesNotApply, c.Span, CompareOps.Word(c.Op), $"age({c.Path})", "a number of years");
+            return Nothing;
+        }
+        var years = ImmutableArray.CreateBuilder<FactValue>(c.Values.Length);
+        foreach (var lit in c.Values)
+        {
+            if (lit.Kind == LiteralKind.Number && int.TryParse(lit.Text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 200)
+                years.Add(new NumberFact(n));
+            else Report(DiagnosticMessages.AgeTakesYears, c.Span, c.Path, lit.Text);
+        }
+        return years.Count == c.Values.Length ? new TestCondition(f, c.Op, years.MoveToImmutable(), c.Span) { Age = true } : Nothing;
     }
 
     /// <summary>Resolves a path as written to entity, declaration, slot and default.</summary>
@@ -157,6 +181,7 @@ internal sealed partial class Linker
         FieldKind.OneOf => "one of a list",
         FieldKind.SetOf => "a set",
         FieldKind.Bool => "yes/no",
+        FieldKind.Date => "a date",
         _ => "a number",
     };
 }

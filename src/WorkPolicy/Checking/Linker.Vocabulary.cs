@@ -100,6 +100,10 @@ internal sealed partial class Linker
                 if (lit.Kind == LiteralKind.Bool) return new BoolFact(lit.Text == "true");
                 Report(DiagnosticMessages.TakesTrueOrFalse, span, f.Path, lit.Text);
                 return null;
+            case FieldKind.Date:
+                if (lit.Kind == LiteralKind.Date && Parsing.Values.TryDate(lit.Text, out var date)) return new DateFact(date);
+                Report(DiagnosticMessages.TakesDate, span, f.Path, lit.Text);
+                return null;
             default:
                 if (lit.Kind == LiteralKind.Number && decimal.TryParse(lit.Text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)) return new NumberFact(n);
                 Report(DiagnosticMessages.TakesNumber, span, f.Path, lit.Text);

@@ -115,7 +115,7 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage MustBeTrueOrFalse = new(DiagnosticCatalog.BadValue, "{0} must be true or false, not '{1}'");
     public static readonly DiagnosticMessage NamedWindowEndsBeforeStarts = new(DiagnosticCatalog.BadValue, "window '{0}' ends before it starts");
     public static readonly DiagnosticMessage NotDiagnosticCode = new(DiagnosticCatalog.BadValue, "'{0}' is not a diagnostic code");
-    public static readonly DiagnosticMessage NotFieldType = new(DiagnosticCatalog.BadValue, "'{0}' is not a field type: a field is one-of {{ CODES }}, set-of {{ CODES }}, bool or number (a value that changes by date is a dated series: status)");
+    public static readonly DiagnosticMessage NotFieldType = new(DiagnosticCatalog.BadValue, "'{0}' is not a field type: a field is one-of {{ CODES }}, set-of {{ CODES }}, bool, number or date (a value that changes by date is a dated series: status)");
     public static readonly DiagnosticMessage NotMode = new(DiagnosticCatalog.BadValue, "'{0}' is not a mode");
     public static readonly DiagnosticMessage NotPlace = new(DiagnosticCatalog.BadValue, "'{0}' is not a place (office, home, off)");
     public static readonly DiagnosticMessage NotProvisionMode = new(DiagnosticCatalog.BadValue, "'{0}' is not a mode a provision can decide");
@@ -217,6 +217,9 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage NotYesNoField = new(DiagnosticCatalog.TypeMismatch, "'{0}' is not a yes/no field; compare it with a value");
     public static readonly DiagnosticMessage OperatorDoesNotApply = new(DiagnosticCatalog.TypeMismatch, "operator '{0}' does not apply to '{1}' ({2})");
     public static readonly DiagnosticMessage TakesNumber = new(DiagnosticCatalog.TypeMismatch, "'{0}' takes a number, not '{1}'");
+    public static readonly DiagnosticMessage TakesDate = new(DiagnosticCatalog.TypeMismatch, "'{0}' takes a date (yyyy-mm-dd), not '{1}'; compare an age with age({0}) >= N");
+    public static readonly DiagnosticMessage AgeOfNonDate = new(DiagnosticCatalog.TypeMismatch, "age() reads a date field; '{0}' is {1}");
+    public static readonly DiagnosticMessage AgeTakesYears = new(DiagnosticCatalog.TypeMismatch, "age({0}) is compared with a number of years, not '{1}'");
     public static readonly DiagnosticMessage TakesTrueOrFalse = new(DiagnosticCatalog.TypeMismatch, "'{0}' takes true or false, not '{1}'");
 
     // WP0311 ConflictSearchLimit

@@ -227,7 +227,7 @@ internal sealed class ConditionCompiler(bool reference = false)
         return Expression.Block(typeof(Tri), [v],
             Expression.Assign(v, read),
             Expression.IfThen(Expression.ReferenceEqual(v, none), Expression.Assign(v, absent)),
-            Expression.Condition(Expression.ReferenceEqual(v, none), Expression.Constant(Tri.Unknown), Compare(t, v)));
+            Expression.Condition(Expression.ReferenceEqual(v, none), Expression.Constant(Tri.Unknown), Compare(t, v, s)));
     }
 
     /// <summary><c>slot &lt; slots.Length ? slots[slot] : null</c>, written out so the JIT sees one method.</summary>
@@ -236,7 +236,7 @@ internal sealed class ConditionCompiler(bool reference = false)
             Expression.ArrayIndex(slots, Expression.Constant(slot)), Expression.Constant(null, typeof(FactValue)));
 
     /// <summary>The comparison of a known value; a value of another type than declared is unknown.</summary>
-    private static Expression Compare(TestCondition t, ParameterExpression v)
+    private static Expression Compare(TestCondition t, ParameterExpression v, ParameterExpression s)
     {
         Expression Of(Expression condition) => Expression.Condition(condition, Expression.Constant(Tri.True), Expression.Constant(Tri.False));
         Expression Typed<T>(Func<Expression, Expression> test)
@@ -247,6 +247,28 @@ internal sealed class ConditionCompiler(bool reference = false)
                 Expression.Condition(Expression.ReferenceNotEqual(typed, Expression.Constant(null, typeof(T))), test(typed), Expression.Constant(Tri.Unknown)));
         }
         var negate = t.Op is CompareOp.Ne or CompareOp.NotIn;
+        // Dates and ages: the date itself, or whole years on the decision's date, against the constants.
+        if (t.Age || t.Values[0] is DateFact)
+            return Typed<DateFact>(x =>
+            {
+                var date = Expression.Property(x, nameof(DateFact.Value));
+                Expression value = t.Age ? Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Years))!, date, Expression.Property(s, nameof(DecisionSubject.Date))) : date;
+                Expression bound = t.Age ? Expression.Constant(((NumberFact)t.Values[0]).Value) : Expression.Constant(((DateFact)t.Values[0]).Value);
+                Expression any = t.Age
+                    ? Expression.Call(typeof(Ops).GetMethod(nameof(Ops.AnyOf))!, value, Expression.Constant(t.Values.Cast<NumberFact>().Select(n => n.Value).ToArray()))
+                    : Expression.Call(typeof(Ops).GetMethod(nameof(Ops.AnyDate))!, value, Expression.Constant(t.Values.Cast<DateFact>().Select(d => d.Value).ToArray()));
+                return Of(t.Op switch
+                {
+                    CompareOp.Eq => Expression.Equal(value, bound),
+                    CompareOp.Ne => Expression.NotEqual(value, bound),
+                    CompareOp.In => any,
+                    CompareOp.NotIn => Expression.Not(any),
+                    CompareOp.Lt => Expression.LessThan(value, bound),
+                    CompareOp.Le => Expression.LessThanOrEqual(value, bound),
+                    CompareOp.Gt => Expression.GreaterThan(value, bound),
+                    _ => Expression.GreaterThanOrEqual(value, bound),
+                });
+            });
         switch (t.Op)
         {
             case CompareOp.Eq or CompareOp.Ne or CompareOp.In or CompareOp.NotIn when t.Values[0] is CodeFact:
@@ -319,6 +341,16 @@ internal sealed class ConditionCompiler(bool reference = false)
         public static bool InTable(int number, bool[] table) => (uint)number < (uint)table.Length && table[number];
 
         public static bool AnyOf(decimal value, decimal[] bounds) => Array.IndexOf(bounds, value) >= 0;
+
+        /// <summary>
+        /// Whole years from <paramref name="born"/> to <paramref name="on"/> (an age: 50 from the 50th birthday on;
+        /// one born on 29 February has the birthday on 28 February in other years). Reading, not meaning: both forms
+        /// compare what this returns.
+        /// </summary>
+        public static decimal Years(NodaTime.LocalDate born, NodaTime.LocalDate on) =>
+            on < born ? -NodaTime.Period.Between(on, born, NodaTime.PeriodUnits.Years).Years : NodaTime.Period.Between(born, on, NodaTime.PeriodUnits.Years).Years;
+
+        public static bool AnyDate(NodaTime.LocalDate value, NodaTime.LocalDate[] dates) => Array.IndexOf(dates, value) >= 0;
 
         public static bool HasAny(CodeSetFact set, string[] codes)
         {

@@ -65,7 +65,10 @@ internal static class ConditionInterpreter
     private static Tri Test(TestCondition t, DecisionSubject scope)
     {
         var value = Read(t.Field, scope);
-        return value is null ? Tri.Unknown : Compare(t.Op, value, t.Values);
+        if (value is null) return Tri.Unknown;
+        // An age is the date field in whole years on the decision's date, compared as a number.
+        if (t.Age) return value is DateFact born ? Compare(t.Op, new NumberFact(Ops.Years(born.Value, scope.Date)), t.Values) : Tri.Unknown;
+        return Compare(t.Op, value, t.Values);
     }
 
     /// <summary>The field's value for the scope: present, else its default, else null (recorded as missing).</summary>
@@ -78,7 +81,7 @@ internal static class ConditionInterpreter
         _ => Ops.Status(s, f.Series!, f.Key) ?? Ops.StatusAbsent(s, f.Series!, f.Default),
     };
 
-    /// <summary>A known value against the test's values: codes by name, sets by membership, numbers by order.</summary>
+    /// <summary>A known value against the test's values: codes by name, sets by membership, numbers and dates by order.</summary>
     private static Tri Compare(CompareOp op, FactValue value, IReadOnlyList<FactValue> values)
     {
         var negate = op is CompareOp.Ne or CompareOp.NotIn;
@@ -92,6 +95,11 @@ internal static class ConditionInterpreter
             (CompareOp.Le, NumberFact n, NumberFact bound) => n.Value <= bound.Value,
             (CompareOp.Gt, NumberFact n, NumberFact bound) => n.Value > bound.Value,
             (CompareOp.Ge, NumberFact n, NumberFact bound) => n.Value >= bound.Value,
+            (CompareOp.Eq or CompareOp.Ne or CompareOp.In or CompareOp.NotIn, DateFact d, DateFact) => values.Any(v => ((DateFact)v).Value == d.Value),
+            (CompareOp.Lt, DateFact d, DateFact bound) => d.Value < bound.Value,
+            (CompareOp.Le, DateFact d, DateFact bound) => d.Value <= bound.Value,
+            (CompareOp.Gt, DateFact d, DateFact bound) => d.Value > bound.Value,
+            (CompareOp.Ge, DateFact d, DateFact bound) => d.Value >= bound.Value,
             _ => null,
         };
         return hit is not { } h ? Tri.Unknown : h != negate ? Tri.True : Tri.False;

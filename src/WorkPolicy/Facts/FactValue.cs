@@ -61,3 +61,6 @@ internal sealed record BoolFact(bool Value) : FactValue;
 
 /// <summary>A number.</summary>
 internal sealed record NumberFact(decimal Value) : FactValue;
+
+/// <summary>A calendar date (a field of type <c>date</c>, e.g. a birth date).</summary>
+internal sealed record DateFact(NodaTime.LocalDate Value) : FactValue;

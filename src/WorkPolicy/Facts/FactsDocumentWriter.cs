@@ -142,6 +142,7 @@ internal static class FactsDocumentWriter
                 break;
             case BoolFact b: w.WriteBooleanValue(b.Value); break;
             case NumberFact n: w.WriteNumberValue(n.Value); break;
+            case DateFact d: w.WriteStringValue(Parsing.Values.Text(d.Value)); break;
             default: w.WriteNullValue(); break;
         }
     }

@@ -73,6 +73,14 @@ internal sealed partial class FactsLoader
                 _ => null,
             },
             FieldKind.SetOf => value is IEnumerable items and not string ? BuiltSet(items, key) : null,
+            // A date as the app holds it; text reads as the node path reads it (yyyy-mm-dd).
+            FieldKind.Date => value switch
+            {
+                NodaTime.LocalDate d => new DateFact(d),
+                DateOnly d => new DateFact(new NodaTime.LocalDate(d.Year, d.Month, d.Day)),
+                string t when Parsing.Values.TryDate(t, out var parsed) => new DateFact(parsed),
+                _ => null,
+            },
             _ => null,
         };
         if (fact is null) return false;

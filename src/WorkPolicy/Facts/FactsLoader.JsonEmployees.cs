@@ -84,6 +84,8 @@ internal sealed partial class FactsLoader
         {
             case FieldKind.OneOf when r.TokenType == JsonTokenType.String:
                 return TryText(ref r, chars, out var code) ? key.Code(code, this) : null;
+            case FieldKind.Date when r.TokenType == JsonTokenType.String:
+                return TryText(ref r, chars, out var day) && Parsing.Values.TryDate(day.ToString(), out var date) ? new DateFact(date) : null;
             case FieldKind.Bool when r.TokenType is JsonTokenType.True or JsonTokenType.False:
                 return r.TokenType == JsonTokenType.True ? Yes : No;
             case FieldKind.Number when r.TokenType is JsonTokenType.String or JsonTokenType.Number:

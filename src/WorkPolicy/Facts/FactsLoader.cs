@@ -501,6 +501,8 @@ internal sealed partial class FactsLoader
                 return valid ? CodeSet(codes) : null;
             case FieldKind.Bool:
                 return _r.Bool(node, keyNode.Value) is { } b ? (b ? Yes : No) : null;
+            case FieldKind.Date:
+                return _r.Date(node, keyNode.Value) is { } date ? new DateFact(date) : null;
             default:
                 return _r.Number(node, keyNode.Value) is { } n ? new NumberFact(n) : null;
         }

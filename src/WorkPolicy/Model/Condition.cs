@@ -28,7 +28,14 @@ internal sealed record DefinitionCondition(string Name, Condition Body, SourceSp
 /// values are <see cref="CodeFact"/>, <see cref="NumberFact"/> or <see cref="BoolFact"/> as the
 /// field's type says.
 /// </summary>
-internal sealed record TestCondition(FieldRef Field, CompareOp Op, ImmutableArray<FactValue> Values, SourceSpan Span) : Condition(Span);
+internal sealed record TestCondition(FieldRef Field, CompareOp Op, ImmutableArray<FactValue> Values, SourceSpan Span) : Condition(Span)
+{
+    /// <summary>The date field is compared as an age: whole years completed on the decision's date (its values are numbers).</summary>
+    public bool Age { get; init; }
+
+    /// <summary>What the test compares, as written: <c>employee.birth_date</c> or <c>age(employee.birth_date)</c>.</summary>
+    public string Subject => Age ? $"age({Field.Path})" : Field.Path;
+}
 
 /// <summary>A leaf: the employee's unit is within <paramref name="Days"/> days of an incident of <paramref name="Kind"/>.</summary>
 internal sealed record IncidentCondition(string Kind, int Days, int StartOffset, SourceSpan Span) : Condition(Span)

@@ -78,7 +78,7 @@ internal static partial class DslParser
         private FieldDecl? ParseField(SourceSpan start)
         {
             if (!_c.Run(Tok(PathRaw), "a field path such as employee.position", out var path) || !ExpectSymbol(":")) return null;
-            if (!_c.Run(Name, "a type (one-of, set-of, bool, number)", out var type)) return null;
+            if (!_c.Run(Name, "a type (one-of, set-of, bool, number, date)", out var type)) return null;
             FieldKind kind;
             var codes = ImmutableArray<string>.Empty;
             switch (type.Value)
@@ -90,8 +90,9 @@ internal static partial class DslParser
                     break;
                 case "bool": kind = FieldKind.Bool; break;
                 case "number": kind = FieldKind.Number; break;
+                case "date": kind = FieldKind.Date; break;
                 default:
-                    _c.Error(Suggest.Fix(type.Value, ["one-of", "set-of", "bool", "number"]), DiagnosticMessages.NotFieldType, _c.SpanOf(type), type.Value);
+                    _c.Error(Suggest.Fix(type.Value, ["one-of", "set-of", "bool", "number", "date"]), DiagnosticMessages.NotFieldType, _c.SpanOf(type), type.Value);
                     _c.FailHereSilently();
                     return null;
             }

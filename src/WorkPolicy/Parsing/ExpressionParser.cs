@@ -18,6 +18,9 @@ internal sealed class ExpressionParser
     private static readonly HashSet<string> WordOps = ["in", "not-in", "has", "has-any"];
     private static readonly HashSet<string> Reserved = ["and", "or", "not", "true", "false", "incident"];
 
+    /// <summary>The one function of a condition: <c>age(employee.birth_date)</c>, whole years on the decision's date.</summary>
+    public const string AgeFunction = "age";
+
     private readonly string _path;
     private int _depth;
 
@@ -81,6 +84,8 @@ internal sealed class ExpressionParser
                 return Result.Success<Expr>(new ConstExpr(n.Value == "true", Span(n, n)), name.Remainder);
             case "incident":
                 return Incident(n, name.Remainder);
+            case AgeFunction when Symbol("(")(name.Remainder) is { WasSuccessful: true } call:
+                return Age(n, call.Remainder);
             case var word when Reserved.Contains(word):
                 return Result.Failure<Expr>(input, $"'{word}' cannot start a condition", ["condition"]);
         }
@@ -92,6 +97,23 @@ internal sealed class ExpressionParser
         if (!values.WasSuccessful) return Result.Failure<Expr>(values.Remainder, values.Message, values.Expectations);
         var (lits, endLine, endCol) = values.Value;
         return Result.Success<Expr>(new CompareExpr(n.Value, cmp, lits, Span(n.Line, n.Column, endLine, endCol)), values.Remainder);
+    }
+
+    /// <summary><c>age(PATH) OP N</c>: the comparison of a date field as an age (checked by the linker).</summary>
+    private IResult<Expr> Age(Located<string> kw, IInput input)
+    {
+        var path = Tok(PathRaw)(input);
+        if (!path.WasSuccessful) return Result.Failure<Expr>(path.Remainder, "expected a date field inside 'age( )'", ["a field such as employee.birth_date"]);
+        var close = Symbol(")")(path.Remainder);
+        if (!close.WasSuccessful) return Result.Failure<Expr>(close.Remainder, "expected ')' after the field of 'age('", ["')'"]);
+        var op = Tok(Parse.String("==").Or(Parse.String("!=")).Or(Parse.String("<=")).Or(Parse.String(">=")).Or(Parse.String("<")).Or(Parse.String(">")).Text()
+            .Or(IdentRaw.Where(WordOps.Contains)))(close.Remainder);
+        if (!op.WasSuccessful) return Result.Failure<Expr>(op.Remainder, "expected a comparison after 'age(...)', e.g. 'age(employee.birth_date) >= 50'", ["'>=', '<', '==', …"]);
+        CompareOps.TryParse(op.Value.Value, out var cmp);
+        var values = CompareOps.TakesList(cmp) ? LiteralList(op.Remainder) : SingleLiteral(op.Remainder);
+        if (!values.WasSuccessful) return Result.Failure<Expr>(values.Remainder, values.Message, values.Expectations);
+        var (lits, endLine, endCol) = values.Value;
+        return Result.Success<Expr>(new CompareExpr(path.Value.Value, cmp, lits, Span(kw.Line, kw.Column, endLine, endCol)) { Age = true }, values.Remainder);
     }
 
     private IResult<Expr> Parenthesised(IResult<Located<string>> open)
@@ -139,7 +161,9 @@ internal sealed class ExpressionParser
     }
 
     private static readonly Parser<Located<Literal>> LiteralToken =
-        Tok(NumberRaw.Select(n => new Literal(LiteralKind.Number, n))
+        // A date before a number: '2021-07-30' would otherwise read as the number 2021 followed by junk.
+        Tok(DateRaw.Select(d => new Literal(LiteralKind.Date, d))
+            .Or(NumberRaw.Select(n => new Literal(LiteralKind.Number, n)))
             .Or(IdentRaw.Select(w => w is "true" or "false" ? new Literal(LiteralKind.Bool, w) : Literal.Code(w))))
         .Named("value");
 

@@ -74,6 +74,7 @@ internal static class DslPrinter
         FieldKind.OneOf => "one-of",
         FieldKind.SetOf => "set-of",
         FieldKind.Bool => "bool",
+        FieldKind.Date => "date",
         _ => "number",
     };
 

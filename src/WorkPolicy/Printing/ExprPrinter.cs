@@ -31,7 +31,7 @@ internal static class ExprPrinter
             case ConstExpr c: sb.Append(c.Value ? "true" : "false"); break;
             case NameExpr n: sb.Append(n.Name); break;
             case CompareExpr c:
-                sb.Append(c.Path).Append(' ').Append(CompareOps.Word(c.Op)).Append(' ');
+                sb.Append(c.Age ? $"age({c.Path})" : c.Path).Append(' ').Append(CompareOps.Word(c.Op)).Append(' ');
                 if (CompareOps.TakesList(c.Op)) sb.Append("{ ").AppendJoin(", ", c.Values.Select(v => v.Text)).Append(" }");
                 else sb.Append(c.Values.Length > 0 ? c.Values[0].Text : "");
                 break;

@@ -97,9 +97,10 @@ internal static partial class YamlRuleLoader
             case "set-of": kind = FieldKind.SetOf; break;
             case "bool": kind = FieldKind.Bool; break;
             case "number": kind = FieldKind.Number; break;
+            case "date": kind = FieldKind.Date; break;
             case null: return null;
             default:
-                r.Error(Suggest.Fix(type, ["one-of", "set-of", "bool", "number"]), DiagnosticMessages.NotFieldType, m.Get("type")!.Span, type);
+                r.Error(Suggest.Fix(type, ["one-of", "set-of", "bool", "number", "date"]), DiagnosticMessages.NotFieldType, m.Get("type")!.Span, type);
                 return null;
         }
         var codes = kind is FieldKind.OneOf or FieldKind.SetOf ? r.Codes(m.Get("codes"), "codes").ToImmutableArray() : [];
@@ -113,9 +114,10 @@ internal static partial class YamlRuleLoader
         return path is null ? null : new FieldDecl(path, kind, codes, defaults, m.Span);
     }
 
-    /// <summary>A scalar as a literal: number, true/false, or code.</summary>
+    /// <summary>A scalar as a literal: date (yyyy-mm-dd), number, true/false, or code.</summary>
     public static Literal LiteralOf(string text) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? new Literal(LiteralKind.Number, text)
+        Parsing.Values.TryDate(text, out _) ? new Literal(LiteralKind.Date, text)
+        : decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? new Literal(LiteralKind.Number, text)
         : text is "true" or "false" ? new Literal(LiteralKind.Bool, text)
         : Literal.Code(text);
 

@@ -7,8 +7,8 @@ namespace WorkPolicy.Evaluation.Memo;
 /// two bits each. Scopes are Kleene combinations of their leaves, and the walk reads employee
 /// facts only through scopes, so two employees of one region with the same key get the same
 /// verdict on the same date: that is why a verdict can be remembered under the key. Field leaves
-/// depend on the employee alone (computed once per row); incident leaves and dated personal facts
-/// (<c>employee.status.…</c>) on the date too (computed per decision, above the field bits); region status is the same for everyone of the
+/// depend on the employee alone (computed once per row); incident leaves, dated personal facts
+/// (<c>employee.status.…</c>) and ages (<c>age(employee.birth_date)</c>) on the date too (computed per decision, above the field bits); region status is the same for everyone of the
 /// region on a date (and a region attribute always), so it is the day plan's, not the key's.
 /// </summary>
 internal sealed class DecisionKey
@@ -47,10 +47,11 @@ internal sealed class DecisionKey
                 case TestCondition { Field.Entity: Entity.Region or Entity.RegionAttribute }:
                     continue;
                 // A dated personal fact changes with the date, as incidents do: it goes in the part read per date.
-                case TestCondition { Field.Entity: Entity.EmployeeStatus } d when seen.Add($"{d.Field.Path} {d.Op} {string.Join(",", d.Values)}"):
+                // So does an age: the same birth date is 49 on one date and 50 on the next.
+                case TestCondition d when (d.Field.Entity == Entity.EmployeeStatus || d.Age) && seen.Add($"{d.Subject} {d.Op} {string.Join(",", d.Values)}"):
                     incidents.Add(d);
                     break;
-                case TestCondition t when seen.Add($"{t.Field.Path} {t.Op} {string.Join(",", t.Values)}"):
+                case TestCondition t when seen.Add($"{t.Subject} {t.Op} {string.Join(",", t.Values)}"):
                     fields.Add(t);
                     break;
                 case IncidentCondition i when seen.Add($"incident {i.Kind} {i.Days} {i.StartOffset} {i.WorkingDays} {i.TopUnit}"):

@@ -155,6 +155,14 @@ public sealed class LanguageServerTests : IDisposable
         var codes = await client.At("textDocument/completion", Palopo, codeLine, codeCharacter);
         codes.EnumerateArray().Select(c => c.GetProperty("label").GetString()).Should().Contain(["puskesmas", "rsud", "dinas"]);
         codes.EnumerateArray().Should().OnlyContain(c => c.GetProperty("kind").GetInt32() == 20);
+
+        // A condition's start offers the age function and the vocabulary's date field.
+        var (scopeLine, scopeCharacter) = Find(text, "scope ", "scope ".Length);
+        var words = (await client.At("textDocument/completion", Palopo, scopeLine, scopeCharacter)).EnumerateArray().Select(c => c.GetProperty("label").GetString()).ToList();
+        words.Should().Contain("employee.birth_date");
+        var (modeLine, modeCharacter) = Find(text, "mode ", "mode ".Length);
+        var keywords = (await client.At("textDocument/completion", Palopo, modeLine, modeCharacter)).EnumerateArray().Select(c => c.GetProperty("label").GetString()).ToList();
+        keywords.Should().Contain(["age", "incident", "date"]);
     }
 
     [Fact]

@@ -179,16 +179,17 @@ public class WhatExistsMessagesTests
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
         var facts = engine.ParseFacts("hr.yaml", """
             units: [ { id: u, region: kota-palopo, kind: dinas } ]
-            employees: [ { id: e-1, unit: u, employment: pns, birth_date: 1970-01-01 } ]
+            employees: [ { id: e-1, unit: u, employment: pns, born_on: 1970-01-01 } ]
             """);
         var d = facts.Diagnostics.Should().ContainSingle(x => x.Code == "WP0204").Subject;
-        d.Message.Should().Contain("declares no field employee.birth_date").And.Contain("its employee fields are").And.Contain("employment");
+        d.Message.Should().Contain("declares no field employee.born_on").And.Contain("its employee fields are").And.Contain("employment");
         var vocabulary = PolicyEngine.Load([new RuleSource("vocabulary.wp", """
             vocabulary v {
-              field employee.birth_date: date
+              field employee.born_on: datum
             }
             """)]);
-        vocabulary.Diagnostics.Should().Contain(x => x.Message.Contains("'date' is not a field type: a field is one-of { CODES }, set-of { CODES }, bool or number"));
+        vocabulary.Diagnostics.Should().Contain(x => x.Message.Contains("'datum' is not a field type: a field is one-of { CODES }, set-of { CODES }, bool, number or date")
+            && x.Fix != null && x.Fix.Replacement == "date");
     }
 }
 

@@ -11,7 +11,8 @@ namespace WorkPolicy.Tests;
 /// <summary>
 /// The compiled conditions are an optimisation of the reference interpreter: on generated conditions over the sample
 /// vocabulary and employees with facts missing here and there, both give the same outcome and record the same
-/// missing facts — per condition, for a circular's scopes at once, and as the memo layer's key.
+/// missing facts — per condition, for a circular's scopes at once, and as the memo layer's key (ages included: a
+/// birthday falls between the dates tried).
 /// </summary>
 public class ConditionInterpreterTests
 {
@@ -20,6 +21,8 @@ public class ConditionInterpreterTests
         "true", "false", "asn", "non-asn", "pengawas", "structural", "pelaksana",
         "employee.employment == pns", "employee.employment != ptt", "employee.employment in { pppk, honorer }", "employee.employment not-in { pns, kontrak }",
         "employee.position == pengawas", "employee.echelon == IV", "employee.echelon != none",
+        "age(employee.birth_date) >= 50", "age(employee.birth_date) < 30", "age(employee.birth_date) in { 49, 50 }", "employee.birth_date < 1980-01-01",
+        "employee.birth_date >= 2000-02-29", "employee.birth_date != 1971-07-30",
         "employee.tier < 3", "employee.tier >= 2", "employee.tier == 1", "employee.tier in { 1, 4 }", "employee.tier not-in { 2 }", "employee.tier > 3", "employee.tier <= 1",
         "employee.roles has guru", "employee.roles has-any { sopir, lurah }", "employee.health.chronic has-any { asma }",
         "employee.health.healthy", "employee.health.healthy == false", "employee.it_capable", "employee.health.pregnant", "employee.vaccinated != true",
@@ -52,13 +55,13 @@ public class ConditionInterpreterTests
           - { id: bare, region: kab-paser }
           - { id: sub, region: kab-paser, kind: uptd, parent: bare }
         employees:
-          - { id: e1, unit: dinas, employment: pns, position: pengawas, tier: 1, roles: [guru], it_capable: true, vaccinated: true, health: { healthy: true },
+          - { id: e1, unit: dinas, employment: pns, position: pengawas, tier: 1, birth_date: 1971-07-30, roles: [guru], it_capable: true, vaccinated: true, health: { healthy: true },
               status: { temperature: [ { from: 2021-07-20, celsius: 36.5 }, { from: 2021-07-30, celsius: 37.9 } ], isolation: [ { from: 2021-07-29, until: 2021-08-27 } ] } }
-          - { id: e2, unit: pkm, employment: honorer, tier: 4, roles: [sopir, lurah], health: { healthy: false, chronic: [asma] },
+          - { id: e2, unit: pkm, employment: honorer, tier: 4, birth_date: 2000-02-29, roles: [sopir, lurah], health: { healthy: false, chronic: [asma] },
               status: { sick: [ { from: 2021-07-30, until: 2021-07-30, active: true } ], temperature: [ { from: 2021-08-27, until: 2021-08-27, celsius: 37 } ] } }
           - { id: e3, unit: sd, position: pelaksana, echelon: IV }
           - { id: e4, unit: bare, employment: pppk, roles: [] }
-          - { id: e5, unit: sub, employment: kontrak, position: administrator, echelon: III, tier: 2, it_capable: false, health: { pregnant: true } }
+          - { id: e5, unit: sub, employment: kontrak, birth_date: 1991-08-27, position: administrator, echelon: III, tier: 2, it_capable: false, health: { pregnant: true } }
           - { id: e6, unit: pkm }
           - { id: e7, unit: sd, employment: ptt, tier: 3, vaccinated: false, health: { healthy: true, certified: true } }
         """;
