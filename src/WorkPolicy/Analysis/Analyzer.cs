@@ -45,9 +45,16 @@ internal static class Analyzer
                     var observer = new CoverageObserver(map);
                     evaluator.Observe(evaluator.Facts.Employees[0], day, ref observer);
                     var d = cell.Decisions[0];
-                    if (d.Reason != NotCoveredReason.NoProvisionFits || d.Circulars.IsEmpty || !gaps.Add(d.Circulars[0])) continue;
+                    if (d.Reason != NotCoveredReason.NoProvisionFits) continue;
+                    // A circular with an end condition the synthetic facts leave open may be in force: where it decides
+                    // nobody the answer is "not covered" either way, so the decision names no circular. Its gap is
+                    // looked for all the same — the question is whom it decides while it is in force.
+                    var gapOf = d.Circulars.IsEmpty
+                        ? rules.Circulars.Select(c => c.Model).FirstOrDefault(c => c.Until is not null && c.Regions.Contains(region) && c.From <= day && (c.To is null || day <= c.To))?.Id
+                        : d.Circulars[0];
+                    if (gapOf is null || !gaps.Add(gapOf)) continue;
                     var (shown, codes) = Minimizer.Smallest(space, sides, cell, day, (x, y) => x.Mode == y.Mode && x.Reason == y.Reason);
-                    var circular = rules.Circulars.First(c => c.Model.Id == d.Circulars[0]).Model;
+                    var circular = rules.Circulars.First(c => c.Model.Id == gapOf).Model;
                     found.Add(Diagnostic.Create(DiagnosticMessages.NoProvisionDecidesOnDate, circular.Decl.Span, circular.Id, day, region, Comparison.Words(space.Describe(shown, codes))));
                 }
             }

@@ -62,4 +62,25 @@ public sealed class AnalyzerTests
         // A closure counted from the day after still meets the provisions it overrides (an incident is tried at every age).
         Shell.Run("check", Repo.Path("samples", "circulars", "interpretations"), "--analyze").Err.Should().NotContain("WP0319");
     }
+
+    [Theory]
+    [InlineData("from 2021-07-01")]
+    [InlineData("from 2021-07-01 to 2021-12-31")]
+    [InlineData("from 2021-07-01 until region.ppkm.active == false")]
+    public void A_gap_is_found_whatever_ends_the_circular_an_end_condition_included(string period)
+    {
+        // With an end condition the synthetic facts leave open, the circular may be in force; deciding nobody, the answer
+        // is "not covered" either way — the gap must still be named, not dropped in silence.
+        using var rules = new TempRules(period, """
+              provision only-pns {
+                cite "1" "PNS"
+                scope employee.employment == pns
+                mode home
+              }
+
+            """);
+        var (code, _, err) = Shell.Run("check", rules.Folder, "--analyze");
+        code.Should().Be(0);
+        err.Should().Contain("warning WP0316: no provision of circular 't-2021' decides on 2021-07-01 in kab-luwu-utara when employee.employment other than {pns}");
+    }
 }
