@@ -76,7 +76,10 @@ internal static class FactEdit
             Entity.Unit => unit.Fields,
             Entity.TopUnit => Top(facts, unit).Fields,
             Entity.EmployeeStatus => employee.Status.TryGetValue(field.Series!, out var personal) ? StatusEntry.On(personal, date)?.Values : null,
-            _ => facts.Regions.GetValueOrDefault(unit.Region)?.Series.GetValueOrDefault(field.Series!).LastOrDefault(e => e.From <= date)?.Values,
+            // A region whose facts give no such series has no entry (a missing key gives a default array, not an empty one).
+            _ => facts.Regions.GetValueOrDefault(unit.Region)?.Series.TryGetValue(field.Series!, out var entries) == true
+                ? entries.LastOrDefault(e => e.From <= date)?.Values
+                : null,
         };
         // An absent field with a default is known to be its default.
         var value = fields?.GetValueOrDefault(field.Key) ?? field.Default;

@@ -85,7 +85,7 @@ internal sealed class Recorder(List<TraceEntry>? trace, Model.RuleModel model) :
         var before = _unknown.Count;
         Missing(p, s);
         var mode = p.Model.Mode is { } m ? $"would decide {m.Word()}" : "its obligations would apply";
-        trace?.Add(new TraceEntry(c.Model.Id, p.Model.Id, "unknown", $"{mode} if it applied; depends on {string.Join(", ", _unknown.Skip(before).Distinct())}"));
+        trace?.Add(new TraceEntry(p.Model.Source, p.Model.Id, "unknown", $"{mode} if it applied; depends on {string.Join(", ", _unknown.Skip(before).Distinct())}"));
     }
 
     public void Considered(CompiledCircular c, ReadOnlySpan<Tri> results, int winner)
@@ -97,7 +97,7 @@ internal sealed class Recorder(List<TraceEntry>? trace, Model.RuleModel model) :
             var mode = p.Mode!.Value.Word();
             if (i == winner)
             {
-                trace!.Add(new TraceEntry(c.Model.Id, p.Id, "applied", $"decides {mode} ({p.Cite})"
+                trace!.Add(new TraceEntry(p.Source, p.Id, "applied", $"decides {mode} ({p.Cite})"
                     + (p.Decl.Defers is { } defers ? $"; the circular leaves the arrangement to the head: {defers}" : "")));
             }
             else if (results[i] == Tri.True)
@@ -108,12 +108,12 @@ internal sealed class Recorder(List<TraceEntry>? trace, Model.RuleModel model) :
                     if (results[j] == Tri.True) by.Add(ps[j].Model.Id);
                 }
                 trace!.Add(by.Count > 0
-                    ? new TraceEntry(c.Model.Id, p.Id, "overridden", $"would decide {mode}; overridden by {string.Join(", ", by)}, which is stated as its exception")
-                    : new TraceEntry(c.Model.Id, p.Id, "conflict", $"also applies with no stated priority (decides {mode}); 'check' reports this"));
+                    ? new TraceEntry(p.Source, p.Id, "overridden", $"would decide {mode}; overridden by {string.Join(", ", by)}, which is stated as its exception")
+                    : new TraceEntry(p.Source, p.Id, "conflict", $"also applies with no stated priority (decides {mode}); 'check' reports this"));
             }
             else if (results[i] == Tri.False)
             {
-                trace!.Add(new TraceEntry(c.Model.Id, p.Id, "not applicable", "its scope does not hold for this employee"));
+                trace!.Add(new TraceEntry(p.Source, p.Id, "not applicable", "its scope does not hold for this employee"));
             }
         }
     }
@@ -145,13 +145,13 @@ internal sealed class Recorder(List<TraceEntry>? trace, Model.RuleModel model) :
                 if (m.AwaitsRoster(mode)) _unknown.Add("roster");
                 _attached.Add((c, p, [.. _unknown.Skip(before)]));
                 _unknown.RemoveRange(before, _unknown.Count - before);
-                trace?.Add(new TraceEntry(c.Model.Id, m.Id, "pending", "whether its obligations apply depends on missing facts; the mode stands"));
+                trace?.Add(new TraceEntry(m.Source, m.Id, "pending", "whether its obligations apply depends on missing facts; the mode stands"));
                 break;
             default:
                 if (!m.AttachesTo(mode))
-                    trace?.Add(new TraceEntry(c.Model.Id, m.Id, "not applicable", $"adds obligations only while {string.Join(" or ", m.During.Select(d => d.Word()))}"));
+                    trace?.Add(new TraceEntry(m.Source, m.Id, "not applicable", $"adds obligations only while {string.Join(" or ", m.During.Select(d => d.Word()))}"));
                 else
-                    trace?.Add(new TraceEntry(c.Model.Id, m.Id, "no", "scope does not hold"));
+                    trace?.Add(new TraceEntry(m.Source, m.Id, "no", "scope does not hold"));
                 break;
         }
     }
@@ -191,21 +191,25 @@ internal sealed class Recorder(List<TraceEntry>? trace, Model.RuleModel model) :
                     anyPending = true;
                     lacking.AddRange(lacks!);
                 }
-                trace?.Add(new TraceEntry(c.Model.Id, p.Model.Id, pending ? "pending" : "adds", $"obligations while {verdict.Mode.Word()}{(pending ? ", if the facts it lacks hold" : "")}"));
+                trace?.Add(new TraceEntry(p.Model.Source, p.Model.Id, pending ? "pending" : "adds", $"obligations while {verdict.Mode.Word()}{(pending ? ", if the facts it lacks hold" : "")}"));
             }
-            else trace?.Add(new TraceEntry(c.Model.Id, p.Model.Id, "not applicable", $"its obligations are not due on a {day.Date.DayOfWeek}"));
+            else trace?.Add(new TraceEntry(p.Model.Source, p.Model.Id, "not applicable", $"its obligations are not due on a {day.Date.DayOfWeek}"));
         }
         ImmutableArray<string> unknown = anyPending ? [.. lacking.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] : [];
         return DecisionAssembly.Assemble(employee.Id, day.Date, verdict, new DecisionDetails(circulars, provisions.ToImmutable(), obligations.ToImmutable()), PoolShare.Of(decided.Provision, s), unknown);
     }
 
-    /// <summary>The circulars known to be in force.</summary>
+    /// <summary>The circulars known to be in force, each followed by the amendments its standing version includes.</summary>
     private static ImmutableArray<string> InForceIds(DayContext day)
     {
         var ids = ImmutableArray.CreateBuilder<string>();
         for (var i = 0; i < day.InForce.Length; i++)
         {
-            if (day.InForce[i] == Tri.True) ids.Add(day.Circulars[i].Model.Id);
+            if (day.InForce[i] != Tri.True) continue;
+            var m = day.Circulars[i].Model;
+            ids.Add(m.Id);
+            // The amendments its standing version includes are in force too: their provisions decide under its id.
+            foreach (var amendment in m.AmendedBy) if (!ids.Contains(amendment)) ids.Add(amendment);
         }
         return ids.ToImmutable();
     }

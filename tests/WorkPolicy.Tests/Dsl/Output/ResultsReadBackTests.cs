@@ -49,6 +49,27 @@ public class ResultsReadBackTests
         explained.Should().BeGreaterThan(10);
     }
 
+    [Fact]
+    public void Explanations_of_amended_national_circulars_name_what_the_decision_names_and_read_back_equal()
+    {
+        // SE 23/2021 as amended by SE 24 and 25: the trace names the deciding provision as the decision does, the
+        // amendments are in force, and a region whose facts give no status series is no crash for the what-ifs.
+        var engine = PolicyEngine.Load(Path.Combine(Circulars, "national")).Value!;
+        var facts = engine.LoadFacts(Repo.Path("samples", "facts", "national.facts.yaml")).Value!;
+        foreach (var day in new[] { new LocalDate(2021, 7, 30), new LocalDate(2021, 11, 15), new LocalDate(2022, 2, 10) })
+            foreach (var id in facts.Employees)
+            {
+                var x = engine.Explain(facts, id, day);
+                foreach (var p in x.Decision.Provisions)
+                    x.Trace.Should().Contain(t => t.Circular == p.Circular && t.Provision == p.Id && t.Outcome == "applied", $"{id} on {day}");
+                foreach (var v in x.Versions.Where(v => v.AmendedBy.Count > 0 && x.Decision.Circulars.Contains(v.Circular)))
+                    x.Decision.Circulars.Should().Contain(v.AmendedBy, $"{id} on {day}: the amendments of the standing version are in force");
+                using var ms = new MemoryStream();
+                x.WriteJson(ms);
+                ReadsBackEqual(x, System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+            }
+    }
+
     [Theory]
     [InlineData("sample.facts.yaml")]
     [InlineData("personas.facts.yaml")]

@@ -186,8 +186,10 @@ public class RelationTests
 
         var explained = engine.Explain("staff", March1);
         explained.Decision.Mode.Should().Be(WorkMode.Office);
-        explained.Decision.Circulars.Should().Equal("se-23");
+        explained.Decision.Circulars.Should().Equal(["se-23", "se-24"], "the amendment in the standing version is in force too");
         explained.Decision.Provisions.Should().Equal(new ProvisionRef("all-home", "se-24", "point 1: \"pegawai bekerja di kantor\""));
+        // The trace names the deciding provision as the decision does: by the circular whose text it is.
+        explained.Trace.Should().Contain(t => t.Circular == "se-24" && t.Provision == "all-home" && t.Outcome == "applied");
         explained.Decision.Obligations.Should().BeEmpty("the amendment withdraws the report");
         explained.Trace.Should().Contain(t => t.Circular == "se-23" && t.Outcome == "in force" && t.Reason.Contains("as amended by se-24"));
         explained.Trace.Where(t => t.Circular == "se-23" && t.Provision is null && t.Outcome.Contains("in force")).Should().ContainSingle("the version that stands is told of, not every version");
