@@ -41,7 +41,7 @@ internal static class CoverageReport
                 w.WriteLine($"  not reached  {Rel(l.Span.Path)}({l.Span.Line},{l.Span.Column}): {l.Circular}: {(l.Target == CoverageTarget.Overrides ? "" : Word(l.Target) + " ")}{l.Name}");
             if (set.Mutants.Count == 0) continue;
             var equivalent = set.Mutants.Count - set.Effective;
-            w.WriteLine($"mutation score of {set.RuleSet}: {set.Noticed} of {set.Effective} mutants noticed ({Pct(set.MutationScore)} %){(equivalent > 0 ? $"; {equivalent} equivalent (an overrides edge implied through others, or a date no calendar works) not counted" : "")}");
+            w.WriteLine($"mutation score of {set.RuleSet}: {set.Noticed} of {set.Effective} mutants noticed ({Pct(set.MutationScore)} %){(equivalent > 0 ? $"; {equivalent} equivalent (an overrides edge implied through others or by the order of provisions with the same effect, or a date no calendar works) not counted" : "")}");
             foreach (var (m, _) in set.Mutants.Where(m => m.Outcome is { NoticedBy: null, Equivalent: false }))
                 w.WriteLine($"  unnoticed    {Rel(m.Span.Path)}({m.Span.Line},{m.Span.Column}): {m.Circular}: {m.Description}");
         }

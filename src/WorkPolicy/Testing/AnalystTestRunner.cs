@@ -123,7 +123,8 @@ internal sealed class AnalystTestRunner(bool coverage = false, IReadOnlyDictiona
         var linked = Linker.Link(mutant.Files);
         // A mutant the checker refuses is noticed by `check` before any case runs.
         if (linked.Model is not { } model) return new MutantOutcome("check", false);
-        if (mutant.Kind == MutationKind.DropOverrides && run.Compiled is { } original && SameOverrides(original.Model, model)) return new MutantOutcome(null, true);
+        if (mutant.Kind == MutationKind.DropOverrides && run.Compiled is { } original && (SameOverrides(original.Model, model) || ImpliedByOrder(original.Model, model)))
+            return new MutantOutcome(null, true);
         // A period shifted off a day no calendar of the cases works (a weekend, a holiday) changes no working day's
         // decision: nobody works that day under either reading, so no case could tell the two apart.
         if (mutant.OnlyDay is { } day && Calendars(run).All(calendar => !calendar.IsWorkingDay(day))) return new MutantOutcome(null, true);
@@ -153,6 +154,30 @@ internal sealed class AnalystTestRunner(bool coverage = false, IReadOnlyDictiona
     /// <summary>What differs between the case's expectation and the decision of its employee on its date.</summary>
     private static ImmutableArray<string> Check(Evaluator evaluator, EmployeeFacts employee, AnalystCase c) =>
         Compare(c.Expect, evaluator.Decide(evaluator.Facts.Row(employee), c.Date));
+
+    /// <summary>
+    /// Whether every exception the mutant lost is one the order already gives: the overriding provision comes first
+    /// (it wins wherever it applies, exception or not), nothing overrides it (no chain through it), and both have the
+    /// same effect (an unknown target could not change its answer either). Dropping such an edge changes no decision.
+    /// </summary>
+    private static bool ImpliedByOrder(RuleModel original, RuleModel mutant)
+    {
+        if (original.Circulars.Length != mutant.Circulars.Length) return false;
+        var lost = false;
+        foreach (var (a, b) in original.Circulars.Zip(mutant.Circulars))
+        {
+            if (a.Deciding.Length != b.Deciding.Length) return false;
+            for (var t = 0; t < a.Deciding.Length; t++)
+            {
+                foreach (var o in a.Deciding[t].OverriddenBy.Except(b.Deciding[t].OverriddenBy))
+                {
+                    if (o > t || !a.Deciding[o].OverriddenBy.IsEmpty || !a.Deciding[o].SameEffect(a.Deciding[t])) return false;
+                    lost = true;
+                }
+            }
+        }
+        return lost;
+    }
 
     private static bool SameOverrides(RuleModel a, RuleModel b) =>
         a.Circulars.Length == b.Circulars.Length &&

@@ -89,6 +89,29 @@ public sealed class CoverageTests : IDisposable
     }
 
     [Fact]
+    public void An_exception_the_order_already_gives_is_equivalent_and_one_it_does_not_is_noticed()
+    {
+        // The health office provision comes first and says the same as the one it overrides: it wins wherever it applies,
+        // the exception or not, so dropping 'overrides' changes no decision. Written the other way round, the exception
+        // is what makes it win, and a case notices its loss (the deciding provision changes).
+        foreach (var (first, second, equivalent) in new[] { ("health-office", "office-default", true), ("office-default", "health-office", false) })
+        {
+            string Provision(string id) => id == "health-office"
+                ? "  provision health-office {\n    cite \"2\" \"fasilitas kesehatan\"\n    scope unit.kind in { puskesmas, rsud }\n    overrides office-default\n    mode office\n  }\n\n"
+                : "  provision office-default {\n    cite \"1\" \"bekerja di kantor\"\n    mode office\n  }\n\n";
+            using var rules = new TempRules("from 2021-07-01 to 2021-07-30", Provision(first) + Provision(second));
+            var file = rules.Path("t.tests.yaml");
+            File.WriteAllText(file, "rules: [.]\nfacts:\n  units:\n    - { id: pkm, region: kab-luwu-utara, kind: puskesmas, agency: dinkes }\n" +
+                "  employees:\n    - { id: nurse, unit: pkm, employment: pns }\ncases:\n" +
+                "  - { name: the nurse, employee: nurse, on: 2021-07-05, expect: { mode: office, provisions: [health-office] } }\n");
+            var (code, output, _) = Run("test", file, "--mutations");
+            code.Should().Be(0, output);
+            if (equivalent) output.Should().Contain("1 equivalent").And.NotContain("no longer overrides");
+            else output.Should().NotContain("health-office no longer overrides office-default").And.NotContain("equivalent");
+        }
+    }
+
+    [Fact]
     public void A_period_shifted_off_a_day_nobody_works_is_equivalent_not_unnoticed()
     {
         // 2021-07-03 is a Saturday and 2021-07-25 a Sunday: a day lost at either end changes no working day's decision.
