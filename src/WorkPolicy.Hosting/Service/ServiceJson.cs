@@ -13,6 +13,13 @@ namespace WorkPolicy.Hosting;
 [JsonSerializable(typeof(HealthAnswer))]
 [JsonSerializable(typeof(RulesAnswer))]
 [JsonSerializable(typeof(ProblemDoc))]
+// The rest of the contract, for the OpenAPI document's schemas where reflection is not there (Native AOT).
+[JsonSerializable(typeof(DecideRequest))]
+[JsonSerializable(typeof(ExplainRequest))]
+[JsonSerializable(typeof(DecideAnswer))]
+[JsonSerializable(typeof(DecisionDoc))]
+[JsonSerializable(typeof(ExplainAnswer))]
+[JsonSerializable(typeof(RecordsAnswer))]
 internal sealed partial class ServiceJson : JsonSerializerContext
 {
     /// <summary>As the library writes decisions: quotes and non-ASCII letters as they are, not as <c>\u</c> escapes.</summary>

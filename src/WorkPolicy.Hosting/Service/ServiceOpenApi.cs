@@ -18,6 +18,9 @@ public static class ServiceOpenApi
     public static IServiceCollection AddWorkPolicyOpenApi(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        // The schemas are drawn from the serializer's contracts: where reflection is off (Native AOT) the generated
+        // ones stand in; added last, so with reflection the document is as it always was.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(ServiceJson.Default));
         return services.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer((document, _, _) =>

@@ -199,7 +199,7 @@ public static partial class WorkPolicyEndpoints
     private static string WithRecord(string decision, string id)
     {
         var close = decision.LastIndexOf('}');
-        return string.Concat(decision.AsSpan(0, close), ",\"record\":", JsonSerializer.Serialize(id), "}");
+        return string.Concat(decision.AsSpan(0, close), ",\"record\":\"", JsonEncodedText.Encode(id).ToString(), "\"}");
     }
 
     private static async Task<IResult> Explain(HttpRequest request, IPolicyProvider provider, IServiceProvider services)

@@ -11,6 +11,8 @@ namespace WorkPolicy.Editing;
 /// <c>check</c> checks its folder, with the open documents as the editor holds them. A request that fails
 /// answers with an error and the server goes on; a check is cancelled by the next edit of its document.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode(PolicyLanguageServer.Why)]
+[System.Diagnostics.CodeAnalysis.RequiresDynamicCode(PolicyLanguageServer.Why)]
 internal sealed partial class LanguageServer
 {
     /// <summary>The command a test case's lens runs.</summary>

@@ -146,7 +146,7 @@ internal sealed class ReplayBatch(PolicyEngine candidate)
                     continue;
                 }
                 if (rest.Length > 0) rest.Append(',');
-                rest.Append(JsonSerializer.Serialize(property.Name)).Append(':').Append(property.Value.GetRawText());
+                rest.Append(JsonSerializer.Serialize(property.Name, Output.Json.PolicyJsonContext.Default.String)).Append(':').Append(property.Value.GetRawText());
             }
             return employee is null ? null : (employee, rest.ToString());
         }

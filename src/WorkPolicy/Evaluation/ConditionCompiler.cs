@@ -26,6 +26,11 @@ namespace WorkPolicy.Evaluation;
 /// </param>
 internal sealed class ConditionCompiler(bool reference = false)
 {
+    // Where code cannot be generated at run time (Native AOT), expression trees would only be interpreted, slower than
+    // the reference interpreter itself: there the interpreter is the compiled form — the definition, nothing to hold
+    // equal. Everywhere else, the trees are compiled.
+    private readonly bool reference = reference || !RuntimeFeature.IsDynamicCodeCompiled;
+
     /// <summary>Past this many nodes a definition is called rather than inlined, so code size stays linear.</summary>
     private const int MaxInlineNodes = 64;
 
@@ -118,6 +123,14 @@ internal sealed class ConditionCompiler(bool reference = false)
     /// </summary>
     private sealed record Emission(ParameterExpression S, bool Recording, Dictionary<Condition, ParameterExpression>? Shared);
 
+    /// <summary>
+    /// The property <paramref name="name"/> of <typeparamref name="T"/> as an expression, found through a type whose
+    /// public properties the trimmer keeps (the name-only overload of <see cref="Expression.Property(Expression, string)"/>
+    /// is not trim-safe).
+    /// </summary>
+    private static MemberExpression Prop<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties)] T>(Expression target, string name) =>
+        Expression.Property(target, typeof(T).GetProperty(name)!);
+
     /// <summary>A value no <see cref="Tri"/> takes: "not computed yet".</summary>
     private const Tri NotYet = (Tri)byte.MaxValue;
 
@@ -187,9 +200,9 @@ internal sealed class ConditionCompiler(bool reference = false)
         var body = new List<Expression>();
         if (recording)
         {
-            body.Add(Expression.Assign(sink, Expression.Property(s, nameof(DecisionSubject.Missing))));
+            body.Add(Expression.Assign(sink, Prop<DecisionSubject>(s, nameof(DecisionSubject.Missing))));
             body.Add(Expression.Assign(mark, Expression.Condition(Expression.ReferenceEqual(sink, Expression.Constant(null, typeof(List<string>))),
-                Expression.Constant(0), Expression.Property(sink, nameof(List<string>.Count)))));
+                Expression.Constant(0), Prop<List<string>>(sink, nameof(List<string>.Count)))));
         }
         body.Add(Expression.Assign(result, Expression.Constant(j.IsAnd ? Tri.True : Tri.False)));
         foreach (var operand in j.Operands)
@@ -211,7 +224,7 @@ internal sealed class ConditionCompiler(bool reference = false)
         // recording of a missing fact are reached only when the value is absent.
         var (read, absent) = f.Entity switch
         {
-            Entity.Employee => (Slot(Expression.Property(Expression.Property(s, nameof(DecisionSubject.Employee)), nameof(EmployeeRow.Slots)), f.Slot),
+            Entity.Employee => (Slot(Prop<EmployeeRow>(Prop<DecisionSubject>(s, nameof(DecisionSubject.Employee)), nameof(EmployeeRow.Slots)), f.Slot),
                 Expression.Call(typeof(Ops).GetMethod(nameof(Ops.EmployeeAbsent))!, s, Expression.Constant(f.Default, typeof(FactValue)), Expression.Constant(f.Key))),
             Entity.Unit or Entity.TopUnit => (Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Unit))!, s, Expression.Constant(f.Entity == Entity.TopUnit), Expression.Constant(f.Slot)),
                 Expression.Call(typeof(Ops).GetMethod(nameof(Ops.UnitAbsent))!, s, Expression.Constant(f.Entity == Entity.TopUnit), Expression.Constant(f.Default, typeof(FactValue)), Expression.Constant(f.Key))),
@@ -251,8 +264,8 @@ internal sealed class ConditionCompiler(bool reference = false)
         if (t.Age || t.Values[0] is DateFact)
             return Typed<DateFact>(x =>
             {
-                var date = Expression.Property(x, nameof(DateFact.Value));
-                Expression value = t.Age ? Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Years))!, date, Expression.Property(s, nameof(DecisionSubject.Date))) : date;
+                var date = Prop<DateFact>(x, nameof(DateFact.Value));
+                Expression value = t.Age ? Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Years))!, date, Prop<DecisionSubject>(s, nameof(DecisionSubject.Date))) : date;
                 Expression bound = t.Age ? Expression.Constant(((NumberFact)t.Values[0]).Value) : Expression.Constant(((DateFact)t.Values[0]).Value);
                 Expression any = t.Age
                     ? Expression.Call(typeof(Ops).GetMethod(nameof(Ops.AnyOf))!, value, Expression.Constant(t.Values.Cast<NumberFact>().Select(n => n.Value).ToArray()))
@@ -276,7 +289,7 @@ internal sealed class ConditionCompiler(bool reference = false)
                 var numbers = t.Values.Cast<CodeFact>().Select(c => c.Number).Distinct().ToArray();
                 return Typed<CodeFact>(c =>
                 {
-                    var number = Expression.Property(c, nameof(CodeFact.Number));
+                    var number = Prop<CodeFact>(c, nameof(CodeFact.Number));
                     Expression hit;
                     if (numbers.Length <= 4)
                     {
@@ -291,15 +304,15 @@ internal sealed class ConditionCompiler(bool reference = false)
                     return Of(negate ? Expression.Not(hit) : hit);
                 });
             case CompareOp.Eq or CompareOp.Ne when t.Values[0] is BoolFact b:
-                return Typed<BoolFact>(x => Of(negate ? Expression.NotEqual(Expression.Property(x, nameof(BoolFact.Value)), Expression.Constant(b.Value)) : Expression.Equal(Expression.Property(x, nameof(BoolFact.Value)), Expression.Constant(b.Value))));
+                return Typed<BoolFact>(x => Of(negate ? Expression.NotEqual(Prop<BoolFact>(x, nameof(BoolFact.Value)), Expression.Constant(b.Value)) : Expression.Equal(Prop<BoolFact>(x, nameof(BoolFact.Value)), Expression.Constant(b.Value))));
             case CompareOp.Has or CompareOp.HasAny:
                 var codes = t.Values.Cast<CodeFact>().Select(c => c.Code).ToArray();
                 // A set laid out with its field's bits is tested with one AND; any other, code by code (Ops.HasAny).
                 if (FieldLayout.FieldBits(t.Field.Decl) is { } bits && codes.All(bits.ContainsKey))
                 {
                     var mask = codes.Aggregate(0UL, (m, c) => m | bits[c]);
-                    return Typed<CodeSetFact>(x => Of(Expression.Condition(Expression.Property(x, nameof(CodeSetFact.Masked)),
-                        Expression.NotEqual(Expression.And(Expression.Property(x, nameof(CodeSetFact.Mask)), Expression.Constant(mask)), Expression.Constant(0UL)),
+                    return Typed<CodeSetFact>(x => Of(Expression.Condition(Prop<CodeSetFact>(x, nameof(CodeSetFact.Masked)),
+                        Expression.NotEqual(Expression.And(Prop<CodeSetFact>(x, nameof(CodeSetFact.Mask)), Expression.Constant(mask)), Expression.Constant(0UL)),
                         Expression.Call(typeof(Ops).GetMethod(nameof(Ops.HasAny))!, x, Expression.Constant(codes)))));
                 }
                 return Typed<CodeSetFact>(x => Of(Expression.Call(typeof(Ops).GetMethod(nameof(Ops.HasAny))!, x, Expression.Constant(codes))));
@@ -307,7 +320,7 @@ internal sealed class ConditionCompiler(bool reference = false)
                 var bounds = t.Values.Cast<NumberFact>().Select(n => n.Value).ToArray();
                 return Typed<NumberFact>(x =>
                 {
-                    var value = Expression.Property(x, nameof(NumberFact.Value));
+                    var value = Prop<NumberFact>(x, nameof(NumberFact.Value));
                     var bound = Expression.Constant(bounds[0]);
                     return Of(t.Op switch
                     {
