@@ -292,3 +292,20 @@ public class PublicJobsTests
         json.RootElement.GetProperty("diagnostics").GetArrayLength().Should().Be(check.Diagnostics.Count);
     }
 }
+
+/// <summary>Every sample folder's analysts' tests pass through the library (CI runs them through the command too).</summary>
+public class SampleAnalystTests
+{
+    [Theory]
+    [InlineData("national")]
+    [InlineData("depok")]
+    [InlineData("boyolali")]
+    [InlineData("combined")]
+    [InlineData("readings")]
+    public void The_cases_of_each_sample_folder_pass(string folder)
+    {
+        var report = AnalystTests.Run([Repo.Path("samples", "circulars", folder)]);
+        report.Cases.Should().NotBeEmpty();
+        report.Failed.Should().Be(0, report.ToString());
+    }
+}
