@@ -40,7 +40,7 @@ internal static class AttendanceChecker
                 foreach (var o in d.Obligations)
                 {
                     if (o.Kind != "check-in") continue;
-                    if (o.Windows is not { Length: > 0 } windows)
+                    if (o.Windows is not { Count: > 0 } windows)
                     {
                         windowless[(o.Circular, o.Provision)] = windowless.GetValueOrDefault((o.Circular, o.Provision)) + 1;
                         continue;

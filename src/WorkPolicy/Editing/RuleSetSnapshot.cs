@@ -63,13 +63,13 @@ public sealed class RuleSetSnapshot
     public ValueList<RuleSymbol> Symbols { get; }
 
     /// <summary>The paths of the rule set a document belongs to: the rule files of its folder, and itself.</summary>
-    public static IReadOnlyList<string> RuleSetOf(string document)
+    public static ValueList<string> RuleSetOf(string document)
     {
         var path = Path.GetFullPath(document);
         var folder = Path.GetDirectoryName(path)!;
         var files = Directory.Exists(folder) ? RuleLoader.Expand(folder, []).Select(Path.GetFullPath).ToList() : [];
         if (!files.Contains(path)) files.Add(path);
-        return files;
+        return [.. files];
     }
 
     /// <summary>Loads and links the document's rule set; <paramref name="unsaved"/>: texts by full path, read before the disk.</summary>

@@ -117,7 +117,7 @@ public static class AnalystTests
     }
 
     /// <summary>What is wrong with a test file held as <paramref name="text"/>, without running it: the file's and each case's problems.</summary>
-    public static ImmutableArray<Diagnostic> Diagnose(string path, string text)
+    public static ValueList<Diagnostic> Diagnose(string path, string text)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);

@@ -86,16 +86,16 @@ public sealed record Explanation
         ArgumentNullException.ThrowIfNull(w);
         var d = Decision;
         w.WriteLine($"{d.Employee} on {Values.Text(d.Date)} ({d.Date.DayOfWeek}): {d.Mode.Word()}");
-        if (d.Circulars.Length > 0) w.WriteLine($"  in force: {string.Join(", ", d.Circulars)}");
+        if (d.Circulars.Count > 0) w.WriteLine($"  in force: {string.Join(", ", d.Circulars)}");
         foreach (var p in d.Provisions) w.WriteLine($"  by {p.Circular}/{p.Id} — {p.Cite}");
         if (d.Pool is { } pool) w.WriteLine($"  pool: {pool.Group} of {pool.Unit}, {Values.Text(pool.Percent)}% {(pool.Place == QuotaPlace.Office ? "at the office" : "at home")}, rounding {DslPrinter.RoundingWord(pool.Rounding)}");
         foreach (var o in d.Obligations)
         {
             var details = string.Join(", ", o.Properties.Select(p => $"{p.Key} {DslPrinter.ValueText(p.Value)}"));
-            var windows = o.Windows is { } ws ? $" windows {(ws.Length == 0 ? "none today" : string.Join(", ", ws.Select(DslPrinter.WindowText)))} ({o.Zone})" : "";
+            var windows = o.Windows is { } ws ? $" windows {(ws.Count == 0 ? "none today" : string.Join(", ", ws.Select(DslPrinter.WindowText)))} ({o.Zone})" : "";
             w.WriteLine($"  {(o.Pending ? "pending" : "must")}: {o.Kind}{(details.Length > 0 ? " — " + details : "")}{windows}");
         }
-        if (d.Unknown.Length > 0) w.WriteLine($"  {(d.Mode == WorkMode.Indeterminate ? "needs facts" : "pending on facts")}: {string.Join(", ", d.Unknown)}");
+        if (d.Unknown.Count > 0) w.WriteLine($"  {(d.Mode == WorkMode.Indeterminate ? "needs facts" : "pending on facts")}: {string.Join(", ", d.Unknown)}");
         w.WriteLine("trace:");
         foreach (var t in Trace)
         {

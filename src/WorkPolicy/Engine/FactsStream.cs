@@ -54,7 +54,7 @@ public sealed class FactsStream : IDisposable
     public long EmployeesRead { get; private set; }
 
     /// <summary>Every diagnostic so far, in file order: complete once the decisions were read to the end.</summary>
-    public ImmutableArray<Diagnostic> Diagnostics
+    public ValueList<Diagnostic> Diagnostics
     {
         get
         {

@@ -16,5 +16,5 @@ public sealed class Loaded<T> where T : class
     public T? Value { get; }
 
     /// <summary>Errors and warnings, each with file, line, column and code.</summary>
-    public ImmutableArray<Diagnostic> Diagnostics { get; }
+    public ValueList<Diagnostic> Diagnostics { get; }
 }

@@ -74,7 +74,7 @@ public sealed partial class PolicyEngine
 
     /// <summary>Two decisions of one side on two dates that read alike: mode, provisions, pool and obligations.</summary>
     private static bool Alike(Decision x, Decision y) =>
-        DecisionDiff.Summary(x) == DecisionDiff.Summary(y) && DecisionDiff.Obligations(x).SequenceEqual(DecisionDiff.Obligations(y)) && x.Unknown.Length == y.Unknown.Length;
+        DecisionDiff.Summary(x) == DecisionDiff.Summary(y) && DecisionDiff.Obligations(x).SequenceEqual(DecisionDiff.Obligations(y)) && x.Unknown.Count == y.Unknown.Count;
 
     /// <summary>
     /// Per difference of the exhaustive comparison, the employees of the facts in its class: in one of its

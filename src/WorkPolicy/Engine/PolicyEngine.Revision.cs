@@ -21,7 +21,7 @@ public sealed partial class PolicyEngine
     /// included — or the names given with <see cref="RuleSource"/> texts: what a host watches for edits.
     /// </summary>
     /// <example><c>engine.SourcePaths</c> → <c>["samples/circulars/vocabulary.wp", "samples/circulars/palopo.wp", …]</c></example>
-    public IReadOnlyList<string> SourcePaths => [.. Rules.Model.Files.Select(f => f.Path)];
+    public ValueList<string> SourcePaths => [.. Rules.Model.Files.Select(f => f.Path)];
 
     private string Hash()
     {

@@ -37,10 +37,10 @@ public sealed partial class PolicyEngine
     public string Name { get; }
 
     /// <summary>The ids of the circulars loaded (an amended circular once, its amendments not), in order of precedence.</summary>
-    public IReadOnlyList<string> Circulars => [.. Rules.Model.Histories.Select(h => h.Id)];
+    public ValueList<string> Circulars => [.. Rules.Model.Histories.Select(h => h.Id)];
 
     /// <summary>Every version of the circulars loaded — as issued, as amended (and extended) — with its dates, circular by circular.</summary>
-    public IReadOnlyList<CircularVersion> Versions =>
+    public ValueList<CircularVersion> Versions =>
         [.. Rules.Model.Histories.SelectMany(h => h.Versions).Select(m => new CircularVersion(m.Id, m.From, m.To, m.AmendedBy, m.ExtendedBy))];
 
     /// <summary>

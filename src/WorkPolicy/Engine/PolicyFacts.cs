@@ -39,7 +39,7 @@ public sealed class PolicyFacts
     public string Name => File.Path;
 
     /// <summary>The employees' ids, in the order given.</summary>
-    public IReadOnlyList<string> Employees => _ids.Value;
+    public ValueList<string> Employees => _ids.Value;
 
     /// <summary>Whether an employee of this id is in the facts.</summary>
     public bool Contains(string employee) => employee is not null && _idSet.Value.Contains(employee);

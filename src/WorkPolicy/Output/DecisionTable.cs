@@ -18,7 +18,7 @@ internal static class DecisionTable
             var why = d.Mode == WorkMode.Indeterminate ? "needs " + string.Join(", ", d.Unknown)
                 : d.Reason is { } reason ? reason.Word()
                 : string.Join(", ", d.Provisions.Select(x => $"{x.Circular}/{x.Id}"));
-            var obligations = string.Join("; ", d.Obligations.Select(o => (o.Pending ? "pending " : "") + (o.Windows is { Length: > 0 } ws ? $"{o.Kind} {string.Join(" ", ws.Select(DslPrinter.WindowText))}" : o.Kind)));
+            var obligations = string.Join("; ", d.Obligations.Select(o => (o.Pending ? "pending " : "") + (o.Windows is { Count: > 0 } ws ? $"{o.Kind} {string.Join(" ", ws.Select(DslPrinter.WindowText))}" : o.Kind)));
             rows.Add([d.Employee, Values.Text(d.Date), d.Mode.Word(), pool, why, obligations]);
         }
         var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();

@@ -111,7 +111,7 @@ internal static class DecisionTemplates
     private static Template Of(Decision d, ConcurrentDictionary<Key, Template> templates)
     {
         // A decision made outside the engine, naming its own unknowns, or changed by 'with' since, shares nothing.
-        if (!d.Unknown.IsEmpty || d.Shared is not { } shared || d.Circulars != shared.Circulars || d.Provisions != shared.Provisions || d.Obligations != shared.Obligations) return Make(d);
+        if (!d.Unknown.IsEmpty || d.Shared is not { } shared || d.Circulars.Items != shared.Circulars || d.Provisions.Items != shared.Provisions || d.Obligations.Items != shared.Obligations) return Make(d);
         var key = new Key(d.Mode, d.Date, shared, d.Pool, d.Reason);
         if (templates.TryGetValue(key, out var known)) return known;
         // Count takes every lock of the dictionary, so it is read on a miss only.

@@ -104,10 +104,10 @@ public sealed record ObligationResult
     public string Zone { get; }
 
     /// <summary>The day's windows (a fixed time is a window of no length), or null when the obligation has none.</summary>
-    public ImmutableArray<TimeWindow>? Windows { get; }
+    public ValueList<TimeWindow>? Windows { get; }
 
     /// <summary>The other details as written in the rule file (channel, recipients, …), in file order.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Details => [.. Properties.Select(p => KeyValuePair.Create(p.Key, PropertyText.Of(p.Value)))];
+    public ValueList<KeyValuePair<string, string>> Details => [.. Properties.Select(p => KeyValuePair.Create(p.Key, PropertyText.Of(p.Value)))];
 
     internal ImmutableArray<PropertyDecl> Properties { get; }
 
@@ -127,12 +127,12 @@ public sealed record ObligationResult
         && (Windows is not { } a || a.SequenceEqual(other.Windows!.Value)) && Details.SequenceEqual(other.Details);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Kind, Circular, Provision, Zone, Windows?.Length);
+    public override int GetHashCode() => HashCode.Combine(Kind, Circular, Provision, Zone, Windows?.Count);
 
     /// <summary>E.g. <c>check-in (palopo-2021-wfh/p5-share-location) 07:00-07:30, 12:00-12:30 Asia/Makassar</c>.</summary>
     public override string ToString()
     {
-        var windows = Windows is { } ws ? " " + (ws.Length == 0 ? "no window today" : string.Join(", ", ws)) + " " + Zone : "";
+        var windows = Windows is { } ws ? " " + (ws.Count == 0 ? "no window today" : string.Join(", ", ws)) + " " + Zone : "";
         var details = Details.Count == 0 ? "" : " {" + string.Join(", ", Details.Select(d => $"{d.Key} {d.Value}")) + "}";
         return $"{Kind}{(Pending ? " (pending)" : "")} ({Circular}/{Provision}){windows}{details}";
     }
@@ -151,11 +151,11 @@ public sealed record Decision(
     string Employee,
     LocalDate Date,
     WorkMode Mode,
-    ImmutableArray<string> Circulars,
-    ImmutableArray<ProvisionRef> Provisions,
-    ImmutableArray<ObligationResult> Obligations,
+    ValueList<string> Circulars,
+    ValueList<ProvisionRef> Provisions,
+    ValueList<ObligationResult> Obligations,
     PoolAssignment? Pool,
-    ImmutableArray<string> Unknown)
+    ValueList<string> Unknown)
 {
     /// <summary>For <see cref="WorkMode.NotCovered"/>: whether no circular is in force or none of their provisions fits.</summary>
     public NotCoveredReason? Reason { get; init; }
@@ -166,11 +166,11 @@ public sealed record Decision(
     /// <summary>Equal when every part is: lists compared by content, in order.</summary>
     public bool Equals(Decision? other) =>
         other is not null && Employee == other.Employee && Date == other.Date && Mode == other.Mode && Reason == other.Reason
-        && Pool == other.Pool && Circulars.SequenceEqual(other.Circulars) && Provisions.SequenceEqual(other.Provisions)
-        && Obligations.SequenceEqual(other.Obligations) && Unknown.SequenceEqual(other.Unknown);
+        && Pool == other.Pool && Circulars == other.Circulars && Provisions == other.Provisions
+        && Obligations == other.Obligations && Unknown == other.Unknown;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Employee, Date, Mode, Reason, Pool, Provisions.Length, Obligations.Length, Unknown.Length);
+    public override int GetHashCode() => HashCode.Combine(Employee, Date, Mode, Reason, Pool, Provisions.Count, Obligations.Count, Unknown.Count);
 
     /// <summary>One line: <c>e-001 2021-07-30 rotation by palopo-2021-wfh/p1-rotation; pool pelaksana of disdik: office 25%; must check-in (…)</c>.</summary>
     public override string ToString()
@@ -178,10 +178,10 @@ public sealed record Decision(
         var sb = new System.Text.StringBuilder();
         sb.Append(Employee).Append(' ').Append(Date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(' ').Append(Mode.Word());
         if (Reason is { } reason) sb.Append(" (").Append(reason.Word()).Append(')');
-        if (Provisions.Length > 0) sb.Append(" by ").AppendJoin(", ", Provisions.Select(p => p.Circular + "/" + p.Id));
+        if (Provisions.Count > 0) sb.Append(" by ").AppendJoin(", ", Provisions.Select(p => p.Circular + "/" + p.Id));
         if (Pool is { } pool) sb.Append("; pool ").Append(pool);
         foreach (var o in Obligations) sb.Append("; must ").Append(o);
-        if (Unknown.Length > 0) sb.Append("; needs ").AppendJoin(", ", Unknown);
+        if (Unknown.Count > 0) sb.Append("; needs ").AppendJoin(", ", Unknown);
         return sb.ToString();
     }
 }

@@ -30,6 +30,9 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     /// <inheritdoc/>
     public int Count => Items.Length;
 
+    /// <summary>Whether the list holds no item.</summary>
+    public bool IsEmpty => Items.IsEmpty;
+
     /// <inheritdoc/>
     public T this[int index] => Items[index];
 

@@ -138,5 +138,5 @@ internal static class RosterChecker
         return [.. violations];
     }
 
-    private static string Who(Decision d) => d.Provisions.Length > 0 ? $"{d.Provisions[0].Circular}/{d.Provisions[0].Id}" : "no provision";
+    private static string Who(Decision d) => d.Provisions.Count > 0 ? $"{d.Provisions[0].Circular}/{d.Provisions[0].Id}" : "no provision";
 }

@@ -34,7 +34,7 @@ public class DecisionJsonTests
     {
         var facts = SamplePopulation.Facts(600, seed: 5);
         var decisions = new BatchEvaluator(SamplePopulation.Rules, SamplePopulation.Index(facts)).DecideParallel(new LocalDate(2021, 7, 30));
-        var shared = decisions.Where(d => d.Unknown.IsEmpty && d.Provisions.Length > 0).ToList();
+        var shared = decisions.Where(d => d.Unknown.IsEmpty && d.Provisions.Count > 0).ToList();
         shared.Select(d => d.Shared).Distinct().Count().Should().BeLessThan(shared.Count / 4, "the memo layer shares details across employees");
         // Changed with 'with' after the engine made them: their own provisions and obligations are written.
         var changed = decisions.Select((d, i) => i % 3 == 0 ? d with { Provisions = [], Obligations = [] } : i % 3 == 1 ? d with { Circulars = ["other"] } : d).ToList();

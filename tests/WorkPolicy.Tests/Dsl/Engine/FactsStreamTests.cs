@@ -150,11 +150,11 @@ public class FactsStreamTests
     {
         var control = Engine.Value.OpenFacts("c.yaml", Utf8("units: []\nemployees:\n  - { id: a\u0001, unit: u }\n"));
         var stream = control.Value;
-        var diagnostics = stream is null ? control.Diagnostics : Drain(stream);
+        var diagnostics = stream is null ? control.Diagnostics.Items : Drain(stream);
         diagnostics.Should().ContainSingle(d => d.Code == "WP0003" && d.Span.Line == 3 && d.Span.Column == 12);
         var bytes = new MemoryStream([.. "units: []\nemployees:\n  - { id: "u8, 0xE9, .. ", unit: u }\n"u8]);
         var invalid = Engine.Value.OpenFacts("l.yaml", bytes);
-        var found = invalid.Value is { } s ? Drain(s) : invalid.Diagnostics;
+        var found = invalid.Value is { } s ? Drain(s) : invalid.Diagnostics.Items;
         found.Should().ContainSingle(d => d.Code == "WP0003" && d.Span.Line == 3 && d.Span.Column == 11);
 
         System.Collections.Immutable.ImmutableArray<Diagnostic> Drain(FactsStream facts)

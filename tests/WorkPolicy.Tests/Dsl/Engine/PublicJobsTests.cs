@@ -200,7 +200,7 @@ public class PublicJobsTests
         var engine = PolicyEngine.Load(Circulars).Value!;
         var facts = engine.LoadFacts(Repo.Path("samples", "facts", "personas.facts.yaml")).Value!;
         var decisions = engine.DecideAll(facts, new LocalDate(2020, 3, 16), new LocalDate(2021, 8, 31)).Where((_, i) => i % 7 == 0).ToList();
-        decisions.Should().Contain(d => d.Obligations.Length > 0).And.Contain(d => d.Pool != null).And.Contain(d => d.Unknown.Length > 0);
+        decisions.Should().Contain(d => d.Obligations.Count > 0).And.Contain(d => d.Pool != null).And.Contain(d => d.Unknown.Count > 0);
         foreach (var d in decisions)
         {
             var json = JsonSerializer.Serialize(d, PolicyJson.Options);
