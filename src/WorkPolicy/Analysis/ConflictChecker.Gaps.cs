@@ -57,6 +57,6 @@ internal static partial class ConflictChecker
     private static bool Gap(CompiledRules rules, CompiledCircular c, string region, List<Dimension> dims, int[] choice)
     {
         var scope = Synthetic(rules.Model, region, dims, choice);
-        return c.Deciding.All(p => p.Scope(scope) == Tri.False);
+        return c.Deciding.All(p => ConditionInterpreter.Evaluate(p.Model.Scope, scope) == Tri.False);
     }
 }

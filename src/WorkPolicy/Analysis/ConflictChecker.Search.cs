@@ -196,11 +196,29 @@ internal static partial class ConflictChecker
 
     internal static DecisionSubject Synthetic(RuleModel model, string region, List<Dimension> dims, int[] choice)
     {
-        var index = new FactIndex(SyntheticFacts(region, dims, choice, Probe), model.Layout);
+        var facts = SyntheticFacts(region, dims, choice, Probe);
+        if (facts.Regions[region].Series.IsEmpty && facts.Employees[0].Status.IsEmpty && facts.Incidents is not { IsEmpty: false })
+        {
+            // An optimisation (a search tries thousands of choices): with no region status, personal series or incident
+            // among the choices, the index of the region's empty synthetic facts (made once) serves every choice, and
+            // only the employee, unit and perangkat daerah rows are laid out anew — what indexing the facts would give.
+            var shared = EmptyIndex(model, region);
+            var fast = new DecisionSubject(shared) { Date = Probe };
+            fast.SetEmployee(shared.Detached(facts.Employees[0], facts.Units[0], facts.Units[1]));
+            return fast;
+        }
+        var index = new FactIndex(facts, model.Layout);
         var scope = new DecisionSubject(index) { Date = Probe };
         scope.SetEmployee(index.Employees[0]);
         return scope;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RuleModel, System.Collections.Concurrent.ConcurrentDictionary<string, FactIndex>> EmptyIndexes = new();
+
+    /// <summary>The index of <paramref name="region"/>'s synthetic facts with nothing chosen, made once per model and region.</summary>
+    private static FactIndex EmptyIndex(RuleModel model, string region) =>
+        EmptyIndexes.GetValue(model, _ => new(StringComparer.Ordinal))
+            .GetOrAdd(region, r => new FactIndex(SyntheticFacts(r, [], [], Probe), model.Layout));
 
     /// <summary>
     /// One employee "e" of unit "u" (top unit "t") in <paramref name="region"/> with the chosen values; a

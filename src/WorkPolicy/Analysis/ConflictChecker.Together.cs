@@ -35,7 +35,9 @@ internal static partial class ConflictChecker
         foreach (var choice in combinations)
         {
             var scope = Synthetic(model, region, dims, choice);
-            if (scopes.All(p => p.Scope(scope) == Tri.True)) return Witness(dims, choice);
+            // The reference interpreter, not the compiled scopes: a search asks each scope a few questions, and compiling
+            // every provision of a national rule set's hundreds of circulars cost more than all the searching.
+            if (scopes.All(p => ConditionInterpreter.Evaluate(p.Model.Scope, scope) == Tri.True)) return Witness(dims, choice);
         }
         return null;
     }

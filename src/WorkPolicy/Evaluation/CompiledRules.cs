@@ -42,11 +42,9 @@ internal sealed class CompiledRules
         var compiler = new ConditionCompiler(reference);
         var circulars = model.Circulars.Select(c => new CompiledCircular(
             c,
-            c.Until is { } u ? compiler.Compile(u) : null,
             [.. c.Deciding.Select(p => new CompiledProvision(p, compiler))],
-            compiler.CompileAll([.. c.Deciding.Select(p => p.Scope)]),
             [.. c.Attaching.Select(p => new CompiledProvision(p, compiler))],
-            compiler.CompileAll([.. c.Attaching.Select(p => p.Scope)]))).ToImmutableArray();
+            compiler)).ToImmutableArray();
         return new CompiledRules(model, circulars, compiler, circulars.Max(c => (int?)Math.Max(c.Deciding.Length, c.Attaching.Length)) ?? 0);
     }
 }
@@ -83,14 +81,35 @@ internal sealed class CompiledProvision(CheckedProvision model, ConditionCompile
 }
 
 /// <summary>
-/// A checked circular with its end condition and provisions compiled; <paramref name="EvaluateScopes"/>
-/// writes the scopes of all its deciding provisions at once, <paramref name="AttachAll"/> those of
-/// its obligation-only provisions (one method each, the hot path).
+/// A checked circular with its end condition and provisions compiled on first use: <see cref="EvaluateScopes"/>
+/// writes the scopes of all its deciding provisions at once, <see cref="AttachAll"/> those of its obligation-only
+/// provisions (one method each, the hot path). A national rule set holds hundreds of circulars, most of whose regions
+/// a run never meets: each is compiled when first asked, not at load (600 circulars: 2.5 s of compiling at load).
 /// </summary>
-internal sealed record CompiledCircular(
-    CheckedCircular Model,
-    Func<DecisionSubject, Tri>? Until,
-    ImmutableArray<CompiledProvision> Deciding,
-    Action<DecisionSubject, Tri[]> EvaluateScopes,
-    ImmutableArray<CompiledProvision> Attaching,
-    Action<DecisionSubject, Tri[]> AttachAll);
+internal sealed class CompiledCircular(CheckedCircular model, ImmutableArray<CompiledProvision> deciding, ImmutableArray<CompiledProvision> attaching, ConditionCompiler compiler)
+{
+    // Compiled at most a few times over (threads racing to the first call compile alike; one result is kept).
+    private Func<DecisionSubject, Tri>? _until;
+    private Action<DecisionSubject, Tri[]>? _scopes;
+    private Action<DecisionSubject, Tri[]>? _attach;
+
+    /// <summary>The checked circular.</summary>
+    public CheckedCircular Model { get; } = model;
+
+    /// <summary>The deciding provisions, in order.</summary>
+    public ImmutableArray<CompiledProvision> Deciding { get; } = deciding;
+
+    /// <summary>The obligation-only provisions, in order.</summary>
+    public ImmutableArray<CompiledProvision> Attaching { get; } = attaching;
+
+    /// <summary>The end condition's delegate, or null when the circular states none.</summary>
+    public Func<DecisionSubject, Tri>? Until => Model.Until is null ? null : _until ??= compiler.Compile(Model.Until);
+
+    /// <summary>Writes the outcome of each deciding provision's scope into <paramref name="results"/>, in order.</summary>
+    public void EvaluateScopes(DecisionSubject s, Tri[] results) =>
+        (_scopes ??= compiler.CompileAll([.. Model.Deciding.Select(p => p.Scope)]))(s, results);
+
+    /// <summary>Writes the outcome of each obligation-only provision's scope into <paramref name="results"/>, in order.</summary>
+    public void AttachAll(DecisionSubject s, Tri[] results) =>
+        (_attach ??= compiler.CompileAll([.. Model.Attaching.Select(p => p.Scope)]))(s, results);
+}

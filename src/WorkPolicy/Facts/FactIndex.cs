@@ -85,6 +85,22 @@ internal sealed class FactIndex
             ? row
             : NewRow(employee, -1);
 
+    /// <summary>
+    /// A row for an employee of facts outside the index (the analysis's synthetic employee), laid out with their own
+    /// unit and perangkat daerah (no incidents) and this index's region numbers: what a new index of those facts would
+    /// give for them, without building one.
+    /// </summary>
+    public EmployeeRow Detached(EmployeeFacts e, UnitFacts unit, UnitFacts top)
+    {
+        var topRow = new UnitRow(top, _layout.Row(top.Fields, unit: true));
+        var unitRow = ReferenceEquals(unit, top) ? topRow : new UnitRow(unit, _layout.Row(unit.Fields, unit: true));
+        return new EmployeeRow(e, _layout.Row(e.Fields, unit: false), unitRow, topRow)
+        {
+            RegionNumber = _regionNumbers.GetValueOrDefault(unit.Region, -1),
+            Number = -1,
+        };
+    }
+
     private EmployeeRow NewRow(EmployeeFacts e, int number)
     {
         var unit = _units.GetValueOrDefault(e.Unit);
