@@ -21,9 +21,18 @@ internal static partial class ConflictChecker
     public const int MaxCombinations = 1 << 16;
 
     /// <summary>Conflicts in every circular of <paramref name="rules"/>; <paramref name="cancel"/> stops the search between pairs.</summary>
-    public static ImmutableArray<Diagnostic> Check(CompiledRules rules, CancellationToken cancel = default)
+    public static ImmutableArray<Diagnostic> Check(CompiledRules rules, CancellationToken cancel = default) => Check(rules, remembered: true, cancel);
+
+    /// <summary>
+    /// The search; <paramref name="remembered"/>: whether a circular whose syntax and vocabulary a search met before
+    /// takes that search's findings (an optimisation: a reload after one file of hundreds changed searches that one;
+    /// tests hold it equal to searching afresh).
+    /// </summary>
+    internal static ImmutableArray<Diagnostic> Check(CompiledRules rules, bool remembered, CancellationToken cancel = default)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var vocabulary = VocabularyKey(rules.Model);
+        var single = rules.Model.Histories.Where(h => !h.Amended).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
         // The versions of an amended circular share provisions (checked once, with the same scopes): a table, or a
         // pair, is searched once, in the first version that has it.
         var tables = new HashSet<Ast.ProvisionDecl>(ReferenceEqualityComparer.Instance);
@@ -34,6 +43,16 @@ internal static partial class ConflictChecker
         foreach (var c in rules.Circulars)
         {
             var ps = c.Deciding;
+            // A circular of one version shares no provision with another: what it is searched for depends on its own
+            // syntax and the vocabulary alone, so findings met before for the same syntax objects stand.
+            var remember = remembered && single.Contains(c.Model.Id) && c.Model.Declared is not null;
+            if (remember && Findings.TryGetValue(c.Model.Declared!, out var before) && before.Vocabulary == vocabulary
+                && before.Provisions.AsSpan().SequenceEqual(ps.Select(p => p.Model.Decl).ToArray(), ReferenceEqualityComparer.Instance))
+            {
+                diagnostics.AddRange(before.Found);
+                continue;
+            }
+            var start = diagnostics.Count;
             foreach (var p in ps.Where(p => !p.Model.QuotaRows.IsEmpty || p.Model.QuotaBase is not null))
             {
                 if (!tables.Add(p.Model.Decl)) continue;
@@ -50,10 +69,21 @@ internal static partial class ConflictChecker
                     CheckPair(rules.Model, c, ps[i], ps[j], diagnostics);
                 }
             }
+            if (remember) Findings.AddOrUpdate(c.Model.Declared!, new Searched(vocabulary, [.. ps.Select(p => p.Model.Decl)], [.. diagnostics.Skip(start)]));
         }
         CheckTies(rules, diagnostics, cancel);
         return diagnostics.ToImmutable();
     }
+
+    /// <summary>What a circular was searched for: under which vocabulary, with which provisions (by reference), and what was found.</summary>
+    private sealed record Searched(string Vocabulary, Ast.ProvisionDecl[] Provisions, ImmutableArray<Diagnostic> Found);
+
+    // Keyed by the circular's syntax object (kept alive by the parse cache while its file is unchanged): gone with it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Ast.CircularDecl, Searched> Findings = [];
+
+    /// <summary>The vocabulary as the files that declare it are written: their digests, in order.</summary>
+    private static string VocabularyKey(RuleModel model) =>
+        string.Join(",", model.Files.Where(f => !f.Vocabularies.IsEmpty).Select(f => Convert.ToHexString(f.Digest)));
 
     private static void CheckPair(RuleModel model, CompiledCircular c, CompiledProvision a, CompiledProvision b, ImmutableArray<Diagnostic>.Builder into)
     {

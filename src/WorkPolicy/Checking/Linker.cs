@@ -138,6 +138,7 @@ internal sealed partial class Linker
             WithOverrides(deciding), [.. attaching], c)
         {
             Start = version.Start,
+            Declared = version.Declared,
             AmendedBy = version.AmendedBy,
             ExtendedBy = version.ExtendedBy,
         };

@@ -20,7 +20,10 @@ internal static class RuleLoader
     };
 
     /// <summary>Parses text in the given encoding.</summary>
-    public static ParseResult Parse(string path, string text, RuleEncoding encoding)
+    public static ParseResult Parse(string path, string text, RuleEncoding encoding) => ParseCache.Get(path, text, encoding, ParseNew);
+
+    /// <summary>The parse itself, which <see cref="ParseCache"/> remembers (an optimisation: a reload parses only the files that changed).</summary>
+    internal static ParseResult ParseNew(string path, string text, RuleEncoding encoding)
     {
         var parsed = encoding == RuleEncoding.Dsl ? DslParser.Parse(path, text) : YamlRuleLoader.Load(path, text);
         var digest = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal)));

@@ -44,6 +44,9 @@ internal sealed record CheckedCircular(
     /// <summary>The circular that revokes or supersedes it.</summary>
     public string? RevokedBy { get; init; }
 
+    /// <summary>The syntax as parsed (a version's <see cref="Decl"/> is made for it at each link): the same object while its file is unchanged.</summary>
+    public CircularDecl? Declared { get; init; }
+
     /// <summary>The amendments this version includes, oldest first (empty: as issued).</summary>
     public ImmutableArray<string> AmendedBy { get; init; } = [];
 
