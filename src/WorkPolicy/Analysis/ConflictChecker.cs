@@ -30,47 +30,65 @@ internal static partial class ConflictChecker
     /// </summary>
     internal static ImmutableArray<Diagnostic> Check(CompiledRules rules, bool remembered, CancellationToken cancel = default)
     {
-        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var vocabulary = VocabularyKey(rules.Model);
-        var single = rules.Model.Histories.Where(h => !h.Amended).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+        // A circular of one version that amends none shares no provision with another circular: what it is searched for
+        // depends on its own syntax and the vocabulary alone, so findings met before for the same syntax objects stand.
+        var amending = rules.Model.Circulars.SelectMany(c => c.AmendedBy).ToHashSet(StringComparer.Ordinal);
+        var single = rules.Model.Histories.Where(h => !h.Amended && !amending.Contains(h.Id)).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
         // The versions of an amended circular share provisions (checked once, with the same scopes): a table, or a
-        // pair, is searched once, in the first version that has it.
+        // pair, is searched once, in the first version that has it. Which searches run is settled first, in order;
+        // they then run on all cores, and their findings are put back in that order.
         var tables = new HashSet<Ast.ProvisionDecl>(ReferenceEqualityComparer.Instance);
         // By reference: a declaration is one object however many versions hold it (records would compare whole trees).
         var pairs = new Dictionary<Ast.ProvisionDecl, HashSet<Ast.ProvisionDecl>>(ReferenceEqualityComparer.Instance);
         bool FirstTime(Ast.ProvisionDecl a, Ast.ProvisionDecl b) =>
             (pairs.TryGetValue(a, out var seen) ? seen : pairs[a] = new HashSet<Ast.ProvisionDecl>(ReferenceEqualityComparer.Instance)).Add(b);
+        var work = new List<(CompiledCircular Circular, bool Remember, ImmutableArray<Diagnostic>? Known, List<Action<ImmutableArray<Diagnostic>.Builder>> Searches)>();
         foreach (var c in rules.Circulars)
         {
             var ps = c.Deciding;
-            // A circular of one version shares no provision with another: what it is searched for depends on its own
-            // syntax and the vocabulary alone, so findings met before for the same syntax objects stand.
             var remember = remembered && single.Contains(c.Model.Id) && c.Model.Declared is not null;
             if (remember && Findings.TryGetValue(c.Model.Declared!, out var before) && before.Vocabulary == vocabulary
                 && before.Provisions.AsSpan().SequenceEqual(ps.Select(p => p.Model.Decl).ToArray(), ReferenceEqualityComparer.Instance))
             {
-                diagnostics.AddRange(before.Found);
+                work.Add((c, false, before.Found, []));
                 continue;
             }
-            var start = diagnostics.Count;
+            var searches = new List<Action<ImmutableArray<Diagnostic>.Builder>>();
             foreach (var p in ps.Where(p => !p.Model.QuotaRows.IsEmpty || p.Model.QuotaBase is not null))
             {
                 if (!tables.Add(p.Model.Decl)) continue;
-                if (!p.Model.QuotaRows.IsEmpty) CheckTable(rules, c, p, diagnostics);
-                if (p.Model.QuotaBase is not null) CheckBase(rules, c, p, diagnostics);
+                if (!p.Model.QuotaRows.IsEmpty) searches.Add(into => CheckTable(rules, c, p, into));
+                if (p.Model.QuotaBase is not null) searches.Add(into => CheckBase(rules, c, p, into));
             }
             for (var i = 0; i < ps.Length; i++)
             {
                 for (var j = i + 1; j < ps.Length; j++)
                 {
-                    cancel.ThrowIfCancellationRequested();
                     var (a, b) = (ps[i].Model, ps[j].Model);
                     if (a.Overrides.Contains(j) || b.Overrides.Contains(i) || a.SameEffect(b) || !FirstTime(a.Decl, b.Decl)) continue;
-                    CheckPair(rules.Model, c, ps[i], ps[j], diagnostics);
+                    var (x, y) = (ps[i], ps[j]);
+                    searches.Add(into => CheckPair(rules.Model, c, x, y, into));
                 }
             }
-            if (remember) Findings.AddOrUpdate(c.Model.Declared!, new Searched(vocabulary, [.. ps.Select(p => p.Model.Decl)], [.. diagnostics.Skip(start)]));
+            work.Add((c, remember, null, searches));
         }
+        var found = new ImmutableArray<Diagnostic>[work.Count];
+        Parallel.For(0, work.Count, new ParallelOptions { CancellationToken = cancel }, k =>
+        {
+            var (c, remember, known, searches) = work[k];
+            if (known is { } kept)
+            {
+                found[k] = kept;
+                return;
+            }
+            var into = ImmutableArray.CreateBuilder<Diagnostic>();
+            foreach (var search in searches) search(into);
+            found[k] = into.ToImmutable();
+            if (remember) Findings.AddOrUpdate(c.Model.Declared!, new Searched(vocabulary, [.. c.Deciding.Select(p => p.Model.Decl)], found[k]));
+        });
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var f in found) diagnostics.AddRange(f);
         CheckTies(rules, diagnostics, cancel);
         return diagnostics.ToImmutable();
     }

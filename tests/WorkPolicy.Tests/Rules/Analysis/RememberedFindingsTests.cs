@@ -49,6 +49,19 @@ public sealed class RememberedFindingsTests : IDisposable
     }
 
     [Fact]
+    public void Amended_circulars_and_their_amendments_report_as_a_search_afresh_reports_them()
+    {
+        // SE 23/2021 and the amendments whose provisions its versions share: searched once per pair, remembered or not.
+        foreach (var file in Directory.EnumerateFiles(Repo.Path("samples", "circulars", "national"), "*.wp"))
+            File.Copy(file, Path.Combine(_folder, Path.GetFileName(file)));
+        File.Copy(Repo.Path("samples", "circulars", "vocabulary.wp"), Path.Combine(_folder, "vocabulary.wp"));
+        var (first, afresh) = Search();
+        first.Should().Equal(afresh);
+        var (again, againAfresh) = Search();
+        again.Should().Equal(againAfresh).And.Equal(first);
+    }
+
+    [Fact]
     public void A_changed_definition_in_the_vocabulary_searches_every_circular_again()
     {
         foreach (var file in Directory.EnumerateFiles(Repo.Path("samples", "circulars"), "*.wp"))
