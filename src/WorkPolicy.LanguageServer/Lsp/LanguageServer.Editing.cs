@@ -12,7 +12,7 @@ internal sealed partial class LanguageServer
         "provision", "cite", "summary", "ambiguity", "defers", "scope", "mode", "overrides", "pool", "per", "office", "home", "at-most", "at-least", "between", "and", "person", "persons", "cycle", "no-consecutive-office-days", "at-home", "at-office", "groups", "by", "rounding", "down", "up",
         "nearest", "turns", "prefer", "of", "table", "when", "during", "obligation", "windows", "every", "amends", "withdraws", "supersedes", "revokes",
         "extends", "keeps-in-force", "implements", "follows", "accept", "rotation", "optional", "and", "or", "not", "in", "not-in", "has", "has-any",
-        "incident", "for", "days", "working", "true", "false", "age", "date",
+        "incident", "for", "days", "working", "true", "false", "age", "date", "rank", "top", "top-unit", "unit",
     ];
 
     /// <summary>After <c>field op</c> (<c>unit.kind in { </c>, <c>employee.roles has </c>): the field whose codes come next.</summary>

@@ -119,6 +119,12 @@ internal static partial class ConflictChecker
                     if (!mentioned.TryGetValue(t.Field.Path, out var use)) mentioned[t.Field.Path] = use = (t.Field, []);
                     use.Values.AddRange(t.Values);
                     break;
+                case RankCondition r:
+                    // Every level is tried (and one code that is none); the synthetic employee is alone in their unit, so
+                    // holds its highest level: being outranked is not tried (docs/analysis.md says so).
+                    if (!mentioned.TryGetValue(r.Field.Path, out var ranked)) mentioned[r.Field.Path] = ranked = (r.Field, []);
+                    ranked.Values.AddRange(r.Field.Decl.Rank.Select(level => (FactValue)new CodeFact(level)));
+                    break;
                 case IncidentCondition i:
                     // How many days back a confirmation can still count: its offset plus its days (doubled for
                     // working days, which a weekend stretches).

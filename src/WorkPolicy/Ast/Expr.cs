@@ -49,6 +49,9 @@ internal sealed record CompareExpr(string Path, CompareOp Op, ImmutableArray<Lit
 }
 
 /// <summary>Negation.</summary>
+/// <summary><c>PATH in top N of unit|top-unit</c>: the employee's level among the N highest the unit's employees hold.</summary>
+internal sealed record RankExpr(string Path, int Count, bool TopUnit, SourceSpan Span) : Expr(Span);
+
 internal sealed record NotExpr(Expr Operand, SourceSpan Span) : Expr(Span);
 
 /// <summary>Conjunction of two or more operands.</summary>

@@ -25,7 +25,14 @@ internal enum FieldKind
 /// <param name="Codes">Allowed codes for <see cref="FieldKind.OneOf"/> and <see cref="FieldKind.SetOf"/>.</param>
 /// <param name="Default">Value taken when a facts file leaves the field out; absent means "unknown".</param>
 /// <param name="Span">Source span.</param>
-internal sealed record FieldDecl(string Path, FieldKind Kind, ImmutableArray<string> Codes, ImmutableArray<Literal>? Default, SourceSpan Span);
+internal sealed record FieldDecl(string Path, FieldKind Kind, ImmutableArray<string> Codes, ImmutableArray<Literal>? Default, SourceSpan Span)
+{
+    /// <summary>
+    /// For a one-of field whose codes are levels (<c>rank { I, II, III, IV }</c>), those codes from the highest down:
+    /// what <c>in top N of unit</c> reads. Empty: not ranked.
+    /// </summary>
+    public ImmutableArray<string> Rank { get; init; } = [];
+}
 
 /// <summary>A named predicate, e.g. <c>asn = employee.employment in { pns, pppk }</c>.</summary>
 internal sealed record DefineDecl(string Name, Expr Body, SourceSpan Span);

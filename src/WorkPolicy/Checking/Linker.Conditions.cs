@@ -55,6 +55,8 @@ internal sealed partial class Linker
                 return new TestCondition(bf, CompareOp.Eq, [new BoolFact(true)], n.Span);
             case CompareExpr c:
                 return Compare(c, employeeContext);
+            case RankExpr r:
+                return Rank(r, employeeContext);
             case IncidentExpr i:
                 if (!employeeContext) Report(DiagnosticMessages.IncidentTestNeedsEmployeeUnit, i.Span);
                 if (i.Days < 1) Report(DiagnosticMessages.IncidentClosureTooShort, i.Span);
@@ -110,6 +112,24 @@ internal sealed partial class Linker
             if (Typed(f.Decl, lit, c.Span) is { } v) values.Add(v);
         }
         return values.Count == c.Values.Length ? new TestCondition(f, c.Op, values.MoveToImmutable(), c.Span) : Nothing;
+    }
+
+    /// <summary><c>PATH in top N of unit|top-unit</c>: a ranked employee field, its level against the unit's.</summary>
+    private Condition Rank(RankExpr r, bool employeeContext)
+    {
+        if (Field(r.Path, r.Span, employeeContext) is not { } f) return Nothing;
+        var ranked = _layout.Ranked.IndexOf(_layout.Ranked.FirstOrDefault(x => x.Key == f.Key)!);
+        if (f.Entity != Entity.Employee || f.Decl.Rank.IsEmpty || ranked < 0)
+        {
+            Report(DiagnosticMessages.RankOfUnranked, r.Span, r.Path);
+            return Nothing;
+        }
+        if (r.Count < 1)
+        {
+            Report(DiagnosticMessages.RankCountTooSmall, r.Span, r.Count);
+            return Nothing;
+        }
+        return new RankCondition(f, r.Count, r.TopUnit, ranked, r.Span);
     }
 
     /// <summary><c>age(PATH) OP N</c>: a date field, compared in whole years on the decision's date.</summary>

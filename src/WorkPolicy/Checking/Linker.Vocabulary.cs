@@ -29,6 +29,14 @@ internal sealed partial class Linker
                 if (!(f.Path.StartsWith("employee.", StringComparison.Ordinal) || f.Path.StartsWith("unit.", StringComparison.Ordinal) || f.Path.StartsWith("region.", StringComparison.Ordinal)))
                     Report(DiagnosticMessages.FieldMustNameEntity, f.Span, f.Path);
                 if (f.Default is { } defaults) _defaults.TryAdd(f.Path, Default(f, defaults));
+                if (!f.Rank.IsEmpty)
+                {
+                    if (f.Kind != FieldKind.OneOf || !f.Path.StartsWith("employee.", StringComparison.Ordinal) || Model.PersonalSeries.IsPersonal(f.Path))
+                        Report(DiagnosticMessages.RankOnlyOneOf, f.Span, f.Path, KindWord(f.Kind));
+                    foreach (var level in f.Rank.Where(l => !f.Codes.Contains(l)))
+                        Report(Suggest.Fix(level, f.Codes), DiagnosticMessages.RankNotCodes, f.Span, level, f.Path);
+                    if (f.Rank.Distinct().Count() != f.Rank.Length || f.Rank.Length > 64) Report(DiagnosticMessages.RankNotCodes, f.Span, string.Join(", ", f.Rank.GroupBy(l => l).Where(g => g.Count() > 1).Select(g => g.Key).DefaultIfEmpty("more than 64 levels")), f.Path);
+                }
             }
             foreach (var d in v.Defines)
             {

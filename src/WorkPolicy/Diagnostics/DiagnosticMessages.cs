@@ -217,6 +217,10 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage NotYesNoField = new(DiagnosticCatalog.TypeMismatch, "'{0}' is not a yes/no field; compare it with a value");
     public static readonly DiagnosticMessage OperatorDoesNotApply = new(DiagnosticCatalog.TypeMismatch, "operator '{0}' does not apply to '{1}' ({2})");
     public static readonly DiagnosticMessage TakesNumber = new(DiagnosticCatalog.TypeMismatch, "'{0}' takes a number, not '{1}'");
+    public static readonly DiagnosticMessage RankOfUnranked = new(DiagnosticCatalog.TypeMismatch, "'{0}' has no ranked levels: 'in top N of unit' reads a one-of employee field that states them from the highest, e.g. field {0}: one-of {{ I, II, III, IV, none }} rank {{ I, II, III, IV }}");
+    public static readonly DiagnosticMessage RankCountTooSmall = new(DiagnosticCatalog.BadValue, "'in top {0}' counts no level: N is at least 1");
+    public static readonly DiagnosticMessage RankNotCodes = new(DiagnosticCatalog.UnknownCode, "'{0}' in the rank of '{1}' is not one of its codes");
+    public static readonly DiagnosticMessage RankOnlyOneOf = new(DiagnosticCatalog.BadValue, "'{0}' is {1}: only a one-of employee field ranks its codes");
     public static readonly DiagnosticMessage TakesDate = new(DiagnosticCatalog.TypeMismatch, "'{0}' takes a date (yyyy-mm-dd), not '{1}'; compare an age with age({0}) >= N");
     public static readonly DiagnosticMessage AgeOfNonDate = new(DiagnosticCatalog.TypeMismatch, "age() reads a date field; '{0}' is {1}");
     public static readonly DiagnosticMessage AgeTakesYears = new(DiagnosticCatalog.TypeMismatch, "age({0}) is compared with a number of years, not '{1}'");

@@ -76,6 +76,12 @@ public sealed class FactsStream : IDisposable
     /// <summary>The facts before the employees.</summary>
     internal FactsFile Head => _reader.Head!;
 
+    /// <summary>
+    /// What the evaluator indexes: the facts before the employees — or, where the employees were kept, the whole facts,
+    /// so that what depends on all of a unit's employees (the levels a ranked field's 'in top N of unit' reads) is known.
+    /// </summary>
+    internal FactsFile Indexed => _reader.Whole ?? _reader.Head!;
+
     /// <summary>Marks the stream read; a second reading is refused.</summary>
     internal void Take()
     {

@@ -61,7 +61,8 @@ public sealed partial class PolicyEngine
 
     private Loaded<FactsStream> Open(string name, Stream source, Func<IReadOnlySet<string>?> laterKeys, Stream? owned)
     {
-        var reader = new FactsStreamReader(name, source, Rules.Model.Vocabulary, laterKeys);
+        // Rules that rank an employee against their unit ('in top N of unit') read all of a unit's employees first.
+        var reader = new FactsStreamReader(name, source, Rules.Model.Vocabulary, laterKeys, keepEmployees: Rules.ReadsUnitLevels);
         var ok = reader.ReadHead();
         return new(ok ? new FactsStream(reader, Rules.Model.Vocabulary, owned) : null, reader.Diagnostics);
     }
@@ -94,7 +95,7 @@ public sealed partial class PolicyEngine
     private IEnumerable<Decision> Streamed(FactsStream facts, LocalDate[] dates, CancellationToken cancellationToken, IProgress<int>? progress)
     {
         // The units, region status, calendar and incidents, laid out once; each block's rows are laid out as decided.
-        var batch = new BatchEvaluator(Rules, new FactIndex(facts.Head, Rules.Model.Layout));
+        var batch = new BatchEvaluator(Rules, new FactIndex(facts.Indexed, Rules.Model.Layout));
         var done = 0;
         using var ahead = new BlocksAhead(() => facts.Next(StreamBlock), BlocksReadAhead);
         for (var block = ahead.Take(); block.Count > 0; block = ahead.Take())

@@ -33,6 +33,12 @@ internal sealed class CompiledRules
     // facts excerpt per record, and compiling the key each time was two thirds of its work).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Memo.DecisionKey?> _keys = new(StringComparer.Ordinal);
 
+    /// <summary>Whether a condition ranks an employee against their unit (<c>in top N of unit</c>): facts are then read whole.</summary>
+    internal bool ReadsUnitLevels => _readsUnitLevels ??= Conditions.Leaves(Model.Circulars.SelectMany(c => c.Deciding.Concat(c.Attaching))
+        .SelectMany(p => new[] { p.Scope, p.Prefer, p.QuotaBase }.Concat(p.QuotaRows.Select(r => r.When)))).OfType<RankCondition>().Any();
+
+    private bool? _readsUnitLevels;
+
     /// <summary>The decision key of <paramref name="region"/> (<see cref="Memo.DecisionKey.For"/>), compiled once per region.</summary>
     internal Memo.DecisionKey? KeyFor(string region) => _keys.GetOrAdd(region, static (r, rules) => Memo.DecisionKey.For(rules, r), this);
 

@@ -151,6 +151,8 @@ internal sealed class ConditionCompiler(bool reference = false)
             IncidentCondition i => Expression.Call(typeof(Ops).GetMethod(nameof(Ops.Incident))!, s,
                 Expression.Constant(i.Kind), Expression.Constant(i.Days), Expression.Constant(i.StartOffset),
                 Expression.Constant(i.WorkingDays), Expression.Constant(i.TopUnit)),
+            RankCondition r => Expression.Call(typeof(ConditionInterpreter).GetMethod(nameof(ConditionInterpreter.Rank), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!,
+                Expression.Constant(r), s),
             _ => throw new InvalidOperationException($"unknown condition {c.GetType().Name}"),
         };
     }

@@ -36,6 +36,7 @@ internal static class ConditionInterpreter
             DefinitionCondition d => Evaluate(d.Body, scope),
             TestCondition t => Test(t, scope),
             IncidentCondition i => Ops.Incident(scope, i.Kind, i.Days, i.StartOffset, i.WorkingDays, i.TopUnit),
+            RankCondition r => Rank(r, scope),
             _ => throw new InvalidOperationException($"unknown condition {condition.GetType().Name}"),
         };
     }
@@ -69,6 +70,31 @@ internal static class ConditionInterpreter
         // An age is the date field in whole years on the decision's date, compared as a number.
         if (t.Age) return value is DateFact born ? Compare(t.Op, new NumberFact(Ops.Years(born.Value, scope.Date)), t.Values) : Tri.Unknown;
         return Compare(t.Op, value, t.Values);
+    }
+
+    /// <summary>
+    /// <c>in top N of unit</c>: true when fewer than N levels above the employee's are held in the unit — even if every
+    /// employee whose level is unknown held a level above theirs; false when N or more are known to be held above it
+    /// (or the employee's code is no level); unknown otherwise, recording one such employee's fact. The compiled form
+    /// calls this very method: there is one meaning of a rank.
+    /// </summary>
+    internal static Tri Rank(RankCondition r, DecisionSubject scope)
+    {
+        var f = r.Field;
+        var value = Ops.Employee(scope, f.Slot) ?? Ops.EmployeeAbsent(scope, f.Default, f.Key);
+        if (value is not CodeFact code) return Tri.Unknown;
+        var level = f.Decl.Rank.IndexOf(code.Code);
+        if (level < 0) return Tri.False;
+        if ((r.TopUnit ? scope.TopUnit : scope.Unit) is not { } unit) return Tri.Unknown;
+        var all = r.TopUnit ? unit.SubtreeLevels : unit.Levels;
+        // A row laid out on its own (not by an index of all employees) knows only its own level.
+        var levels = r.Ranked < all.Length ? all[r.Ranked] : new UnitLevels { Held = 1UL << Math.Min(level, 63) };
+        var above = System.Numerics.BitOperations.PopCount(levels.Held & ((1UL << Math.Min(level, 63)) - 1));
+        if (above >= r.Count) return Tri.False;
+        var couldBeAbove = Math.Min(levels.Unknown, level - above);
+        if (above + couldBeAbove < r.Count) return Tri.True;
+        scope.Missing?.Add($"employees[{levels.FirstUnknown}].{f.Key}");
+        return Tri.Unknown;
     }
 
     /// <summary>The field's value for the scope: present, else its default, else null (recorded as missing).</summary>

@@ -43,6 +43,7 @@ internal sealed class FactIndex
         // Rows are independent of each other; laying out 100,000 of them is worth the cores.
         Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = rows.Length < 10_000 ? 1 : -1 }, i => rows[i] = NewRow(facts.Employees[i], i));
         Employees = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows);
+        if (!layout.Ranked.IsEmpty) CountLevels(layout, units.Values, Employees);
         var rowsById = new Dictionary<string, EmployeeRow>(StringComparer.Ordinal);
         foreach (var row in Employees) rowsById.TryAdd(row.Facts.Id, row);
         _employees = rowsById;
@@ -50,6 +51,26 @@ internal sealed class FactIndex
         _holidays = facts.Calendar.Holidays.ToFrozenSet();
         // Status codes become the model's numbered instances, as row codes do, so compiled tests compare numbers.
         Status = facts.Regions.ToFrozenDictionary(r => r.Key, r => Canonical(r.Value, layout), StringComparer.Ordinal);
+    }
+
+    /// <summary>Which levels of each ranked field the employees of each unit, and of each perangkat daerah, hold.</summary>
+    private static void CountLevels(FieldLayout layout, IEnumerable<UnitRow> units, ImmutableArray<EmployeeRow> employees)
+    {
+        foreach (var u in units)
+        {
+            u.Levels = new UnitLevels[layout.Ranked.Length];
+            u.SubtreeLevels = new UnitLevels[layout.Ranked.Length];
+        }
+        foreach (var e in employees)
+        {
+            for (var f = 0; f < layout.Ranked.Length; f++)
+            {
+                var field = layout.Ranked[f];
+                var level = field.Level(field.Slot < e.Slots.Length ? e.Slots[field.Slot] : null);
+                e.Unit?.Levels[f].Add(level, e.Facts.Id);
+                e.TopUnit?.SubtreeLevels[f].Add(level, e.Facts.Id);
+            }
+        }
     }
 
     private static RegionStatus Canonical(RegionStatus status, FieldLayout layout) =>

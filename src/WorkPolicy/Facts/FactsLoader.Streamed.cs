@@ -22,8 +22,11 @@ internal sealed partial class FactsLoader
     /// (<paramref name="laterKeys"/> tells the top-level keys after them, or null when the stream cannot be looked
     /// ahead in), in which case the employees are kept, as a whole load keeps them.
     /// </summary>
-    public static FactsLoader ForStream(string path, Vocabulary? rules, List<Diagnostic> diagnostics, Action<EmployeeFacts> handOut, Func<IReadOnlySet<string>?> laterKeys) =>
-        new(path, rules, diagnostics, streamed: true) { _streamed = handOut, _laterKeys = laterKeys };
+    public static FactsLoader ForStream(string path, Vocabulary? rules, List<Diagnostic> diagnostics, Action<EmployeeFacts> handOut, Func<IReadOnlySet<string>?> laterKeys, bool keep = false) =>
+        new(path, rules, diagnostics, streamed: true) { _streamed = handOut, _laterKeys = laterKeys, _keep = keep };
+
+    // Whether the employees are kept whatever follows them: the rules read what all of a unit's employees hold.
+    private bool _keep;
 
     /// <summary>The list stream of this loader: employees mapped as they complete, handed out and forgotten.</summary>
     public ItemStream EmployeeStream(bool json) =>
@@ -49,6 +52,12 @@ internal sealed partial class FactsLoader
         EmployeesBegan = true;
         if (_streamed is null) return;
         var missing = HeadKeys.Where(k => !before.Any(e => e.Key.Value == k)).ToList();
+        // A unit's levels (a ranked field's 'in top N of unit') are known only once all its employees are read.
+        if (_keep)
+        {
+            Kept = true;
+            return;
+        }
         if (missing.Count > 0 && (_laterKeys?.Invoke() is not { } later || missing.Any(later.Contains)))
         {
             Kept = true;

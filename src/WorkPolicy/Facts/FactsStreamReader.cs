@@ -29,15 +29,18 @@ internal sealed class FactsStreamReader
     /// reads the document through once to tell the top-level keys after the employees, or gives null when the source
     /// cannot be read twice.
     /// </summary>
-    public FactsStreamReader(string path, Stream source, Vocabulary? rules, Func<IReadOnlySet<string>?> laterKeys)
+    public FactsStreamReader(string path, Stream source, Vocabulary? rules, Func<IReadOnlySet<string>?> laterKeys, bool keepEmployees = false)
     {
         Name = path;
-        _loader = FactsLoader.ForStream(path, rules, _diagnostics, _ready.Enqueue, laterKeys);
+        _loader = FactsLoader.ForStream(path, rules, _diagnostics, _ready.Enqueue, laterKeys, keepEmployees);
         _reader = StepReader.Open(path, source, _syntax, Limits.MaxFactsYamlNodes, _loader.EmployeeStream);
     }
 
     /// <summary>The name diagnostics give.</summary>
     public string Name { get; }
+
+    /// <summary>The document read whole, when the employees were kept (null while streaming).</summary>
+    public FactsFile? Whole => Kept ? _whole : null;
 
     /// <summary>Whether the employees were kept and the document read whole: facts decisions read may come after them.</summary>
     public bool Kept => _loader.Kept;

@@ -14,6 +14,33 @@ internal sealed class UnitRow(UnitFacts facts, FactValue?[] slots)
 
     /// <summary>For a perangkat daerah (a top unit): the incidents of every unit under it, itself included.</summary>
     public Incident[] SubtreeIncidents { get; set; } = [];
+
+    /// <summary>Per ranked field (<see cref="Model.FieldLayout.Ranked"/>): the levels this unit's own employees hold.</summary>
+    public UnitLevels[] Levels { get; set; } = [];
+
+    /// <summary>For a perangkat daerah: the levels the employees of every unit under it hold, its own included.</summary>
+    public UnitLevels[] SubtreeLevels { get; set; } = [];
+}
+
+/// <summary>
+/// The levels of a ranked field the employees of a unit hold: a bit per level held (bit 0 the highest), how many
+/// employees' level is unknown, and the first of them (the fact that would settle a rank that depends on it).
+/// </summary>
+internal struct UnitLevels
+{
+    public ulong Held;
+    public int Unknown;
+    public string? FirstUnknown;
+
+    public void Add(int? level, string employee)
+    {
+        if (level is not { } l)
+        {
+            Unknown++;
+            FirstUnknown ??= employee;
+        }
+        else if (l is >= 0 and < 64) Held |= 1UL << l;
+    }
 }
 
 /// <summary>An employee laid out for evaluation, with their unit, perangkat daerah and region resolved once.</summary>

@@ -37,6 +37,12 @@ internal sealed record TestCondition(FieldRef Field, CompareOp Op, ImmutableArra
     public string Subject => Age ? $"age({Field.Path})" : Field.Path;
 }
 
+/// <summary>
+/// <c>employee.FIELD in top N of unit|top-unit</c>: the employee's level is among the N highest levels the employees of
+/// their unit (or perangkat daerah) hold; <paramref name="Ranked"/> is the field's number in <see cref="FieldLayout.Ranked"/>.
+/// </summary>
+internal sealed record RankCondition(FieldRef Field, int Count, bool TopUnit, int Ranked, SourceSpan Span) : Condition(Span);
+
 /// <summary>A leaf: the employee's unit is within <paramref name="Days"/> days of an incident of <paramref name="Kind"/>.</summary>
 internal sealed record IncidentCondition(string Kind, int Days, int StartOffset, SourceSpan Span) : Condition(Span)
 {
@@ -67,7 +73,7 @@ internal static class Conditions
                 case JunctionCondition j:
                     for (var i = j.Operands.Length - 1; i >= 0; i--) stack.Push(j.Operands[i]);
                     break;
-                case TestCondition or IncidentCondition: leaves.Add(c); break;
+                case TestCondition or IncidentCondition or RankCondition: leaves.Add(c); break;
             }
         }
         return leaves;

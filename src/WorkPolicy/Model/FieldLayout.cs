@@ -27,7 +27,14 @@ internal sealed class FieldLayout
         _codes = codes;
         _employeeBits = Bits(employee, "employee.", vocabulary);
         _unitBits = Bits(unit, "unit.", vocabulary);
+        Ranked = [.. vocabulary.Fields.Values.Where(f => !f.Rank.IsEmpty && f.Kind == FieldKind.OneOf && employee.ContainsKey(Key(f.Path)))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .Select(f => new RankedField(Key(f.Path), employee[Key(f.Path)], f.Rank, f.Default is [{ Kind: LiteralKind.Code } d] ? d.Text : null))];
+        static string Key(string path) => path.StartsWith("employee.", StringComparison.Ordinal) ? path["employee.".Length..] : path;
     }
+
+    /// <summary>The employee fields whose codes are ranked levels (<c>rank { … }</c>): what units count for <c>in top N of unit</c>.</summary>
+    public System.Collections.Immutable.ImmutableArray<RankedField> Ranked { get; }
 
     private static FrozenDictionary<string, ulong>?[] Bits(FrozenDictionary<string, int> slots, string prefix, Vocabulary vocabulary)
     {
@@ -120,4 +127,12 @@ internal sealed class FieldLayout
         }
         return set with { Mask = mask, Masked = true };
     }
+}
+
+/// <summary>A ranked employee field: its key and slot, its levels from the highest, and the code an absent value takes.</summary>
+internal sealed record RankedField(string Key, int Slot, System.Collections.Immutable.ImmutableArray<string> Ranks, string? Default)
+{
+    /// <summary>The level of <paramref name="value"/> (0: the highest), -1 for a code that is no level, null when unknown.</summary>
+    public int? Level(FactValue? value) =>
+        (value is CodeFact c ? c.Code : value is null ? Default : null) is { } code ? Ranks.IndexOf(code) : value is null ? null : -1;
 }

@@ -57,6 +57,7 @@ internal static class Mutants
     private static (Expr Expr, string Words)? Flipped(Expr e) => e switch
     {
         CompareExpr { Op: CompareOp.Has or CompareOp.HasAny } c => (new NotExpr(c, c.Span), $"'{c.Path} {CompareOps.Word(c.Op)}' negated"),
+        RankExpr r => (new NotExpr(r, r.Span), $"'{r.Path} in top {r.Count}' negated"),
         CompareExpr c => (c with { Op = Opposite(c.Op) }, $"'{c.Path} {CompareOps.Word(c.Op)}' read as {CompareOps.Word(Opposite(c.Op))}"),
         NameExpr n => (new NotExpr(n, n.Span), $"'{n.Name}' negated"),
         _ => null,

@@ -110,7 +110,13 @@ internal static partial class DslParser
                     defaults = [d.Value];
                 }
             }
-            return new FieldDecl(path.Value, kind, codes, defaults, _c.SpanFrom(start));
+            ImmutableArray<string> rank = [];
+            if (_c.TryWord("rank"))
+            {
+                if (!_c.Run(CodeBlock, "the ranked codes, highest first '{ I, II, III }'", out var ranked)) return null;
+                rank = [.. ranked.Select(r => r.Value)];
+            }
+            return new FieldDecl(path.Value, kind, codes, defaults, _c.SpanFrom(start)) { Rank = rank };
         }
     }
 }

@@ -93,10 +93,26 @@ internal sealed class ExpressionParser
             .Or(IdentRaw.Where(WordOps.Contains)))(name.Remainder);
         if (!op.WasSuccessful) return Result.Success<Expr>(new NameExpr(n.Value, Span(n, n)), name.Remainder);
         CompareOps.TryParse(op.Value.Value, out var cmp);
+        if (cmp == CompareOp.In && Tok(Keyword("top"))(op.Remainder) is { WasSuccessful: true } top) return Rank(n, top.Remainder);
         var values = CompareOps.TakesList(cmp) ? LiteralList(op.Remainder) : SingleLiteral(op.Remainder);
         if (!values.WasSuccessful) return Result.Failure<Expr>(values.Remainder, values.Message, values.Expectations);
         var (lits, endLine, endCol) = values.Value;
         return Result.Success<Expr>(new CompareExpr(n.Value, cmp, lits, Span(n.Line, n.Column, endLine, endCol)), values.Remainder);
+    }
+
+    /// <summary><c>PATH in top N of unit|top-unit</c>, after <c>in top</c>: a rank relative to the unit (checked by the linker).</summary>
+    private IResult<Expr> Rank(Located<string> path, IInput input)
+    {
+        var p =
+            from digits in Tok(Parse.Digit.AtLeastOnce().Text())
+            from _of in Tok(Keyword("of"))
+            from which in Tok(Keyword("top-unit").Or(Keyword("unit")))
+            select (digits, which);
+        var r = p(input);
+        if (!r.WasSuccessful) return Result.Failure<Expr>(r.Remainder, "expected 'in top N of unit' or 'in top N of top-unit'", ["a count, then 'of unit' or 'of top-unit'"]);
+        var (count, unit) = r.Value;
+        var n = int.TryParse(count.Value, out var c) ? c : 0;
+        return Result.Success<Expr>(new RankExpr(path.Value, n, unit.Value == "top-unit", Span(path.Line, path.Column, unit.EndLine, unit.EndColumn)), r.Remainder);
     }
 
     /// <summary><c>age(PATH) OP N</c>: the comparison of a date field as an age (checked by the linker).</summary>

@@ -50,6 +50,7 @@ internal static class DslPrinter
             {
                 w.Append(" default ").Append(f.Kind == FieldKind.SetOf ? CodeBlock(d.Select(l => l.Text)) : d.FirstOrDefault()?.Text ?? "");
             }
+            if (!f.Rank.IsEmpty) w.Append(" rank ").Append(CodeBlock(f.Rank));
             w.Append('\n');
         }
         foreach (var d in v.Defines)

@@ -35,6 +35,9 @@ internal static class ExprPrinter
                 if (CompareOps.TakesList(c.Op)) sb.Append("{ ").AppendJoin(", ", c.Values.Select(v => v.Text)).Append(" }");
                 else sb.Append(c.Values.Length > 0 ? c.Values[0].Text : "");
                 break;
+            case RankExpr r:
+                sb.Append(r.Path).Append(" in top ").Append(r.Count).Append(" of ").Append(r.TopUnit ? "top-unit" : "unit");
+                break;
             case IncidentExpr i:
                 sb.Append("incident ").Append(i.Kind).Append(i.TopUnit ? " in top-unit" : "").Append(" for ").Append(i.Days)
                   .Append(i.WorkingDays ? " working" : "").Append(i.Days == 1 ? " day" : " days")

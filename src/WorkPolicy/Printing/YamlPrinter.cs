@@ -47,6 +47,7 @@ internal static class YamlPrinter
                 if (f.Kind is FieldKind.OneOf or FieldKind.SetOf) w.Append("        codes: ").Append(Flow(f.Codes)).Append('\n');
                 if (f.Default is { } d)
                     w.Append("        default: ").Append(f.Kind == FieldKind.SetOf ? Flow(d.Select(l => l.Text)) : d.FirstOrDefault()?.Text ?? "").Append('\n');
+                if (!f.Rank.IsEmpty) w.Append("        rank: ").Append(Flow(f.Rank)).Append('\n');
             }
         }
         if (v.Defines.Length > 0)

@@ -15,7 +15,7 @@ internal static partial class YamlRuleLoader
 {
     private static readonly string[] RootKeys = ["vocabularies", "circulars"];
     private static readonly string[] VocabularyKeys = ["id", "fields", "defines", "regions"];
-    private static readonly string[] FieldKeys = ["path", "type", "codes", "default"];
+    private static readonly string[] FieldKeys = ["path", "type", "codes", "default", "rank"];
     private static readonly string[] DefineKeys = ["name", "condition"];
     private static readonly string[] RegionKeys = ["id", "name", "zone", "attributes"];
     private static readonly string[] CircularKeys = ["id", "number", "title", "issuer", "regions", "zone", "issued", "period", "relations", "withdraws", "accept", "provisions"];
@@ -111,7 +111,8 @@ internal static partial class YamlRuleLoader
                 ? [.. r.Codes(d, "default").Select(Literal.Code)]
                 : r.Str(d, "default") is { } text ? [LiteralOf(text)] : null;
         }
-        return path is null ? null : new FieldDecl(path, kind, codes, defaults, m.Span);
+        ImmutableArray<string> rank = m.Get("rank") is { } ranked ? [.. r.Codes(ranked, "rank")] : [];
+        return path is null ? null : new FieldDecl(path, kind, codes, defaults, m.Span) { Rank = rank };
     }
 
     /// <summary>A scalar as a literal: date (yyyy-mm-dd), number, true/false, or code.</summary>

@@ -54,6 +54,10 @@ internal sealed class DecisionKey
                 case TestCondition t when seen.Add($"{t.Subject} {t.Op} {string.Join(",", t.Values)}"):
                     fields.Add(t);
                     break;
+                // A rank reads the employee and their unit's levels, which do not change with the date.
+                case RankCondition r when seen.Add($"rank {r.Field.Path} {r.Count} {r.TopUnit}"):
+                    fields.Add(r);
+                    break;
                 case IncidentCondition i when seen.Add($"incident {i.Kind} {i.Days} {i.StartOffset} {i.WorkingDays} {i.TopUnit}"):
                     incidents.Add(i);
                     break;
