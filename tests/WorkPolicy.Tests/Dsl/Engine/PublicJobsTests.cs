@@ -300,6 +300,7 @@ public class SampleAnalystTests
     [InlineData("national")]
     [InlineData("depok")]
     [InlineData("boyolali")]
+    [InlineData("cirebon")]
     [InlineData("combined")]
     [InlineData("readings")]
     public void The_cases_of_each_sample_folder_pass(string folder)
