@@ -301,6 +301,7 @@ public class SampleAnalystTests
     [InlineData("depok")]
     [InlineData("boyolali")]
     [InlineData("cirebon")]
+    [InlineData("kendari")]
     [InlineData("combined")]
     [InlineData("readings")]
     public void The_cases_of_each_sample_folder_pass(string folder)
