@@ -302,6 +302,7 @@ public class SampleAnalystTests
     [InlineData("boyolali")]
     [InlineData("cirebon")]
     [InlineData("kendari")]
+    [InlineData("kendari/by-rank")]
     [InlineData("combined")]
     [InlineData("readings")]
     public void The_cases_of_each_sample_folder_pass(string folder)

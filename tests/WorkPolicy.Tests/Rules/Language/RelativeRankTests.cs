@@ -14,7 +14,7 @@ namespace WorkPolicy.Tests;
 public class RelativeRankTests
 {
     private static readonly string Vocabulary = File.ReadAllText(Repo.Path("samples", "circulars", "vocabulary.wp"))
-        .Replace("field employee.echelon: one-of { I, II, III, IV, none } default none", "field employee.echelon: one-of { I, II, III, IV, none } rank { I, II, III, IV }", StringComparison.Ordinal);
+        .Replace("field employee.echelon: one-of { I, II, III, IV, none } default none rank { I, II, III, IV }", "field employee.echelon: one-of { I, II, III, IV, none } rank { I, II, III, IV }", StringComparison.Ordinal);
 
     private const string Heads = """
         circular heads-2021 {
