@@ -23,13 +23,13 @@ internal static class RosterCommand
             if (Shared.LoadFacts(io, engine, parse.GetValue(facts)!) is not { } f) return WorkPolicyCommand.InputErrors;
             if (parse.GetValue(check) is { } rosterPath)
             {
-                var given = PolicyEngine.ReadRoster(rosterPath);
-                if (given.Value is not { } entries)
+                // Read as a stream into a byte per employee and day: a roster of any size the command wrote, or an office's.
+                var checkedRoster = engine.CheckRoster(f, first, last, rosterPath);
+                if (checkedRoster.Value is not { } report)
                 {
-                    Shared.Print(io, given.Diagnostics);
+                    Shared.Print(io, checkedRoster.Diagnostics);
                     return WorkPolicyCommand.InputErrors;
                 }
-                var report = engine.CheckRoster(f, first, last, entries);
                 report.WriteText(io.Out);
                 return report.Holds ? WorkPolicyCommand.Ok : WorkPolicyCommand.InputErrors;
             }

@@ -28,18 +28,19 @@ public sealed partial class PolicyEngine
     }
 
     /// <summary>
-    /// Reads a roster file: CSV with the header <c>employee,date,place</c>, or the JSON <see cref="RosterPlan.WriteJson"/> writes,
-    /// up to 256 MiB. Errors are diagnostics with file, line and column.
+    /// Reads a roster file of any size: CSV with the header <c>employee,date,place</c>, or the JSON
+    /// <see cref="RosterPlan.WriteJson"/> writes, read as a stream. Errors are diagnostics with file, line and column.
+    /// To check a large roster, <see cref="CheckRoster(PolicyFacts, LocalDate, LocalDate, string)"/> reads it without
+    /// holding an entry per place.
     /// </summary>
     public static Loaded<IReadOnlyList<RosterEntry>> ReadRoster(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var diagnostics = new List<Diagnostic>();
-        // A roster is data, as large as the population it plans: read up to the facts' bound, not a rule file's 4 MiB —
-        // `roster --check` refused the rosters `roster` writes for 100,000 employees.
-        if (SourceText.Read(path, diagnostics, Limits.MaxFactsBytes) is not { } text || RosterFiles.Read(path, text, diagnostics) is not { } assignments || diagnostics.Count > 0)
-            return new(null, [.. diagnostics]);
-        return new(assignments, [.. diagnostics]);
+        var entries = new List<RosterEntry>();
+        if (SourceText.Open(path, diagnostics) is not { } file) return new(null, [.. diagnostics]);
+        using (file) RosterReader.Read(path, file, (e, d, p) => entries.Add(new RosterEntry(e, d, p)), diagnostics);
+        return new(diagnostics.Count > 0 ? null : entries, [.. diagnostics]);
     }
 
     /// <summary>Checks a roster (an office's own, say) against the rules from <paramref name="from"/> to <paramref name="to"/> (<c>workpolicy roster --check</c>).</summary>
@@ -50,11 +51,37 @@ public sealed partial class PolicyEngine
     {
         var binding = Bind(facts);
         ArgumentNullException.ThrowIfNull(roster);
-        var assignments = roster.ToList();
-        var known = facts.File.Employees.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var strangers = assignments.Select(a => a.Employee).Where(e => !known.Contains(e)).Distinct().Order(StringComparer.Ordinal);
-        var violations = RosterChecker.Check(binding.Memo, facts.File.Employees, Interval(from, to), assignments);
-        return new RosterCheckReport([.. strangers], [.. violations.Select(v => new RosterIssue(v.Date, v.Employee, v.Pool, v.Message))]);
+        var interval = Interval(from, to);
+        var grid = new RosterGrid(facts.File.Employees, interval);
+        foreach (var a in roster) grid.Add(a.Employee, a.Date, a.Place);
+        return Checked(binding, facts, interval, grid);
+    }
+
+    /// <summary>
+    /// Checks the roster file at <paramref name="path"/> (CSV or JSON, of any size) against the rules, read as a stream
+    /// into a byte per employee and day: a million employees over a month are checked in the memory of their facts.
+    /// Null, with the diagnostics, when the file has errors.
+    /// </summary>
+    /// <example><code>var checkedRoster = engine.CheckRoster(facts, from, to, "august.json");
+    /// if (checkedRoster.Value is { } report) Console.Write(report);</code></example>
+    public Loaded<RosterCheckReport> CheckRoster(PolicyFacts facts, LocalDate from, LocalDate to, string path)
+    {
+        var binding = Bind(facts);
+        ArgumentNullException.ThrowIfNull(path);
+        var interval = Interval(from, to);
+        var diagnostics = new List<Diagnostic>();
+        if (SourceText.Open(path, diagnostics) is not { } file) return new(null, [.. diagnostics]);
+        var grid = new RosterGrid(facts.File.Employees, interval);
+        using (file) RosterReader.Read(path, file, grid.Add, diagnostics);
+        return diagnostics.Count > 0 ? new(null, [.. diagnostics]) : new(Checked(binding, facts, interval, grid), []);
+    }
+
+    private RosterCheckReport Checked(FactsBinding binding, PolicyFacts facts, DateInterval interval, RosterGrid grid)
+    {
+        var violations = RosterChecker.Check(binding.Memo, facts.File.Employees, interval, grid);
+        ImmutableArray<string> strangers = [.. grid.Strangers];
+        if (grid.MoreStrangers > 0) strangers = strangers.Add($"… and {grid.MoreStrangers:N0} more");
+        return new RosterCheckReport(strangers, [.. violations.Select(v => new RosterIssue(v.Date, v.Employee, v.Pool, v.Message))]);
     }
 
     /// <summary>

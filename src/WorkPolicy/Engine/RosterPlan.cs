@@ -89,7 +89,7 @@ public sealed record RosterIssue(
     }
 }
 
-/// <summary>What <see cref="PolicyEngine.CheckRoster"/> found in a roster: employees the facts do not know, and every violation.</summary>
+/// <summary>What <see cref="PolicyEngine.CheckRoster(PolicyFacts, NodaTime.LocalDate, NodaTime.LocalDate, IEnumerable{RosterEntry})"/> found in a roster: employees the facts do not know, and every violation.</summary>
 public sealed record RosterCheckReport : Report
 {
     [JsonConstructor]

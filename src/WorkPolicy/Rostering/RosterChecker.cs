@@ -14,10 +14,8 @@ internal sealed record RosterViolation(LocalDate? Date, string? Employee, string
 internal static class RosterChecker
 {
     /// <summary>Every violation of fixed decisions, quotas and fairness, in date then employee order.</summary>
-    public static ImmutableArray<RosterViolation> Check(IDecider evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IEnumerable<RosterEntry> roster)
+    public static ImmutableArray<RosterViolation> Check(IDecider evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, RosterGrid given)
     {
-        var given = new Dictionary<(string, LocalDate), RosterPlace>();
-        foreach (var a in roster) given[(a.Employee, a.Date)] = a.Place;
         var violations = new List<RosterViolation>();
         var officeDays = new Dictionary<(string Group, string Unit), Dictionary<string, int>>();
         // The turn of each pool, counted as the planner counts it: one per day the pool has members.
@@ -32,12 +30,13 @@ internal static class RosterChecker
         {
             var pools = new SortedDictionary<(string Group, string Unit), (PoolAssignment Pool, Verdict Verdict, int Members, int AtPlace)>();
             var modes = new List<(EmployeeRow Row, WorkMode Mode)>(employees.Count);
-            foreach (var e in employees)
+            for (var index = 0; index < employees.Count; index++)
             {
+                var e = employees[index];
                 var row = evaluator.Facts.Row(e);
                 var d = evaluator.Decide(row, date);
                 modes.Add((row, d.Mode));
-                var has = given.TryGetValue((e.Id, date), out var place);
+                var has = given.TryGet(index, date, out var place);
                 switch (d.Mode)
                 {
                     case WorkMode.DayOff when has && place != RosterPlace.Off:

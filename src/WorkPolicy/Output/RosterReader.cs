@@ -1,0 +1,201 @@
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Parsing;
+using WorkPolicy.Rostering;
+
+namespace WorkPolicy.Output;
+
+/// <summary>
+/// Reads a roster file of any size as a stream — the JSON <c>roster</c> writes (its <c>assignments</c>; the rest is
+/// passed over) or CSV with the header <c>employee,date,place</c> — handing each place to <c>add</c> as it is read: what
+/// is held is what the caller keeps (<see cref="RosterGrid"/>: a byte per employee and day), never the file.
+/// Diagnostics name the line (and column, for CSV), quote values short and printable (as every message does), and
+/// stop at <see cref="MostReported"/>, then count.
+/// </summary>
+internal static class RosterReader
+{
+    /// <summary>Diagnostics reported at most; the rest are counted in one more.</summary>
+    public const int MostReported = 100;
+
+    /// <summary>A JSON token larger than this is refused (a name, a date, a place are a few bytes).</summary>
+    private const int MaxToken = 1 << 20;
+
+    public static void Read(string path, Stream stream, Action<string, LocalDate, RosterPlace> add, List<Diagnostic> diagnostics)
+    {
+        var reported = new Reported(path, diagnostics);
+        var first = stream.ReadByte();
+        while (first is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF) first = stream.ReadByte();
+        // The byte looked at is put back in front of the rest.
+        var rest = first < 0 ? Stream.Null : new PrefixedStream((byte)first, stream);
+        if (first == '{') ReadJson(rest, add, reported);
+        else ReadCsv(rest, add, reported);
+        reported.Finish();
+    }
+
+    private static void ReadCsv(Stream stream, Action<string, LocalDate, RosterPlace> add, Reported reported)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        var headerLine = reader.ReadLine() ?? "";
+        var header = headerLine.Split(',').Select(h => h.Trim().ToLowerInvariant()).ToList();
+        int ie = header.IndexOf("employee"), id = header.IndexOf("date"), ip = header.IndexOf("place");
+        if (ie < 0 || id < 0 || ip < 0)
+        {
+            reported.Add(DiagnosticMessages.RosterHeaderMissing, 1, 1);
+            return;
+        }
+        var line = 1;
+        for (var text = reader.ReadLine(); text is not null; text = reader.ReadLine())
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var cols = text.Split(',');
+            if (cols.Length <= Math.Max(ie, Math.Max(id, ip)))
+            {
+                reported.Add(DiagnosticMessages.ColumnCount, line, 1, header.Count, cols.Length);
+                continue;
+            }
+            var dateText = cols[id].Trim();
+            if (!Values.TryDate(dateText, out var date))
+            {
+                reported.Add(DiagnosticMessages.NotDate, line, ColumnOf(text, id), dateText);
+                continue;
+            }
+            if (!Places.TryParse(cols[ip], out var place))
+            {
+                reported.Add(DiagnosticMessages.NotPlace, line, ColumnOf(text, ip), cols[ip].Trim());
+                continue;
+            }
+            add(cols[ie].Trim(), date, place);
+        }
+    }
+
+    private static int ColumnOf(string line, int column)
+    {
+        var col = 1;
+        for (var c = 0; c < column; c++) col = line.IndexOf(',', col - 1) + 2;
+        return col;
+    }
+
+    /// <summary>The assignments of <c>{ "assignments": [ { employee, date, place } ], … }</c>, read token by token.</summary>
+    private static void ReadJson(Stream stream, Action<string, LocalDate, RosterPlace> add, Reported reported)
+    {
+        var buffer = new byte[1 << 16];
+        var length = 0;
+        var final = false;
+        var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = 16 });
+        // Where the reader stands: in the assignments (depth 1 property), in one assignment (depth 2), its member names.
+        var inAssignments = false;
+        var sawRoot = false;
+        string? property = null, employee = null, dateText = null, placeText = null;
+        try
+        {
+            while (true)
+            {
+                if (!final)
+                {
+                    var read = stream.Read(buffer, length, buffer.Length - length);
+                    if (read == 0) final = true;
+                    length += read;
+                }
+                var reader = new Utf8JsonReader(buffer.AsSpan(0, length), final, state);
+                while (reader.Read())
+                {
+                    if (!sawRoot)
+                    {
+                        sawRoot = true;
+                        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("a roster is a JSON object with 'assignments'");
+                    }
+                    switch (reader.TokenType)
+                    {
+                        case JsonTokenType.PropertyName when reader.CurrentDepth == 1:
+                            inAssignments = reader.ValueTextEquals("assignments"u8);
+                            break;
+                        case JsonTokenType.EndArray when reader.CurrentDepth == 1:
+                            inAssignments = false;
+                            break;
+                        case JsonTokenType.StartObject when inAssignments && reader.CurrentDepth == 2:
+                            employee = dateText = placeText = null;
+                            break;
+                        case JsonTokenType.PropertyName when inAssignments && reader.CurrentDepth == 3:
+                            property = reader.GetString();
+                            break;
+                        case JsonTokenType.String when inAssignments && reader.CurrentDepth == 3:
+                            switch (property)
+                            {
+                                case "employee": employee = reader.GetString(); break;
+                                case "date": dateText = reader.GetString(); break;
+                                case "place": placeText = reader.GetString(); break;
+                            }
+                            break;
+                        case JsonTokenType.EndObject when inAssignments && reader.CurrentDepth == 2:
+                            if (employee is not null && Values.TryDate(dateText ?? "", out var date) && Places.TryParse(placeText ?? "", out var place))
+                                add(employee, date, place);
+                            else reported.Add(DiagnosticMessages.AssignmentInvalid, 1, 1, dateText ?? "", placeText ?? "");
+                            break;
+                    }
+                }
+                if (final) break;
+                var consumed = (int)reader.BytesConsumed;
+                state = reader.CurrentState;
+                if (consumed == 0 && length == buffer.Length)
+                {
+                    if (buffer.Length >= MaxToken) throw new JsonException($"a value longer than {MaxToken / 1024} KiB");
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+                Buffer.BlockCopy(buffer, consumed, buffer, 0, length - consumed);
+                length -= consumed;
+            }
+        }
+        catch (JsonException ex)
+        {
+            reported.Add(DiagnosticMessages.NotRoster, ex.LineNumber is { } l ? (int)l + 1 : 1, ex.BytePositionInLine is { } b ? (int)b + 1 : 1, ex.Message);
+        }
+    }
+
+    private sealed class Reported(string path, List<Diagnostic> into)
+    {
+        private int _unreported;
+
+        public void Add(DiagnosticMessage message, int line, int column, params object?[] args)
+        {
+            if (into.Count(d => d.Span.Path == path) >= MostReported)
+            {
+                _unreported++;
+                return;
+            }
+            into.Add(Diagnostic.Create(message, SourceSpan.At(path, line, column), args));
+        }
+
+        public void Finish()
+        {
+            if (_unreported > 0) into.Add(Diagnostic.Create(DiagnosticMessages.MoreNotReported, SourceSpan.At(path, 1, 1), _unreported, MostReported));
+        }
+    }
+
+    /// <summary>One byte, then the rest of a stream: what sniffing the first byte of a stream that cannot seek reads.</summary>
+    private sealed class PrefixedStream(byte first, Stream rest) : Stream
+    {
+        private bool _given;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (count == 0) return 0;
+            if (_given) return rest.Read(buffer, offset, count);
+            _given = true;
+            buffer[offset] = first;
+            return 1 + (count > 1 ? rest.Read(buffer, offset + 1, count - 1) : 0);
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,75 @@
+using FluentAssertions;
+using NodaTime;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary>
+/// Rosters are read as streams, at any size, into a byte per employee and day: <c>roster --check</c> reads the JSON and
+/// CSV that <c>roster</c> writes and answers as the check of the same entries in memory; a hostile file gets a bounded
+/// list of diagnostics naming lines, and a bounded list of strangers.
+/// </summary>
+public sealed class RosterFilesAtScaleTests : IDisposable
+{
+    private static readonly LocalDate Monday = new(2021, 8, 2), Friday = new(2021, 8, 6);
+    private readonly string _folder = Directory.CreateTempSubdirectory("wp-roster-files-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static (PolicyEngine Engine, PolicyFacts Facts) Population(int employees)
+    {
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+        var facts = engine.ParseFacts("staff.yaml", SyntheticFacts.Generate(employees, seed: 5)).Value!;
+        return (engine, facts);
+    }
+
+    [Fact]
+    public void The_json_and_csv_a_roster_writes_are_checked_from_the_file_as_the_same_entries_in_memory()
+    {
+        var (engine, facts) = Population(3000);
+        var plan = engine.Roster(facts, Monday, Friday);
+        var json = Path.Combine(_folder, "roster.json");
+        using (var file = File.Create(json)) plan.WriteJson(file);
+        var csv = Path.Combine(_folder, "roster.csv");
+        File.WriteAllLines(csv, ["employee,date,place", .. plan.Entries.Select(e => $"{e.Employee},{e.Date:uuuu-MM-dd},{e.Place.ToString().ToLowerInvariant()}")]);
+
+        var inMemory = engine.CheckRoster(facts, Monday, Friday, plan.Entries);
+        inMemory.Holds.Should().BeTrue();
+        engine.CheckRoster(facts, Monday, Friday, json).Value.Should().Be(inMemory);
+        engine.CheckRoster(facts, Monday, Friday, csv).Value.Should().Be(inMemory);
+        PolicyEngine.ReadRoster(json).Value.Should().Equal(plan.Entries);
+
+        // Everyone at the office: the same violations from the file as from the entries.
+        var office = plan.Entries.Select(e => e with { Place = e.Place == RosterPlace.Off ? RosterPlace.Off : RosterPlace.Office }).ToList();
+        File.WriteAllLines(csv, ["employee,date,place", .. office.Select(e => $"{e.Employee},{e.Date:uuuu-MM-dd},{e.Place.ToString().ToLowerInvariant()}")]);
+        var broken = engine.CheckRoster(facts, Monday, Friday, csv).Value!;
+        broken.Holds.Should().BeFalse();
+        broken.Should().Be(engine.CheckRoster(facts, Monday, Friday, office));
+    }
+
+    [Fact]
+    public void A_hostile_file_gets_a_bounded_list_of_diagnostics_naming_lines_and_a_bounded_list_of_strangers()
+    {
+        var (engine, facts) = Population(50);
+        var csv = Path.Combine(_folder, "bad.csv");
+        File.WriteAllLines(csv, ["employee,date,place", .. Enumerable.Range(0, 500).Select(i => $"e-{i},2021-08-0{i % 9 + 1},\u001b[31mnowhere")]);
+        var bad = engine.CheckRoster(facts, Monday, Friday, csv);
+        bad.Value.Should().BeNull();
+        bad.Diagnostics.Should().HaveCount(101);
+        bad.Diagnostics[0].ToString().Should().Contain("bad.csv(2,").And.Contain("\\u001B[31mnowhere").And.NotContain("\u001b");
+        bad.Diagnostics[^1].Message.Should().Contain("400 more");
+
+        var strangers = Path.Combine(_folder, "strangers.csv");
+        File.WriteAllLines(strangers, ["employee,date,place", .. Enumerable.Range(0, 1500).Select(i => $"nobody-{i},2021-08-02,office")]);
+        var report = engine.CheckRoster(facts, Monday, Friday, strangers).Value!;
+        report.Strangers.Should().HaveCount(1001);
+        report.Strangers[^1].Should().Be("… and 500 more");
+
+        var huge = Path.Combine(_folder, "long.json");
+        File.WriteAllText(huge, "{\"assignments\":[{\"employee\":\"" + new string('x', 2 << 20) + "\"}]}");
+        engine.CheckRoster(facts, Monday, Friday, huge).Diagnostics.Should().ContainSingle(d => d.Message.Contains("longer than 1024 KiB"));
+        var notJson = Path.Combine(_folder, "array.json");
+        File.WriteAllText(notJson, "{\"assignments\": [ {\"employee\": \"e-1\", ");
+        engine.CheckRoster(facts, Monday, Friday, notJson).Diagnostics.Should().ContainSingle(d => d.Code == "WP0002" || d.Message.StartsWith("not a roster", StringComparison.Ordinal));
+    }
+}
