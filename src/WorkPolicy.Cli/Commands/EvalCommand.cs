@@ -92,23 +92,6 @@ internal static class EvalCommand
             return;
         }
         // Large outputs go straight to the byte stream instead of through one big string.
-        if (ReferenceEquals(io.Out, Console.Out))
-        {
-            io.Out.Flush();
-            using var stdout = Console.OpenStandardOutput();
-            PolicyJson.WriteDecisions(stdout, decisions);
-            stdout.WriteByte((byte)'\n');
-            return;
-        }
-        if (io.Out is StreamWriter { Encoding: System.Text.UTF8Encoding } file)
-        {
-            file.Flush();
-            PolicyJson.WriteDecisions(file.BaseStream, decisions);
-            file.BaseStream.WriteByte((byte)'\n');
-            return;
-        }
-        using var ms = new MemoryStream();
-        PolicyJson.WriteDecisions(ms, decisions);
-        io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+        Shared.WriteUtf8(io, stream => PolicyJson.WriteDecisions(stream, decisions));
     }
 }

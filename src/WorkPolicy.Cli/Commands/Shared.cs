@@ -64,7 +64,33 @@ internal static class Shared
     }
 
     /// <summary>Writes a report's JSON and a newline to standard output.</summary>
-    public static void WriteJson(CliIO io, Report report) => io.Out.WriteLine(report.ToJson());
+    public static void WriteJson(CliIO io, Report report) => WriteUtf8(io, report.WriteJson);
+
+    /// <summary>
+    /// Writes what <paramref name="write"/> writes, then a newline, to standard output: straight to its byte stream where
+    /// it is one (the console, or a file), so a large output — a roster of a million employees — never becomes one string.
+    /// </summary>
+    public static void WriteUtf8(CliIO io, Action<Stream> write)
+    {
+        if (ReferenceEquals(io.Out, Console.Out))
+        {
+            io.Out.Flush();
+            using var stdout = Console.OpenStandardOutput();
+            write(stdout);
+            stdout.WriteByte((byte)'\n');
+            return;
+        }
+        if (io.Out is StreamWriter { Encoding: System.Text.UTF8Encoding } file)
+        {
+            file.Flush();
+            write(file.BaseStream);
+            file.BaseStream.WriteByte((byte)'\n');
+            return;
+        }
+        using var ms = new MemoryStream();
+        write(ms);
+        io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+    }
 
     /// <summary>Every date from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
     public static (LocalDate From, LocalDate To) Dates(string? on, string? from, string? to)
