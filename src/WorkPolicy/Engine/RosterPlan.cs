@@ -30,13 +30,14 @@ public sealed record RosterPlan : Report
     {
         _roster = roster;
         _html = html;
-        Entries = roster.Assignments;
         Unplaced = roster.Unassigned;
         Pools = roster.Pools;
     }
 
-    /// <summary>The places, employee by employee, each employee's days in order.</summary>
-    public ValueList<RosterEntry> Entries { get; }
+    /// <summary>The places, employee by employee, each employee's days in order (made on first use: a roster only written never needs them as objects).</summary>
+    public ValueList<RosterEntry> Entries => _entries ??= new ValueList<RosterEntry>([.. _roster.Assignments]);
+
+    private ValueList<RosterEntry>? _entries;
 
     /// <summary>What could not be placed because facts are missing.</summary>
     public ValueList<UnplacedDay> Unplaced { get; }

@@ -5,7 +5,7 @@ using WorkPolicy.Ast;
 namespace WorkPolicy.Rostering;
 
 /// <summary>A planned roster: assignments in employee-then-date order, what could not be placed, and pool counts.</summary>
-internal sealed record Roster(ImmutableArray<RosterEntry> Assignments, ImmutableArray<UnplacedDay> Unassigned, ImmutableArray<PoolDayCount> Pools);
+internal sealed record Roster(IReadOnlyCollection<RosterEntry> Assignments, ImmutableArray<UnplacedDay> Unassigned, ImmutableArray<PoolDayCount> Pools);
 
 /// <summary>Words for places in files and output.</summary>
 internal static class Places

@@ -41,8 +41,8 @@ internal static class RosterPlanner
     /// <summary>Plans a roster for <paramref name="employees"/> over <paramref name="dates"/>.</summary>
     public static Roster Plan(IDecider evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IProgress<int>? progress = null)
     {
-        var byEmployee = new Dictionary<string, List<RosterEntry>>(StringComparer.Ordinal);
-        foreach (var e in employees) byEmployee[e.Id] = new List<RosterEntry>(dates.Length);
+        // A byte per employee and day, not an entry per place (what a million employees over a month need).
+        var places = new RosterPlaces([.. employees.Select(e => e.Id)], dates);
         var unassigned = ImmutableArray.CreateBuilder<UnplacedDay>();
         var pools = ImmutableArray.CreateBuilder<PoolDayCount>();
         var fairness = new Dictionary<string, Fairness>(StringComparer.Ordinal);
@@ -54,10 +54,11 @@ internal static class RosterPlanner
         {
             // Outside every circular the calendar still says which days are worked.
             var uncovered = evaluator.Facts.IsWorkingDay(date) ? RosterPlace.Office : RosterPlace.Off;
-            var buckets = new SortedDictionary<(string Group, string Unit), List<(EmployeeRow Row, Verdict V, PoolAssignment Pool)>>();
+            var buckets = new SortedDictionary<(string Group, string Unit), List<(EmployeeRow Row, Verdict V, PoolAssignment Pool, int Index)>>();
             var modes = new List<(EmployeeRow Row, WorkMode Mode)>(rows.Count);
-            foreach (var row in rows)
+            for (var index = 0; index < rows.Count; index++)
             {
+                var row = rows[index];
                 var e = row.Facts;
                 var v = evaluator.Classify(row, date);
                 modes.Add((row, v.Mode));
@@ -69,7 +70,7 @@ internal static class RosterPlanner
                     case WorkMode.Rotation when evaluator.PoolOf(row, date, v) is { } pool:
                         var key = (pool.Group, pool.Unit);
                         if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = [];
-                        list.Add((row, v, pool));
+                        list.Add((row, v, pool, index));
                         break;
                     default:
                         var place = v.Mode switch
@@ -79,7 +80,7 @@ internal static class RosterPlanner
                             WorkMode.NotCovered => uncovered,
                             _ => RosterPlace.Office,
                         };
-                        byEmployee[e.Id].Add(new RosterEntry(e.Id, date, place));
+                        places.Set(index, day, place);
                         break;
                 }
             }
@@ -120,11 +121,11 @@ internal static class RosterPlanner
                     state.DaysInBlock = 0;
                 }
                 state.DaysInBlock++;
-                foreach (var (row, _, _) in members)
+                foreach (var (row, _, _, index) in members)
                 {
                     var e = row.Facts;
                     var atOffice = state.Office.Contains(e.Id);
-                    byEmployee[e.Id].Add(new RosterEntry(e.Id, date, atOffice ? RosterPlace.Office : RosterPlace.Home));
+                    places.Set(index, day, atOffice ? RosterPlace.Office : RosterPlace.Home);
                     if (!atOffice) continue;
                     if (!fairness.TryGetValue(e.Id, out var f)) fairness[e.Id] = f = new Fairness();
                     f.OfficeDays++;
@@ -136,10 +137,11 @@ internal static class RosterPlanner
                     Base = share.Base, FixedAtPlace = share.Fixed, Bound = pool.Bound, Highest = share.Highest, Minimum = pool.MinPersons,
                 });
             }
-            progress?.Report(++day);
+            // Counted apart from the report: a null progress skips its argument, and the day indexes the places.
+            day++;
+            progress?.Report(day);
         }
-        var assignments = employees.SelectMany(e => byEmployee[e.Id]).ToImmutableArray();
-        return new Roster(assignments, unassigned.ToImmutable(), pools.ToImmutable());
+        return new Roster(places, unassigned.ToImmutable(), pools.ToImmutable());
     }
 
     /// <summary>Working days one selection lasts: the rotation obligation's <c>every</c>, else one.</summary>
