@@ -26,10 +26,12 @@ internal static class RosterChecker
         var grouped = new Dictionary<(string Group, string Unit), (PoolAssignment Pool, List<(string Value, bool AtOffice)> Members)>();
         // For pools that allow no two office days running: each member's last office day, by the pool's turn.
         var lastOffice = new Dictionary<(string Employee, string Group, string Unit), (int Turn, LocalDate Date)>();
+        // Each day's modes, in one list emptied between days.
+        var modes = new List<(EmployeeRow Row, WorkMode Mode)>(employees.Count);
         foreach (var date in dates)
         {
             var pools = new SortedDictionary<(string Group, string Unit), (PoolAssignment Pool, Verdict Verdict, int Members, int AtPlace)>();
-            var modes = new List<(EmployeeRow Row, WorkMode Mode)>(employees.Count);
+            modes.Clear();
             for (var index = 0; index < employees.Count; index++)
             {
                 var e = employees[index];

@@ -49,13 +49,15 @@ internal static class RosterPlanner
         var states = new Dictionary<(string, string), PoolState>();
         var cadences = new Dictionary<(string, string), int>();
         var day = 0;
+        // Each day's modes, in one list emptied between days (a million employees: 16 MB once, not each day).
+        var modes = new List<(EmployeeRow Row, WorkMode Mode)>(employees.Count);
         var rows = employees.Select(evaluator.Facts.Row).ToList();
         foreach (var date in dates)
         {
             // Outside every circular the calendar still says which days are worked.
             var uncovered = evaluator.Facts.IsWorkingDay(date) ? RosterPlace.Office : RosterPlace.Off;
             var buckets = new SortedDictionary<(string Group, string Unit), List<(EmployeeRow Row, Verdict V, PoolAssignment Pool, int Index)>>();
-            var modes = new List<(EmployeeRow Row, WorkMode Mode)>(rows.Count);
+            modes.Clear();
             for (var index = 0; index < rows.Count; index++)
             {
                 var row = rows[index];
