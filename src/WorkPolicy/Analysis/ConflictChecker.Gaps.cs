@@ -13,14 +13,16 @@ internal static partial class ConflictChecker
     /// <summary>The gaps of every circular of <paramref name="rules"/>: one warning per circular at most (see <see cref="CheckGaps"/>); <paramref name="cancel"/> stops between circulars.</summary>
     public static ImmutableArray<Diagnostic> Gaps(CompiledRules rules, CancellationToken cancel = default)
     {
+        // Each circular is searched on its own, on all cores; the first gap of each circular (its versions in order) is kept.
+        var circulars = rules.Circulars;
+        var found = new Diagnostic?[circulars.Length];
+        Parallel.For(0, circulars.Length, new ParallelOptions { CancellationToken = cancel }, i => found[i] = CheckGaps(rules, circulars[i]));
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in rules.Circulars)
+        for (var i = 0; i < circulars.Length; i++)
         {
-            cancel.ThrowIfCancellationRequested();
-            if (reported.Contains(c.Model.Id) || CheckGaps(rules, c) is not { } gap) continue;
+            if (found[i] is not { } gap || !reported.Add(circulars[i].Model.Id)) continue;
             diagnostics.Add(gap);
-            reported.Add(c.Model.Id);
         }
         return diagnostics.ToImmutable();
     }
