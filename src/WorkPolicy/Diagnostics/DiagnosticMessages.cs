@@ -161,6 +161,7 @@ internal static class DiagnosticMessages
 
     // WP0205 WrongShape
     public static readonly DiagnosticMessage AttributesTakeMapping = new(DiagnosticCatalog.WrongShape, "'attributes' takes a mapping, e.g. {{ java-bali: true }}");
+    public static readonly DiagnosticMessage LineTooLong = new(DiagnosticCatalog.WrongShape, "a line longer than {0:N0} characters: a roster line holds an employee, a date and a place");
     public static readonly DiagnosticMessage ColumnCount = new(DiagnosticCatalog.WrongShape, "expected {0} columns, found {1}");
     public static readonly DiagnosticMessage KeysMustBePlainScalars = new(DiagnosticCatalog.WrongShape, "keys must be plain scalars, not lists or mappings");
     public static readonly DiagnosticMessage MustBeKeyValueMapping = new(DiagnosticCatalog.WrongShape, "{0} must be a mapping (key: value)");

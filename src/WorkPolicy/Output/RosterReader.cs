@@ -10,7 +10,7 @@ namespace WorkPolicy.Output;
 /// <summary>
 /// Reads a roster file of any size as a stream — the JSON <c>roster</c> writes (its <c>assignments</c>; the rest is
 /// passed over) or CSV with the header <c>employee,date,place</c> — handing each place to <c>add</c> as it is read: what
-/// is held is what the caller keeps (<see cref="RosterGrid"/>: a byte per employee and day), never the file.
+/// is held is what the caller keeps (<see cref="RosterPlaces"/>: a byte per employee and day), never the file.
 /// Diagnostics name the line (and column, for CSV), quote values short and printable (as every message does), and
 /// stop at <see cref="MostReported"/>, then count.
 /// </summary>
@@ -34,10 +34,14 @@ internal static class RosterReader
         reported.Finish();
     }
 
+    /// <summary>The longest CSV line read: a longer one is reported and passed over, never held whole.</summary>
+    public const int MaxLine = 1 << 16;
+
     private static void ReadCsv(Stream stream, Action<string, LocalDate, RosterPlace> add, Reported reported)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var headerLine = reader.ReadLine() ?? "";
+        var lines = new BoundedLines(reader, MaxLine);
+        var headerLine = lines.Next(out _) ?? "";
         var header = headerLine.Split(',').Select(h => h.Trim().ToLowerInvariant()).ToList();
         int ie = header.IndexOf("employee"), id = header.IndexOf("date"), ip = header.IndexOf("place");
         if (ie < 0 || id < 0 || ip < 0)
@@ -46,9 +50,14 @@ internal static class RosterReader
             return;
         }
         var line = 1;
-        for (var text = reader.ReadLine(); text is not null; text = reader.ReadLine())
+        for (var text = lines.Next(out var tooLong); text is not null; text = lines.Next(out tooLong))
         {
             line++;
+            if (tooLong)
+            {
+                reported.Add(DiagnosticMessages.LineTooLong, line, 1, MaxLine);
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(text)) continue;
             var cols = text.Split(',');
             if (cols.Length <= Math.Max(ie, Math.Max(id, ip)))
@@ -71,6 +80,39 @@ internal static class RosterReader
         }
     }
 
+    /// <summary>Lines of a reader, each at most <c>max</c> characters: a longer one is passed over (read, not kept) and flagged.</summary>
+    private sealed class BoundedLines(TextReader reader, int max)
+    {
+        private readonly char[] _buffer = new char[1 << 16];
+        private readonly StringBuilder _line = new();
+        private int _at, _length;
+
+        public string? Next(out bool tooLong)
+        {
+            _line.Clear();
+            tooLong = false;
+            var any = false;
+            while (true)
+            {
+                if (_at == _length)
+                {
+                    _length = reader.Read(_buffer, 0, _buffer.Length);
+                    _at = 0;
+                    if (_length == 0) return any ? Done(tooLong) : null;
+                }
+                any = true;
+                var end = Array.IndexOf(_buffer, '\n', _at, _length - _at);
+                var stop = end < 0 ? _length : end;
+                if (!tooLong && _line.Length + stop - _at <= max) _line.Append(_buffer, _at, stop - _at);
+                else tooLong = true;
+                _at = end < 0 ? _length : end + 1;
+                if (end >= 0) return Done(tooLong);
+            }
+        }
+
+        private string Done(bool tooLong) => tooLong ? "" : _line.ToString().TrimEnd('\r');
+    }
+
     private static int ColumnOf(string line, int column)
     {
         var col = 1;
@@ -89,6 +131,15 @@ internal static class RosterReader
         var inAssignments = false;
         var sawRoot = false;
         string? property = null, employee = null, dateText = null, placeText = null;
+        // Where each assignment begins, counted as the bytes go by (each byte once): one that is not valid is named there.
+        int scanned = 0, lines = 0, lineStart = 0, startLine = 1, startColumn = 1;
+        void Advance(int to)
+        {
+            var span = buffer.AsSpan(scanned, to - scanned);
+            lines += span.Count((byte)'\n');
+            if (span.LastIndexOf((byte)'\n') is var last and >= 0) lineStart = scanned + last + 1;
+            scanned = to;
+        }
         try
         {
             while (true)
@@ -117,6 +168,8 @@ internal static class RosterReader
                             break;
                         case JsonTokenType.StartObject when inAssignments && reader.CurrentDepth == 2:
                             employee = dateText = placeText = null;
+                            Advance((int)reader.TokenStartIndex);
+                            (startLine, startColumn) = (lines + 1, (int)reader.TokenStartIndex - lineStart + 1);
                             break;
                         case JsonTokenType.PropertyName when inAssignments && reader.CurrentDepth == 3:
                             property = reader.GetString();
@@ -132,7 +185,7 @@ internal static class RosterReader
                         case JsonTokenType.EndObject when inAssignments && reader.CurrentDepth == 2:
                             if (employee is not null && Values.TryDate(dateText ?? "", out var date) && Places.TryParse(placeText ?? "", out var place))
                                 add(employee, date, place);
-                            else reported.Add(DiagnosticMessages.AssignmentInvalid, 1, 1, dateText ?? "", placeText ?? "");
+                            else reported.Add(DiagnosticMessages.AssignmentInvalid, startLine, startColumn, dateText ?? "", placeText ?? "");
                             break;
                     }
                 }
@@ -144,6 +197,8 @@ internal static class RosterReader
                     if (buffer.Length >= MaxToken) throw new JsonException($"a value longer than {MaxToken / 1024} KiB");
                     Array.Resize(ref buffer, buffer.Length * 2);
                 }
+                Advance(Math.Max(consumed, scanned));
+                (scanned, lineStart) = (scanned - consumed, lineStart - consumed);
                 Buffer.BlockCopy(buffer, consumed, buffer, 0, length - consumed);
                 length -= consumed;
             }
@@ -156,15 +211,16 @@ internal static class RosterReader
 
     private sealed class Reported(string path, List<Diagnostic> into)
     {
-        private int _unreported;
+        private int _reported, _unreported;
 
         public void Add(DiagnosticMessage message, int line, int column, params object?[] args)
         {
-            if (into.Count(d => d.Span.Path == path) >= MostReported)
+            if (_reported == MostReported)
             {
                 _unreported++;
                 return;
             }
+            _reported++;
             into.Add(Diagnostic.Create(message, SourceSpan.At(path, line, column), args));
         }
 

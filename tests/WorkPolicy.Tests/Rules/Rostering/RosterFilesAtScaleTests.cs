@@ -38,6 +38,13 @@ public sealed class RosterFilesAtScaleTests : IDisposable
         engine.CheckRoster(facts, Monday, Friday, json).Value.Should().Be(inMemory);
         engine.CheckRoster(facts, Monday, Friday, csv).Value.Should().Be(inMemory);
         PolicyEngine.ReadRoster(json).Value.Should().Equal(plan.Entries);
+        // A place spoiled past the reader's first buffers (the JSON is one line): named at the column its assignment begins.
+        var text = File.ReadAllText(json);
+        var spoiled = text.LastIndexOf("\"place\":\"", text.IndexOf("\"unassigned\"", StringComparison.Ordinal), StringComparison.Ordinal);
+        var begins = text.LastIndexOf('{', spoiled);
+        File.WriteAllText(json, text[..spoiled] + "\"place\":\"nowhere" + text[(spoiled + "\"place\":\"".Length)..]);
+        engine.CheckRoster(facts, Monday, Friday, json).Diagnostics.Should().ContainSingle().Which.Span.Should().Be(SourceSpan.At(json, 1, begins + 1));
+        using (var file = File.Create(json)) plan.WriteJson(file);
 
         // Everyone at the office: the same violations from the file as from the entries.
         var office = plan.Entries.Select(e => e with { Place = e.Place == RosterPlace.Off ? RosterPlace.Off : RosterPlace.Office }).ToList();
@@ -68,6 +75,15 @@ public sealed class RosterFilesAtScaleTests : IDisposable
         var huge = Path.Combine(_folder, "long.json");
         File.WriteAllText(huge, "{\"assignments\":[{\"employee\":\"" + new string('x', 2 << 20) + "\"}]}");
         engine.CheckRoster(facts, Monday, Friday, huge).Diagnostics.Should().ContainSingle(d => d.Message.Contains("longer than 1024 KiB"));
+        // A line of 3 MB is passed over, not held whole; an assignment that is not valid is named at its line and column.
+        var longLine = Path.Combine(_folder, "long.csv");
+        File.WriteAllText(longLine, "employee,date,place\ne-1,2021-08-02,office\n" + new string('x', 3 << 20) + "\ne-2,2021-08-02,office\n");
+        engine.CheckRoster(facts, Monday, Friday, longLine).Diagnostics.Should().ContainSingle()
+            .Which.ToString().Should().Contain("long.csv(3,1)").And.Contain("longer than 65,536 characters");
+        var invalid = Path.Combine(_folder, "invalid.json");
+        File.WriteAllText(invalid, "{\"assignments\": [\n  {\"employee\": \"e-1\", \"date\": \"2021-08-02\", \"place\": \"office\"},\n  {\"employee\": \"e-2\", \"date\": \"2021-13-02\", \"place\": \"office\"}\n]}");
+        engine.CheckRoster(facts, Monday, Friday, invalid).Diagnostics.Should().ContainSingle()
+            .Which.Span.Should().Be(new SourceSpan(invalid, 3, 3, 3, 3));
         var notJson = Path.Combine(_folder, "array.json");
         File.WriteAllText(notJson, "{\"assignments\": [ {\"employee\": \"e-1\", ");
         engine.CheckRoster(facts, Monday, Friday, notJson).Diagnostics.Should().ContainSingle(d => d.Code == "WP0002" || d.Message.StartsWith("not a roster", StringComparison.Ordinal));
