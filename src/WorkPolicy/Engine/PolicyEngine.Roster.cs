@@ -52,7 +52,7 @@ public sealed partial class PolicyEngine
         var binding = Bind(facts);
         ArgumentNullException.ThrowIfNull(roster);
         var interval = Interval(from, to);
-        var grid = new RosterGrid(facts.File.Employees, interval);
+        var grid = new RosterPlaces([.. facts.File.Employees.Select(e => e.Id)], interval);
         foreach (var a in roster) grid.Add(a.Employee, a.Date, a.Place);
         return Checked(binding, facts, interval, grid);
     }
@@ -71,12 +71,12 @@ public sealed partial class PolicyEngine
         var interval = Interval(from, to);
         var diagnostics = new List<Diagnostic>();
         if (SourceText.Open(path, diagnostics) is not { } file) return new(null, [.. diagnostics]);
-        var grid = new RosterGrid(facts.File.Employees, interval);
+        var grid = new RosterPlaces([.. facts.File.Employees.Select(e => e.Id)], interval);
         using (file) RosterReader.Read(path, file, grid.Add, diagnostics);
         return diagnostics.Count > 0 ? new(null, [.. diagnostics]) : new(Checked(binding, facts, interval, grid), []);
     }
 
-    private RosterCheckReport Checked(FactsBinding binding, PolicyFacts facts, DateInterval interval, RosterGrid grid)
+    private RosterCheckReport Checked(FactsBinding binding, PolicyFacts facts, DateInterval interval, RosterPlaces grid)
     {
         var violations = RosterChecker.Check(binding.Memo, facts.File.Employees, interval, grid);
         ImmutableArray<string> strangers = [.. grid.Strangers];

@@ -14,7 +14,7 @@ internal sealed record RosterViolation(LocalDate? Date, string? Employee, string
 internal static class RosterChecker
 {
     /// <summary>Every violation of fixed decisions, quotas and fairness, in date then employee order.</summary>
-    public static ImmutableArray<RosterViolation> Check(IDecider evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, RosterGrid given)
+    public static ImmutableArray<RosterViolation> Check(IDecider evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, RosterPlaces given)
     {
         var violations = new List<RosterViolation>();
         var officeDays = new Dictionary<(string Group, string Unit), Dictionary<string, int>>();
