@@ -175,3 +175,21 @@ public class DateFactsTests
         conflicting.Diagnostics.Should().Contain(d => d.Code == "WP0305" && d.Message.Contains("age(employee.birth_date)"), string.Join("\n", conflicting.Diagnostics));
     }
 }
+
+/// <summary>The whole years an age reads are NodaTime's <c>Period.Between</c> in years, computed without an object per call.</summary>
+public class AgeYearsTests
+{
+    [Fact]
+    public void Whole_years_are_nodatimes_on_generated_dates_and_leap_days()
+    {
+        var dates = new List<LocalDate> { new(2000, 2, 29), new(1996, 2, 29), new(2001, 2, 28), new(2001, 3, 1), new(2004, 2, 29), new(1, 1, 1), new(9999, 12, 31) };
+        var random = new Random(7);
+        for (var i = 0; i < 400; i++) dates.Add(new LocalDate(1900, 1, 1).PlusDays(random.Next(0, 60_000)));
+        foreach (var a in dates)
+            foreach (var b in dates)
+            {
+                var expected = b < a ? -Period.Between(b, a, PeriodUnits.Years).Years : Period.Between(a, b, PeriodUnits.Years).Years;
+                WorkPolicy.Evaluation.ConditionCompiler.Ops.Years(a, b).Should().Be(expected, $"born {a}, on {b}");
+            }
+    }
+}
