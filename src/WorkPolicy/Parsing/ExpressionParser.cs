@@ -111,7 +111,8 @@ internal sealed class ExpressionParser
         var r = p(input);
         if (!r.WasSuccessful) return Result.Failure<Expr>(r.Remainder, "expected 'in top N of unit' or 'in top N of top-unit'", ["a count, then 'of unit' or 'of top-unit'"]);
         var (count, unit) = r.Value;
-        var n = int.TryParse(count.Value, out var c) ? c : 0;
+        // A count past any unit's levels means every level: held at the largest number rather than refused.
+        var n = int.TryParse(count.Value, out var c) ? c : int.MaxValue;
         return Result.Success<Expr>(new RankExpr(path.Value, n, unit.Value == "top-unit", Span(path.Line, path.Column, unit.EndLine, unit.EndColumn)), r.Remainder);
     }
 

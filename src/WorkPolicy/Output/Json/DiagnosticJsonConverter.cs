@@ -15,7 +15,7 @@ internal sealed class DiagnosticJsonConverter : JsonConverter<Diagnostic>
         var e = document.RootElement;
         string Text(string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new JsonException($"a diagnostic needs '{name}' as a string");
         int Number(string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : throw new JsonException($"a diagnostic needs '{name}' as a number");
-        var severity = Text("severity") switch { "error" => Severity.Error, "warning" => Severity.Warning, var s => throw new JsonException($"'{s}' is not a severity") };
+        var severity = SeverityJson.Parse(Text("severity"));
         DiagnosticFix? fix = e.TryGetProperty("fix", out var f) && f.ValueKind == JsonValueKind.Object
             ? new DiagnosticFix(f.GetProperty("text").GetString() ?? "", f.GetProperty("replacement").GetString() ?? "")
             : null;

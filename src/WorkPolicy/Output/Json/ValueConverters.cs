@@ -41,11 +41,14 @@ internal sealed class WorkModeJson : JsonConverter<WorkMode>
 /// <summary>A severity as <c>error</c> or <c>warning</c>.</summary>
 internal sealed class SeverityJson : JsonConverter<Severity>
 {
-    public override Severity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString() switch
+    public override Severity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(reader.GetString());
+
+    /// <summary>The severity of its word; a JSON error naming any other.</summary>
+    public static Severity Parse(string? word) => word switch
     {
         "error" => Severity.Error,
         "warning" => Severity.Warning,
-        var other => throw new JsonException($"'{other}' is not a severity"),
+        _ => throw new JsonException($"'{word}' is not a severity"),
     };
 
     public override void Write(Utf8JsonWriter writer, Severity value, JsonSerializerOptions options) =>
