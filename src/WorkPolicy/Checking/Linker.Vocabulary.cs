@@ -35,7 +35,7 @@ internal sealed partial class Linker
                         Report(DiagnosticMessages.RankOnlyOneOf, f.Span, f.Path, KindWord(f.Kind));
                     foreach (var level in f.Rank.Where(l => !f.Codes.Contains(l)))
                         Report(Suggest.Fix(level, f.Codes), DiagnosticMessages.RankNotCodes, f.Span, level, f.Path);
-                    if (f.Rank.Distinct().Count() != f.Rank.Length || f.Rank.Length > 64) Report(DiagnosticMessages.RankNotCodes, f.Span, string.Join(", ", f.Rank.GroupBy(l => l).Where(g => g.Count() > 1).Select(g => g.Key).DefaultIfEmpty("more than 64 levels")), f.Path);
+                    if (f.Rank.Distinct().Count() != f.Rank.Length || f.Rank.Length > 64) Report(DiagnosticMessages.RankRepeatsOrTooLong, f.Span, f.Path);
                 }
             }
             foreach (var d in v.Defines)

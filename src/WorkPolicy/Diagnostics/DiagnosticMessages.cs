@@ -221,6 +221,7 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage RankOfUnranked = new(DiagnosticCatalog.TypeMismatch, "'{0}' has no ranked levels: 'in top N of unit' reads a one-of employee field that states them from the highest, e.g. field {0}: one-of {{ I, II, III, IV, none }} rank {{ I, II, III, IV }}");
     public static readonly DiagnosticMessage RankCountTooSmall = new(DiagnosticCatalog.BadValue, "'in top {0}' counts no level: N is at least 1");
     public static readonly DiagnosticMessage RankNotCodes = new(DiagnosticCatalog.UnknownCode, "'{0}' in the rank of '{1}' is not one of its codes");
+    public static readonly DiagnosticMessage RankRepeatsOrTooLong = new(DiagnosticCatalog.BadValue, "the rank of '{0}' names a level twice or more than 64 levels: list each level once, from the highest");
     public static readonly DiagnosticMessage RankOnlyOneOf = new(DiagnosticCatalog.BadValue, "'{0}' is {1}: only a one-of employee field ranks its codes");
     public static readonly DiagnosticMessage TakesDate = new(DiagnosticCatalog.TypeMismatch, "'{0}' takes a date (yyyy-mm-dd), not '{1}'; compare an age with age({0}) >= N");
     public static readonly DiagnosticMessage AgeOfNonDate = new(DiagnosticCatalog.TypeMismatch, "age() reads a date field; '{0}' is {1}");

@@ -136,6 +136,8 @@ public class RelativeRankTests
         var vocabulary = Vocabulary.Replace("rank { I, II, III, IV }", "rank { I, II, III, V }", StringComparison.Ordinal);
         var loaded = PolicyEngine.Load([new RuleSource("vocabulary.wp", vocabulary), new RuleSource("heads.wp", Heads)]);
         loaded.Diagnostics.Should().Contain(d => d.Message.Contains("'V' in the rank of 'employee.echelon' is not one of its codes") && d.Fix != null, string.Join("\n", loaded.Diagnostics));
+        var twice = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary.Replace("rank { I, II, III, IV }", "rank { I, II, II, IV }", StringComparison.Ordinal)), new RuleSource("heads.wp", Heads)]);
+        twice.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Message.Contains("names a level twice or more than 64 levels"));
     }
 
     [Fact]
