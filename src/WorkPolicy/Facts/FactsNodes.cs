@@ -214,6 +214,8 @@ internal static class FactsNodes
             string s => Scalar(s, at),
             bool b => Scalar(b ? "true" : "false", at),
             LocalDate d => Scalar(Date(d), at),
+            // As the fast path reads it (FactsLoader.Built): a date field given as .NET's date of day.
+            DateOnly d => Scalar(Date(new LocalDate(d.Year, d.Month, d.Day)), at),
             IFormattable number when value is int or long or decimal or double or float or short or byte => Scalar(number.ToString(null, CultureInfo.InvariantCulture), at),
             // A nested value given whole: { ["health"] = { ["healthy"] = true } } is health.healthy.
             IEnumerable<KeyValuePair<string, object?>> fields => new YamlMapping([.. fields.Select(f =>

@@ -111,6 +111,13 @@ public class DateFactsTests
         engine.Decide(built, "a", day).Mode.Should().Be(WorkMode.Home);
         engine.Decide(built, "b", day).Mode.Should().Be(WorkMode.Office);
         engine.Decide(built, "c", day).Mode.Should().Be(WorkMode.Home);
+        // With a dated series the employee is read through the node path: the same dates read the same.
+        var withSeries = engine.BuildFacts(new FactsBuilder("hr")
+            .Unit("u", "kota-palopo", new() { ["kind"] = "dinas" })
+            .Employee("d", "u", new() { ["employment"] = "pns", ["birth_date"] = new DateOnly(1971, 7, 30) })
+            .EmployeeStatus("d", "isolation", new LocalDate(2021, 1, 1), null, new() { ["active"] = false }));
+        withSeries.Diagnostics.Should().BeEmpty();
+        engine.Decide(withSeries.Value!, "d", day).Mode.Should().Be(WorkMode.Home);
 
         var bad = engine.ParseFacts("bad.yaml", "units: [ { id: u, region: kota-palopo } ]\nemployees: [ { id: e, unit: u, employment: pns, birth_date: 1971-02-30 } ]\n");
         bad.Diagnostics.Should().Contain(x => x.Severity == Severity.Error && x.Span.Line == 2 && x.Message.Contains("1971-02-30"));
