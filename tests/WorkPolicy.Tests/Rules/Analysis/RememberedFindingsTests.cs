@@ -73,4 +73,15 @@ public sealed class RememberedFindingsTests : IDisposable
         var (remembered, afresh) = Search();
         remembered.Should().Equal(afresh);
     }
+
+    [Fact]
+    public void An_editor_typing_in_a_file_keeps_one_parse_of_it_and_the_same_text_parses_once()
+    {
+        var path = Path.Combine(_folder, "typed.wp");
+        ParseResult? last = null;
+        for (var i = 0; i < 50; i++) last = RuleLoader.Parse(path, $"# version {i}\n", RuleEncoding.Dsl);
+        ParseCache.Holds(path, "# version 0\n").Should().BeFalse("each version replaces the one before");
+        ParseCache.Holds(path, "# version 49\n").Should().BeTrue();
+        RuleLoader.Parse(path, "# version 49\n", RuleEncoding.Dsl).Should().BeSameAs(last, "the same text is not parsed again");
+    }
 }
