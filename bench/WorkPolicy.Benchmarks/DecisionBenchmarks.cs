@@ -40,7 +40,7 @@ public class DecisionBenchmarks
         // The public entry: the same circulars loaded as an app loads them, 100,000 generated staff, the first
         // 1,000 of Palopo and Luwu Utara asked (a whole Decision each: provisions, obligations, pool).
         _engine = PolicyEngine.Load([.. new[] { "vocabulary.wp", "palopo.wp", "luwu-utara.wp" }.Select(f => Path.Combine(Population.Samples, f))], LoadOptions.Strict).Value!;
-        _facts = _engine.ParseFacts("generated.facts.json", SyntheticFacts.Generate(100_000, seed: 1, json: true)).Value!;
+        _facts = _engine.Facts.Parse("generated.facts.json", SyntheticFacts.Generate(100_000, seed: 1, json: true)).Value!;
         _ids = [.. _facts.Employees.Where(id => !_engine.Decide(_facts, id, Population.Friday).Circulars.IsEmpty).Take(People)];
         if (_ids.Length < People) throw new InvalidOperationException("too few Palopo and Luwu Utara staff generated");
         foreach (var p in _people.Take(10)) PeerDecide(p).GetAwaiter().GetResult();

@@ -80,27 +80,27 @@ public class FactsBuildBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "100k employees read from JSON")]
-    public Decision Read() => _engine.Decide(_engine.ParseFacts("staff.json", _json).Value!, _first, Population.Friday);
+    public Decision Read() => _engine.Decide(_engine.Facts.Parse("staff.json", _json).Value!, _first, Population.Friday);
 
     [Benchmark(Description = "100k employees built in code")]
     public Decision Built()
     {
         var builder = new FactsBuilder("hr");
         foreach (var add in _records) add(builder);
-        var built = _engine.BuildFacts(builder);
+        var built = _engine.Facts.Build(builder);
         if (built.Value is null) throw new InvalidOperationException("the builder's facts have errors: " + string.Join("; ", built.Diagnostics.Take(3)));
         return _engine.Decide(built.Value, _first, Population.Friday);
     }
 
     // The same two without the first decision: what the loading costs apart from laying out the index, common to both.
     [Benchmark(Description = "100k employees read from JSON, loaded only")]
-    public PolicyFacts ReadOnly() => _engine.ParseFacts("staff.json", _json).Value!;
+    public PolicyFacts ReadOnly() => _engine.Facts.Parse("staff.json", _json).Value!;
 
     [Benchmark(Description = "100k employees built in code, loaded only")]
     public PolicyFacts BuiltOnly()
     {
         var builder = new FactsBuilder("hr");
         foreach (var add in _records) add(builder);
-        return _engine.BuildFacts(builder).Value!;
+        return _engine.Facts.Build(builder).Value!;
     }
 }

@@ -24,7 +24,7 @@ public class PublicDecideBenchmarks
     public void Setup()
     {
         _engine = PolicyEngine.Load(Path.Combine(Population.Samples)).Value!;
-        _facts = _engine.ParseFacts("generated.facts.json", SyntheticFacts.Generate(100_000, seed: 1, json: true)).Value!;
+        _facts = _engine.Facts.Parse("generated.facts.json", SyntheticFacts.Generate(100_000, seed: 1, json: true)).Value!;
         _ids = [.. _facts.Employees.Take(Asked)];
         _everyone = [.. _facts.Employees];
         var binding = _facts.For(_engine.Rules);

@@ -41,7 +41,7 @@ internal static class ReplayScale
     private static async Task Make(string file, int count)
     {
         var engine = PolicyEngine.Load(Population.Samples).Value!;
-        var facts = engine.ParseFacts("generated", SyntheticFacts.Generate(count, seed: 5, json: true)).Value!;
+        var facts = engine.Facts.Parse("generated", SyntheticFacts.Generate(count, seed: 5, json: true)).Value!;
         var at = Instant.FromUtc(2021, 8, 27, 1, 0);
         await using var store = new SqliteRecordStore(file + ".tmp");
         await store.InitializeAsync();

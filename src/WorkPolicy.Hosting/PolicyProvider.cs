@@ -74,7 +74,7 @@ internal sealed class PolicyProvider : IPolicyProvider, IHostedService, IDisposa
                 var written = factsFile is null ? default : File.GetLastWriteTimeUtc(factsFile);
                 if (factsFile is not null && (facts is null || written != _factsWritten || !engine.Accepts(facts)))
                 {
-                    var read = engine.LoadFacts(factsFile);
+                    var read = engine.Facts.Load(factsFile);
                     diagnostics.AddRange(read.Diagnostics);
                     facts = read.Value;
                     _factsWritten = written;

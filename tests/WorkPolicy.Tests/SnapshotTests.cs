@@ -103,7 +103,7 @@ public class SnapshotTests
         var issued = PolicyEngine.Load(Path.Combine(folder, "se-23-2021.wp")).Value!;
         var amended = PolicyEngine.Load([.. new[] { "se-23-2021", "se-24-2021", "se-25-2021", "se-01-2022", "se-05-2022", "se-06-2022" }.Select(f => Path.Combine(folder, f + ".wp"))]).Value!;
         var factsPath = Repo.Path("samples", "facts", "national.facts.yaml");
-        var (a, b) = (issued.LoadFacts(factsPath).Value!, amended.LoadFacts(factsPath).Value!);
+        var (a, b) = (issued.Facts.Load(factsPath).Value!, amended.Facts.Load(factsPath).Value!);
         static string Side(Decision d) => $"{d.Mode.Word()}{(d.Pool is { } p ? $" {(p.AtMost ? "≤" : "")}{p.Percent}%" : "")} {string.Join(",", d.Provisions.Select(x => $"{x.Circular}/{x.Id}"))}".TrimEnd();
         var rows = new List<string>();
         for (var date = new LocalDate(2021, 9, 22); date <= new LocalDate(2022, 3, 9); date = date.PlusWeeks(1))

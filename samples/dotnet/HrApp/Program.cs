@@ -23,12 +23,12 @@ foreach (var s in staff)
         ["position"] = s.Position.ToLowerInvariant().Replace(' ', '-'),
         ["echelon"] = s.Echelon ?? "none",
     });
-var facts = rules.BuildFacts(builder, BadRecords.Skip);
+var facts = rules.Facts.Build(builder, BadRecords.Skip);
 foreach (var d in facts.Diagnostics) Console.Error.WriteLine(d);
 var today = new LocalDate(2021, 7, 30);
 foreach (var s in staff)
     if (rules.TryDecide(facts.Value!, s.Id, today, out var decision)) Console.WriteLine(decision);
-var week = rules.Roster(facts.Value!, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 6));
+var week = rules.Rosters.Plan(facts.Value!, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 6));
 Console.Write(week);
 return 0;
 // --- end of the mapping ---

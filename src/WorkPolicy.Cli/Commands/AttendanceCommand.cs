@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace WorkPolicy.Cli.Commands;
 
-/// <summary><c>workpolicy attendance PATH --facts F --from D1 --to D2</c>: check-in windows met or missed per WFH day (<see cref="PolicyEngine.Attendance"/>).</summary>
+/// <summary><c>workpolicy attendance PATH --facts F --from D1 --to D2</c>: check-in windows met or missed per WFH day (<see cref="Rosters.Attendance"/>).</summary>
 internal static class AttendanceCommand
 {
     public static Command Create(CliIO io)
@@ -22,14 +22,14 @@ internal static class AttendanceCommand
             IReadOnlyList<RosterEntry>? entries = null;
             if (parse.GetValue(roster) is { } rosterPath)
             {
-                var given = PolicyEngine.ReadRoster(rosterPath);
+                var given = Rosters.Read(rosterPath);
                 if ((entries = given.Value) is null)
                 {
                     Shared.Print(io, given.Diagnostics);
                     return WorkPolicyCommand.InputErrors;
                 }
             }
-            var report = engine.Attendance(f, first, last, entries);
+            var report = engine.Rosters.Attendance(f, first, last, entries);
             if (parse.GetValue(format) == "json") Shared.WriteJson(io, report);
             else report.WriteText(io.Out);
             return WorkPolicyCommand.Ok;

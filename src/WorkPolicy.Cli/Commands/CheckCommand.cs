@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace WorkPolicy.Cli.Commands;
 
-/// <summary><c>workpolicy check PATH...</c>: parse and validate rule files and facts files (<see cref="PolicyEngine.Check"/>).</summary>
+/// <summary><c>workpolicy check PATH...</c>: parse and validate rule files and facts files (<see cref="PolicyAnalysis.Check"/>).</summary>
 internal static class CheckCommand
 {
     public static Command Create(CliIO io)
@@ -12,7 +12,7 @@ internal static class CheckCommand
         var command = new Command("check", "Parse and validate rule files (DSL and YAML) and facts files; print diagnostics") { paths, analyze };
         command.SetAction((parse, cancel) =>
         {
-            var report = PolicyEngine.Check(parse.GetValue(paths)!, parse.GetValue(analyze), cancel);
+            var report = PolicyAnalysis.Check(parse.GetValue(paths)!, parse.GetValue(analyze), cancel);
             foreach (var d in report.Diagnostics) io.Err.WriteLine(d.ToString());
             io.Out.WriteLine(report.Summary);
             return Task.FromResult(report.HasErrors ? WorkPolicyCommand.InputErrors : WorkPolicyCommand.Ok);

@@ -4,7 +4,7 @@ namespace WorkPolicy.Cli.Commands;
 
 /// <summary>
 /// <c>workpolicy compare A B --from D1 --to D2 [--facts F]</c>: who two rule sets (e.g. two readings of
-/// one circular) decide differently and from when (<see cref="PolicyEngine.Compare"/>).
+/// one circular) decide differently and from when (<see cref="PolicyAnalysis.Compare"/>).
 /// </summary>
 internal static class CompareCommand
 {
@@ -24,7 +24,7 @@ internal static class CompareCommand
             if (Shared.LoadRules(io, Sides(parse.GetValue(a)!)) is not { } ra || Shared.LoadRules(io, Sides(parse.GetValue(b)!)) is not { } rb) return WorkPolicyCommand.InputErrors;
             PolicyFacts? f = null;
             if (parse.GetValue(facts) is { } factsPath && (f = Shared.LoadFacts(io, ra, factsPath)) is null) return WorkPolicyCommand.InputErrors;
-            var report = PolicyEngine.Compare(ra, rb, first, last, f);
+            var report = PolicyAnalysis.Compare(ra, rb, first, last, f);
             if (parse.GetValue(format) == "json") Shared.WriteJson(io, report);
             else report.WriteText(io.Out);
             return WorkPolicyCommand.Ok;

@@ -36,7 +36,7 @@ internal static class EvalCommand
             {
                 var only = parse.GetValue(employee);
                 var count = only is null ? f.Employees.Count : 1;
-                var report = ProgressDisplay.Run(io, "missing facts", count, (long)count * days, progress => engine.MissingFacts(f, first, last, only, progress, cancel));
+                var report = ProgressDisplay.Run(io, "missing facts", count, (long)count * days, progress => engine.Analysis.MissingFacts(f, first, last, only, progress, cancel));
                 if (parse.GetValue(format) == "json") Shared.WriteJson(io, report);
                 else report.WriteText(io.Out);
                 return WorkPolicyCommand.Ok;
@@ -54,7 +54,7 @@ internal static class EvalCommand
 
             int Streamed(PolicyEngine engine, string path, LocalDate first, LocalDate last, int days)
             {
-                var opened = engine.OpenFacts(path);
+                var opened = engine.Facts.Open(path);
                 if (opened.Value is not { } stream)
                 {
                     Shared.Print(io, opened.Diagnostics);

@@ -4,7 +4,7 @@ using WorkPolicy.Cli.Output;
 
 namespace WorkPolicy.Cli.Commands;
 
-/// <summary><c>workpolicy roster PATH --facts F --from D1 --to D2</c>: plan a roster (<see cref="PolicyEngine.Roster"/>), or <c>--check ROSTER</c> an existing one.</summary>
+/// <summary><c>workpolicy roster PATH --facts F --from D1 --to D2</c>: plan a roster (<see cref="Rosters.Plan"/>), or <c>--check ROSTER</c> an existing one.</summary>
 internal static class RosterCommand
 {
     public static Command Create(CliIO io)
@@ -24,7 +24,7 @@ internal static class RosterCommand
             if (parse.GetValue(check) is { } rosterPath)
             {
                 // Read as a stream into a byte per employee and day: a roster of any size the command wrote, or an office's.
-                var checkedRoster = engine.CheckRoster(f, first, last, rosterPath);
+                var checkedRoster = engine.Rosters.Check(f, first, last, rosterPath);
                 if (checkedRoster.Value is not { } report)
                 {
                     Shared.Print(io, checkedRoster.Diagnostics);
@@ -34,7 +34,7 @@ internal static class RosterCommand
                 return report.Holds ? WorkPolicyCommand.Ok : WorkPolicyCommand.InputErrors;
             }
             var days = Period.DaysBetween(first, last) + 1;
-            var roster = ProgressDisplay.Run(io, "roster", days, (long)f.Employees.Count * days, progress => engine.Roster(f, first, last, progress));
+            var roster = ProgressDisplay.Run(io, "roster", days, (long)f.Employees.Count * days, progress => engine.Rosters.Plan(f, first, last, progress));
             switch (parse.GetValue(format))
             {
                 case "json": Shared.WriteJson(io, roster); break;

@@ -41,7 +41,7 @@ internal static class Shared
     /// <summary>Loads facts for <paramref name="engine"/>; null (diagnostics printed) when they have errors.</summary>
     public static PolicyFacts? LoadFacts(CliIO io, PolicyEngine engine, string path)
     {
-        var loaded = engine.LoadFacts(path);
+        var loaded = engine.Facts.Load(path);
         Print(io, loaded.Diagnostics);
         return loaded.Value;
     }

@@ -85,7 +85,7 @@ public static partial class WorkPolicyEndpoints
         if (!body.TryGetProperty("facts", out var inline)) return now.Facts is { } facts ? (facts, null)
             : (null, Problems.Of(StatusCodes.Status400BadRequest, "no facts", "give \"facts\" in the body, or start the service with --facts"));
         // Read by the one facts loader, diagnostics naming the record and field (request/employees[x].position).
-        var read = now.Engine.ReadFacts("request", inline);
+        var read = now.Engine.Facts.Read("request", inline);
         return read.Value is { } given ? (given, null) : (null, Problems.Of(StatusCodes.Status400BadRequest, "facts with errors", null, read.Diagnostics.Where(d => d.Severity == Severity.Error)));
     }
 

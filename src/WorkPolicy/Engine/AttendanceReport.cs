@@ -7,7 +7,7 @@ using WorkPolicy.Printing;
 
 namespace WorkPolicy;
 
-/// <summary>Check-in compliance over a period (<see cref="PolicyEngine.Attendance"/>).</summary>
+/// <summary>Check-in compliance over a period (<see cref="Rosters.Attendance"/>).</summary>
 public sealed record AttendanceReport : Report
 {
     [JsonConstructor]

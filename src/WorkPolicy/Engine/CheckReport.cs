@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace WorkPolicy;
 
-/// <summary>What <see cref="PolicyEngine.Check"/> found: every diagnostic, sorted by place, and the counts <c>workpolicy check</c> prints.</summary>
+/// <summary>What <see cref="PolicyAnalysis.Check"/> found: every diagnostic, sorted by place, and the counts <c>workpolicy check</c> prints.</summary>
 public sealed record CheckReport : Report
 {
     [JsonConstructor]

@@ -35,10 +35,10 @@ public sealed record EmployeeDifference(string Employee, LocalDate From, LocalDa
     public int Days => Period.DaysBetween(From, To) + 1;
 }
 
-/// <summary>What <see cref="PolicyEngine.Compare"/> found: who two rule sets decide differently and from when.</summary>
+/// <summary>What <see cref="PolicyAnalysis.Compare"/> found: who two rule sets decide differently and from when.</summary>
 /// <example>
 /// <code>
-/// var report = PolicyEngine.Compare(issued, reading, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31));
+/// var report = PolicyAnalysis.Compare(issued, reading, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31));
 /// Snapshot.Match(report.ToString());   // the same text as 'workpolicy compare'
 /// </code>
 /// </example>

@@ -13,7 +13,7 @@ public enum BadRecords
 
 /// <summary>
 /// Facts from an application's own data — regions with dated status series, units, employees, calendar,
-/// incidents — checked against the rules' vocabulary by <see cref="PolicyEngine.BuildFacts"/> exactly as a facts
+/// incidents — checked against the rules' vocabulary by <see cref="FactsReader.Build"/> exactly as a facts
 /// file is; a diagnostic names the record and field (<c>hr/employees[e-7].position</c>) and keeps its did-you-mean.
 /// Field values: a string (a code or text), a bool, a number, or a list of strings (a set); a dotted key such as
 /// <c>health.healthy</c> is a nested field, and so is a value that is itself a dictionary (<c>["health"] = new Dictionary&lt;string, object?&gt; { ["healthy"] = true }</c>).
@@ -24,7 +24,7 @@ public enum BadRecords
 ///     .RegionStatus("kota-palopo", "ppkm", new LocalDate(2021, 7, 26), new() { ["level"] = 4 })
 ///     .Unit("disdik", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
 ///     .Employee("e-001", "disdik", new() { ["employment"] = "pns", ["position"] = "pelaksana" });
-/// var facts = engine.BuildFacts(builder, BadRecords.Skip);
+/// var facts = engine.Facts.Build(builder, BadRecords.Skip);
 /// </code>
 /// </example>
 public sealed class FactsBuilder

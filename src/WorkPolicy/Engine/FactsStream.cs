@@ -5,7 +5,7 @@ using WorkPolicy.Model;
 namespace WorkPolicy;
 
 /// <summary>
-/// Facts read as a stream, for deciding a population too large to hold (<see cref="PolicyEngine.OpenFacts(string)"/>,
+/// Facts read as a stream, for deciding a population too large to hold (<see cref="FactsReader.Open(string)"/>,
 /// <see cref="PolicyEngine.DecideAll(FactsStream, NodaTime.LocalDate, NodaTime.LocalDate, CancellationToken, IProgress{int}?)"/>):
 /// the calendar, region status, units and incidents are read first and kept; employees are read, decided and
 /// let go a block at a time. An employee with an error of its own is reported and left out; the others are decided.
@@ -14,11 +14,11 @@ namespace WorkPolicy;
 /// <remarks>
 /// When a key decisions read (<c>calendar</c>, <c>regions</c>, <c>units</c>, <c>incidents</c>) comes after the employees
 /// — or may, in a stream that cannot be read twice — the employees are kept and the document is read whole first, as
-/// <see cref="PolicyEngine.LoadFacts"/> reads it (<see cref="Buffered"/>): the same decisions, the memory of a whole load.
+/// <see cref="FactsReader.Load"/> reads it (<see cref="Buffered"/>): the same decisions, the memory of a whole load.
 /// </remarks>
 /// <example>
 /// <code>
-/// using var facts = engine.OpenFacts("national.facts.json").Value!;
+/// using var facts = engine.Facts.Open("national.facts.json").Value!;
 /// foreach (var d in engine.DecideAll(facts, day, day)) Write(d);
 /// foreach (var d in facts.Diagnostics) Console.Error.WriteLine(d);   // employees left out, if any
 /// </code>

@@ -9,7 +9,7 @@ namespace WorkPolicy;
 /// </example>
 public sealed record LoadOptions
 {
-    /// <summary>The default: the conflict search of <c>check</c> runs, and a conflict with no stated priority (WP0305) is an error; gaps (WP0316) are left to <see cref="PolicyEngine.Check"/>.</summary>
+    /// <summary>The default: the conflict search of <c>check</c> runs, and a conflict with no stated priority (WP0305) is an error; gaps (WP0316) are left to <see cref="PolicyAnalysis.Check"/>.</summary>
     public static LoadOptions Strict { get; } = new();
 
     /// <summary>Only syntax and names are checked; conflicts and gaps are not searched, so an unresolved conflict loads.</summary>

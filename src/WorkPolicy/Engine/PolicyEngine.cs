@@ -11,14 +11,16 @@ using WorkPolicy.Evaluation;
 namespace WorkPolicy;
 
 /// <summary>
-/// The entry point: rules loaded and checked once, then decisions, explanations, rosters, attendance and
-/// comparisons for the employees of facts. Every job the <c>workpolicy</c> command does is a call here or
-/// on <see cref="AnalystTests"/> and <see cref="RuleFiles"/>. Immutable and safe to share across threads.
+/// The entry point: rules loaded and checked once, then decisions and explanations for the employees of facts. Its
+/// nouns hold the rest: <see cref="Facts"/> reads facts for these rules, <see cref="Rosters"/> plans and checks
+/// rosters and attendance, <see cref="Analysis"/> finds missing facts (and checks and compares rule sets). Every job
+/// the <c>workpolicy</c> command does is a call here, on those, or on <see cref="AnalystTests"/> and
+/// <see cref="RuleFiles"/>. Immutable and safe to share across threads.
 /// </summary>
 /// <example>
 /// <code>
 /// var engine = PolicyEngine.Load("samples/circulars").Value!;
-/// var facts = engine.LoadFacts("staff.facts.yaml").Value!;
+/// var facts = engine.Facts.Load("staff.facts.yaml").Value!;
 /// var decision = engine.Decide(facts, "e-001", new LocalDate(2021, 7, 30));
 /// Console.WriteLine(decision);   // e-001 2021-07-30 rotation by palopo-2021-wfh/p1-rotation …
 /// </code>
@@ -29,9 +31,24 @@ public sealed partial class PolicyEngine
     {
         Rules = rules;
         Name = name;
+        Facts = new FactsReader(this);
+        Rosters = new Rosters(this);
+        Analysis = new PolicyAnalysis(this);
     }
 
     internal CompiledRules Rules { get; }
+
+    /// <summary>Reads facts against these rules' vocabulary: files, texts, streams, JSON, an app's own records.</summary>
+    /// <example><code>var facts = engine.Facts.Load("staff.facts.yaml").Value!;</code></example>
+    public FactsReader Facts { get; }
+
+    /// <summary>Plans and checks rosters, and checks attendance, under these rules.</summary>
+    /// <example><code>var plan = engine.Rosters.Plan(facts, monday, friday);</code></example>
+    public Rosters Rosters { get; }
+
+    /// <summary>Finds the facts missing from decisions under these rules.</summary>
+    /// <example><code>var missing = engine.Analysis.MissingFacts(facts, monday, friday);</code></example>
+    public PolicyAnalysis Analysis { get; }
 
     /// <summary>What the rules were loaded from: the paths (or source names) joined with the system's path-list separator.</summary>
     public string Name { get; }
@@ -93,39 +110,6 @@ public sealed partial class PolicyEngine
         return new(diagnostics.Any(d => d.Severity == Severity.Error) ? null : new PolicyEngine(rules, name), diagnostics);
     }
 
-    /// <summary>Reads a facts file (YAML or JSON) against the rules' vocabulary.</summary>
-    public Loaded<PolicyFacts> LoadFacts(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var diagnostics = new List<Diagnostic>();
-        if (SourceText.ReadBytes(path, diagnostics, Limits.MaxFactsBytes) is not { } bytes) return new(null, [.. diagnostics]);
-        return Facts(FactsLoading.WithoutCollections(bytes.Length, () => FactsLoader.Load(path, bytes, Rules.Model.Vocabulary)));
-    }
-
-    /// <summary>Reads facts given as text (YAML or JSON); <paramref name="name"/> names them in diagnostics.</summary>
-    /// <example><code>var facts = engine.ParseFacts("hr", json);   // diagnostics say hr(line,col)</code></example>
-    public Loaded<PolicyFacts> ParseFacts(string name, string text)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(text);
-        return Facts(FactsLoader.Load(name, text, Rules.Model.Vocabulary));
-    }
-
-    /// <summary>Reads facts from a stream (UTF-8 YAML or JSON) to its end; <paramref name="name"/> names them in diagnostics.</summary>
-    public Loaded<PolicyFacts> ReadFacts(string name, Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        if (buffer.Length > Limits.MaxFactsBytes)
-            return new(null, [Diagnostic.Create(DiagnosticMessages.FactsTooLarge, SourceSpan.At(name, 1, 1), Limits.MaxFactsBytes / (1024 * 1024))]);
-        return Facts(FactsLoader.Load(name, buffer.ToArray(), Rules.Model.Vocabulary));
-    }
-
-    private Loaded<PolicyFacts> Facts(FactsResult result) =>
-        new(result.HasErrors || result.Facts is null ? null : new PolicyFacts(Rules.Model.Vocabulary, result.Facts), result.Diagnostics);
-
     /// <summary>Whether these rules read <paramref name="facts"/> as they were read: the same vocabulary.</summary>
     public bool Accepts(PolicyFacts facts)
     {
@@ -186,6 +170,54 @@ public sealed partial class PolicyEngine
         return Cancellable(binding.Batch.DecideAll([.. new DateInterval(from, to)], progress), cancellationToken);
     }
 
+    /// <summary>Employees read and decided at a time from a stream: what is held at once.</summary>
+    private const int StreamBlock = 16_384;
+
+    /// <summary>
+    /// Decisions for every employee of <paramref name="facts"/> on every date from <paramref name="from"/> to
+    /// <paramref name="to"/> inclusive, employee by employee (each employee's dates in order), as they are read: a block
+    /// of employees is read while the one before it is decided on all cores, then let go. The same decisions
+    /// <see cref="DecideAll(PolicyFacts, LocalDate, LocalDate, CancellationToken, IProgress{int}?)"/> makes for the
+    /// facts loaded whole, but for the employees with errors, which are left out (see <see cref="FactsStream.Diagnostics"/>).
+    /// </summary>
+    /// <example><code>using var facts = engine.Facts.Open("national.facts.json").Value!;
+    /// PolicyJson.WriteDecisions(output, engine.DecideAll(facts, day, day));
+    /// if (facts.HasErrors) foreach (var d in facts.Diagnostics) Console.Error.WriteLine(d);</code></example>
+    /// <exception cref="ArgumentException">The last date is before the first, or the facts were read with another vocabulary.</exception>
+    /// <exception cref="InvalidOperationException">The stream was read already.</exception>
+    public IEnumerable<Decision> DecideAll(FactsStream facts, LocalDate from, LocalDate to, CancellationToken cancellationToken = default, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (!VocabularyIdentity.Same(facts.Vocabulary, Rules.Model.Vocabulary))
+            throw new ArgumentException($"the facts '{facts.Name}' were read with another vocabulary than these rules declare; open them with Facts.Open of an engine of this vocabulary", nameof(facts));
+        if (to < from) throw new ArgumentException($"the last date {to:uuuu-MM-dd} is before the first {from:uuuu-MM-dd}", nameof(to));
+        facts.Take();
+        return Streamed(facts, [.. new DateInterval(from, to)], cancellationToken, progress);
+    }
+
+    /// <summary>Blocks read ahead of the one being decided: reading goes on while decisions are written.</summary>
+    private const int BlocksReadAhead = 3;
+
+    private IEnumerable<Decision> Streamed(FactsStream facts, LocalDate[] dates, CancellationToken cancellationToken, IProgress<int>? progress)
+    {
+        // The units, region status, calendar and incidents, laid out once; each block's rows are laid out as decided.
+        var batch = new BatchEvaluator(Rules, new FactIndex(facts.Indexed, Rules.Model.Layout));
+        var done = 0;
+        using var ahead = new BlocksAhead(() => facts.Next(StreamBlock), BlocksReadAhead);
+        for (var block = ahead.Take(); block.Count > 0; block = ahead.Take())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var decided = batch.Decide(block, dates);
+            for (var e = 0; e < block.Count; e++)
+            {
+                foreach (var day in decided) yield return day[e];
+            }
+            done += block.Count;
+            progress?.Report(done);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
     private static IEnumerable<Decision> Cancellable(IEnumerable<Decision> decisions, CancellationToken cancellationToken)
     {
         if (!cancellationToken.CanBeCanceled) return decisions;
@@ -209,7 +241,7 @@ public sealed partial class PolicyEngine
         // The vocabulary is compared once, when the facts are first bound to these rules; after that the binding answers.
         if (facts.TryBound(Rules) is { } bound) return bound;
         return Accepts(facts) ? facts.For(Rules)
-            : throw new ArgumentException($"the facts '{facts.Name}' were read with another vocabulary than these rules declare; read them with LoadFacts of an engine of this vocabulary", nameof(facts));
+            : throw new ArgumentException($"the facts '{facts.Name}' were read with another vocabulary than these rules declare; read them with Facts.Load of an engine of this vocabulary", nameof(facts));
     }
 
     private static EmployeeRow Row(FactsBinding binding, PolicyFacts facts, string employee)

@@ -17,7 +17,7 @@ namespace WorkPolicy;
 /// </summary>
 /// <example>
 /// <code>
-/// var facts = engine.LoadFacts("staff.facts.yaml").Value!;
+/// var facts = engine.Facts.Load("staff.facts.yaml").Value!;
 /// var reloaded = PolicyEngine.Load("samples/circulars").Value!;   // same vocabulary
 /// var decision = reloaded.Decide(facts, "e-001", new LocalDate(2021, 7, 30));
 /// </code>

@@ -61,7 +61,7 @@ internal sealed class ReplayBatch(PolicyEngine candidate)
         text.Append('{').Append(group.Surroundings).Append(group.Surroundings.Length > 0 ? "," : "").Append("\"employees\":[");
         for (var m = 0; m < group.Members.Count; m++) text.Append(m == 0 ? "" : ",\n").Append(group.Members[m].Employee);
         text.Append("]}");
-        var read = candidate.ParseFacts($"record {block[group.Members[0].Index].Id}", text.ToString());
+        var read = candidate.Facts.Parse($"record {block[group.Members[0].Index].Id}", text.ToString());
         if (read.Value is not { } facts || read.Diagnostics.Any(d => d.Severity == Severity.Error))
         {
             foreach (var (index, _) in group.Members) outcomes[index] = One(block[index]);
@@ -73,7 +73,7 @@ internal sealed class ReplayBatch(PolicyEngine candidate)
     /// <summary>One record decided from its own excerpt: the plain way, and the one every merged group must agree with.</summary>
     private Outcome One(DecisionRecord record)
     {
-        var facts = candidate.ParseFacts($"record {record.Id}", record.Facts);
+        var facts = candidate.Facts.Parse($"record {record.Id}", record.Facts);
         // The candidate's vocabulary reads the kept facts otherwise (a field it lacks): said, not skipped silently.
         return facts.Value is { } read ? Compare(record, read)
             : new Outcome(null, $"{record.Id}: {facts.Diagnostics.FirstOrDefault()?.Message ?? "the facts could not be read"}");

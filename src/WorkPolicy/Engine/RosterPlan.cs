@@ -14,7 +14,7 @@ namespace WorkPolicy;
 /// </summary>
 /// <example>
 /// <code>
-/// var roster = engine.Roster(facts, monday, friday);
+/// var roster = engine.Rosters.Plan(facts, monday, friday);
 /// var place = roster.PlaceOf("e-001", monday);   // RosterPlace.Office
 /// File.WriteAllText("roster.html", roster.ToHtml());
 /// </code>
@@ -90,7 +90,7 @@ public sealed record RosterIssue(
     }
 }
 
-/// <summary>What <see cref="PolicyEngine.CheckRoster(PolicyFacts, NodaTime.LocalDate, NodaTime.LocalDate, IEnumerable{RosterEntry})"/> found in a roster: employees the facts do not know, and every violation.</summary>
+/// <summary>What <see cref="Rosters.Check(PolicyFacts, NodaTime.LocalDate, NodaTime.LocalDate, IEnumerable{RosterEntry})"/> found in a roster: employees the facts do not know, and every violation.</summary>
 public sealed record RosterCheckReport : Report
 {
     [JsonConstructor]

@@ -19,7 +19,7 @@ public class PostgresRecordsTests
         if (created is null) return;
         var database = created.ConnectionString;
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
-        var facts = engine.LoadFacts(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
+        var facts = engine.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
         var at = Instant.FromUtc(2021, 8, 27, 1, 0);
         var records = facts.Employees.SelectMany(e => new[] { new LocalDate(2021, 7, 30), new LocalDate(2021, 8, 27) }
             .Select(d => DecisionRecord.Of(engine, facts, engine.Decide(facts, e, d), at))).ToList();

@@ -12,7 +12,7 @@ public class RecordRetentionTests
     private static List<DecisionRecord> Records(params Instant[] answered)
     {
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
-        var facts = engine.LoadFacts(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
+        var facts = engine.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
         return [.. answered.Select((at, i) => DecisionRecord.Of(engine, facts, engine.Decide(facts, i % 2 == 0 ? "e-001" : "e-003", new LocalDate(2021, 7, 30)), at))];
     }
 

@@ -171,14 +171,14 @@ public class ServiceTests
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
         var reading = PolicyEngine.Load(Repo.Path("samples", "circulars", "palopo.wp")).Value!;
         var interpretation = PolicyEngine.Load(Repo.Path("samples", "circulars", "interpretations", "palopo-leaves-level-iv.wp")).Value!;
-        var facts = engine.LoadFacts(Repo.Path("samples", "facts", "personas.facts.yaml")).Value!;
+        var facts = engine.Facts.Load(Repo.Path("samples", "facts", "personas.facts.yaml")).Value!;
         var (from, to) = (new LocalDate(2021, 8, 20), new LocalDate(2021, 8, 27));
         // Palopo's decisions as the service would record them (the circular alone, as compared).
         var records = reading.DecideAll(facts, from, to).Where(d => d.Circulars.Contains("palopo-2021-wfh"))
             .Select(d => DecisionRecord.Of(reading, facts, d, Instant.FromUtc(2021, 8, 27, 0, 0))).ToList();
         var replayed = DecisionReplay.Run(records, interpretation).Changes.Select(c => (c.Employee, c.Date)).ToHashSet();
         var compared = new HashSet<(string, LocalDate)>();
-        foreach (var difference in PolicyEngine.Compare(reading, interpretation, from, to, facts).Employees!)
+        foreach (var difference in PolicyAnalysis.Compare(reading, interpretation, from, to, facts).Employees!)
             for (var day = difference.From; day <= difference.To; day = day.PlusDays(1)) compared.Add((difference.Employee, day));
         replayed.Should().NotBeEmpty();
         replayed.Should().BeEquivalentTo(compared);
@@ -192,7 +192,7 @@ public class ServiceTests
         try
         {
             var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
-            var facts = engine.LoadFacts(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
+            var facts = engine.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
             var at = Instant.FromUtc(2021, 8, 27, 1, 0);
             var records = new[] { "e-001", "e-003" }.SelectMany(e => new[] { new LocalDate(2021, 7, 30), new LocalDate(2021, 8, 27) }
                 .Select(d => DecisionRecord.Of(engine, facts, engine.Decide(facts, e, d), at))).ToList();

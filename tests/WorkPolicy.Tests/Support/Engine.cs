@@ -42,7 +42,7 @@ internal sealed class Engine
     public static Engine Create(string facts, params string[] dslTexts)
     {
         var engine = new PolicyEngine(CompiledRules.Compile(Link(dslTexts).Model!), "inline");
-        var f = engine.ParseFacts("facts.yaml", facts);
+        var f = engine.Facts.Parse("facts.yaml", facts);
         f.Diagnostics.Should().BeEmpty();
         return new Engine(engine, f.Value!);
     }
@@ -61,7 +61,7 @@ internal sealed class Engine
     {
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars"));
         engine.Diagnostics.Should().BeEmpty();
-        var f = engine.Value!.LoadFacts(Repo.Path("samples", "facts", "sample.facts.yaml"));
+        var f = engine.Value!.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml"));
         f.Diagnostics.Should().BeEmpty();
         return new Engine(engine.Value!, f.Value!);
     }

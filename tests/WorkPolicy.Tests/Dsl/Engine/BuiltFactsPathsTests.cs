@@ -60,8 +60,8 @@ public class BuiltFactsPathsTests
         {
             ["regions"] = text["regions"], ["units"] = text["units"], ["employees"] = employees.Select(Flat).ToList(),
         });
-        var read = Engine.ParseFacts("hr.json", file);
-        var built = Engine.BuildFacts(builder, BadRecords.Skip);
+        var read = Engine.Facts.Parse("hr.json", file);
+        var built = Engine.Facts.Build(builder, BadRecords.Skip);
         if (!spoil)
         {
             built.Diagnostics.Should().BeEmpty();

@@ -15,14 +15,14 @@ public class CalendarEdgeTests
     public void The_calendars_first_and_last_days_are_decided_explained_and_asked_about()
     {
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
-        var facts = engine.LoadFacts(Repo.Path("samples", "facts", "personas.facts.yaml")).Value!;
+        var facts = engine.Facts.Load(Repo.Path("samples", "facts", "personas.facts.yaml")).Value!;
         foreach (var day in new[] { LocalDate.MinIsoValue, LocalDate.MaxIsoValue, LocalDate.MaxIsoValue.PlusDays(-1) })
         foreach (var employee in facts.Employees)
         {
             engine.Decide(facts, employee, day).Date.Should().Be(day);
             engine.Explain(facts, employee, day).Decision.Date.Should().Be(day);
         }
-        engine.MissingFacts(facts, LocalDate.MaxIsoValue.PlusDays(-3), LocalDate.MaxIsoValue).Should().NotBeNull();
+        engine.Analysis.MissingFacts(facts, LocalDate.MaxIsoValue.PlusDays(-3), LocalDate.MaxIsoValue).Should().NotBeNull();
         engine.DecideAll(facts, LocalDate.MaxIsoValue.PlusDays(-2), LocalDate.MaxIsoValue).Count().Should().Be(3 * facts.Employees.Count);
     }
 
@@ -48,7 +48,7 @@ public class CalendarEdgeTests
         var engine = PolicyEngine.Load([new RuleSource("vocabulary.wp", vocabulary), new RuleSource("open.wp", circular)], LoadOptions.Lenient).Value!;
         foreach (var confirmed in new[] { LocalDate.MaxIsoValue, LocalDate.MaxIsoValue.PlusDays(-1) })
         {
-            var facts = engine.BuildFacts(new FactsBuilder("edge").Unit("u", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
+            var facts = engine.Facts.Build(new FactsBuilder("edge").Unit("u", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
                 .Employee("e-1", "u", new() { ["employment"] = "pns", ["position"] = "pelaksana" }).Incident("positive-case", "u", confirmed)).Value!;
             engine.Decide(facts, "e-1", LocalDate.MaxIsoValue).Mode.Should().Be(confirmed == LocalDate.MaxIsoValue ? WorkMode.NotCovered : WorkMode.Home);
             engine.Decide(facts, "e-1", new LocalDate(2021, 7, 30)).Mode.Should().Be(WorkMode.NotCovered, "a case far ahead changes nothing now");

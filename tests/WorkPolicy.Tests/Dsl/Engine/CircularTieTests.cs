@@ -46,7 +46,7 @@ public class CircularTieTests
             File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), Vocabulary);
             File.WriteAllText(Path.Combine(folder, "a.wp"), Circular("palopo-a", "home"));
             File.WriteAllText(Path.Combine(folder, "b.wp"), Circular("palopo-b", "office"));
-            var check = PolicyEngine.Check([folder]);
+            var check = PolicyAnalysis.Check([folder]);
             check.Diagnostics.Should().Contain(x => x.Code == "WP0322", "check says so too");
             check.Errors.Should().BeGreaterThan(0);
         }

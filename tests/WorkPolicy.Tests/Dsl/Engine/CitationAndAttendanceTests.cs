@@ -46,7 +46,7 @@ public class CitationAndAttendanceTests
         return loaded.Value!;
     }
 
-    private static PolicyFacts Staff(PolicyEngine engine) => engine.BuildFacts(new FactsBuilder("staff")
+    private static PolicyFacts Staff(PolicyEngine engine) => engine.Facts.Build(new FactsBuilder("staff")
         .Unit("disdik", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
         .Employee("e-1", "disdik", new() { ["employment"] = "pns", ["position"] = "pelaksana" })).Value!;
 
@@ -91,10 +91,10 @@ public class CitationAndAttendanceTests
     {
         var engine = Engine("reported.wp", Reported);
         var facts = Staff(engine);
-        var unplaced = engine.Attendance(facts, Monday, Tuesday, null!);
+        var unplaced = engine.Rosters.Attendance(facts, Monday, Tuesday, null!);
         unplaced.Days.Should().BeEmpty();
         unplaced.Notes.Should().ContainSingle(n => n.Contains("2 optional day(s)") && n.Contains("roster"));
-        var atHome = engine.Attendance(facts, Monday, Tuesday, [new RosterEntry("e-1", Monday, RosterPlace.Home), new RosterEntry("e-1", Tuesday, RosterPlace.Office)]);
+        var atHome = engine.Rosters.Attendance(facts, Monday, Tuesday, [new RosterEntry("e-1", Monday, RosterPlace.Home), new RosterEntry("e-1", Tuesday, RosterPlace.Office)]);
         atHome.Days.Should().ContainSingle().Which.Date.Should().Be(Monday, "the roster puts the optional Monday at home: its window is checked");
         atHome.Days[0].Windows.Should().ContainSingle().Which.Met.Should().BeFalse("no check-in was given");
         atHome.Notes.Should().ContainSingle(n => n.Contains("check-in of provision 'duties'") && n.Contains("states no window") && n.Contains("1 day(s)"));
@@ -112,9 +112,9 @@ public class CitationAndAttendanceTests
         {
             File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), Vocabulary);
             File.WriteAllText(Path.Combine(folder, "reported.wp"), Reported);
-            var report = PolicyEngine.Check([folder], analyze: true);
+            var report = PolicyAnalysis.Check([folder], analyze: true);
             report.Diagnostics.Should().ContainSingle(d => d.Code == "WP0324").Which.Span.Line.Should().Be(14);
-            PolicyEngine.Check([folder]).Diagnostics.Should().NotContain(d => d.Code == "WP0324", "an analysis finding, not a load one");
+            PolicyAnalysis.Check([folder]).Diagnostics.Should().NotContain(d => d.Code == "WP0324", "an analysis finding, not a load one");
         }
         finally
         {
@@ -163,7 +163,7 @@ public class ExplainedPeriodTests
             }
             """;
         var engine = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("base.wp", issued), new RuleSource("ext.wp", extension)]).Value!;
-        var facts = engine.BuildFacts(new FactsBuilder("staff").Unit("disdik", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
+        var facts = engine.Facts.Build(new FactsBuilder("staff").Unit("disdik", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
             .Employee("e-1", "disdik", new() { ["employment"] = "pns", ["position"] = "pelaksana" })).Value!;
         engine.Explain(facts, "e-1", new LocalDate(2021, 7, 5)).ToString().Should().Contain("period from 2021-07-01 to 2021-07-10");
         engine.Explain(facts, "e-1", new LocalDate(2021, 7, 15)).ToString().Should().Contain("period from 2021-07-01 to 2021-07-20; this version from 2021-07-11");
@@ -177,7 +177,7 @@ public class WhatExistsMessagesTests
     public void An_undeclared_employee_key_and_an_unknown_field_type_say_what_there_is()
     {
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
-        var facts = engine.ParseFacts("hr.yaml", """
+        var facts = engine.Facts.Parse("hr.yaml", """
             units: [ { id: u, region: kota-palopo, kind: dinas } ]
             employees: [ { id: e-1, unit: u, employment: pns, born_on: 1970-01-01 } ]
             """);
@@ -225,7 +225,7 @@ public class DeferredArrangementTests
             foreach (var (name, text) in new[] { ("left.wp", circular), ("left.yaml", yaml) })
             {
                 var engine = PolicyEngine.Load([new RuleSource("vocabulary.wp", vocabulary), new RuleSource(name, text)]).Value!;
-                var facts = engine.BuildFacts(new FactsBuilder("staff").Unit("u", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
+                var facts = engine.Facts.Build(new FactsBuilder("staff").Unit("u", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
                     .Employee("e-1", "u", new() { ["employment"] = "pns", ["position"] = "pelaksana" })).Value!;
                 engine.Explain(facts, "e-1", new LocalDate(2021, 7, 5)).ToString()
                     .Should().Contain("decides optional").And.Contain("the circular leaves the arrangement to the head: who of the unit works from home, and on which days", name);
@@ -281,7 +281,7 @@ public class DutiesOfTheDayTests
     {
         var vocabulary = File.ReadAllText(Repo.Path("samples", "circulars", "vocabulary.wp"));
         var engine = PolicyEngine.Load([new RuleSource("vocabulary.wp", vocabulary), new RuleSource(name, text)]).Value!;
-        var facts = engine.BuildFacts(new FactsBuilder("staff").Unit("u", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
+        var facts = engine.Facts.Build(new FactsBuilder("staff").Unit("u", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
             .Employee("p-1", "u", new() { ["employment"] = "pns", ["position"] = "pelaksana" })
             .Employee("p-2", "u", new() { ["employment"] = "pns", ["position"] = "pelaksana" })
             .Employee("f-1", "u", new() { ["employment"] = "pns", ["position"] = "fungsional" })).Value!;
@@ -313,7 +313,7 @@ public class DutiesOfTheDayTests
             new RosterEntry("p-2", Monday, RosterPlace.Office), new RosterEntry("p-2", Tuesday, RosterPlace.Home),
             new RosterEntry("f-1", Monday, RosterPlace.Home), new RosterEntry("f-1", Tuesday, RosterPlace.Home),
         };
-        var report = engine.Attendance(facts, Monday, Tuesday, roster);
+        var report = engine.Rosters.Attendance(facts, Monday, Tuesday, roster);
         report.Days.Select(d => (d.Employee, d.Date)).Should().BeEquivalentTo(new[] { ("p-1", Monday), ("p-2", Tuesday), ("f-1", Monday), ("f-1", Tuesday) });
     }
 

@@ -21,9 +21,9 @@ public class FactsBuilderTests
     public void Built_facts_decide_as_the_same_facts_read_from_text()
     {
         var engine = Samples();
-        var built = engine.BuildFacts(Palopo());
+        var built = engine.Facts.Build(Palopo());
         built.Diagnostics.Should().BeEmpty();
-        var text = engine.ParseFacts("hr.yaml", """
+        var text = engine.Facts.Parse("hr.yaml", """
             regions: { kota-palopo: { ppkm: [ { from: 2021-07-26, level: 4 } ] } }
             units: [ { id: disdik-plp, region: kota-palopo, kind: dinas, agency: disdik } ]
             employees:
@@ -38,13 +38,13 @@ public class FactsBuilderTests
     public void A_bad_code_names_the_employee_and_field_and_the_caller_chooses_reject_or_skip()
     {
         var engine = Samples();
-        var rejected = engine.BuildFacts(Palopo(position: "pelaksna"));
+        var rejected = engine.Facts.Build(Palopo(position: "pelaksna"));
         rejected.Value.Should().BeNull();
         var d = rejected.Diagnostics.Should().ContainSingle().Subject;
         d.Code.Should().Be("WP0304");
         d.Span.Path.Should().Be("hr/employees[e-002].position");
         d.Message.Should().Contain("did you mean").And.Contain("pelaksana");
-        var skipped = engine.BuildFacts(Palopo(position: "pelaksna"), BadRecords.Skip);
+        var skipped = engine.Facts.Build(Palopo(position: "pelaksna"), BadRecords.Skip);
         skipped.Value!.Employees.Should().Equal("e-001");
         skipped.Diagnostics.Should().ContainSingle(x => x.Span.Path == "hr/employees[e-002].position");
     }
@@ -53,10 +53,10 @@ public class FactsBuilderTests
     public void A_duplicate_id_and_a_unit_in_no_region_are_diagnostics()
     {
         var engine = Samples();
-        var duplicate = engine.BuildFacts(Palopo().Employee("e-001", "disdik-plp"));
+        var duplicate = engine.Facts.Build(Palopo().Employee("e-001", "disdik-plp"));
         duplicate.Value.Should().BeNull();
         duplicate.Diagnostics.Should().Contain(x => x.Span.Path.StartsWith("hr/employees[e-001]") && x.Severity == Severity.Error);
-        var nowhere = engine.BuildFacts(Palopo().Unit("u-x", "atlantis").Employee("e-9", "u-x"), BadRecords.Skip);
+        var nowhere = engine.Facts.Build(Palopo().Unit("u-x", "atlantis").Employee("e-9", "u-x"), BadRecords.Skip);
         nowhere.Diagnostics.Should().Contain(x => x.Span.Path.StartsWith("hr/units[u-x]") && x.Severity == Severity.Error);
         nowhere.Value!.Employees.Should().Equal("e-001", "e-002");
     }
@@ -68,9 +68,9 @@ public class FactsBuilderTests
             { "units": [ { "id": "u", "region": "kota-palopo", "kind": "dinas" } ],
               "employees": [ { "id": "x", "unit": "u", "employment": "pns", "position": "pelaksana" } ] }
             """);
-        var read = engine.ReadFacts("request", good.RootElement);
+        var read = engine.Facts.Read("request", good.RootElement);
         read.Diagnostics.Should().BeEmpty();
-        engine.Decide(read.Value!, "x", Fri).Should().Be(engine.Decide(engine.ParseFacts("f", good.RootElement.GetRawText()).Value!, "x", Fri));
+        engine.Decide(read.Value!, "x", Fri).Should().Be(engine.Decide(engine.Facts.Parse("f", good.RootElement.GetRawText()).Value!, "x", Fri));
         using var bad = System.Text.Json.JsonDocument.Parse("""
             { "calendar": { "workweek": ["mon", "fridy"] },
               "regions": { "kota-palopo": { "ppkm": [ { "from": "2021-07-26", "levle": 4 } ] } },
@@ -78,7 +78,7 @@ public class FactsBuilderTests
               "employees": [ { "id": "x", "unit": "u", "position": "pelaksanaa" }, { "unit": "u" } ],
               "checkins": [ { "employee": "y", "at": "2021-07-30T07:00:00+08:00" } ] }
             """);
-        var refused = engine.ReadFacts("request", bad.RootElement);
+        var refused = engine.Facts.Read("request", bad.RootElement);
         refused.Value.Should().BeNull();
         refused.Diagnostics.Select(d => d.Span.Path).Should().BeEquivalentTo(
             "request/calendar.workweek[#2]", "request/regions.kota-palopo.ppkm[2021-07-26].levle", "request/units[u].kind",
@@ -96,12 +96,12 @@ public class FactsBuilderTests
             .RegionStatus("kota-palopo", "ppkm", new LocalDate(2021, 7, 26), new() { ["level"] = 4 })
             .Unit("disdik-plp", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" })
             .Employee("e-001", "disdik-plp", Fields(dotted));
-        var dotted = engine.BuildFacts(Built(dotted: true));
-        var whole = engine.BuildFacts(Built(dotted: false));
+        var dotted = engine.Facts.Build(Built(dotted: true));
+        var whole = engine.Facts.Build(Built(dotted: false));
         dotted.Diagnostics.Should().BeEmpty();
         whole.Diagnostics.Should().BeEmpty();
         engine.Decide(whole.Value!, "e-001", Fri).Should().Be(engine.Decide(dotted.Value!, "e-001", Fri));
-        var misspelt = engine.BuildFacts(new FactsBuilder("hr").Unit("u", "kota-palopo", new() { ["kind"] = "dinas" })
+        var misspelt = engine.Facts.Build(new FactsBuilder("hr").Unit("u", "kota-palopo", new() { ["kind"] = "dinas" })
             .Employee("e-1", "u", new() { ["health"] = new Dictionary<string, object?> { ["healthyy"] = true } }));
         misspelt.Diagnostics.Should().Contain(d => d.Span.Path.StartsWith("hr/employees[e-1].health") && d.Severity == Severity.Error);
     }
@@ -110,7 +110,7 @@ public class FactsBuilderTests
     public void An_empty_builder_is_WP0006_and_a_null_argument_names_its_parameter()
     {
         var engine = Samples();
-        var empty = engine.BuildFacts(new FactsBuilder("hr"));
+        var empty = engine.Facts.Build(new FactsBuilder("hr"));
         empty.Value.Should().BeNull();
         empty.Diagnostics.Should().Contain(d => d.Code == "WP0006" && d.Span.Path == "hr");
         var builder = new FactsBuilder("hr");
@@ -125,7 +125,7 @@ public class FactsBuilderTests
         var engine = Samples();
         var deep = string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200);
         using var document = System.Text.Json.JsonDocument.Parse(deep, new System.Text.Json.JsonDocumentOptions { MaxDepth = 1000 });
-        var read = engine.ReadFacts("request", document.RootElement);
+        var read = engine.Facts.Read("request", document.RootElement);
         read.Value.Should().BeNull();
         read.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("WP0102");
     }
@@ -134,10 +134,10 @@ public class FactsBuilderTests
     public void Missing_facts_of_an_unknown_employee_and_a_null_path_are_argument_errors_as_Decide_is()
     {
         var engine = Samples();
-        var facts = engine.BuildFacts(Palopo()).Value!;
-        engine.Invoking(e => e.MissingFacts(facts, Fri, Fri, "e-999")).Should().Throw<ArgumentException>().WithParameterName("employee");
+        var facts = engine.Facts.Build(Palopo()).Value!;
+        engine.Invoking(e => e.Analysis.MissingFacts(facts, Fri, Fri, "e-999")).Should().Throw<ArgumentException>().WithParameterName("employee");
         engine.Invoking(e => e.Decide(facts, "e-999", Fri)).Should().Throw<ArgumentException>().WithParameterName("employee");
-        engine.MissingFacts(facts, Fri, Fri, "e-001").Should().NotBeNull();
+        engine.Analysis.MissingFacts(facts, Fri, Fri, "e-001").Should().NotBeNull();
         FluentActions.Invoking(() => PolicyEngine.Load((string)null!)).Should().Throw<ArgumentNullException>().WithParameterName("paths");
     }
 
@@ -153,7 +153,7 @@ public class FactsBuilderTests
         json.Append("}]}");
         using var document = System.Text.Json.JsonDocument.Parse(json.ToString());
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var read = engine.ReadFacts("request", document.RootElement);
+        var read = engine.Facts.Read("request", document.RootElement);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         read.Value.Should().BeNull();
         read.Diagnostics.Should().NotBeEmpty().And.OnlyContain(d => d.Span.Path.Length < 300);
@@ -166,7 +166,7 @@ public class FactsBuilderTests
     {
         var engine = Samples();
         var longId = "e-" + new string('7', 400);
-        var built = engine.BuildFacts(Palopo().Employee(longId, "disdik-plp", new() { ["employment"] = "pns", ["position"] = "pelaksna" }), BadRecords.Skip);
+        var built = engine.Facts.Build(Palopo().Employee(longId, "disdik-plp", new() { ["employment"] = "pns", ["position"] = "pelaksna" }), BadRecords.Skip);
         built.Value!.Employees.Should().Equal("e-001", "e-002");
         built.Diagnostics.Should().ContainSingle().Which.Span.Path.Should().EndWith("…].position");
     }

@@ -26,21 +26,21 @@ public class FactsExcerptTests
     [MemberData(nameof(FactsFiles))]
     public void Each_excerpt_decides_as_the_whole_facts_did(string file)
     {
-        var facts = Engine.LoadFacts(Repo.Path("samples", "facts", file)).Value!;
+        var facts = Engine.Facts.Load(Repo.Path("samples", "facts", file)).Value!;
         SameDecisions(facts).Should().BeGreaterThan(0);
     }
 
     [Fact]
     public void Each_excerpt_of_a_generated_population_decides_as_the_whole_facts_did()
     {
-        var facts = Engine.ParseFacts("generated", SyntheticFacts.Generate(300, 11, json: true)).Value!;
+        var facts = Engine.Facts.Parse("generated", SyntheticFacts.Generate(300, 11, json: true)).Value!;
         SameDecisions(facts).Should().Be(300 * Days.Length);
     }
 
     [Fact]
     public void An_excerpt_holds_one_employee_and_only_what_started_by_the_date()
     {
-        var facts = Engine.LoadFacts(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
+        var facts = Engine.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
         var before = facts.Excerpt("e-001", new LocalDate(2021, 7, 5));
         var after = facts.Excerpt("e-001", new LocalDate(2021, 7, 30));
         using var early = System.Text.Json.JsonDocument.Parse(before);
@@ -57,7 +57,7 @@ public class FactsExcerptTests
         foreach (var day in Days)
         {
             var whole = PolicyJson.Serialize(Engine.Decide(facts, employee, day), indented: false);
-            var excerpt = Engine.ParseFacts($"{employee}@{day}", facts.Excerpt(employee, day));
+            var excerpt = Engine.Facts.Parse($"{employee}@{day}", facts.Excerpt(employee, day));
             excerpt.Value.Should().NotBeNull($"the excerpt of {employee} on {day} reads as facts: {string.Join("; ", excerpt.Diagnostics)}");
             PolicyJson.Serialize(Engine.Decide(excerpt.Value!, employee, day), indented: false).Should().Be(whole, $"{employee} on {day}");
             compared++;

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace WorkPolicy.Tests;
 
-/// <summary>Facts read as a stream (<see cref="PolicyEngine.OpenFacts(string)"/>): the decisions of a whole load, held a block at a time.</summary>
+/// <summary>Facts read as a stream (<see cref="PolicyEngine.Facts.Open(string)"/>): the decisions of a whole load, held a block at a time.</summary>
 public class FactsStreamTests
 {
     private static readonly LocalDate From = new(2021, 7, 29);
@@ -15,14 +15,14 @@ public class FactsStreamTests
 
     private static List<string> Whole(string name, string text)
     {
-        var facts = Engine.Value.ParseFacts(name, text);
+        var facts = Engine.Value.Facts.Parse(name, text);
         facts.Diagnostics.Should().BeEmpty();
         return [.. Engine.Value.DecideAll(facts.Value!, From, To).Select(d => PolicyJson.Serialize(d, indented: false))];
     }
 
     private static (List<string> Decisions, FactsStream Facts) Streamed(string name, Stream stream)
     {
-        var opened = Engine.Value.OpenFacts(name, stream);
+        var opened = Engine.Value.Facts.Open(name, stream);
         opened.Diagnostics.Where(d => d.Severity == Severity.Error).Should().BeEmpty();
         var facts = opened.Value!;
         return ([.. Engine.Value.DecideAll(facts, From, To).Select(d => PolicyJson.Serialize(d, indented: false))], facts);
@@ -59,13 +59,13 @@ public class FactsStreamTests
         File.WriteAllText(file, without);
         try
         {
-            using var facts = Engine.Value.OpenFacts(file).Value!;
+            using var facts = Engine.Value.Facts.Open(file).Value!;
             facts.Buffered.Should().BeFalse();
             Engine.Value.DecideAll(facts, From, To).Select(d => PolicyJson.Serialize(d, indented: false)).Should().Equal(Whole(file, without));
             // With incidents after the employees, the same look-ahead holds them.
             var late = json ? without.Replace("\n]\n}\n", "\n],\n" + line.TrimEnd(',') + "\n}\n", StringComparison.Ordinal) : without + line + "\n";
             File.WriteAllText(file, late);
-            using var held = Engine.Value.OpenFacts(file).Value!;
+            using var held = Engine.Value.Facts.Open(file).Value!;
             held.Buffered.Should().BeTrue();
             Engine.Value.DecideAll(held, From, To).Select(d => PolicyJson.Serialize(d, indented: false)).Should().Equal(Whole(file, late));
         }
@@ -82,7 +82,7 @@ public class FactsStreamTests
     public void Each_sample_facts_file_streams_from_disk_to_the_decisions_of_the_whole_load(string file)
     {
         var path = Repo.Path("samples", "facts", file);
-        using var facts = Engine.Value.OpenFacts(path).Value!;
+        using var facts = Engine.Value.Facts.Open(path).Value!;
         var decisions = Engine.Value.DecideAll(facts, From, To).Select(d => PolicyJson.Serialize(d, indented: false)).ToList();
         decisions.Should().Equal(Whole(path, File.ReadAllText(path)));
         facts.Diagnostics.Should().BeEmpty();
@@ -119,9 +119,9 @@ public class FactsStreamTests
         text = unit.Replace(text, "${1}dinsos-palopoo", 1);
         var twice = json ? "\"id\": \"e019999\"" : "id: e019999";
         text = text.Replace(twice, json ? "\"id\": \"e000001\"" : "id: e000001", StringComparison.Ordinal);
-        var whole = Engine.Value.ParseFacts("spoilt", text);
+        var whole = Engine.Value.Facts.Parse("spoilt", text);
         whole.Value.Should().BeNull();
-        var opened = Engine.Value.OpenFacts("spoilt", Utf8(text));
+        var opened = Engine.Value.Facts.Open("spoilt", Utf8(text));
         using var facts = opened.Value!;
         var decisions = Engine.Value.DecideAll(facts, From, From).ToList();
         facts.HasErrors.Should().BeTrue();
@@ -132,12 +132,12 @@ public class FactsStreamTests
     [Fact]
     public void Errors_before_the_employees_refuse_the_stream_and_an_early_end_keeps_what_was_decided()
     {
-        var refused = Engine.Value.OpenFacts("bad.yaml", Utf8("units: [ { id: u, region: kota-palopo, kind: dinass } ]\nemployees: [ { id: e, unit: u } ]\n"));
+        var refused = Engine.Value.Facts.Open("bad.yaml", Utf8("units: [ { id: u, region: kota-palopo, kind: dinass } ]\nemployees: [ { id: e, unit: u } ]\n"));
         refused.Value.Should().BeNull();
         refused.Diagnostics.Should().ContainSingle(d => d.Code == "WP0304" && d.Span.Line == 1 && d.Span.Column == 46);
         var text = FactsGenerator.Generate(20_000, seed: 2, json: true);
         var cut = text[..(text.Length * 3 / 4)] + "}";
-        using var facts = Engine.Value.OpenFacts("cut.json", Utf8(cut)).Value!;
+        using var facts = Engine.Value.Facts.Open("cut.json", Utf8(cut)).Value!;
         var decided = Engine.Value.DecideAll(facts, From, From).Count();
         decided.Should().BeGreaterThan(10_000).And.BeLessThan(20_000);
         facts.Diagnostics.Should().ContainSingle().Which.Message.Should().StartWith("invalid JSON");
@@ -148,12 +148,12 @@ public class FactsStreamTests
     [Fact]
     public void A_yaml_stream_refuses_a_control_character_and_invalid_utf8_where_they_are()
     {
-        var control = Engine.Value.OpenFacts("c.yaml", Utf8("units: []\nemployees:\n  - { id: a\u0001, unit: u }\n"));
+        var control = Engine.Value.Facts.Open("c.yaml", Utf8("units: []\nemployees:\n  - { id: a\u0001, unit: u }\n"));
         var stream = control.Value;
         var diagnostics = stream is null ? control.Diagnostics.Items : Drain(stream);
         diagnostics.Should().ContainSingle(d => d.Code == "WP0003" && d.Span.Line == 3 && d.Span.Column == 12);
         var bytes = new MemoryStream([.. "units: []\nemployees:\n  - { id: "u8, 0xE9, .. ", unit: u }\n"u8]);
-        var invalid = Engine.Value.OpenFacts("l.yaml", bytes);
+        var invalid = Engine.Value.Facts.Open("l.yaml", bytes);
         var found = invalid.Value is { } s ? Drain(s) : invalid.Diagnostics.Items;
         found.Should().ContainSingle(d => d.Code == "WP0003" && d.Span.Line == 3 && d.Span.Column == 11);
 
@@ -183,13 +183,13 @@ public class FactsStreamTests
     public void Stopping_early_or_cancelling_ends_cleanly_and_progress_counts_employees()
     {
         var text = FactsGenerator.Generate(40_000, seed: 6, json: true);
-        using (var facts = Engine.Value.OpenFacts("early.json", Utf8(text)).Value!)
+        using (var facts = Engine.Value.Facts.Open("early.json", Utf8(text)).Value!)
         {
             // The caller stops after a few: the block being read meanwhile is waited out, nothing is left running.
             Engine.Value.DecideAll(facts, From, To).Take(7).Should().HaveCount(7);
             facts.EmployeesRead.Should().BeInRange(7, 40_000);
         }
-        using var cancelled = Engine.Value.OpenFacts("cancel.json", Utf8(text)).Value!;
+        using var cancelled = Engine.Value.Facts.Open("cancel.json", Utf8(text)).Value!;
         using var cancel = new CancellationTokenSource();
         var seen = new List<int>();
         var progress = new Counted(n =>
@@ -211,7 +211,7 @@ public class FactsStreamTests
     [Fact]
     public void A_missing_file_is_a_diagnostic()
     {
-        var opened = Engine.Value.OpenFacts(Path.Combine(Path.GetTempPath(), "no-such-dir-wp", "f.json"));
+        var opened = Engine.Value.Facts.Open(Path.Combine(Path.GetTempPath(), "no-such-dir-wp", "f.json"));
         opened.Value.Should().BeNull();
         opened.Diagnostics.Should().ContainSingle(d => d.Code == "WP0001");
     }

@@ -22,7 +22,7 @@ public class PolicyEngineTests
     {
         var engine = Samples();
         engine.Circulars.Should().HaveCount(6).And.Contain("palopo-2021-wfh");
-        var facts = engine.LoadFacts(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
+        var facts = engine.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
         var d = engine.Decide(facts, "e-003", Fri);
         d.Mode.Should().Be(WorkMode.Office);
         d.Provisions[0].Should().Be(new ProvisionRef("p2-critical-service", "palopo-2021-wfh", "point 2: \"dikecualikan bagi pegawai yang melaksanakan pelayanan langsung\""));
@@ -51,10 +51,10 @@ public class PolicyEngineTests
     public void Facts_errors_come_back_as_diagnostics_and_misuse_as_argument_errors()
     {
         var engine = Samples();
-        var bad = engine.ParseFacts("f.yaml", "employees: [ { id: e, unit: nowhere } ]\n");
+        var bad = engine.Facts.Parse("f.yaml", "employees: [ { id: e, unit: nowhere } ]\n");
         bad.Value.Should().BeNull();
         bad.Diagnostics.Should().Contain(d => d.Code == "WP0404");
-        var facts = engine.ParseFacts("f.yaml", "units: [ { id: u, region: kota-palopo } ]\nemployees: [ { id: e, unit: u } ]\n").Value!;
+        var facts = engine.Facts.Parse("f.yaml", "units: [ { id: u, region: kota-palopo } ]\nemployees: [ { id: e, unit: u } ]\n").Value!;
         var unknownEmployee = () => engine.Decide(facts, "nobody", Fri);
         unknownEmployee.Should().Throw<ArgumentException>().WithMessage("*'nobody'*");
         // Facts belong to a vocabulary: another engine of the same vocabulary decides on them as the first does.
@@ -70,7 +70,7 @@ public class PolicyEngineTests
     public void DecideAll_streams_every_employee_and_date_as_one_by_one_decisions_would()
     {
         var engine = Samples();
-        var facts = engine.ParseFacts("generated.facts.yaml", FactsGenerator.Generate(300, seed: 3)).Value!;
+        var facts = engine.Facts.Parse("generated.facts.yaml", FactsGenerator.Generate(300, seed: 3)).Value!;
         var from = new LocalDate(2021, 7, 29);
         var to = new LocalDate(2021, 8, 2);
         var all = engine.DecideAll(facts, from, to).ToList();
@@ -83,7 +83,7 @@ public class PolicyEngineTests
     public void Explain_gives_the_decision_with_its_trace()
     {
         var engine = Samples();
-        var facts = engine.LoadFacts(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
+        var facts = engine.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
         var explained = engine.Explain(facts, "e-003", Fri);
         explained.Decision.Should().BeEquivalentTo(engine.Decide(facts, "e-003", Fri));
         explained.Trace.Should().Contain(t => t.Provision == "p1-rotation" && t.Outcome == "overridden");

@@ -16,7 +16,7 @@ public class PublicJobsTests
     {
         var engine = PolicyEngine.Load(Circulars);
         engine.Diagnostics.Should().NotContain(d => d.Severity == Severity.Error);
-        var facts = engine.Value!.LoadFacts(Repo.Path("samples", "facts", "sample.facts.yaml"));
+        var facts = engine.Value!.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml"));
         facts.Diagnostics.Should().BeEmpty();
         return (engine.Value!, facts.Value!);
     }
@@ -68,14 +68,14 @@ public class PublicJobsTests
         var (engine, _) = Samples();
         foreach (var empty in new[] { "", "   \n", "# nothing\n" })
         {
-            var facts = engine.ParseFacts("hr", empty);
+            var facts = engine.Facts.Parse("hr", empty);
             facts.Value.Should().BeNull();
             facts.Diagnostics.Should().ContainSingle(d => d.Code == "WP0006" && d.Span.Path == "hr");
         }
         var file = Path.GetTempFileName();
         try
         {
-            engine.LoadFacts(file).Diagnostics.Should().ContainSingle(d => d.Code == "WP0006");
+            engine.Facts.Load(file).Diagnostics.Should().ContainSingle(d => d.Code == "WP0006");
             var (code, _, err) = Cli("eval", Circulars, "--facts", file, "--on", "2021-07-30");
             code.Should().Be(1);
             err.Should().Contain("WP0006");
@@ -121,7 +121,7 @@ public class PublicJobsTests
         var (engine, facts) = Samples();
         var reversed = () => engine.DecideAll(facts, Fri, Fri.PlusDays(-1));
         reversed.Should().Throw<ArgumentException>().WithMessage("the last date 2021-07-29 is before the first 2021-07-30*");
-        var missing = () => engine.MissingFacts(facts, Fri, Fri.PlusDays(-1));
+        var missing = () => engine.Analysis.MissingFacts(facts, Fri, Fri.PlusDays(-1));
         missing.Should().Throw<ArgumentException>();
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
@@ -148,21 +148,21 @@ public class PublicJobsTests
         var issued = PolicyEngine.Load(palopo).Value!;
         var other = PolicyEngine.Load(reading).Value!;
 
-        var comparison = PolicyEngine.Compare(issued, other, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31));
+        var comparison = PolicyAnalysis.Compare(issued, other, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31));
         Cli("compare", palopo, reading, "--from", "2021-07-01", "--to", "2021-08-31").Out.Should().Be(comparison.ToString());
-        comparison.Should().Be(PolicyEngine.Compare(issued, other, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31)));
+        comparison.Should().Be(PolicyAnalysis.Compare(issued, other, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31)));
         comparison.Classes.Should().NotBeEmpty();
 
-        var roster = engine.Roster(facts, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 6));
+        var roster = engine.Rosters.Plan(facts, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 6));
         Cli("roster", Circulars, "--facts", factsPath, "--from", "2021-08-02", "--to", "2021-08-06").Out.Should().Be(roster.ToString());
         var first = roster.Entries[0];
         roster.PlaceOf(first.Employee, first.Date).Should().Be(first.Place);
-        engine.CheckRoster(facts, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 6), roster.Entries).Holds.Should().BeTrue();
+        engine.Rosters.Check(facts, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 6), roster.Entries).Holds.Should().BeTrue();
 
-        var attendance = engine.Attendance(facts, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 6));
+        var attendance = engine.Rosters.Attendance(facts, new LocalDate(2021, 8, 2), new LocalDate(2021, 8, 6));
         Cli("attendance", Circulars, "--facts", factsPath, "--from", "2021-08-02", "--to", "2021-08-06").Out.Should().Be(attendance.ToString());
 
-        var missing = engine.MissingFacts(facts, Fri, Fri);
+        var missing = engine.Analysis.MissingFacts(facts, Fri, Fri);
         Cli("eval", Circulars, "--facts", factsPath, "--on", "2021-07-30", "--missing").Out.Should().Be(missing.ToString());
 
         var id = facts.Employees[0];
@@ -170,7 +170,7 @@ public class PublicJobsTests
         Cli("explain", Circulars, "--facts", factsPath, "--employee", id, "--on", "2021-07-30").Out.Should().Be(explanation.ToString());
         explanation.Should().Be(engine.Explain(facts, id, Fri));
 
-        var check = PolicyEngine.Check([Circulars]);
+        var check = PolicyAnalysis.Check([Circulars]);
         Cli("check", Circulars).Out.Should().Be(check.Summary + "\n");
 
         var tests = AnalystTests.Run([Circulars]);
@@ -190,7 +190,7 @@ public class PublicJobsTests
         doc.RootElement.GetProperty("mode").GetString().Should().Be(d.Mode.Word());
         json.Should().NotContain("Calendar").And.NotContain("TickOfDay");
         PolicyJson.Serialize(d).Should().Be(json);
-        var missing = engine.MissingFacts(facts, Fri, Fri);
+        var missing = engine.Analysis.MissingFacts(facts, Fri, Fri);
         JsonSerializer.Serialize<Report>(missing, PolicyJson.Options).Should().Be(missing.ToJson());
     }
 
@@ -198,7 +198,7 @@ public class PublicJobsTests
     public void Decisions_read_back_from_their_json_equal_the_decisions_written()
     {
         var engine = PolicyEngine.Load(Circulars).Value!;
-        var facts = engine.LoadFacts(Repo.Path("samples", "facts", "personas.facts.yaml")).Value!;
+        var facts = engine.Facts.Load(Repo.Path("samples", "facts", "personas.facts.yaml")).Value!;
         var decisions = engine.DecideAll(facts, new LocalDate(2020, 3, 16), new LocalDate(2021, 8, 31)).Where((_, i) => i % 7 == 0).ToList();
         decisions.Should().Contain(d => d.Obligations.Count > 0).And.Contain(d => d.Pool != null).And.Contain(d => d.Unknown.Count > 0);
         foreach (var d in decisions)
@@ -218,7 +218,7 @@ public class PublicJobsTests
     public void A_facts_file_of_another_vocabulary_is_diagnostics_not_a_crash()
     {
         var other = PolicyEngine.Load([new RuleSource("v.wp", "vocabulary other {\n  field employee.grade: number\n}\n")], LoadOptions.Lenient).Value!;
-        var loaded = other.LoadFacts(Repo.Path("samples", "facts", "personas.facts.yaml"));
+        var loaded = other.Facts.Load(Repo.Path("samples", "facts", "personas.facts.yaml"));
         loaded.Value.Should().BeNull();
         loaded.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Code.StartsWith("WP0") && d.Span.Line > 0);
     }
@@ -243,7 +243,7 @@ public class PublicJobsTests
         var missing = () => RuleSource.FromResource(typeof(PublicJobsTests).Assembly, "no.such.wp");
         missing.Should().Throw<ArgumentException>().WithMessage("*has no embedded resource 'no.such.wp'*");
         using var facts = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("regions: { kota-palopo: { ppkm: [ { from: 2021-07-26, level: 4 } ] } }\nunits: [ { id: u, region: kota-palopo, kind: dinas, agency: disdik } ]\nemployees: [ { id: e, unit: u, employment: pns, position: pelaksana } ]\n"));
-        var read = engine.Value.ReadFacts("stream", facts);
+        var read = engine.Value.Facts.Read("stream", facts);
         read.Diagnostics.Should().BeEmpty();
         engine.Value.Decide(read.Value!, "e", Fri).Mode.Should().Be(WorkMode.Rotation);
     }
@@ -285,8 +285,8 @@ public class PublicJobsTests
         a.GetHashCode().Should().Be(b.GetHashCode());
         a.ToString().Should().Be("[x, y]");
         default(ValueList<string>).Count.Should().Be(0);
-        var check = PolicyEngine.Check([Circulars]);
-        check.Should().Be(PolicyEngine.Check([Circulars]));
+        var check = PolicyAnalysis.Check([Circulars]);
+        check.Should().Be(PolicyAnalysis.Check([Circulars]));
         using var json = JsonDocument.Parse(check.ToJson());
         json.RootElement.GetProperty("warnings").GetInt32().Should().Be(check.Warnings);
         json.RootElement.GetProperty("diagnostics").GetArrayLength().Should().Be(check.Diagnostics.Count);

@@ -18,7 +18,7 @@ public class ReplayTests
     /// <summary>Records of a generated population on days either side of Palopo leaving level IV, with odd ones among them.</summary>
     private static List<DecisionRecord> Records(int employees, int seed)
     {
-        var facts = Issued.ParseFacts("generated", SyntheticFacts.Generate(employees, seed, json: true)).Value!;
+        var facts = Issued.Facts.Parse("generated", SyntheticFacts.Generate(employees, seed, json: true)).Value!;
         var at = Instant.FromUtc(2021, 8, 27, 1, 0);
         var records = new List<DecisionRecord>();
         var i = 0;
@@ -46,7 +46,7 @@ public class ReplayTests
     /// <summary>The plain replay of one record, the definition the blocks must agree with.</summary>
     private static (string Record, string[] Differs, string Before, string After)? Plain(DecisionRecord record)
     {
-        var facts = Candidate.ParseFacts(record.Id, record.Facts).Value;
+        var facts = Candidate.Facts.Parse(record.Id, record.Facts).Value;
         if (facts is null || !Candidate.TryDecide(facts, record.Employee, record.Date, out var now)) return null;
         var before = record.Answered();
         var differs = Output.DecisionDiff.Aspects(before, PolicyJson.Deserialize(PolicyJson.Serialize(now, indented: false)));

@@ -21,7 +21,7 @@ public class HostileFactsTests
     {
         var huge = new string('x', 100_000);
         var text = Head + $$"""{"id":"a","unit":"u","position":"pel\u001b[31maksana"},{"id":"b","unit":"u","position":"{{huge}}"}]}""";
-        var read = Engine.Value.ParseFacts("hostile.json", text);
+        var read = Engine.Value.Facts.Parse("hostile.json", text);
         var messages = read.Diagnostics.Select(d => d.Message).ToList();
         messages.Should().HaveCount(2);
         messages[0].Should().Contain("pel\\u001B[31maksana").And.NotContain("\u001b");
@@ -34,7 +34,7 @@ public class HostileFactsTests
     {
         var keys = string.Join(",", Enumerable.Range(0, 3000).Select(i => $"\"unknown_{i}\":1"));
         var text = Head + $$"""{"id":"a","unit":"u",{{keys}}}]}""";
-        var read = Engine.Value.ParseFacts("keys.json", text);
+        var read = Engine.Value.Facts.Parse("keys.json", text);
         read.Diagnostics.Should().HaveCount(1001);
         read.Diagnostics[^1].Code.Should().Be("WP0104");
         read.Diagnostics[^1].Message.Should().Contain("2,000 more errors");
@@ -48,7 +48,7 @@ public class HostileFactsTests
         var employees = Enumerable.Range(0, 50).Select(i => $$"""{"id":"e{{i}}","unit":"u","position":"pelaksana"}""").ToList();
         employees.Insert(25, $$"""{"id":"long","unit":"u","position":"{{new string('y', 3 << 20)}}"}""");
         var text = Head + string.Join(",\n", employees) + "]}";
-        var opened = Engine.Value.OpenFacts("long.json", new MemoryStream(Encoding.UTF8.GetBytes(text)));
+        var opened = Engine.Value.Facts.Open("long.json", new MemoryStream(Encoding.UTF8.GetBytes(text)));
         var decided = opened.Value is { } facts ? Engine.Value.DecideAll(facts, new LocalDate(2021, 7, 30), new LocalDate(2021, 7, 30)).Count() : 0;
         var diagnostics = opened.Value?.Diagnostics ?? opened.Diagnostics;
         diagnostics.Should().Contain(d => d.Code == "WP0103" && d.Message.Contains("1,048,576 bytes"));

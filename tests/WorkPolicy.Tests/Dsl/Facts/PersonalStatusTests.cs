@@ -23,12 +23,12 @@ public class PersonalStatusTests
 
     private static PolicyFacts Facts(string employees)
     {
-        var loaded = Depok.ParseFacts("facts.yaml", Units + "\nemployees:\n" + employees);
+        var loaded = Depok.Facts.Parse("facts.yaml", Units + "\nemployees:\n" + employees);
         loaded.Diagnostics.Should().BeEmpty();
         return loaded.Value!;
     }
 
-    private static IReadOnlyList<Diagnostic> Errors(string employees) => Depok.ParseFacts("bad.yaml", Units + "\nemployees:\n" + employees).Diagnostics;
+    private static IReadOnlyList<Diagnostic> Errors(string employees) => Depok.Facts.Parse("bad.yaml", Units + "\nemployees:\n" + employees).Diagnostics;
 
     [Fact]
     public void A_reading_holds_until_the_next_and_an_entry_until_its_last_day()
@@ -57,7 +57,7 @@ public class PersonalStatusTests
         var d = Depok.Decide(facts, "m", new LocalDate(2020, 3, 20));
         d.Mode.Should().Be(WorkMode.Indeterminate);
         d.Unknown.Should().Equal("employees[m].status.temperature");
-        Depok.MissingFacts(facts, new LocalDate(2020, 3, 19), new LocalDate(2020, 3, 20)).ToString().Should().Contain("employees[m].status.temperature");
+        Depok.Analysis.MissingFacts(facts, new LocalDate(2020, 3, 19), new LocalDate(2020, 3, 20)).ToString().Should().Contain("employees[m].status.temperature");
         Depok.Explain(facts, "m", new LocalDate(2020, 3, 20)).SettledBy.Should().Contain(s => s.Contains("status.temperature"));
     }
 
@@ -114,7 +114,7 @@ public class PersonalStatusTests
               - { id: n, unit: pkm, employment: pns, status: { temperature: [ { from: 2020-03-19, celsius: 36.6 }, { from: 2020-03-24, celsius: 37.8 } ], isolation: [ { from: 2020-03-28, until: 2020-03-30, active: true } ] } }
             """;
         var yaml = Facts(Yaml);
-        var built = Depok.BuildFacts(new FactsBuilder("hr")
+        var built = Depok.Facts.Build(new FactsBuilder("hr")
             .Unit("pkm", "kota-depok", new() { ["kind"] = "puskesmas", ["agency"] = "dinkes" })
             .Unit("bkpsdm", "kota-depok", new() { ["kind"] = "badan", ["agency"] = "bkpsdm" })
             .Employee("n", "pkm", new() { ["employment"] = "pns" })
@@ -122,7 +122,7 @@ public class PersonalStatusTests
             .EmployeeStatus("n", "temperature", new LocalDate(2020, 3, 24), null, new() { ["celsius"] = 37.8m })
             .EmployeeStatus("n", "isolation", new LocalDate(2020, 3, 28), new LocalDate(2020, 3, 30), new() { ["active"] = true }));
         built.Diagnostics.Should().BeEmpty();
-        var json = Depok.ParseFacts("facts.json", """
+        var json = Depok.Facts.Parse("facts.json", """
             { "units": [ { "id": "pkm", "region": "kota-depok", "kind": "puskesmas", "agency": "dinkes" } ],
               "employees": [ { "id": "n", "unit": "pkm", "employment": "pns",
                 "status": { "temperature": [ { "from": "2020-03-19", "celsius": 36.6 }, { "from": "2020-03-24", "celsius": 37.8 } ],
@@ -135,7 +135,7 @@ public class PersonalStatusTests
             Depok.Decide(built.Value!, "n", day).Should().Be(expected, day.ToString());
             Depok.Decide(json.Value!, "n", day).Should().Be(expected, day.ToString());
         }
-        Depok.BuildFacts(new FactsBuilder("hr").Unit("pkm", "kota-depok", new() { ["kind"] = "puskesmas" }).Employee("n", "pkm")
+        Depok.Facts.Build(new FactsBuilder("hr").Unit("pkm", "kota-depok", new() { ["kind"] = "puskesmas" }).Employee("n", "pkm")
                 .EmployeeStatus("n", "sick", new LocalDate(2020, 3, 20), new LocalDate(2020, 3, 25), new() { ["active"] = true })
                 .EmployeeStatus("n", "sick", new LocalDate(2020, 3, 22), null, new() { ["active"] = false }))
             .Diagnostics.Should().ContainSingle(d => d.Code == "WP0407" && d.Span.Path.StartsWith("hr/employees[n]", StringComparison.Ordinal));

@@ -18,7 +18,7 @@ public class ResultsReadBackTests
     private static (PolicyEngine Engine, PolicyFacts Facts) Load(string factsFile)
     {
         var engine = PolicyEngine.Load(Circulars).Value!;
-        return (engine, engine.LoadFacts(Repo.Path("samples", "facts", factsFile)).Value!);
+        return (engine, engine.Facts.Load(Repo.Path("samples", "facts", factsFile)).Value!);
     }
 
     private static void ReadsBackEqual<T>(T written, string json) where T : class
@@ -55,7 +55,7 @@ public class ResultsReadBackTests
         // SE 23/2021 as amended by SE 24 and 25: the trace names the deciding provision as the decision does, the
         // amendments are in force, and a region whose facts give no status series is no crash for the what-ifs.
         var engine = PolicyEngine.Load(Path.Combine(Circulars, "national")).Value!;
-        var facts = engine.LoadFacts(Repo.Path("samples", "facts", "national.facts.yaml")).Value!;
+        var facts = engine.Facts.Load(Repo.Path("samples", "facts", "national.facts.yaml")).Value!;
         foreach (var day in new[] { new LocalDate(2021, 7, 30), new LocalDate(2021, 11, 15), new LocalDate(2022, 2, 10) })
             foreach (var id in facts.Employees)
             {
@@ -76,15 +76,15 @@ public class ResultsReadBackTests
     public void Missing_facts_attendance_and_roster_checks_of_the_samples_read_back_equal(string factsFile)
     {
         var (engine, facts) = Load(factsFile);
-        ReportReadsBack(engine.MissingFacts(facts, Monday, Friday));
-        var attendance = engine.Attendance(facts, Monday, Friday);
+        ReportReadsBack(engine.Analysis.MissingFacts(facts, Monday, Friday));
+        var attendance = engine.Rosters.Attendance(facts, Monday, Friday);
         ReportReadsBack(attendance);
 
-        var roster = engine.Roster(facts, Monday, Friday);
-        ReportReadsBack(engine.CheckRoster(facts, Monday, Friday, roster.Entries));
+        var roster = engine.Rosters.Plan(facts, Monday, Friday);
+        ReportReadsBack(engine.Rosters.Check(facts, Monday, Friday, roster.Entries));
         // Everyone at the office every day: violations with dates, employees and pools.
         var everyoneIn = roster.Entries.Select(e => e with { Place = e.Place == RosterPlace.Off ? RosterPlace.Off : RosterPlace.Office }).Append(new RosterEntry("stranger", Monday, RosterPlace.Home)).ToList();
-        var broken = engine.CheckRoster(facts, Monday, Friday, everyoneIn);
+        var broken = engine.Rosters.Check(facts, Monday, Friday, everyoneIn);
         broken.Holds.Should().BeFalse();
         broken.Strangers.Should().Contain("stranger");
         ReportReadsBack(broken);
@@ -94,7 +94,7 @@ public class ResultsReadBackTests
     public void The_sample_attendance_has_days_and_windows_and_reads_back_them_all()
     {
         var (engine, facts) = Load("sample.facts.yaml");
-        var report = engine.Attendance(facts, Monday, Friday);
+        var report = engine.Rosters.Attendance(facts, Monday, Friday);
         report.Days.Should().NotBeEmpty();
         report.Days.SelectMany(d => d.Windows).Should().NotBeEmpty();
         PolicyJson.Deserialize<AttendanceReport>(report.ToJson()).Days.Should().Equal(report.Days);
@@ -103,7 +103,7 @@ public class ResultsReadBackTests
     [Fact]
     public void A_check_with_warnings_and_fixes_reads_back_equal()
     {
-        var check = PolicyEngine.Check([Circulars], analyze: true);
+        var check = PolicyAnalysis.Check([Circulars], analyze: true);
         check.Diagnostics.Should().Contain(d => d.Accepted != null, "the samples accept a warning with a reason");
         ReportReadsBack(check);
         var folder = Directory.CreateTempSubdirectory("wp-readback-");
@@ -112,7 +112,7 @@ public class ResultsReadBackTests
             File.Copy(Path.Combine(Circulars, "vocabulary.wp"), Path.Combine(folder.FullName, "vocabulary.wp"));
             var palopo = File.ReadAllText(Path.Combine(Circulars, "palopo.wp"));
             File.WriteAllText(Path.Combine(folder.FullName, "palopo.wp"), palopo.Replace("employee.", "employe.", StringComparison.Ordinal));
-            var broken = PolicyEngine.Check([folder.FullName]);
+            var broken = PolicyAnalysis.Check([folder.FullName]);
             broken.Diagnostics.Should().Contain(d => d.Severity == Severity.Error);
             ReportReadsBack(broken);
         }
@@ -127,12 +127,12 @@ public class ResultsReadBackTests
     {
         var palopo = PolicyEngine.Load(Path.Combine(Circulars, "palopo.wp")).Value!;
         var reading = PolicyEngine.Load(Path.Combine(Circulars, "interpretations", "palopo-leaves-level-iv.wp")).Value!;
-        var facts = palopo.LoadFacts(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
-        var report = PolicyEngine.Compare(palopo, reading, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31), facts);
+        var facts = palopo.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
+        var report = PolicyAnalysis.Compare(palopo, reading, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31), facts);
         report.Classes.Should().NotBeEmpty();
         report.Employees.Should().NotBeNull();
         ReportReadsBack(report);
-        ReportReadsBack(PolicyEngine.Compare(palopo, reading, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31)));
+        ReportReadsBack(PolicyAnalysis.Compare(palopo, reading, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31)));
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public class ResultsReadBackTests
     public void A_report_given_as_its_base_type_is_written_as_its_own_and_a_replay_report_is_refused_on_reading()
     {
         var (engine, facts) = Load("sample.facts.yaml");
-        var missing = engine.MissingFacts(facts, Monday, Monday);
+        var missing = engine.Analysis.MissingFacts(facts, Monday, Monday);
         JsonSerializer.Serialize<Report>(missing, PolicyJson.Options).Should().Be(missing.ToJson());
         var read = () => PolicyJson.Deserialize<ReplayReport>("{}");
         read.Should().Throw<NotSupportedException>().WithMessage("*replay*");

@@ -40,7 +40,7 @@ public sealed class AcceptTests : IDisposable
     public void An_accepted_warning_is_shown_with_its_reason_and_counted_apart_in_both_encodings()
     {
         var dsl = Write("paser.wp", Circular);
-        var report = PolicyEngine.Check([_temp]);
+        var report = PolicyAnalysis.Check([_temp]);
         var gap = report.Diagnostics.Should().ContainSingle(d => d.Code == "WP0316").Subject;
         gap.Accepted.Should().Be("the circular speaks to ASN only; contract staff follow their units' own rules");
         gap.ToString().Should().EndWith("(accepted: the circular speaks to ASN only; contract staff follow their units' own rules)");
@@ -58,7 +58,7 @@ public sealed class AcceptTests : IDisposable
         yaml.Should().Contain("accept:\n      - code: WP0316\n        reason: ");
         File.Delete(dsl);
         File.WriteAllText(Path.Combine(_temp, "paser.yaml"), yaml);
-        PolicyEngine.Check([_temp]).Accepted.Should().Be(1);
+        PolicyAnalysis.Check([_temp]).Accepted.Should().Be(1);
         RuleFiles.Convert(Path.Combine(_temp, "paser.yaml"), RuleEncoding.Dsl).Value.Should().Be(canonical);
     }
 
@@ -79,7 +79,7 @@ public sealed class AcceptTests : IDisposable
     public void An_error_or_an_unknown_code_cannot_be_accepted()
     {
         Write("c.wp", Circular.Replace("accept WP0316", "accept WP0305").Replace("period from 2020-07-29\n", "period from 2020-07-29\n  accept WP0361 \"typo\"\n"));
-        var report = PolicyEngine.Check([_temp]);
+        var report = PolicyAnalysis.Check([_temp]);
         report.Diagnostics.Should().Contain(d => d.Code == "WP0110" && d.Message.Contains("WP0305 (") && d.Message.Contains("only a warning can be accepted"));
         report.Diagnostics.Should().Contain(d => d.Code == "WP0110" && d.Message.Contains("'WP0361' is not a diagnostic code") && d.Fix != null);
         report.HasErrors.Should().BeTrue();

@@ -59,7 +59,7 @@ public class DateFactsTests
     public void A_fiftieth_birthday_during_the_circular_sends_the_employee_home_from_that_day()
     {
         var engine = Engine();
-        var facts = engine.ParseFacts("staff.yaml", Staff).Value!;
+        var facts = engine.Facts.Parse("staff.yaml", Staff).Value!;
         engine.Decide(facts, "turns-fifty", new LocalDate(2021, 7, 29)).Mode.Should().Be(WorkMode.Office);
         var birthday = engine.Decide(facts, "turns-fifty", new LocalDate(2021, 7, 30));
         birthday.Mode.Should().Be(WorkMode.Home);
@@ -74,7 +74,7 @@ public class DateFactsTests
     public void An_unknown_birth_date_is_indeterminate_and_names_the_fact()
     {
         var engine = Engine();
-        var facts = engine.ParseFacts("staff.yaml", Staff).Value!;
+        var facts = engine.Facts.Parse("staff.yaml", Staff).Value!;
         var d = engine.Decide(facts, "unknown", new LocalDate(2021, 7, 30));
         d.Mode.Should().Be(WorkMode.Indeterminate);
         d.Unknown.Should().Equal("employees[unknown].birth_date");
@@ -84,7 +84,7 @@ public class DateFactsTests
     public void The_batch_path_and_its_memo_decide_every_day_as_one_by_one()
     {
         var engine = Engine();
-        var facts = engine.ParseFacts("staff.yaml", Staff).Value!;
+        var facts = engine.Facts.Parse("staff.yaml", Staff).Value!;
         var from = new LocalDate(2021, 7, 25);
         var to = new LocalDate(2021, 8, 5);
         var batch = engine.DecideAll(facts, from, to).ToList();
@@ -98,12 +98,12 @@ public class DateFactsTests
     {
         var engine = Engine();
         var day = new LocalDate(2021, 7, 30);
-        var json = engine.ReadFacts("staff.json", new MemoryStream(System.Text.Encoding.UTF8.GetBytes("""
+        var json = engine.Facts.Read("staff.json", new MemoryStream(System.Text.Encoding.UTF8.GetBytes("""
             { "units": [ { "id": "u", "region": "kota-palopo", "kind": "dinas" } ],
               "employees": [ { "id": "turns-fifty", "unit": "u", "employment": "pns", "birth_date": "1971-07-30" } ] }
             """))).Value!;
         engine.Decide(json, "turns-fifty", day).Mode.Should().Be(WorkMode.Home);
-        var built = engine.BuildFacts(new FactsBuilder("hr")
+        var built = engine.Facts.Build(new FactsBuilder("hr")
             .Unit("u", "kota-palopo", new() { ["kind"] = "dinas" })
             .Employee("a", "u", new() { ["employment"] = "pns", ["birth_date"] = new LocalDate(1971, 7, 30) })
             .Employee("b", "u", new() { ["employment"] = "pns", ["birth_date"] = new DateOnly(1990, 1, 1) })
@@ -112,16 +112,16 @@ public class DateFactsTests
         engine.Decide(built, "b", day).Mode.Should().Be(WorkMode.Office);
         engine.Decide(built, "c", day).Mode.Should().Be(WorkMode.Home);
         // With a dated series the employee is read through the node path: the same dates read the same.
-        var withSeries = engine.BuildFacts(new FactsBuilder("hr")
+        var withSeries = engine.Facts.Build(new FactsBuilder("hr")
             .Unit("u", "kota-palopo", new() { ["kind"] = "dinas" })
             .Employee("d", "u", new() { ["employment"] = "pns", ["birth_date"] = new DateOnly(1971, 7, 30) })
             .EmployeeStatus("d", "isolation", new LocalDate(2021, 1, 1), null, new() { ["active"] = false }));
         withSeries.Diagnostics.Should().BeEmpty();
         engine.Decide(withSeries.Value!, "d", day).Mode.Should().Be(WorkMode.Home);
 
-        var bad = engine.ParseFacts("bad.yaml", "units: [ { id: u, region: kota-palopo } ]\nemployees: [ { id: e, unit: u, employment: pns, birth_date: 1971-02-30 } ]\n");
+        var bad = engine.Facts.Parse("bad.yaml", "units: [ { id: u, region: kota-palopo } ]\nemployees: [ { id: e, unit: u, employment: pns, birth_date: 1971-02-30 } ]\n");
         bad.Diagnostics.Should().Contain(x => x.Severity == Severity.Error && x.Span.Line == 2 && x.Message.Contains("1971-02-30"));
-        var wrongType = engine.BuildFacts(new FactsBuilder("hr").Unit("u", "kota-palopo").Employee("e", "u", new() { ["birth_date"] = 1971 }));
+        var wrongType = engine.Facts.Build(new FactsBuilder("hr").Unit("u", "kota-palopo").Employee("e", "u", new() { ["birth_date"] = 1971 }));
         wrongType.Diagnostics.Should().Contain(x => x.Severity == Severity.Error && x.Span.Path.Contains("employees[e].birth_date"));
     }
 
@@ -156,8 +156,8 @@ public class DateFactsTests
 
             var fromYaml = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("over-fifty.yaml", yaml.Value!)]).Value!;
             var engine = Engine();
-            var facts = engine.ParseFacts("staff.yaml", Staff).Value!;
-            var yamlFacts = fromYaml.ParseFacts("staff.yaml", Staff).Value!;
+            var facts = engine.Facts.Parse("staff.yaml", Staff).Value!;
+            var yamlFacts = fromYaml.Facts.Parse("staff.yaml", Staff).Value!;
             foreach (var id in facts.Employees)
                 foreach (var day in new[] { new LocalDate(2021, 7, 29), new LocalDate(2021, 7, 30), new LocalDate(2022, 2, 28) })
                     fromYaml.Decide(yamlFacts, id, day).Should().Be(engine.Decide(facts, id, day));
@@ -172,7 +172,7 @@ public class DateFactsTests
     public void Explain_says_which_age_would_change_the_answer_and_the_analysis_finds_an_age_conflict()
     {
         var engine = Engine();
-        var facts = engine.ParseFacts("staff.yaml", Staff).Value!;
+        var facts = engine.Facts.Parse("staff.yaml", Staff).Value!;
         var why = engine.Explain(facts, "turns-fifty", new LocalDate(2021, 7, 29));
         why.WhatIf.Should().Contain(w => w.Fact == "employee.birth_date" && w.Decision.Mode == WorkMode.Home && w.To.Any(t => t.Contains("age 50")),
             string.Join("\n", why.WhatIf.Select(w => $"{w.Fact} {w.From} -> {string.Join(" or ", w.To)}")));

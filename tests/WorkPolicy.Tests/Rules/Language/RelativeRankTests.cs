@@ -75,7 +75,7 @@ public class RelativeRankTests
     public void The_two_highest_levels_a_unit_holds_stay_whatever_they_are()
     {
         var engine = Engine();
-        var facts = engine.ParseFacts("staff.yaml", Staff).Value!;
+        var facts = engine.Facts.Parse("staff.yaml", Staff).Value!;
         WorkMode Mode(string id) => engine.Decide(facts, id, Day).Mode;
         // The dinas holds II, III and IV: II and III stay, IV and the staff go home.
         Mode("kadis").Should().Be(WorkMode.Office);
@@ -93,7 +93,7 @@ public class RelativeRankTests
     public void Of_unit_reads_the_employees_own_unit_and_an_unknown_level_is_unknown_only_where_it_matters()
     {
         var engine = Engine();
-        var facts = engine.ParseFacts("staff.yaml", Staff).Value!;
+        var facts = engine.Facts.Parse("staff.yaml", Staff).Value!;
         // In the bidang, III is the highest: the kabid reports; the kasi does not, the dinas's II is not the bidang's.
         engine.Decide(facts, "kabid", Day).Obligations.Select(o => o.Kind).Should().Contain("report");
         engine.Decide(facts, "kasi", Day).Obligations.Select(o => o.Kind).Should().NotContain("report");
@@ -112,10 +112,10 @@ public class RelativeRankTests
     public void A_stream_is_read_whole_first_and_decides_as_the_whole_load_and_the_batch_as_one_by_one()
     {
         var engine = Engine();
-        var whole = engine.ParseFacts("staff.yaml", Staff).Value!;
+        var whole = engine.Facts.Parse("staff.yaml", Staff).Value!;
         var single = whole.Employees.Select(id => engine.Decide(whole, id, Day)).ToList();
         engine.DecideAll(whole, Day, Day).Should().BeEquivalentTo(single);
-        using var stream = engine.OpenFacts("staff.yaml", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Staff))).Value!;
+        using var stream = engine.Facts.Open("staff.yaml", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Staff))).Value!;
         engine.DecideAll(stream, Day, Day).ToList().Should().BeEquivalentTo(single);
     }
 
@@ -156,8 +156,8 @@ public class RelativeRankTests
             RuleFiles.FormatText("heads.wp", Heads).Value.Should().Contain("employee.echelon in top 1 of unit");
             var fromYaml = PolicyEngine.Load([new RuleSource("vocabulary.yaml", yamlVocabulary), new RuleSource("heads.yaml", yamlCircular)]).Value!;
             var engine = Engine();
-            var facts = engine.ParseFacts("staff.yaml", Staff).Value!;
-            var yamlFacts = fromYaml.ParseFacts("staff.yaml", Staff).Value!;
+            var facts = engine.Facts.Parse("staff.yaml", Staff).Value!;
+            var yamlFacts = fromYaml.Facts.Parse("staff.yaml", Staff).Value!;
             foreach (var id in facts.Employees) fromYaml.Decide(yamlFacts, id, Day).Should().Be(engine.Decide(facts, id, Day));
         }
         finally

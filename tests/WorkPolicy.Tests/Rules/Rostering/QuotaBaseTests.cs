@@ -40,7 +40,7 @@ public class QuotaBaseTests
 
     private static PolicyFacts Load(string text)
     {
-        var loaded = Boyolali.ParseFacts("boyolali.facts.yaml", text);
+        var loaded = Boyolali.Facts.Parse("boyolali.facts.yaml", text);
         loaded.Diagnostics.Should().BeEmpty();
         return loaded.Value!;
     }
@@ -48,7 +48,7 @@ public class QuotaBaseTests
     [Fact]
     public void The_fixed_heads_count_within_the_half_of_all_ASN()
     {
-        var plan = Boyolali.Roster(Facts, Monday, Friday);
+        var plan = Boyolali.Rosters.Plan(Facts, Monday, Friday);
         for (var day = Monday; day <= Friday; day = day.PlusDays(1))
         {
             int AtOffice(string prefix) => plan.Entries.Count(e => e.Date == day && e.Employee.StartsWith(prefix, StringComparison.Ordinal) && e.Employee != "d-driver" && e.Place == RosterPlace.Office);
@@ -61,16 +61,16 @@ public class QuotaBaseTests
         disdik.Should().Match<PoolDayCount>(p => p.Members == 3 && p.Quota == 0 && p.Base == 5 && p.FixedAtPlace == 2 && p.AtMost && p.Holds);
         plan.Pools.First(p => p.Unit == "dinkes").Should().Match<PoolDayCount>(p => p.Members == 8 && p.Quota == 3 && p.Base == 10 && p.FixedAtPlace == 2);
         plan.ToJson().Should().Contain("\"base\":5").And.Contain("\"fixedAtPlace\":2");
-        Boyolali.CheckRoster(Facts, Monday, Friday, plan.Entries).Holds.Should().BeTrue("the planner's roster meets the check's reading of the same quota");
+        Boyolali.Rosters.Check(Facts, Monday, Friday, plan.Entries).Holds.Should().BeTrue("the planner's roster meets the check's reading of the same quota");
     }
 
     [Fact]
     public void A_roster_that_counts_only_the_pool_breaks_the_share_of_the_base()
     {
         // What the trial's roster did: half of the 3 who rotate at the office, so 3 of 5 ASN (60 %).
-        var plan = Boyolali.Roster(Facts, Monday, Monday).Entries
+        var plan = Boyolali.Rosters.Plan(Facts, Monday, Monday).Entries
             .Select(e => e.Employee == "d-1" ? e with { Place = RosterPlace.Office } : e).ToList();
-        var report = Boyolali.CheckRoster(Facts, Monday, Monday, plan);
+        var report = Boyolali.Rosters.Check(Facts, Monday, Monday, plan);
         report.Holds.Should().BeFalse();
         report.Issues.Should().ContainSingle().Which.Message.Should()
             .Be("1 of 3 at the office; the quota is at most 0 (50% of 5 in the base, 2 of them fixed at the office, rounded down)");
@@ -106,6 +106,6 @@ public class QuotaBaseTests
         RuleFiles.FormatText("boyolali.wp", dsl).Should().Match<Loaded<string>>(f => f.Value == null && !f.Diagnostics.Any(), "the file is canonical already, the base where it is written");
         var yaml = PolicyEngine.Load(Repo.Path("samples", "circulars", "boyolali", "yaml")).Value!;
         for (var day = Monday; day <= Friday; day = day.PlusDays(1))
-            yaml.Roster(Facts, day, day).Pools.Should().Equal(Boyolali.Roster(Facts, day, day).Pools);
+            yaml.Rosters.Plan(Facts, day, day).Pools.Should().Equal(Boyolali.Rosters.Plan(Facts, day, day).Pools);
     }
 }

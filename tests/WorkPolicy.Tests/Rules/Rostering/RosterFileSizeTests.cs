@@ -19,7 +19,7 @@ public class RosterFileSizeTests
                 for (var i = 0; i < 200_000; i++) file.WriteLine($"e{i:D6},2021-07-{26 + (i % 5):D2},{(i % 4 == 0 ? "office" : "home")}");
             }
             new FileInfo(path).Length.Should().BeGreaterThan(4 * 1024 * 1024);
-            var read = PolicyEngine.ReadRoster(path);
+            var read = Rosters.Read(path);
             read.Diagnostics.Should().BeEmpty();
             read.Value!.Count.Should().Be(200_000);
             read.Value[4].Should().Be(new RosterEntry("e000004", new NodaTime.LocalDate(2021, 7, 30), RosterPlace.Office));

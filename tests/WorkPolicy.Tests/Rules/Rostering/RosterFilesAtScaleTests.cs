@@ -19,7 +19,7 @@ public sealed class RosterFilesAtScaleTests : IDisposable
     private static (PolicyEngine Engine, PolicyFacts Facts) Population(int employees)
     {
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
-        var facts = engine.ParseFacts("staff.yaml", SyntheticFacts.Generate(employees, seed: 5)).Value!;
+        var facts = engine.Facts.Parse("staff.yaml", SyntheticFacts.Generate(employees, seed: 5)).Value!;
         return (engine, facts);
     }
 
@@ -27,31 +27,31 @@ public sealed class RosterFilesAtScaleTests : IDisposable
     public void The_json_and_csv_a_roster_writes_are_checked_from_the_file_as_the_same_entries_in_memory()
     {
         var (engine, facts) = Population(3000);
-        var plan = engine.Roster(facts, Monday, Friday);
+        var plan = engine.Rosters.Plan(facts, Monday, Friday);
         var json = Path.Combine(_folder, "roster.json");
         using (var file = File.Create(json)) plan.WriteJson(file);
         var csv = Path.Combine(_folder, "roster.csv");
         File.WriteAllLines(csv, ["employee,date,place", .. plan.Entries.Select(e => $"{e.Employee},{e.Date:uuuu-MM-dd},{e.Place.ToString().ToLowerInvariant()}")]);
 
-        var inMemory = engine.CheckRoster(facts, Monday, Friday, plan.Entries);
+        var inMemory = engine.Rosters.Check(facts, Monday, Friday, plan.Entries);
         inMemory.Holds.Should().BeTrue();
-        engine.CheckRoster(facts, Monday, Friday, json).Value.Should().Be(inMemory);
-        engine.CheckRoster(facts, Monday, Friday, csv).Value.Should().Be(inMemory);
-        PolicyEngine.ReadRoster(json).Value.Should().Equal(plan.Entries);
+        engine.Rosters.Check(facts, Monday, Friday, json).Value.Should().Be(inMemory);
+        engine.Rosters.Check(facts, Monday, Friday, csv).Value.Should().Be(inMemory);
+        Rosters.Read(json).Value.Should().Equal(plan.Entries);
         // A place spoiled past the reader's first buffers (the JSON is one line): named at the column its assignment begins.
         var text = File.ReadAllText(json);
         var spoiled = text.LastIndexOf("\"place\":\"", text.IndexOf("\"unassigned\"", StringComparison.Ordinal), StringComparison.Ordinal);
         var begins = text.LastIndexOf('{', spoiled);
         File.WriteAllText(json, text[..spoiled] + "\"place\":\"nowhere" + text[(spoiled + "\"place\":\"".Length)..]);
-        engine.CheckRoster(facts, Monday, Friday, json).Diagnostics.Should().ContainSingle().Which.Span.Should().Be(SourceSpan.At(json, 1, begins + 1));
+        engine.Rosters.Check(facts, Monday, Friday, json).Diagnostics.Should().ContainSingle().Which.Span.Should().Be(SourceSpan.At(json, 1, begins + 1));
         using (var file = File.Create(json)) plan.WriteJson(file);
 
         // Everyone at the office: the same violations from the file as from the entries.
         var office = plan.Entries.Select(e => e with { Place = e.Place == RosterPlace.Off ? RosterPlace.Off : RosterPlace.Office }).ToList();
         File.WriteAllLines(csv, ["employee,date,place", .. office.Select(e => $"{e.Employee},{e.Date:uuuu-MM-dd},{e.Place.ToString().ToLowerInvariant()}")]);
-        var broken = engine.CheckRoster(facts, Monday, Friday, csv).Value!;
+        var broken = engine.Rosters.Check(facts, Monday, Friday, csv).Value!;
         broken.Holds.Should().BeFalse();
-        broken.Should().Be(engine.CheckRoster(facts, Monday, Friday, office));
+        broken.Should().Be(engine.Rosters.Check(facts, Monday, Friday, office));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class RosterFilesAtScaleTests : IDisposable
         var (engine, facts) = Population(50);
         var csv = Path.Combine(_folder, "bad.csv");
         File.WriteAllLines(csv, ["employee,date,place", .. Enumerable.Range(0, 500).Select(i => $"e-{i},2021-08-0{i % 9 + 1},\u001b[31mnowhere")]);
-        var bad = engine.CheckRoster(facts, Monday, Friday, csv);
+        var bad = engine.Rosters.Check(facts, Monday, Friday, csv);
         bad.Value.Should().BeNull();
         bad.Diagnostics.Should().HaveCount(101);
         bad.Diagnostics[0].ToString().Should().Contain("bad.csv(2,").And.Contain("\\u001B[31mnowhere").And.NotContain("\u001b");
@@ -68,24 +68,24 @@ public sealed class RosterFilesAtScaleTests : IDisposable
 
         var strangers = Path.Combine(_folder, "strangers.csv");
         File.WriteAllLines(strangers, ["employee,date,place", .. Enumerable.Range(0, 1500).Select(i => $"nobody-{i},2021-08-02,office")]);
-        var report = engine.CheckRoster(facts, Monday, Friday, strangers).Value!;
+        var report = engine.Rosters.Check(facts, Monday, Friday, strangers).Value!;
         report.Strangers.Should().HaveCount(1001);
         report.Strangers[^1].Should().Be("… and 500 more");
 
         var huge = Path.Combine(_folder, "long.json");
         File.WriteAllText(huge, "{\"assignments\":[{\"employee\":\"" + new string('x', 2 << 20) + "\"}]}");
-        engine.CheckRoster(facts, Monday, Friday, huge).Diagnostics.Should().ContainSingle(d => d.Message.Contains("longer than 1024 KiB"));
+        engine.Rosters.Check(facts, Monday, Friday, huge).Diagnostics.Should().ContainSingle(d => d.Message.Contains("longer than 1024 KiB"));
         // A line of 3 MB is passed over, not held whole; an assignment that is not valid is named at its line and column.
         var longLine = Path.Combine(_folder, "long.csv");
         File.WriteAllText(longLine, "employee,date,place\ne-1,2021-08-02,office\n" + new string('x', 3 << 20) + "\ne-2,2021-08-02,office\n");
-        engine.CheckRoster(facts, Monday, Friday, longLine).Diagnostics.Should().ContainSingle()
+        engine.Rosters.Check(facts, Monday, Friday, longLine).Diagnostics.Should().ContainSingle()
             .Which.ToString().Should().Contain("long.csv(3,1)").And.Contain("longer than 65,536 characters");
         var invalid = Path.Combine(_folder, "invalid.json");
         File.WriteAllText(invalid, "{\"assignments\": [\n  {\"employee\": \"e-1\", \"date\": \"2021-08-02\", \"place\": \"office\"},\n  {\"employee\": \"e-2\", \"date\": \"2021-13-02\", \"place\": \"office\"}\n]}");
-        engine.CheckRoster(facts, Monday, Friday, invalid).Diagnostics.Should().ContainSingle()
+        engine.Rosters.Check(facts, Monday, Friday, invalid).Diagnostics.Should().ContainSingle()
             .Which.Span.Should().Be(new SourceSpan(invalid, 3, 3, 3, 3));
         var notJson = Path.Combine(_folder, "array.json");
         File.WriteAllText(notJson, "{\"assignments\": [ {\"employee\": \"e-1\", ");
-        engine.CheckRoster(facts, Monday, Friday, notJson).Diagnostics.Should().ContainSingle(d => d.Code == "WP0002" || d.Message.StartsWith("not a roster", StringComparison.Ordinal));
+        engine.Rosters.Check(facts, Monday, Friday, notJson).Diagnostics.Should().ContainSingle(d => d.Code == "WP0002" || d.Message.StartsWith("not a roster", StringComparison.Ordinal));
     }
 }

@@ -42,7 +42,7 @@ public class ShareBoundTests
     {
         var builder = new FactsBuilder("staff").Unit("disdik", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" });
         for (var i = 1; i <= members; i++) builder.Employee($"e-{i}", "disdik", new() { ["employment"] = "pns", ["position"] = "pelaksana" });
-        return engine.BuildFacts(builder).Value!;
+        return engine.Facts.Build(builder).Value!;
     }
 
     [Theory]
@@ -57,10 +57,10 @@ public class ShareBoundTests
     {
         var engine = Engine(share);
         var facts = Staff(engine, members);
-        var plan = engine.Roster(facts, Monday, Friday);
+        var plan = engine.Rosters.Plan(facts, Monday, Friday);
         plan.Pools.Should().HaveCount(5).And.OnlyContain(p => p.Bound == bound && p.Quota == quota && p.Highest == highest && p.Holds);
         plan.Pools.Should().OnlyContain(p => p.AtPlace == quota, "the planner places the least count the bound allows");
-        engine.CheckRoster(facts, Monday, Friday, plan.Entries).Holds.Should().BeTrue();
+        engine.Rosters.Check(facts, Monday, Friday, plan.Entries).Holds.Should().BeTrue();
     }
 
     [Fact]
@@ -69,23 +69,23 @@ public class ShareBoundTests
         var floor = Engine("at-least 30%");
         var facts = Staff(floor, 5);
         var nobody = facts.Employees.Select(e => new RosterEntry(e, Monday, RosterPlace.Home)).ToList();
-        var report = floor.CheckRoster(facts, Monday, Monday, nobody);
+        var report = floor.Rosters.Check(facts, Monday, Monday, nobody);
         report.Holds.Should().BeFalse();
         report.Issues.Should().ContainSingle().Which.Message.Should().Contain("0 of 5 at the office; the quota is at least 2");
         var everyone = facts.Employees.Select(e => new RosterEntry(e, Monday, RosterPlace.Office)).ToList();
-        floor.CheckRoster(facts, Monday, Monday, everyone).Holds.Should().BeTrue("a floor has no ceiling");
+        floor.Rosters.Check(facts, Monday, Monday, everyone).Holds.Should().BeTrue("a floor has no ceiling");
 
         var range = Engine("between 20% and 40%");
         var three = facts.Employees.Select((e, i) => new RosterEntry(e, Monday, i < 3 ? RosterPlace.Office : RosterPlace.Home)).ToList();
-        var over = range.CheckRoster(Staff(range, 5), Monday, Monday, three);
+        var over = range.Rosters.Check(Staff(range, 5), Monday, Monday, three);
         over.Issues.Should().ContainSingle().Which.Message.Should().Contain("3 of 5 at the office; the quota is between 1 and 2");
         var two = facts.Employees.Select((e, i) => new RosterEntry(e, Monday, i < 2 ? RosterPlace.Office : RosterPlace.Home)).ToList();
-        range.CheckRoster(Staff(range, 5), Monday, Monday, two).Holds.Should().BeTrue();
+        range.Rosters.Check(Staff(range, 5), Monday, Monday, two).Holds.Should().BeTrue();
 
         var staffed = Engine("at-most 25% rounding down at-least 1 person");
         var small = Staff(staffed, 3);
         var empty = small.Employees.Select(e => new RosterEntry(e, Monday, RosterPlace.Home)).ToList();
-        staffed.CheckRoster(small, Monday, Monday, empty).Issues.Should().ContainSingle().Which.Message.Should().Contain("at most 1 and at least 1");
+        staffed.Rosters.Check(small, Monday, Monday, empty).Issues.Should().ContainSingle().Which.Message.Should().Contain("at most 1 and at least 1");
     }
 
     [Theory]
@@ -131,9 +131,9 @@ public class ShareBoundTests
             foreach (var members in new[] { 1, 3, 4, 5, 7 })
             {
                 var facts = Staff(original, members);
-                var expected = original.Roster(facts, Monday, Friday).Pools;
-                twin.Roster(Staff(twin, members), Monday, Friday).Pools.Should().Equal(expected);
-                back.Roster(Staff(back, members), Monday, Friday).Pools.Should().Equal(expected);
+                var expected = original.Rosters.Plan(facts, Monday, Friday).Pools;
+                twin.Rosters.Plan(Staff(twin, members), Monday, Friday).Pools.Should().Equal(expected);
+                back.Rosters.Plan(Staff(back, members), Monday, Friday).Pools.Should().Equal(expected);
                 twin.Decide(Staff(twin, members), "e-1", Monday).Should().Be(original.Decide(facts, "e-1", Monday));
             }
         }
@@ -151,11 +151,11 @@ public class ShareBoundTests
         {
             File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), Vocabulary);
             File.WriteAllText(Path.Combine(folder, "floors.wp"), Circular("between 25% and 30%"));
-            var report = PolicyEngine.Check([folder], analyze: true);
+            var report = PolicyAnalysis.Check([folder], analyze: true);
             var d = report.Diagnostics.Should().ContainSingle(x => x.Code == "WP0323").Subject;
             d.Message.Should().Contain("between 25% and 30%").And.Contain("pools of 1, 2, 3, 5");
             File.WriteAllText(Path.Combine(folder, "floors.wp"), Circular("between 0% and 50%"));
-            PolicyEngine.Check([folder], analyze: true).Diagnostics.Should().NotContain(x => x.Code == "WP0323", "a range from none holds a count for every size");
+            PolicyAnalysis.Check([folder], analyze: true).Diagnostics.Should().NotContain(x => x.Code == "WP0323", "a range from none holds a count for every size");
         }
         finally
         {
@@ -187,7 +187,7 @@ public class ShareBoundTests
     public void A_share_as_a_fraction_gives_whole_persons_where_the_fraction_does(string share, int members, int quota)
     {
         var engine = Engine(share);
-        var plan = engine.Roster(Staff(engine, members), Monday, Friday);
+        var plan = engine.Rosters.Plan(Staff(engine, members), Monday, Friday);
         plan.Pools.Should().OnlyContain(p => p.Quota == quota && p.AtPlace == quota && p.Holds, "a third of three is one person, not 0.99… rounded down");
         var decision = engine.Decide(Staff(engine, members), "e-1", Monday);
         PolicyJson.Deserialize(PolicyJson.Serialize(decision, indented: false)).Should().Be(decision);
@@ -198,7 +198,7 @@ public class ShareBoundTests
     public void A_third_taken_in_turns_places_one_of_a_pool_of_one_every_third_day_and_prints_as_written()
     {
         var engine = Engine("1/3 rounding turns");
-        var plan = engine.Roster(Staff(engine, 1), new LocalDate(2021, 7, 5), new LocalDate(2021, 7, 13));
+        var plan = engine.Rosters.Plan(Staff(engine, 1), new LocalDate(2021, 7, 5), new LocalDate(2021, 7, 13));
         plan.Pools.Select(p => p.AtPlace).Should().Equal(0, 0, 1, 0, 0, 1, 0);
         var folder = Directory.CreateTempSubdirectory("wp-third-").FullName;
         try
@@ -210,7 +210,7 @@ public class ShareBoundTests
             var yaml = RuleFiles.Convert(dsl, RuleEncoding.Yaml, Path.Combine(folder, "floors.yaml")).Value!;
             yaml.Should().Contain("percent: 1/3");
             var twin = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.yaml", yaml)]).Value!;
-            twin.Roster(Staff(twin, 1), new LocalDate(2021, 7, 5), new LocalDate(2021, 7, 13)).Pools.Should().Equal(plan.Pools);
+            twin.Rosters.Plan(Staff(twin, 1), new LocalDate(2021, 7, 5), new LocalDate(2021, 7, 13)).Pools.Should().Equal(plan.Pools);
         }
         finally
         {
@@ -224,18 +224,18 @@ public class ShareBoundTests
         var engine = Engine("2/3 cycle 2 office 1 home");
         var facts = Staff(engine, 3);
         var (from, to) = (new LocalDate(2021, 7, 5), new LocalDate(2021, 7, 16));
-        var plan = engine.Roster(facts, from, to);
+        var plan = engine.Rosters.Plan(facts, from, to);
         plan.Pools.Should().HaveCount(10).And.OnlyContain(p => p.AtPlace == 2 && p.Holds, "two of three at the office every working day");
         foreach (var member in facts.Employees)
         {
             var places = plan.Entries.Where(e => e.Employee == member && e.Place != RosterPlace.Off).Select(e => e.Place == RosterPlace.Office ? 'o' : 'h');
             string.Concat(places).Should().MatchRegex("^(o?o?h)?(ooh)*(o|oo)?$", $"{member} keeps two days at the office, one at home");
         }
-        engine.CheckRoster(facts, from, to, plan.Entries).Holds.Should().BeTrue();
+        engine.Rosters.Check(facts, from, to, plan.Entries).Holds.Should().BeTrue();
 
         // Three days running at the office breaks the cycle (and the day's share).
         var broken = plan.Entries.Select(e => e.Employee == "e-1" && e.Date <= new LocalDate(2021, 7, 7) ? e with { Place = RosterPlace.Office } : e).ToList();
-        var report = engine.CheckRoster(facts, from, to, broken);
+        var report = engine.Rosters.Check(facts, from, to, broken);
         report.Issues.Should().Contain(i => i.Employee == "e-1" && i.Message.Contains("does not keep to the cycle of 2 working day(s) at the office then 1 at home"));
 
         var decision = engine.Decide(facts, "e-1", from);
@@ -260,10 +260,10 @@ public class ShareBoundTests
             var twin = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.yaml", yaml)]).Value!;
             var original = Engine("2/3 cycle 2 office 1 home");
             foreach (var members in new[] { 1, 3, 4 })
-                twin.Roster(Staff(twin, members), Monday, Friday).Entries.Should().Equal(original.Roster(Staff(original, members), Monday, Friday).Entries);
-            PolicyEngine.Check([folder], analyze: true).Diagnostics.Should().NotContain(d => d.Code == "WP0325");
+                twin.Rosters.Plan(Staff(twin, members), Monday, Friday).Entries.Should().Equal(original.Rosters.Plan(Staff(original, members), Monday, Friday).Entries);
+            PolicyAnalysis.Check([folder], analyze: true).Diagnostics.Should().NotContain(d => d.Code == "WP0325");
             File.WriteAllText(dsl, Circular("at-most 25% cycle 2 office 1 home"));
-            PolicyEngine.Check([folder], analyze: true).Diagnostics.Should().ContainSingle(d => d.Code == "WP0325")
+            PolicyAnalysis.Check([folder], analyze: true).Diagnostics.Should().ContainSingle(d => d.Code == "WP0325")
                 .Which.Message.Should().Contain("puts 2/3 of the pool at the office on average").And.Contain("at most 25%");
         }
         finally
@@ -278,19 +278,19 @@ public class ShareBoundTests
         var engine = Engine("50% no-consecutive-office-days");
         var facts = Staff(engine, 4);
         var (from, to) = (new LocalDate(2021, 7, 5), new LocalDate(2021, 7, 16));
-        var plan = engine.Roster(facts, from, to);
+        var plan = engine.Rosters.Plan(facts, from, to);
         plan.Pools.Should().OnlyContain(p => p.AtPlace == 2 && p.Holds);
         foreach (var member in facts.Employees)
             string.Concat(plan.Entries.Where(e => e.Employee == member && e.Place != RosterPlace.Off).Select(e => e.Place == RosterPlace.Office ? 'o' : 'h'))
                 .Should().NotContain("oo", $"{member} is never at the office two working days running");
-        engine.CheckRoster(facts, from, to, plan.Entries).Holds.Should().BeTrue();
+        engine.Rosters.Check(facts, from, to, plan.Entries).Holds.Should().BeTrue();
         // e-1 at the office Monday and Tuesday (and e-2 home on Tuesday to keep the share).
         var broken = plan.Entries.Select(e => (e.Employee, e.Date) switch
         {
             ("e-1", var d) when d == new LocalDate(2021, 7, 5) || d == new LocalDate(2021, 7, 6) => e with { Place = RosterPlace.Office },
             _ => e,
         }).ToList();
-        engine.CheckRoster(facts, from, to, broken).Issues.Should().Contain(i => i.Employee == "e-1" && i.Message.Contains("two working days running (2021-07-05 and 2021-07-06)"));
+        engine.Rosters.Check(facts, from, to, broken).Issues.Should().Contain(i => i.Employee == "e-1" && i.Message.Contains("two working days running (2021-07-05 and 2021-07-06)"));
         var decision = engine.Decide(facts, "e-1", from);
         PolicyJson.Serialize(decision, indented: false).Should().Contain("\"no_consecutive_office_days\":true");
         PolicyJson.Deserialize(PolicyJson.Serialize(decision, indented: false)).Should().Be(decision);
@@ -305,7 +305,7 @@ public class ShareBoundTests
             yaml.Should().Contain("no_consecutive_office_days: true");
             RuleFiles.Convert(dsl, RuleEncoding.Dsl).Value.Should().Contain("office 50% rounding down no-consecutive-office-days");
             var twin = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.yaml", yaml)]).Value!;
-            twin.Roster(Staff(twin, 4), from, to).Entries.Should().Equal(plan.Entries);
+            twin.Rosters.Plan(Staff(twin, 4), from, to).Entries.Should().Equal(plan.Entries);
         }
         finally
         {
@@ -320,19 +320,19 @@ public class ShareBoundTests
         var builder = new FactsBuilder("staff").Unit("disdik", "kota-palopo", new() { ["kind"] = "dinas", ["agency"] = "disdik" });
         foreach (var (id, position) in new[] { ("a-1", "pelaksana"), ("a-2", "pelaksana"), ("a-3", "pelaksana"), ("b-1", "fungsional"), ("b-2", "fungsional"), ("b-3", "fungsional") })
             builder.Employee(id, "disdik", new() { ["employment"] = "pns", ["position"] = position });
-        var facts = engine.BuildFacts(builder).Value!;
+        var facts = engine.Facts.Build(builder).Value!;
         var (from, to) = (new LocalDate(2021, 7, 5), new LocalDate(2021, 7, 16));
-        var plan = engine.Roster(facts, from, to);
+        var plan = engine.Rosters.Plan(facts, from, to);
         plan.Pools.Should().OnlyContain(p => p.AtPlace == 2 && p.Holds, "one group of two a day");
         foreach (var day in plan.Entries.Where(e => e.Place == RosterPlace.Office).GroupBy(e => e.Date))
             day.Select(e => e.Employee[0]).Should().BeEquivalentTo(new[] { 'a', 'b' }, $"{day.Key}: a pelaksana and a fungsional");
-        engine.CheckRoster(facts, from, to, plan.Entries).Holds.Should().BeTrue();
+        engine.Rosters.Check(facts, from, to, plan.Entries).Holds.Should().BeTrue();
         // Swap one member's days with another of the other function: two pelaksana at the office together.
         var monday = plan.Entries.Where(e => e.Date == from && e.Place == RosterPlace.Office).Select(e => e.Employee).ToList();
         var fungsional = monday.Single(e => e[0] == 'b');
         var otherPelaksana = facts.Employees.First(e => e[0] == 'a' && !monday.Contains(e));
         var swapped = plan.Entries.Select(e => e.Date != from ? e : e.Employee == fungsional ? e with { Place = RosterPlace.Home } : e.Employee == otherPelaksana ? e with { Place = RosterPlace.Office } : e).ToList();
-        engine.CheckRoster(facts, from, to, swapped).Issues.Should().Contain(i => i.Message.Contains("no position 'fungsional' at the office, though each of the 3 groups holds one"));
+        engine.Rosters.Check(facts, from, to, swapped).Issues.Should().Contain(i => i.Message.Contains("no position 'fungsional' at the office, though each of the 3 groups holds one"));
         engine.Decide(facts, "a-1", from).Pool!.Words().Should().Be("1/3, 3 groups by position taking turns");
         var refused = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.wp", Circular("1/3 groups 3 by positon"))]);
         refused.Diagnostics.Should().Contain(d => d.Message.Contains("employee.positon") && d.Message.Contains("did you mean"));
@@ -346,7 +346,7 @@ public class ShareBoundTests
             yaml.Should().Contain("groups: { count: 3, by: position }");
             RuleFiles.Convert(dsl, RuleEncoding.Dsl).Value.Should().Contain("office 1/3 rounding down groups 3 by position");
             var twin = PolicyEngine.Load([new RuleSource("vocabulary.wp", Vocabulary), new RuleSource("floors.yaml", yaml)]).Value!;
-            twin.Roster(twin.BuildFacts(builder).Value!, from, to).Entries.Should().Equal(plan.Entries);
+            twin.Rosters.Plan(twin.Facts.Build(builder).Value!, from, to).Entries.Should().Equal(plan.Entries);
             var decision = engine.Decide(facts, "a-1", from);
             PolicyJson.Deserialize(PolicyJson.Serialize(decision, indented: false)).Should().Be(decision);
         }

@@ -8,7 +8,7 @@ using WorkPolicy.Facts;
 
 namespace WorkPolicy;
 
-public sealed partial class PolicyEngine
+public sealed partial class PolicyAnalysis
 {
     /// <summary>
     /// Who two rule sets (e.g. two readings of one circular) decide differently and from when, over every class of
@@ -20,7 +20,7 @@ public sealed partial class PolicyEngine
     /// <code>
     /// var issued = PolicyEngine.Load("samples/circulars/palopo.wp").Value!;
     /// var reading = PolicyEngine.Load("samples/circulars/interpretations/palopo-leaves-level-iv.wp").Value!;
-    /// var report = PolicyEngine.Compare(issued, reading, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31));
+    /// var report = PolicyAnalysis.Compare(issued, reading, new LocalDate(2021, 7, 1), new LocalDate(2021, 8, 31));
     /// </code>
     /// </example>
     /// <exception cref="ArgumentException">The last date is before the first, or the facts were read with another vocabulary than <paramref name="a"/>'s.</exception>

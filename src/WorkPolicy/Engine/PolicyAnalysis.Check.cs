@@ -9,7 +9,7 @@ using WorkPolicy.Model;
 
 namespace WorkPolicy;
 
-public sealed partial class PolicyEngine
+public sealed partial class PolicyAnalysis
 {
     /// <summary>
     /// Checks rule files, facts files (<c>*.facts.yaml</c>) and folders as <c>workpolicy check</c> does: each folder
@@ -17,7 +17,7 @@ public sealed partial class PolicyEngine
     /// rows that overlap or leave a gap, staff a circular decides nothing for; with <paramref name="analyze"/>,
     /// the walk over every class of staff and stretch of dates (docs/analysis.md).
     /// </summary>
-    /// <example><code>var report = PolicyEngine.Check(["samples/circulars"], analyze: true);
+    /// <example><code>var report = PolicyAnalysis.Check(["samples/circulars"], analyze: true);
     /// if (report.HasErrors) Console.Error.Write(report);</code></example>
     public static CheckReport Check(IEnumerable<string> paths, bool analyze = false, CancellationToken cancellationToken = default)
     {

@@ -4,18 +4,32 @@ using WorkPolicy.Evaluation;
 
 namespace WorkPolicy;
 
-public sealed partial class PolicyEngine
+/// <summary>
+/// What rules say beyond one decision (<see cref="PolicyEngine.Analysis"/>): the facts missing from decisions, the
+/// checks of rule files (<see cref="Check"/>) and where two rule sets decide differently (<see cref="Compare"/>).
+/// </summary>
+/// <example>
+/// <code>
+/// var report = PolicyAnalysis.Check(["samples/circulars"]);
+/// var missing = engine.Analysis.MissingFacts(facts, monday, friday);
+/// </code>
+/// </example>
+public sealed partial class PolicyAnalysis
 {
+    private readonly PolicyEngine _engine;
+
+    internal PolicyAnalysis(PolicyEngine engine) => _engine = engine;
+
     /// <summary>
     /// Every fact missing from a decision (indeterminate, or with a pending obligation) of <paramref name="facts"/> from <paramref name="from"/> to
     /// <paramref name="to"/>, with how many such decisions knowing it alone would settle and how many need it
     /// (<c>workpolicy eval --missing</c>); <paramref name="employee"/> limits it to one employee.
     /// </summary>
-    /// <example><code>foreach (var m in engine.MissingFacts(facts, monday, friday).Missing) Console.WriteLine($"{m.Fact}: settles {m.Settles}");</code></example>
+    /// <example><code>foreach (var m in engine.Analysis.MissingFacts(facts, monday, friday).Missing) Console.WriteLine($"{m.Fact}: settles {m.Settles}");</code></example>
     /// <exception cref="ArgumentException"><paramref name="employee"/> is given and not in the facts.</exception>
     public MissingFactsReport MissingFacts(PolicyFacts facts, LocalDate from, LocalDate to, string? employee = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var binding = Bind(facts);
+        var binding = _engine.Bind(facts);
         // One employee asked for by id must be there, as Decide says: "0 of 0" would read as "nothing missing".
         if (employee is not null && !facts.Contains(employee))
             throw new ArgumentException($"employee '{employee}' is not in the facts '{facts.Name}'", nameof(employee));
@@ -37,7 +51,7 @@ public sealed partial class PolicyEngine
                 if (d.Unknown.IsEmpty) continue;
                 if (d.Mode == WorkMode.Indeterminate) indeterminate++;
                 else pending++;
-                var settling = Counterfactuals.Settling(Rules, facts.File, e, date, d, spaces);
+                var settling = Counterfactuals.Settling(_engine.Rules, facts.File, e, date, d, spaces);
                 foreach (var fact in d.Unknown)
                 {
                     var (s, n) = counts.GetValueOrDefault(fact);
