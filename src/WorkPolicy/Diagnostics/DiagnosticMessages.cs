@@ -24,6 +24,7 @@ internal static class DiagnosticMessages
     // WP0004 NoRuleFiles
     public static readonly DiagnosticMessage FolderWithoutRuleFiles = new(DiagnosticCatalog.NoRuleFiles, "folder holds no rule files (.wp, .yaml)");
     public static readonly DiagnosticMessage NoAnalystTestFiles = new(DiagnosticCatalog.NoRuleFiles, "no analyst test files (*.tests.yaml) here or in tests/");
+    public static readonly DiagnosticMessage NoVocabularyToEmit = new(DiagnosticCatalog.NoRuleFiles, "no vocabulary among the rule files: fact types are made from a vocabulary (vocabulary.wp or a file declaring one)");
     public static readonly DiagnosticMessage NoRuleFilesFound = new(DiagnosticCatalog.NoRuleFiles, "no rule files were found to load");
     public static readonly DiagnosticMessage NotRuleFile = new(DiagnosticCatalog.NoRuleFiles, "not a rule file: expected .wp, .yaml or .yml");
     public static readonly DiagnosticMessage NothingToCheck = new(DiagnosticCatalog.NoRuleFiles, "nothing to check: name rule files, facts files or folders");

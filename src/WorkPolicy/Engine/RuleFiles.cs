@@ -122,6 +122,35 @@ public static class RuleFiles
 
     /// <summary>Writes what <paramref name="write"/> writes to <paramref name="path"/> through a temporary file and a rename.</summary>
     public static void WriteAtomically(string path, Action<TextWriter> write) => AtomicFile.Write(path, write);
+
+    /// <summary>
+    /// C# types for the facts of the vocabulary the rule files declare (or the nearest <c>vocabulary.*</c>): an enum
+    /// per closed code set and for the regions, records for employees, units and each dated status series (a null
+    /// field is unknown), and <c>Add</c> extension methods on <see cref="FactsBuilder"/> that hand them over with the
+    /// rule files' words. The WorkPolicy.Build package runs this in an app's build for its <c>WorkPolicyRules</c>
+    /// items, so a misspelled field or code fails the app's compile. Null, with the diagnostics, when the rule files
+    /// have errors or declare no vocabulary.
+    /// </summary>
+    /// <example><code>var source = RuleFiles.EmitFactTypes(["rules"], "HrApp.Facts").Value!;
+    /// File.WriteAllText("obj/WorkPolicy.Facts.g.cs", source);</code></example>
+    /// <exception cref="ArgumentException"><paramref name="namespace"/> is not a C# namespace name.</exception>
+    public static Loaded<string> EmitFactTypes(IEnumerable<string> paths, string @namespace)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(@namespace);
+        if (!@namespace.Split('.').All(IsIdentifier))
+            throw new ArgumentException($"'{@namespace}' is not a C# namespace name", nameof(@namespace));
+        var list = paths.ToList();
+        if (list.Count == 0) return new(null, [Diagnostic.Create(DiagnosticMessages.NothingToLoad, SourceSpan.None)]);
+        var linked = RuleLoader.LoadRuleSet(list);
+        if (linked.Diagnostics.Any(d => d.Severity == Severity.Error)) return new(null, linked.Diagnostics);
+        if (linked.Files.SelectMany(f => f.Vocabularies).FirstOrDefault() is not { } declared)
+            return new(null, linked.Diagnostics.Add(Diagnostic.Create(DiagnosticMessages.NoVocabularyToEmit, SourceSpan.None)));
+        return new(Generation.FactTypesEmitter.Emit(linked.Vocabulary, declared.Id, @namespace), linked.Diagnostics);
+    }
+
+    private static bool IsIdentifier(string part) =>
+        part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_');
 }
 
 /// <summary>Realistic synthetic facts for all six regions, for trials and benchmarks (<c>workpolicy generate</c>).</summary>

@@ -1,0 +1,326 @@
+using System.Globalization;
+using System.Text;
+using WorkPolicy.Ast;
+using WorkPolicy.Model;
+
+namespace WorkPolicy.Generation;
+
+/// <summary>
+/// C# types for a vocabulary's facts (<see cref="RuleFiles.EmitFactTypes"/>): an enum per closed code set (the
+/// regions' ids included), records for employees, units and each dated status series, and extension methods that hand
+/// them to a <see cref="FactsBuilder"/> with the rule files' words — so a misspelled field or code is a compile error
+/// in the app, not a diagnostic at run time. The text is a pure function of the vocabulary (ordered by path), so a
+/// build that regenerates it unchanged changes nothing.
+/// </summary>
+internal static class FactTypesEmitter
+{
+    /// <summary>One declared field placed in the generated types.</summary>
+    private sealed record Placed(FieldDecl Field, string Key, string Property, string? Enum);
+
+    /// <summary>A generated record: its name, what it is (employee, unit, a series), and its fields.</summary>
+    private sealed record Shape(string Name, string Summary, List<Placed> Fields);
+
+    public static string Emit(Vocabulary vocabulary, string vocabularyId, string @namespace)
+    {
+        var names = new Names();
+        foreach (var reserved in new[] { "Employee", "Unit", "Region", "FactsBuilder", "LocalDate", vocabularyId.Pascal() + "Facts" }) names.Reserve(reserved);
+        var fields = vocabulary.Fields.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+
+        // Enums first: each closed code set gets the short name its field ends with, or its whole path when two would meet.
+        var enumOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var coded = fields.Where(f => f.Kind is FieldKind.OneOf or FieldKind.SetOf).ToList();
+        var shortCount = coded.GroupBy(f => f.Path.Split('.')[^1].Pascal()).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var f in coded)
+        {
+            var shortName = f.Path.Split('.')[^1].Pascal();
+            enumOf[f.Path] = names.Take(shortCount[shortName] == 1 ? shortName : f.Path.Pascal(), f.Path.Pascal());
+        }
+
+        var employee = new Shape("Employee", "An employee's facts", []);
+        var unit = new Shape("Unit", "A unit's facts", []);
+        var nested = new SortedDictionary<string, Shape>(StringComparer.Ordinal);
+        var employeeSeries = new SortedDictionary<string, Shape>(StringComparer.Ordinal);
+        var regionSeries = new SortedDictionary<string, Shape>(StringComparer.Ordinal);
+        foreach (var f in fields)
+        {
+            var parts = f.Path.Split('.');
+            var enumName = enumOf.GetValueOrDefault(f.Path);
+            switch (parts[0])
+            {
+                case "employee" when parts.Length >= 4 && parts[1] == "status":
+                    Series(employeeSeries, parts[2], "employee").Fields.Add(new Placed(f, string.Join('.', parts[3..]), string.Join('.', parts[3..]).Pascal(), enumName));
+                    break;
+                case "region" when parts.Length >= 3:
+                    Series(regionSeries, parts[1], "region").Fields.Add(new Placed(f, string.Join('.', parts[2..]), string.Join('.', parts[2..]).Pascal(), enumName));
+                    break;
+                case "employee" or "unit" when parts.Length == 2:
+                    (parts[0] == "employee" ? employee : unit).Fields.Add(new Placed(f, parts[1], parts[1].Pascal(), enumName));
+                    break;
+                case "employee" or "unit" when parts.Length > 2:
+                    var owner = parts[0] == "employee" ? employee : unit;
+                    var group = (parts[0] + "." + parts[1]).Pascal();
+                    if (!nested.TryGetValue(group, out var shape))
+                    {
+                        nested[group] = shape = new Shape(names.Take(group, group + "Facts"), $"The <c>{parts[0]}.{parts[1]}.*</c> facts of {(parts[0] == "employee" ? "an employee" : "a unit")}", []);
+                        owner.Fields.Add(new Placed(f with { Path = parts[0] + "." + parts[1] }, parts[1], parts[1].Pascal(), "nested:" + shape.Name));
+                    }
+                    shape.Fields.Add(new Placed(f, string.Join('.', parts[1..]), string.Join('.', parts[2..]).Pascal(), enumName));
+                    break;
+            }
+        }
+
+        Shape Series(SortedDictionary<string, Shape> of, string series, string entity)
+        {
+            if (of.TryGetValue(series, out var s)) return s;
+            var name = names.Take(series.Pascal() + "Status", entity.Pascal() + series.Pascal() + "Status");
+            return of[series] = new Shape(name, $"A dated <c>{series}</c> status of {(entity == "employee" ? "an employee (<c>status:</c> in the facts), from a date, until a date or open" : "a region, in force from a date until the next")}", []);
+        }
+
+        var w = new Writer();
+        w.Line("// <auto-generated>");
+        w.Line($"// The fact types of the vocabulary '{vocabularyId}', made by WorkPolicy from the rule files. Do not edit: edit the");
+        w.Line("// vocabulary, and the next build makes them again.");
+        w.Line("// </auto-generated>");
+        w.Line("#nullable enable");
+        w.Line("using System.Collections.Generic;");
+        w.Line("using NodaTime;");
+        w.Line("using WorkPolicy;");
+        w.Line();
+        w.Line($"namespace {@namespace};");
+        EmitRegions(w, vocabulary, names);
+        foreach (var f in coded) EmitEnum(w, f, enumOf[f.Path]);
+        EmitEntity(w, employee, "string Id, string Unit", "the unit's id in the facts");
+        EmitEntity(w, unit, $"string Id, {RegionType(vocabulary)} Region", "the region, one the vocabulary declares");
+        foreach (var s in nested.Values) EmitPlain(w, s);
+        foreach (var s in employeeSeries.Values) EmitEntity(w, s, "string Employee, LocalDate From, LocalDate? Until = null", "the employee's id; from and until inclusive (until null: open)");
+        foreach (var s in regionSeries.Values) EmitEntity(w, s, $"{RegionType(vocabulary)} Region, LocalDate From", "the region; in force from the date until the next entry of the series");
+        EmitAdders(w, vocabulary, vocabularyId, employee, unit, nested, employeeSeries, regionSeries, coded, enumOf);
+        return w.ToString();
+    }
+
+    private static string RegionType(Vocabulary vocabulary) => vocabulary.Regions.Count > 0 ? "Region" : "string";
+
+    private static void EmitRegions(Writer w, Vocabulary vocabulary, Names names)
+    {
+        if (vocabulary.Regions.Count == 0) return;
+        w.Line();
+        w.Line("/// <summary>The regions the vocabulary declares.</summary>");
+        w.Line("public enum Region");
+        w.Line("{");
+        var members = new Names();
+        foreach (var r in vocabulary.Regions.Values.OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            w.Line($"    /// <summary><c>{r.Id}</c>: {Xml(r.Name)} ({Where(r.Span)}).</summary>");
+            w.Line($"    {members.Take(r.Id.Pascal(), r.Id.Pascal() + "Region")},");
+        }
+        w.Line("}");
+    }
+
+    private static void EmitEnum(Writer w, FieldDecl f, string name)
+    {
+        w.Line();
+        w.Line($"/// <summary>The codes of <c>{f.Path}</c> ({Where(f.Span)}).</summary>");
+        w.Line($"public enum {name}");
+        w.Line("{");
+        var members = new Names();
+        foreach (var code in f.Codes)
+        {
+            w.Line($"    /// <summary><c>{Xml(code)}</c></summary>");
+            w.Line($"    {members.Take(code.Pascal(), code.Pascal() + "Code")},");
+        }
+        w.Line("}");
+    }
+
+    private static void EmitEntity(Writer w, Shape s, string parameters, string about)
+    {
+        w.Line();
+        w.Line($"/// <summary>{s.Summary}: {about}. A field left null is unknown (or the vocabulary's default).</summary>");
+        w.Line($"public sealed record {s.Name}({parameters})");
+        EmitProperties(w, s, s.Name == "Unit");
+    }
+
+    private static void EmitPlain(Writer w, Shape s)
+    {
+        w.Line();
+        w.Line($"/// <summary>{s.Summary}. A field left null is unknown (or the vocabulary's default).</summary>");
+        w.Line($"public sealed record {s.Name}");
+        EmitProperties(w, s, unit: false);
+    }
+
+    private static void EmitProperties(Writer w, Shape s, bool unit)
+    {
+        w.Line("{");
+        if (unit)
+        {
+            w.Line("    /// <summary>The unit's name, for people.</summary>");
+            w.Line("    public string? Name { get; init; }");
+            w.Line("    /// <summary>The id of the unit it belongs to, if any.</summary>");
+            w.Line("    public string? Parent { get; init; }");
+        }
+        foreach (var p in s.Fields)
+        {
+            w.Line($"    /// <summary><c>{p.Field.Path}</c>{(p.Enum?.StartsWith("nested:", StringComparison.Ordinal) == true ? "" : $" ({Where(p.Field.Span)})")}.</summary>");
+            w.Line($"    public {TypeOf(p)}? {p.Property} {{ get; init; }}");
+        }
+        w.Line("}");
+    }
+
+    private static string TypeOf(Placed p) => p.Enum switch
+    {
+        { } e when e.StartsWith("nested:", StringComparison.Ordinal) => e["nested:".Length..],
+        { } e when p.Field.Kind == FieldKind.SetOf => $"IReadOnlyCollection<{e}>",
+        { } e => e,
+        _ => p.Field.Kind switch
+        {
+            FieldKind.Bool => "bool",
+            FieldKind.Number => "decimal",
+            FieldKind.Date => "LocalDate",
+            _ => "string",
+        },
+    };
+
+    private static void EmitAdders(Writer w, Vocabulary vocabulary, string vocabularyId, Shape employee, Shape unit,
+        SortedDictionary<string, Shape> nested, SortedDictionary<string, Shape> employeeSeries, SortedDictionary<string, Shape> regionSeries,
+        List<FieldDecl> coded, Dictionary<string, string> enumOf)
+    {
+        var region = vocabulary.Regions.Count > 0 ? "Code(x.Region)" : "x.Region";
+        w.Line();
+        w.Line($"/// <summary>Hands the typed facts of the vocabulary '{vocabularyId}' to a <see cref=\"FactsBuilder\"/>, with the rule files' words.</summary>");
+        w.Line("/// <example><code>var facts = engine.Facts.Build(new FactsBuilder(\"hr\").Add(new Employee(\"e-001\", \"disdik\") { … })).Value!;</code></example>");
+        w.Line($"public static class {vocabularyId.Pascal()}Facts");
+        w.Line("{");
+        w.Line("    /// <summary>Adds an employee.</summary>");
+        w.Line("    public static FactsBuilder Add(this FactsBuilder builder, Employee x) => builder.Employee(x.Id, x.Unit, Fields(x));");
+        w.Line("    /// <summary>Adds a unit.</summary>");
+        w.Line($"    public static FactsBuilder Add(this FactsBuilder builder, Unit x) => builder.Unit(x.Id, {region}, Fields(x), x.Name, x.Parent);");
+        foreach (var (series, s) in employeeSeries)
+        {
+            w.Line($"    /// <summary>Adds a dated <c>{series}</c> status of an employee.</summary>");
+            w.Line($"    public static FactsBuilder Add(this FactsBuilder builder, {s.Name} x) => builder.EmployeeStatus(x.Employee, \"{series}\", x.From, x.Until, Fields(x));");
+        }
+        foreach (var (series, s) in regionSeries)
+        {
+            w.Line($"    /// <summary>Adds a dated <c>{series}</c> status of a region.</summary>");
+            w.Line($"    public static FactsBuilder Add(this FactsBuilder builder, {s.Name} x) => builder.RegionStatus({region}, \"{series}\", x.From, Fields(x));");
+        }
+        foreach (var s in new[] { employee, unit }.Concat(employeeSeries.Values).Concat(regionSeries.Values))
+        {
+            w.Line();
+            w.Line($"    private static Dictionary<string, object?> Fields({s.Name} x)");
+            w.Line("    {");
+            w.Line("        var f = new Dictionary<string, object?>(System.StringComparer.Ordinal);");
+            foreach (var p in s.Fields)
+            {
+                if (p.Enum?.StartsWith("nested:", StringComparison.Ordinal) == true)
+                {
+                    var inner = nested.Values.First(n => n.Name == p.Enum["nested:".Length..]);
+                    w.Line($"        if (x.{p.Property} is {{ }} {Local(p)})");
+                    w.Line("        {");
+                    foreach (var q in inner.Fields) w.Line($"            if ({Local(p)}.{q.Property} is {{ }} v{Local(q)}) f[\"{q.Key}\"] = {Value(q, "v" + Local(q))};");
+                    w.Line("        }");
+                    continue;
+                }
+                w.Line($"        if (x.{p.Property} is {{ }} {Local(p)}) f[\"{p.Key}\"] = {Value(p, Local(p))};");
+            }
+            w.Line("        return f;");
+            w.Line("    }");
+        }
+        if (vocabulary.Regions.Count > 0)
+        {
+            w.Line();
+            w.Line("    /// <summary>The rule files' word for a region.</summary>");
+            w.Line("    public static string Code(this Region value) => value switch");
+            w.Line("    {");
+            var members = new Names();
+            foreach (var r in vocabulary.Regions.Values.OrderBy(r => r.Id, StringComparer.Ordinal))
+                w.Line($"        Region.{members.Take(r.Id.Pascal(), r.Id.Pascal() + "Region")} => \"{r.Id}\",");
+            w.Line("        _ => throw new System.ArgumentOutOfRangeException(nameof(value), value, \"not a region of the vocabulary\"),");
+            w.Line("    };");
+        }
+        foreach (var f in coded)
+        {
+            var name = enumOf[f.Path];
+            w.Line();
+            w.Line($"    /// <summary>The rule files' word for a code of <c>{f.Path}</c>.</summary>");
+            w.Line($"    public static string Code(this {name} value) => value switch");
+            w.Line("    {");
+            var members = new Names();
+            foreach (var code in f.Codes) w.Line($"        {name}.{members.Take(code.Pascal(), code.Pascal() + "Code")} => \"{code}\",");
+            w.Line($"        _ => throw new System.ArgumentOutOfRangeException(nameof(value), value, \"not a code of {f.Path}\"),");
+            w.Line("    };");
+            w.Line();
+            w.Line($"    /// <summary>The code of <c>{f.Path}</c> the rule files write as <paramref name=\"word\"/>, or false.</summary>");
+            w.Line($"    public static bool TryParse(string? word, out {name} value)");
+            w.Line("    {");
+            w.Line("        switch (word)");
+            w.Line("        {");
+            members = new Names();
+            foreach (var code in f.Codes) w.Line($"            case \"{code}\": value = {name}.{members.Take(code.Pascal(), code.Pascal() + "Code")}; return true;");
+            w.Line("            default: value = default; return false;");
+            w.Line("        }");
+            w.Line("    }");
+        }
+        w.Line("}");
+    }
+
+    private static string Value(Placed p, string local) => p.Field.Kind switch
+    {
+        FieldKind.OneOf => $"Code({local})",
+        FieldKind.SetOf => $"System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select({local}, c => Code(c)))",
+        _ => local,
+    };
+
+    private static string Local(Placed p) => "_" + p.Property;
+
+    private static string Where(SourceSpan span) => $"{Xml(Path.GetFileName(span.Path))}, line {span.Line.ToString(CultureInfo.InvariantCulture)}";
+
+    private static string Xml(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A rule-file word as a C# name: <c>jpt-pratama</c> → <c>JptPratama</c>, <c>health.chronic</c> →
+    /// <c>HealthChronic</c>; a word that starts with a digit gets an underscore.
+    /// </summary>
+    private static string Pascal(this string word)
+    {
+        var b = new StringBuilder(word.Length);
+        var upper = true;
+        foreach (var c in word)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                upper = true;
+                continue;
+            }
+            b.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+        if (b.Length == 0 || char.IsDigit(b[0])) b.Insert(0, '_');
+        return b.ToString();
+    }
+
+    /// <summary>Names given out once each: the preferred one, else the fallback, else the fallback numbered.</summary>
+    private sealed class Names
+    {
+        private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
+
+        public void Reserve(string name) => _taken.Add(name);
+
+        public string Take(string preferred, string fallback)
+        {
+            if (_taken.Add(preferred)) return preferred;
+            if (_taken.Add(fallback)) return fallback;
+            for (var i = 2; ; i++)
+                if (_taken.Add(fallback + i.ToString(CultureInfo.InvariantCulture))) return fallback + i.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>Lines with '\n' endings whatever the system: the generated file is the same everywhere.</summary>
+    private sealed class Writer
+    {
+        private readonly StringBuilder _text = new();
+
+        public void Line(string line = "") => _text.Append(line).Append('\n');
+
+        public override string ToString() => _text.ToString();
+    }
+}
