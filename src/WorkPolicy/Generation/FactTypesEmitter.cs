@@ -98,6 +98,26 @@ internal static class FactTypesEmitter
         return w.ToString();
     }
 
+    /// <summary>Each word with its enum member's name, the same wherever the enum, its words and its parser are written.</summary>
+    private static List<(string Word, string Member)> Members(IEnumerable<string> words, string suffix)
+    {
+        var names = new Names();
+        return [.. words.Select(w => (w, names.Take(w.Pascal(), w.Pascal() + suffix)))];
+    }
+
+    private static IEnumerable<string> RegionIds(Vocabulary vocabulary) => vocabulary.Regions.Keys.Order(StringComparer.Ordinal);
+
+    private static void EmitCode(Writer w, string type, List<(string Word, string Member)> members, string what)
+    {
+        w.Line();
+        w.Line($"    /// <summary>The rule files' word for {what}.</summary>");
+        w.Line($"    public static string Code(this {type} value) => value switch");
+        w.Line("    {");
+        foreach (var (word, member) in members) w.Line($"        {type}.{member} => \"{word}\",");
+        w.Line($"        _ => throw new System.ArgumentOutOfRangeException(nameof(value), value, \"not {what}\"),");
+        w.Line("    };");
+    }
+
     private static string RegionType(Vocabulary vocabulary) => vocabulary.Regions.Count > 0 ? "Region" : "string";
 
     private static void EmitRegions(Writer w, Vocabulary vocabulary, Names names)
@@ -107,11 +127,11 @@ internal static class FactTypesEmitter
         w.Line("/// <summary>The regions the vocabulary declares.</summary>");
         w.Line("public enum Region");
         w.Line("{");
-        var members = new Names();
-        foreach (var r in vocabulary.Regions.Values.OrderBy(r => r.Id, StringComparer.Ordinal))
+        foreach (var (id, member) in Members(RegionIds(vocabulary), "Region"))
         {
+            var r = vocabulary.Regions[id];
             w.Line($"    /// <summary><c>{r.Id}</c>: {Xml(r.Name)} ({Where(r.Span)}).</summary>");
-            w.Line($"    {members.Take(r.Id.Pascal(), r.Id.Pascal() + "Region")},");
+            w.Line($"    {member},");
         }
         w.Line("}");
     }
@@ -122,11 +142,10 @@ internal static class FactTypesEmitter
         w.Line($"/// <summary>The codes of <c>{f.Path}</c> ({Where(f.Span)}).</summary>");
         w.Line($"public enum {name}");
         w.Line("{");
-        var members = new Names();
-        foreach (var code in f.Codes)
+        foreach (var (code, member) in Members(f.Codes, "Code"))
         {
             w.Line($"    /// <summary><c>{Xml(code)}</c></summary>");
-            w.Line($"    {members.Take(code.Pascal(), code.Pascal() + "Code")},");
+            w.Line($"    {member},");
         }
         w.Line("}");
     }
@@ -225,37 +244,19 @@ internal static class FactTypesEmitter
             w.Line("        return f;");
             w.Line("    }");
         }
-        if (vocabulary.Regions.Count > 0)
-        {
-            w.Line();
-            w.Line("    /// <summary>The rule files' word for a region.</summary>");
-            w.Line("    public static string Code(this Region value) => value switch");
-            w.Line("    {");
-            var members = new Names();
-            foreach (var r in vocabulary.Regions.Values.OrderBy(r => r.Id, StringComparer.Ordinal))
-                w.Line($"        Region.{members.Take(r.Id.Pascal(), r.Id.Pascal() + "Region")} => \"{r.Id}\",");
-            w.Line("        _ => throw new System.ArgumentOutOfRangeException(nameof(value), value, \"not a region of the vocabulary\"),");
-            w.Line("    };");
-        }
+        if (vocabulary.Regions.Count > 0) EmitCode(w, "Region", Members(RegionIds(vocabulary), "Region"), "a region of the vocabulary");
         foreach (var f in coded)
         {
             var name = enumOf[f.Path];
-            w.Line();
-            w.Line($"    /// <summary>The rule files' word for a code of <c>{f.Path}</c>.</summary>");
-            w.Line($"    public static string Code(this {name} value) => value switch");
-            w.Line("    {");
-            var members = new Names();
-            foreach (var code in f.Codes) w.Line($"        {name}.{members.Take(code.Pascal(), code.Pascal() + "Code")} => \"{code}\",");
-            w.Line($"        _ => throw new System.ArgumentOutOfRangeException(nameof(value), value, \"not a code of {f.Path}\"),");
-            w.Line("    };");
+            var members = Members(f.Codes, "Code");
+            EmitCode(w, name, members, $"a code of {f.Path}");
             w.Line();
             w.Line($"    /// <summary>The code of <c>{f.Path}</c> the rule files write as <paramref name=\"word\"/>, or false.</summary>");
             w.Line($"    public static bool TryParse(string? word, out {name} value)");
             w.Line("    {");
             w.Line("        switch (word)");
             w.Line("        {");
-            members = new Names();
-            foreach (var code in f.Codes) w.Line($"            case \"{code}\": value = {name}.{members.Take(code.Pascal(), code.Pascal() + "Code")}; return true;");
+            foreach (var (code, member) in members) w.Line($"            case \"{code}\": value = {name}.{member}; return true;");
             w.Line("            default: value = default; return false;");
             w.Line("        }");
             w.Line("    }");
