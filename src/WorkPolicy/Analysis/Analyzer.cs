@@ -89,6 +89,16 @@ internal static class Analyzer
                 ShareBound.Between => atPlace >= decl.Percent && atPlace <= decl.High!.Value,
                 _ => decimal.Round(atPlace, 10) == decimal.Round(decl.Percent, 10),
             };
+            // A head-count floor ("at-least 1 person") and a cycle: staggered, a day holds about n × (days at the place) /
+            // (length) members there, so pools smaller than floor × length / (days at the place) have days below the floor.
+            if (decl.MinPersons > 0)
+            {
+                var daysAtPlace = decl.Place == QuotaPlace.Office ? cycle.Office : cycle.Home;
+                var smallest = (decl.MinPersons * cycle.Length + daysAtPlace - 1) / daysAtPlace;
+                if (smallest > decl.MinPersons)
+                    found.Add(Diagnostic.Create(DiagnosticMessages.CycleBreaksFloor, cycled.Span, decl.Group, compiled.Model.Id, cycle.Office, cycle.Home,
+                        decl.MinPersons == 1 ? "1 person" : $"{decl.MinPersons} persons", decl.Place == QuotaPlace.Office ? "office" : "home", smallest));
+            }
             if (keeps) continue;
             var share = new PoolAssignment(decl.Group, "", decl.Place, decl.Percent, decl.Rounding, decl.AtMost) { AtLeast = decl.AtLeast, PercentHigh = decl.High }.Words();
             found.Add(Diagnostic.Create(DiagnosticMessages.CycleBreaksShare, cycled.Span, decl.Group, compiled.Model.Id, cycle.Office, cycle.Home,

@@ -85,7 +85,6 @@ internal sealed record QuotaRowDecl(Expr When, decimal Percent, bool AtMost, Sou
     public decimal? High { get; init; }
 }
 
-/// <summary>The arithmetic of quotas, one place for pools and assignments.</summary>
 /// <summary>N working days at the office, then M at home, over and over, per member.</summary>
 internal sealed record PoolCycle(int Office, int Home)
 {
@@ -96,6 +95,7 @@ internal sealed record PoolCycle(int Office, int Home)
     public bool AtOffice(int day, int phase) => (day + phase) % Length < Office;
 }
 
+/// <summary>The arithmetic of quotas, one place for pools and assignments.</summary>
 internal static class Quotas
 {
     /// <summary>The bound a share states: a range, a floor, a cap, or the target itself.</summary>

@@ -297,6 +297,7 @@ internal static class DiagnosticMessages
 
     // WP0325 CycleAgainstShare
     public static readonly DiagnosticMessage CycleBreaksShare = new(DiagnosticCatalog.CycleAgainstShare, "the cycle of pool '{0}' in provision '{1}' ({2} office, {3} home) puts {4} of the pool at the {5} on average, which its share ({6}) does not allow: a roster keeping the cycle breaks the share");
+    public static readonly DiagnosticMessage CycleBreaksFloor = new(DiagnosticCatalog.CycleAgainstShare, "the cycle of pool '{0}' in provision '{1}' ({2} office, {3} home) keeps {4} at the {5} on every day only in pools of {6} or more: in a smaller pool a roster keeping the cycle leaves days below that floor");
 
     // WP0322 CircularsTie
     public static readonly DiagnosticMessage CircularsCanDecideDifferently = new(DiagnosticCatalog.CircularsTie, "circulars '{0}' and '{1}' are both in force in region '{2}' from {3} and can decide differently, e.g. on {3} when {4} ('{5}' {6}, '{7}' {8}), and neither states 'follows', 'supersedes' or 'amends' for the other");

@@ -38,6 +38,26 @@ internal static class RosterPlanner
         public int NextPhase;
     }
 
+    /// <summary>
+    /// Places in a one-office-day cycle for the members first met, so that each day of the cycle holds what the quota asks
+    /// that turn (a share taken in turns: 25 % of six is 1, 2, 1, 2 a day, and the cycle gives the same) — the check
+    /// holds a roster to both. Null where no such dealing exists (a floor the pool is too small for, WP0325; a cycle of
+    /// several office days; shift groups, dealt by their field): then the places go round the cycle in id order.
+    /// </summary>
+    private static int[]? PhasesByTurns(IDecider evaluator, PoolAssignment pool, Verdict verdict, int members, PoolCycle cycle, LocalDate date, List<(EmployeeRow Row, WorkMode Mode)> everyone)
+    {
+        if (cycle.Office != 1 || pool.GroupBy is not null) return null;
+        var phases = new List<int>(members);
+        for (var turn = 0; turn < cycle.Length; turn++)
+        {
+            var quota = PoolQuota.Of(evaluator, pool, verdict, members, turn, date, everyone).AtPlace;
+            var atOffice = pool.Place == QuotaPlace.Office ? quota : members - quota;
+            // At the office on this turn: the members whose place in the cycle brings its one office day here.
+            for (var k = 0; k < atOffice; k++) phases.Add((cycle.Length - turn) % cycle.Length);
+        }
+        return phases.Count == members ? [.. phases] : null;
+    }
+
     /// <summary>Plans a roster for <paramref name="employees"/> over <paramref name="dates"/>.</summary>
     public static Roster Plan(IDecider evaluator, IReadOnlyList<EmployeeFacts> employees, DateInterval dates, IProgress<int>? progress = null)
     {
@@ -102,9 +122,11 @@ internal static class RosterPlanner
                     var cycle = new PoolCycle(cycleOffice, cycleHome);
                     // Fixed shift groups: members dealt round the cycle by the field's value, so each group holds every value
                     // the pool has as many of as there are groups.
+                    var dealt = cycleDay == 0 ? PhasesByTurns(evaluator, pool, members[0].V, n, cycle, date, modes) : null;
+                    var next = 0;
                     foreach (var id in members.Select(m => m.Row.Facts)
                         .OrderBy(e => pool.GroupBy is { } by ? PoolGroups.ValueOf(e, by) : "", StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal).Select(e => e.Id))
-                        if (!state.Phases.ContainsKey(id)) state.Phases[id] = state.NextPhase++ % cycle.Length;
+                        if (!state.Phases.ContainsKey(id)) state.Phases[id] = dealt is not null ? dealt[next++] : state.NextPhase++ % cycle.Length;
                     state.Office = members.Select(m => m.Row.Facts.Id).Where(id => cycle.AtOffice(cycleDay, state.Phases[id])).ToHashSet(StringComparer.Ordinal);
                     officeCount = state.Office.Count;
                 }
