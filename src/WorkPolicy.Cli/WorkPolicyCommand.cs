@@ -34,6 +34,7 @@ public static class WorkPolicyCommand
             CompareCommand.Create(io),
             RosterCommand.Create(io),
             AttendanceCommand.Create(io),
+            QueryCommand.Create(io),
             GenerateCommand.Create(io),
             ServeCommand.Create(io),
             ReplayCommand.Create(io),

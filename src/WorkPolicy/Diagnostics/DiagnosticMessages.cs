@@ -299,6 +299,14 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage CycleBreaksShare = new(DiagnosticCatalog.CycleAgainstShare, "the cycle of pool '{0}' in provision '{1}' ({2} office, {3} home) puts {4} of the pool at the {5} on average, which its share ({6}) does not allow: a roster keeping the cycle breaks the share");
     public static readonly DiagnosticMessage CycleBreaksFloor = new(DiagnosticCatalog.CycleAgainstShare, "the cycle of pool '{0}' in provision '{1}' ({2} office, {3} home) keeps {4} at the {5} on every day only in pools of {6} or more: in a smaller pool a roster keeping the cycle leaves days below that floor");
 
+    // WP0326 QueryUntranslatable
+    public static readonly DiagnosticMessage QueryCannotAsk = new(DiagnosticCatalog.QueryUntranslatable, "the rules of region '{0}' read {1}, which a query cannot ask: its units ({2}) are left out of the query");
+    public static readonly DiagnosticMessage QueryTooManyClasses = new(DiagnosticCatalog.QueryUntranslatable, "the rules of unit '{0}' split its employees into more than {1} classes: the unit is left out of the query");
+
+    // WP0204, WP0205 in a mapping file
+    public static readonly DiagnosticMessage MappingUnknownKey = new(DiagnosticCatalog.UnknownKey, "unknown key '{0}' in {1}: the keys are {2}");
+    public static readonly DiagnosticMessage MappingShape = new(DiagnosticCatalog.WrongShape, "'{0}' should be {1}");
+
     // WP0322 CircularsTie
     public static readonly DiagnosticMessage CircularsCanDecideDifferently = new(DiagnosticCatalog.CircularsTie, "circulars '{0}' and '{1}' are both in force in region '{2}' from {3} and can decide differently, e.g. on {3} when {4} ('{5}' {6}, '{7}' {8}), and neither states 'follows', 'supersedes' or 'amends' for the other");
 

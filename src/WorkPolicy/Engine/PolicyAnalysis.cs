@@ -65,6 +65,24 @@ public sealed partial class PolicyAnalysis
         return new MissingFactsReport(employees.Count * dates.Length, indeterminate, [.. ranked]) { Pending = pending };
     }
 
+    /// <summary>
+    /// Who gets which mode on <paramref name="on"/>, as conditions over the employees' own fields, for the regions,
+    /// units and calendar of <paramref name="known"/> (its employees, if any, are not read): the rules evaluated as far
+    /// as the known facts go, the rest left as a residual an HR system's database can answer —
+    /// <see cref="ResidualDecisions.ToSql"/> (<c>workpolicy query</c>). Warnings (WP0326) name units whose rules read
+    /// what a query cannot ask.
+    /// </summary>
+    /// <example><code>var known = engine.Facts.Load("units.facts.yaml").Value!;
+    /// var residual = engine.Analysis.Residual(known, new LocalDate(2021, 7, 30)).Value!;
+    /// var query = residual.ToSql(WorkMode.Office, FactsMapping.Load("hr.mapping.yaml").Value!, SqlDialect.PostgreSql);</code></example>
+    /// <exception cref="ArgumentException">The facts were read with another vocabulary.</exception>
+    public Loaded<ResidualDecisions> Residual(PolicyFacts known, LocalDate on)
+    {
+        _engine.Bind(known);
+        var (residual, diagnostics) = Querying.ResidualBuilder.Build(_engine.Rules.Model, known.File, on);
+        return new(residual, diagnostics);
+    }
+
     /// <summary>Every date of a range, inclusive; a reversed range is refused with a plain message.</summary>
     internal static LocalDate[] Dates(LocalDate from, LocalDate to)
     {

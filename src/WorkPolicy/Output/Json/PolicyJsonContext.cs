@@ -21,6 +21,7 @@ namespace WorkPolicy.Output.Json;
         typeof(ValueListJson<IsoDayOfWeek>), typeof(ValueListJson<ClassDifference>), typeof(ValueListJson<ComparedPeriod>),
         typeof(ValueListJson<EmployeeDifference>), typeof(ValueListJson<TraceEntry>), typeof(ValueListJson<WhatIfChange>),
         typeof(ValueListJson<CircularVersion>), typeof(ValueListJson<ProvisionRef>), typeof(ReplayReportJson), typeof(AnyReportJson),
+        typeof(ValueListJson<ResidualTerm>), typeof(ValueListJson<ResidualCondition>), typeof(ValueListJson<SqlArgument>),
     ])]
 [JsonSerializable(typeof(Decision))]
 [JsonSerializable(typeof(DecisionsDocument))]
@@ -33,6 +34,8 @@ namespace WorkPolicy.Output.Json;
 [JsonSerializable(typeof(ComparisonReport))]
 [JsonSerializable(typeof(ReplayReport))]
 [JsonSerializable(typeof(Explanation))]
+[JsonSerializable(typeof(ResidualDecisions))]
+[JsonSerializable(typeof(SqlQuery))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext
 {
     /// <summary>Indented, non-ASCII readable (Indonesian names as written): the command line's and the files' JSON.</summary>

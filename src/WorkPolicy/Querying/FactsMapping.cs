@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using WorkPolicy.Diagnostics;
+using WorkPolicy.Loading;
+using WorkPolicy.Yaml;
+
+namespace WorkPolicy;
+
+/// <summary>
+/// Where an HR system keeps the employee fields the rules read: its employees table, the id and unit columns, a column
+/// per field (with the codes as the table writes them, where they differ from the rule files' words), and a table of
+/// rows per set field. Written once, as a small YAML file (docs/query.md):
+/// <code>
+/// employees: { table: pegawai, id: nip, unit: unit_kerja }
+/// fields:
+///   employment: status_kepegawaian
+///   position: { column: jabatan, codes: { jpt-pratama: JPT Pratama } }
+///   roles: { table: peran_pegawai, employee: nip, code: peran }
+/// </code>
+/// </summary>
+public sealed record FactsMapping(string Table, string Id, string Unit, ImmutableDictionary<string, FieldMapping> Fields)
+{
+    /// <summary>Reads a mapping file; diagnostics name its line and column.</summary>
+    public static Loaded<FactsMapping> Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var diagnostics = new List<Diagnostic>();
+        if (SourceText.Read(path, diagnostics) is not { } text) return new(null, [.. diagnostics]);
+        return Parse(path, text);
+    }
+
+    /// <summary>Reads a mapping given as YAML text; <paramref name="name"/> names it in diagnostics.</summary>
+    public static Loaded<FactsMapping> Parse(string name, string text)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(text);
+        var diagnostics = new List<Diagnostic>();
+        if (YamlTreeReader.Read(name, text, diagnostics) is not YamlMapping root)
+        {
+            if (diagnostics.Count == 0) diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, SourceSpan.At(name, 1, 1), "the file", "a mapping with 'employees' and 'fields'"));
+            return new(null, [.. diagnostics]);
+        }
+        string? table = null, id = null, unit = null;
+        var fields = ImmutableDictionary.CreateBuilder<string, FieldMapping>(StringComparer.Ordinal);
+        foreach (var (key, value) in root.Entries)
+        {
+            switch (key.Value)
+            {
+                case "employees" when value is YamlMapping e:
+                    foreach (var (k, v) in e.Entries)
+                    {
+                        var s = Scalar(v, $"employees.{k.Value}", diagnostics);
+                        switch (k.Value)
+                        {
+                            case "table": table = s; break;
+                            case "id": id = s; break;
+                            case "unit": unit = s; break;
+                            default: diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingUnknownKey, k.Span, k.Value, "employees", "table, id, unit")); break;
+                        }
+                    }
+                    break;
+                case "fields" when value is YamlMapping f:
+                    foreach (var (k, v) in f.Entries)
+                        if (Field(k.Value, v, diagnostics) is { } m) fields[k.Value] = m;
+                    break;
+                case "employees" or "fields":
+                    diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, value.Span, key.Value, "a mapping"));
+                    break;
+                default:
+                    diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingUnknownKey, key.Span, key.Value, "the mapping", "employees, fields"));
+                    break;
+            }
+        }
+        if (table is null || id is null || unit is null)
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, root.Span, "employees", "a mapping with table, id and unit"));
+        return diagnostics.Any(d => d.Severity == Severity.Error) ? new(null, [.. diagnostics])
+            : new(new FactsMapping(table!, id!, unit!, fields.ToImmutable()), [.. diagnostics]);
+    }
+
+    private static FieldMapping? Field(string field, YamlNode node, List<Diagnostic> diagnostics)
+    {
+        if (node is YamlScalar column) return new FieldMapping(column.Value);
+        if (node is not YamlMapping m)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, node.Span, field, "a column, or a mapping with column and codes (or table, employee and code for a set)"));
+            return null;
+        }
+        string? col = null, table = null, employee = null, code = null;
+        var codes = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in m.Entries)
+        {
+            switch (k.Value)
+            {
+                case "column": col = Scalar(v, $"{field}.column", diagnostics); break;
+                case "table": table = Scalar(v, $"{field}.table", diagnostics); break;
+                case "employee": employee = Scalar(v, $"{field}.employee", diagnostics); break;
+                case "code": code = Scalar(v, $"{field}.code", diagnostics); break;
+                case "codes" when v is YamlMapping cm:
+                    foreach (var (ck, cv) in cm.Entries)
+                        if (Scalar(cv, $"{field}.codes.{ck.Value}", diagnostics) is { } written) codes[ck.Value] = written;
+                    break;
+                default: diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingUnknownKey, k.Span, k.Value, field, "column, codes, table, employee, code")); break;
+            }
+        }
+        if (table is not null && (employee is null || code is null))
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, m.Span, field, "a set's table with its employee and code columns"));
+            return null;
+        }
+        if (table is null && col is null)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, m.Span, field, "a column"));
+            return null;
+        }
+        return new FieldMapping(col ?? "") { Codes = codes.ToImmutable(), SetTable = table, SetEmployee = employee, SetCode = code };
+    }
+
+    private static string? Scalar(YamlNode node, string what, List<Diagnostic> diagnostics)
+    {
+        if (node is YamlScalar { Value.Length: > 0 } s) return s.Value;
+        diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, node.Span, what, "a name"));
+        return null;
+    }
+}
+
+/// <summary>
+/// Where one field is kept: a column of the employees table (codes written as <see cref="Codes"/> say, else as the rule
+/// files write them), or for a set field a table with a row per code (<see cref="SetTable"/>).
+/// </summary>
+public sealed record FieldMapping(string Column)
+{
+    /// <summary>A code's value in the table where it is not the rule files' word.</summary>
+    public ImmutableDictionary<string, string> Codes { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>For a set field: the table of its rows, with <see cref="SetEmployee"/> and <see cref="SetCode"/> columns.</summary>
+    public string? SetTable { get; init; }
+
+    /// <summary>The employee id column of <see cref="SetTable"/>.</summary>
+    public string? SetEmployee { get; init; }
+
+    /// <summary>The code column of <see cref="SetTable"/>.</summary>
+    public string? SetCode { get; init; }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json.Serialization;
+using NodaTime;
+
+namespace WorkPolicy;
+
+/// <summary>
+/// Who gets which mode on a date, as conditions over the employees' own fields: what the rules leave to decide once the
+/// regions, units and calendar are known (<see cref="PolicyAnalysis.Residual"/>). An employee of a listed unit whose
+/// fields meet a term's conditions gets the term's mode — the mode the engine decides for them, <c>indeterminate</c>
+/// included (an absent field is a condition like any other) — and meets exactly one term. An employee of a unit the
+/// known facts do not list is indeterminate; units whose rules read what a query cannot ask (a dated personal series,
+/// a rank among the unit's staff) are listed in <see cref="Unsupported"/> and in no term.
+/// </summary>
+/// <example><code>var residual = engine.Analysis.Residual(known, new LocalDate(2021, 7, 30));
+/// foreach (var term in residual.For(WorkMode.Office)) Console.WriteLine(term);
+/// var sql = residual.ToSql(WorkMode.Office, mapping, SqlDialect.PostgreSql);</code></example>
+public sealed record ResidualDecisions : Report
+{
+    [JsonConstructor]
+    internal ResidualDecisions(LocalDate on, ValueList<ResidualTerm> terms, ValueList<string> units, ValueList<string> unsupported)
+    {
+        On = on;
+        Terms = terms;
+        Units = units;
+        Unsupported = unsupported;
+    }
+
+    /// <summary>The date decided.</summary>
+    public LocalDate On { get; }
+
+    /// <summary>Every term, by mode, then provision, then unit.</summary>
+    public ValueList<ResidualTerm> Terms { get; }
+
+    /// <summary>The units the known facts list (an employee of any other unit is indeterminate).</summary>
+    public ValueList<string> Units { get; }
+
+    /// <summary>Units whose rules read what a query cannot ask; their employees are in no term (decide them one by one).</summary>
+    public ValueList<string> Unsupported { get; }
+
+    /// <summary>The terms of <paramref name="mode"/>.</summary>
+    public ValueList<ResidualTerm> For(WorkMode mode) => [.. Terms.Where(t => t.Mode == mode)];
+
+    /// <summary>
+    /// The query that selects the ids of the employees who get <paramref name="mode"/>, over the tables and columns
+    /// <paramref name="mapping"/> names; every value is a parameter, never text in the query. For
+    /// <see cref="WorkMode.Indeterminate"/> it also selects employees of units the known facts do not list.
+    /// </summary>
+    /// <exception cref="ArgumentException">The mapping does not map a field a term needs (the message names it).</exception>
+    public SqlQuery ToSql(WorkMode mode, FactsMapping mapping, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        return Querying.SqlTranslator.Translate(this, mode, mapping, dialect);
+    }
+
+    /// <inheritdoc/>
+    public override void WriteText(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine($"on {On:uuuu-MM-dd}, {Units.Count} unit(s) known:");
+        foreach (var group in Terms.GroupBy(t => t.Mode))
+        {
+            writer.WriteLine($"{group.Key.Word()}:");
+            foreach (var t in group) writer.WriteLine("  " + t);
+        }
+        if (Unsupported.Count > 0) writer.WriteLine($"not translated (their rules read a dated personal series or a rank): {string.Join(", ", Unsupported)}");
+    }
+}
+
+/// <summary>
+/// Employees of <see cref="Units"/> whose fields meet every one of <see cref="Conditions"/> get <see cref="Mode"/>, by
+/// <see cref="Provision"/> (<c>circular/provision</c>, or null where no provision decides).
+/// </summary>
+public sealed record ResidualTerm(WorkMode Mode, string? Provision, ValueList<string> Units, ValueList<ResidualCondition> Conditions)
+{
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{(Provision is { } p ? p + ": " : "")}unit in {{{string.Join(", ", Units)}}}{string.Concat(Conditions.Select(c => " and " + c.Text))}";
+}
+
+/// <summary>A condition on one employee field: <c>employee.position in {pelaksana}</c>, <c>employee.it_capable unknown</c>.</summary>
+public sealed record ResidualCondition(string Field, string Text)
+{
+    /// <summary>The classes of values the condition admits (one of them, any of them).</summary>
+    [JsonIgnore]
+    internal ValueList<Querying.ClassTest> Classes { get; init; } = [];
+
+    /// <inheritdoc/>
+    public bool Equals(ResidualCondition? other) => other is not null && Field == other.Field && Text == other.Text;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Field, Text);
+}
+
+/// <summary>The SQL a residual is translated to.</summary>
+public enum SqlDialect
+{
+    /// <summary>SQLite 3.</summary>
+    Sqlite,
+    /// <summary>PostgreSQL.</summary>
+    PostgreSql,
+}
+
+/// <summary>A query and its parameters (<c>@p0</c>, <c>@p1</c>, …): bind them as they are; no value is in the text.</summary>
+public sealed record SqlQuery(string Text, ValueList<SqlArgument> Arguments);
+
+/// <summary>One parameter: its name as the text uses it, and its value (a string, a bool, a number, a <see cref="DateOnly"/>).</summary>
+public sealed record SqlArgument(string Name, [property: JsonIgnore] object Value)
+{
+    /// <summary>The value as text (for printing and JSON).</summary>
+    public string Text => Value switch
+    {
+        bool b => b ? "true" : "false",
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => Value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,330 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using FluentAssertions;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using Npgsql;
+using WorkPolicy.Ast;
+using WorkPolicy.Loading;
+using Xunit;
+
+namespace WorkPolicy.Tests.Querying;
+
+/// <summary>
+/// The residual of a date, translated to SQL, held to the engine employee by employee on real databases: generated
+/// populations (every field of the vocabulary, absent a fifth of the time, birth dates on the age boundaries) are
+/// loaded into SQLite — and PostgreSQL where CI starts one — and for every sample rule set, several dates and every mode,
+/// the rows each query returns are exactly the employees the engine decides that mode for. Units whose rules a query
+/// cannot ask (a dated personal series, a rank) are listed, and their employees returned by no query.
+/// </summary>
+public class ResidualQueryTests
+{
+    public static TheoryData<string, string> RuleSets() => new()
+    {
+        { "samples/circulars", "2021-07-30" },
+        { "samples/circulars", "2020-08-04" },
+        { "samples/circulars", "2021-08-26" },
+        { "samples/circulars/national", "2021-07-08" },
+        { "samples/circulars/national", "2021-08-10" },
+        { "samples/circulars/depok", "2020-03-20" },
+        { "samples/circulars/boyolali", "2020-09-15" },
+        { "samples/circulars/cirebon", "2020-09-15" },
+        { "samples/circulars/kendari", "2020-06-08" },
+        { "samples/circulars/kendari/by-rank", "2020-06-08" },
+        { "samples/circulars/readings/in-turns", "2021-08-02" },
+        { "samples/circulars/interpretations", "2021-08-26" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RuleSets))]
+    public void Each_mode_s_query_returns_exactly_the_employees_the_engine_decides_it_for_on_sqlite(string rules, string date)
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        Differential(rules, LocalDate.FromDateTime(DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture)), connection, SqlDialect.Sqlite, schema: null);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleSets))]
+    public void Each_mode_s_query_returns_exactly_the_employees_the_engine_decides_it_for_on_postgresql(string rules, string date)
+    {
+        if (Environment.GetEnvironmentVariable("WORKPOLICY_TEST_POSTGRES") is not { Length: > 0 } server)
+        {
+            Environment.GetEnvironmentVariable("WORKPOLICY_POSTGRES_TESTS").Should().NotBe("required", "a PostgreSQL server is required here");
+            return;
+        }
+        // A schema of its own on the server's database, dropped after: no database to create per case.
+        using var connection = new NpgsqlConnection(server);
+        connection.Open();
+        var schema = "residual_" + Guid.NewGuid().ToString("N")[..12];
+        try
+        {
+            Differential(rules, LocalDate.FromDateTime(DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture)), connection, SqlDialect.PostgreSql, schema);
+        }
+        finally
+        {
+            Execute(connection, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
+        }
+    }
+
+    [Fact]
+    public void Names_and_codes_with_quotes_semicolons_and_comment_markers_stay_names_and_values()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        const string table = "staff\"; DROP TABLE x; --", id = "id'--", unit = "unit /* u */", column = "pos\"ition";
+        Execute(connection, $"CREATE TABLE x (a INTEGER)");
+        Execute(connection, $"CREATE TABLE {Quote(table)} ({Quote(id)} TEXT, {Quote(unit)} TEXT, {Quote(column)} TEXT)");
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+        var known = engine.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
+        var residual = engine.Analysis.Residual(known, new LocalDate(2021, 7, 30)).Value!;
+        var evil = "pelaksana'); DROP TABLE x; --";
+        var mapping = new FactsMapping(table, id, unit, ImmutableDictionary<string, FieldMapping>.Empty
+            .Add("position", new FieldMapping(column) { Codes = ImmutableDictionary<string, string>.Empty.Add("pelaksana", evil) })
+            .Add("employment", new FieldMapping(column)).Add("echelon", new FieldMapping(column)).Add("it_capable", new FieldMapping(column)));
+        foreach (var (employee, where, written) in new[] { ("a", "dinsos-lutra", evil), ("b", "dinsos-lutra", "pelaksana") })
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = $"INSERT INTO {Quote(table)} VALUES (@i, @u, @v)";
+            insert.Parameters.AddWithValue("@i", employee);
+            insert.Parameters.AddWithValue("@u", where);
+            insert.Parameters.AddWithValue("@v", written);
+            insert.ExecuteNonQuery();
+        }
+        foreach (var mode in Enum.GetValues<WorkMode>())
+        {
+            var query = residual.ToSql(mode, mapping, SqlDialect.Sqlite);
+            query.Text.Should().NotContain(evil).And.NotContain("DROP TABLE x;\n");
+            Run(connection, query);
+        }
+        using var still = connection.CreateCommand();
+        still.CommandText = "SELECT count(*) FROM x";
+        still.ExecuteScalar().Should().Be(0L, "the table named in a code is still there");
+    }
+
+    [Fact]
+    public void A_field_the_mapping_leaves_out_is_named()
+    {
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+        var known = engine.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
+        var residual = engine.Analysis.Residual(known, new LocalDate(2021, 7, 30)).Value!;
+        var mapping = new FactsMapping("staff", "id", "unit", ImmutableDictionary<string, FieldMapping>.Empty);
+        FluentActions.Invoking(() => residual.ToSql(WorkMode.Rotation, mapping, SqlDialect.PostgreSql))
+            .Should().Throw<ArgumentException>().WithMessage("*'employment'*");
+    }
+
+    [Fact]
+    public void A_mapping_file_is_read_with_its_places()
+    {
+        var read = FactsMapping.Parse("hr.mapping.yaml", """
+            employees: { table: hr.pegawai, id: nip, unit: unit_kerja }
+            fields:
+              employment: status
+              position: { column: jabatan, codes: { jpt-pratama: JPT Pratama } }
+              roles: { table: hr.peran, employee: nip, code: peran }
+            """);
+        read.Diagnostics.Should().BeEmpty();
+        read.Value!.Fields["position"].Codes["jpt-pratama"].Should().Be("JPT Pratama");
+        read.Value.Fields["roles"].SetTable.Should().Be("hr.peran");
+        var bad = FactsMapping.Parse("hr.mapping.yaml", "employees: { table: t, id: i, unit: u }\nfield: {}\n");
+        bad.Value.Should().BeNull();
+        bad.Diagnostics.Should().ContainSingle(d => d.Code == "WP0204" && d.Span.Line == 2);
+    }
+
+    private static void Differential(string ruleSet, LocalDate on, DbConnection connection, SqlDialect dialect, string? schema)
+    {
+        var loaded = PolicyEngine.Load(Repo.Path(ruleSet.Split('/')));
+        loaded.Value.Should().NotBeNull(string.Join("\n", loaded.Diagnostics));
+        var engine = loaded.Value!;
+        var vocabulary = RuleLoader.LoadRuleSet([Repo.Path(ruleSet.Split('/'))]).Vocabulary;
+        var fields = vocabulary.Fields.Values.Where(f => f.Path.StartsWith("employee.", StringComparison.Ordinal) && !f.Path.StartsWith("employee.status.", StringComparison.Ordinal))
+            .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        foreach (var seed in new[] { 1, 2 })
+        {
+            var builder = Population(engine, vocabulary, fields, on, seed);
+            var facts = engine.Facts.Build(builder).Value!;
+            var residual = engine.Analysis.Residual(facts, on);
+            var result = residual.Value!;
+            var prefix = schema is null ? "" : schema + ".";
+            if (schema is not null) Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {schema}");
+            var tables = Load(connection, dialect, prefix + "staff", fields, facts, seed);
+            var mapping = new FactsMapping(prefix + "staff", "id", "unit", tables);
+            var unitOf = facts.File.Employees.ToDictionary(e => e.Id, e => e.Unit, StringComparer.Ordinal);
+            var expected = engine.DecideAll(facts, on, on).Where(d => !result.Unsupported.Contains(unitOf[d.Employee]))
+                .GroupBy(d => d.Mode).ToDictionary(g => g.Key, g => g.Select(d => d.Employee).ToList());
+            // A row of a unit the known facts do not list has no unit to be decided by: indeterminate.
+            Execute(connection, $"INSERT INTO {prefix}staff (id, unit) VALUES ('zz-stranger', 'no-such-unit')");
+            expected[WorkMode.Indeterminate] = [.. expected.GetValueOrDefault(WorkMode.Indeterminate, []), "zz-stranger"];
+            foreach (var mode in Enum.GetValues<WorkMode>())
+            {
+                var rows = Run(connection, result.ToSql(mode, mapping, dialect));
+                rows.Should().Equal(expected.GetValueOrDefault(mode, []).Order(StringComparer.Ordinal), $"{ruleSet} on {on}, seed {seed}: {mode.Word()}\n{result}");
+            }
+            Drop(connection, prefix + "staff", tables);
+        }
+    }
+
+    /// <summary>
+    /// Units of every region the rules name (every kind, agency and service mix drawn), each region's status series
+    /// drawn over the weeks before the date, and employees with every field drawn — absent a fifth of the time — and
+    /// birth dates on the age boundaries of the date.
+    /// </summary>
+    private static FactsBuilder Population(PolicyEngine engine, Model.Vocabulary vocabulary, List<FieldDecl> fields, LocalDate on, int seed)
+    {
+        var random = new Random(seed);
+        var builder = new FactsBuilder("generated").Calendar([IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday], []).NoIncidents();
+        var unitFields = vocabulary.Fields.Values.Where(f => f.Path.StartsWith("unit.", StringComparison.Ordinal)).ToList();
+        var regionFields = vocabulary.Fields.Values.Where(f => f.Path.StartsWith("region.", StringComparison.Ordinal) && f.Path.Count(c => c == '.') == 2).GroupBy(f => f.Path.Split('.')[1]).ToList();
+        var regions = vocabulary.Regions.Keys.Order(StringComparer.Ordinal).ToList();
+        var unitIds = new List<string>();
+        foreach (var region in regions)
+        {
+            foreach (var series in regionFields)
+                foreach (var from in new[] { on.PlusDays(-20), on.PlusDays(-3) })
+                    builder.RegionStatus(region, series.Key, from, series.ToDictionary(f => f.Path.Split('.')[2], f => Draw(f, random, on, absentOneIn: 0)));
+            for (var u = 0; u < 6; u++)
+            {
+                var id = $"{region}-u{u}";
+                var values = unitFields.Select(f => (f.Path[5..], Draw(f, random, on, absentOneIn: 6))).Where(v => v.Item2 is not null).ToDictionary(v => v.Item1, v => v.Item2);
+                builder.Unit(id, region, values, parent: u >= 4 ? $"{region}-u0" : null);
+                unitIds.Add(id);
+            }
+        }
+        var ages = new[] { 49, 50, 51, 55, 56 };
+        for (var e = 0; e < 400; e++)
+        {
+            var id = $"e{e:D4}";
+            if (unitIds.Count == 0) break;
+            var unit = unitIds[random.Next(unitIds.Count)];
+            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var f in fields)
+            {
+                var v = f.Kind == FieldKind.Date && random.Next(2) == 0
+                    ? WorkPolicy.Querying.FieldClasses.LastBornAged(ages[random.Next(ages.Length)], on).PlusDays(random.Next(-1, 2))
+                    : Draw(f, random, on, absentOneIn: 5);
+                if (v is not null) values[f.Path["employee.".Length..]] = v;
+            }
+            builder.Employee(id, unit, values);
+        }
+        return builder;
+    }
+
+    private static object? Draw(FieldDecl f, Random random, LocalDate on, int absentOneIn)
+    {
+        if (absentOneIn > 0 && random.Next(absentOneIn) == 0) return null;
+        return f.Kind switch
+        {
+            FieldKind.OneOf => f.Codes[random.Next(f.Codes.Length)],
+            FieldKind.SetOf => f.Codes.Where(_ => random.Next(4) == 0).ToArray(),
+            FieldKind.Bool => random.Next(2) == 0,
+            FieldKind.Number => (decimal)random.Next(-1, 6) + (random.Next(4) == 0 ? 0.5m : 0m),
+            FieldKind.Date => on.PlusDays(-random.Next(0, 365 * 70)),
+            _ => null,
+        };
+    }
+
+    /// <summary>The employees as an HR system keeps them: a column per field, a table of rows per set field.</summary>
+    private static ImmutableDictionary<string, FieldMapping> Load(DbConnection connection, SqlDialect dialect, string table, List<FieldDecl> fields, PolicyFacts facts, int seed)
+    {
+        var mapping = ImmutableDictionary.CreateBuilder<string, FieldMapping>(StringComparer.Ordinal);
+        var columns = new List<(FieldDecl Field, string Column)>();
+        foreach (var f in fields)
+        {
+            var key = f.Path["employee.".Length..];
+            var column = "f_" + key.Replace('.', '_');
+            if (f.Kind == FieldKind.SetOf)
+            {
+                var rows = $"{table}_{column}";
+                Execute(connection, $"CREATE TABLE {rows} (employee TEXT NOT NULL, code TEXT NOT NULL)");
+                mapping[key] = new FieldMapping("") { SetTable = rows, SetEmployee = "employee", SetCode = "code" };
+                continue;
+            }
+            columns.Add((f, column));
+            // Codes as an HR system might write them: upper case, where the mapping says so.
+            mapping[key] = new FieldMapping(column) { Codes = f.Kind == FieldKind.OneOf && seed == 2 ? f.Codes.ToImmutableDictionary(c => c, c => c.ToUpperInvariant()) : ImmutableDictionary<string, string>.Empty };
+        }
+        string Type(FieldKind k) => (k, dialect) switch
+        {
+            (FieldKind.Bool, SqlDialect.PostgreSql) => "BOOLEAN",
+            (FieldKind.Number, SqlDialect.PostgreSql) => "NUMERIC",
+            (FieldKind.Date, SqlDialect.PostgreSql) => "DATE",
+            (FieldKind.Bool, _) => "INTEGER",
+            (FieldKind.Number, _) => "REAL",
+            _ => "TEXT",
+        };
+        Execute(connection, $"CREATE TABLE {table} (id TEXT PRIMARY KEY, unit TEXT{string.Concat(columns.Select(c => $", {c.Column} {Type(c.Field.Kind)}"))})");
+        using var tx = connection.BeginTransaction();
+        foreach (var e in facts.File.Employees)
+        {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = $"INSERT INTO {table} VALUES (@id, @unit{string.Concat(columns.Select((_, i) => $", @c{i}"))})";
+            Add(insert, "@id", e.Id);
+            Add(insert, "@unit", e.Unit);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var (f, _) = columns[i];
+                var given = e.Fields.GetValueOrDefault(f.Path["employee.".Length..]);
+                object? value = given switch
+                {
+                    Facts.CodeFact c => mapping[f.Path["employee.".Length..]].Codes.GetValueOrDefault(c.Code) ?? c.Code,
+                    Facts.BoolFact b => b.Value,
+                    Facts.NumberFact n => dialect == SqlDialect.Sqlite ? (double)n.Value : n.Value,
+                    Facts.DateFact d => d.Value.ToDateOnly(),
+                    _ => null,
+                };
+                Add(insert, $"@c{i}", value);
+            }
+            insert.ExecuteNonQuery();
+            foreach (var f in fields.Where(f => f.Kind == FieldKind.SetOf))
+            {
+                if (e.Fields.GetValueOrDefault(f.Path["employee.".Length..]) is not Facts.CodeSetFact set) continue;
+                foreach (var code in set.Codes)
+                {
+                    using var row = connection.CreateCommand();
+                    row.Transaction = tx;
+                    row.CommandText = $"INSERT INTO {mapping[f.Path["employee.".Length..]].SetTable} VALUES (@e, @c)";
+                    Add(row, "@e", e.Id);
+                    Add(row, "@c", code);
+                    row.ExecuteNonQuery();
+                }
+            }
+        }
+        tx.Commit();
+        return mapping.ToImmutable();
+    }
+
+    private static void Drop(DbConnection connection, string table, ImmutableDictionary<string, FieldMapping> mapping)
+    {
+        Execute(connection, $"DROP TABLE {table}");
+        foreach (var m in mapping.Values.Where(m => m.SetTable is not null)) Execute(connection, $"DROP TABLE {m.SetTable}");
+    }
+
+    private static List<string> Run(DbConnection connection, SqlQuery query)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = query.Text;
+        foreach (var a in query.Arguments) Add(command, a.Name, a.Value);
+        var ids = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetString(0));
+        return [.. ids.Order(StringComparer.Ordinal)];
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        command.Parameters.Add(p);
+    }
+
+    private static void Execute(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
