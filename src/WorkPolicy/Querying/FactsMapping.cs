@@ -15,6 +15,7 @@ namespace WorkPolicy;
 ///   employment: status_kepegawaian
 ///   position: { column: jabatan, codes: { jpt-pratama: JPT Pratama } }
 ///   roles: { table: peran_pegawai, employee: nip, code: peran }
+///   status.isolation.active: { table: isolasi, employee: nip, from: mulai, until: sampai, column: aktif }
 /// </code>
 /// </summary>
 public sealed record FactsMapping(string Table, string Id, string Unit, ImmutableDictionary<string, FieldMapping> Fields)
@@ -84,7 +85,7 @@ public sealed record FactsMapping(string Table, string Id, string Unit, Immutabl
             diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, node.Span, field, "a column, or a mapping with column and codes (or table, employee and code for a set)"));
             return null;
         }
-        string? col = null, table = null, employee = null, code = null;
+        string? col = null, table = null, employee = null, code = null, from = null, until = null;
         var codes = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var (k, v) in m.Entries)
         {
@@ -94,16 +95,18 @@ public sealed record FactsMapping(string Table, string Id, string Unit, Immutabl
                 case "table": table = Scalar(v, $"{field}.table", diagnostics); break;
                 case "employee": employee = Scalar(v, $"{field}.employee", diagnostics); break;
                 case "code": code = Scalar(v, $"{field}.code", diagnostics); break;
+                case "from": from = Scalar(v, $"{field}.from", diagnostics); break;
+                case "until": until = Scalar(v, $"{field}.until", diagnostics); break;
                 case "codes" when v is YamlMapping cm:
                     foreach (var (ck, cv) in cm.Entries)
                         if (Scalar(cv, $"{field}.codes.{ck.Value}", diagnostics) is { } written) codes[ck.Value] = written;
                     break;
-                default: diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingUnknownKey, k.Span, k.Value, field, "column, codes, table, employee, code")); break;
+                default: diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingUnknownKey, k.Span, k.Value, field, "column, codes, table, employee, code, from, until")); break;
             }
         }
-        if (table is not null && (employee is null || code is null))
+        if (table is not null && (employee is null || (code is null) == (from is null) || (from is not null && col is null)))
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, m.Span, field, "a set's table with its employee and code columns"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, m.Span, field, "a set's table (table, employee, code) or a dated series' (table, employee, from, until, column)"));
             return null;
         }
         if (table is null && col is null)
@@ -111,7 +114,7 @@ public sealed record FactsMapping(string Table, string Id, string Unit, Immutabl
             diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, m.Span, field, "a column"));
             return null;
         }
-        return new FieldMapping(col ?? "") { Codes = codes.ToImmutable(), SetTable = table, SetEmployee = employee, SetCode = code };
+        return new FieldMapping(col ?? "") { Codes = codes.ToImmutable(), Table = table, Employee = employee, Code = code, From = from, Until = until };
     }
 
     private static string? Scalar(YamlNode node, string what, List<Diagnostic> diagnostics)
@@ -124,19 +127,27 @@ public sealed record FactsMapping(string Table, string Id, string Unit, Immutabl
 
 /// <summary>
 /// Where one field is kept: a column of the employees table (codes written as <see cref="Codes"/> say, else as the rule
-/// files write them), or for a set field a table with a row per code (<see cref="SetTable"/>).
+/// files write them); for a set field, a <see cref="Table"/> with a row per <see cref="Code"/>; for a field of a dated
+/// personal series (<c>status.isolation.active</c>), a <see cref="Table"/> of periods (<see cref="From"/>,
+/// <see cref="Until"/>, the value in <see cref="Column"/>), the latest period begun by the date holding unless it ended.
 /// </summary>
 public sealed record FieldMapping(string Column)
 {
     /// <summary>A code's value in the table where it is not the rule files' word.</summary>
     public ImmutableDictionary<string, string> Codes { get; init; } = ImmutableDictionary<string, string>.Empty;
 
-    /// <summary>For a set field: the table of its rows, with <see cref="SetEmployee"/> and <see cref="SetCode"/> columns.</summary>
-    public string? SetTable { get; init; }
+    /// <summary>For a set or a dated series: its table of rows.</summary>
+    public string? Table { get; init; }
 
-    /// <summary>The employee id column of <see cref="SetTable"/>.</summary>
-    public string? SetEmployee { get; init; }
+    /// <summary>The employee id column of <see cref="Table"/>.</summary>
+    public string? Employee { get; init; }
 
-    /// <summary>The code column of <see cref="SetTable"/>.</summary>
-    public string? SetCode { get; init; }
+    /// <summary>For a set: the code column of <see cref="Table"/>.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>For a dated series: the column of each period's first day.</summary>
+    public string? From { get; init; }
+
+    /// <summary>For a dated series: the column of each period's last day (NULL: until the next period).</summary>
+    public string? Until { get; init; }
 }

@@ -36,7 +36,6 @@ internal static class ResidualBuilder
             var cannot = leaves.Select(l => l switch
             {
                 RankCondition r => $"a rank ({r.Field.Path} in top {r.Count})",
-                TestCondition { Field.Entity: Entity.EmployeeStatus } t => $"a dated personal series ({t.Field.Path})",
                 _ => null,
             }).OfType<string>().Distinct().ToList();
             var units = region.OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
@@ -47,7 +46,7 @@ internal static class ResidualBuilder
                 continue;
             }
             // Per field read, its splits (a set has one per group of codes asked alike), in path order.
-            var split = leaves.OfType<TestCondition>().Where(t => t.Field.Entity == Entity.Employee)
+            var split = leaves.OfType<TestCondition>().Where(t => t.Field.Entity is Entity.Employee or Entity.EmployeeStatus)
                 .GroupBy(t => t.Field.Path).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .SelectMany(g => FieldClasses.Of(g.First().Field, [.. g], on).Select(classes => (g.First().Field, classes))).ToList();
             // Units alike to the rules (the same facts of their own and of their perangkat daerah, no incident) share their split.
@@ -97,7 +96,7 @@ internal static class ResidualBuilder
         {
             var (current, next) = stack.Pop();
             if (++asked > MaxDecisionsPerUnit) return null;
-            var verdict = evaluator.Classify(index.Row(Synthetic(unit, fields, current)), on);
+            var verdict = evaluator.Classify(index.Row(Synthetic(unit, fields, current, on)), on);
             if (verdict.Mode != WorkMode.Indeterminate || next == fields.Count)
             {
                 cells.Add(new Cell(current, verdict));
@@ -119,9 +118,10 @@ internal static class ResidualBuilder
     /// and each field not chosen unknown whatever its default: a value of another type than the field's, which every test
     /// reads as unknown (docs/semantics.md), where absence would read as the default.
     /// </summary>
-    private static EmployeeFacts Synthetic(UnitFacts unit, List<(FieldRef Field, ImmutableArray<FieldClass> Classes)> fields, int[] choice)
+    private static EmployeeFacts Synthetic(UnitFacts unit, List<(FieldRef Field, ImmutableArray<FieldClass> Classes)> fields, int[] choice, LocalDate on)
     {
         var values = new Dictionary<string, FactValue>(StringComparer.Ordinal);
+        var series = new Dictionary<string, ImmutableDictionary<string, FactValue>>(StringComparer.Ordinal);
         for (var i = 0; i < fields.Count;)
         {
             // A field's splits are next to each other (a set's groups): its value is made of all of them.
@@ -133,10 +133,18 @@ internal static class ResidualBuilder
             if (chosen.Any(c => c is null)) value = field.Kind == FieldKind.OneOf ? new NumberFact(0) : new CodeFact("\u0000unknown");
             else if (field.Kind != FieldKind.SetOf || chosen.Any(c => c!.Representative is null)) value = chosen[0]!.Representative;
             else value = new CodeSetFact([.. chosen.SelectMany(c => ((CodeSetFact)c!.Representative!).Codes).Order(StringComparer.Ordinal)]);
-            if (value is not null) values[field.Key] = value;
             i = end;
+            if (field.Entity == Entity.EmployeeStatus)
+            {
+                // A dated series: an entry in force on the date holding the chosen values; none when every field of the series is absent.
+                var entry = series.GetValueOrDefault(field.Series!, ImmutableDictionary<string, FactValue>.Empty.WithComparers(StringComparer.Ordinal));
+                series[field.Series!] = value is null ? entry : entry.SetItem(field.Key, value);
+                continue;
+            }
+            if (value is not null) values[field.Key] = value;
         }
-        return new EmployeeFacts("\u0000residual", unit.Id, values, SourceSpan.None);
+        var status = series.Where(s => !s.Value.IsEmpty).ToImmutableDictionary(s => s.Key, s => ImmutableArray.Create(new StatusEntry(on, s.Value)), StringComparer.Ordinal);
+        return new EmployeeFacts("\u0000residual", unit.Id, values, SourceSpan.None) { Status = status };
     }
 
     /// <summary>What the rules can read of a unit, as text; null when an incident is near it (such units are split one by one).</summary>
