@@ -3,7 +3,7 @@ using Microsoft.Kiota.Http.HttpClientLibrary;
 using WorkPolicy.Samples.Client;
 using WorkPolicy.Samples.Client.Models;
 
-// dotnet run -- http://127.0.0.1:5087 [KEY]: decide, explain and read the records through the generated client.
+// dotnet run -- http://127.0.0.1:5087 [KEY]: decide, explain, filter and read the records through the generated client.
 var baseUrl = args.Length > 0 ? args[0] : "http://127.0.0.1:5087";
 IAuthenticationProvider auth = args.Length > 1 ? new BaseBearerTokenAuthenticationProvider(new StaticKey(args[1])) : new AnonymousAuthenticationProvider();
 var client = new WorkPolicyClient(new HttpClientRequestAdapter(auth) { BaseUrl = baseUrl });
@@ -14,6 +14,9 @@ foreach (var d in decided!.Decisions!)
 
 var why = await client.V1.Explain.PostAsync(new ExplainRequest { Employee = "e-001", On = "2021-07-30" });
 Console.WriteLine($"explain {why!.Decision!.Employee} {why.Decision.Mode}: {why.Trace!.Count} trace steps, versions {string.Join(", ", why.Versions!.Select(v => v.Id))}");
+
+var office = await client.V1.Filter.PostAsync(new FilterRequest { On = "2021-07-30", Mode = "office" });
+Console.WriteLine($"filter office on 2021-07-30: {office!.Residual!.Terms!.Count} term(s), units {string.Join(", ", office.Residual.Terms.SelectMany(t => t.Units!))}");
 
 var kept = await client.V1.Records.GetAsync(r => r.QueryParameters.Employee = "e-001");
 Console.WriteLine($"records of e-001: {kept!.Records!.Count}, newest {kept.Records.FirstOrDefault()?.Decision?.Mode ?? "-"}");

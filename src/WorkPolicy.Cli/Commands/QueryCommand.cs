@@ -57,7 +57,7 @@ internal static class QueryCommand
                 }
                 return WorkPolicyCommand.Ok;
             }
-            if (parse.GetValue(format) == "json") Shared.WriteJson(io, result);
+            if (parse.GetValue(format) == "json") Shared.WriteJson(io, only is { } one ? result.Only(one) : result);
             else if (only is { } wanted)
             {
                 foreach (var t in result.For(wanted)) io.Out.WriteLine(t);

@@ -88,3 +88,29 @@ internal sealed record RecordDoc(string Id, string At, string Revision, string E
 
 /// <summary>The answer of <c>GET /v1/records</c>.</summary>
 internal sealed record RecordsAnswer(int Page, int PageSize, RecordDoc[] Records);
+
+/// <summary>The body of <c>POST /v1/filter</c>: a date, and optionally a mode, the SQL dialect and the mapping (docs/query.md).</summary>
+internal sealed record FilterRequest(
+    [property: Description("the date, yyyy-mm-dd")] string On,
+    [property: Description("only this mode's terms (office, home, rotation, optional, day-off, not-covered, indeterminate); required with sql")] string? Mode = null,
+    [property: Description("also translate the terms to SQL: sqlite or postgres")] string? Sql = null,
+    [property: Description("where the HR system keeps the fields, as in docs/query.md: { employees: { table, id, unit }, fields: { ... } }; required with sql")] JsonElement? Mapping = null,
+    [property: Description("the known facts inline (regions, units, calendar; employees are not read); default: the service's --facts")] JsonElement? Facts = null);
+
+/// <summary>A condition on one employee field.</summary>
+internal sealed record ConditionDoc(string Field, [property: Description("e.g. employee.employment in {pns, pppk}")] string Text);
+
+/// <summary>Employees of the units whose fields meet every condition get the mode, by the provision.</summary>
+internal sealed record TermDoc([property: Description("the mode")] string Mode, [property: Description("circular/provision, or null where none decides")] string? Provision, string[] Units, ConditionDoc[] Conditions);
+
+/// <summary>The residual of a date: the terms per mode, the units known, those a query cannot ask.</summary>
+internal sealed record ResidualDoc([property: Description("yyyy-mm-dd")] string On, TermDoc[] Terms, string[] Units, string[] Unsupported);
+
+/// <summary>A query parameter and its value as text.</summary>
+internal sealed record ArgumentDoc([property: Description("as the text names it: @p0")] string Name, string Text);
+
+/// <summary>The SQL that selects the ids of the mode's employees, and its parameters.</summary>
+internal sealed record SqlDoc(string Text, ArgumentDoc[] Arguments);
+
+/// <summary>The answer of <c>POST /v1/filter</c>.</summary>
+internal sealed record FilterAnswer(string Revision, ResidualDoc Residual, SqlDoc? Sql = null);

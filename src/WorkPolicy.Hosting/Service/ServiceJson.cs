@@ -20,6 +20,8 @@ namespace WorkPolicy.Hosting;
 [JsonSerializable(typeof(DecisionDoc))]
 [JsonSerializable(typeof(ExplainAnswer))]
 [JsonSerializable(typeof(RecordsAnswer))]
+[JsonSerializable(typeof(FilterRequest))]
+[JsonSerializable(typeof(FilterAnswer))]
 internal sealed partial class ServiceJson : JsonSerializerContext
 {
     /// <summary>As the library writes decisions: quotes and non-ASCII letters as they are, not as <c>\u</c> escapes.</summary>

@@ -64,9 +64,14 @@ public static class ServiceOpenApi
                 }
                 // Bodies are read by hand whatever their Content-Type (a client that sends JSON labelled otherwise is
                 // still answered), so they are described here rather than by Accepts metadata, which routing enforces.
-                if (path is "v1/decide" or "v1/explain")
+                if (path is "v1/decide" or "v1/explain" or "v1/filter")
                 {
-                    var (type, name) = path == "v1/decide" ? (typeof(Contract.DecideRequest), "DecideRequest") : (typeof(Contract.ExplainRequest), "ExplainRequest");
+                    var (type, name) = path switch
+                    {
+                        "v1/decide" => (typeof(Contract.DecideRequest), "DecideRequest"),
+                        "v1/explain" => (typeof(Contract.ExplainRequest), "ExplainRequest"),
+                        _ => (typeof(Contract.FilterRequest), "FilterRequest"),
+                    };
                     var schema = await context.GetOrCreateSchemaAsync(type, null, cancel).ConfigureAwait(false);
                     context.Document!.AddComponent(name, schema);
                     operation.RequestBody = new OpenApiRequestBody

@@ -12,7 +12,7 @@ namespace WorkPolicy.Hosting;
 
 /// <summary>
 /// The decision service's endpoints (docs/service.md): <c>GET /health</c>, <c>GET /v1/rules</c>, <c>POST /v1/decide</c>,
-/// <c>GET /v1/decisions/{employee}</c>, <c>POST /v1/explain</c>, <c>GET /v1/records</c>. Decisions have the JSON shape
+/// <c>GET /v1/decisions/{employee}</c>, <c>POST /v1/explain</c>, <c>POST /v1/filter</c>, <c>GET /v1/records</c>. Decisions have the JSON shape
 /// of docs/decisions.md, each with a <c>record</c> id when records are kept; errors are RFC 7807 problem details with
 /// the WP diagnostics <c>check</c> prints. Every answer is a call of the public library on the rules that answer now.
 /// </summary>
@@ -46,6 +46,9 @@ public static partial class WorkPolicyEndpoints
         Problem(v1.MapPost("/explain", Explain).WithName("explain").WithSummary("A decision with its trace and what would change it")
             .Produces<ExplainAnswer>(),
             StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
+        Problem(v1.MapPost("/filter", Filter).WithName("filter").WithSummary("Who gets a mode on a date, as conditions over employee fields or as SQL over the HR system's tables (docs/query.md)")
+            .Produces<FilterAnswer>(),
+            StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
         Problem(v1.MapGet("/records", Records).WithName("records").WithSummary("The kept records, newest first, paged")
             .Produces<RecordsAnswer>(), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return app;

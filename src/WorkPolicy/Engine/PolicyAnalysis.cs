@@ -76,10 +76,11 @@ public sealed partial class PolicyAnalysis
     /// var residual = engine.Analysis.Residual(known, new LocalDate(2021, 7, 30)).Value!;
     /// var query = residual.ToSql(WorkMode.Office, FactsMapping.Load("hr.mapping.yaml").Value!, SqlDialect.PostgreSql);</code></example>
     /// <exception cref="ArgumentException">The facts were read with another vocabulary.</exception>
-    public Loaded<ResidualDecisions> Residual(PolicyFacts known, LocalDate on)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked unit by unit).</exception>
+    public Loaded<ResidualDecisions> Residual(PolicyFacts known, LocalDate on, CancellationToken cancellationToken = default)
     {
         _engine.Bind(known);
-        var (residual, diagnostics) = Querying.ResidualBuilder.Build(_engine.Rules.Model, known.File, on);
+        var (residual, diagnostics) = Querying.ResidualBuilder.Build(_engine.Rules.Model, known.File, on, cancellationToken);
         return new(residual, diagnostics);
     }
 

@@ -21,7 +21,7 @@ internal static class ResidualBuilder
     /// <summary>The most decisions asked for one unit before it is left out (WP0326).</summary>
     public const int MaxDecisionsPerUnit = 50_000;
 
-    public static (ResidualDecisions Residual, ImmutableArray<Diagnostic> Diagnostics) Build(RuleModel model, FactsFile known, LocalDate on)
+    public static (ResidualDecisions Residual, ImmutableArray<Diagnostic> Diagnostics) Build(RuleModel model, FactsFile known, LocalDate on, CancellationToken cancellationToken = default)
     {
         var rules = CompiledRules.Compile(model, reference: true);
         var index = new FactIndex(known with { Employees = [] }, model.Layout);
@@ -54,6 +54,7 @@ internal static class ResidualBuilder
             var unitsOf = new Dictionary<List<Cell>, List<string>>(ReferenceEqualityComparer.Instance);
             foreach (var unit in units)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var key = Signature(known, index, unit);
                 if (key is null || !shared.TryGetValue(key, out var cells))
                 {

@@ -40,6 +40,9 @@ public sealed record ResidualDecisions : Report
     /// <summary>The terms of <paramref name="mode"/>.</summary>
     public ValueList<ResidualTerm> For(WorkMode mode) => [.. Terms.Where(t => t.Mode == mode)];
 
+    /// <summary>The same residual with the terms of <paramref name="mode"/> only (what <c>query --mode</c> and <c>POST /v1/filter</c> show).</summary>
+    public ResidualDecisions Only(WorkMode mode) => new(On, For(mode), Units, Unsupported);
+
     /// <summary>
     /// The query that selects the ids of the employees who get <paramref name="mode"/>, over the tables and columns
     /// <paramref name="mapping"/> names; every value is a parameter, never text in the query. For

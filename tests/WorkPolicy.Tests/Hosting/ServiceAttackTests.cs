@@ -21,6 +21,7 @@ public class ServiceAttackTests
         ("POST", "/v1/decide", "", """{"on":"2021-07-30","employees":["e-001"]}"""),
         ("GET", "/v1/decisions/e-001", "?on=2021-07-30", null),
         ("POST", "/v1/explain", "", """{"employee":"e-001","on":"2021-07-30"}"""),
+        ("POST", "/v1/filter", "", """{"on":"2021-07-30"}"""),
         ("GET", "/v1/records", "?employee=e-001", null),
     ];
 

@@ -76,6 +76,10 @@ public class ServiceOpenApiTests
             ("POST", "/v1/explain", "/v1/explain", """{"employee":"e-001","on":"2021-07-30"}""", true, 200),
             ("POST", "/v1/explain", "/v1/explain", $$"""{"employee":"x","on":"2021-08-27","facts":{{inline}}}""", true, 200),
             ("POST", "/v1/explain", "/v1/explain", """{"employee":"e-001"}""", true, 400),
+            ("POST", "/v1/filter", "/v1/filter", """{"on":"2021-07-30"}""", true, 200),
+            ("POST", "/v1/filter", "/v1/filter", """{"on":"2021-07-30","mode":"office","sql":"postgres","mapping":{"employees":{"table":"hr.pegawai","id":"nip","unit":"unit_kerja"},"fields":{"employment":"status","position":"jabatan","echelon":"eselon","it_capable":"mampu_ti"}}}""", true, 200),
+            ("POST", "/v1/filter", "/v1/filter", """{"on":"2021-07-30","mode":"office","sql":"postgres","mapping":{"employees":{"table":"t","id":"i","unit":"u"},"fields":{}}}""", true, 400),
+            ("POST", "/v1/filter", "/v1/filter", """{"on":"2021-07-30","mode":"officer"}""", true, 400),
             ("GET", "/v1/records?employee=e-001", "/v1/records", null, true, 200),
             ("GET", "/v1/records?page=x", "/v1/records", null, true, 400),
         };
@@ -108,7 +112,7 @@ public class ServiceOpenApiTests
             Gen.Const<JsonNode?>(new JsonArray("e-001", "e-003")), Gen.Const<JsonNode?>(new JsonArray(1, null, "e-001")),
             Gen.Const<JsonNode?>(JsonNode.Parse("""{"employees":[{"id":"x","unit":"u"}],"units":[{"id":"u","region":"kota-palopo","kind":"dinas"}]}""")),
             Gen.Const<JsonNode?>(JsonNode.Parse("""{"employees":"none","units":7}""")));
-        foreach (var operation in new[] { "/v1/decide", "/v1/explain" })
+        foreach (var operation in new[] { "/v1/decide", "/v1/explain", "/v1/filter" })
         {
             var names = schema.Body("post", operation).GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray();
             // Each declared member: left out or given some value; sometimes a member no schema declares.

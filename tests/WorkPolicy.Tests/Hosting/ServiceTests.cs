@@ -45,6 +45,33 @@ public class ServiceTests
     }
 
     [Fact]
+    public async Task Filter_answers_the_library_s_residual_and_its_sql_over_the_service_s_facts_or_facts_inline()
+    {
+        await using var host = await ServiceHost.Start();
+        await host.HealthUntil(h => h.TryGetProperty("status", out var s) && s.GetString() == "ok");
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+        var expected = engine.Analysis.Residual(engine.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!, new NodaTime.LocalDate(2021, 7, 30)).Value!.Only(WorkMode.Office);
+
+        var (status, body, _) = await host.Post("/v1/filter", new
+        {
+            on = "2021-07-30", mode = "office", sql = "sqlite",
+            mapping = new { employees = new { table = "staff", id = "id", unit = "unit" }, fields = new { employment = "employment", position = "position", echelon = "echelon", it_capable = "it_capable" } },
+        });
+        status.Should().Be(200);
+        PolicyJson.Deserialize<ResidualDecisions>(body.GetProperty("residual").GetRawText()).Should().Be(expected, "the library's residual, written by its serializer");
+        body.GetProperty("sql").GetProperty("text").GetString().Should().StartWith("SELECT t.\"id\" FROM \"staff\" AS t").And.NotContain("'pns'");
+        body.GetProperty("sql").GetProperty("arguments").EnumerateArray().Select(a => a.GetProperty("text").GetString()).Should().Contain("pns");
+
+        var inline = await host.Post("/v1/filter", new
+        {
+            on = "2021-07-30",
+            facts = new { regions = new Dictionary<string, object> { ["kota-palopo"] = new { ppkm = new[] { new { from = "2021-07-26", level = 4 } } } }, units = new[] { new { id = "u", region = "kota-palopo", kind = "puskesmas" } } },
+        });
+        inline.Status.Should().Be(200);
+        inline.Body.GetProperty("residual").GetProperty("terms")[0].GetProperty("provision").GetString().Should().Be("palopo-2021-wfh/p2-critical-service");
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_problem_with_the_WP_codes_never_a_stack_trace()
     {
         await using var host = await ServiceHost.Start(records: false, maxBody: 4096);

@@ -9,6 +9,7 @@ using System;
 using WorkPolicy.Samples.Client.V1.Decide;
 using WorkPolicy.Samples.Client.V1.Decisions;
 using WorkPolicy.Samples.Client.V1.Explain;
+using WorkPolicy.Samples.Client.V1.Filter;
 using WorkPolicy.Samples.Client.V1.Records;
 using WorkPolicy.Samples.Client.V1.Rules;
 namespace WorkPolicy.Samples.Client.V1
@@ -33,6 +34,11 @@ namespace WorkPolicy.Samples.Client.V1
         public global::WorkPolicy.Samples.Client.V1.Explain.ExplainRequestBuilder Explain
         {
             get => new global::WorkPolicy.Samples.Client.V1.Explain.ExplainRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The filter property</summary>
+        public global::WorkPolicy.Samples.Client.V1.Filter.FilterRequestBuilder Filter
+        {
+            get => new global::WorkPolicy.Samples.Client.V1.Filter.FilterRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The records property</summary>
         public global::WorkPolicy.Samples.Client.V1.Records.RecordsRequestBuilder Records
