@@ -277,28 +277,6 @@ internal static class FactTypesEmitter
 
     private static string Xml(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-    /// <summary>
-    /// A rule-file word as a C# name: <c>jpt-pratama</c> → <c>JptPratama</c>, <c>health.chronic</c> →
-    /// <c>HealthChronic</c>; a word that starts with a digit gets an underscore.
-    /// </summary>
-    private static string Pascal(this string word)
-    {
-        var b = new StringBuilder(word.Length);
-        var upper = true;
-        foreach (var c in word)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                upper = true;
-                continue;
-            }
-            b.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-        if (b.Length == 0 || char.IsDigit(b[0])) b.Insert(0, '_');
-        return b.ToString();
-    }
-
     /// <summary>Names given out once each: the preferred one, else the fallback, else the fallback numbered.</summary>
     private sealed class Names
     {

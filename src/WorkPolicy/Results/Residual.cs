@@ -55,6 +55,21 @@ public sealed record ResidualDecisions : Report
         return Querying.SqlTranslator.Translate(this, mode, mapping, dialect);
     }
 
+    /// <summary>
+    /// The predicate that holds for the records of employees who get <paramref name="mode"/>, over an app's own record
+    /// type (LINQ; EF Core translates it to its database's SQL): the unit a <c>Unit</c> property, each field the
+    /// property its words name in PascalCase (<c>it_capable</c> → <c>ItCapable</c>, <c>health.healthy</c> →
+    /// <c>Health.Healthy</c>), codes as enum members of the same names or as strings, null as absent — the layout of
+    /// the typed facts WorkPolicy.Build makes. Dated series are not record properties: use <see cref="ToSql"/>.
+    /// </summary>
+    /// <example><code>var office = residual.ToExpression&lt;Employee&gt;(WorkMode.Office);
+    /// var ids = db.Employees.Where(office).Select(e => e.Id).ToList();</code></example>
+    /// <exception cref="ArgumentException">The record type has no property for a field a term needs, or one of another type.</exception>
+    [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Reads the record type's properties by name.")]
+    [System.Diagnostics.CodeAnalysis.RequiresDynamicCode("Builds an expression tree over the record type.")]
+    public System.Linq.Expressions.Expression<Func<T, bool>> ToExpression<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties)] T>(WorkMode mode) =>
+        Querying.LinqTranslator.Translate<T>(this, mode);
+
     /// <inheritdoc/>
     public override void WriteText(TextWriter writer)
     {

@@ -32,6 +32,7 @@ public class ResidualQueryTests
         { "samples/circulars/kendari", "2020-06-08" },
         { "samples/circulars/kendari/by-rank", "2020-06-08" },
         { "samples/circulars/readings/in-turns", "2021-08-02" },
+        { "samples/circulars/readings", "2021-08-02" },
         { "samples/circulars/interpretations", "2021-08-26" },
     };
 
@@ -65,6 +66,95 @@ public class ResidualQueryTests
         {
             Execute(connection, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
         }
+    }
+
+    [Theory]
+    [InlineData("samples/circulars", "2021-07-30")]
+    [InlineData("samples/circulars", "2021-08-26")]
+    [InlineData("samples/circulars/national", "2021-07-08")]
+    [InlineData("samples/circulars/kendari", "2020-06-08")]
+    [InlineData("samples/circulars/boyolali", "2020-09-15")]
+    [InlineData("samples/circulars/cirebon", "2020-09-15")]
+    public void Each_mode_s_expression_holds_for_exactly_the_records_the_engine_decides_it_for(string ruleSet, string date)
+    {
+        var on = LocalDate.FromDateTime(DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+        var engine = PolicyEngine.Load(Repo.Path(ruleSet.Split('/'))).Value!;
+        var vocabulary = RuleLoader.LoadRuleSet([Repo.Path(ruleSet.Split('/'))]).Vocabulary;
+        var fields = vocabulary.Fields.Values.Where(f => f.Path.StartsWith("employee.", StringComparison.Ordinal) && !f.Path.StartsWith("employee.status.", StringComparison.Ordinal)).ToList();
+        var facts = engine.Facts.Build(Population(vocabulary, fields, [], on, seed: 3)).Value!;
+        var residual = engine.Analysis.Residual(facts, on).Value!;
+        // The records an app keeps: codes as enum members where it has enums, as strings elsewhere; null for absent.
+        var records = facts.File.Employees.Select(Staff.Of).Append(new Staff("zz-stranger", "no-such-unit")).ToList();
+        var decided = engine.DecideAll(facts, on, on).GroupBy(d => d.Mode).ToDictionary(g => g.Key, g => g.Select(d => d.Employee).ToList());
+        decided[WorkMode.Indeterminate] = [.. decided.GetValueOrDefault(WorkMode.Indeterminate, []), "zz-stranger"];
+        foreach (var mode in Enum.GetValues<WorkMode>())
+        {
+            var predicate = residual.ToExpression<Staff>(mode);
+            records.AsQueryable().Where(predicate).Select(r => r.Id).Order(StringComparer.Ordinal).Should().Equal(decided.GetValueOrDefault(mode, []).Order(StringComparer.Ordinal), $"{ruleSet} on {date}: {mode.Word()}");
+        }
+    }
+
+    [Fact]
+    public void An_expression_cannot_read_a_dated_series_and_says_so()
+    {
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars", "depok")).Value!;
+        var vocabulary = RuleLoader.LoadRuleSet([Repo.Path("samples", "circulars", "depok")]).Vocabulary;
+        var facts = engine.Facts.Build(Population(vocabulary, [], [], new LocalDate(2020, 3, 20), seed: 1)).Value!;
+        var residual = engine.Analysis.Residual(facts, new LocalDate(2020, 3, 20)).Value!;
+        FluentActions.Invoking(() => Enum.GetValues<WorkMode>().Select(m => residual.ToExpression<Staff>(m)).ToList())
+            .Should().Throw<NotSupportedException>().WithMessage("*dated series*");
+    }
+
+    public enum PositionCode { JptPratama, Administrator, Pengawas, Pelaksana, Fungsional }
+
+    public enum EmploymentCode { Pns, Pppk, Ptt, Kontrak, Honorer }
+
+    /// <summary>An HR system's employee record, laid out as WorkPolicy.Build's typed facts are (some codes as enums, some as strings).</summary>
+    public sealed record Staff(string Id, string? Unit)
+    {
+        public EmploymentCode? Employment { get; init; }
+        public PositionCode? Position { get; init; }
+        public string? Echelon { get; init; }
+        public decimal? Tier { get; init; }
+        public LocalDate? BirthDate { get; init; }
+        public string[]? Roles { get; init; }
+        public StaffHealth? Health { get; init; }
+        public bool? ItCapable { get; init; }
+        public bool? Vaccinated { get; init; }
+
+        internal static Staff Of(Facts.EmployeeFacts e)
+        {
+            T? Get<T>(string key) where T : class => e.Fields.GetValueOrDefault(key) as T;
+            TEnum? Code<TEnum>(string key) where TEnum : struct, Enum => Get<Facts.CodeFact>(key) is { } c ? Enum.Parse<TEnum>(WorkPolicy.Generation.FactTypesNames.Pascal(c.Code)) : null;
+            var health = new StaffHealth
+            {
+                Healthy = Get<Facts.BoolFact>("health.healthy")?.Value, Certified = Get<Facts.BoolFact>("health.certified")?.Value,
+                Pregnant = Get<Facts.BoolFact>("health.pregnant")?.Value, Breastfeeding = Get<Facts.BoolFact>("health.breastfeeding")?.Value,
+                Chronic = Get<Facts.CodeSetFact>("health.chronic")?.Codes.ToArray(),
+            };
+            return new Staff(e.Id, e.Unit)
+            {
+                Employment = Code<EmploymentCode>("employment"), Position = Code<PositionCode>("position"), Echelon = Get<Facts.CodeFact>("echelon")?.Code,
+                Tier = Get<Facts.NumberFact>("tier")?.Value, BirthDate = Get<Facts.DateFact>("birth_date")?.Value, Roles = Get<Facts.CodeSetFact>("roles")?.Codes.ToArray(),
+                ItCapable = Get<Facts.BoolFact>("it_capable")?.Value, Vaccinated = Get<Facts.BoolFact>("vaccinated")?.Value,
+                // No health record at all stands for every health field absent.
+                Health = health == new StaffHealth() ? null : health,
+            };
+        }
+    }
+
+    public sealed record StaffHealth
+    {
+        public bool? Healthy { get; init; }
+        public string[]? Chronic { get; init; }
+        public bool? Certified { get; init; }
+        public bool? Pregnant { get; init; }
+        public bool? Breastfeeding { get; init; }
+
+        public bool Equals(StaffHealth? other) => other is not null && Healthy == other.Healthy && Certified == other.Certified && Pregnant == other.Pregnant
+            && Breastfeeding == other.Breastfeeding && (Chronic ?? []).SequenceEqual(other.Chronic ?? []) && (Chronic is null) == (other.Chronic is null);
+
+        public override int GetHashCode() => HashCode.Combine(Healthy, Certified, Pregnant, Breastfeeding);
     }
 
     [Fact]
@@ -174,7 +264,7 @@ public class ResidualQueryTests
     /// drawn over the weeks before the date, and employees with every field drawn — absent a fifth of the time — and
     /// birth dates on the age boundaries of the date.
     /// </summary>
-    private static FactsBuilder Population(Model.Vocabulary vocabulary, List<FieldDecl> fields, Dictionary<string, List<FieldDecl>> series, LocalDate on, int seed)
+    internal static FactsBuilder Population(Model.Vocabulary vocabulary, List<FieldDecl> fields, Dictionary<string, List<FieldDecl>> series, LocalDate on, int seed)
     {
         var random = new Random(seed);
         var builder = new FactsBuilder("generated").Calendar([IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday], []).NoIncidents();
