@@ -16,6 +16,7 @@ internal sealed partial class FactsLoader
     private readonly List<string> _topKeys = [];
     private readonly List<string> _nestedKeys = [];
     private readonly Dictionary<string, KeyTable> _keyTables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FactValue> _scratch = new(16, StringComparer.Ordinal);
 
     /// <summary>
     /// An employee of a JSON file mapped straight from the tokens: the common case of a large export
@@ -31,7 +32,9 @@ internal sealed partial class FactsLoader
         var errorsBefore = _r.Errors;
         string? id = null, unit = null;
         long unitOffset = -1;
-        var fields = new Dictionary<string, FactValue>(16, StringComparer.Ordinal);
+        // One table for every employee of the file: Accept keeps the fields compact, not this.
+        var fields = _scratch;
+        fields.Clear();
         var table = Keys("");
         var keys = _topKeys;
         keys.Clear();

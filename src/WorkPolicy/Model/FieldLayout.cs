@@ -94,7 +94,12 @@ internal sealed class FieldLayout
         var slots = unit ? _unit : _employee;
         var row = new FactValue?[slots.Count];
         // The loaders make dictionaries: enumerate those without boxing an enumerator.
-        if (fields is Dictionary<string, FactValue> dictionary)
+        if (fields is CompactFields compact)
+        {
+            var keys = compact.Shape.Keys;
+            for (var i = 0; i < keys.Length; i++) Place(row, slots, keys[i], compact.Slots[i], unit);
+        }
+        else if (fields is Dictionary<string, FactValue> dictionary)
         {
             foreach (var (key, value) in dictionary) Place(row, slots, key, value, unit);
         }
