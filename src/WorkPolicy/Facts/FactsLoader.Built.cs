@@ -36,7 +36,9 @@ internal sealed partial class FactsLoader
     private bool TryAddBuiltEmployee(string id, string unit, Dictionary<string, object?> given, HashSet<string> unitIds, SourceSpan span)
     {
         if (_rules is null || _employeeIds.Contains(id) || !unitIds.Contains(unit) || IsNullWord(id) || IsNullWord(unit)) return false;
-        var fields = new Dictionary<string, FactValue>(given.Count + 4, StringComparer.Ordinal);
+        // One table for every employee: Accept keeps the fields compact, not this.
+        var fields = _scratch;
+        fields.Clear();
         foreach (var (key, value) in given)
         {
             if (key is "id" or "unit" or "status") return false;
