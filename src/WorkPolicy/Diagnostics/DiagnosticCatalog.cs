@@ -156,8 +156,8 @@ internal static class DiagnosticCatalog
     /// <summary>A pool's cycle whose days at the place do not keep its share.</summary>
     public static readonly DiagnosticDescriptor CycleAgainstShare = new("WP0325", Severity.Warning, "cycle contradicts the share", "Make the share what the cycle gives (2 office 1 home is 2/3 at the office), or the cycle what the share asks (check --analyze).");
 
-    /// <summary>A query can ask every employee field but a dated personal series or a rank among a unit's staff.</summary>
-    public static readonly DiagnosticDescriptor QueryUntranslatable = new("WP0326", Severity.Warning, "rules a query cannot ask", "Decide the employees of those units one by one (eval), or leave the series or rank out of the region's rules.");
+    /// <summary>A unit whose rules split its employees into more classes than a query holds.</summary>
+    public static readonly DiagnosticDescriptor QueryUntranslatable = new("WP0326", Severity.Warning, "rules a query cannot ask", "Decide the employees of those units one by one (eval): their rules split them into more classes than a query holds.");
 
     /// <summary>Facts: a required key is missing.</summary>
     public static readonly DiagnosticDescriptor FactsMissing = new("WP0402", Severity.Error, "facts: required key missing", "Add the key the message names.");

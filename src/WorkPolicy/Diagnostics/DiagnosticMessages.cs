@@ -300,7 +300,6 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage CycleBreaksFloor = new(DiagnosticCatalog.CycleAgainstShare, "the cycle of pool '{0}' in provision '{1}' ({2} office, {3} home) keeps {4} at the {5} on every day only in pools of {6} or more: in a smaller pool a roster keeping the cycle leaves days below that floor");
 
     // WP0326 QueryUntranslatable
-    public static readonly DiagnosticMessage QueryCannotAsk = new(DiagnosticCatalog.QueryUntranslatable, "the rules of region '{0}' read {1}, which a query cannot ask: its units ({2}) are left out of the query");
     public static readonly DiagnosticMessage QueryTooManyClasses = new(DiagnosticCatalog.QueryUntranslatable, "the rules of unit '{0}' split its employees into more than {1} classes: the unit is left out of the query");
 
     // WP0204, WP0205 in a mapping file

@@ -80,6 +80,8 @@ internal static class ConditionInterpreter
     /// </summary>
     internal static Tri Rank(RankCondition r, DecisionSubject scope)
     {
+        // The residual asks each outcome of a rank in turn; what a database says of the unit's staff decides which holds.
+        if (scope.Employee?.RankOutcomes is { } given) return given.TryGetValue(r, out var outcome) ? outcome : Tri.Unknown;
         var f = r.Field;
         var value = Ops.Employee(scope, f.Slot) ?? Ops.EmployeeAbsent(scope, f.Default, f.Key);
         if (value is not CodeFact code) return Tri.Unknown;

@@ -66,4 +66,10 @@ internal sealed class EmployeeRow(EmployeeFacts facts, FactValue?[] slots, UnitR
 
     /// <summary>The row's position in <see cref="FactIndex.Employees"/>, or -1 when the row was not laid out by one.</summary>
     public int Number { get; init; } = -1;
+
+    /// <summary>
+    /// For a synthetic employee of the residual (<see cref="Querying.ResidualBuilder"/>) only: the outcome each rank
+    /// test is to have, the unit's other employees being what a database holds, not facts. Null for every real row.
+    /// </summary>
+    public IReadOnlyDictionary<Model.RankCondition, Evaluation.Tri>? RankOutcomes { get; init; }
 }

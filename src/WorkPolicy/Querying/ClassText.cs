@@ -30,6 +30,7 @@ internal static class ClassText
             NumberTest n => $"{Bounds(field, n.Low is { } lo ? (n.LowIncluded ? ">= " : "> ") + Show(lo) : null, n.High is { } hi ? (n.HighIncluded ? "<= " : "< ") + Show(hi) : null)}{absent}",
             DateTest { From: { } f, To: { } t } when f == t => $"{field} == {f:uuuu-MM-dd}{absent}",
             DateTest d => $"{Bounds(field, d.From is { } f ? $">= {f:uuuu-MM-dd}" : null, d.To is { } t ? $"<= {t:uuuu-MM-dd}" : null)}{absent}",
+            RankTest r => $"{r.Rank.Field.Path} in top {r.Rank.Count} of {(r.Rank.TopUnit ? "top-unit" : "unit")} is {(r.Outcome == Evaluation.Tri.True ? "true" : r.Outcome == Evaluation.Tri.False ? "false" : "unknown")}",
             SetTest s => $"{field} {(s.Any ? "has any of" : "has none of")} {{{string.Join(", ", s.Codes)}}}{absent}",
             _ => field,
         };

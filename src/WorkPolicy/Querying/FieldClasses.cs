@@ -59,6 +59,19 @@ internal sealed record SetTest(ImmutableArray<string> Codes, bool Any) : ClassTe
     public override bool Holds(FactValue? value) => value is null ? OrAbsent : value is CodeSetFact s && Codes.Any(s.Contains) == Any;
 }
 
+/// <summary>
+/// The outcome of a rank test (<c>employee.echelon in top 2 of unit</c>): it reads the levels the unit's staff hold, which a
+/// database holds, so the residual asks each outcome and the query computes which one a row has.
+/// </summary>
+internal sealed record RankTest(RankCondition Rank, Evaluation.Tri Outcome) : ClassTest
+{
+    public override bool Holds(FactValue? value) => false;
+
+    /// <summary>A rank test split three ways: true, false, unknown.</summary>
+    public static ImmutableArray<FieldClass> Classes(RankCondition rank) =>
+        [.. new[] { Evaluation.Tri.True, Evaluation.Tri.False, Evaluation.Tri.Unknown }.Select(t => new FieldClass(null, new RankTest(rank, t)))];
+}
+
 /// <summary>One class: the value that stands for it when deciding (null: the field absent), and its test.</summary>
 internal sealed record FieldClass(FactValue? Representative, ClassTest Test);
 

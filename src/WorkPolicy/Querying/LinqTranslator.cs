@@ -29,6 +29,8 @@ internal static class LinqTranslator
             foreach (var condition in term.Conditions)
             {
                 var key = condition.Field.StartsWith("employee.", StringComparison.Ordinal) ? condition.Field["employee.".Length..] : condition.Field;
+                if (condition.Classes.FirstOrDefault() is RankTest)
+                    throw new NotSupportedException($"'{condition.Text}' reads the levels of the unit's staff: a record cannot hold them (use the SQL translation)");
                 if (key.StartsWith("status.", StringComparison.Ordinal))
                     throw new NotSupportedException($"'{key}' is a dated series: a record property cannot hold it (use the SQL translation)");
                 Expression value = x;

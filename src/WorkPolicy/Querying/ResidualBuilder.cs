@@ -33,22 +33,13 @@ internal static class ResidualBuilder
         foreach (var region in byRegion)
         {
             var leaves = Conditions.Leaves(FactSpace.Roots(rules, region.Key));
-            var cannot = leaves.Select(l => l switch
-            {
-                RankCondition r => $"a rank ({r.Field.Path} in top {r.Count})",
-                _ => null,
-            }).OfType<string>().Distinct().ToList();
             var units = region.OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
-            if (cannot.Count > 0)
-            {
-                diagnostics.Add(Diagnostic.Create(Diagnostics.DiagnosticMessages.QueryCannotAsk, SourceSpan.At(known.Path, 1, 1), region.Key, string.Join(", ", cannot), string.Join(", ", units.Select(u => u.Id))));
-                unsupported.AddRange(units.Select(u => u.Id));
-                continue;
-            }
             // Per field read, its splits (a set has one per group of codes asked alike), in path order.
             var split = leaves.OfType<TestCondition>().Where(t => t.Field.Entity is Entity.Employee or Entity.EmployeeStatus)
                 .GroupBy(t => t.Field.Path).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .SelectMany(g => FieldClasses.Of(g.First().Field, [.. g], on).Select(classes => (g.First().Field, classes))).ToList();
+                .SelectMany(g => FieldClasses.Of(g.First().Field, [.. g], on).Select(classes => (g.First().Field, classes)))
+                // Each rank test a split of its own, after the fields.
+                .Concat(leaves.OfType<RankCondition>().Select(r => (r.Field, RankTest.Classes(r)))).ToList();
             // Units alike to the rules (the same facts of their own and of their perangkat daerah, no incident) share their split.
             var shared = new Dictionary<string, List<Cell>>(StringComparer.Ordinal);
             var unitsOf = new Dictionary<List<Cell>, List<string>>(ReferenceEqualityComparer.Instance);
@@ -79,7 +70,11 @@ internal static class ResidualBuilder
             terms.AddRange(merged);
         }
         var ordered = terms.OrderBy(t => t.Mode).ThenBy(t => t.Provision ?? "", StringComparer.Ordinal).ThenBy(t => t.Units[0], StringComparer.Ordinal).ThenBy(t => t.ToString(), StringComparer.Ordinal);
-        return (new ResidualDecisions(on, [.. ordered], [.. known.Units.Select(u => u.Id).Order(StringComparer.Ordinal)], [.. unsupported.Order(StringComparer.Ordinal)]), diagnostics.ToImmutable());
+        var trees = known.Units.GroupBy(u => (index.TopUnit(u.Id) ?? u).Id, StringComparer.Ordinal)
+            .SelectMany(g => g.Select(u => (u.Id, Tree: (ValueList<string>)[.. g.Select(x => x.Id).Order(StringComparer.Ordinal)])))
+            .ToDictionary(p => p.Id, p => p.Tree, StringComparer.Ordinal);
+        return (new ResidualDecisions(on, [.. ordered], [.. known.Units.Select(u => u.Id).Order(StringComparer.Ordinal)], [.. unsupported.Order(StringComparer.Ordinal)]) { Trees = trees },
+            diagnostics.ToImmutable());
     }
 
     /// <summary>A choice of classes (per field: a class, or -1 where the decision did not need the field) and its verdict.</summary>
@@ -97,7 +92,7 @@ internal static class ResidualBuilder
         {
             var (current, next) = stack.Pop();
             if (++asked > MaxDecisionsPerUnit) return null;
-            var verdict = evaluator.Classify(index.Row(Synthetic(unit, fields, current, on)), on);
+            var verdict = evaluator.Classify(Row(index, Synthetic(unit, fields, current, on), fields, current), on);
             if (verdict.Mode != WorkMode.Indeterminate || next == fields.Count)
             {
                 cells.Add(new Cell(current, verdict));
@@ -114,6 +109,16 @@ internal static class ResidualBuilder
         return cells;
     }
 
+    /// <summary>The synthetic employee's row, with the outcome chosen for each rank test (unknown where none is chosen yet).</summary>
+    private static EmployeeRow Row(FactIndex index, EmployeeFacts synthetic, List<(FieldRef Field, ImmutableArray<FieldClass> Classes)> fields, int[] choice)
+    {
+        var row = index.Row(synthetic);
+        var ranks = new Dictionary<RankCondition, Tri>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < fields.Count; i++)
+            if (fields[i].Classes[0].Test is RankTest r) ranks[r.Rank] = choice[i] < 0 ? Tri.Unknown : ((RankTest)fields[i].Classes[choice[i]].Test).Outcome;
+        return ranks.Count == 0 ? row : new EmployeeRow(row.Facts, row.Slots, row.Unit, row.TopUnit) { RegionNumber = row.RegionNumber, RankOutcomes = ranks };
+    }
+
     /// <summary>
     /// An employee of <paramref name="unit"/> with each chosen field at its class's value (absent for the absent class)
     /// and each field not chosen unknown whatever its default: a value of another type than the field's, which every test
@@ -125,10 +130,15 @@ internal static class ResidualBuilder
         var series = new Dictionary<string, ImmutableDictionary<string, FactValue>>(StringComparer.Ordinal);
         for (var i = 0; i < fields.Count;)
         {
+            if (fields[i].Classes[0].Test is RankTest)
+            {
+                i++;
+                continue;
+            }
             // A field's splits are next to each other (a set's groups): its value is made of all of them.
             var field = fields[i].Field;
             var end = i;
-            while (end < fields.Count && fields[end].Field.Path == field.Path) end++;
+            while (end < fields.Count && fields[end].Field.Path == field.Path && fields[end].Classes[0].Test is not RankTest) end++;
             var chosen = Enumerable.Range(i, end - i).Select(k => choice[k] < 0 ? null : fields[k].Classes[choice[k]]).ToList();
             FactValue? value;
             if (chosen.Any(c => c is null)) value = field.Kind == FieldKind.OneOf ? new NumberFact(0) : new CodeFact("\u0000unknown");

@@ -24,7 +24,10 @@ internal static class SqlTranslator
         foreach (var term in residual.For(mode))
         {
             var parts = new List<string> { $"{unit} IN ({string.Join(", ", term.Units.Select(u => Arg(u)))})" };
-            foreach (var condition in term.Conditions) parts.Add(Condition(condition, mapping, id, Arg, residual.On.ToDateOnly()));
+            foreach (var condition in term.Conditions)
+                parts.Add(condition.Classes.FirstOrDefault() is RankTest
+                    ? Rank(condition, term.Units, residual.Trees, mapping, Arg)
+                    : Condition(condition, mapping, id, Arg, residual.On.ToDateOnly()));
             terms.Add("(" + string.Join(" AND ", parts) + ")");
         }
         // Employees of units the known facts do not list have no unit to decide by: indeterminate.
@@ -73,6 +76,41 @@ internal static class SqlTranslator
         };
         if (known is null) return $"{column} IS NULL";
         return test.OrAbsent ? $"({column} IS NULL OR {known})" : $"({column} IS NOT NULL AND {known})";
+    }
+
+    /// <summary>
+    /// A rank test's outcome, computed as the engine computes it from the levels the unit's staff (or its perangkat
+    /// daerah's) hold in the table: false for a code that is no level, or when N levels above the employee's are held;
+    /// true when fewer than N are held even counting every colleague whose level is unknown as one above; else unknown.
+    /// Per unit of the term, since whose staff count depends on the unit.
+    /// </summary>
+    private static string Rank(ResidualCondition condition, IReadOnlyList<string> units, IReadOnlyDictionary<string, ValueList<string>> trees, FactsMapping mapping, Func<object, string> arg)
+    {
+        var rank = ((RankTest)condition.Classes[0]).Rank;
+        var key = rank.Field.Key;
+        if (!mapping.Fields.TryGetValue(key, out var field) || field.Table is not null)
+            throw new ArgumentException($"the mapping gives no column for '{key}', which the rules rank (add it under fields)", nameof(mapping));
+        var levels = rank.Field.Decl.Rank;
+        var fallback = rank.Field.Default is Facts.CodeFact d ? d.Code : null;
+        string Value(string alias) => fallback is null ? $"{alias}.{Name(field.Column)}" : $"COALESCE({alias}.{Name(field.Column)}, {arg(Written(field, fallback))})";
+        var outcomes = condition.Classes.Cast<RankTest>().Select(c => c.Outcome switch { Evaluation.Tri.True => "'T'", Evaluation.Tri.False => "'F'", _ => "'U'" }).ToList();
+        var perUnit = new List<string>();
+        foreach (var unit in units)
+        {
+            var peers = rank.TopUnit
+                ? $"e2.{Name(mapping.Unit)} IN ({string.Join(", ", (trees.TryGetValue(unit, out var tree) ? tree : [unit]).Select(u => arg(u)))})"
+                : $"e2.{Name(mapping.Unit)} = {arg(unit)}";
+            var unknown = fallback is null ? $"(SELECT COUNT(*) FROM {Name(mapping.Table)} AS e2 WHERE {peers} AND e2.{Name(field.Column)} IS NULL)" : "0";
+            var cases = new List<string> { $"WHEN {Value("t")} IS NULL THEN 'U'" };
+            for (var i = 0; i < levels.Length; i++)
+            {
+                var above = i == 0 ? "0" : $"(SELECT COUNT(DISTINCT {Value("e2")}) FROM {Name(mapping.Table)} AS e2 WHERE {peers} AND {Value("e2")} IN ({string.Join(", ", levels.Take(i).Select(l => arg(Written(field, l))))}))";
+                var couldBeAbove = $"(CASE WHEN {unknown} < {i} - {above} THEN {unknown} ELSE {i} - {above} END)";
+                cases.Add($"WHEN {Value("t")} = {arg(Written(field, levels[i]))} THEN (CASE WHEN {above} >= {rank.Count} THEN 'F' WHEN {above} + {couldBeAbove} < {rank.Count} THEN 'T' ELSE 'U' END)");
+            }
+            perUnit.Add($"(t.{Name(mapping.Unit)} = {arg(unit)} AND (CASE {string.Join(" ", cases)} ELSE 'F' END) IN ({string.Join(", ", outcomes)}))");
+        }
+        return "(" + string.Join(" OR ", perUnit) + ")";
     }
 
     /// <summary>

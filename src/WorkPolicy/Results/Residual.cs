@@ -8,8 +8,8 @@ namespace WorkPolicy;
 /// regions, units and calendar are known (<see cref="PolicyAnalysis.Residual"/>). An employee of a listed unit whose
 /// fields meet a term's conditions gets the term's mode — the mode the engine decides for them, <c>indeterminate</c>
 /// included (an absent field is a condition like any other) — and meets exactly one term. An employee of a unit the
-/// known facts do not list is indeterminate; units whose rules read what a query cannot ask (a dated personal series,
-/// a rank among the unit's staff) are listed in <see cref="Unsupported"/> and in no term.
+/// known facts do not list is indeterminate; units whose rules split their employees into more classes than a query
+/// holds are listed in <see cref="Unsupported"/> and in no term.
 /// </summary>
 /// <example><code>var residual = engine.Analysis.Residual(known, new LocalDate(2021, 7, 30));
 /// foreach (var term in residual.For(WorkMode.Office)) Console.WriteLine(term);
@@ -37,11 +37,22 @@ public sealed record ResidualDecisions : Report
     /// <summary>Units whose rules read what a query cannot ask; their employees are in no term (decide them one by one).</summary>
     public ValueList<string> Unsupported { get; }
 
+    /// <summary>Per known unit, the units of its perangkat daerah (its top unit's tree): whose staff a rank "of top-unit" reads.</summary>
+    [JsonIgnore]
+    internal IReadOnlyDictionary<string, ValueList<string>> Trees { get; init; } = new Dictionary<string, ValueList<string>>();
+
+    /// <summary>Equal by the members a reader sees (the date, the terms, the units), as every report.</summary>
+    public bool Equals(ResidualDecisions? other) =>
+        other is not null && On == other.On && Terms.Equals(other.Terms) && Units.Equals(other.Units) && Unsupported.Equals(other.Unsupported);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(On, Terms, Units, Unsupported);
+
     /// <summary>The terms of <paramref name="mode"/>.</summary>
     public ValueList<ResidualTerm> For(WorkMode mode) => [.. Terms.Where(t => t.Mode == mode)];
 
     /// <summary>The same residual with the terms of <paramref name="mode"/> only (what <c>query --mode</c> and <c>POST /v1/filter</c> show).</summary>
-    public ResidualDecisions Only(WorkMode mode) => new(On, For(mode), Units, Unsupported);
+    public ResidualDecisions Only(WorkMode mode) => new(On, For(mode), Units, Unsupported) { Trees = Trees };
 
     /// <summary>
     /// The query that selects the ids of the employees who get <paramref name="mode"/>, over the tables and columns
@@ -80,7 +91,7 @@ public sealed record ResidualDecisions : Report
             writer.WriteLine($"{group.Key.Word()}:");
             foreach (var t in group) writer.WriteLine("  " + t);
         }
-        if (Unsupported.Count > 0) writer.WriteLine($"not translated (their rules read a dated personal series or a rank): {string.Join(", ", Unsupported)}");
+        if (Unsupported.Count > 0) writer.WriteLine($"not translated (too many classes of employees): {string.Join(", ", Unsupported)}");
     }
 }
 
