@@ -14,6 +14,8 @@ namespace WorkPolicy.Querying;
 /// (<c>jpt-pratama</c> → <c>JptPratama</c>) or with a string; null is absent — the same classes, by the same tests, as
 /// the SQL (<see cref="SqlTranslator"/>).
 /// </summary>
+[RequiresUnreferencedCode("Reads the record type's properties by name.")]
+[RequiresDynamicCode("Builds an expression tree over the record type.")]
 internal static class LinqTranslator
 {
     [RequiresUnreferencedCode("Reads the record type's properties by name.")]
