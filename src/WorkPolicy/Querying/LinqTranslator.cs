@@ -35,14 +35,17 @@ internal static class LinqTranslator
                     throw new NotSupportedException($"'{condition.Text}' reads the levels of the unit's staff: a record cannot hold them (use the SQL translation)");
                 if (key.StartsWith("status.", StringComparison.Ordinal))
                     throw new NotSupportedException($"'{key}' is a dated series: a record property cannot hold it (use the SQL translation)");
+                // The member chain as it is (x.Health.Chronic), absent where a record on the way is null: checked first, so a
+                // query provider translates the plain chain and LINQ over objects never reads through a null.
                 Expression value = x;
+                Expression ownersNull = Expression.Constant(false);
                 foreach (var part in key.Split('.'))
                 {
-                    // A nested record that is null holds nothing: its fields are absent.
-                    var next = Property(value, FactTypesNames.Pascal(part), key);
-                    value = value == x ? next : Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)), Expression.Constant(null, Nullable(next.Type)), Expression.Convert(next, Nullable(next.Type)));
+                    if (value != x) ownersNull = Or(ownersNull, Expression.Equal(value, Expression.Constant(null, value.Type)));
+                    value = Property(value, FactTypesNames.Pascal(part), key);
                 }
-                all = Expression.AndAlso(all, condition.Classes.Select(c => Class(c, value, key)).Aggregate(Expression.OrElse));
+                var isNull = Or(ownersNull, value.Type.IsValueType && System.Nullable.GetUnderlyingType(value.Type) is null ? Expression.Constant(false) : Expression.Equal(value, Expression.Constant(null, value.Type)));
+                all = Expression.AndAlso(all, condition.Classes.Select(c => Class(c, value, isNull, key)).Aggregate(Expression.OrElse));
             }
             any = any is null ? all : Expression.OrElse(any, all);
         }
@@ -54,7 +57,8 @@ internal static class LinqTranslator
         return Expression.Lambda<Func<T, bool>>(any ?? Expression.Constant(false), x);
     }
 
-    private static Type Nullable(Type t) => t.IsValueType && System.Nullable.GetUnderlyingType(t) is null ? typeof(Nullable<>).MakeGenericType(t) : t;
+    /// <summary>An OR that leaves out a constant false (so a plain field's test reads plainly).</summary>
+    private static Expression Or(Expression a, Expression b) => a is ConstantExpression { Value: false } ? b : b is ConstantExpression { Value: false } ? a : Expression.OrElse(a, b);
 
     [RequiresUnreferencedCode("Reads the record type's properties by name.")]
     private static MemberExpression Property(Expression owner, string name, string what)
@@ -69,9 +73,8 @@ internal static class LinqTranslator
         codes.Select(c => (Expression)Expression.Equal(value, Expression.Constant(c, typeof(string)))).DefaultIfEmpty(Expression.Constant(false)).Aggregate(Expression.OrElse);
 
     [RequiresDynamicCode("Builds an expression tree over the record type.")]
-    private static Expression Class(ClassTest test, Expression value, string key)
+    private static Expression Class(ClassTest test, Expression value, Expression isNull, string key)
     {
-        var isNull = value.Type.IsValueType && System.Nullable.GetUnderlyingType(value.Type) is null ? (Expression)Expression.Constant(false) : Expression.Equal(value, Expression.Constant(null, value.Type));
         if (test is SetTest set) return Set(set, value, isNull);
         Expression? known = test switch
         {
