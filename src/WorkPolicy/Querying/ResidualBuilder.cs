@@ -163,7 +163,8 @@ internal static class ResidualBuilder
     {
         var top = index.TopUnit(unit.Id) ?? unit;
         if (known.Incidents is { IsEmpty: false } incidents && incidents.Any(i => i.Unit == unit.Id || index.TopUnit(i.Unit)?.Id == top.Id)) return null;
-        static string Fields(UnitFacts u) => string.Join(";", u.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
+        // Values as the analysis writes them (a set by its codes): a record's own text would print a set's type, not its codes.
+        static string Fields(UnitFacts u) => string.Join(";", u.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={ConflictChecker.Show(f.Value)}"));
         return $"{unit.Region}|{Fields(unit)}|{(ReferenceEquals(top, unit) ? "=" : Fields(top))}|{known.Incidents is null}";
     }
 

@@ -193,6 +193,20 @@ public class ResidualQueryTests
     }
 
     [Fact]
+    public void Units_alike_but_for_a_set_of_services_are_decided_apart()
+    {
+        // Palopo exempts a unit that gives critical service: two units alike but for their services get two modes.
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+        var known = engine.Facts.Build(new FactsBuilder("units")
+            .RegionStatus("kota-palopo", "ppkm", new LocalDate(2021, 7, 26), new() { ["level"] = 4 })
+            .Unit("critical", "kota-palopo", new() { ["kind"] = "badan", ["agency"] = "bpbd", ["services"] = new[] { "critical" } })
+            .Unit("counter", "kota-palopo", new() { ["kind"] = "badan", ["agency"] = "bpbd", ["services"] = new[] { "counter" } })).Value!;
+        var residual = engine.Analysis.Residual(known, new LocalDate(2021, 7, 30)).Value!;
+        residual.For(WorkMode.Office).Should().ContainSingle().Which.Units.Should().Equal("critical");
+        residual.For(WorkMode.Rotation).Should().ContainSingle().Which.Units.Should().Equal("counter");
+    }
+
+    [Fact]
     public void A_field_the_mapping_leaves_out_is_named()
     {
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
