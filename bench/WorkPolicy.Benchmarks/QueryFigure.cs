@@ -49,7 +49,7 @@ internal static class QueryFigure
         // The region asked: its units and its status are what is known.
         var known = engine.Facts.Build(Known(engine.Facts.Load(knownPath).Value!.File, Region)).Value!;
         var residual = engine.Analysis.Residual(known, Day).Value!;
-        var query = residual.ToSql(Mode, Mapping(), SqlDialect.PostgreSql);
+        var query = residual.ToSql(Mode, Mapping(), SqlDialect.PostgreSql).Value!;
         using var connection = new NpgsqlConnection(server);
         connection.Open();
         using var command = new NpgsqlCommand(query.Text, connection) { CommandTimeout = 600 };

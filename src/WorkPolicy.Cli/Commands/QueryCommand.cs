@@ -26,8 +26,8 @@ internal static class QueryCommand
             var day = Shared.Date(parse.GetValue(on), "--on");
             WorkMode? only = null;
             if (parse.GetValue(mode) is { } word)
-                only = Enum.GetValues<WorkMode>().Where(m => m.Word() == word).Select(m => (WorkMode?)m).FirstOrDefault() ?? throw new UsageException($"'{word}' is not a mode: office, home, rotation, optional, day-off, not-covered or indeterminate");
-            var dialect = parse.GetValue(sql) switch { "sqlite" => SqlDialect.Sqlite, "postgres" => SqlDialect.PostgreSql, _ => (SqlDialect?)null };
+                only = WorkModes.TryParse(word, out var m) ? m : throw new UsageException($"'{word}' is not a mode: office, home, rotation, optional, day-off, not-covered or indeterminate");
+            SqlDialect? dialect = SqlDialects.TryParse(parse.GetValue(sql), out var d0) ? d0 : null;
             if (dialect is not null && (only is null || parse.GetValue(map) is null)) throw new UsageException("--sql needs --mode and --map");
             if (Shared.LoadRules(io, parse.GetValue(paths)!) is not { } engine) return WorkPolicyCommand.InputErrors;
             if (Shared.LoadFacts(io, engine, parse.GetValue(facts)!) is not { } known) return WorkPolicyCommand.InputErrors;
@@ -39,16 +39,9 @@ internal static class QueryCommand
                 var mapping = FactsMapping.Load(parse.GetValue(map)!);
                 Shared.Print(io, mapping.Diagnostics);
                 if (mapping.Value is null) return WorkPolicyCommand.InputErrors;
-                SqlQuery query;
-                try
-                {
-                    query = result.ToSql(only!.Value, mapping.Value, d);
-                }
-                catch (ArgumentException ex)
-                {
-                    io.Err.WriteLine($"{parse.GetValue(map)}: error WP0205: {ex.Message.Split(" (Parameter")[0]}");
-                    return WorkPolicyCommand.InputErrors;
-                }
+                var translated = result.ToSql(only!.Value, mapping.Value, d);
+                Shared.Print(io, translated.Diagnostics);
+                if (translated.Value is not { } query) return WorkPolicyCommand.InputErrors;
                 if (parse.GetValue(format) == "json") Shared.WriteUtf8(io, s => JsonSerializer.Serialize(s, query, PolicyJson.Contract<SqlQuery>()));
                 else
                 {

@@ -19,13 +19,13 @@ public static partial class WorkPolicyEndpoints
         WorkMode? mode = null;
         if (body.TryGetProperty("mode", out var m))
         {
-            mode = m.ValueKind == JsonValueKind.String ? Enum.GetValues<WorkMode>().Where(w => w.Word() == m.GetString()).Select(w => (WorkMode?)w).FirstOrDefault() : null;
+            mode = m.ValueKind == JsonValueKind.String && WorkModes.TryParse(m.GetString(), out var given) ? given : null;
             if (mode is null) return Problems.Of(StatusCodes.Status400BadRequest, "mode: office, home, rotation, optional, day-off, not-covered or indeterminate");
         }
         SqlDialect? dialect = null;
         if (body.TryGetProperty("sql", out var sql))
         {
-            dialect = sql.ValueKind != JsonValueKind.String ? null : sql.GetString() switch { "sqlite" => SqlDialect.Sqlite, "postgres" => SqlDialect.PostgreSql, _ => null };
+            dialect = sql.ValueKind == JsonValueKind.String && SqlDialects.TryParse(sql.GetString(), out var named) ? named : null;
             if (dialect is null) return Problems.Of(StatusCodes.Status400BadRequest, "sql: sqlite or postgres");
             if (mode is null || !body.TryGetProperty("mapping", out var given) || given.ValueKind != JsonValueKind.Object)
                 return Problems.Of(StatusCodes.Status400BadRequest, "sql needs mode and mapping", "\"mapping\": { \"employees\": { \"table\": …, \"id\": …, \"unit\": … }, \"fields\": { … } } (docs/query.md)");
@@ -52,14 +52,9 @@ public static partial class WorkPolicyEndpoints
             // JSON is YAML: the mapping reads as the mapping file does, diagnostics naming the request.
             var mapping = FactsMapping.Parse("request/mapping", body.GetProperty("mapping").GetRawText());
             if (mapping.Value is null) return Problems.Of(StatusCodes.Status400BadRequest, "mapping with errors", null, mapping.Diagnostics);
-            try
-            {
-                query = result.ToSql(mode!.Value, mapping.Value, d);
-            }
-            catch (ArgumentException ex)
-            {
-                return Problems.Of(StatusCodes.Status400BadRequest, "the mapping does not map a field the rules read", ex.Message.Split(" (Parameter")[0]);
-            }
+            var translated = result.ToSql(mode!.Value, mapping.Value, d);
+            if (translated.Value is null) return Problems.Of(StatusCodes.Status400BadRequest, "the mapping does not map a field the rules read", null, translated.Diagnostics);
+            query = translated.Value;
         }
         return JsonAnswer(w =>
         {

@@ -305,6 +305,7 @@ internal static class DiagnosticMessages
     // WP0204, WP0205 in a mapping file
     public static readonly DiagnosticMessage MappingUnknownKey = new(DiagnosticCatalog.UnknownKey, "unknown key '{0}' in {1}: the keys are {2}");
     public static readonly DiagnosticMessage MappingShape = new(DiagnosticCatalog.WrongShape, "'{0}' should be {1}");
+    public static readonly DiagnosticMessage MappingCannotTranslate = new(DiagnosticCatalog.WrongShape, "the mapping cannot translate the residual: {0}");
 
     // WP0322 CircularsTie
     public static readonly DiagnosticMessage CircularsCanDecideDifferently = new(DiagnosticCatalog.CircularsTie, "circulars '{0}' and '{1}' are both in force in region '{2}' from {3} and can decide differently, e.g. on {3} when {4} ('{5}' {6}, '{7}' {8}), and neither states 'follows', 'supersedes' or 'amends' for the other");

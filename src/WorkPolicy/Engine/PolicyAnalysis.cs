@@ -74,7 +74,7 @@ public sealed partial class PolicyAnalysis
     /// </summary>
     /// <example><code>var known = engine.Facts.Load("units.facts.yaml").Value!;
     /// var residual = engine.Analysis.Residual(known, new LocalDate(2021, 7, 30)).Value!;
-    /// var query = residual.ToSql(WorkMode.Office, FactsMapping.Load("hr.mapping.yaml").Value!, SqlDialect.PostgreSql);</code></example>
+    /// var query = residual.ToSql(WorkMode.Office, FactsMapping.Load("hr.mapping.yaml").Value!, SqlDialect.PostgreSql).Value!;</code></example>
     /// <exception cref="ArgumentException">The facts were read with another vocabulary.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked unit by unit).</exception>
     public Loaded<ResidualDecisions> Residual(PolicyFacts known, LocalDate on, CancellationToken cancellationToken = default)

@@ -20,6 +20,9 @@ namespace WorkPolicy;
 /// </summary>
 public sealed record FactsMapping(string Table, string Id, string Unit, ImmutableDictionary<string, FieldMapping> Fields)
 {
+    /// <summary>What the mapping was read from (a file's path, <c>request/mapping</c>): diagnostics name it.</summary>
+    public string Name { get; init; } = "mapping";
+
     /// <summary>Reads a mapping file; diagnostics name its line and column.</summary>
     public static Loaded<FactsMapping> Load(string path)
     {
@@ -74,7 +77,7 @@ public sealed record FactsMapping(string Table, string Id, string Unit, Immutabl
         if (table is null || id is null || unit is null)
             diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, root.Span, "employees", "a mapping with table, id and unit"));
         return diagnostics.Any(d => d.Severity == Severity.Error) ? new(null, [.. diagnostics])
-            : new(new FactsMapping(table!, id!, unit!, fields.ToImmutable()), [.. diagnostics]);
+            : new(new FactsMapping(table!, id!, unit!, fields.ToImmutable()) { Name = name }, [.. diagnostics]);
     }
 
     private static FieldMapping? Field(string field, YamlNode node, List<Diagnostic> diagnostics)

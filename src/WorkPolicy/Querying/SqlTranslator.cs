@@ -8,6 +8,9 @@ namespace WorkPolicy.Querying;
 /// </summary>
 internal static class SqlTranslator
 {
+    /// <summary>What the mapping lacks for a field a term reads; <see cref="ResidualDecisions.ToSql"/> makes it a diagnostic.</summary>
+    internal sealed class MappingGap(string message) : Exception(message);
+
     public static SqlQuery Translate(ResidualDecisions residual, WorkMode mode, FactsMapping mapping, SqlDialect dialect)
     {
         var arguments = new List<SqlArgument>();
@@ -41,7 +44,7 @@ internal static class SqlTranslator
     {
         var key = condition.Field.StartsWith("employee.", StringComparison.Ordinal) ? condition.Field["employee.".Length..] : condition.Field;
         if (!mapping.Fields.TryGetValue(key, out var field))
-            throw new ArgumentException($"the mapping gives no column for '{key}', which the rules read (add it under fields)", nameof(mapping));
+            throw new MappingGap($"the mapping gives no column for '{key}', which the rules read (add it under fields)");
         // Codes one by one are one IN list.
         var tests = condition.Classes.ToList();
         var inside = tests.OfType<CodeTest>().Where(c => c is { Outside: false, OrAbsent: false }).ToList();
@@ -54,15 +57,15 @@ internal static class SqlTranslator
     {
         if (test is SetTest set)
         {
-            if (field is not { Table: { } table, Code: not null }) throw new ArgumentException($"'{key}' is a set: map it to a table with a row per code (table, employee, code)", "mapping");
+            if (field is not { Table: { } table, Code: not null }) throw new MappingGap($"'{key}' is a set: map it to a table with a row per code (table, employee, code)");
             // A set is its rows: no row of the codes is "none of them" — also the empty set an absent field defaults to.
             return $"{(set.Any ? "" : "NOT ")}EXISTS (SELECT 1 FROM {Name(table)} AS s WHERE s.{Name(field.Employee!)} = {id} AND s.{Name(field.Code!)} IN ({string.Join(", ", set.Codes.Select(code => arg(Written(field, code))))}))";
         }
         if (test is AbsentTest && field.Code is not null)
-            throw new ArgumentException($"'{key}' is a set with no default: a table of rows cannot say it is unknown", "mapping");
-        if (field.Code is not null) throw new ArgumentException($"'{key}' is mapped to a table of rows, but the rules read it as a single value: map it to a column", "mapping");
+            throw new MappingGap($"'{key}' is a set with no default: a table of rows cannot say it is unknown");
+        if (field.Code is not null) throw new MappingGap($"'{key}' is mapped to a table of rows, but the rules read it as a single value: map it to a column");
         if (key.StartsWith("status.", StringComparison.Ordinal) != field.From is not null)
-            throw new ArgumentException(field.From is null ? $"'{key}' is a dated series: map it to a table of periods (table, employee, from, until, column)" : $"'{key}' is not a dated series: map it to a column", "mapping");
+            throw new MappingGap(field.From is null ? $"'{key}' is a dated series: map it to a table of periods (table, employee, from, until, column)" : $"'{key}' is not a dated series: map it to a column");
         var column = field.From is null ? "t." + Name(field.Column) : Period(field, id, arg, key, on);
         var known = test switch
         {
@@ -89,7 +92,7 @@ internal static class SqlTranslator
         var rank = ((RankTest)condition.Classes[0]).Rank;
         var key = rank.Field.Key;
         if (!mapping.Fields.TryGetValue(key, out var field) || field.Table is not null)
-            throw new ArgumentException($"the mapping gives no column for '{key}', which the rules rank (add it under fields)", nameof(mapping));
+            throw new MappingGap($"the mapping gives no column for '{key}', which the rules rank (add it under fields)");
         var levels = rank.Field.Decl.Rank;
         var fallback = rank.Field.Default is Facts.CodeFact d ? d.Code : null;
         string Value(string alias) => fallback is null ? $"{alias}.{Name(field.Column)}" : $"COALESCE({alias}.{Name(field.Column)}, {arg(Written(field, fallback))})";

@@ -13,7 +13,7 @@ namespace WorkPolicy;
 /// </summary>
 /// <example><code>var residual = engine.Analysis.Residual(known, new LocalDate(2021, 7, 30));
 /// foreach (var term in residual.For(WorkMode.Office)) Console.WriteLine(term);
-/// var sql = residual.ToSql(WorkMode.Office, mapping, SqlDialect.PostgreSql);</code></example>
+/// var sql = residual.ToSql(WorkMode.Office, mapping, SqlDialect.PostgreSql).Value;</code></example>
 public sealed record ResidualDecisions : Report
 {
     [JsonConstructor]
@@ -57,13 +57,20 @@ public sealed record ResidualDecisions : Report
     /// <summary>
     /// The query that selects the ids of the employees who get <paramref name="mode"/>, over the tables and columns
     /// <paramref name="mapping"/> names; every value is a parameter, never text in the query. For
-    /// <see cref="WorkMode.Indeterminate"/> it also selects employees of units the known facts do not list.
+    /// <see cref="WorkMode.Indeterminate"/> it also selects employees of units the known facts do not list. Null, with
+    /// the diagnostic (WP0205 at the mapping), when the mapping does not say where a field a term reads is kept.
     /// </summary>
-    /// <exception cref="ArgumentException">The mapping does not map a field a term needs (the message names it).</exception>
-    public SqlQuery ToSql(WorkMode mode, FactsMapping mapping, SqlDialect dialect)
+    public Loaded<SqlQuery> ToSql(WorkMode mode, FactsMapping mapping, SqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(mapping);
-        return Querying.SqlTranslator.Translate(this, mode, mapping, dialect);
+        try
+        {
+            return new(Querying.SqlTranslator.Translate(this, mode, mapping, dialect), []);
+        }
+        catch (Querying.SqlTranslator.MappingGap gap)
+        {
+            return new(null, [Diagnostic.Create(Diagnostics.DiagnosticMessages.MappingCannotTranslate, SourceSpan.At(mapping.Name, 1, 1), gap.Message)]);
+        }
     }
 
     /// <summary>
@@ -127,6 +134,18 @@ public enum SqlDialect
     Sqlite,
     /// <summary>PostgreSQL.</summary>
     PostgreSql,
+}
+
+/// <summary>The words of the SQL dialects, as <c>workpolicy query --sql</c> and <c>POST /v1/filter</c> take them.</summary>
+public static class SqlDialects
+{
+    /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
+    /// <example><code>SqlDialects.TryParse("postgres", out var dialect);   // SqlDialect.PostgreSql</code></example>
+    public static bool TryParse(string? word, out SqlDialect dialect)
+    {
+        (var known, dialect) = word switch { "sqlite" => (true, SqlDialect.Sqlite), "postgres" => (true, SqlDialect.PostgreSql), _ => (false, default) };
+        return known;
+    }
 }
 
 /// <summary>A query and its parameters (<c>@p0</c>, <c>@p1</c>, …): bind them as they are; no value is in the text.</summary>

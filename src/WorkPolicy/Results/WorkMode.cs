@@ -49,8 +49,9 @@ public static class WorkModes
     /// <summary>Modes a provision may decide.</summary>
     internal static readonly IReadOnlyList<WorkMode> ProvisionModes = [WorkMode.Office, WorkMode.Home, WorkMode.Rotation, WorkMode.Optional];
 
-    /// <summary>Parses any mode's word, as <see cref="Word(WorkMode)"/> writes it.</summary>
-    internal static bool TryParse(string word, out WorkMode mode)
+    /// <summary>Parses any mode's word, as <see cref="Word(WorkMode)"/> writes it (what a command line or a request gives).</summary>
+    /// <example><code>if (!WorkModes.TryParse("day-off", out var mode)) return Results.Problem("not a mode");</code></example>
+    public static bool TryParse(string? word, out WorkMode mode)
     {
         foreach (var m in Enum.GetValues<WorkMode>())
         {

@@ -183,7 +183,7 @@ public class ResidualQueryTests
         }
         foreach (var mode in Enum.GetValues<WorkMode>())
         {
-            var query = residual.ToSql(mode, mapping, SqlDialect.Sqlite);
+            var query = residual.ToSql(mode, mapping, SqlDialect.Sqlite).Value!;
             query.Text.Should().NotContain(evil).And.NotContain("DROP TABLE x;\n");
             Run(connection, query);
         }
@@ -213,8 +213,9 @@ public class ResidualQueryTests
         var known = engine.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
         var residual = engine.Analysis.Residual(known, new LocalDate(2021, 7, 30)).Value!;
         var mapping = new FactsMapping("staff", "id", "unit", ImmutableDictionary<string, FieldMapping>.Empty);
-        FluentActions.Invoking(() => residual.ToSql(WorkMode.Rotation, mapping, SqlDialect.PostgreSql))
-            .Should().Throw<ArgumentException>().WithMessage("*'employment'*");
+        var translated = residual.ToSql(WorkMode.Rotation, mapping with { Name = "hr.mapping.yaml" }, SqlDialect.PostgreSql);
+        translated.Value.Should().BeNull();
+        translated.Diagnostics.Should().ContainSingle().Which.ToString().Should().StartWith("hr.mapping.yaml(1,1): error WP0205:").And.Contain("'employment'");
     }
 
     [Fact]
@@ -265,7 +266,7 @@ public class ResidualQueryTests
             expected[WorkMode.Indeterminate] = [.. expected.GetValueOrDefault(WorkMode.Indeterminate, []), "zz-stranger"];
             foreach (var mode in Enum.GetValues<WorkMode>())
             {
-                var rows = Run(connection, result.ToSql(mode, mapping, dialect));
+                var rows = Run(connection, result.ToSql(mode, mapping, dialect).Value!);
                 rows.Should().Equal(expected.GetValueOrDefault(mode, []).Order(StringComparer.Ordinal), $"{ruleSet} on {on}, seed {seed}: {mode.Word()}\n{result}");
             }
             Drop(connection, prefix + "staff", tables);
