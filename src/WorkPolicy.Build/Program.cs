@@ -15,7 +15,16 @@ internal static class FactTypesTool
             errors.WriteLine("usage: WorkPolicy.Build --namespace NAME --out FILE RULES-LIST-FILE");
             return 2;
         }
-        var paths = File.ReadAllLines(list).Where(l => l.Trim().Length > 0).ToList();
+        List<string> paths;
+        try
+        {
+            paths = [.. File.ReadAllLines(list).Where(l => l.Trim().Length > 0)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"{list}(1,1): error WP0001: cannot read the list of rule files: {ex.Message}");
+            return 1;
+        }
         Loaded<string> emitted;
         try
         {
@@ -23,15 +32,23 @@ internal static class FactTypesTool
         }
         catch (ArgumentException ex)
         {
-            errors.WriteLine($"WorkPolicy.Build: error WP0004: {ex.Message} (set WorkPolicyFactsNamespace)");
+            errors.WriteLine($"WorkPolicy.Build: error WP0205: {ex.Message.Split(" (Parameter")[0]}: set WorkPolicyFactsNamespace to a C# namespace");
             return 1;
         }
         foreach (var d in emitted.Diagnostics) errors.WriteLine(d);
         if (emitted.Value is not { } source) return 1;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        // Unchanged text leaves the file alone: the compiler sees no new input, and an IDE does not reload it.
-        if (!File.Exists(output) || File.ReadAllText(output) != source) RuleFiles.WriteAtomically(output, source);
-        else File.SetLastWriteTimeUtc(output, DateTime.UtcNow);
-        return 0;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+            // Unchanged text keeps the file (an IDE does not reload it); its time moves on so the step counts as done.
+            if (!File.Exists(output) || File.ReadAllText(output) != source) RuleFiles.WriteAtomically(output, source);
+            else File.SetLastWriteTimeUtc(output, DateTime.UtcNow);
+            return 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"{output}(1,1): error WP0001: cannot write the fact types: {ex.Message}");
+            return 1;
+        }
     }
 }
