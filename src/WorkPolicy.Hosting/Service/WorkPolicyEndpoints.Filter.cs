@@ -31,6 +31,8 @@ public static partial class WorkPolicyEndpoints
                 return Problems.Of(StatusCodes.Status400BadRequest, "sql needs mode and mapping", "\"mapping\": { \"employees\": { \"table\": …, \"id\": …, \"unit\": … }, \"fields\": { … } } (docs/query.md)");
         }
         var limits = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkPolicyOptions>>().Value.Limits;
+        // The employees of inline facts are not read here, but they would be loaded: the same bound as decide's.
+        if (InlineOverLimit(body, limits) is { } tooMany) return tooMany;
         var (facts, problem) = FactsOf(body, now);
         if (facts is null) return problem!;
         // The work is a few hundred decisions of synthetic employees per unit: bounded by the units asked about.

@@ -211,6 +211,7 @@ public class ServiceAttackTests
         crowd.Should().Be(422);
         named.GetProperty("title").GetString().Should().Contain("MaxInlineEmployees");
         (await host.Post("/v1/explain", new { employee = "i-0", inline.on, inline.facts })).Status.Should().Be(422);
+        (await host.Post("/v1/filter", new { inline.on, inline.facts })).Status.Should().Be(422);
         var (within, _, _) = await host.Post("/v1/decide", new { from = "2021-07-01", to = "2021-07-05", employees = new[] { "e-001", "e-003" } });
         within.Should().Be(200, "10 decisions are within the bound");
         (await host.Get("/v1/records?employee=e-002")).Body.GetProperty("records").GetArrayLength().Should().Be(0, "nothing refused was decided or recorded");
