@@ -113,7 +113,7 @@ internal static class FactTypesEmitter
         w.Line($"    /// <summary>The rule files' word for {what}.</summary>");
         w.Line($"    public static string Code(this {type} value) => value switch");
         w.Line("    {");
-        foreach (var (word, member) in members) w.Line($"        {type}.{member} => \"{word}\",");
+        foreach (var (word, member) in members) w.Line($"        {type}.{member} => {Literal(word)},");
         w.Line($"        _ => throw new System.ArgumentOutOfRangeException(nameof(value), value, \"not {what}\"),");
         w.Line("    };");
     }
@@ -130,7 +130,7 @@ internal static class FactTypesEmitter
         foreach (var (id, member) in Members(RegionIds(vocabulary), "Region"))
         {
             var r = vocabulary.Regions[id];
-            w.Line($"    /// <summary><c>{r.Id}</c>: {Xml(r.Name)} ({Where(r.Span)}).</summary>");
+            w.Line($"    /// <summary><c>{Xml(r.Id)}</c>: {Xml(r.Name)} ({Where(r.Span)}).</summary>");
             w.Line($"    {member},");
         }
         w.Line("}");
@@ -215,12 +215,12 @@ internal static class FactTypesEmitter
         foreach (var (series, s) in employeeSeries)
         {
             w.Line($"    /// <summary>Adds a dated <c>{series}</c> status of an employee.</summary>");
-            w.Line($"    public static FactsBuilder Add(this FactsBuilder builder, {s.Name} x) => builder.EmployeeStatus(x.Employee, \"{series}\", x.From, x.Until, Fields(x));");
+            w.Line($"    public static FactsBuilder Add(this FactsBuilder builder, {s.Name} x) => builder.EmployeeStatus(x.Employee, {Literal(series)}, x.From, x.Until, Fields(x));");
         }
         foreach (var (series, s) in regionSeries)
         {
             w.Line($"    /// <summary>Adds a dated <c>{series}</c> status of a region.</summary>");
-            w.Line($"    public static FactsBuilder Add(this FactsBuilder builder, {s.Name} x) => builder.RegionStatus({region}, \"{series}\", x.From, Fields(x));");
+            w.Line($"    public static FactsBuilder Add(this FactsBuilder builder, {s.Name} x) => builder.RegionStatus({region}, {Literal(series)}, x.From, Fields(x));");
         }
         foreach (var s in new[] { employee, unit }.Concat(employeeSeries.Values).Concat(regionSeries.Values))
         {
@@ -235,11 +235,11 @@ internal static class FactTypesEmitter
                     var inner = nested.Values.First(n => n.Name == p.Enum["nested:".Length..]);
                     w.Line($"        if (x.{p.Property} is {{ }} {Local(p)})");
                     w.Line("        {");
-                    foreach (var q in inner.Fields) w.Line($"            if ({Local(p)}.{q.Property} is {{ }} v{Local(q)}) f[\"{q.Key}\"] = {Value(q, "v" + Local(q))};");
+                    foreach (var q in inner.Fields) w.Line($"            if ({Local(p)}.{q.Property} is {{ }} v{Local(q)}) f[{Literal(q.Key)}] = {Value(q, "v" + Local(q))};");
                     w.Line("        }");
                     continue;
                 }
-                w.Line($"        if (x.{p.Property} is {{ }} {Local(p)}) f[\"{p.Key}\"] = {Value(p, Local(p))};");
+                w.Line($"        if (x.{p.Property} is {{ }} {Local(p)}) f[{Literal(p.Key)}] = {Value(p, Local(p))};");
             }
             w.Line("        return f;");
             w.Line("    }");
@@ -256,7 +256,7 @@ internal static class FactTypesEmitter
             w.Line("    {");
             w.Line("        switch (word)");
             w.Line("        {");
-            foreach (var (code, member) in members) w.Line($"            case \"{code}\": value = {name}.{member}; return true;");
+            foreach (var (code, member) in members) w.Line($"            case {Literal(code)}: value = {name}.{member}; return true;");
             w.Line("            default: value = default; return false;");
             w.Line("        }");
             w.Line("    }");
@@ -274,6 +274,9 @@ internal static class FactTypesEmitter
     private static string Local(Placed p) => "_" + p.Property;
 
     private static string Where(SourceSpan span) => $"{Xml(Path.GetFileName(span.Path))}, line {span.Line.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>A rule-file word as a C# string literal: a YAML vocabulary may give a code any characters.</summary>
+    private static string Literal(string text) => System.Text.Json.JsonSerializer.Serialize(text, Output.Json.PolicyJsonContext.Default.String);
 
     private static string Xml(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 

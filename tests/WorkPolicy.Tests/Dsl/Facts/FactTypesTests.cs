@@ -103,6 +103,27 @@ public class FactTypesTests
     }
 
     [Fact]
+    public void Codes_with_quotes_and_backslashes_compile_and_keep_their_words()
+    {
+        var dir = Directory.CreateTempSubdirectory("wp-types-");
+        try
+        {
+            // A YAML vocabulary may give a code any characters: the generated literals hold them as written.
+            var path = Path.Combine(dir.FullName, "vocabulary.yaml");
+            File.WriteAllText(path, "vocabularies:\n  - id: odd\n    fields:\n      - path: employee.position\n        type: one-of\n        codes: ['a\"b', 'c\\d', x]\n");
+            var emitted = RuleFiles.EmitFactTypes([path], Namespace);
+            emitted.Diagnostics.Should().BeEmpty();
+            var codes = Compile(emitted.Value!).GetType($"{Namespace}.OddFacts")!;
+            var type = codes.Assembly.GetType($"{Namespace}.Position")!;
+            Enum.GetValues(type).Cast<object>().Select(v => codes.GetMethod("Code", [type])!.Invoke(null, [v])).Should().Equal("a\"b", "c\\d", "x");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_same_vocabulary_makes_the_same_text()
     {
         RuleFiles.EmitFactTypes([Path.Combine(Circulars, "vocabulary.wp")], Namespace).Value.Should().Be(Source.Value);
