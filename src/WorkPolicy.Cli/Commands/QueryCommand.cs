@@ -46,7 +46,8 @@ internal static class QueryCommand
                 else
                 {
                     io.Out.WriteLine(query.Text + ";");
-                    foreach (var a in query.Arguments) io.Out.WriteLine($"-- {a.Name} = {a.Text}");
+                    // Quoted as JSON strings: a value with a line break (a code a mapping writes so) cannot end the comment.
+                    foreach (var a in query.Arguments) io.Out.WriteLine($"-- {a.Name} = {JsonSerializer.Serialize(a.Text, PolicyJson.Contract<string>())}");
                 }
                 return WorkPolicyCommand.Ok;
             }

@@ -24,7 +24,7 @@ public class QueryCommandTests
     {
         var (code, output, _) = Shell.Run("query", Samples, "--facts", Facts, "--on", "2021-07-30", "--mode", "office", "--sql", "postgres", "--map", Mapping);
         code.Should().Be(0);
-        output.Should().StartWith("SELECT t.\"nip\" FROM \"hr\".\"pegawai\" AS t").And.NotContain("'pns'").And.Contain("-- @p2 = pns").And.Contain("= Pelaksana");
+        output.Should().StartWith("SELECT t.\"nip\" FROM \"hr\".\"pegawai\" AS t").And.NotContain("'pns'").And.Contain("-- @p2 = \"pns\"").And.Contain("= \"Pelaksana\"");
     }
 
     [Fact]
