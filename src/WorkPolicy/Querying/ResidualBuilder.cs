@@ -21,7 +21,8 @@ internal static class ResidualBuilder
     /// <summary>The most decisions asked for one unit before it is left out (WP0326).</summary>
     public const int MaxDecisionsPerUnit = 50_000;
 
-    public static (ResidualDecisions Residual, ImmutableArray<Diagnostic> Diagnostics) Build(RuleModel model, FactsFile known, LocalDate on, CancellationToken cancellationToken = default)
+    public static (ResidualDecisions Residual, ImmutableArray<Diagnostic> Diagnostics) Build(RuleModel model, FactsFile known, LocalDate on,
+        CancellationToken cancellationToken = default, int maxDecisionsPerUnit = MaxDecisionsPerUnit)
     {
         var rules = CompiledRules.Compile(model, reference: true);
         var index = new FactIndex(known with { Employees = [] }, model.Layout);
@@ -41,7 +42,7 @@ internal static class ResidualBuilder
                 // Each rank test a split of its own, after the fields.
                 .Concat(leaves.OfType<RankCondition>().Select(r => (r.Field, RankTest.Classes(r)))).ToList();
             // Units alike to the rules (the same facts of their own and of their perangkat daerah, no incident) share their split.
-            var shared = new Dictionary<string, List<Cell>>(StringComparer.Ordinal);
+            var shared = new Dictionary<string, List<Cell>?>(StringComparer.Ordinal);
             var unitsOf = new Dictionary<List<Cell>, List<string>>(ReferenceEqualityComparer.Instance);
             foreach (var unit in units)
             {
@@ -49,27 +50,26 @@ internal static class ResidualBuilder
                 var key = Signature(known, index, unit);
                 if (key is null || !shared.TryGetValue(key, out var cells))
                 {
-                    cells = Split(evaluator, index, unit, split, on);
-                    if (cells is null)
-                    {
-                        diagnostics.Add(Diagnostic.Create(Diagnostics.DiagnosticMessages.QueryTooManyClasses, SourceSpan.At(known.Path, 1, 1), unit.Id, MaxDecisionsPerUnit));
-                        unsupported.Add(unit.Id);
-                        continue;
-                    }
+                    cells = Split(evaluator, index, unit, split, on, maxDecisionsPerUnit);
+                    // Remembered either way: a unit alike to one that split into too many classes is not split again.
                     if (key is not null) shared[key] = cells;
-                    unitsOf[cells] = [];
+                    if (cells is not null) unitsOf[cells] = [];
+                }
+                if (cells is null)
+                {
+                    diagnostics.Add(Diagnostic.Create(Diagnostics.DiagnosticMessages.QueryTooManyClasses, SourceSpan.At(known.Path, 1, 1), unit.Id, maxDecisionsPerUnit));
+                    unsupported.Add(unit.Id);
+                    continue;
                 }
                 unitsOf[cells].Add(unit.Id);
             }
             foreach (var (cells, ids) in unitsOf)
                 terms.AddRange(Terms(rules, split, Merge(cells, split), ids));
-            // Units with the same residual part, whatever made them alike, are one term.
-            var merged = terms.GroupBy(t => (t.Mode, t.Provision, Conditions: string.Join(" and ", t.Conditions.Select(c => c.Text))))
-                .Select(g => g.First() with { Units = [.. g.SelectMany(t => t.Units).Order(StringComparer.Ordinal)] }).ToList();
-            terms.Clear();
-            terms.AddRange(merged);
         }
-        var ordered = terms.OrderBy(t => t.Mode).ThenBy(t => t.Provision ?? "", StringComparer.Ordinal).ThenBy(t => t.Units[0], StringComparer.Ordinal).ThenBy(t => t.ToString(), StringComparer.Ordinal);
+        // Units with the same residual part, whatever made them alike (and whatever their region), are one term.
+        var merged = terms.GroupBy(t => (t.Mode, t.Provision, Conditions: string.Join(" and ", t.Conditions.Select(c => c.Text))))
+            .Select(g => g.First() with { Units = [.. g.SelectMany(t => t.Units).Order(StringComparer.Ordinal)] });
+        var ordered = merged.OrderBy(t => t.Mode).ThenBy(t => t.Provision ?? "", StringComparer.Ordinal).ThenBy(t => t.Units[0], StringComparer.Ordinal).ThenBy(t => t.ToString(), StringComparer.Ordinal);
         var trees = known.Units.GroupBy(u => (index.TopUnit(u.Id) ?? u).Id, StringComparer.Ordinal)
             .SelectMany(g => g.Select(u => (u.Id, Tree: (ValueList<string>)[.. g.Select(x => x.Id).Order(StringComparer.Ordinal)])))
             .ToDictionary(p => p.Id, p => p.Tree, StringComparer.Ordinal);
@@ -80,8 +80,8 @@ internal static class ResidualBuilder
     /// <summary>A choice of classes (per field: a class, or -1 where the decision did not need the field) and its verdict.</summary>
     private sealed record Cell(int[] Choice, Verdict Verdict);
 
-    /// <summary>The cells of a unit, by depth-first choice; null past <see cref="MaxDecisionsPerUnit"/>.</summary>
-    private static List<Cell>? Split(Evaluator evaluator, FactIndex index, UnitFacts unit, List<(FieldRef Field, ImmutableArray<FieldClass> Classes)> fields, LocalDate on)
+    /// <summary>The cells of a unit, by depth-first choice; null past <paramref name="maxDecisions"/> decisions.</summary>
+    private static List<Cell>? Split(Evaluator evaluator, FactIndex index, UnitFacts unit, List<(FieldRef Field, ImmutableArray<FieldClass> Classes)> fields, LocalDate on, int maxDecisions)
     {
         var cells = new List<Cell>();
         var choice = Enumerable.Repeat(-1, fields.Count).ToArray();
@@ -91,7 +91,7 @@ internal static class ResidualBuilder
         while (stack.Count > 0)
         {
             var (current, next) = stack.Pop();
-            if (++asked > MaxDecisionsPerUnit) return null;
+            if (++asked > maxDecisions) return null;
             var verdict = evaluator.Classify(Row(index, Synthetic(unit, fields, current, on), fields, current), on);
             if (verdict.Mode != WorkMode.Indeterminate || next == fields.Count)
             {

@@ -207,6 +207,20 @@ public class ResidualQueryTests
     }
 
     [Fact]
+    public void Units_whose_rules_split_them_past_the_bound_are_left_out_and_named()
+    {
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+        var known = engine.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!;
+        var (residual, diagnostics) = WorkPolicy.Querying.ResidualBuilder.Build(engine.Rules.Model, known.File, new LocalDate(2021, 7, 30), maxDecisionsPerUnit: 3);
+        // Luwu Utara's staff office splits on employment, position, echelon and IT skill: far more than 3 decisions.
+        residual.Unsupported.Should().Contain("dinsos-lutra");
+        residual.Terms.Should().NotContain(t => t.Units.Contains("dinsos-lutra"));
+        diagnostics.Should().Contain(d => d.Code == "WP0326" && d.Message.Contains("dinsos-lutra"));
+        // A unit that needs one decision is still translated.
+        residual.Terms.Should().Contain(t => t.Units.Contains("puskesmas-wara") && t.Mode == WorkMode.Office);
+    }
+
+    [Fact]
     public void A_field_the_mapping_leaves_out_is_named()
     {
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
