@@ -28,7 +28,7 @@ public sealed partial class PolicyAnalysis
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var dates = Dates(from, to);
+        var dates = DateRange.Days(from, to);
         var result = Comparison.Run(a.Rules, b.Rules, from, to, DecisionDiff.Aspects);
         int?[] people = new int?[result.Differences.Length];
         ImmutableArray<EmployeeDifference>? employees = null;

@@ -33,7 +33,7 @@ public sealed partial class PolicyAnalysis
         // One employee asked for by id must be there, as Decide says: "0 of 0" would read as "nothing missing".
         if (employee is not null && !facts.Contains(employee))
             throw new ArgumentException($"employee '{employee}' is not in the facts '{facts.Name}'", nameof(employee));
-        var dates = Dates(from, to);
+        var dates = DateRange.Days(from, to);
         var evaluator = binding.Memo;
         var spaces = new Dictionary<string, FactSpace>(StringComparer.Ordinal);
         var counts = new Dictionary<string, (int Settles, int Needed)>(StringComparer.Ordinal);
@@ -82,12 +82,5 @@ public sealed partial class PolicyAnalysis
         _engine.Bind(known);
         var (residual, diagnostics) = Querying.ResidualBuilder.Build(_engine.Rules.Model, known.File, on, cancellationToken);
         return new(residual, diagnostics);
-    }
-
-    /// <summary>Every date of a range, inclusive; a reversed range is refused with a plain message.</summary>
-    internal static LocalDate[] Dates(LocalDate from, LocalDate to)
-    {
-        if (to < from) throw new ArgumentException($"the last date {to:uuuu-MM-dd} is before the first {from:uuuu-MM-dd}", nameof(to));
-        return [.. new DateInterval(from, to)];
     }
 }

@@ -166,8 +166,7 @@ public sealed partial class PolicyEngine
     public IEnumerable<Decision> DecideAll(PolicyFacts facts, LocalDate from, LocalDate to, CancellationToken cancellationToken = default, IProgress<int>? progress = null)
     {
         var binding = Bind(facts);
-        if (to < from) throw new ArgumentException($"the last date {to:uuuu-MM-dd} is before the first {from:uuuu-MM-dd}", nameof(to));
-        return Cancellable(binding.Batch.DecideAll([.. new DateInterval(from, to)], progress), cancellationToken);
+        return Cancellable(binding.Batch.DecideAll(DateRange.Days(from, to), progress), cancellationToken);
     }
 
     /// <summary>Employees read and decided at a time from a stream: what is held at once.</summary>
@@ -190,9 +189,9 @@ public sealed partial class PolicyEngine
         ArgumentNullException.ThrowIfNull(facts);
         if (!VocabularyIdentity.Same(facts.Vocabulary, Rules.Model.Vocabulary))
             throw new ArgumentException($"the facts '{facts.Name}' were read with another vocabulary than these rules declare; open them with Facts.Open of an engine of this vocabulary", nameof(facts));
-        if (to < from) throw new ArgumentException($"the last date {to:uuuu-MM-dd} is before the first {from:uuuu-MM-dd}", nameof(to));
+        var dates = DateRange.Days(from, to);
         facts.Take();
-        return Streamed(facts, [.. new DateInterval(from, to)], cancellationToken, progress);
+        return Streamed(facts, dates, cancellationToken, progress);
     }
 
     /// <summary>Blocks read ahead of the one being decided: reading goes on while decisions are written.</summary>

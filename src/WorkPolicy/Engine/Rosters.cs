@@ -34,7 +34,7 @@ public sealed class Rosters
     public RosterPlan Plan(PolicyFacts facts, LocalDate from, LocalDate to, IProgress<int>? progress = null)
     {
         var binding = _engine.Bind(facts);
-        var interval = Interval(from, to);
+        var interval = DateRange.Of(from, to);
         var evaluator = binding.Memo;
         var roster = RosterPlanner.Plan(evaluator, facts.File.Employees, interval, progress);
         return new RosterPlan(roster, () => RosterHtml.Render(roster, binding.Index, interval.Start, interval.End, (e, d) =>
@@ -65,7 +65,7 @@ public sealed class Rosters
     {
         var binding = _engine.Bind(facts);
         ArgumentNullException.ThrowIfNull(roster);
-        var interval = Interval(from, to);
+        var interval = DateRange.Of(from, to);
         var grid = new RosterPlaces([.. facts.File.Employees.Select(e => e.Id)], interval);
         foreach (var a in roster) grid.Add(a.Employee, a.Date, a.Place);
         return Checked(binding, facts, interval, grid);
@@ -82,7 +82,7 @@ public sealed class Rosters
     {
         var binding = _engine.Bind(facts);
         ArgumentNullException.ThrowIfNull(path);
-        var interval = Interval(from, to);
+        var interval = DateRange.Of(from, to);
         var diagnostics = new List<Diagnostic>();
         if (SourceText.Open(path, diagnostics) is not { } file) return new(null, [.. diagnostics]);
         var grid = new RosterPlaces([.. facts.File.Employees.Select(e => e.Id)], interval);
@@ -108,17 +108,11 @@ public sealed class Rosters
     public AttendanceReport Attendance(PolicyFacts facts, LocalDate from, LocalDate to, IEnumerable<RosterEntry>? roster = null)
     {
         var binding = _engine.Bind(facts);
-        var interval = Interval(from, to);
+        var interval = DateRange.Of(from, to);
         var plan = roster is null
             ? RosterPlanner.Plan(binding.Memo, facts.File.Employees, interval)
             : new PlannedRoster([.. roster], [], []);
         var report = AttendanceChecker.Check(binding.Memo, facts.File.Employees, interval, plan);
         return new AttendanceReport(report.Days, report.Units) { Notes = report.Notes };
-    }
-
-    internal static DateInterval Interval(LocalDate from, LocalDate to)
-    {
-        if (to < from) throw new ArgumentException($"the last date {to:uuuu-MM-dd} is before the first {from:uuuu-MM-dd}", nameof(to));
-        return new DateInterval(from, to);
     }
 }
