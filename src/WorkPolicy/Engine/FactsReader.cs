@@ -48,9 +48,14 @@ public sealed class FactsReader
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(stream);
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        if (buffer.Length > Limits.MaxFactsBytes)
-            return new(null, [Diagnostic.Create(DiagnosticMessages.FactsTooLarge, SourceSpan.At(name, 1, 1), Limits.MaxFactsBytes / (1024 * 1024))]);
+        // Copied up to one byte past the limit, not whole first: an endless stream is refused, not held.
+        var chunk = new byte[81_920];
+        for (int read; (read = stream.Read(chunk, 0, chunk.Length)) > 0;)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > Limits.MaxFactsBytes)
+                return new(null, [Diagnostic.Create(DiagnosticMessages.FactsTooLarge, SourceSpan.At(name, 1, 1), Limits.MaxFactsBytes / (1024 * 1024))]);
+        }
         return Made(FactsLoader.Load(name, buffer.ToArray(), _engine.Rules.Model.Vocabulary));
     }
 

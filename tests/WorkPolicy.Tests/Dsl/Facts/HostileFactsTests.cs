@@ -54,4 +54,34 @@ public class HostileFactsTests
         diagnostics.Should().Contain(d => d.Code == "WP0103" && d.Message.Contains("1,048,576 bytes"));
         decided.Should().BeLessThan(50, "what comes after the value cannot be read");
     }
+
+    [Fact]
+    public void A_stream_that_never_ends_is_refused_at_the_limit_not_held()
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var read = Engine.Value.Facts.Read("endless.json", new Endless());
+        read.Value.Should().BeNull();
+        read.Diagnostics.Should().ContainSingle(d => d.Code == "WP0002");
+        // About the limit (256 MiB) and its buffer's growth, not what the stream would give.
+        (GC.GetTotalAllocatedBytes(precise: true) - before).Should().BeLessThan(1L << 30);
+    }
+
+    /// <summary>Spaces forever: what a client that never stops sending looks like.</summary>
+    private sealed class Endless : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            buffer.AsSpan(offset, count).Fill((byte)' ');
+            return count;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
