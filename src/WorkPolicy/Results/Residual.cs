@@ -60,9 +60,11 @@ public sealed record ResidualDecisions : Report
     /// <see cref="WorkMode.Indeterminate"/> it also selects employees of units the known facts do not list. Null, with
     /// the diagnostic (WP0205 at the mapping), when the mapping does not say where a field a term reads is kept.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The residual was read back from JSON, which keeps the conditions' words, not their classes.</exception>
     public Loaded<SqlQuery> ToSql(WorkMode mode, FactsMapping mapping, SqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(mapping);
+        Translatable();
         try
         {
             return new(Querying.SqlTranslator.Translate(this, mode, mapping, dialect), []);
@@ -85,8 +87,17 @@ public sealed record ResidualDecisions : Report
     /// <exception cref="ArgumentException">The record type has no property for a field a term needs, or one of another type.</exception>
     [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Reads the record type's properties by name.")]
     [System.Diagnostics.CodeAnalysis.RequiresDynamicCode("Builds an expression tree over the record type.")]
-    public System.Linq.Expressions.Expression<Func<T, bool>> ToExpression<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties)] T>(WorkMode mode) =>
-        Querying.LinqTranslator.Translate<T>(this, mode);
+    public System.Linq.Expressions.Expression<Func<T, bool>> ToExpression<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties)] T>(WorkMode mode)
+    {
+        Translatable();
+        return Querying.LinqTranslator.Translate<T>(this, mode);
+    }
+
+    /// <summary>Refuses a residual whose terms hold no classes (one read back from JSON keeps only their words).</summary>
+    private void Translatable()
+    {
+        if (!Terms.All(t => t.Conditions.All(c => c.Classes.Count > 0))) throw new InvalidOperationException("this residual was read back from JSON, which keeps the conditions' words, not their classes: translate the engine's own (PolicyAnalysis.Residual)");
+    }
 
     /// <inheritdoc/>
     public override void WriteText(TextWriter writer)

@@ -58,7 +58,11 @@ public class ServiceTests
             mapping = new { employees = new { table = "staff", id = "id", unit = "unit" }, fields = new { employment = "employment", position = "position", echelon = "echelon", it_capable = "it_capable" } },
         });
         status.Should().Be(200);
-        PolicyJson.Deserialize<ResidualDecisions>(body.GetProperty("residual").GetRawText()).Should().Be(expected, "the library's residual, written by its serializer");
+        var readBack = PolicyJson.Deserialize<ResidualDecisions>(body.GetProperty("residual").GetRawText());
+        readBack.Should().Be(expected, "the library's residual, written by its serializer");
+        // Words, not classes, come back: translating them again is refused rather than written as broken SQL.
+        FluentActions.Invoking(() => readBack.ToSql(WorkMode.Office, new FactsMapping("t", "i", "u", System.Collections.Immutable.ImmutableDictionary<string, FieldMapping>.Empty), SqlDialect.Sqlite))
+            .Should().Throw<InvalidOperationException>().WithMessage("*read back from JSON*");
         body.GetProperty("sql").GetProperty("text").GetString().Should().StartWith("SELECT t.\"id\" FROM \"staff\" AS t").And.NotContain("'pns'");
         body.GetProperty("sql").GetProperty("arguments").EnumerateArray().Select(a => a.GetProperty("text").GetString()).Should().Contain("pns");
 
