@@ -55,8 +55,9 @@ internal static partial class ServiceLoad
                 catch (AggregateException) { }
                 Thread.Sleep(100);
             }
-            // A short warm-up (JIT, connections), then the measured run.
-            Wrk(port, script, 3);
+            // A warm-up (the JIT's tiers settle in some seconds under load; 3 s left rows 10–20% apart run to run), then the
+            // measured run.
+            Wrk(port, script, 8);
             var output = Wrk(port, script, seconds);
             var rate = double.Parse(RateLine().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
             var p99 = P99Line().Match(output).Groups[1].Value;

@@ -1,0 +1,147 @@
+using FluentAssertions;
+using NodaTime;
+using WorkPolicy.Hosting;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary>
+/// A SQLite store's records land in its landing log first and are copied into the table after: what landed is in the
+/// table once a store opens it again — exactly once, never a torn frame, never a purged record — and a second process on
+/// the same store goes to the table directly.
+/// </summary>
+public sealed class RecordLandingTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("wp-landing-").FullName;
+    private string Database => Path.Combine(_folder, "records.db");
+
+    private static readonly Lazy<(PolicyEngine Engine, PolicyFacts Facts)> Samples = new(() =>
+    {
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+        return (engine, engine.Facts.Load(Repo.Path("samples", "facts", "sample.facts.yaml")).Value!);
+    });
+
+    /// <summary><paramref name="count"/> records of the sample employees, a millisecond apart from <paramref name="first"/>.</summary>
+    private static List<DecisionRecord> Records(int count, Instant first)
+    {
+        var (engine, facts) = Samples.Value;
+        var employees = facts.Employees;
+        return [.. Enumerable.Range(0, count).Select(i => DecisionRecord.Of(engine, facts,
+            engine.Decide(facts, employees[i % employees.Count], new LocalDate(2021, 7, 26).PlusDays(i % 5)), first + Duration.FromMilliseconds(i)))];
+    }
+
+    /// <summary>Lands batches as a serving process would, and stops before any of them is copied (as a kill would).</summary>
+    private void Land(params IReadOnlyList<DecisionRecord>[] batches)
+    {
+        using var log = RecordLandingLog.TryOpen(Database)!;
+        log.Recover(LandingPosition.None);
+        foreach (var batch in batches)
+        {
+            if (!log.Fits(batch)) log.Turn();
+            log.Append();
+        }
+    }
+
+    private async Task<List<string>> Kept()
+    {
+        await using var store = new SqliteRecordStore(Database);
+        await store.InitializeAsync();
+        return [.. (await store.ReadAllAsync()).Select(r => r.Id)];
+    }
+
+    [Fact]
+    public async Task Batches_landed_and_never_copied_are_in_the_table_at_the_next_start_exactly_once()
+    {
+        var at = Instant.FromUtc(2021, 7, 30, 1, 0);
+        var first = Records(3, at);
+        var second = Records(2, at + Duration.FromSeconds(1));
+        Land(first, second);
+
+        (await Kept()).Should().Equal(first.Concat(second).Select(r => r.Id), "each landed batch is copied, in the order answered");
+        (await Kept()).Should().HaveCount(5, "a second start finds the mark past them and copies nothing again");
+    }
+
+    [Fact]
+    public async Task The_landing_files_are_the_owners_alone()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        await using var store = new SqliteRecordStore(Database);
+        await store.InitializeAsync();
+        foreach (var file in RecordLandingLog.PathsOf(Database))
+            File.GetUnixFileMode(file).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, "they hold the same personal facts as the database");
+    }
+
+    [Fact]
+    public async Task A_torn_frame_is_not_read_and_the_frames_before_it_are()
+    {
+        var at = Instant.FromUtc(2021, 7, 30, 1, 0);
+        var whole = Records(2, at);
+        var torn = Records(2, at + Duration.FromSeconds(1));
+        Land(whole, torn);
+        // A crash in the middle of the second frame's write: its last bytes never reached the disk.
+        var file = RecordLandingLog.PathsOf(Database)[1];
+        var bytes = File.ReadAllBytes(file);
+        var secondFrameEnd = Array.FindLastIndex(bytes, b => b != 0);
+        bytes[secondFrameEnd] ^= 0xFF;
+        File.WriteAllBytes(file, bytes);
+
+        (await Kept()).Should().Equal(whole.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task A_purged_record_is_not_brought_back_from_the_log()
+    {
+        var at = Instant.FromUtc(2021, 7, 30, 1, 0);
+        var old = Records(2, at);
+        var recent = Records(2, at + Duration.FromDays(100));
+        await using (var store = new SqliteRecordStore(Database))
+        {
+            await store.InitializeAsync();
+            await store.WriteAsync(old);
+            await store.WriteAsync(recent);
+            (await store.PurgeAsync(at + Duration.FromDays(50))).Should().Be(2);
+        }
+
+        (await Kept()).Should().Equal(recent.Select(r => r.Id), "the frames that held the purged records lie behind the mark");
+    }
+
+    [Fact]
+    public async Task Batches_written_over_both_files_in_turn_are_all_read_back()
+    {
+        // About 2 KB a record: more than three files' worth, so each file is written over at least once.
+        var records = Records(13_000, Instant.FromUtc(2021, 7, 30, 1, 0));
+        await using (var store = new SqliteRecordStore(Database))
+        {
+            await store.InitializeAsync();
+            foreach (var batch in records.Chunk(100)) await store.WriteAsync(batch);
+            (await store.ReadAllAsync()).Should().HaveCount(records.Count, "a read waits for what landed before it");
+        }
+        (await Kept()).Should().Equal(records.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task A_second_store_on_the_same_file_writes_to_the_table_and_both_read_everything()
+    {
+        var at = Instant.FromUtc(2021, 7, 30, 1, 0);
+        var mine = Records(3, at);
+        var theirs = Records(2, at + Duration.FromSeconds(1));
+        await using var owner = new SqliteRecordStore(Database);
+        await owner.InitializeAsync();
+        await owner.WriteAsync(mine);
+        // The owner's reads wait for its copy; another process sees the table as the copy leaves it (some ms behind).
+        (await owner.ReadAllAsync()).Should().HaveCount(3);
+        await using (var other = new SqliteRecordStore(Database))
+        {
+            await other.InitializeAsync();
+            await other.WriteAsync(theirs);
+            (await other.ReadAllAsync()).Select(r => r.Id).Should().Equal(mine.Concat(theirs).Select(r => r.Id));
+        }
+        (await owner.ReadAllAsync()).Select(r => r.Id).Should().Equal(mine.Concat(theirs).Select(r => r.Id));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
