@@ -41,21 +41,55 @@ internal static class RosterPlanner
     /// <summary>
     /// Places in a one-office-day cycle for the members first met, so that each day of the cycle holds what the quota asks
     /// that turn (a share taken in turns: 25 % of six is 1, 2, 1, 2 a day, and the cycle gives the same) — the check
-    /// holds a roster to both. Null where no such dealing exists (a floor the pool is too small for, WP0325; a cycle of
-    /// several office days; shift groups, dealt by their field): then the places go round the cycle in id order.
+    /// holds a roster to both; shift groups, dealt by their field, each take the turn that fits their size
+    /// (<see cref="GroupPhases"/>). Null where no such dealing exists (a floor the pool is too small for, WP0325; a cycle
+    /// of several office days): then the places go round the cycle in id order.
     /// </summary>
     private static int[]? PhasesByTurns(IDecider evaluator, PoolAssignment pool, Verdict verdict, int members, PoolCycle cycle, LocalDate date, List<(EmployeeRow Row, WorkMode Mode)> everyone)
     {
-        if (cycle.Office != 1 || pool.GroupBy is not null) return null;
-        var phases = new List<int>(members);
+        if (cycle.Office != 1) return null;
+        var atOffice = new int[cycle.Length];
         for (var turn = 0; turn < cycle.Length; turn++)
         {
             var quota = PoolQuota.Of(evaluator, pool, verdict, members, turn, date, everyone).AtPlace;
-            var atOffice = pool.Place == QuotaPlace.Office ? quota : members - quota;
-            // At the office on this turn: the members whose place in the cycle brings its one office day here.
-            for (var k = 0; k < atOffice; k++) phases.Add((cycle.Length - turn) % cycle.Length);
+            atOffice[turn] = pool.Place == QuotaPlace.Office ? quota : members - quota;
+        }
+        // At the office on a turn: the members whose place in the cycle brings its one office day there.
+        int PhaseOf(int turn) => (cycle.Length - turn) % cycle.Length;
+        if (pool.GroupBy is not null) return GroupPhases(members, atOffice, PhaseOf);
+        var phases = new List<int>(members);
+        for (var turn = 0; turn < cycle.Length; turn++)
+        {
+            for (var k = 0; k < atOffice[turn]; k++) phases.Add(PhaseOf(turn));
         }
         return phases.Count == members ? [.. phases] : null;
+    }
+
+    /// <summary>
+    /// Shift groups: members (in the field's order) dealt round the groups one by one, so each group holds every value the
+    /// pool has as many of as there are groups; each group then takes the turn whose quota is its size (a quarter of
+    /// nine taken in turns is 2, 2, 2 and 3 a day: the group of three comes on the fourth), or, where no turn's quota
+    /// fits, the turns in order.
+    /// </summary>
+    private static int[] GroupPhases(int members, int[] atOffice, Func<int, int> phaseOf)
+    {
+        var groups = atOffice.Length;
+        var phaseOfGroup = new int[groups];
+        var taken = new bool[groups];
+        for (var g = 0; g < groups; g++)
+        {
+            var size = members / groups + (g < members % groups ? 1 : 0);
+            // Group g keeps place g in the cycle where that turn's quota is its size (the dealing round the cycle in
+            // order); else it takes the first free turn whose quota is.
+            var own = Enumerable.Range(0, groups).First(t => phaseOf(t) == g);
+            var turn = !taken[own] && atOffice[own] == size ? own : Enumerable.Range(0, groups).FirstOrDefault(t => !taken[t] && atOffice[t] == size, -1);
+            // No turn fits (a share the groups cannot give, rounded down, say): round the cycle in order, and the check
+            // names the days.
+            if (turn < 0) return [.. Enumerable.Range(0, members).Select(k => k % groups)];
+            taken[turn] = true;
+            phaseOfGroup[g] = phaseOf(turn);
+        }
+        return [.. Enumerable.Range(0, members).Select(k => phaseOfGroup[k % groups])];
     }
 
     /// <summary>Plans a roster for <paramref name="employees"/> over <paramref name="dates"/>.</summary>

@@ -171,4 +171,18 @@ public sealed class CoverageTests : IDisposable
         until.Select(i => i.GetProperty("name").GetString()).Should().BeEquivalentTo("in force, the end condition not yet held", "ended by the end condition");
         until.Should().OnlyContain(i => i.GetProperty("circular").GetString() == "palopo-2021-wfh" && i.GetProperty("state").GetString() == "reached");
     }
+
+    [Theory]
+    [InlineData("in-turns")]
+    [InlineData("in-groups")]
+    public void A_duty_of_the_days_at_home_pending_on_rotation_days_is_reached_by_the_cases_that_list_it(string reading)
+    {
+        // Point 5's location reports hold on the days at home: pending on a rotation day until a roster gives the place,
+        // yet listed in the decision, with its windows — reached, not "not reached".
+        var (code, output, _) = Run("test", Repo.Path("samples", "circulars", "readings", reading), "--coverage");
+        code.Should().Be(0);
+        output.Should().Contain(": 9 of 9 items reached (100.0 %)");
+        output.Should().MatchRegex(@"windows\s+1 of 1\s+reached 1");
+        output.Should().NotContain("not reached");
+    }
 }
