@@ -202,18 +202,21 @@ internal static partial class ConflictChecker
 
     internal static DecisionSubject Synthetic(RuleModel model, string region, List<Dimension> dims, int[] choice)
     {
-        var facts = SyntheticFacts(region, dims, choice, Probe);
-        if (facts.Regions[region].Series.IsEmpty && facts.Employees[0].Status.IsEmpty && facts.Incidents is not { IsEmpty: false })
+        var chosen = Chosen(dims, choice, Probe);
+        if (chosen.Status.Count == 0 && chosen.Personal.Count == 0 && chosen.Incidents.Count == 0)
         {
             // An optimisation (a search tries thousands of choices): with no region status, personal series or incident
             // among the choices, the index of the region's empty synthetic facts (made once) serves every choice, and
-            // only the employee, unit and perangkat daerah rows are laid out anew — what indexing the facts would give.
+            // only the employee, unit and perangkat daerah rows are laid out anew, from the chosen fields as they are —
+            // what indexing the facts would give, without making the facts (their immutable maps were a quarter of a
+            // national rule set's check).
             var shared = EmptyIndex(model, region);
             var fast = new DecisionSubject(shared) { Date = Probe };
-            fast.SetEmployee(shared.Detached(facts.Employees[0], facts.Units[0], facts.Units[1]));
+            fast.SetEmployee(shared.Detached(new EmployeeFacts("e", "u", chosen.Employee, SourceSpan.None),
+                new UnitFacts("u", null, region, "t", chosen.Unit, SourceSpan.None), new UnitFacts("t", null, region, null, chosen.Top, SourceSpan.None)));
             return fast;
         }
-        var index = new FactIndex(facts, model.Layout);
+        var index = new FactIndex(FactsOf(region, chosen), model.Layout);
         var scope = new DecisionSubject(index) { Date = Probe };
         scope.SetEmployee(index.Employees[0]);
         return scope;
@@ -226,55 +229,65 @@ internal static partial class ConflictChecker
         EmptyIndexes.GetValue(model, _ => new(StringComparer.Ordinal))
             .GetOrAdd(region, r => new FactIndex(SyntheticFacts(r, [], [], Probe), model.Layout));
 
+    /// <summary>The chosen values by where they go: the employee's, unit's and top unit's fields, the region's and the
+    /// employee's dated series, the incidents.</summary>
+    internal sealed record ChosenFields(
+        Dictionary<string, FactValue> Employee, Dictionary<string, FactValue> Unit, Dictionary<string, FactValue> Top,
+        Dictionary<string, Dictionary<string, FactValue>> Status, Dictionary<string, Dictionary<string, FactValue>> Personal, List<Incident> Incidents);
+
     /// <summary>
     /// One employee "e" of unit "u" (top unit "t") in <paramref name="region"/> with the chosen values; a
     /// dimension chosen -1 is left out (unknown, or its default). Status holds from long before any
     /// circular; an incident is confirmed on <paramref name="incidentDay"/>.
     /// </summary>
-    internal static FactsFile SyntheticFacts(string region, IReadOnlyList<Dimension> dims, int[] choice, LocalDate incidentDay)
+    internal static FactsFile SyntheticFacts(string region, IReadOnlyList<Dimension> dims, int[] choice, LocalDate incidentDay) =>
+        FactsOf(region, Chosen(dims, choice, incidentDay));
+
+    private static ChosenFields Chosen(IReadOnlyList<Dimension> dims, int[] choice, LocalDate incidentDay)
     {
-        var employee = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
-        var unit = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
-        var top = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
-        var status = new Dictionary<string, ImmutableDictionary<string, FactValue>.Builder>(StringComparer.Ordinal);
-        var personal = new Dictionary<string, ImmutableDictionary<string, FactValue>.Builder>(StringComparer.Ordinal);
-        var sets = new Dictionary<(ImmutableDictionary<string, FactValue>.Builder, string), List<string>>();
-        var incidents = ImmutableArray.CreateBuilder<Incident>();
+        var chosen = new ChosenFields(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal),
+            new(StringComparer.Ordinal), new(StringComparer.Ordinal), []);
+        Dictionary<(Dictionary<string, FactValue>, string), List<string>>? sets = null;
         for (var k = 0; k < dims.Count; k++)
         {
             if (choice[k] < 0) continue;
             var value = dims[k].Candidates[choice[k]];
             if (dims[k].Incident is { } kind)
             {
-                if (value is BoolFact { Value: true }) incidents.Add(new Incident(kind, "u", incidentDay));
-                else if (value is NumberFact age) incidents.Add(new Incident(kind, "u", incidentDay.PlusDays(-(int)age.Value)));
+                if (value is BoolFact { Value: true }) chosen.Incidents.Add(new Incident(kind, "u", incidentDay));
+                else if (value is NumberFact age) chosen.Incidents.Add(new Incident(kind, "u", incidentDay.PlusDays(-(int)age.Value)));
                 continue;
             }
             var field = dims[k].Field!;
-            ImmutableDictionary<string, FactValue>.Builder target;
+            Dictionary<string, FactValue> target;
             if (field.Entity is Entity.Region or Entity.EmployeeStatus)
             {
-                var series = field.Entity == Entity.Region ? status : personal;
-                if (!series.TryGetValue(field.Series!, out target!)) series[field.Series!] = target = ImmutableDictionary.CreateBuilder<string, FactValue>(StringComparer.Ordinal);
+                var series = field.Entity == Entity.Region ? chosen.Status : chosen.Personal;
+                if (!series.TryGetValue(field.Series!, out target!)) series[field.Series!] = target = new(StringComparer.Ordinal);
             }
-            else target = field.Entity switch { Entity.Employee => employee, Entity.Unit => unit, _ => top };
+            else target = field.Entity switch { Entity.Employee => chosen.Employee, Entity.Unit => chosen.Unit, _ => chosen.Top };
             if (dims[k].SetCode is { } code)
             {
+                sets ??= [];
                 if (!sets.TryGetValue((target, field.Key), out var list)) sets[(target, field.Key)] = list = [];
                 if (value is BoolFact { Value: true }) list.Add(code);
             }
             else target[field.Key] = Concrete(field, value, incidentDay);
         }
-        foreach (var ((target, key), list) in sets) target[key] = new CodeSetFact([.. list.Order(StringComparer.Ordinal)]);
-        var regions = ImmutableDictionary<string, RegionStatus>.Empty.Add(region, new RegionStatus(region,
-            status.ToImmutableDictionary(s => s.Key, s => ImmutableArray.Create(new StatusEntry(Probe, s.Value.ToImmutable())), StringComparer.Ordinal)));
+        if (sets is not null)
+            foreach (var ((target, key), list) in sets) target[key] = new CodeSetFact([.. list.Order(StringComparer.Ordinal)]);
+        return chosen;
+    }
+
+    private static FactsFile FactsOf(string region, ChosenFields chosen)
+    {
+        static ImmutableDictionary<string, ImmutableArray<StatusEntry>> Series(Dictionary<string, Dictionary<string, FactValue>> series) =>
+            series.ToImmutableDictionary(s => s.Key, s => ImmutableArray.Create(new StatusEntry(Probe, s.Value.ToImmutableDictionary(StringComparer.Ordinal))), StringComparer.Ordinal);
+        var regions = ImmutableDictionary<string, RegionStatus>.Empty.Add(region, new RegionStatus(region, Series(chosen.Status)));
         var units = ImmutableArray.Create(
-            new UnitFacts("u", null, region, "t", unit.ToImmutable(), SourceSpan.None),
-            new UnitFacts("t", null, region, null, top.ToImmutable(), SourceSpan.None));
-        var e = new EmployeeFacts("e", "u", employee.ToImmutable(), SourceSpan.None)
-        {
-            Status = personal.ToImmutableDictionary(s => s.Key, s => ImmutableArray.Create(new StatusEntry(Probe, s.Value.ToImmutable())), StringComparer.Ordinal),
-        };
-        return new FactsFile("", CalendarFacts.Default, regions, units, [e], incidents.ToImmutable(), []);
+            new UnitFacts("u", null, region, "t", chosen.Unit.ToImmutableDictionary(StringComparer.Ordinal), SourceSpan.None),
+            new UnitFacts("t", null, region, null, chosen.Top.ToImmutableDictionary(StringComparer.Ordinal), SourceSpan.None));
+        var e = new EmployeeFacts("e", "u", chosen.Employee.ToImmutableDictionary(StringComparer.Ordinal), SourceSpan.None) { Status = Series(chosen.Personal) };
+        return new FactsFile("", CalendarFacts.Default, regions, units, [e], [.. chosen.Incidents], []);
     }
 }

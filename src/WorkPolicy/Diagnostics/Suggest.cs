@@ -8,12 +8,18 @@ internal static class Suggest
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var threshold = Math.Max(2, input.Length / 2);
         foreach (var c in candidates.Order(StringComparer.Ordinal))
         {
+            // The lengths' difference is the least the distance can be: a candidate that cannot come nearer than the best
+            // so far, or near enough at all, is not measured (a national rule set names hundreds of circulars, and each
+            // relation to one not loaded asks for the nearest). The answer is the same.
+            var least = Math.Abs(input.Length - c.Length);
+            if (least >= bestDistance || least > threshold) continue;
             var d = Distance(input, c);
             if (d < bestDistance) { bestDistance = d; best = c; }
         }
-        return best is not null && bestDistance <= Math.Max(2, input.Length / 2) ? best : null;
+        return best is not null && bestDistance <= threshold ? best : null;
     }
 
     /// <summary>The edit a did-you-mean suggests: <paramref name="input"/> written as the nearest candidate; null when none is near.</summary>
