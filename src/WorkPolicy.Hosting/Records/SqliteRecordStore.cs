@@ -33,6 +33,8 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
     private int _disposed;
     private Task _indexer = Task.CompletedTask;
     private LandingPosition _landed, _indexed;
+    private Exception? _indexFailure;
+    private long _failedCopies;
     private TaskCompletionSource _indexedMore = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _hurry = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -41,7 +43,9 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
     {
         ArgumentNullException.ThrowIfNull(path);
         _path = Path.GetFullPath(path);
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
+        // A statement kept waiting by another writer gives up after 5 s, as busy_timeout says (the provider's own retry
+        // would wait 30): a copy that cannot be made is then said to whoever waits for it, and tried again.
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false, DefaultTimeout = 5 }.ToString());
     }
 
     /// <inheritdoc/>
@@ -102,7 +106,10 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
     private (SqliteCommand, SqliteParameter[]) Insert()
     {
         var insert = _connection.CreateCommand();
-        insert.CommandText = "INSERT INTO decision_records (id, at, revision, employee, date, mode, decision, facts) VALUES ($id, $at, $revision, $employee, $date, $mode, $decision, $facts)";
+        // A record's id is its identity (a time-ordered UUID made once): a row already there with that id is that record.
+        // Only a copy from the log can meet one — the database restored from a backup older than its landing log — and
+        // it must not stop the copy (every later record would wait behind it).
+        insert.CommandText = "INSERT OR IGNORE INTO decision_records (id, at, revision, employee, date, mode, decision, facts) VALUES ($id, $at, $revision, $employee, $date, $mode, $decision, $facts)";
         var parameters = new[] { "$id", "$at", "$revision", "$employee", "$date", "$mode", "$decision", "$facts" }.Select(n => insert.Parameters.Add(n, SqliteType.Text)).ToArray();
         insert.Prepare();
         return (insert, parameters);
@@ -167,8 +174,18 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
                         await Index(batch, end, _closing.Token).ConfigureAwait(false);
                         break;
                     }
-                    catch (SqliteException)
+                    catch (SqliteException ex)
                     {
+                        // Said to whoever waits for the copy (a 503 rather than a hang), and tried again.
+                        TaskCompletionSource waiting;
+                        lock (_progress)
+                        {
+                            _indexFailure = ex;
+                            _failedCopies++;
+                            waiting = _indexedMore;
+                            _indexedMore = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                        }
+                        waiting.TrySetResult();
                         await Task.Delay(TimeSpan.FromSeconds(1), _closing.Token).ConfigureAwait(false);
                     }
                 }
@@ -195,21 +212,29 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
         lock (_progress) return _hurry.Task;
     }
 
-    /// <summary>Waits until the table holds everything landed up to <paramref name="position"/>.</summary>
+    /// <summary>
+    /// Waits until the table holds everything landed up to <paramref name="position"/>; throws when a copy tried while it
+    /// waits fails (a 503 for the caller rather than a wait without end; the copy is tried again, the records stay landed).
+    /// </summary>
     private async Task UntilIndexed(LandingPosition position, CancellationToken cancellationToken)
     {
+        long? failedBefore = null;
         while (true)
         {
             Task more;
             TaskCompletionSource hurry;
+            Exception? failing = null;
             lock (_progress)
             {
                 if (_indexed.CompareTo(position) >= 0) return;
                 more = _indexedMore.Task;
                 hurry = _hurry;
+                failedBefore ??= _failedCopies;
+                if (_failedCopies > failedBefore) failing = _indexFailure;
             }
             hurry.TrySetResult();
-            if (_indexer.IsCompleted) throw new IOException("the decision records could not be copied into the table");
+            if (failing is not null || _indexer.IsCompleted)
+                throw new IOException("the decision records could not be copied into the table (they are kept in the landing log)", failing);
             await more.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -89,6 +89,49 @@ public sealed class RecordLandingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_restored_from_before_its_log_takes_the_log_without_doubling_a_record()
+    {
+        // The rows are in the table already (written by a process that went to the table directly, as after a restore
+        // from a backup older than the log: no mark), and the same batch is landed: the copy at start meets them.
+        var records = Records(3, Instant.FromUtc(2021, 7, 30, 1, 0));
+        await using (var owner = new SqliteRecordStore(Database))
+        {
+            await owner.InitializeAsync();
+            await using var direct = new SqliteRecordStore(Database);
+            await direct.InitializeAsync();
+            await direct.WriteAsync(records);
+        }
+        Land(records, Records(1, Instant.FromUtc(2021, 7, 30, 2, 0)));
+
+        var kept = await Kept();
+        kept.Should().HaveCount(4).And.OnlyHaveUniqueItems();
+        kept.Take(3).Should().Equal(records.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task A_copy_that_cannot_be_made_is_said_to_whoever_waits_for_it_and_made_once_it_can()
+    {
+        var records = Records(2, Instant.FromUtc(2021, 7, 30, 1, 0));
+        await using var store = new SqliteRecordStore(Database);
+        await store.InitializeAsync();
+        // Another connection holds the database's write lock past the store's busy timeout (5 s): the copy fails.
+        await using (var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Database};Pooling=False"))
+        {
+            await blocker.OpenAsync();
+            await using var hold = blocker.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE";
+            await hold.ExecuteNonQueryAsync();
+            await store.WriteAsync(records);   // landed: durable, whatever the table's state
+            var read = () => store.ReadAllAsync();
+            (await read.Should().ThrowAsync<IOException>()).Which.Message.Should().Contain("kept in the landing log");
+            hold.CommandText = "ROLLBACK";
+            await hold.ExecuteNonQueryAsync();
+        }
+        // Tried again a second later: the read waits for it and sees the records.
+        (await store.ReadAllAsync()).Select(r => r.Id).Should().Equal(records.Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task A_purged_record_is_not_brought_back_from_the_log()
     {
         var at = Instant.FromUtc(2021, 7, 30, 1, 0);
