@@ -115,7 +115,7 @@ internal static class Analyzer
             var sizes = Enumerable.Range(1, 100).Where(n => Math.Ceiling(Ast.Quotas.Exact(n, ranged.Percent)) > Math.Floor(Ast.Quotas.Exact(n, high))).ToList();
             if (sizes.Count == 0) continue;
             var listed = string.Join(", ", sizes.Take(6)) + (sizes.Count > 6 ? $" and {sizes.Count - 6} more sizes up to 100" : "");
-            found.Add(Diagnostic.Create(DiagnosticMessages.RangeHoldsNoCountFor, ranged.Span, ranged.Group, compiled.Model.Id, ranged.Percent, high,
+            found.Add(Diagnostic.Create(DiagnosticMessages.RangeHoldsNoCountFor, ranged.Span, ranged.Group, compiled.Model.Id, Parsing.Values.ShareText(ranged.Percent), Parsing.Values.ShareText(high),
                 ranged.Place == QuotaPlace.Office ? "office" : "home", listed));
         }
         foreach (var (_, compiled) in EachProvisionOnce(rules))
@@ -128,7 +128,8 @@ internal static class Analyzer
             // A target share small pools cannot meet; a cap that leaves them no place at all (nobody may be at the
             // quota's place), which a text allowing "at most" a share rarely means.
             found.Add(Diagnostic.Create(pool.AtMost ? DiagnosticMessages.CapLeavesNoPlace : DiagnosticMessages.ShareUnmetInSmallPools, pool.Span,
-                pool.Group, p.Id, pool.Percent, pool.Rounding.ToString().ToLowerInvariant(), smallest, place));
+                // The share as written: 30%, or 1/3 (not 33.333…).
+                pool.Group, p.Id, Parsing.Values.ShareText(pool.Percent), pool.Rounding.ToString().ToLowerInvariant(), smallest, place));
         }
         return found.ToImmutable();
     }

@@ -261,8 +261,8 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage ProvisionNeverDecides = new(DiagnosticCatalog.DeadProvision, "provision '{0}' of circular '{1}' never decides: {2}");
 
     // WP0318 QuotaUnmet
-    public static readonly DiagnosticMessage CapLeavesNoPlace = new(DiagnosticCatalog.QuotaUnmet, "pool '{0}' of provision '{1}': at most {2} % rounded {3} leaves a pool of fewer than {4} no {5} place at all");
-    public static readonly DiagnosticMessage ShareUnmetInSmallPools = new(DiagnosticCatalog.QuotaUnmet, "pool '{0}' of provision '{1}': {2} % rounded {3} gives no {5} place to a pool of fewer than {4}, so the share cannot be met there");
+    public static readonly DiagnosticMessage CapLeavesNoPlace = new(DiagnosticCatalog.QuotaUnmet, "pool '{0}' of provision '{1}': at most {2} rounded {3} leaves a pool of fewer than {4} no {5} place at all");
+    public static readonly DiagnosticMessage ShareUnmetInSmallPools = new(DiagnosticCatalog.QuotaUnmet, "pool '{0}' of provision '{1}': {2} rounded {3} gives no {5} place to a pool of fewer than {4}, so the share cannot be met there");
 
     // WP0319 IdleOverrides
     public static readonly DiagnosticMessage OverridesNeverTakesEffect = new(DiagnosticCatalog.IdleOverrides, "'{0} overrides {1}' in circular '{2}' never takes effect: the two provisions never apply to the same person");
@@ -290,7 +290,7 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage StatusEntryEndsBeforeStarts = new(DiagnosticCatalog.StatusOverlap, "'{0}' has an entry until {1:yyyy-MM-dd}, before its 'from' {2:yyyy-MM-dd}");
 
     // WP0323 RangeHoldsNoCount
-    public static readonly DiagnosticMessage RangeHoldsNoCountFor = new(DiagnosticCatalog.RangeHoldsNoCount, "the share of pool '{0}' in provision '{1}', between {2}% and {3}% at the {4}, holds no whole number of persons for pools of {5}: the floor and the ceiling cannot both hold there");
+    public static readonly DiagnosticMessage RangeHoldsNoCountFor = new(DiagnosticCatalog.RangeHoldsNoCount, "the share of pool '{0}' in provision '{1}', between {2} and {3} at the {4}, holds no whole number of persons for pools of {5}: the floor and the ceiling cannot both hold there");
 
     // WP0324 CheckInNoWindow
     public static readonly DiagnosticMessage CheckInWithoutWindow = new(DiagnosticCatalog.CheckInNoWindow, "obligation 'check-in' states no window: attendance checks nothing for it");

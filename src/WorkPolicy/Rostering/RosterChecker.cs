@@ -107,7 +107,7 @@ internal static class RosterChecker
                     var rounded = pool.Bound == ShareBound.Between ? "the least whole count in the range"
                         : pool.Rounding == Rounding.Turns ? "taken in turns, turn " + (turn + 1) : "rounded " + pool.Rounding.ToString().ToLowerInvariant();
                     violations.Add(new RosterViolation(date, null, $"{key.Group}@{key.Unit}",
-                        $"{atPlace} of {members} {where}; the quota is {bound} ({(pool.PercentHigh is { } top ? $"{pool.Percent}% to {top}%" : $"{pool.Percent}%")} {(share.Base is { } b ? $"of {b} in the base, {share.Fixed} of them fixed {where}, " : "")}{rounded}{(pool.MinPersons > 0 ? $", at least {pool.MinPersons} kept" : "")})"));
+                        $"{atPlace} of {members} {where}; the quota is {bound} ({(pool.PercentHigh is { } top ? $"{Parsing.Values.ShareText(pool.Percent)} to {Parsing.Values.ShareText(top)}" : Parsing.Values.ShareText(pool.Percent))} {(share.Base is { } b ? $"of {b} in the base, {share.Fixed} of them fixed {where}, " : "")}{rounded}{(pool.MinPersons > 0 ? $", at least {pool.MinPersons} kept" : "")})"));
                 }
             }
             // Each group holds every value of its field the pool has as many of as there are groups: so does each day's office.

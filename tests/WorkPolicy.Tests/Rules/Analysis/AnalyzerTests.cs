@@ -34,7 +34,7 @@ public sealed class AnalyzerTests
         var (code, _, err) = Shell.Run("check", rules.Folder, "--analyze");
         code.Should().Be(0);
         err.Should().Contain("t.wp(21,3): warning WP0317: provision 'puskesmas-home' of circular 't-2021' never decides: wherever it applies while its circular is in force, a provision that overrides it, or an earlier one with the same effect, decides");
-        err.Should().Contain("t.wp(11,5): warning WP0318: pool 'pegawai' of provision 'everyone-rotates': 30 % rounded down gives no office place to a pool of fewer than 4");
+        err.Should().Contain("t.wp(11,5): warning WP0318: pool 'pegawai' of provision 'everyone-rotates': 30% rounded down gives no office place to a pool of fewer than 4");
         err.Should().NotContain("'health-office' of circular 't-2021' never decides").And.NotContain("WP0316");
     }
 
@@ -42,7 +42,7 @@ public sealed class AnalyzerTests
     public void A_cap_that_leaves_small_pools_no_place_at_all_is_a_warning_too()
     {
         var (_, _, err) = Shell.Run("check", Repo.Path("samples", "circulars"), "--analyze");
-        err.Should().Contain("balikpapan.wp(15,5): warning WP0318: pool 'aparatur' of provision 'half-attendance': at most 50 % rounded down leaves a pool of fewer than 2 no office place at all");
+        err.Should().Contain("balikpapan.wp(15,5): warning WP0318: pool 'aparatur' of provision 'half-attendance': at most 50% rounded down leaves a pool of fewer than 2 no office place at all");
     }
 
     [Fact]

@@ -355,4 +355,29 @@ public class ShareBoundTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_fraction_is_named_as_written_in_the_analysis_and_the_check()
+    {
+        // 1/3 is 33.333… % inside: the messages an analyst reads say 1/3, as the rule does.
+        var folder = Directory.CreateTempSubdirectory("wp-fraction-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), Vocabulary);
+            File.WriteAllText(Path.Combine(folder, "floors.wp"), Circular("1/3 rounding down"));
+            var analysis = PolicyAnalysis.Check([folder], analyze: true);
+            analysis.Diagnostics.Should().Contain(d => d.Code == "WP0318" && d.Message.Contains("'staff': 1/3 rounded down gives no office place to a pool of fewer than 3"));
+            analysis.Diagnostics.Should().NotContain(d => d.Message.Contains("33.33"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var engine = Engine("1/3 rounding down");
+        var facts = Staff(engine, 6);
+        var everyoneIn = engine.Rosters.Plan(facts, Monday, Friday).Entries.Select(e => e with { Place = RosterPlace.Office }).ToList();
+        var report = engine.Rosters.Check(facts, Monday, Friday, everyoneIn);
+        report.Issues.Should().Contain(i => i.Message.Contains("6 of 6 at the office; the quota is 2 (1/3 rounded down)"));
+    }
 }
