@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Writes a rule set at national scale: the six sample circulars copied over REGIONS regions each (default 100, so 600
 # circulars), each copy in a region of its own (the vocabulary extended with those regions), ids and regions renamed;
-# then times `check` and `eval` of 100 employees on it as processes.
-#   bash bench/national-scale.sh [REGIONS] [OUT]
+# then times `check` and `eval` of 100 employees on it as processes, RUNS times each (min / median / max seconds), the JIT
+# build beside a native one when NATIVE names its folder (dotnet publish src/WorkPolicy.Cli -r linux-x64 -p:PublishAot=true).
+#   bash bench/national-scale.sh [REGIONS] [OUT] [RUNS]      (RUNS default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 regions=${1:-100}
 out=${2:-$(mktemp -d)}
+runs=${3:-5}
 mkdir -p "$out"
 python3 - "$regions" "$out" <<'PY'
 import re, sys, pathlib
@@ -33,7 +35,15 @@ echo "$(ls "$out"/*.wp | wc -l) rule files in $out"
 jit="dotnet src/WorkPolicy.Cli/bin/Release/net10.0/WorkPolicy.Cli.dll"
 facts=$(mktemp --suffix=.facts.yaml)
 $jit generate --employees 100 > "$facts"
-TIMEFORMAT="%R s"
-echo -n "check: "; { time $jit check "$out" > /dev/null 2>&1; } 2>&1
-echo -n "eval of 100 employees: "; { time $jit eval "$out" --facts "$facts" --on 2021-08-02 --format json > /dev/null 2>&1; } 2>&1
+stats() { sort -n | awk '{ a[NR] = $1 } END { printf "min %.2f  median %.2f  max %.2f", a[1], a[int((NR + 1) / 2)], a[NR] }'; }
+timed() {
+  local i
+  for i in $(seq 1 "$runs"); do
+    { TIMEFORMAT=%R; time "$@" > /dev/null 2>&1; } 2>&1
+  done | stats
+}
+printf '%-34s %-40s %s\n' "job ($runs runs)" "JIT (dotnet WorkPolicy.Cli.dll)" "${NATIVE:+Native AOT}"
+printf '%-34s %-40s %s\n' "check" "$(timed $jit check "$out")" "${NATIVE:+$(timed "$NATIVE/WorkPolicy.Cli" check "$out")}"
+printf '%-34s %-40s %s\n' "eval of 100 employees" "$(timed $jit eval "$out" --facts "$facts" --on 2021-08-02 --format json)" \
+  "${NATIVE:+$(timed "$NATIVE/WorkPolicy.Cli" eval "$out" --facts "$facts" --on 2021-08-02 --format json)}"
 rm -f "$facts"
