@@ -2,8 +2,6 @@ using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
-using NodaTime;
-using NodaTime.Text;
 
 namespace WorkPolicy.Hosting;
 
@@ -173,14 +171,7 @@ internal sealed class RecordLandingLog : IDisposable
         _length = HeaderSize + 4;
         foreach (var r in records)
         {
-            Put(r.Id);
-            Put(InstantPattern.ExtendedIso.Format(r.At));
-            Put(r.Revision);
-            Put(r.Employee);
-            Put(LocalDatePattern.Iso.Format(r.Date));
-            Put(r.Mode.ToString());
-            Put(r.Decision);
-            Put(r.Facts);
+            for (var column = 0; column < RecordTexts.Count; column++) Put(RecordTexts.Of(r, column));
         }
         BinaryPrimitives.WriteInt32LittleEndian(_frame.AsSpan(HeaderSize), records.Count);
     }
@@ -215,8 +206,8 @@ internal sealed class RecordLandingLog : IDisposable
 
     private static List<DecisionRecord> Decode(byte[] payload)
     {
-        var at = 0;
-        string Next()
+        var at = 4;
+        string Next(int column)
         {
             var size = BinaryPrimitives.ReadInt32LittleEndian(payload.AsSpan(at));
             var text = Encoding.UTF8.GetString(payload, at + 4, size);
@@ -224,14 +215,8 @@ internal sealed class RecordLandingLog : IDisposable
             return text;
         }
         var count = BinaryPrimitives.ReadInt32LittleEndian(payload);
-        at = 4;
         var records = new List<DecisionRecord>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var (id, instant, revision, employee, date, mode, decision, facts) = (Next(), Next(), Next(), Next(), Next(), Next(), Next(), Next());
-            records.Add(new DecisionRecord(id, InstantPattern.ExtendedIso.Parse(instant).Value, revision, employee,
-                LocalDatePattern.Iso.Parse(date).Value, Enum.Parse<WorkMode>(mode), decision, facts));
-        }
+        for (var i = 0; i < count; i++) records.Add(RecordTexts.Read(Next));
         return records;
     }
 

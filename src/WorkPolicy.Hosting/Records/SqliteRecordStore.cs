@@ -33,8 +33,6 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
     private int _disposed;
     private Task _indexer = Task.CompletedTask;
     private LandingPosition _landed, _indexed;
-    private Exception? _indexFailure;
-    private long _failedCopies;
     private TaskCompletionSource _indexedMore = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _hurry = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -180,12 +178,11 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
                         TaskCompletionSource waiting;
                         lock (_progress)
                         {
-                            _indexFailure = ex;
-                            _failedCopies++;
                             waiting = _indexedMore;
                             _indexedMore = new(TaskCreationOptions.RunContinuationsAsynchronously);
                         }
-                        waiting.TrySetResult();
+                        waiting.TrySetException(ex);
+                        _ = waiting.Task.Exception;   // observed: nobody may be waiting
                         await Task.Delay(TimeSpan.FromSeconds(1), _closing.Token).ConfigureAwait(false);
                     }
                 }
@@ -218,24 +215,27 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
     /// </summary>
     private async Task UntilIndexed(LandingPosition position, CancellationToken cancellationToken)
     {
-        long? failedBefore = null;
         while (true)
         {
             Task more;
             TaskCompletionSource hurry;
-            Exception? failing = null;
             lock (_progress)
             {
                 if (_indexed.CompareTo(position) >= 0) return;
                 more = _indexedMore.Task;
                 hurry = _hurry;
-                failedBefore ??= _failedCopies;
-                if (_failedCopies > failedBefore) failing = _indexFailure;
             }
             hurry.TrySetResult();
-            if (failing is not null || _indexer.IsCompleted)
-                throw new IOException("the decision records could not be copied into the table (they are kept in the landing log)", failing);
-            await more.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (_indexer.IsCompleted) throw new IOException("the decision records could not be copied into the table (they are kept in the landing log)");
+            try
+            {
+                await more.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException failed)
+            {
+                // A copy tried while this waited failed: the next one may not come soon.
+                throw new IOException("the decision records could not be copied into the table (they are kept in the landing log)", failed);
+            }
         }
     }
 
@@ -259,14 +259,7 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
             insert.Transaction = transaction;
             foreach (var r in records)
             {
-                parameters[0].Value = r.Id;
-                parameters[1].Value = InstantPattern.ExtendedIso.Format(r.At);
-                parameters[2].Value = r.Revision;
-                parameters[3].Value = r.Employee;
-                parameters[4].Value = LocalDatePattern.Iso.Format(r.Date);
-                parameters[5].Value = r.Mode.ToString();
-                parameters[6].Value = r.Decision;
-                parameters[7].Value = r.Facts;
+                for (var column = 0; column < RecordTexts.Count; column++) parameters[column].Value = RecordTexts.Of(r, column);
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             if (end is { } mark)
@@ -349,9 +342,7 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
         }
     }
 
-    private static DecisionRecord Row(SqliteDataReader reader) =>
-        new(reader.GetString(0), InstantPattern.ExtendedIso.Parse(reader.GetString(1)).Value, reader.GetString(2), reader.GetString(3),
-            LocalDatePattern.Iso.Parse(reader.GetString(4)).Value, Enum.Parse<WorkMode>(reader.GetString(5)), reader.GetString(6), reader.GetString(7));
+    private static DecisionRecord Row(SqliteDataReader reader) => RecordTexts.Read(reader.GetString);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
