@@ -56,14 +56,11 @@ internal readonly struct CoverageObserver(CoverageMap map) : IWalkObserver
 
     public void NotAsked(CompiledCircular c, CompiledCircular decider) { }
 
-    public void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, DecisionSubject s)
+    public void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, bool scopeHeld, DecisionSubject s)
     {
-        if (!p.Model.AttachesTo(mode)) return;
-        // A duty of the day on a rotation or optional day is pending until a roster gives the place, yet the case reached
-        // it: its scope held and the decision lists it. The walk passes such a duty on as unknown, so the scope is asked
-        // here (the reference interpreter: coverage is not a hot path).
-        if (scope == Tri.True || (scope == Tri.Unknown && p.Model.AwaitsRoster(mode) && ConditionInterpreter.Evaluate(p.Model.Scope, s) == Tri.True))
-            Reached(p.Model, Reach.Attached);
+        // Reached when its scope held, pending or not: a duty of the days at home on a rotation day waits for a roster's
+        // place, yet the case lists it.
+        if (scopeHeld) Reached(p.Model, Reach.Attached);
     }
 
     private void Reached(CheckedProvision p, Reach reach)

@@ -116,10 +116,11 @@ internal static class DecisionWalk
                 var p = attaching[a];
                 if (!p.Model.AttachesTo(mode))
                 {
-                    if (observer.Tracing) observer.Attaches(c, p, mode, Tri.False, s);
+                    if (observer.Tracing) observer.Attaches(c, p, mode, Tri.False, false, s);
                     continue;
                 }
                 var r = scopes[a];
+                var held = r == Tri.True;
                 // Duties of the day's place on a rotation or optional day: which place, only a roster says — pending.
                 if (r == Tri.True && p.Model.AwaitsRoster(mode)) r = Tri.Unknown;
                 // An obligation alone never makes a decision indeterminate (decisions.md): where its circular's standing
@@ -130,7 +131,7 @@ internal static class DecisionWalk
                     observer.UnknownInForce(c, day, s);
                     r = Tri.Unknown;
                 }
-                observer.Attaches(c, p, mode, r, s);
+                observer.Attaches(c, p, mode, r, held, s);
             }
         }
         return decided;
@@ -202,8 +203,12 @@ internal interface IWalkObserver
     /// <summary>Trace: an older circular in force was not asked because <paramref name="decider"/> decided.</summary>
     void NotAsked(CompiledCircular c, CompiledCircular decider);
 
-    /// <summary>An obligation-only provision for the decided mode: its scope (false also when it does not attach to the mode).</summary>
-    void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, DecisionSubject s);
+    /// <summary>
+    /// An obligation-only provision for the decided mode: whether it attaches (false also when it does not attach to the
+    /// mode; unknown when pending), and whether its own scope held — a duty of the day waiting for a roster's place, or
+    /// a provision of a circular whose standing is unknown, is pending though its scope held.
+    /// </summary>
+    void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, bool scopeHeld, DecisionSubject s);
 }
 
 /// <summary>The observer of the batch path: it wants nothing, so the walk runs bare.</summary>
@@ -220,5 +225,5 @@ internal struct NoObserver : IWalkObserver
     public readonly void NoProvisionFits(CompiledCircular c) { }
     public readonly void Decided(CompiledCircular c, CompiledProvision p, DecisionSubject s) { }
     public readonly void NotAsked(CompiledCircular c, CompiledCircular decider) { }
-    public readonly void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, DecisionSubject s) { }
+    public readonly void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, bool scopeHeld, DecisionSubject s) { }
 }

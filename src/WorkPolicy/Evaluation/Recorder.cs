@@ -130,7 +130,7 @@ internal sealed class Recorder(List<TraceEntry>? trace, Model.RuleModel model) :
     public void NotAsked(CompiledCircular c, CompiledCircular decider) =>
         trace!.Add(new TraceEntry(c.Model.Id, null, "not asked", $"in force, but the newer circular '{decider.Model.Id}' decides the mode; only its obligations can still apply"));
 
-    public void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, DecisionSubject s)
+    public void Attaches(CompiledCircular c, CompiledProvision p, WorkMode mode, Tri scope, bool scopeHeld, DecisionSubject s)
     {
         var m = p.Model;
         switch (scope)
