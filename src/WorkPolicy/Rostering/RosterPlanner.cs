@@ -81,7 +81,7 @@ internal static class RosterPlanner
             var size = members / groups + (g < members % groups ? 1 : 0);
             // Group g keeps place g in the cycle where that turn's quota is its size (the dealing round the cycle in
             // order); else it takes the first free turn whose quota is.
-            var own = Enumerable.Range(0, groups).First(t => phaseOf(t) == g);
+            var own = (groups - g) % groups;   // the turn whose office day is place g's (phaseOf is its own inverse)
             var turn = !taken[own] && atOffice[own] == size ? own : Enumerable.Range(0, groups).FirstOrDefault(t => !taken[t] && atOffice[t] == size, -1);
             // No turn fits (a share the groups cannot give, rounded down, say): round the cycle in order, and the check
             // names the days.
