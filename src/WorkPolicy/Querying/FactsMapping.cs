@@ -76,6 +76,13 @@ public sealed record FactsMapping(string Table, string Id, string Unit, Immutabl
         }
         if (table is null || id is null || unit is null)
             diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, root.Span, "employees", "a mapping with table, id and unit"));
+        // A mapping of a million unknown keys (a request's body) is not a million lines: the first ones, then a count.
+        if (diagnostics.Count > NodeReader.MostReported)
+        {
+            var more = diagnostics.Count - NodeReader.MostReported;
+            diagnostics.RemoveRange(NodeReader.MostReported, more);
+            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MoreNotReported, SourceSpan.At(name, 1, 1), more, NodeReader.MostReported));
+        }
         return diagnostics.Any(d => d.Severity == Severity.Error) ? new(null, [.. diagnostics])
             : new(new FactsMapping(table!, id!, unit!, fields.ToImmutable()) { Name = name }, [.. diagnostics]);
     }

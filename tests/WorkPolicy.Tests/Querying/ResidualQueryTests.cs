@@ -250,6 +250,17 @@ public class ResidualQueryTests
         bad.Diagnostics.Should().ContainSingle(d => d.Code == "WP0204" && d.Span.Line == 2);
     }
 
+    [Fact]
+    public void A_mapping_of_many_wrong_keys_reports_the_first_thousand_and_a_count()
+    {
+        // What a request's body could hold (POST /v1/filter's mapping): 5,000 unknown keys are not 5,000 problems.
+        var text = "employees: { table: t, id: i, unit: u }\n" + string.Concat(Enumerable.Range(0, 5000).Select(i => $"wrong{i}: x\n"));
+        var read = FactsMapping.Parse("request/mapping", text);
+        read.Value.Should().BeNull();
+        read.Diagnostics.Should().HaveCount(1001);
+        read.Diagnostics[^1].Message.Should().Contain("4,000 more");
+    }
+
     private static void Differential(string ruleSet, LocalDate on, DbConnection connection, SqlDialect dialect, string? schema)
     {
         var loaded = PolicyEngine.Load(Repo.Path(ruleSet.Split('/')));
