@@ -230,7 +230,16 @@ public static partial class WorkPolicyEndpoints
         var query = RecordsQuery.Read(context.Request.Query, PageSize);
         if (query.Problem is { } wrong) return Problems.Of(StatusCodes.Status400BadRequest, "a query value that does not parse", wrong);
         var number = query.Page;
-        var found = await recorder.Store.ReadAsync(query.Query!, context.RequestAborted).ConfigureAwait(false);
+        IReadOnlyList<DecisionRecord> found;
+        try
+        {
+            found = await recorder.Store.ReadAsync(query.Query!, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            // The store cannot give its records now (a SQLite copy that keeps failing): the caller may retry, as decide's.
+            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "the decision records cannot be read now", ex.Message);
+        }
         return JsonAnswer(w =>
         {
             w.WriteStartObject();

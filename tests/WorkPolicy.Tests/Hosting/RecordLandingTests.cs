@@ -132,6 +132,26 @@ public sealed class RecordLandingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_service_answers_503_for_records_it_cannot_copy_now()
+    {
+        string? records = null;
+        await using var host = await ServiceHost.Start(records: true, beforeStart: path => { records = path; return Task.CompletedTask; });
+        await using var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={records};Pooling=False");
+        await blocker.OpenAsync();
+        await using var hold = blocker.CreateCommand();
+        hold.CommandText = "BEGIN IMMEDIATE";
+        await hold.ExecuteNonQueryAsync();
+        // The answer is durable once landed; the copy into the table waits for the lock, past the busy timeout.
+        (await host.Post("/v1/decide", new { on = "2021-07-30", employees = new[] { "e-001" } })).Status.Should().Be(200);
+        var (status, body) = await host.Get("/v1/records");
+        status.Should().Be(503);
+        body.GetProperty("title").GetString().Should().Contain("cannot be read now");
+        hold.CommandText = "ROLLBACK";
+        await hold.ExecuteNonQueryAsync();
+        (await host.Get("/v1/records")).Body.GetProperty("records").GetArrayLength().Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_purged_record_is_not_brought_back_from_the_log()
     {
         var at = Instant.FromUtc(2021, 7, 30, 1, 0);
