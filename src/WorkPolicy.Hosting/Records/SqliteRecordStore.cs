@@ -8,7 +8,7 @@ namespace WorkPolicy.Hosting;
 /// <summary>
 /// Decision records in a SQLite file: created with mode 0600 (it holds personal data), write-ahead log. A batch is
 /// durable when <see cref="WriteAsync"/> returns: it has landed in the store's landing log (two preallocated files
-/// beside the database, one frame and one fsync a batch) and is copied into the table soon after, in large transactions
+/// beside the database, one frame written through to the disk a batch) and is copied into the table soon after, in large transactions
 /// that note how far they got; a crash between the two is mended at the next start. Reads wait until everything landed
 /// before them is in the table. A second process opening the same file while one serves it writes to the table
 /// directly, each batch one transaction synced to disk (<c>synchronous=FULL</c>).
