@@ -159,6 +159,9 @@ internal static class DiagnosticCatalog
     /// <summary>A unit whose rules split its employees into more classes than a query holds.</summary>
     public static readonly DiagnosticDescriptor QueryUntranslatable = new("WP0326", Severity.Warning, "rules a query cannot ask", "Decide the employees of those units one by one (eval): their rules split them into more classes than a query holds.");
 
+    /// <summary>Rules compiled to C# ahead of time that were made from other rules than those loaded.</summary>
+    public static readonly DiagnosticDescriptor CompiledRulesStale = new("WP0327", Severity.Warning, "compiled rules made from other rules", "Regenerate the compiled rules from the rule files (RuleCompiler.EmitCSharp, 'workpolicy compile', or a build with WorkPolicy.Build); meanwhile the rules are compiled at load.");
+
     /// <summary>Facts: a required key is missing.</summary>
     public static readonly DiagnosticDescriptor FactsMissing = new("WP0402", Severity.Error, "facts: required key missing", "Add the key the message names.");
 

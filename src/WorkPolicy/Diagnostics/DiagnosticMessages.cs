@@ -299,6 +299,9 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage CycleBreaksShare = new(DiagnosticCatalog.CycleAgainstShare, "the cycle of pool '{0}' in provision '{1}' ({2} office, {3} home) puts {4} of the pool at the {5} on average, which its share ({6}) does not allow: a roster keeping the cycle breaks the share");
     public static readonly DiagnosticMessage CycleBreaksFloor = new(DiagnosticCatalog.CycleAgainstShare, "the cycle of pool '{0}' in provision '{1}' ({2} office, {3} home) keeps {4} at the {5} on every day only in pools of {6} or more: in a smaller pool a roster keeping the cycle leaves days below that floor");
 
+    // WP0327 CompiledRulesStale
+    public static readonly DiagnosticMessage CompiledRulesOfOtherRules = new(DiagnosticCatalog.CompiledRulesStale, "the compiled rules {0} were made from other rules (identity {1}; these rules' is {2}): deciding with rules compiled at load");
+
     // WP0326 QueryUntranslatable
     public static readonly DiagnosticMessage QueryTooManyClasses = new(DiagnosticCatalog.QueryUntranslatable, "the rules of unit '{0}' split its employees into more than {1} classes: the unit is left out of the query");
 

@@ -17,4 +17,13 @@ public sealed record LoadOptions
 
     /// <summary>Whether loading searches for conflicts and overlapping or gapped quota rows as <c>check</c> does (default true).</summary>
     public bool SearchConflicts { get; init; } = true;
+
+    /// <summary>
+    /// The rules' conditions compiled to C# ahead of time (<see cref="RuleCompiler.EmitCSharp(PolicyEngine, string, string)"/>),
+    /// or null to compile them at load (the default). Used only when made from the very rules loaded; otherwise the rules are
+    /// compiled at load and the load says so (WP0327, a warning). Plain code: under Native AOT it is what runs instead of
+    /// the interpreter.
+    /// </summary>
+    /// <example><code>var engine = PolicyEngine.Load(["rules"], LoadOptions.Strict with { Compiled = new HrApp.Rules.CompiledRules() });</code></example>
+    public Compiled.CompiledRuleSet? Compiled { get; init; }
 }

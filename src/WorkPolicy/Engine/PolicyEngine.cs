@@ -103,7 +103,13 @@ public sealed partial class PolicyEngine
         if (linked.Files.IsEmpty && diagnostics.IsEmpty)
             diagnostics = [Diagnostic.Create(DiagnosticMessages.NoRuleFilesFound, SourceSpan.None)];
         if (linked.Model is not { } model || diagnostics.Any(d => d.Severity == Severity.Error)) return new(null, diagnostics);
-        var rules = CompiledRules.Compile(model);
+        var precompiled = options.Compiled;
+        if (precompiled is not null && Generation.CompiledRulesEmitter.Identity(model) is var identity && identity != precompiled.Identity)
+        {
+            diagnostics = diagnostics.Add(Diagnostic.Create(DiagnosticMessages.CompiledRulesOfOtherRules, SourceSpan.None, precompiled.GetType().FullName ?? "", precompiled.Identity, identity));
+            precompiled = null;
+        }
+        var rules = CompiledRules.Compile(model, precompiled: precompiled);
         // Conflicts and quota tables are correctness: WP0305 is an error here as in 'check'. Gaps (WP0316) are not
         // searched: a circular may leave staff out on purpose, and 'check' reports them where an analyst reads them.
         if (options.SearchConflicts) diagnostics = diagnostics.AddRange(ConflictChecker.Check(rules));

@@ -149,7 +149,7 @@ public static class RuleFiles
         return new(Generation.FactTypesEmitter.Emit(linked.Vocabulary, declared.Id, @namespace), linked.Diagnostics);
     }
 
-    private static bool IsIdentifier(string part) =>
+    internal static bool IsIdentifier(string part) =>
         part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_');
 }
 

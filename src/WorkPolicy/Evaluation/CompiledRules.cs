@@ -42,15 +42,22 @@ internal sealed class CompiledRules
     /// <summary>The decision key of <paramref name="region"/> (<see cref="Memo.DecisionKey.For"/>), compiled once per region.</summary>
     internal Memo.DecisionKey? KeyFor(string region) => _keys.GetOrAdd(region, static (r, rules) => Memo.DecisionKey.For(rules, r), this);
 
-    /// <summary>Compiles a checked model: compilation takes nothing else (<paramref name="reference"/>: the interpreter's delegates, see <see cref="ConditionCompiler"/>).</summary>
-    public static CompiledRules Compile(RuleModel model, bool reference = false)
+    /// <summary>
+    /// Compiles a checked model: compilation takes nothing else (<paramref name="reference"/>: the interpreter's delegates,
+    /// see <see cref="ConditionCompiler"/>). With <paramref name="precompiled"/> — C# made from this very model (its
+    /// identity checked by the caller, <see cref="Generation.CompiledRulesEmitter.Identity(RuleModel)"/>) — the walk's scopes run
+    /// that code instead of delegates compiled here.
+    /// </summary>
+    public static CompiledRules Compile(RuleModel model, bool reference = false, Compiled.CompiledRuleSet? precompiled = null)
     {
         var compiler = new ConditionCompiler(reference);
-        var circulars = model.Circulars.Select(c => new CompiledCircular(
+        var leaves = precompiled is null ? null : Generation.CompiledRulesEmitter.Leaves(model);
+        var circulars = model.Circulars.Select((c, i) => new CompiledCircular(
             c,
             [.. c.Deciding.Select(p => new CompiledProvision(p, compiler))],
             [.. c.Attaching.Select(p => new CompiledProvision(p, compiler))],
-            compiler)).ToImmutableArray();
+            compiler)
+        { Precompiled = precompiled is null ? null : new PrecompiledCircular(precompiled, i, leaves!) }).ToImmutableArray();
         return new CompiledRules(model, circulars, compiler, circulars.Max(c => (int?)Math.Max(c.Deciding.Length, c.Attaching.Length)) ?? 0);
     }
 }
@@ -111,11 +118,29 @@ internal sealed class CompiledCircular(CheckedCircular model, ImmutableArray<Com
     /// <summary>The end condition's delegate, or null when the circular states none.</summary>
     public Func<DecisionSubject, Tri>? Until => Model.Until is null ? null : _until ??= compiler.Compile(Model.Until);
 
+    /// <summary>This circular's scopes in C# compiled ahead of time, when the rules were loaded with such code.</summary>
+    internal PrecompiledCircular? Precompiled { get; init; }
+
     /// <summary>Writes the outcome of each deciding provision's scope into <paramref name="results"/>, in order.</summary>
     public void EvaluateScopes(DecisionSubject s, Tri[] results) =>
-        (_scopes ??= compiler.CompileAll([.. Model.Deciding.Select(p => p.Scope)]))(s, results);
+        (_scopes ??= Precompiled is { } code ? code.Scopes : compiler.CompileAll([.. Model.Deciding.Select(p => p.Scope)]))(s, results);
 
     /// <summary>Writes the outcome of each obligation-only provision's scope into <paramref name="results"/>, in order.</summary>
     public void AttachAll(DecisionSubject s, Tri[] results) =>
-        (_attach ??= compiler.CompileAll([.. Model.Attaching.Select(p => p.Scope)]))(s, results);
+        (_attach ??= Precompiled is { } code ? code.Attaching : compiler.CompileAll([.. Model.Attaching.Select(p => p.Scope)]))(s, results);
+}
+
+/// <summary>
+/// One circular's scopes as C# compiled ahead of time (<see cref="Compiled.CompiledRuleSet"/>), in the walk's shape.
+/// The engine's outcomes and <see cref="Compiled.Truth"/> are the same bytes in the same order, so the buffer is shared.
+/// </summary>
+internal sealed class PrecompiledCircular(Compiled.CompiledRuleSet code, int circular, Condition[] leaves)
+{
+    /// <summary>The deciding scopes, written into the walk's buffer.</summary>
+    public void Scopes(DecisionSubject s, Tri[] results) =>
+        code.Scopes(circular, new Compiled.RuleSubject(s, leaves), System.Runtime.InteropServices.MemoryMarshal.Cast<Tri, Compiled.Truth>(results.AsSpan()));
+
+    /// <summary>The obligation-only scopes, written into the walk's buffer.</summary>
+    public void Attaching(DecisionSubject s, Tri[] results) =>
+        code.Attaching(circular, new Compiled.RuleSubject(s, leaves), System.Runtime.InteropServices.MemoryMarshal.Cast<Tri, Compiled.Truth>(results.AsSpan()));
 }

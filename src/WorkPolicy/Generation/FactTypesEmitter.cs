@@ -276,7 +276,7 @@ internal static class FactTypesEmitter
     private static string Where(SourceSpan span) => $"{Xml(Path.GetFileName(span.Path))}, line {span.Line.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>A rule-file word as a C# string literal: a YAML vocabulary may give a code any characters.</summary>
-    private static string Literal(string text) => System.Text.Json.JsonSerializer.Serialize(text, Output.Json.PolicyJsonContext.Default.String);
+    internal static string Literal(string text) => System.Text.Json.JsonSerializer.Serialize(text, Output.Json.PolicyJsonContext.Default.String);
 
     private static string Xml(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 

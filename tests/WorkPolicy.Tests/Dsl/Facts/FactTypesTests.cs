@@ -150,23 +150,7 @@ public class FactTypesTests
         FluentActions.Invoking(() => RuleFiles.EmitFactTypes([Circulars], "Not A.Namespace")).Should().Throw<ArgumentException>().WithParameterName("namespace");
     }
 
-    private static IEnumerable<Microsoft.CodeAnalysis.Diagnostic> Diagnose(params string[] sources) => Compilation(sources).GetDiagnostics();
+    private static IEnumerable<Microsoft.CodeAnalysis.Diagnostic> Diagnose(params string[] sources) => InMemoryCSharp.Compilation(sources).GetDiagnostics();
 
-    private static CSharpCompilation Compilation(string[] sources)
-    {
-        // What an app compiles against: the runtime, NodaTime and WorkPolicy (all loaded in this test process).
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Select(p => MetadataReference.CreateFromFile(p));
-        return CSharpCompilation.Create("Typed" + Guid.NewGuid().ToString("N"), sources.Select(s => CSharpSyntaxTree.ParseText(s)), references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-    }
-
-    private static Assembly Compile(params string[] sources)
-    {
-        using var image = new MemoryStream();
-        var emitted = Compilation(sources).Emit(image);
-        emitted.Success.Should().BeTrue(string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        image.Position = 0;
-        return new AssemblyLoadContext("typed-facts", isCollectible: true).LoadFromStream(image);
-    }
+    private static Assembly Compile(params string[] sources) => InMemoryCSharp.Compile(sources);
 }

@@ -32,7 +32,7 @@ public class ConditionInterpreterTests
         "region.ppkm.level >= 3", "region.ppkm.level == 4", "region.ppkm.active == false", "region.java-bali", "region.zone.colour in { merah, oranye }",
     ];
 
-    private static Gen<string> Expr(int depth) => depth == 0
+    internal static Gen<string> Expr(int depth) => depth == 0
         ? Gen.OneOf(Leaves)
         : Gen.Frequency(
             (3, Gen.OneOf(Leaves)),
@@ -41,7 +41,7 @@ public class ConditionInterpreterTests
             (1, Gen.Select(Expr(depth - 1), Expr(depth - 1), Expr(depth - 1), (a, b, c) => $"({a}) or ({b}) or ({c})")));
 
     // Employees with facts missing here and there, in regions with and without status series and attributes.
-    private const string Facts = """
+    internal const string Facts = """
         regions:
           kota-palopo:
             ppkm: [ { from: 2021-07-26, level: 4 }, { from: 2021-08-24, level: 3 }, { from: 2021-09-01, active: false } ]
@@ -66,20 +66,26 @@ public class ConditionInterpreterTests
           - { id: e7, unit: sd, employment: ptt, tier: 3, vaccinated: false, health: { healthy: true, certified: true } }
         """;
 
-    private static readonly LocalDate[] Dates = [new(2021, 7, 20), new(2021, 7, 30), new(2021, 8, 27), new(2021, 9, 3)];
+    internal static readonly LocalDate[] Dates = [new(2021, 7, 20), new(2021, 7, 30), new(2021, 8, 27), new(2021, 9, 3)];
 
     /// <summary>A rule model of one circular in every region whose one provision has <paramref name="scope"/>.</summary>
-    private static RuleModel WithScope(string scope) => Engine.Link($$"""
+    private static RuleModel WithScope(string scope) => WithScopes([scope]);
+
+    /// <summary>A rule model of one circular in every region with a provision a scope, in order.</summary>
+    internal static RuleModel WithScopes(IEnumerable<string> scopes) => Engine.Link($$"""
         circular c {
           number "1"
           issuer "x"
           region all
           period from 2021-01-01
-          provision p {
+        {{string.Concat(scopes.Select((scope, i) => $$"""
+          provision p{{i}} {
             cite "1" "p"
             scope {{scope}}
             mode home
           }
+
+        """))}}
         }
         """).Model!;
 

@@ -1,0 +1,56 @@
+using System.Runtime.CompilerServices;
+using NodaTime;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Model;
+using Ops = WorkPolicy.Evaluation.ConditionCompiler.Ops;
+
+namespace WorkPolicy.Compiled;
+
+/// <summary>
+/// What rules compiled to C# read: one employee on one date, as the engine points them (a value passed by the engine's
+/// walk to <see cref="CompiledRuleSet"/>; never made by hand). Slots, series and leaf numbers are those of the rule set
+/// the code was generated from; the engine checks that before it uses the code (<see cref="CompiledRuleSet.Identity"/>).
+/// </summary>
+public readonly struct RuleSubject
+{
+    private readonly DecisionSubject _s;
+    private readonly Condition[] _leaves;
+
+    internal RuleSubject(DecisionSubject s, Condition[] leaves)
+    {
+        _s = s;
+        _leaves = leaves;
+    }
+
+    /// <summary>The date of the decision.</summary>
+    public LocalDate Date => _s.Date;
+
+    /// <summary>The employee's fact in slot <paramref name="slot"/> of the rule set's layout.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Fact Employee(int slot) => new(Ops.Employee(_s, slot));
+
+    /// <summary>The fact in slot <paramref name="slot"/> of the employee's unit (absent without a unit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Fact Unit(int slot) => new(Ops.Unit(_s, top: false, slot));
+
+    /// <summary>The fact in slot <paramref name="slot"/> of the employee's perangkat daerah (absent without one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Fact TopUnit(int slot) => new(Ops.Unit(_s, top: true, slot));
+
+    /// <summary>Field <paramref name="field"/> of the region's dated series <paramref name="series"/> on the date.</summary>
+    public Fact Status(string series, string field) => new(Ops.Status(_s, series, field));
+
+    /// <summary>Field <paramref name="field"/> of the employee's dated series <paramref name="series"/> on the date.</summary>
+    public Fact PersonalStatus(string series, string field) => new(Ops.PersonalStatus(_s, series, field));
+
+    /// <summary>Whole years from <paramref name="born"/> to the date (an age, as the rules' <c>age(…)</c> counts it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public decimal Age(LocalDate born) => Ops.Years(born, _s.Date);
+
+    /// <summary>
+    /// Leaf <paramref name="leaf"/> of the rule set (its tests, ranks and incidents numbered in order) as the reference
+    /// interpreter evaluates it: what compiled code asks for an absent value, a value of another kind, and the leaves it
+    /// does not write out (ranks, incidents, region attributes).
+    /// </summary>
+    public Truth Leaf(int leaf) => (Truth)ConditionInterpreter.Evaluate(_leaves[leaf], _s);
+}

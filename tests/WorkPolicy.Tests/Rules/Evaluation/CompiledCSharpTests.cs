@@ -1,0 +1,144 @@
+using CsCheck;
+using FluentAssertions;
+using NodaTime;
+using WorkPolicy.Compiled;
+using WorkPolicy.Evaluation;
+using WorkPolicy.Facts;
+using WorkPolicy.Generation;
+using WorkPolicy.Loading;
+using WorkPolicy.Model;
+using Xunit;
+
+namespace WorkPolicy.Tests;
+
+/// <summary>
+/// Rules compiled to C# (<see cref="RuleCompiler"/>) are an optimisation of the reference interpreter: the generated
+/// code, compiled with Roslyn as an app compiles it, gives every generated condition's outcome the interpreter gives
+/// (facts missing here and there, values of another kind, ages across birthdays), and every sample rule set decides
+/// generated populations exactly as the rules compiled at load do. Code made from other rules is never used.
+/// </summary>
+public class CompiledCSharpTests
+{
+    /// <summary>Conditions of <see cref="ConditionInterpreterTests"/>' leaves, many to a circular (one Roslyn compile a batch).</summary>
+    [Fact]
+    public void Generated_conditions_compiled_to_CSharp_answer_as_the_interpreter_does()
+    {
+        // Each sample is one circular of 40 provisions, one Roslyn compile.
+        ConditionInterpreterTests.Expr(4).Array[40].Sample(batch =>
+        {
+            var model = ConditionInterpreterTests.WithScopes(batch);
+            var code = Instance(CompiledRulesEmitter.Emit(model, "Generated.Rules", "CompiledRules"));
+            code.Identity.Should().Be(CompiledRulesEmitter.Identity(model));
+            var leaves = CompiledRulesEmitter.Leaves(model);
+            var facts = FactsLoader.Load("facts.yaml", ConditionInterpreterTests.Facts, model.Vocabulary);
+            facts.Diagnostics.Should().BeEmpty();
+            var index = new FactIndex(facts.Facts!, model.Layout);
+            var scope = new DecisionSubject(index, batch.Length);
+            var results = new Truth[batch.Length];
+            foreach (var e in facts.Facts!.Employees)
+            {
+                scope.SetEmployee(index.Row(e));
+                foreach (var date in ConditionInterpreterTests.Dates)
+                {
+                    scope.Date = date;
+                    code.Scopes(0, new RuleSubject(scope, leaves), results);
+                    for (var i = 0; i < batch.Length; i++)
+                        ((Tri)results[i]).Should().Be(ConditionInterpreter.Evaluate(model.Circulars[0].Deciding[i].Scope, scope), $"{batch[i]} for {e.Id} on {date}");
+                }
+            }
+        }, iter: 4, threads: 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(Querying.ResidualQueryTests.RuleSets), MemberType = typeof(Querying.ResidualQueryTests))]
+    public void A_sample_rule_set_compiled_to_CSharp_decides_as_when_compiled_at_load(string ruleSet, string date)
+    {
+        var on = LocalDate.FromDateTime(DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+        var path = Repo.Path(ruleSet.Split('/'));
+        var atLoad = PolicyEngine.Load(path).Value!;
+        var code = Instance(RuleCompiler.EmitCSharp([path], "Generated.Rules").Value!);
+        var loaded = PolicyEngine.Load([path], LoadOptions.Strict with { Compiled = code });
+        loaded.Diagnostics.Should().BeEquivalentTo(PolicyEngine.Load(path).Diagnostics, "the code is of these very rules: nothing more to say");
+        var compiled = loaded.Value!;
+        compiled.Rules.Circulars.Should().OnlyContain(c => c.Precompiled != null);
+
+        var vocabulary = RuleLoader.LoadRuleSet([path]).Vocabulary;
+        var fields = vocabulary.Fields.Values.Where(f => f.Path.StartsWith("employee.", StringComparison.Ordinal) && !f.Path.StartsWith("employee.status.", StringComparison.Ordinal))
+            .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var series = vocabulary.Fields.Values.Where(f => f.Path.StartsWith("employee.status.", StringComparison.Ordinal))
+            .GroupBy(f => f.Path.Split('.')[2]).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Path, StringComparer.Ordinal).ToList());
+        var modes = new HashSet<WorkMode>();
+        foreach (var seed in new[] { 1, 2 })
+        {
+            var facts = atLoad.Facts.Build(Querying.ResidualQueryTests.Population(vocabulary, fields, series, on, seed)).Value!;
+            var expected = atLoad.DecideAll(facts, on.PlusDays(-3), on.PlusDays(3)).ToList();
+            compiled.DecideAll(facts, on.PlusDays(-3), on.PlusDays(3)).Select(d => PolicyJson.Serialize(d, indented: false))
+                .Should().Equal(expected.Select(d => PolicyJson.Serialize(d, indented: false)));
+            modes.UnionWith(expected.Select(d => d.Mode));
+        }
+        modes.Should().HaveCountGreaterThan(1, "the populations are decided more than one way");
+    }
+
+    [Fact]
+    public void Code_made_from_other_rules_is_not_used_and_the_load_says_so()
+    {
+        var palopo = Instance(RuleCompiler.EmitCSharp([Repo.Path("samples", "circulars", "vocabulary.wp"), Repo.Path("samples", "circulars", "palopo.wp")], "Generated.Rules").Value!);
+        var loaded = PolicyEngine.Load([Repo.Path("samples", "circulars")], LoadOptions.Strict with { Compiled = palopo });
+        loaded.Diagnostics.Should().ContainSingle(d => d.Code == "WP0327").Which.Message.Should().Contain(palopo.Identity);
+        loaded.Value!.Rules.Circulars.Should().OnlyContain(c => c.Precompiled == null);
+        var facts = loaded.Value.Facts.Parse("generated.facts.json", SyntheticFacts.Generate(300, seed: 2, json: true)).Value!;
+        var on = new LocalDate(2021, 7, 30);
+        var atLoad = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+        loaded.Value.DecideAll(facts, on, on).Select(d => PolicyJson.Serialize(d, indented: false))
+            .Should().Equal(atLoad.DecideAll(facts, on, on).Select(d => PolicyJson.Serialize(d, indented: false)));
+    }
+
+    [Fact]
+    public void The_code_is_a_function_of_the_rules_alone()
+    {
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+        var one = RuleCompiler.EmitCSharp(engine, "App.Rules", "Rules");
+        RuleCompiler.EmitCSharp(engine, "App.Rules", "Rules").Should().Be(one);
+        var other = RuleCompiler.EmitCSharp(engine, "Other", "CompiledRules");
+        Identity(other).Should().Be(Identity(one), "names are not what the code is made from");
+        one.Should().NotContain(Repo.Path("samples"), "no path of the machine that made it");
+        var national = RuleCompiler.EmitCSharp(PolicyEngine.Load(Repo.Path("samples", "circulars", "national")).Value!, "App.Rules", "Rules");
+        Identity(national).Should().NotBe(Identity(one));
+
+        static string Identity(string source) => source.Split('\n').Single(l => l.Contains("Identity =>", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Not A.Namespace", "CompiledRules", "namespace")]
+    [InlineData("App", "1st", "className")]
+    [InlineData("App", "Two words", "className")]
+    public void Names_that_are_not_CSharp_are_refused(string @namespace, string className, string parameter)
+    {
+        var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
+        FluentActions.Invoking(() => RuleCompiler.EmitCSharp(engine, @namespace, className)).Should().Throw<ArgumentException>().WithParameterName(parameter);
+    }
+
+    [Fact]
+    public void Rules_that_do_not_load_give_no_code_and_say_why()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.wp");
+        File.WriteAllText(file, "circular c {\n  number \n}\n");
+        try
+        {
+            var emitted = RuleCompiler.EmitCSharp([file], "App.Rules");
+            emitted.Value.Should().BeNull();
+            emitted.Diagnostics.Should().Contain(d => d.Severity == Severity.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static CompiledRuleSet Instance(string source)
+    {
+        var assembly = InMemoryCSharp.Compile(source);
+        var type = assembly.GetTypes().Single(t => typeof(CompiledRuleSet).IsAssignableFrom(t));
+        return (CompiledRuleSet)Activator.CreateInstance(type)!;
+    }
+}
