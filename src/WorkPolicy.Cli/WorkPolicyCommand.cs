@@ -30,6 +30,7 @@ public static class WorkPolicyCommand
             ExplainCommand.Create(io),
             FmtCommand.Create(io),
             ConvertCommand.Create(io),
+            CompileCommand.Create(io),
             TestCommand.Create(io),
             CompareCommand.Create(io),
             RosterCommand.Create(io),

@@ -138,6 +138,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Compile_prints_the_rules_as_CSharp_the_engine_accepts()
+    {
+        var (code, output, err) = Run("compile", Samples, "--namespace", "App.Rules", "--class", "SampleRules");
+        err.Should().BeEmpty();
+        code.Should().Be(0);
+        output.Should().Be(RuleCompiler.EmitCSharp(PolicyEngine.Load(Samples).Value!, "App.Rules", "SampleRules"));
+        output.Should().Contain("public sealed class SampleRules : global::WorkPolicy.Compiled.CompiledRuleSet");
+        var (bad, _, badErr) = Run("compile", Samples, "--namespace", "App Rules");
+        bad.Should().Be(2);
+        badErr.Should().Contain("'App Rules' is not a C# namespace name");
+        var (broken, brokenOut, brokenErr) = Run("compile", Facts, "--namespace", "App");
+        broken.Should().Be(1);
+        brokenOut.Should().BeEmpty();
+        brokenErr.Should().Contain("error WP0204");
+    }
+
+    [Fact]
     public void Convert_prints_the_yaml_twin()
     {
         // Written beside its twin, the file names the repository's schema as the twin does.
