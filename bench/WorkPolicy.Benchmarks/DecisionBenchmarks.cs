@@ -18,6 +18,7 @@ public class DecisionBenchmarks
     private const int People = 1000;
     private MemoizedEvaluator _evaluator = null!;
     private Evaluator _inFull = null!;
+    private Evaluator _compiledCSharp = null!;
     private FieldLayout _layout = null!;
     private EmployeeRow[] _rows = null!;
     private Person[] _people = null!;
@@ -34,6 +35,7 @@ public class DecisionBenchmarks
         _rows = [.. facts.Employees.Where(r => r.Region is "kota-palopo" or "kab-luwu-utara").Take(People)];
         _inFull = new Evaluator(rules, facts);
         _evaluator = new MemoizedEvaluator(_inFull);
+        _compiledCSharp = new Evaluator(CompiledCSharp.Compile(rules.Model), facts);
         _layout = rules.Model.Layout;
         _people = [.. _rows.Select(r => ToPerson(r, _layout))];
         _peer = new RulesEngine.RulesEngine(PeerRules.Workflows(), new RulesEngine.Models.ReSettings { UseFastExpressionCompiler = true });
@@ -49,6 +51,7 @@ public class DecisionBenchmarks
         {
             var ours = _evaluator.Classify(_rows[i], Population.Friday).Mode.Word();
             if (_inFull.Classify(_rows[i], Population.Friday).Mode.Word() != ours) throw new InvalidOperationException($"{_rows[i].Facts.Id}: remembered and full verdicts differ");
+            if (_compiledCSharp.Classify(_rows[i], Population.Friday) != _inFull.Classify(_rows[i], Population.Friday)) throw new InvalidOperationException($"{_rows[i].Facts.Id}: rules compiled to C# decide otherwise");
             var theirs = PeerDecide(_people[i]).GetAwaiter().GetResult();
             if (ours != theirs) throw new InvalidOperationException($"{_rows[i].Facts.Id}: WorkPolicy {ours}, RulesEngine {theirs}");
             var hand = HandWrittenRules.Decide(_people[i]);
@@ -124,6 +127,17 @@ public class DecisionBenchmarks
         foreach (var id in _ids)
         {
             if (_engine.Decide(_facts, id, Population.Friday).Mode == WorkMode.Office) office++;
+        }
+        return office;
+    }
+
+    [Benchmark(OperationsPerInvoke = People, Description = "WorkPolicy Classify, decided in full, rules compiled to C#")]
+    public int WorkPolicyCompiledCSharp()
+    {
+        var office = 0;
+        foreach (var row in _rows)
+        {
+            if (_compiledCSharp.Classify(row, Population.Friday).Mode == WorkMode.Office) office++;
         }
         return office;
     }

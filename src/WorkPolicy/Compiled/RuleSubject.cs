@@ -37,6 +37,12 @@ public readonly struct RuleSubject
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Fact TopUnit(int slot) => new(Ops.Unit(_s, top: true, slot));
 
+    /// <summary>Whether the employee has a unit in the facts (the walk asks no scope without one).</summary>
+    public bool HasUnit => _s.Unit is not null;
+
+    /// <summary>Whether the employee has a perangkat daerah in the facts.</summary>
+    public bool HasTopUnit => _s.TopUnit is not null;
+
     /// <summary>Field <paramref name="field"/> of the region's dated series <paramref name="series"/> on the date.</summary>
     public Fact Status(string series, string field) => new(Ops.Status(_s, series, field));
 

@@ -110,7 +110,7 @@ internal static class ConditionInterpreter
     };
 
     /// <summary>A known value against the test's values: codes by name, sets by membership, numbers and dates by order.</summary>
-    private static Tri Compare(CompareOp op, FactValue value, IReadOnlyList<FactValue> values)
+    internal static Tri Compare(CompareOp op, FactValue value, IReadOnlyList<FactValue> values)
     {
         var negate = op is CompareOp.Ne or CompareOp.NotIn;
         bool? hit = (op, value, values[0]) switch

@@ -11,9 +11,10 @@ namespace WorkPolicy.Generation;
 /// A rule model's conditions as plain C# (<see cref="RuleCompiler.EmitCSharp(PolicyEngine, string, string)"/>): one
 /// static method a condition node, one a circular's deciding scopes and one its obligation-only scopes, slots, code
 /// numbers, set bits and bounds as constants. An optimisation like <see cref="Evaluation.ConditionCompiler"/>, with the
-/// same meaning: a leaf whose value is present and of its field's kind is compared inline; every other case (absent,
-/// a default to apply, another kind, a set not laid out as bits, ranks, incidents, region attributes) is handed to the
-/// reference interpreter through <see cref="Compiled.RuleSubject.Leaf"/>, so the code never restates a rule of reading.
+/// same meaning: a leaf whose value is present and of its field's kind is compared inline, an absent one answers the
+/// interpreter's outcome for the field's default (worked out by the interpreter as the code is written); every other
+/// case (another kind, a set not laid out as bits, the age of a default date, ranks, incidents, region attributes) is
+/// handed to the reference interpreter through <see cref="Compiled.RuleSubject.Leaf"/>.
 /// Tests hold it equal to the interpreter on generated conditions and facts, and on the samples' decisions.
 /// </summary>
 /// <remarks>
@@ -169,7 +170,25 @@ internal static class CompiledRulesEmitter
                 _ => null,
             };
             if (read is null || Compare(t) is not { } compare) return [reference];
-            return [$"var f = {read};", compare, reference];
+            return Absent(t) is { } absent ? [$"var f = {read};", compare, absent, reference] : [$"var f = {read};", compare, reference];
+        }
+
+        /// <summary>
+        /// An absent value's outcome as a constant: the test of the field's default as the interpreter gives it (worked out
+        /// here, once), else unknown — null where it depends on the date (an age of a default date). Absent from a unit
+        /// that is there; no unit at all is unknown whatever the default.
+        /// </summary>
+        private static string? Absent(TestCondition t)
+        {
+            if (t.Age && t.Field.Default is not null) return null;
+            var outcome = t.Field.Default is { } fallback ? Evaluation.ConditionInterpreter.Compare(t.Op, fallback, t.Values) : Evaluation.Tri.Unknown;
+            var word = outcome switch { Evaluation.Tri.True => "True", Evaluation.Tri.False => "False", _ => "Unknown" };
+            return t.Field.Entity switch
+            {
+                Entity.Unit => $"if (f.IsAbsent) return s.HasUnit ? {word} : Unknown;",
+                Entity.TopUnit => $"if (f.IsAbsent) return s.HasTopUnit ? {word} : Unknown;",
+                _ => $"if (f.IsAbsent) return {word};",
+            };
         }
 
         /// <summary>The inline comparison of a present value (one statement that returns), or null when the interpreter alone decides it.</summary>
