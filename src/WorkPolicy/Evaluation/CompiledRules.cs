@@ -140,6 +140,9 @@ internal sealed class PrecompiledCircular(Compiled.CompiledRuleSet code, int cir
     public void Scopes(DecisionSubject s, Tri[] results) =>
         code.Scopes(circular, new Compiled.RuleSubject(s, leaves), System.Runtime.InteropServices.MemoryMarshal.Cast<Tri, Compiled.Truth>(results.AsSpan()));
 
+    /// <summary>The winner among the deciding provisions and whether an unknown could change it; -2: the walk finds it.</summary>
+    public int Winner(DecisionSubject s, out bool unknown) => code.Winner(circular, new Compiled.RuleSubject(s, leaves), out unknown);
+
     /// <summary>The obligation-only scopes, written into the walk's buffer.</summary>
     public void Attaching(DecisionSubject s, Tri[] results) =>
         code.Attaching(circular, new Compiled.RuleSubject(s, leaves), System.Runtime.InteropServices.MemoryMarshal.Cast<Tri, Compiled.Truth>(results.AsSpan()));

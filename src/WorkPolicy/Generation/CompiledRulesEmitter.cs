@@ -63,6 +63,7 @@ internal static class CompiledRulesEmitter
         var w = emitter.Text;
         var scopes = new List<int>();
         var attaching = new List<int>();
+        var winners = new List<int>();
         for (var i = 0; i < model.Circulars.Length; i++)
         {
             var c = model.Circulars[i];
@@ -70,6 +71,11 @@ internal static class CompiledRulesEmitter
             {
                 emitter.Circular($"S{i}", $"the deciding scopes of {c.Id}", [.. c.Deciding.Select(p => p.Scope)]);
                 scopes.Add(i);
+                if (c.Deciding.Length <= MaxWinnerProvisions)
+                {
+                    emitter.Winner($"W{i}", c);
+                    winners.Add(i);
+                }
             }
             if (!c.Attaching.IsEmpty)
             {
@@ -79,8 +85,16 @@ internal static class CompiledRulesEmitter
         }
         Dispatch(w, "Scopes", "S", scopes);
         Dispatch(w, "Attaching", "A", attaching);
+        w.Append("\n    /// <inheritdoc/>\n");
+        w.Append("    public override int Winner(int circular, global::WorkPolicy.Compiled.RuleSubject s, out bool unknown)\n    {\n");
+        w.Append("        switch (circular)\n        {\n");
+        foreach (var i in winners) w.Append(CultureInfo.InvariantCulture, $"            case {i}: return W{i}(s, out unknown);\n");
+        w.Append("        }\n        unknown = false;\n        return -2;\n    }\n");
         return w.ToString();
     }
+
+    /// <summary>Past this many deciding provisions a circular's winner is found by the engine's walk (its masks are 64 bits).</summary>
+    private const int MaxWinnerProvisions = 64;
 
     private static void Dispatch(StringBuilder w, string name, string prefix, List<int> circulars)
     {
@@ -109,6 +123,35 @@ internal static class CompiledRulesEmitter
             w.Append(CultureInfo.InvariantCulture, $"    private static void {name}(global::WorkPolicy.Compiled.RuleSubject s, global::System.Span<Truth> r)\n    {{\n");
             for (var i = calls.Count - 1; i >= 0; i--) w.Append(CultureInfo.InvariantCulture, $"        r[{i}] = {calls[i]};\n");
             w.Append("    }\n");
+            Text.Append(w);
+        }
+
+        /// <summary>
+        /// The walk's choice among a circular's deciding provisions as straight code (<see cref="Evaluation.DecisionWalk.Winner"/>
+        /// and its <c>CouldChange</c>, with the overrides and the sameness of effects as constants): the first provision
+        /// that applies and that no applicable provision overrides, or -1; <c>unknown</c> when an unknown scope that no
+        /// applicable provision overrides would decide otherwise than the winner.
+        /// </summary>
+        public void Winner(string name, CheckedCircular c)
+        {
+            var ps = c.Deciding;
+            var w = new StringBuilder();
+            w.Append(CultureInfo.InvariantCulture, $"\n    // the winner among the deciding provisions of {Comment(c.Id)}\n");
+            w.Append(CultureInfo.InvariantCulture, $"    private static int {name}(global::WorkPolicy.Compiled.RuleSubject s, out bool unknown)\n    {{\n");
+            for (var i = 0; i < ps.Length; i++)
+                w.Append(CultureInfo.InvariantCulture, $"        var r{i} = {(ps[i].Scope is { } scope ? Method(scope) + "(s)" : "True")};\n");
+            string NotOverridden(int i) => string.Concat(ps[i].OverriddenBy.Select(j => $" && r{j} != True"));
+            w.Append("        int w;\n");
+            for (var i = 0; i < ps.Length; i++)
+                w.Append(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "else ")}if (r{i} == True{NotOverridden(i)}) w = {i};\n");
+            w.Append("        else w = -1;\n");
+            var changes = Enumerable.Range(0, ps.Length).Select(i =>
+            {
+                var same = Enumerable.Range(0, ps.Length).Where(k => ps[i].SameEffect(ps[k])).Aggregate(0UL, (m, k) => m | 1UL << k);
+                return $"(r{i} == Unknown{NotOverridden(i)} && (w < 0 || (0x{same.ToString("X", CultureInfo.InvariantCulture)}UL >> w & 1) == 0))";
+            });
+            w.Append("        unknown = ").Append(string.Join("\n            || ", changes)).Append(";\n");
+            w.Append("        return w;\n    }\n");
             Text.Append(w);
         }
 
