@@ -120,7 +120,7 @@ internal static class CompiledRulesEmitter
             var calls = scopes.Select(c => c is null ? "True" : Method(c) + "(s)").ToList();
             var w = new StringBuilder();
             w.Append(CultureInfo.InvariantCulture, $"\n    // {Comment(summary)}\n");
-            w.Append(CultureInfo.InvariantCulture, $"    private static void {name}(global::WorkPolicy.Compiled.RuleSubject s, global::System.Span<Truth> r)\n    {{\n");
+            w.Append(CultureInfo.InvariantCulture, $"    private static void {name}(in global::WorkPolicy.Compiled.RuleSubject s, global::System.Span<Truth> r)\n    {{\n");
             for (var i = calls.Count - 1; i >= 0; i--) w.Append(CultureInfo.InvariantCulture, $"        r[{i}] = {calls[i]};\n");
             w.Append("    }\n");
             Text.Append(w);
@@ -137,7 +137,7 @@ internal static class CompiledRulesEmitter
             var ps = c.Deciding;
             var w = new StringBuilder();
             w.Append(CultureInfo.InvariantCulture, $"\n    // the winner among the deciding provisions of {Comment(c.Id)}\n");
-            w.Append(CultureInfo.InvariantCulture, $"    private static int {name}(global::WorkPolicy.Compiled.RuleSubject s, out bool unknown)\n    {{\n");
+            w.Append(CultureInfo.InvariantCulture, $"    private static int {name}(in global::WorkPolicy.Compiled.RuleSubject s, out bool unknown)\n    {{\n");
             for (var i = 0; i < ps.Length; i++)
                 w.Append(CultureInfo.InvariantCulture, $"        var r{i} = {(ps[i].Scope is { } scope ? Method(scope) + "(s)" : "True")};\n");
             string NotOverridden(int i) => string.Concat(ps[i].OverriddenBy.Select(j => $" && r{j} != True"));
@@ -175,7 +175,7 @@ internal static class CompiledRulesEmitter
             var w = new StringBuilder();
             w.Append('\n');
             if (body.Count <= 12) w.Append("    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]\n");
-            w.Append(CultureInfo.InvariantCulture, $"    private static Truth {name}(global::WorkPolicy.Compiled.RuleSubject s)\n    {{\n");
+            w.Append(CultureInfo.InvariantCulture, $"    private static Truth {name}(in global::WorkPolicy.Compiled.RuleSubject s)\n    {{\n");
             foreach (var line in body) w.Append("        ").Append(line).Append('\n');
             w.Append("    }\n");
             Text.Append(w);
