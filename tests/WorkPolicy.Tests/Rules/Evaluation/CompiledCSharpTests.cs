@@ -86,6 +86,20 @@ public class CompiledCSharpTests
     }
 
     [Fact]
+    public void The_personas_are_decided_byte_for_byte_as_when_compiled_at_load()
+    {
+        var samples = Repo.Path("samples", "circulars");
+        var atLoad = PolicyEngine.Load(samples).Value!;
+        var compiled = PolicyEngine.Load([samples], LoadOptions.Strict with { Compiled = Instance(RuleCompiler.EmitCSharp(atLoad, "Generated.Rules")) }).Value!;
+        var facts = atLoad.Facts.Load(Repo.Path("samples", "facts", "personas.facts.yaml")).Value!;
+        // Every day from the first circular's start to past the last one's end: the personas' whole matrix and more.
+        var (from, to) = (new LocalDate(2020, 3, 16), new LocalDate(2021, 9, 30));
+        var expected = atLoad.DecideAll(facts, from, to).Select(d => PolicyJson.Serialize(d, indented: false)).ToList();
+        compiled.DecideAll(facts, from, to).Select(d => PolicyJson.Serialize(d, indented: false)).Should().Equal(expected);
+        atLoad.DecideAll(facts, from, to).Select(d => d.Mode).Distinct().Should().HaveCountGreaterThan(4, "office, home, rotation, day off and more among them");
+    }
+
+    [Fact]
     public void Code_made_from_other_rules_is_not_used_and_the_load_says_so()
     {
         var palopo = Instance(RuleCompiler.EmitCSharp([Repo.Path("samples", "circulars", "vocabulary.wp"), Repo.Path("samples", "circulars", "palopo.wp")], "Generated.Rules").Value!);
