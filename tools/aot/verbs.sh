@@ -32,6 +32,7 @@ same compare samples/circulars/palopo.wp samples/circulars/interpretations/palop
 same roster samples/circulars --facts "$facts" --from 2021-08-02 --to 2021-08-06 --format json
 same attendance samples/circulars --facts "$facts" --from 2021-08-02 --to 2021-08-06
 same convert samples/circulars/palopo.wp --to yaml
+same compile samples/circulars --namespace App.Rules
 same fmt --check samples/circulars
 same generate --employees 200 --seed 3
 same eval samples/circulars --facts /nonexistent.yaml --on 2021-07-30
