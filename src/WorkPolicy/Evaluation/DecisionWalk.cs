@@ -64,13 +64,10 @@ internal static class DecisionWalk
             var ps = c.Deciding;
             int winner;
             bool unknown;
-            // An optimisation, held equal to the lines below by the tests of compiled C#: on the batch path (an observer
-            // that wants no event) rules compiled to C# find the winner and whether an unknown could change it in one
-            // straight method, the overrides and sameness of effects as constants.
-            if (typeof(TObserver) == typeof(NoObserver) && c.Precompiled is { } code && (winner = code.Winner(s, out unknown)) != -2)
-            {
-            }
-            else
+            // The winner and whether an unknown could change it. On the batch path (an observer that wants no event) rules
+            // compiled to C# find both in one straight method, the overrides and sameness of effects as constants: an
+            // optimisation of the block below, held equal to it by the tests of compiled C#.
+            if (typeof(TObserver) != typeof(NoObserver) || c.Precompiled is not { } code || (winner = code.Winner(s, out unknown)) == -2)
             {
                 var buffer = s.Results;
                 c.EvaluateScopes(s, buffer);
