@@ -64,7 +64,7 @@ internal sealed class PolicyProvider : IPolicyProvider, IHostedService, IDisposa
             using var activity = WorkPolicyTelemetry.Activities.StartActivity("workpolicy.load");
             var started = Stopwatch.GetTimestamp();
             var previous = _current;
-            var loaded = PolicyEngine.Load(_options.Rules, LoadOptions.Strict);
+            var loaded = PolicyEngine.Load(_options.Rules, LoadOptions.Strict with { Compiled = _options.CompiledRules });
             var diagnostics = loaded.Diagnostics.ToList();
             PolicySnapshot? next = null;
             if (loaded.Value is { } engine)

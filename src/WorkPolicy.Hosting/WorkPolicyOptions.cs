@@ -21,6 +21,13 @@ public sealed class WorkPolicyOptions
     /// <summary>A facts file whose employees can be asked by id; null: facts come with each request.</summary>
     public string? Facts { get; set; }
 
+    /// <summary>
+    /// The rules' conditions compiled to C# ahead of time (<see cref="LoadOptions.Compiled"/>, made by the WorkPolicy.Build
+    /// step or <see cref="RuleCompiler"/>), or null to compile them at load. Used while the rules loaded are the ones it was
+    /// made from: after an edit the reload compiles at load and its diagnostics say so (WP0327) until the app is rebuilt.
+    /// </summary>
+    public WorkPolicy.Compiled.CompiledRuleSet? CompiledRules { get; set; }
+
     /// <summary>Whether edits to the rule and facts files are loaded while the host runs (default true).</summary>
     public bool Watch { get; set; } = true;
 
