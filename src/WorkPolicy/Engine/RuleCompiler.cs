@@ -19,7 +19,7 @@ namespace WorkPolicy;
 public static class RuleCompiler
 {
     /// <summary>The C# of <paramref name="engine"/>'s rules: a class <paramref name="className"/> in <paramref name="namespace"/>.</summary>
-    /// <exception cref="ArgumentException"><paramref name="namespace"/> or <paramref name="className"/> is not a C# name.</exception>
+    /// <exception cref="ArgumentException"><paramref name="namespace"/> or <paramref name="className"/> is not a C# name, or the class name is one of its members' (<c>Identity</c>, <c>Winner</c>, <c>C12</c>…).</exception>
     public static string EmitCSharp(PolicyEngine engine, string @namespace, string className = "CompiledRules")
     {
         ArgumentNullException.ThrowIfNull(engine);
@@ -31,7 +31,7 @@ public static class RuleCompiler
     /// Loads rule files or folders as <see cref="PolicyEngine.Load(IEnumerable{string}, LoadOptions)"/> does (strictly) and
     /// returns their C#; no text when they do not load, with the diagnostics saying why.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="namespace"/> or <paramref name="className"/> is not a C# name.</exception>
+    /// <exception cref="ArgumentException"><paramref name="namespace"/> or <paramref name="className"/> is not a C# name, or the class name is one of its members' (<c>Identity</c>, <c>Winner</c>, <c>C12</c>…).</exception>
     public static Loaded<string> EmitCSharp(IEnumerable<string> paths, string @namespace, string className = "CompiledRules")
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -48,5 +48,7 @@ public static class RuleCompiler
             throw new ArgumentException($"'{@namespace}' is not a C# namespace name", nameof(@namespace));
         if (!RuleFiles.IsIdentifier(className))
             throw new ArgumentException($"'{className}' is not a C# class name", nameof(className));
+        if (Generation.CompiledRulesEmitter.IsMemberName(className))
+            throw new ArgumentException($"'{className}' is the name of a member of the class: choose another class name", nameof(className));
     }
 }

@@ -35,6 +35,11 @@ internal static class CompiledRulesEmitter
 
     private static string Identity(string body) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..32];
 
+    /// <summary>Whether <paramref name="name"/> would meet a member the class declares (a class cannot share a member's name).</summary>
+    public static bool IsMemberName(string name) =>
+        name is "True" or "False" or "Unknown" or "Identity" or "Scopes" or "Attaching" or "Winner"
+        || (name.Length > 1 && name[0] is 'C' or 'S' or 'A' or 'W' or 'D' && name.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0);
+
     /// <summary>The whole source file: a class <paramref name="className"/> in <paramref name="namespace"/>.</summary>
     public static string Emit(RuleModel model, string @namespace, string className)
     {
@@ -44,7 +49,6 @@ internal static class CompiledRulesEmitter
         w.Append("// The conditions of a WorkPolicy rule set compiled to C# (RuleCompiler.EmitCSharp). Do not edit: regenerate from the\n");
         w.Append("// rule files. The engine uses this code only for the rules it was made from (Identity); for others it compiles at load.\n");
         w.Append("#nullable enable\n#pragma warning disable\n\n");
-        w.Append("using Truth = global::WorkPolicy.Compiled.Truth;\n\n");
         w.Append("namespace ").Append(@namespace).Append(";\n\n");
         w.Append("/// <summary>The rule set's conditions compiled to C#: hand an instance to LoadOptions.Compiled.</summary>\n");
         w.Append("[global::System.CodeDom.Compiler.GeneratedCode(\"WorkPolicy\", null)]\n");
@@ -99,7 +103,7 @@ internal static class CompiledRulesEmitter
     private static void Dispatch(StringBuilder w, string name, string prefix, List<int> circulars)
     {
         w.Append("\n    /// <inheritdoc/>\n");
-        w.Append("    public override void ").Append(name).Append("(int circular, global::WorkPolicy.Compiled.RuleSubject s, global::System.Span<Truth> results)\n    {\n");
+        w.Append("    public override void ").Append(name).Append("(int circular, global::WorkPolicy.Compiled.RuleSubject s, global::System.Span<global::WorkPolicy.Compiled.Truth> results)\n    {\n");
         w.Append("        switch (circular)\n        {\n");
         foreach (var i in circulars) w.Append(CultureInfo.InvariantCulture, $"            case {i}: {prefix}{i}(s, results); return;\n");
         w.Append("        }\n    }\n");
@@ -113,14 +117,14 @@ internal static class CompiledRulesEmitter
         private readonly Dictionary<NodaTime.LocalDate, string> _dates = [];
 
         public StringBuilder Text { get; } = new StringBuilder()
-            .Append("    private const Truth True = Truth.True, False = Truth.False, Unknown = Truth.Unknown;\n");
+            .Append("    private const global::WorkPolicy.Compiled.Truth True = global::WorkPolicy.Compiled.Truth.True, False = global::WorkPolicy.Compiled.Truth.False, Unknown = global::WorkPolicy.Compiled.Truth.Unknown;\n");
 
         public void Circular(string name, string summary, Condition?[] scopes)
         {
             var calls = scopes.Select(c => c is null ? "True" : Method(c) + "(s)").ToList();
             var w = new StringBuilder();
             w.Append(CultureInfo.InvariantCulture, $"\n    // {Comment(summary)}\n");
-            w.Append(CultureInfo.InvariantCulture, $"    private static void {name}(in global::WorkPolicy.Compiled.RuleSubject s, global::System.Span<Truth> r)\n    {{\n");
+            w.Append(CultureInfo.InvariantCulture, $"    private static void {name}(in global::WorkPolicy.Compiled.RuleSubject s, global::System.Span<global::WorkPolicy.Compiled.Truth> r)\n    {{\n");
             for (var i = calls.Count - 1; i >= 0; i--) w.Append(CultureInfo.InvariantCulture, $"        r[{i}] = {calls[i]};\n");
             w.Append("    }\n");
             Text.Append(w);
@@ -175,7 +179,7 @@ internal static class CompiledRulesEmitter
             var w = new StringBuilder();
             w.Append('\n');
             if (body.Count <= 12) w.Append("    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]\n");
-            w.Append(CultureInfo.InvariantCulture, $"    private static Truth {name}(in global::WorkPolicy.Compiled.RuleSubject s)\n    {{\n");
+            w.Append(CultureInfo.InvariantCulture, $"    private static global::WorkPolicy.Compiled.Truth {name}(in global::WorkPolicy.Compiled.RuleSubject s)\n    {{\n");
             foreach (var line in body) w.Append("        ").Append(line).Append('\n');
             w.Append("    }\n");
             Text.Append(w);
@@ -187,7 +191,7 @@ internal static class CompiledRulesEmitter
         {
             var (decisive, neutral) = j.IsAnd ? ("False", "True") : ("True", "False");
             var operands = j.Operands.Select(Method).ToList();
-            var lines = new List<string> { $"var result = {neutral};", "Truth r;" };
+            var lines = new List<string> { $"var result = {neutral};", "global::WorkPolicy.Compiled.Truth r;" };
             foreach (var m in operands)
             {
                 lines.Add($"r = {m}(s);");

@@ -113,6 +113,17 @@ public class CompiledCSharpTests
             .Should().Equal(atLoad.DecideAll(facts, on, on).Select(d => PolicyJson.Serialize(d, indented: false)));
     }
 
+    [Theory]
+    [InlineData("Truth", "CompiledRules")]
+    [InlineData("App.Truth.Rules", "Compiled")]
+    [InlineData("App", "C")]
+    [InlineData("App", "S1x")]
+    public void Names_near_the_code_s_own_still_compile(string @namespace, string className)
+    {
+        var source = RuleCompiler.EmitCSharp(PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!, @namespace, className);
+        InMemoryCSharp.Compile(source).GetType($"{@namespace}.{className}").Should().NotBeNull();
+    }
+
     [Fact]
     public void The_code_is_a_function_of_the_rules_alone()
     {
@@ -132,6 +143,8 @@ public class CompiledCSharpTests
     [InlineData("Not A.Namespace", "CompiledRules", "namespace")]
     [InlineData("App", "1st", "className")]
     [InlineData("App", "Two words", "className")]
+    [InlineData("App", "Winner", "className")]
+    [InlineData("App", "C0", "className")]
     public void Names_that_are_not_CSharp_are_refused(string @namespace, string className, string parameter)
     {
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
