@@ -57,7 +57,7 @@ internal sealed class CompiledRules
             [.. c.Deciding.Select(p => new CompiledProvision(p, compiler))],
             [.. c.Attaching.Select(p => new CompiledProvision(p, compiler))],
             compiler)
-        { Precompiled = precompiled is null ? null : new PrecompiledCircular(precompiled, i, leaves!) }).ToImmutableArray();
+        { Precompiled = precompiled is null ? null : new PrecompiledCircular(precompiled, i, c.Deciding.Length, leaves!) }).ToImmutableArray();
         return new CompiledRules(model, circulars, compiler, circulars.Max(c => (int?)Math.Max(c.Deciding.Length, c.Attaching.Length)) ?? 0);
     }
 }
@@ -134,14 +134,21 @@ internal sealed class CompiledCircular(CheckedCircular model, ImmutableArray<Com
 /// One circular's scopes as C# compiled ahead of time (<see cref="Compiled.CompiledRuleSet"/>), in the walk's shape.
 /// The engine's outcomes and <see cref="Compiled.Truth"/> are the same bytes in the same order, so the buffer is shared.
 /// </summary>
-internal sealed class PrecompiledCircular(Compiled.CompiledRuleSet code, int circular, Condition[] leaves)
+internal sealed class PrecompiledCircular(Compiled.CompiledRuleSet code, int circular, int deciding, Condition[] leaves)
 {
     /// <summary>The deciding scopes, written into the walk's buffer.</summary>
     public void Scopes(DecisionSubject s, Tri[] results) =>
         code.Scopes(circular, new Compiled.RuleSubject(s, leaves), System.Runtime.InteropServices.MemoryMarshal.Cast<Tri, Compiled.Truth>(results.AsSpan()));
 
-    /// <summary>The winner among the deciding provisions and whether an unknown could change it; -2: the walk finds it.</summary>
-    public int Winner(DecisionSubject s, out bool unknown) => code.Winner(circular, new Compiled.RuleSubject(s, leaves), out unknown);
+    /// <summary>
+    /// The winner among the deciding provisions and whether an unknown could change it; -2: the walk finds it (also when
+    /// the code names no provision of the circular: a class an app wrote by hand is held to the walk, not trusted).
+    /// </summary>
+    public int Winner(DecisionSubject s, out bool unknown)
+    {
+        var winner = code.Winner(circular, new Compiled.RuleSubject(s, leaves), out unknown);
+        return winner >= -1 && winner < deciding ? winner : -2;
+    }
 
     /// <summary>The obligation-only scopes, written into the walk's buffer.</summary>
     public void Attaching(DecisionSubject s, Tri[] results) =>

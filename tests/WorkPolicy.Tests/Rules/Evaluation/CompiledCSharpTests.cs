@@ -124,6 +124,42 @@ public class CompiledCSharpTests
         InMemoryCSharp.Compile(source).GetType($"{@namespace}.{className}").Should().NotBeNull();
     }
 
+    /// <summary>A class written by hand that claims the rules' identity but names provisions the circulars do not have.</summary>
+    private sealed class Wayward(string identity) : CompiledRuleSet
+    {
+        public override string Identity => identity;
+
+        public override void Scopes(int circular, RuleSubject subject, Span<Truth> results) => Fill(subject, results);
+
+        public override void Attaching(int circular, RuleSubject subject, Span<Truth> results) => Fill(subject, results);
+
+        public override int Winner(int circular, RuleSubject subject, out bool unknown)
+        {
+            unknown = false;
+            return 42;
+        }
+
+        // Not the rules' outcomes: the test only needs the walk's answer where the winner is out of range.
+        private static void Fill(RuleSubject subject, Span<Truth> results) => results.Fill(Truth.False);
+    }
+
+    [Fact]
+    public void A_winner_out_of_range_is_left_to_the_walk()
+    {
+        var samples = Repo.Path("samples", "circulars");
+        var atLoad = PolicyEngine.Load(samples).Value!;
+        var wayward = PolicyEngine.Load([samples], LoadOptions.Strict with { Compiled = new Wayward(CompiledRulesEmitter.Identity(atLoad.Rules.Model)) }).Value!;
+        var facts = atLoad.Facts.Parse("generated.facts.json", SyntheticFacts.Generate(200, seed: 4, json: true)).Value!;
+        var index = facts.For(atLoad.Rules).Index;
+        var (plain, odd) = (new Evaluator(atLoad.Rules, index), new Evaluator(wayward.Rules, index));
+        var on = new LocalDate(2021, 7, 30);
+        // The walk then evaluates the scopes itself — here the class's (all false), so nothing applies: never an index past the provisions.
+        foreach (var e in facts.File.Employees)
+            FluentActions.Invoking(() => odd.Classify(index.Row(e), on)).Should().NotThrow();
+        facts.File.Employees.Select(e => odd.Classify(index.Row(e), on).Decided).Should().NotContain(true);
+        facts.File.Employees.Select(e => plain.Classify(index.Row(e), on).Decided).Should().Contain(true);
+    }
+
     [Fact]
     public void The_code_is_a_function_of_the_rules_alone()
     {
