@@ -26,6 +26,7 @@ public sealed class WorkPolicyOptions
     /// step or <see cref="RuleCompiler"/>), or null to compile them at load. Used while the rules loaded are the ones it was
     /// made from: after an edit the reload compiles at load and its diagnostics say so (WP0327) until the app is rebuilt.
     /// </summary>
+    /// <example><code>services.AddWorkPolicy(o => { o.Rules.Add("rules"); o.CompiledRules = new HrApp.Rules.CompiledRules(); });</code></example>
     public WorkPolicy.Compiled.CompiledRuleSet? CompiledRules { get; set; }
 
     /// <summary>Whether edits to the rule and facts files are loaded while the host runs (default true).</summary>

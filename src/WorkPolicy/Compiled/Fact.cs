@@ -10,6 +10,7 @@ namespace WorkPolicy.Compiled;
 /// declares and compares it with constants; anything else (absent, another kind) it hands back to the engine
 /// (<see cref="RuleSubject.Leaf"/>), which applies the field's default or answers unknown.
 /// </summary>
+/// <example><code>if (s.Unit(4).IsMaskedSet(out var bits)) return (bits &amp; 0xCUL) != 0 ? True : False;</code></example>
 public readonly struct Fact
 {
     private readonly FactValue? _value;

@@ -11,6 +11,15 @@ namespace WorkPolicy.Compiled;
 /// walk to <see cref="CompiledRuleSet"/>; never made by hand). Slots, series and leaf numbers are those of the rule set
 /// the code was generated from; the engine checks that before it uses the code (<see cref="CompiledRuleSet.Identity"/>).
 /// </summary>
+/// <example>
+/// What the generated code does with it, for <c>employee.employment in { pns, pppk }</c> (codes 5 and 6, leaf 0):
+/// <code>
+/// var f = s.Employee(2);
+/// if (f.IsCode(out var n)) return (n is 5 or 6) ? True : False;
+/// if (f.IsAbsent) return Unknown;
+/// return s.Leaf(0);
+/// </code>
+/// </example>
 public readonly struct RuleSubject
 {
     private readonly DecisionSubject _s;
