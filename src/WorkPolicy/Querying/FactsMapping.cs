@@ -43,6 +43,8 @@ public sealed record FactsMapping(string Table, string Id, string Unit, Immutabl
             if (diagnostics.Count == 0) diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, SourceSpan.At(name, 1, 1), "the file", "a mapping with 'employees' and 'fields'"));
             return new(null, [.. diagnostics]);
         }
+        // Errors go through one reader, which keeps the first ones and counts the rest, as a facts file's do.
+        var r = new NodeReader(diagnostics);
         string? table = null, id = null, unit = null;
         var fields = ImmutableDictionary.CreateBuilder<string, FieldMapping>(StringComparer.Ordinal);
         foreach (var (key, value) in root.Entries)
@@ -52,47 +54,42 @@ public sealed record FactsMapping(string Table, string Id, string Unit, Immutabl
                 case "employees" when value is YamlMapping e:
                     foreach (var (k, v) in e.Entries)
                     {
-                        var s = Scalar(v, $"employees.{k.Value}", diagnostics);
+                        var s = Scalar(v, $"employees.{k.Value}", r);
                         switch (k.Value)
                         {
                             case "table": table = s; break;
                             case "id": id = s; break;
                             case "unit": unit = s; break;
-                            default: diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingUnknownKey, k.Span, k.Value, "employees", "table, id, unit")); break;
+                            default: r.Error(DiagnosticMessages.MappingUnknownKey, k.Span, k.Value, "employees", "table, id, unit"); break;
                         }
                     }
                     break;
                 case "fields" when value is YamlMapping f:
                     foreach (var (k, v) in f.Entries)
-                        if (Field(k.Value, v, diagnostics) is { } m) fields[k.Value] = m;
+                        if (Field(k.Value, v, r) is { } m) fields[k.Value] = m;
                     break;
                 case "employees" or "fields":
-                    diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, value.Span, key.Value, "a mapping"));
+                    r.Error(DiagnosticMessages.MappingShape, value.Span, key.Value, "a mapping");
                     break;
                 default:
-                    diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingUnknownKey, key.Span, key.Value, "the mapping", "employees, fields"));
+                    r.Error(DiagnosticMessages.MappingUnknownKey, key.Span, key.Value, "the mapping", "employees, fields");
                     break;
             }
         }
         if (table is null || id is null || unit is null)
-            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, root.Span, "employees", "a mapping with table, id and unit"));
+            r.Error(DiagnosticMessages.MappingShape, root.Span, "employees", "a mapping with table, id and unit");
         // A mapping of a million unknown keys (a request's body) is not a million lines: the first ones, then a count.
-        if (diagnostics.Count > NodeReader.MostReported)
-        {
-            var more = diagnostics.Count - NodeReader.MostReported;
-            diagnostics.RemoveRange(NodeReader.MostReported, more);
-            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MoreNotReported, SourceSpan.At(name, 1, 1), more, NodeReader.MostReported));
-        }
+        if (r.UnreportedSummary(name) is { } more) diagnostics.Add(more);
         return diagnostics.Any(d => d.Severity == Severity.Error) ? new(null, [.. diagnostics])
             : new(new FactsMapping(table!, id!, unit!, fields.ToImmutable()) { Name = name }, [.. diagnostics]);
     }
 
-    private static FieldMapping? Field(string field, YamlNode node, List<Diagnostic> diagnostics)
+    private static FieldMapping? Field(string field, YamlNode node, NodeReader r)
     {
         if (node is YamlScalar column) return new FieldMapping(column.Value);
         if (node is not YamlMapping m)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, node.Span, field, "a column, or a mapping with column and codes (or table, employee and code for a set)"));
+            r.Error(DiagnosticMessages.MappingShape, node.Span, field, "a column, or a mapping with column and codes (or table, employee and code for a set)");
             return null;
         }
         string? col = null, table = null, employee = null, code = null, from = null, until = null;
@@ -101,36 +98,36 @@ public sealed record FactsMapping(string Table, string Id, string Unit, Immutabl
         {
             switch (k.Value)
             {
-                case "column": col = Scalar(v, $"{field}.column", diagnostics); break;
-                case "table": table = Scalar(v, $"{field}.table", diagnostics); break;
-                case "employee": employee = Scalar(v, $"{field}.employee", diagnostics); break;
-                case "code": code = Scalar(v, $"{field}.code", diagnostics); break;
-                case "from": from = Scalar(v, $"{field}.from", diagnostics); break;
-                case "until": until = Scalar(v, $"{field}.until", diagnostics); break;
+                case "column": col = Scalar(v, $"{field}.column", r); break;
+                case "table": table = Scalar(v, $"{field}.table", r); break;
+                case "employee": employee = Scalar(v, $"{field}.employee", r); break;
+                case "code": code = Scalar(v, $"{field}.code", r); break;
+                case "from": from = Scalar(v, $"{field}.from", r); break;
+                case "until": until = Scalar(v, $"{field}.until", r); break;
                 case "codes" when v is YamlMapping cm:
                     foreach (var (ck, cv) in cm.Entries)
-                        if (Scalar(cv, $"{field}.codes.{ck.Value}", diagnostics) is { } written) codes[ck.Value] = written;
+                        if (Scalar(cv, $"{field}.codes.{ck.Value}", r) is { } written) codes[ck.Value] = written;
                     break;
-                default: diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingUnknownKey, k.Span, k.Value, field, "column, codes, table, employee, code, from, until")); break;
+                default: r.Error(DiagnosticMessages.MappingUnknownKey, k.Span, k.Value, field, "column, codes, table, employee, code, from, until"); break;
             }
         }
         if (table is not null && (employee is null || (code is null) == (from is null) || (from is not null && col is null)))
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, m.Span, field, "a set's table (table, employee, code) or a dated series' (table, employee, from, until, column)"));
+            r.Error(DiagnosticMessages.MappingShape, m.Span, field, "a set's table (table, employee, code) or a dated series' (table, employee, from, until, column)");
             return null;
         }
         if (table is null && col is null)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, m.Span, field, "a column"));
+            r.Error(DiagnosticMessages.MappingShape, m.Span, field, "a column");
             return null;
         }
         return new FieldMapping(col ?? "") { Codes = codes.ToImmutable(), Table = table, Employee = employee, Code = code, From = from, Until = until };
     }
 
-    private static string? Scalar(YamlNode node, string what, List<Diagnostic> diagnostics)
+    private static string? Scalar(YamlNode node, string what, NodeReader r)
     {
         if (node is YamlScalar { Value.Length: > 0 } s) return s.Value;
-        diagnostics.Add(Diagnostic.Create(DiagnosticMessages.MappingShape, node.Span, what, "a name"));
+        r.Error(DiagnosticMessages.MappingShape, node.Span, what, "a name");
         return null;
     }
 }
