@@ -138,7 +138,7 @@ public static class RuleFiles
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(@namespace);
-        if (!@namespace.Split('.').All(IsIdentifier))
+        if (!Generation.CSharpNames.IsNamespace(@namespace))
             throw new ArgumentException($"'{@namespace}' is not a C# namespace name", nameof(@namespace));
         var list = paths.ToList();
         if (list.Count == 0) return new(null, [Diagnostic.Create(DiagnosticMessages.NothingToLoad, SourceSpan.None)]);
@@ -148,9 +148,6 @@ public static class RuleFiles
             return new(null, linked.Diagnostics.Add(Diagnostic.Create(DiagnosticMessages.NoVocabularyToEmit, SourceSpan.None)));
         return new(Generation.FactTypesEmitter.Emit(linked.Vocabulary, declared.Id, @namespace), linked.Diagnostics);
     }
-
-    internal static bool IsIdentifier(string part) =>
-        part.Length > 0 && (char.IsLetter(part[0]) || part[0] == '_') && part.All(c => char.IsLetterOrDigit(c) || c == '_');
 }
 
 /// <summary>Realistic synthetic facts for all six regions, for trials and benchmarks (<c>workpolicy generate</c>).</summary>

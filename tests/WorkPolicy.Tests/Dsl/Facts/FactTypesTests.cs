@@ -148,6 +148,7 @@ public class FactTypesTests
             dir.Delete(recursive: true);
         }
         FluentActions.Invoking(() => RuleFiles.EmitFactTypes([Circulars], "Not A.Namespace")).Should().Throw<ArgumentException>().WithParameterName("namespace");
+        FluentActions.Invoking(() => RuleFiles.EmitFactTypes([Circulars], "HrApp.static.Facts")).Should().Throw<ArgumentException>().WithParameterName("namespace");
     }
 
     private static IEnumerable<Microsoft.CodeAnalysis.Diagnostic> Diagnose(params string[] sources) => InMemoryCSharp.Compilation(sources).GetDiagnostics();

@@ -179,6 +179,9 @@ public class CompiledCSharpTests
     [InlineData("Not A.Namespace", "CompiledRules", "namespace")]
     [InlineData("App", "1st", "className")]
     [InlineData("App", "Two words", "className")]
+    [InlineData("App.class", "CompiledRules", "namespace")]
+    [InlineData("global", "CompiledRules", "namespace")]
+    [InlineData("App", "string", "className")]
     [InlineData("App", "Winner", "className")]
     [InlineData("App", "C0", "className")]
     public void Names_that_are_not_CSharp_are_refused(string @namespace, string className, string parameter)
