@@ -35,13 +35,7 @@ echo "$(ls "$out"/*.wp | wc -l) rule files in $out"
 jit="dotnet src/WorkPolicy.Cli/bin/Release/net10.0/WorkPolicy.Cli.dll"
 facts=$(mktemp --suffix=.facts.yaml)
 $jit generate --employees 100 > "$facts"
-stats() { sort -n | awk '{ a[NR] = $1 } END { printf "min %.2f  median %.2f  max %.2f", a[1], a[int((NR + 1) / 2)], a[NR] }'; }
-timed() {
-  local i
-  for i in $(seq 1 "$runs"); do
-    { TIMEFORMAT=%R; time "$@" > /dev/null 2>&1; } 2>&1
-  done | stats
-}
+source bench/timed.sh
 printf '%-34s %-40s %s\n' "job ($runs runs)" "JIT (dotnet WorkPolicy.Cli.dll)" "${NATIVE:+Native AOT}"
 printf '%-34s %-40s %s\n' "check" "$(timed $jit check "$out")" "${NATIVE:+$(timed "$NATIVE/WorkPolicy.Cli" check "$out")}"
 printf '%-34s %-40s %s\n' "eval of 100 employees" "$(timed $jit eval "$out" --facts "$facts" --on 2021-08-02 --format json)" \

@@ -11,13 +11,7 @@ dotnet publish src/WorkPolicy.Cli -c Release -r linux-x64 -p:PublishAot=true -o 
 work=$(mktemp -d)
 jit="dotnet src/WorkPolicy.Cli/bin/Release/net10.0/WorkPolicy.Cli.dll"
 $jit generate --employees 100000 --format json -o "$work/staff.json"
-stats() { sort -n | awk '{ a[NR] = $1 } END { printf "min %.2f  median %.2f  max %.2f", a[1], a[int((NR + 1) / 2)], a[NR] }'; }
-timed() {
-  local i
-  for i in $(seq 1 "$runs"); do
-    { TIMEFORMAT=%R; time "$@" > /dev/null 2>&1; } 2>&1
-  done | stats
-}
+source bench/timed.sh
 printf '%-34s %-40s %s\n' "job" "JIT (dotnet WorkPolicy.Cli.dll)" "Native AOT"
 printf '%-34s %-40s %s\n' "check samples/circulars" "$(timed $jit check samples/circulars)" "$(timed "$native/WorkPolicy.Cli" check samples/circulars)"
 printf '%-34s %-40s %s\n' "eval 100,000 employees, one day" "$(timed $jit eval samples/circulars --facts "$work/staff.json" --on 2021-08-02 --format json)" \
