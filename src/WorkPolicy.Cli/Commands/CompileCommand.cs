@@ -28,11 +28,7 @@ internal static class CompileCommand
                 io.Err.WriteLine($"error: {ex.Message.Split(" (Parameter")[0]}");
                 return WorkPolicyCommand.Usage;
             }
-            Shared.Print(io, emitted.Diagnostics);
-            if (emitted.Value is not { } text) return WorkPolicyCommand.InputErrors;
-            if (parse.GetValue(output) is { } o) RuleFiles.WriteAtomically(o, text);
-            else io.Out.Write(text);
-            return WorkPolicyCommand.Ok;
+            return Shared.WriteText(io, emitted, parse.GetValue(output));
         });
         return command;
     }

@@ -15,11 +15,7 @@ internal static class ConvertCommand
         {
             // The schema comment is written relative to where the text goes: the output file, or the current folder.
             var converted = RuleFiles.Convert(parse.GetValue(path)!, parse.GetValue(to) == "yaml" ? RuleEncoding.Yaml : RuleEncoding.Dsl, parse.GetValue(output));
-            Shared.Print(io, converted.Diagnostics);
-            if (converted.Value is not { } text) return WorkPolicyCommand.InputErrors;
-            if (parse.GetValue(output) is { } o) RuleFiles.WriteAtomically(o, text);
-            else io.Out.Write(text);
-            return WorkPolicyCommand.Ok;
+            return Shared.WriteText(io, converted, parse.GetValue(output));
         });
         return command;
     }

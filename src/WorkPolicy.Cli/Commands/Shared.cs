@@ -64,6 +64,19 @@ internal static class Shared
     }
 
     /// <summary>Writes a report's JSON and a newline to standard output.</summary>
+    /// <summary>
+    /// A text the library made, with its diagnostics printed: written to <paramref name="output"/> through a rename, or
+    /// to standard output; the exit code (input errors when there is no text).
+    /// </summary>
+    public static int WriteText(CliIO io, Loaded<string> made, string? output)
+    {
+        Print(io, made.Diagnostics);
+        if (made.Value is not { } text) return WorkPolicyCommand.InputErrors;
+        if (output is not null) RuleFiles.WriteAtomically(output, text);
+        else io.Out.Write(text);
+        return WorkPolicyCommand.Ok;
+    }
+
     public static void WriteJson(CliIO io, Report report) => WriteUtf8(io, report.WriteJson);
 
     /// <summary>
