@@ -44,9 +44,9 @@ public static class RuleCompiler
     {
         ArgumentNullException.ThrowIfNull(@namespace);
         ArgumentNullException.ThrowIfNull(className);
-        if (!Generation.CSharpNames.IsNamespace(@namespace))
+        if (!Generation.CSharpText.IsNamespace(@namespace))
             throw new ArgumentException($"'{@namespace}' is not a C# namespace name", nameof(@namespace));
-        if (!Generation.CSharpNames.IsIdentifier(className))
+        if (!Generation.CSharpText.IsIdentifier(className))
             throw new ArgumentException($"'{className}' is not a C# class name", nameof(className));
         if (Generation.CompiledRulesEmitter.IsMemberName(className))
             throw new ArgumentException($"'{className}' is the name of a member of the class: choose another class name", nameof(className));

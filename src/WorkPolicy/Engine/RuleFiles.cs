@@ -138,7 +138,7 @@ public static class RuleFiles
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(@namespace);
-        if (!Generation.CSharpNames.IsNamespace(@namespace))
+        if (!Generation.CSharpText.IsNamespace(@namespace))
             throw new ArgumentException($"'{@namespace}' is not a C# namespace name", nameof(@namespace));
         var list = paths.ToList();
         if (list.Count == 0) return new(null, [Diagnostic.Create(DiagnosticMessages.NothingToLoad, SourceSpan.None)]);

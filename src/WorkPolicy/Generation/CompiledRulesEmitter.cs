@@ -299,7 +299,7 @@ internal static class CompiledRulesEmitter
             return name;
         }
 
-        /// <summary>Rule-file words in a comment: one line, no comment end.</summary>
-        private static string Comment(string text) => new([.. text.Select(ch => char.IsControl(ch) ? ' ' : ch)]);
+        /// <summary>Rule-file words in a comment: one line (<see cref="CSharpText.OneLine"/>).</summary>
+        private static string Comment(string text) => CSharpText.OneLine(text);
     }
 }

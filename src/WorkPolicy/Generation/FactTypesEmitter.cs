@@ -296,12 +296,15 @@ internal static class FactTypesEmitter
         }
     }
 
-    /// <summary>Lines with '\n' endings whatever the system: the generated file is the same everywhere.</summary>
+    /// <summary>
+    /// Lines with '\n' endings whatever the system: the generated file is the same everywhere. Each is one line whatever
+    /// rule-file words it quotes in a comment (<see cref="CSharpText.OneLine"/>; words in string literals are escaped).
+    /// </summary>
     private sealed class Writer
     {
         private readonly StringBuilder _text = new();
 
-        public void Line(string line = "") => _text.Append(line).Append('\n');
+        public void Line(string line = "") => _text.Append(CSharpText.OneLine(line)).Append('\n');
 
         public override string ToString() => _text.ToString();
     }

@@ -161,6 +161,35 @@ public class CompiledCSharpTests
     }
 
     [Fact]
+    public void Rule_words_that_end_a_line_in_CSharp_cannot_put_code_in_the_app()
+    {
+        // A circular id, a region name and a definition name holding the characters C# ends a line at, each followed by
+        // a member: in a comment of the generated files they would become code of the app's build.
+        var folder = Directory.CreateTempSubdirectory("wp-words-").FullName;
+        try
+        {
+            var vocabulary = File.ReadAllText(Repo.Path("samples", "circulars", "vocabulary.wp"))
+                .Replace("name \"Kota Palopo\"", "name \"Kota Palopo\u2028public static int Injected = 1; //\"", StringComparison.Ordinal);
+            vocabulary.Should().Contain("Injected", "the sample names Kota Palopo");
+            File.WriteAllText(Path.Combine(folder, "vocabulary.wp"), vocabulary);
+            var yaml = File.ReadAllText(Repo.Path("samples", "circulars", "yaml", "palopo.yaml"))
+                .Replace("id: palopo-2021-wfh", "id: \"palopo\\u2028public static int Injected = 2; //\\u0085public static int Injected = 3; //\"", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(folder, "palopo.yaml"), yaml);
+            var rules = RuleCompiler.EmitCSharp([folder], "App.Rules");
+            rules.Value.Should().NotBeNull(string.Join("\n", rules.Diagnostics));
+            var types = RuleFiles.EmitFactTypes([folder], "App.Facts").Value!;
+            types.Should().Contain("Kota Palopo public static int Injected", "the region's name is quoted in a comment, on its line");
+            var assembly = InMemoryCSharp.Compile(rules.Value!, types);
+            assembly.GetTypes().SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+                .Should().NotContain(f => f.Name == "Injected");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_code_is_a_function_of_the_rules_alone()
     {
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;

@@ -3,10 +3,11 @@ using System.Collections.Frozen;
 namespace WorkPolicy.Generation;
 
 /// <summary>
-/// Names an app gives the code WorkPolicy writes for it (a namespace, a class): checked before any text is written, so a
-/// name the compiler would refuse is an argument error here, not a build error in the app's generated file.
+/// Text in the C# WorkPolicy writes for apps. Names an app gives it (a namespace, a class) are checked before any text is
+/// written, so a name the compiler would refuse is an argument error here, not a build error in the generated file;
+/// rule-file words in comments are kept to one line.
 /// </summary>
-internal static class CSharpNames
+internal static class CSharpText
 {
     // C#'s reserved keywords (never identifiers without '@'), and 'global', which cannot name a namespace.
     private static readonly FrozenSet<string> Reserved = FrozenSet.ToFrozenSet(
@@ -26,4 +27,18 @@ internal static class CSharpNames
 
     /// <summary>Whether <paramref name="name"/> is a namespace name C# accepts (identifiers joined by dots).</summary>
     public static bool IsNamespace(string name) => name.Split('.').All(IsIdentifier);
+
+    /// <summary>
+    /// Rule-file words made safe to stand in a line of generated code (a comment): every control character and every
+    /// character C# ends a line at (U+0085, U+2028, U+2029 among them) becomes a space, so a word cannot end a comment
+    /// and put code of its own in the app's build.
+    /// </summary>
+    public static string OneLine(string text) =>
+        text.AsSpan().IndexOfAny(LineBreaking) < 0 ? text : string.Create(text.Length, text, static (to, from) =>
+        {
+            for (var i = 0; i < from.Length; i++) to[i] = LineBreaking.Contains(from[i]) ? ' ' : from[i];
+        });
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaking = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c), '\u2028', '\u2029']);
 }
