@@ -95,6 +95,9 @@ internal static class ServeCommand
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            // The host logs a failed start with the exception's stack before throwing it; this command says why in one
+            // line (below), and the top level reports anything unforeseen.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
             builder.WebHost.UseKestrelHttpsConfiguration();
             builder.WebHost.UseUrls(listen);
             builder.WebHost.ConfigureKestrel(k =>

@@ -21,7 +21,13 @@ public class ServeTlsTests
         {
             var keys = Path.Combine(folder, "keys");
             File.WriteAllText(keys, Key + "\n");
+            var shortKeys = Path.Combine(folder, "short-keys");
+            File.WriteAllText(shortKeys, "k-short\n");
             var rules = Repo.Path("samples", "circulars");
+            // A port already taken: the bind fails inside the host's start.
+            using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            taken.Start();
+            var takenPort = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
             foreach (var (args, says) in new[]
             {
                 (new[] { "--urls", "http://0.0.0.0:5998", "--api-key-file", keys }, "clear text"),
@@ -34,6 +40,20 @@ public class ServeTlsTests
                 var (code, _, err) = Shell.Run(["serve", rules, .. args]);
                 code.Should().Be(2, string.Join(' ', args));
                 err.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain(says);
+            }
+            // Refused by the options' validation or the bind, inside the host's start, as a process (its logger writes to
+            // the real console): still one line saying why, and no exception logged with its stack on either stream.
+            foreach (var (args, says) in new[]
+            {
+                (new[] { "--urls", "http://127.0.0.1:5998", "--facts", Path.Combine(folder, "no-such.yaml") }, "no such file"),
+                (new[] { "--urls", "http://127.0.0.1:5998", "--api-key-file", shortKeys }, "at least 16 characters"),
+                (new[] { "--urls", $"http://127.0.0.1:{takenPort}" }, "cannot listen"),
+            })
+            {
+                var (code, output, err) = ServeProcess.RunToExit([rules, .. args]);
+                code.Should().Be(2, string.Join(' ', args));
+                err.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain(says);
+                output.Should().NotContain("Exception", string.Join(' ', args));
             }
             ServiceExposure.Refusal(["http://0.0.0.0:5080"], hasKey: true, hasCertificate: false, behindProxy: true).Should().BeNull("a TLS-terminating proxy is in front");
             ServiceExposure.Refusal(["https://0.0.0.0:5443"], hasKey: true, hasCertificate: true, behindProxy: false).Should().BeNull();

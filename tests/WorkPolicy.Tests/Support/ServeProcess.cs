@@ -42,6 +42,22 @@ internal sealed class ServeProcess : IAsyncDisposable
         return serve;
     }
 
+    /// <summary><c>serve</c> with <paramref name="args"/> as its own process, run to its exit (at most a minute): code, standard output, standard error.</summary>
+    public static (int Code, string Out, string Err) RunToExit(IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "WorkPolicy.Cli.dll"), "serve" }.Concat(args)) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("serve did not stop within a minute: " + string.Join(' ', args));
+        }
+        return (process.ExitCode, output.Result, errors.Result);
+    }
+
     /// <summary>Waits (at most a minute) until <c>/health</c> answers 200 through <paramref name="client"/>; false when it never does or the process ended.</summary>
     public async Task<bool> Ready(HttpClient client)
     {
