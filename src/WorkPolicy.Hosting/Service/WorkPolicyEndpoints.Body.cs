@@ -27,7 +27,7 @@ public static partial class WorkPolicyEndpoints
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 64 }, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false }, request.HttpContext.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex)
         {
@@ -44,7 +44,7 @@ public static partial class WorkPolicyEndpoints
         if (BodyText.FirstUnreadable(document.RootElement) is { } where)
         {
             document.Dispose();
-            return (null, Problems.Of(StatusCodes.Status400BadRequest, "the body has a string that is not text", $"at {where}: invalid UTF-8 or an unpaired surrogate (\\ud800-\\udfff)"));
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, "the body has a string that is not text", $"at {Problems.Echo(where)}: invalid UTF-8 or an unpaired surrogate (\\ud800-\\udfff)"));
         }
         return (document, null);
     }

@@ -130,7 +130,7 @@ public static partial class WorkPolicyEndpoints
         if ((long)employees.Count * days > limits.MaxDecisionsPerRequest)
             return OverLimit(nameof(WorkPolicyLimits.MaxDecisionsPerRequest), limits.MaxDecisionsPerRequest, $"{employees.Count} employees × {days} day(s)");
         if (employees.FirstOrDefault(e => !facts.Contains(e)) is { } stranger)
-            return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{stranger}' is not in the facts");
+            return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{Problems.Echo(stranger)}' is not in the facts");
         var decisions = new List<Decision>(employees.Count * days);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using (WorkPolicyTelemetry.Activities.StartActivity("workpolicy.decide"))
@@ -153,7 +153,7 @@ public static partial class WorkPolicyEndpoints
         if (provider.Current is not { } now) return NotReady(provider);
         if (Date(on) is not { } date) return Problems.Of(StatusCodes.Status400BadRequest, "on: a date yyyy-mm-dd");
         if (now.Facts is not { } facts) return Problems.Of(StatusCodes.Status400BadRequest, "no facts", "start the service with --facts, or POST /v1/decide with facts inline");
-        if (!now.Engine.TryDecide(facts, employee, date, out var decision)) return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{employee}' is not in the facts");
+        if (!now.Engine.TryDecide(facts, employee, date, out var decision)) return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{Problems.Echo(employee)}' is not in the facts");
         WorkPolicyTelemetry.Decisions.Add(1);
         var answer = await Answered(now, facts, [decision], services, context.RequestAborted).ConfigureAwait(false);
         return answer.Problem ?? Results.Text(answer.Decisions![0], "application/json");
@@ -217,7 +217,7 @@ public static partial class WorkPolicyEndpoints
         if (InlineOverLimit(body, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkPolicyOptions>>().Value.Limits) is { } tooMany) return tooMany;
         var (facts, problem) = FactsOf(body, now);
         if (facts is null) return problem!;
-        if (!facts.Contains(e.GetString()!)) return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{e.GetString()}' is not in the facts");
+        if (!facts.Contains(e.GetString()!)) return Problems.Of(StatusCodes.Status404NotFound, "unknown employee", $"employee '{Problems.Echo(e.GetString()!)}' is not in the facts");
         // The explanation carries its revision: written as the library writes it, one serializer for both.
         var x = now.Engine.Explain(facts, e.GetString()!, on);
         return Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(x, PolicyJson.Contract<Explanation>(indented: false)), "application/json");

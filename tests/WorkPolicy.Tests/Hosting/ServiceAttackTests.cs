@@ -150,6 +150,42 @@ public class ServiceAttackTests
     }
 
     [Fact]
+    public async Task A_member_given_twice_is_refused_and_a_value_sent_back_is_cut_short()
+    {
+        await using var host = await ServiceHost.Start(records: false);
+        await host.HealthUntil(h => h.TryGetProperty("status", out var s) && s.GetString() == "ok");
+        var server = host.Client.BaseAddress!;
+        // Parsers differ on which of two members wins (a gateway checking the first, the service using the last): refused.
+        foreach (var body in new[]
+        {
+            """{"on":"2021-07-30","employees":["e-001"],"employees":["e-002"]}""",
+            """{"on":"2021-07-30","on":"2021-07-31","employees":["e-001"]}""",
+            """{"on":"2021-07-30","facts":{"employees":[{"id":"x-1","id":"x-2","unit":"disdik-plp"}]},"employees":["x-1"]}""",
+        })
+        {
+            foreach (var path in new[] { "/v1/decide", "/v1/explain" })
+            {
+                var answer = await RawHttp.Send(server, "POST", path, Encoding.UTF8.GetBytes(body));
+                answer.Status.Should().Be(400, $"{path}: {body}");
+                answer.IsProblem.Should().BeTrue(body);
+                answer.Json.GetProperty("detail").GetString().Should().Contain("Duplicate", body);
+            }
+        }
+        // A long id (within Kestrel's 8 KB request line in a path, 20,000 characters in a body) is not sent back whole.
+        foreach (var (method, length) in new[] { ("GET", 5_000), ("POST", 20_000) })
+        {
+            var stranger = new string('a', length);
+            var answer = method == "GET"
+                ? await RawHttp.Send(server, method, "/v1/decisions/" + stranger + "?on=2021-07-30")
+                : await RawHttp.Send(server, method, "/v1/decide", Encoding.UTF8.GetBytes($$"""{"on":"2021-07-30","employees":["{{stranger}}"]}"""));
+            answer.Status.Should().Be(404, method);
+            var detail = answer.Json.GetProperty("detail").GetString()!;
+            detail.Length.Should().BeLessThan(300, method);
+            detail.Should().Contain($"({length:N0} characters)", method);
+        }
+    }
+
+    [Fact]
     public async Task A_JSON_body_is_read_whatever_its_Content_Type_says()
     {
         await using var host = await ServiceHost.Start(records: false);
