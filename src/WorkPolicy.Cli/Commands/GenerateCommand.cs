@@ -18,8 +18,8 @@ internal static class GenerateCommand
             if (n is < 0 or > SyntheticFacts.MaxStreamedEmployees) throw new UsageException($"--employees must be between 0 and {SyntheticFacts.MaxStreamedEmployees:N0}");
             var json = parse.GetValue(format) == "json";
             // Written as made: a national population is never held.
-            if (parse.GetValue(output) is { } o) RuleFiles.WriteAtomically(o, w => SyntheticFacts.Write(w, n, parse.GetValue(seed), json));
-            else SyntheticFacts.Write(io.Out, n, parse.GetValue(seed), json);
+            if (parse.GetValue(output) is { } o) return Shared.WriteFile(io, o, w => SyntheticFacts.Write(w, n, parse.GetValue(seed), json));
+            SyntheticFacts.Write(io.Out, n, parse.GetValue(seed), json);
             return WorkPolicyCommand.Ok;
         });
         return command;

@@ -72,9 +72,17 @@ internal static class Shared
     {
         Print(io, made.Diagnostics);
         if (made.Value is not { } text) return WorkPolicyCommand.InputErrors;
-        if (output is not null) RuleFiles.WriteAtomically(output, text);
-        else io.Out.Write(text);
+        if (output is not null) return WriteFile(io, output, w => w.Write(text));
+        io.Out.Write(text);
         return WorkPolicyCommand.Ok;
+    }
+
+    /// <summary>Writes the file a verb was told to write (<c>-o</c>); one that cannot be written is WP0007, printed, and exit 1.</summary>
+    public static int WriteFile(CliIO io, string path, Action<TextWriter> write)
+    {
+        var unwritten = RuleFiles.Write(path, write);
+        Print(io, unwritten);
+        return unwritten.Count == 0 ? WorkPolicyCommand.Ok : WorkPolicyCommand.InputErrors;
     }
 
     public static void WriteJson(CliIO io, Report report) => WriteUtf8(io, report.WriteJson);

@@ -28,9 +28,9 @@ internal static class TestCommand
             report.WriteCases(io.Out);
             Shared.Print(io, report.Diagnostics);
             report.WriteCoverage(io.Out);
-            if (report.HasCoverage && parse.GetValue(json) is { } path) RuleFiles.WriteAtomically(path, report.CoverageJson());
+            var unwritten = report.HasCoverage && parse.GetValue(json) is { } path ? Shared.WriteFile(io, path, w => w.Write(report.CoverageJson())) : WorkPolicyCommand.Ok;
             io.Out.WriteLine(report.Summary);
-            return Task.FromResult(report.Succeeded ? WorkPolicyCommand.Ok : WorkPolicyCommand.InputErrors);
+            return Task.FromResult(report.Succeeded && unwritten == WorkPolicyCommand.Ok ? WorkPolicyCommand.Ok : WorkPolicyCommand.InputErrors);
         });
         return command;
     }

@@ -36,6 +36,9 @@ internal static class DiagnosticCatalog
     /// <summary>Facts that hold nothing: an empty file or text.</summary>
     public static readonly DiagnosticDescriptor EmptyFacts = new("WP0006", Severity.Error, "facts are empty", "Give at least the units and employees (docs/facts.md), or name the right file.");
 
+    /// <summary>A file the run was to write cannot be written.</summary>
+    public static readonly DiagnosticDescriptor FileUnwritable = new("WP0007", Severity.Error, "file cannot be written", "Name a file (not a folder) in a folder that exists and that you may write to.");
+
     /// <summary>DSL syntax error.</summary>
     public static readonly DiagnosticDescriptor Syntax = new("WP0101", Severity.Error, "syntax error", "The message says what was expected at the place shown.");
 

@@ -37,6 +37,9 @@ internal static class DiagnosticMessages
     // WP0006 EmptyFacts
     public static readonly DiagnosticMessage FactsEmpty = new(DiagnosticCatalog.EmptyFacts, "the facts are empty: no units, employees or other facts were given");
 
+    // WP0007 FileUnwritable
+    public static readonly DiagnosticMessage CannotWriteFile = new(DiagnosticCatalog.FileUnwritable, "cannot write file: {0}");
+
     // WP0101 Syntax
     public static readonly DiagnosticMessage ConditionUnparsable = new(DiagnosticCatalog.Syntax, "condition could not be parsed");
     public static readonly DiagnosticMessage NotClosed = new(DiagnosticCatalog.Syntax, "{0} is not closed: missing '}}'");

@@ -73,7 +73,11 @@ public static class RuleFiles
                 diagnostics.Add(Diagnostic.Create(DiagnosticMessages.CanonicalLayoutUnstable, SourceSpan.At(file, 1, 1)));
                 continue;
             }
-            AtomicFile.Write(file, canonical);
+            if (Write(file, w => w.Write(canonical)) is { Count: > 0 } unwritten)
+            {
+                diagnostics.AddRange(unwritten);
+                continue;
+            }
             formatted.Add(file);
         }
         return new FormatResult(formatted.ToImmutable(), unformatted.ToImmutable(), [.. diagnostics]);
@@ -122,6 +126,33 @@ public static class RuleFiles
 
     /// <summary>Writes what <paramref name="write"/> writes to <paramref name="path"/> through a temporary file and a rename.</summary>
     public static void WriteAtomically(string path, Action<TextWriter> write) => AtomicFile.Write(path, write);
+
+    /// <summary>
+    /// Writes what <paramref name="write"/> writes to <paramref name="path"/> as <see cref="WriteAtomically(string, Action{TextWriter})"/>
+    /// does, and says what stopped it instead of throwing: a folder, a folder that does not exist, no permission, a full
+    /// disk is WP0007 at <paramref name="path"/> (and the file is left as it was). Empty when the file was written.
+    /// </summary>
+    /// <example><code>foreach (var d in RuleFiles.Write("out/rules.wp", w => w.Write(text))) Console.Error.WriteLine(d);</code></example>
+    public static ValueList<Diagnostic> Write(string path, Action<TextWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            AtomicFile.Write(path, write);
+            return [];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Said of the path as given: the exception names the temporary file beside it.
+            var folder = Path.GetDirectoryName(path);
+            var why = Directory.Exists(path) ? "it is a folder"
+                : !string.IsNullOrEmpty(folder) && !Directory.Exists(folder) ? $"there is no folder '{folder}'"
+                : ex is UnauthorizedAccessException ? "no permission to write there"
+                : ex.Message;
+            return [Diagnostic.Create(DiagnosticMessages.CannotWriteFile, SourceSpan.At(path, 1, 1), why)];
+        }
+    }
 
     /// <summary>
     /// C# types for the facts of the vocabulary the rule files declare (or the nearest <c>vocabulary.*</c>): an enum

@@ -155,6 +155,27 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_file_a_verb_cannot_write_is_WP0007_at_its_path_not_an_internal_error()
+    {
+        var missing = Path.Combine(_temp, "no-such-folder", "out.cs");
+        foreach (var (args, path, why) in new (string[], string, string)[]
+        {
+            (["compile", Samples, "--namespace", "App", "-o", _temp], _temp, "it is a folder"),
+            (["compile", Samples, "--namespace", "App", "-o", missing], missing, "there is no folder"),
+            (["convert", Path.Combine(Samples, "luwu-utara.wp"), "--to", "yaml", "-o", _temp], _temp, "it is a folder"),
+            (["generate", "--employees", "3", "-o", missing], missing, "there is no folder"),
+        })
+        {
+            var (code, _, err) = Run(args);
+            code.Should().Be(1, string.Join(' ', args));
+            err.Trim().Should().StartWith($"{path}(1,1): error WP0007: cannot write file: {why}", string.Join(' ', args));
+        }
+        File.Exists(missing).Should().BeFalse();
+        RuleFiles.Write(Path.Combine(_temp, "written.txt"), w => w.Write("x")).Should().BeEmpty();
+        File.ReadAllText(Path.Combine(_temp, "written.txt")).Should().Be("x");
+    }
+
+    [Fact]
     public void Convert_prints_the_yaml_twin()
     {
         // Written beside its twin, the file names the repository's schema as the twin does.
