@@ -147,6 +147,11 @@ internal static class ServeCommand
                 io.Err.WriteLine($"workpolicy: {string.Join("; ", ex.Failures)}");
                 return WorkPolicyCommand.Usage;
             }
+            catch (Exception ex) when (Shared.RecordsUnusable(ex))
+            {
+                io.Err.WriteLine($"workpolicy: cannot open the records: {ex.Message}");
+                return WorkPolicyCommand.Usage;
+            }
             catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
             {
                 io.Err.WriteLine($"workpolicy: cannot listen on {string.Join(", ", listen)}: {ex.Message}");

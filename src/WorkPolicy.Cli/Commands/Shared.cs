@@ -50,18 +50,36 @@ internal static class Shared
     public static Argument<string> Records() =>
         new("records") { Description = "the records: a SQLite file of 'serve --records', or a PostgreSQL connection string (Host=…;Database=…)" };
 
-    /// <summary>The record store at <paramref name="source"/>, initialized; null (said why) when there is no such file.</summary>
+    /// <summary>
+    /// The record store at <paramref name="source"/>, initialized; null (said why) when there is no such file, or the
+    /// store cannot be opened: a file that is not a SQLite database, a server that does not answer, a newer schema.
+    /// </summary>
     public static async Task<WorkPolicy.Hosting.IDecisionRecordStore?> OpenRecords(CliIO io, string source, CancellationToken cancel)
     {
-        if (!WorkPolicy.Hosting.DecisionRecordStores.IsPostgres(source) && !File.Exists(source))
+        var postgres = WorkPolicy.Hosting.DecisionRecordStores.IsPostgres(source);
+        if (!postgres && !File.Exists(source))
         {
             io.Err.WriteLine($"workpolicy: no records file '{source}'");
             return null;
         }
         var store = WorkPolicy.Hosting.DecisionRecordStores.Open(source);
-        await store.InitializeAsync(cancel).ConfigureAwait(false);
-        return store;
+        try
+        {
+            await store.InitializeAsync(cancel).ConfigureAwait(false);
+            return store;
+        }
+        catch (Exception ex) when (RecordsUnusable(ex))
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            // A connection string may hold a password: it is not repeated.
+            io.Err.WriteLine($"workpolicy: cannot open the records {(postgres ? "in PostgreSQL" : $"file '{source}'")}: {ex.Message}");
+            return null;
+        }
     }
+
+    /// <summary>What opening a record store throws for a store that is not one, not there or too new: the user's to mend, not a defect.</summary>
+    public static bool RecordsUnusable(Exception ex) =>
+        ex is System.Data.Common.DbException or InvalidDataException or System.Net.Sockets.SocketException or TimeoutException;
 
     /// <summary>Writes a report's JSON and a newline to standard output.</summary>
     /// <summary>

@@ -10,6 +10,8 @@ namespace WorkPolicy.Hosting;
 public interface IDecisionRecordStore : IAsyncDisposable
 {
     /// <summary>Creates the schema if absent and checks its version (a newer schema than this store writes is refused).</summary>
+    /// <exception cref="InvalidDataException">The records were written with a newer schema than this version reads, or a SQLite file is another application's database (left untouched).</exception>
+    /// <exception cref="System.Data.Common.DbException">The store cannot be opened: not a SQLite database, a server that refuses or does not answer.</exception>
     Task InitializeAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Writes <paramref name="records"/> in one transaction.</summary>

@@ -57,6 +57,14 @@ public sealed class SqliteRecordStore : IDecisionRecordStore
             using var created = new FileStream(_path, create);
         }
         await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Another application's database is not made ours: nothing is written to it (the pragmas below persist in the file).
+        await using (var tables = _connection.CreateCommand())
+        {
+            tables.CommandText = "SELECT count(*), count(*) FILTER (WHERE name = 'workpolicy_schema') FROM sqlite_master WHERE type = 'table'";
+            await using var found = await tables.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await found.ReadAsync(cancellationToken).ConfigureAwait(false) && found.GetInt64(0) > 0 && found.GetInt64(1) == 0)
+                throw new InvalidDataException("not a records database: it holds tables of its own and no workpolicy_schema");
+        }
         // 16 KiB pages (for a new file; an existing one keeps its own): a record (~1.5–2.5 KB) fits in one page instead
         // of spilling to overflow pages, so a batch writes a third of the pages — 30k → 46k rows/s for batches of 50.
         await Execute("PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;", cancellationToken).ConfigureAwait(false);
@@ -382,6 +390,6 @@ internal static class SchemaVersion
         }
         var version = Convert.ToInt32(found, CultureInfo.InvariantCulture);
         if (version > DecisionRecord.SchemaVersion)
-            throw new InvalidOperationException($"the records were written with schema {version}, newer than this version reads ({DecisionRecord.SchemaVersion})");
+            throw new InvalidDataException($"the records were written with schema {version}, newer than this version reads ({DecisionRecord.SchemaVersion})");
     }
 }

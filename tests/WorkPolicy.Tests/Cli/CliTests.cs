@@ -176,6 +176,39 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Records_that_cannot_be_opened_are_said_in_one_line_and_a_password_is_not_repeated()
+    {
+        var notADatabase = Path.Combine(_temp, "not-records.db");
+        File.WriteAllText(notADatabase, "root:x:0:0:root:/root:/bin/bash\n");
+        var foreign = Path.Combine(_temp, "someone-elses.db");
+        using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={foreign};Pooling=False"))
+        {
+            other.Open();
+            using var create = other.CreateCommand();
+            create.CommandText = "CREATE TABLE payroll (id TEXT)";
+            create.ExecuteNonQuery();
+        }
+        var foreignBytes = File.ReadAllBytes(foreign);
+        const string unreachable = "Host=127.0.0.1;Port=1;Username=x;Password=hunter2;Database=y;Timeout=3";
+        foreach (var (args, says) in new (string[], string)[]
+        {
+            (["records", "export", notADatabase], $"cannot open the records file '{notADatabase}': SQLite Error 26"),
+            (["replay", notADatabase, Samples], $"cannot open the records file '{notADatabase}': SQLite Error 26"),
+            (["records", "export", unreachable], "cannot open the records in PostgreSQL: "),
+            (["records", "export", foreign], $"cannot open the records file '{foreign}': not a records database"),
+        })
+        {
+            var (code, output, err) = Run(args);
+            code.Should().Be(1, string.Join(' ', args));
+            output.Should().BeEmpty();
+            err.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("workpolicy: " + says);
+            err.Should().NotContain("hunter2");
+        }
+        File.ReadAllText(notADatabase).Should().StartWith("root:x", "a file that is not a database is left as it was");
+        File.ReadAllBytes(foreign).Should().Equal(foreignBytes, "another application's database is left as it was");
+    }
+
+    [Fact]
     public void Convert_prints_the_yaml_twin()
     {
         // Written beside its twin, the file names the repository's schema as the twin does.

@@ -48,6 +48,7 @@ public class ServeTlsTests
                 (new[] { "--urls", "http://127.0.0.1:5998", "--facts", Path.Combine(folder, "no-such.yaml") }, "no such file"),
                 (new[] { "--urls", "http://127.0.0.1:5998", "--api-key-file", shortKeys }, "at least 16 characters"),
                 (new[] { "--urls", $"http://127.0.0.1:{takenPort}" }, "cannot listen"),
+                (new[] { "--urls", "http://127.0.0.1:5998", "--records", keys }, "cannot open the records: SQLite Error 26"),
             })
             {
                 var (code, output, err) = ServeProcess.RunToExit([rules, .. args]);
