@@ -42,6 +42,11 @@ internal static class RosterReader
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var lines = new BoundedLines(reader, MaxLine);
         var headerLine = lines.Next(out _) ?? "";
+        if (lines.BinaryAt)
+        {
+            reported.Add(DiagnosticMessages.ControlCharacterNotAllowed, 1, 1, 0);
+            return;
+        }
         var header = headerLine.Split(',').Select(h => h.Trim().ToLowerInvariant()).ToList();
         int ie = header.IndexOf("employee"), id = header.IndexOf("date"), ip = header.IndexOf("place");
         if (ie < 0 || id < 0 || ip < 0)
@@ -53,6 +58,12 @@ internal static class RosterReader
         for (var text = lines.Next(out var tooLong); text is not null; text = lines.Next(out tooLong))
         {
             line++;
+            if (lines.BinaryAt)
+            {
+                // A NUL is no text: the file is binary (or a device that never ends), not read on to its end.
+                reported.Add(DiagnosticMessages.ControlCharacterNotAllowed, line, 1, 0);
+                return;
+            }
             if (tooLong)
             {
                 reported.Add(DiagnosticMessages.LineTooLong, line, 1, MaxLine);
@@ -87,6 +98,9 @@ internal static class RosterReader
         private readonly StringBuilder _line = new();
         private int _at, _length;
 
+        /// <summary>Whether the line just read held a NUL: reading stopped there.</summary>
+        public bool BinaryAt { get; private set; }
+
         public string? Next(out bool tooLong)
         {
             _line.Clear();
@@ -103,6 +117,11 @@ internal static class RosterReader
                 any = true;
                 var end = Array.IndexOf(_buffer, '\n', _at, _length - _at);
                 var stop = end < 0 ? _length : end;
+                if (Array.IndexOf(_buffer, '\0', _at, stop - _at) >= 0)
+                {
+                    BinaryAt = true;
+                    return "";
+                }
                 if (!tooLong && _line.Length + stop - _at <= max) _line.Append(_buffer, _at, stop - _at);
                 else tooLong = true;
                 _at = end < 0 ? _length : end + 1;

@@ -29,4 +29,26 @@ public class RosterFileSizeTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task A_roster_of_NULs_is_not_text_and_is_not_read_to_its_end()
+    {
+        // /dev/zero never ends: a line without end is passed over, but a NUL stops the reading at once.
+        var reading = Task.Run(() => Rosters.Read("/dev/zero"));
+        (await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(30)))).Should().BeSameAs(reading, "the reading stops at the first NUL");
+        var endless = await reading;
+        endless.Value.Should().BeNull();
+        endless.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("WP0003");
+        var path = Path.Combine(Path.GetTempPath(), $"wp-roster-{Guid.NewGuid():N}.csv");
+        try
+        {
+            File.WriteAllText(path, "employee,date,place\ne-001,2021-07-26,office\ne-002,2021-07\0-26,home\ne-003,2021-07-26,home\n");
+            var read = Rosters.Read(path);
+            read.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d => d.Code == "WP0003" && d.Span.Line == 3);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
