@@ -8,8 +8,18 @@ namespace WorkPolicy.Cli.Commands;
 /// <summary>Options and loading steps several verbs share; every job itself is a call of the public library.</summary>
 internal static class Shared
 {
-    public static Argument<string[]> Paths(string description = "rule files or folders (.wp, .yaml)") =>
-        new("paths") { Arity = ArgumentArity.OneOrMore, Description = description };
+    public static Argument<string[]> Paths(string description = "rule files or folders (.wp, .yaml)")
+    {
+        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.OneOrMore, Description = description };
+        // The parser hands a misspelled option (--fact, --attendance) to the paths: said as what it is, not as a missing file.
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+                if (token.Value.StartsWith('-') && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+                    result.AddError($"'{token.Value}' is not an option of this command (see --help)");
+        });
+        return paths;
+    }
 
     public static Option<string> Facts(bool required = true) => new("--facts") { Description = "facts file (YAML)", Required = required };
 

@@ -50,6 +50,10 @@ public sealed class CliTests : IDisposable
         err.Should().Contain("'frobnicate' is not a command").And.Contain("eval");
         Run("eval", "--help").Code.Should().Be(0);
         Run("eval", Samples, "--facts", Facts, "--on", "2021-07-30", "--format", "xml").Code.Should().Be(2);
+        // A misspelled option lands among the paths: said as an option, not as a file that is missing.
+        var (misspelled, _, misspelledErr) = Run("attendance", Samples, "--facts", Facts, "--from", "2021-07-26", "--to", "2021-07-30", "--attendance", Facts);
+        misspelled.Should().Be(2);
+        misspelledErr.Should().StartWith("workpolicy: '--attendance' is not an option of this command").And.NotContain("WP0001");
     }
 
     [Fact]
