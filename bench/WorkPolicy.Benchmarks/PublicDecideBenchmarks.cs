@@ -19,6 +19,7 @@ public class PublicDecideBenchmarks
     private MemoizedEvaluator _memo = null!;
     private EmployeeRow[] _rows = null!;
     private string[] _everyone = null!;
+    private string[] _appIds = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -27,6 +28,8 @@ public class PublicDecideBenchmarks
         _facts = _engine.Facts.Parse("generated.facts.json", SyntheticFacts.Generate(100_000, seed: 1, json: true)).Value!;
         _ids = [.. _facts.Employees.Take(Asked)];
         _everyone = [.. _facts.Employees];
+        // The same ids as an app holds them: strings of its own (read from its HR database), not the facts' list.
+        _appIds = [.. _facts.Employees.Select(id => new string(id.AsSpan()))];
         var binding = _facts.For(_engine.Rules);
         _memo = new MemoizedEvaluator(new Evaluator(_engine.Rules, binding.Index));
         _rows = [.. _ids.Select(id => binding.Index.Row(id)!)];
@@ -59,6 +62,15 @@ public class PublicDecideBenchmarks
     {
         var n = 0;
         for (var i = 0; i < _everyone.Length; i++) n += (int)_engine.Decide(_facts, _everyone[i], Population.Friday).Mode;
+        return n;
+    }
+
+    /// <summary>The same, asked with the app's own id strings (equal, not the same objects as the facts' list).</summary>
+    [Benchmark(OperationsPerInvoke = 100_000, Description = "WorkPolicy Decide (public API), all 100,000 in turn, the app's own ids")]
+    public int PublicEveryoneAppIds()
+    {
+        var n = 0;
+        for (var i = 0; i < _appIds.Length; i++) n += (int)_engine.Decide(_facts, _appIds[i], Population.Friday).Mode;
         return n;
     }
 }

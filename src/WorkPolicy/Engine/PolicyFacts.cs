@@ -31,7 +31,9 @@ public sealed class PolicyFacts
     {
         Vocabulary = vocabulary;
         File = file;
-        _ids = new(() => [.. file.Employees.Select(e => e.Id)]);
+        // Copies of the ids made one after another: the facts' own lie one in each employee's record, and an app that asks
+        // about each of its staff in turn would fetch each from afar. The index finds rows by these very strings.
+        _ids = new(() => [.. file.Employees.Select(e => new string(e.Id))]);
         _idSet = new(() => _ids.Value.ToFrozenSet(StringComparer.Ordinal));
     }
 
@@ -74,7 +76,7 @@ public sealed class PolicyFacts
     /// <summary>The facts as the rules of <paramref name="rules"/> read them, made on first use and kept.</summary>
     // TryGetValue first: the factory lambda captures this, and GetValue would allocate it on every call.
     internal FactsBinding For(CompiledRules rules) =>
-        TryBound(rules) ?? _bindings.GetValue(rules, r => new FactsBinding(r, new FactIndex(File, r.Model.Layout)));
+        TryBound(rules) ?? _bindings.GetValue(rules, r => new FactsBinding(r, new FactIndex(File, r.Model.Layout, _ids.Value)));
 
     /// <summary>The binding to <paramref name="rules"/> if one was made: its vocabulary was accepted then.</summary>
     internal FactsBinding? TryBound(CompiledRules rules)

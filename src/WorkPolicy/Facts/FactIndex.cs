@@ -22,7 +22,13 @@ internal sealed class FactIndex
     private readonly FieldLayout _layout;
 
     /// <summary>Indexes <paramref name="facts"/> for rules of <paramref name="layout"/>; parent cycles are cut (the loader reports them).</summary>
-    public FactIndex(FactsFile facts, FieldLayout layout)
+    /// <param name="facts">The facts.</param>
+    /// <param name="layout">The rules' field layout.</param>
+    /// <param name="ids">
+    /// The employees' ids in order, as the rows are to hold them and the index to find them (<see cref="PolicyFacts.Employees"/>:
+    /// copies laid out together); by default the facts' own.
+    /// </param>
+    public FactIndex(FactsFile facts, FieldLayout layout, ImmutableArray<string> ids = default)
     {
         Facts = facts;
         _layout = layout;
@@ -41,11 +47,11 @@ internal sealed class FactIndex
         _regionNumbers = regions.ToFrozenDictionary(StringComparer.Ordinal);
         var rows = new EmployeeRow[facts.Employees.Length];
         // Rows are independent of each other; laying out 100,000 of them is worth the cores.
-        Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = rows.Length < 10_000 ? 1 : -1 }, i => rows[i] = NewRow(facts.Employees[i], i));
+        Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = rows.Length < 10_000 ? 1 : -1 }, i => rows[i] = NewRow(facts.Employees[i], i, ids.IsDefault ? null : ids[i]));
         Employees = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(rows);
         if (!layout.Ranked.IsEmpty) CountLevels(layout, units.Values, Employees);
-        var rowsById = new Dictionary<string, EmployeeRow>(StringComparer.Ordinal);
-        foreach (var row in Employees) rowsById.TryAdd(row.Facts.Id, row);
+        var rowsById = new Dictionary<string, EmployeeRow>(rows.Length, StringComparer.Ordinal);
+        for (var i = 0; i < rows.Length; i++) rowsById.TryAdd(rows[i].Id, rows[i]);
         _employees = rowsById;
         foreach (var d in facts.Calendar.Workweek) _workday[(int)d] = true;
         _holidays = facts.Calendar.Holidays.ToFrozenSet();
@@ -122,11 +128,12 @@ internal sealed class FactIndex
         };
     }
 
-    private EmployeeRow NewRow(EmployeeFacts e, int number)
+    private EmployeeRow NewRow(EmployeeFacts e, int number, string? id = null)
     {
         var unit = _units.GetValueOrDefault(e.Unit);
         return new EmployeeRow(e, _layout.Row(e.Fields, unit: false), unit, _topUnits.GetValueOrDefault(e.Unit))
         {
+            Id = id ?? e.Id,
             RegionNumber = _regionNumbers.GetValueOrDefault(unit?.Facts.Region ?? "", -1),
             Number = number,
         };

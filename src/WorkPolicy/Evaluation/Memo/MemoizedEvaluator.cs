@@ -81,7 +81,7 @@ internal sealed class MemoizedEvaluator : IDecider
         }
         // A pending obligation names the employee in the facts it lacks: nothing to share but the verdict.
         if (details.HasPending) return _plain.Decide(employee, date);
-        return DecisionAssembly.Assemble(employee.Facts.Id, date, verdict, details, _plain.PoolOf(employee, date, verdict), []);
+        return DecisionAssembly.Assemble(employee.Id, date, verdict, details, _plain.PoolOf(employee, date, verdict), []);
     }
 
     /// <summary>The plan of the employee's region and date and the employee's key there; false when the employee has none.</summary>
