@@ -22,6 +22,6 @@ internal static class LspCommand
             Console.Error.WriteLine($"workpolicy: lsp is not in this native build. {PolicyLanguageServer.Why}");
             return Task.FromResult(WorkPolicyCommand.Usage);
         }
-        return PolicyLanguageServer.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput());
+        return PolicyLanguageServer.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error);
     }
 }

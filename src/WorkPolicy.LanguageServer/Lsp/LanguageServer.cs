@@ -27,17 +27,27 @@ internal sealed partial class LanguageServer
     /// <summary>The serializer settings of every message: camelCase names, nulls left out.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    /// <summary>Serves until the client sends <c>exit</c> or closes the streams.</summary>
-    public static async Task<int> RunAsync(Stream input, Stream output)
+    /// <summary>Serves until the client sends <c>exit</c> or closes the streams; the process exit code.</summary>
+    /// <remarks>
+    /// The exit code is the protocol's: 0 when <c>shutdown</c> came first, 1 otherwise — an <c>exit</c> without it, or
+    /// the connection ending early (the editor gone, a message that is not JSON-RPC); then <paramref name="log"/> is told why.
+    /// </remarks>
+    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter? log = null)
     {
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = Json };
         var server = new LanguageServer();
         using var rpc = new LspRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
         server._rpc = rpc;
+        string? why = null;
+        rpc.Disconnected += (_, e) => why ??= e.Description;
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { DisposeOnDisconnect = false });
         rpc.StartListening();
         await Task.WhenAny(rpc.Completion, server._exit.Task).ConfigureAwait(false);
-        return 0;
+        if (server._shutdown) return 0;
+        log?.WriteLine(server._exit.Task.IsCompleted
+            ? "workpolicy lsp: 'exit' came before 'shutdown'"
+            : $"workpolicy lsp: the connection ended before 'shutdown': {why ?? "the input was closed"}");
+        return 1;
     }
 
     [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
@@ -62,8 +72,14 @@ internal sealed partial class LanguageServer
     [JsonRpcMethod("initialized", UseSingleObjectParameterDeserialization = true)]
     public void Initialized(JsonElement _) { }
 
+    private volatile bool _shutdown;
+
     [JsonRpcMethod("shutdown")]
-    public object? Shutdown() => null;
+    public object? Shutdown()
+    {
+        _shutdown = true;
+        return null;
+    }
 
     [JsonRpcMethod("exit")]
     public void Exit() => _exit.TrySetResult();

@@ -1,3 +1,4 @@
+using Nerdbank.Streams;
 using System.Text.Json;
 using FluentAssertions;
 using StreamJsonRpc;
@@ -224,6 +225,45 @@ public sealed class LanguageServerTests : IDisposable
         (await client.At("textDocument/completion", file, 400, 9999)).ValueKind.Should().Be(JsonValueKind.Array);
         await client.Change(file, File.ReadAllText(Palopo).Replace("palopo-2021-wfh", "junk-2021"), 2);
         (await client.Diagnostics(file, d => d.GetArrayLength() == 0)).GetArrayLength().Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("shutdown then exit", 0, "")]
+    [InlineData("exit alone", 1, "'exit' came before 'shutdown'")]
+    [InlineData("not JSON", 1, "the connection ended before 'shutdown': Reading JSON RPC from the stream failed")]
+    [InlineData("input closed", 1, "the connection ended before 'shutdown'")]
+    public async Task The_exit_code_is_the_protocols_and_an_early_end_is_said(string session, int code, string said)
+    {
+        var (client, server) = FullDuplexStream.CreatePair();
+        var log = new StringWriter();
+        var serving = PolicyLanguageServer.RunAsync(server, server, log);
+        async Task Send(string body)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+            await client.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"Content-Length: {bytes.Length}\r\n\r\n"));
+            await client.WriteAsync(bytes);
+            await client.FlushAsync();
+        }
+        await Send("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}""");
+        switch (session)
+        {
+            case "shutdown then exit":
+                await Send("""{"jsonrpc":"2.0","id":2,"method":"shutdown"}""");
+                await Send("""{"jsonrpc":"2.0","method":"exit"}""");
+                break;
+            case "exit alone":
+                await Send("""{"jsonrpc":"2.0","method":"exit"}""");
+                break;
+            case "not JSON":
+                await Send("{not json}");
+                break;
+            default:
+                client.Dispose();
+                break;
+        }
+        (await serving.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(code, session);
+        if (said.Length == 0) log.ToString().Should().BeEmpty();
+        else log.ToString().Should().StartWith("workpolicy lsp: " + said);
     }
 
     [Fact]
