@@ -18,6 +18,9 @@ public static class WorkPolicyCommand
     /// <summary>Parses <paramref name="args"/> and runs the verb, writing to the given streams.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // What is written for people cannot act on the terminal (Output/PrintableWriter.cs).
+        stdout = new Output.PrintableWriter(stdout);
+        stderr = new Output.PrintableWriter(stderr);
         var io = new CliIO(stdout, stderr);
         // A root named as the command is typed, not after the running file (RootCommand takes the file's name, and the
         // assembly is WorkPolicy.Cli: 'workpolicy' would clash with the library WorkPolicy, as names ignore case).

@@ -121,15 +121,18 @@ internal static class Shared
     /// </summary>
     public static void WriteUtf8(CliIO io, Action<Stream> write)
     {
-        if (ReferenceEquals(io.Out, Console.Out))
+        // JSON escapes what would act on a terminal itself: written to the writer under the printable one.
+        io.Out.Flush();
+        var output = io.Out is Output.PrintableWriter printable ? printable.Inner : io.Out;
+        if (ReferenceEquals(output, Console.Out))
         {
-            io.Out.Flush();
+            output.Flush();
             using var stdout = Console.OpenStandardOutput();
             write(stdout);
             stdout.WriteByte((byte)'\n');
             return;
         }
-        if (io.Out is StreamWriter { Encoding: System.Text.UTF8Encoding } file)
+        if (output is StreamWriter { Encoding: System.Text.UTF8Encoding } file)
         {
             file.Flush();
             write(file.BaseStream);
@@ -138,7 +141,7 @@ internal static class Shared
         }
         using var ms = new MemoryStream();
         write(ms);
-        io.Out.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
     }
 
     /// <summary>Every date from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>

@@ -213,6 +213,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void What_would_act_on_a_terminal_is_printed_as_an_escape_and_JSON_keeps_the_value()
+    {
+        // An HR export whose ids hold an escape sequence (setting the terminal's title) and a right-to-left override.
+        var facts = Path.Combine(_temp, "hostile.facts.json");
+        File.WriteAllText(facts, """
+            {"units":[{"id":"u-1","region":"kota-palopo","kind":"dinas","agency":"disdik"}],
+             "employees":[{"id":"e\u001b]0;pwned\u0007x","unit":"u-1","employment":"pns","position":"pelaksana"},
+                          {"id":"e\u202egnp.exe","unit":"u-1","employment":"pns","position":"pelaksana"}]}
+            """);
+        var (code, output, err) = Run("eval", Samples, "--facts", facts, "--on", "2021-07-30");
+        code.Should().Be(0, err);
+        output.Should().Contain("e\\u001B]0;pwned\\u0007x", err).And.Contain("e\\u202Egnp.exe");
+        output.Should().NotContainAny("\u001b", "\u0007", "\u202e");
+        var (_, json, _) = Run("eval", Samples, "--facts", facts, "--on", "2021-07-30", "--format", "json");
+        System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("decisions")[0].GetProperty("employee").GetString().Should().Be("e\u001b]0;pwned\u0007x");
+    }
+
+    [Fact]
     public void Convert_prints_the_yaml_twin()
     {
         // Written beside its twin, the file names the repository's schema as the twin does.

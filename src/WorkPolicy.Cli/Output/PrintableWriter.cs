@@ -1,0 +1,77 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace WorkPolicy.Cli.Output;
+
+/// <summary>
+/// What the command writes for people, with the characters that would act on a terminal written as escapes
+/// (<c>\u001B</c>): the C0 and C1 controls but newline, tab and carriage return, DEL, and the bidirectional overrides
+/// that reorder what a reader sees. Facts come from HR exports and requests: an employee id holding an escape sequence
+/// must not set the terminal's title or colours when a table names that employee. JSON is escaped by its writer.
+/// </summary>
+internal sealed class PrintableWriter(TextWriter inner) : TextWriter(CultureInfo.InvariantCulture)
+{
+    private static readonly SearchValues<char> Acting = SearchValues.Create(ActingCharacters());
+
+    /// <summary>The writer escaped characters go to.</summary>
+    public TextWriter Inner { get; } = inner;
+
+    /// <inheritdoc/>
+    public override Encoding Encoding => Inner.Encoding;
+
+    /// <inheritdoc/>
+    public override void Write(char value)
+    {
+        if (Acting.Contains(value)) Escape(value);
+        else Inner.Write(value);
+    }
+
+    /// <inheritdoc/>
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        while (buffer.Length > 0)
+        {
+            var at = buffer.IndexOfAny(Acting);
+            if (at < 0)
+            {
+                Inner.Write(buffer);
+                return;
+            }
+            Inner.Write(buffer[..at]);
+            Escape(buffer[at]);
+            buffer = buffer[(at + 1)..];
+        }
+    }
+
+    /// <inheritdoc/>
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+    /// <inheritdoc/>
+    public override void Write(string? value) => Write(value.AsSpan());
+
+    /// <inheritdoc/>
+    public override void WriteLine(string? value)
+    {
+        Write(value.AsSpan());
+        Inner.WriteLine();
+    }
+
+    /// <inheritdoc/>
+    public override void WriteLine() => Inner.WriteLine();
+
+    /// <inheritdoc/>
+    public override void Flush() => Inner.Flush();
+
+    private void Escape(char c) => Inner.Write(string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"));
+
+    private static string ActingCharacters()
+    {
+        var acting = new StringBuilder();
+        for (var c = '\0'; c < ' '; c++)
+            if (c is not '\n' and not '\t' and not '\r') acting.Append(c);
+        for (var c = '\u007F'; c <= '\u009F'; c++) acting.Append(c);
+        acting.Append("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+        return acting.ToString();
+    }
+}
