@@ -6,8 +6,8 @@ namespace WorkPolicy.Cli.Output;
 
 /// <summary>
 /// What the command writes for people, with the characters that would act on a terminal written as escapes
-/// (<c>\u001B</c>): the C0 and C1 controls but newline, tab and carriage return, DEL, and the bidirectional overrides
-/// that reorder what a reader sees. Facts come from HR exports and requests: an employee id holding an escape sequence
+/// (<c>\u001B</c>): the C0 and C1 controls but newline and tab, DEL, the bidirectional overrides that reorder what a
+/// reader sees, and a carriage return not followed by a newline (it would write the rest of a line over its start). Facts come from HR exports and requests: an employee id holding an escape sequence
 /// must not set the terminal's title or colours when a table names that employee. JSON is escaped by its writer.
 /// </summary>
 internal sealed class PrintableWriter(TextWriter inner) : TextWriter(CultureInfo.InvariantCulture)
@@ -23,7 +23,8 @@ internal sealed class PrintableWriter(TextWriter inner) : TextWriter(CultureInfo
     /// <inheritdoc/>
     public override void Write(char value)
     {
-        if (Acting.Contains(value)) Escape(value);
+        // A carriage return alone is let through: it may be the first half of a line end written a character at a time.
+        if (Acting.Contains(value) && value != '\r') Escape(value);
         else Inner.Write(value);
     }
 
@@ -39,7 +40,9 @@ internal sealed class PrintableWriter(TextWriter inner) : TextWriter(CultureInfo
                 return;
             }
             Inner.Write(buffer[..at]);
-            Escape(buffer[at]);
+            // A line end (\r\n, or \r last in what was given) is written as it is.
+            if (buffer[at] == '\r' && (at + 1 == buffer.Length || buffer[at + 1] == '\n')) Inner.Write('\r');
+            else Escape(buffer[at]);
             buffer = buffer[(at + 1)..];
         }
     }
@@ -69,7 +72,7 @@ internal sealed class PrintableWriter(TextWriter inner) : TextWriter(CultureInfo
     {
         var acting = new StringBuilder();
         for (var c = '\0'; c < ' '; c++)
-            if (c is not '\n' and not '\t' and not '\r') acting.Append(c);
+            if (c is not '\n' and not '\t') acting.Append(c);
         for (var c = '\u007F'; c <= '\u009F'; c++) acting.Append(c);
         acting.Append("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
         return acting.ToString();

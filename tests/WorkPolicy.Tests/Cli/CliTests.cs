@@ -220,12 +220,21 @@ public sealed class CliTests : IDisposable
         File.WriteAllText(facts, """
             {"units":[{"id":"u-1","region":"kota-palopo","kind":"dinas","agency":"disdik"}],
              "employees":[{"id":"e\u001b]0;pwned\u0007x","unit":"u-1","employment":"pns","position":"pelaksana"},
-                          {"id":"e\u202egnp.exe","unit":"u-1","employment":"pns","position":"pelaksana"}]}
+                          {"id":"e\u202egnp.exe","unit":"u-1","employment":"pns","position":"pelaksana"},
+                          {"id":"e-3\rALL DECIDED","unit":"u-1","employment":"pns","position":"pelaksana"}]}
             """);
         var (code, output, err) = Run("eval", Samples, "--facts", facts, "--on", "2021-07-30");
         code.Should().Be(0, err);
         output.Should().Contain("e\\u001B]0;pwned\\u0007x", err).And.Contain("e\\u202Egnp.exe");
-        output.Should().NotContainAny("\u001b", "\u0007", "\u202e");
+        output.Should().Contain("e-3\\u000DALL DECIDED");
+        output.Should().NotContainAny("\u001b", "\u0007", "\u202e", "\r");
+        // Line ends stay line ends, whether written whole or a character at a time.
+        var lines = new StringWriter();
+        var printable = new WorkPolicy.Cli.Output.PrintableWriter(lines);
+        printable.Write("a\r\nb\tc\rd\r");
+        printable.Write('\n');
+        printable.Write('\u001b');
+        lines.ToString().Should().Be("a\r\nb\tc\\u000Dd\r\n\\u001B");
         var (_, json, _) = Run("eval", Samples, "--facts", facts, "--on", "2021-07-30", "--format", "json");
         System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("decisions")[0].GetProperty("employee").GetString().Should().Be("e\u001b]0;pwned\u0007x");
     }
