@@ -91,7 +91,6 @@ internal static class Shared
     public static bool RecordsUnusable(Exception ex) =>
         ex is System.Data.Common.DbException or InvalidDataException or System.Net.Sockets.SocketException or TimeoutException;
 
-    /// <summary>Writes a report's JSON and a newline to standard output.</summary>
     /// <summary>
     /// A text the library made, with its diagnostics printed: written to <paramref name="output"/> through a rename, or
     /// to standard output; the exit code (input errors when there is no text).
@@ -113,6 +112,7 @@ internal static class Shared
         return unwritten.Count == 0 ? WorkPolicyCommand.Ok : WorkPolicyCommand.InputErrors;
     }
 
+    /// <summary>Writes a report's JSON and a newline to standard output.</summary>
     public static void WriteJson(CliIO io, Report report) => WriteUtf8(io, report.WriteJson);
 
     /// <summary>

@@ -7,8 +7,9 @@ namespace WorkPolicy.Cli.Output;
 /// <summary>
 /// What the command writes for people, with the characters that would act on a terminal written as escapes
 /// (<c>\u001B</c>): the C0 and C1 controls but newline and tab, DEL, the bidirectional overrides that reorder what a
-/// reader sees, and a carriage return not followed by a newline (it would write the rest of a line over its start). Facts come from HR exports and requests: an employee id holding an escape sequence
-/// must not set the terminal's title or colours when a table names that employee. JSON is escaped by its writer.
+/// reader sees, and a carriage return not followed by a newline (it would write the rest of a line over its start).
+/// Facts come from HR exports and requests: an employee id holding an escape sequence must not set the terminal's
+/// title or colours when a table names that employee. JSON is escaped by its writer.
 /// </summary>
 internal sealed class PrintableWriter(TextWriter inner) : TextWriter(CultureInfo.InvariantCulture)
 {
