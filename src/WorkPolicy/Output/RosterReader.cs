@@ -42,7 +42,7 @@ internal static class RosterReader
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         var lines = new BoundedLines(reader, MaxLine);
         var headerLine = lines.Next(out _) ?? "";
-        if (lines.BinaryAt)
+        if (lines.HeldNul)
         {
             reported.Add(DiagnosticMessages.ControlCharacterNotAllowed, 1, 1, 0);
             return;
@@ -58,7 +58,7 @@ internal static class RosterReader
         for (var text = lines.Next(out var tooLong); text is not null; text = lines.Next(out tooLong))
         {
             line++;
-            if (lines.BinaryAt)
+            if (lines.HeldNul)
             {
                 // A NUL is no text: the file is binary (or a device that never ends), not read on to its end.
                 reported.Add(DiagnosticMessages.ControlCharacterNotAllowed, line, 1, 0);
@@ -99,7 +99,7 @@ internal static class RosterReader
         private int _at, _length;
 
         /// <summary>Whether the line just read held a NUL: reading stopped there.</summary>
-        public bool BinaryAt { get; private set; }
+        public bool HeldNul { get; private set; }
 
         public string? Next(out bool tooLong)
         {
@@ -119,7 +119,7 @@ internal static class RosterReader
                 var stop = end < 0 ? _length : end;
                 if (Array.IndexOf(_buffer, '\0', _at, stop - _at) >= 0)
                 {
-                    BinaryAt = true;
+                    HeldNul = true;
                     return "";
                 }
                 if (!tooLong && _line.Length + stop - _at <= max) _line.Append(_buffer, _at, stop - _at);
