@@ -28,9 +28,9 @@ internal static class BuildTool
             errors.WriteLine($"{list}(1,1): error WP0001: cannot read the list of rule files: {ex.Message}");
             return 1;
         }
-        var status = Emit(() => RuleFiles.EmitFactTypes(paths, ns), output, "WorkPolicyFactsNamespace", "the fact types", errors);
+        var status = Emit(() => RuleFiles.EmitFactTypes(paths, ns), output, "WorkPolicyFactsNamespace", errors);
         if (status != 0 || rulesOutput is null) return status;
-        return Emit(() => RuleCompiler.EmitCSharp(paths, rulesNs!), rulesOutput, "WorkPolicyRulesNamespace", "the compiled rules", errors);
+        return Emit(() => RuleCompiler.EmitCSharp(paths, rulesNs!), rulesOutput, "WorkPolicyRulesNamespace", errors);
     }
 
     /// <summary>The options, or null when they are not as <see cref="Usage"/> says.</summary>
@@ -41,7 +41,7 @@ internal static class BuildTool
         _ => null,
     };
 
-    private static int Emit(Func<Loaded<string>> emit, string output, string property, string what, TextWriter errors)
+    private static int Emit(Func<Loaded<string>> emit, string output, string property, TextWriter errors)
     {
         Loaded<string> emitted;
         try
@@ -59,14 +59,18 @@ internal static class BuildTool
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
             // Unchanged text keeps the file (an IDE does not reload it); its time moves on so the step counts as done.
-            if (!File.Exists(output) || File.ReadAllText(output) != source) RuleFiles.WriteAtomically(output, source);
-            else File.SetLastWriteTimeUtc(output, DateTime.UtcNow);
-            return 0;
+            if (File.Exists(output) && File.ReadAllText(output) == source)
+            {
+                File.SetLastWriteTimeUtc(output, DateTime.UtcNow);
+                return 0;
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            errors.WriteLine($"{output}(1,1): error WP0001: cannot write {what}: {ex.Message}");
-            return 1;
+            // Not kept as it was: written below, which says what stops it.
         }
+        var unwritten = RuleFiles.Write(output, w => w.Write(source));
+        foreach (var d in unwritten) errors.WriteLine(d);
+        return unwritten.Count == 0 ? 0 : 1;
     }
 }

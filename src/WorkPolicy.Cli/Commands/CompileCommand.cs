@@ -25,8 +25,8 @@ internal static class CompileCommand
             }
             catch (ArgumentException ex)
             {
-                io.Err.WriteLine($"error: {ex.Message.Split(" (Parameter")[0]}");
-                return WorkPolicyCommand.Usage;
+                // A name that is not C#: wrong usage, said as every verb says it.
+                throw new UsageException(ex.Message.Split(" (Parameter")[0]);
             }
             return Shared.WriteText(io, emitted, parse.GetValue(output));
         });

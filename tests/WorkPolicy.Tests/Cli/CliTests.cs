@@ -151,7 +151,7 @@ public sealed class CliTests : IDisposable
         output.Should().Contain("public sealed class SampleRules : global::WorkPolicy.Compiled.CompiledRuleSet");
         var (bad, _, badErr) = Run("compile", Samples, "--namespace", "App Rules");
         bad.Should().Be(2);
-        badErr.Should().Contain("'App Rules' is not a C# namespace name");
+        badErr.Should().Be("workpolicy: 'App Rules' is not a C# namespace name" + Environment.NewLine);
         var (broken, brokenOut, brokenErr) = Run("compile", Facts, "--namespace", "App");
         broken.Should().Be(1);
         brokenOut.Should().BeEmpty();
