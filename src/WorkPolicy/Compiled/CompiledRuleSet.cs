@@ -21,15 +21,15 @@ public abstract class CompiledRuleSet
     public abstract string Identity { get; }
 
     /// <summary>Writes the outcome of each deciding provision's scope of circular <paramref name="circular"/> into <paramref name="results"/>, in order.</summary>
-    public abstract void Scopes(int circular, RuleSubject subject, Span<Truth> results);
+    public abstract void Scopes(int circular, in RuleSubject subject, Span<Truth> results);
 
     /// <summary>Writes the outcome of each obligation-only provision's scope of circular <paramref name="circular"/> into <paramref name="results"/>, in order.</summary>
-    public abstract void Attaching(int circular, RuleSubject subject, Span<Truth> results);
+    public abstract void Attaching(int circular, in RuleSubject subject, Span<Truth> results);
 
     /// <summary>
     /// The deciding provision of circular <paramref name="circular"/> that wins (by its index), or -1 when none applies;
     /// <paramref name="unknown"/>: whether an unknown scope could change that. -2 when the code leaves the choice to the
     /// engine (a circular of more than 64 deciding provisions). The batch path's walk, as straight code.
     /// </summary>
-    public abstract int Winner(int circular, RuleSubject subject, out bool unknown);
+    public abstract int Winner(int circular, in RuleSubject subject, out bool unknown);
 }

@@ -115,6 +115,9 @@ internal sealed class CompiledCircular(CheckedCircular model, ImmutableArray<Com
     /// <summary>The obligation-only provisions, in order.</summary>
     public ImmutableArray<CompiledProvision> Attaching { get; } = attaching;
 
+    /// <summary>The mode each deciding provision gives, in order: the walk reads the winner's in one load, not three.</summary>
+    public WorkMode[] DecidingModes { get; } = [.. deciding.Select(p => p.Model.Mode!.Value)];
+
     /// <summary>The end condition's delegate, or null when the circular states none.</summary>
     public Func<DecisionSubject, Tri>? Until => Model.Until is null ? null : _until ??= compiler.Compile(Model.Until);
 

@@ -26,14 +26,23 @@ internal sealed class DecisionSubject
     /// <summary>The employee, or null when evaluating region status only.</summary>
     public EmployeeRow? Employee { get; private set; }
 
+    // Unit, perangkat daerah and region are read through the employee, not copied: pointing the scope at an employee is
+    // then one reference written, not four (each a GC write barrier, a tenth of a decision compiled to C#).
+
     /// <summary>The employee's unit.</summary>
-    public UnitRow? Unit { get; private set; }
+    public UnitRow? Unit => Employee?.Unit;
 
     /// <summary>The employee's perangkat daerah.</summary>
-    public UnitRow? TopUnit { get; private set; }
+    public UnitRow? TopUnit => Employee?.TopUnit;
 
-    /// <summary>The region whose status is read.</summary>
-    public string Region { get; set; } = "";
+    /// <summary>The region whose status is read: the employee's, or the one set for region status only.</summary>
+    public string Region
+    {
+        get => Employee?.Region ?? _region;
+        set => _region = value;
+    }
+
+    private string _region = "";
 
     /// <summary>The date.</summary>
     public LocalDate Date { get; set; }
@@ -45,8 +54,5 @@ internal sealed class DecisionSubject
     public void SetEmployee(EmployeeRow employee)
     {
         Employee = employee;
-        Unit = employee.Unit;
-        TopUnit = employee.TopUnit;
-        Region = employee.Region;
     }
 }

@@ -68,20 +68,7 @@ internal static class DecisionWalk
             // compiled to C# find both in one straight method, the overrides and sameness of effects as constants: an
             // optimisation of the block below, held equal to it by the tests of compiled C#.
             if (typeof(TObserver) != typeof(NoObserver) || c.Precompiled is not { } code || (winner = code.Winner(s, out unknown)) == -2)
-            {
-                var buffer = s.Results;
-                c.EvaluateScopes(s, buffer);
-                ReadOnlySpan<Tri> results = buffer.AsSpan(0, ps.Length);
-                winner = Winner(ps, results);
-                unknown = false;
-                for (var p = 0; p < ps.Length; p++)
-                {
-                    if (!CouldChange(p, winner, ps, results)) continue;
-                    unknown = true;
-                    observer.UnknownScope(c, ps[p], s);
-                }
-                if (observer.Tracing) observer.Considered(c, results, winner);
-            }
+                winner = WinnerByScopes(c, s, ref observer, out unknown);
             if (inForce[i] == Tri.Unknown)
             {
                 // A circular that might be in force matters only where it would decide (or might).
@@ -95,7 +82,7 @@ internal static class DecisionWalk
                 observer.NoProvisionFits(c);
                 continue;
             }
-            decided = new Verdict(ps[winner].Model.Mode!.Value, (short)i, (short)winner);
+            decided = new Verdict(c.DecidingModes[winner], (short)i, (short)winner);
             observer.Decided(c, ps[winner], s);
             if (observer.Tracing)
             {
@@ -143,6 +130,31 @@ internal static class DecisionWalk
             }
         }
         return decided;
+    }
+
+    /// <summary>
+    /// The winner among <paramref name="c"/>'s deciding provisions from their scopes' outcomes, and whether an unknown
+    /// could change it (each such scope told to the observer). A method of its own so the batch path's walk stays small:
+    /// with rules compiled to C# it never comes here, and its frame no longer carries this block's locals.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int WinnerByScopes<TObserver>(CompiledCircular c, DecisionSubject s, ref TObserver observer, out bool unknown)
+        where TObserver : IWalkObserver
+    {
+        var ps = c.Deciding;
+        var buffer = s.Results;
+        c.EvaluateScopes(s, buffer);
+        ReadOnlySpan<Tri> results = buffer.AsSpan(0, ps.Length);
+        var winner = Winner(ps, results);
+        unknown = false;
+        for (var p = 0; p < ps.Length; p++)
+        {
+            if (!CouldChange(p, winner, ps, results)) continue;
+            unknown = true;
+            observer.UnknownScope(c, ps[p], s);
+        }
+        if (observer.Tracing) observer.Considered(c, results, winner);
+        return winner;
     }
 
     /// <summary>The first provision that applies and that no applicable provision overrides, or -1.</summary>

@@ -129,18 +129,18 @@ public class CompiledCSharpTests
     {
         public override string Identity => identity;
 
-        public override void Scopes(int circular, RuleSubject subject, Span<Truth> results) => Fill(subject, results);
+        public override void Scopes(int circular, in RuleSubject subject, Span<Truth> results) => Fill(subject, results);
 
-        public override void Attaching(int circular, RuleSubject subject, Span<Truth> results) => Fill(subject, results);
+        public override void Attaching(int circular, in RuleSubject subject, Span<Truth> results) => Fill(subject, results);
 
-        public override int Winner(int circular, RuleSubject subject, out bool unknown)
+        public override int Winner(int circular, in RuleSubject subject, out bool unknown)
         {
             unknown = false;
             return 42;
         }
 
         // Not the rules' outcomes: the test only needs the walk's answer where the winner is out of range.
-        private static void Fill(RuleSubject subject, Span<Truth> results) => results.Fill(Truth.False);
+        private static void Fill(in RuleSubject subject, Span<Truth> results) => results.Fill(Truth.False);
     }
 
     [Fact]
