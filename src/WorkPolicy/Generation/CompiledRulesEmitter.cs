@@ -117,7 +117,9 @@ internal static class CompiledRulesEmitter
         private readonly Dictionary<NodaTime.LocalDate, string> _dates = [];
 
         public StringBuilder Text { get; } = new StringBuilder()
-            .Append("    private const global::WorkPolicy.Compiled.Truth True = global::WorkPolicy.Compiled.Truth.True, False = global::WorkPolicy.Compiled.Truth.False, Unknown = global::WorkPolicy.Compiled.Truth.Unknown;\n");
+            .Append("    private const global::WorkPolicy.Compiled.Truth True = global::WorkPolicy.Compiled.Truth.True, False = global::WorkPolicy.Compiled.Truth.False, Unknown = global::WorkPolicy.Compiled.Truth.Unknown;\n")
+            // A truth as a rank (false 0, unknown 1, true 2) and back: the same map, 2-bit entries of one constant.
+            .Append("    private static int RankOf(global::WorkPolicy.Compiled.Truth t) => (0x18 >> (2 * (int)t)) & 3;\n");
 
         public void Circular(string name, string summary, Condition?[] scopes)
         {
@@ -139,26 +141,63 @@ internal static class CompiledRulesEmitter
         public void Winner(string name, CheckedCircular c)
         {
             var ps = c.Deciding;
+            // Every test the circular's scopes make is asked once, up front, and the scopes are put together from the
+            // answers without a branch: a truth as a rank (false 0, unknown 1, true 2), "and" the least, "or" the
+            // greatest, "not" its mirror — Kleene's logic, as the interpreter's. A test shared by several provisions
+            // (a definition such as asn) is asked once, not once a provision. Tests are pure on this path (the batch
+            // path records no missing facts), so asking them all changes no answer.
+            var atoms = new Dictionary<string, string>(StringComparer.Ordinal);
+            var ranks = ps.Select(p => p.Scope is { } scope ? Rank(scope, atoms) : "2").ToList();
             var w = new StringBuilder();
             w.Append(CultureInfo.InvariantCulture, $"\n    // the winner among the deciding provisions of {Comment(c.Id)}\n");
             // Inlined into Winner's switch: the walk then makes one call a circular, not two.
             w.Append("    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]\n");
             w.Append(CultureInfo.InvariantCulture, $"    private static int {name}(in global::WorkPolicy.Compiled.RuleSubject s, out bool unknown)\n    {{\n");
-            for (var i = 0; i < ps.Length; i++)
-                w.Append(CultureInfo.InvariantCulture, $"        var r{i} = {(ps[i].Scope is { } scope ? Method(scope) + "(s)" : "True")};\n");
-            string NotOverridden(int i) => string.Concat(ps[i].OverriddenBy.Select(j => $" && r{j} != True"));
+            foreach (var (method, local) in atoms) w.Append(CultureInfo.InvariantCulture, $"        var {local} = RankOf({method}(s));\n");
+            for (var i = 0; i < ps.Length; i++) w.Append(CultureInfo.InvariantCulture, $"        var r{i} = {ranks[i]};\n");
+            string NotOverridden(int i) => string.Concat(ps[i].OverriddenBy.Select(j => $" && r{j} != 2"));
             w.Append("        int w;\n");
             for (var i = 0; i < ps.Length; i++)
-                w.Append(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "else ")}if (r{i} == True{NotOverridden(i)}) w = {i};\n");
+                w.Append(CultureInfo.InvariantCulture, $"        {(i == 0 ? "" : "else ")}if (r{i} == 2{NotOverridden(i)}) w = {i};\n");
             w.Append("        else w = -1;\n");
             var changes = Enumerable.Range(0, ps.Length).Select(i =>
             {
                 var same = Enumerable.Range(0, ps.Length).Where(k => ps[i].SameEffect(ps[k])).Aggregate(0UL, (m, k) => m | 1UL << k);
-                return $"(r{i} == Unknown{NotOverridden(i)} && (w < 0 || (0x{same.ToString("X", CultureInfo.InvariantCulture)}UL >> w & 1) == 0))";
+                return $"(r{i} == 1{NotOverridden(i)} && (w < 0 || (0x{same.ToString("X", CultureInfo.InvariantCulture)}UL >> w & 1) == 0))";
             });
             w.Append("        unknown = ").Append(string.Join("\n            || ", changes)).Append(";\n");
             w.Append("        return w;\n    }\n");
             Text.Append(w);
+        }
+
+        /// <summary>Past this length a condition's rank expression is its method's answer instead (a definition used in a definition used …).</summary>
+        private const int MaxRankExpression = 2000;
+
+        /// <summary>
+        /// <paramref name="c"/>'s truth as a rank expression over the tests' answers (<paramref name="atoms"/>: each test's
+        /// method and the local holding its rank, added as met).
+        /// </summary>
+        private string Rank(Condition c, Dictionary<string, string> atoms)
+        {
+            // Depth is bounded by the loaders and the linker; this is the backstop, as in the other forms.
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+            var expression = c switch
+            {
+                ConstCondition k => k.Value ? "2" : "0",
+                NotCondition n => $"(2 - {Rank(n.Operand, atoms)})",
+                JunctionCondition { Operands.IsEmpty: true } j => j.IsAnd ? "2" : "0",
+                JunctionCondition j => j.Operands.Select(o => Rank(o, atoms)).Aggregate((a, b) => $"global::System.Math.{(j.IsAnd ? "Min" : "Max")}({a}, {b})"),
+                DefinitionCondition d => Rank(d.Body, atoms),
+                _ => null,
+            };
+            return expression is { Length: <= MaxRankExpression } ? expression : Atom(c, atoms);
+        }
+
+        private string Atom(Condition c, Dictionary<string, string> atoms)
+        {
+            var method = Method(c);
+            if (!atoms.TryGetValue(method, out var local)) atoms[method] = local = "a" + atoms.Count.ToString(CultureInfo.InvariantCulture);
+            return local;
         }
 
         /// <summary>The name of the method that evaluates <paramref name="c"/>, written on first need.</summary>

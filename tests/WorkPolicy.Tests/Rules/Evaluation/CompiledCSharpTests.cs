@@ -49,6 +49,42 @@ public class CompiledCSharpTests
         }, iter: 4, threads: 1);
     }
 
+    /// <summary>
+    /// The generated winner (the batch path's straight method) puts a scope together from its tests' answers on its own,
+    /// not through the scope's method: a circular of one provision gives the scope's truth back — the provision wins
+    /// when it applies, and is unknown when its scope is — so each generated condition is checked through it too.
+    /// </summary>
+    [Fact]
+    public void Generated_conditions_decide_the_compiled_winner_as_the_interpreter_does()
+    {
+        ConditionInterpreterTests.Expr(4).Array[30].Sample(batch =>
+        {
+            var model = ConditionInterpreterTests.OneCircularEach(batch);
+            model.Circulars.Should().HaveCount(batch.Length);
+            var code = Instance(CompiledRulesEmitter.Emit(model, "Generated.Rules", "CompiledRules"));
+            var leaves = CompiledRulesEmitter.Leaves(model);
+            var facts = FactsLoader.Load("facts.yaml", ConditionInterpreterTests.Facts, model.Vocabulary);
+            facts.Diagnostics.Should().BeEmpty();
+            var index = new FactIndex(facts.Facts!, model.Layout);
+            var scope = new DecisionSubject(index, 1);
+            foreach (var e in facts.Facts!.Employees)
+            {
+                scope.SetEmployee(index.Row(e));
+                foreach (var date in ConditionInterpreterTests.Dates)
+                {
+                    scope.Date = date;
+                    for (var i = 0; i < batch.Length; i++)
+                    {
+                        var winner = code.Winner(i, new RuleSubject(scope, leaves), out var unknown);
+                        var truth = winner == 0 ? Tri.True : unknown ? Tri.Unknown : Tri.False;
+                        winner.Should().BeOneOf(0, -1);
+                        truth.Should().Be(ConditionInterpreter.Evaluate(model.Circulars[i].Deciding[0].Scope, scope), $"{batch[i]} for {e.Id} on {date}");
+                    }
+                }
+            }
+        }, iter: 4, threads: 1);
+    }
+
     [Theory]
     [MemberData(nameof(Querying.ResidualQueryTests.RuleSets), MemberType = typeof(Querying.ResidualQueryTests))]
     public void A_sample_rule_set_compiled_to_CSharp_decides_as_when_compiled_at_load(string ruleSet, string date)

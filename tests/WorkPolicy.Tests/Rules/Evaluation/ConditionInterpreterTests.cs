@@ -89,6 +89,25 @@ public class ConditionInterpreterTests
         }
         """).Model!;
 
+    /// <summary>
+    /// A rule model of one circular a scope, each with a single provision, in every region; their periods are years
+    /// apart (2001, 2002, …) so no two overlap.
+    /// </summary>
+    internal static RuleModel OneCircularEach(IEnumerable<string> scopes) => Engine.Link(string.Concat(scopes.Select((scope, i) => $$"""
+        circular c{{i}} {
+          number "{{i}}"
+          issuer "x"
+          region all
+          period from {{2001 + i}}-01-01 to {{2001 + i}}-12-31
+          provision p {
+            cite "1" "p"
+            scope {{scope}}
+            mode home
+          }
+        }
+
+        """))).Model!;
+
     [Fact]
     public void Compiled_conditions_answer_and_record_as_the_interpreter_does()
     {
