@@ -37,8 +37,8 @@ internal static class CompiledRulesEmitter
 
     /// <summary>Whether <paramref name="name"/> would meet a member the class declares (a class cannot share a member's name).</summary>
     public static bool IsMemberName(string name) =>
-        name is "True" or "False" or "Unknown" or "Identity" or "Scopes" or "Attaching" or "Winner"
-        || (name.Length > 1 && name[0] is 'C' or 'S' or 'A' or 'W' or 'D' && name.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0);
+        name is "True" or "False" or "Unknown" or "Identity" or "Scopes" or "Attaching" or "Winner" or "RankOf"
+        || (name.Length > 1 && name[0] is 'C' or 'S' or 'A' or 'W' or 'D' or 'T' && name.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0);
 
     /// <summary>The whole source file: a class <paramref name="className"/> in <paramref name="namespace"/>.</summary>
     public static string Emit(RuleModel model, string @namespace, string className)
@@ -148,12 +148,15 @@ internal static class CompiledRulesEmitter
             // path records no missing facts), so asking them all changes no answer.
             var atoms = new Dictionary<string, string>(StringComparer.Ordinal);
             var ranks = ps.Select(p => p.Scope is { } scope ? Rank(scope, atoms) : "2").ToList();
+            // The facts the tests read, each read once (a field tested twice, employment as ASN and as non-ASN, is read once).
+            var reads = atoms.Keys.SelectMany(SlotsRead).Distinct().ToList();
             var w = new StringBuilder();
             w.Append(CultureInfo.InvariantCulture, $"\n    // the winner among the deciding provisions of {Comment(c.Id)}\n");
             // Inlined into Winner's switch: the walk then makes one call a circular, not two.
             w.Append("    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]\n");
             w.Append(CultureInfo.InvariantCulture, $"    private static int {name}(in global::WorkPolicy.Compiled.RuleSubject s, out bool unknown)\n    {{\n");
-            foreach (var (method, local) in atoms) w.Append(CultureInfo.InvariantCulture, $"        var {local} = RankOf({method}(s));\n");
+            foreach (var read in reads) w.Append(CultureInfo.InvariantCulture, $"        var {read} = s.{ReadOf(read)};\n");
+            foreach (var (call, local) in atoms) w.Append(CultureInfo.InvariantCulture, $"        var {local} = RankOf({call});\n");
             for (var i = 0; i < ps.Length; i++) w.Append(CultureInfo.InvariantCulture, $"        var r{i} = {ranks[i]};\n");
             string NotOverridden(int i) => string.Concat(ps[i].OverriddenBy.Select(j => $" && r{j} != 2"));
             w.Append("        int w;\n");
@@ -195,8 +198,8 @@ internal static class CompiledRulesEmitter
 
         private string Atom(Condition c, Dictionary<string, string> atoms)
         {
-            var method = Method(c);
-            if (!atoms.TryGetValue(method, out var local)) atoms[method] = local = "a" + atoms.Count.ToString(CultureInfo.InvariantCulture);
+            var call = c is TestCondition t && SlotTest(t) is { } test ? test : Method(c) + "(s)";
+            if (!atoms.TryGetValue(call, out var local)) atoms[call] = local = "a" + atoms.Count.ToString(CultureInfo.InvariantCulture);
             return local;
         }
 
@@ -242,6 +245,37 @@ internal static class CompiledRulesEmitter
             lines.Add("return result;");
             return lines;
         }
+
+        /// <summary>
+        /// A test of an employee's, unit's or perangkat daerah's slot as a call of a method given the fact already read
+        /// (<c>T3(s, eU1)</c>: unit slot 1, read once by the winner), or null when the test reads otherwise.
+        /// </summary>
+        private string? SlotTest(TestCondition t)
+        {
+            var prefix = t.Field.Entity switch { Entity.Employee => "e", Entity.Unit => "u", Entity.TopUnit => "t", _ => null };
+            if (prefix is null || Compare(t) is not { } compare) return null;
+            var local = prefix + t.Field.Slot.ToString(CultureInfo.InvariantCulture);
+            if (_slotTests.TryGetValue(t, out var known)) return $"{known}(s, {local})";
+            var name = "T" + _slotTests.Count.ToString(CultureInfo.InvariantCulture);
+            _slotTests[t] = name;
+            var reference = $"return s.Leaf({_leafNumber[t].ToString(CultureInfo.InvariantCulture)});";
+            var body = Absent(t) is { } absent ? new[] { compare, absent, reference } : [compare, reference];
+            Text.Append("\n    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]\n");
+            Text.Append(CultureInfo.InvariantCulture, $"    private static global::WorkPolicy.Compiled.Truth {name}(in global::WorkPolicy.Compiled.RuleSubject s, global::WorkPolicy.Compiled.Fact f)\n    {{\n");
+            foreach (var line in body) Text.Append("        ").Append(line).Append('\n');
+            Text.Append("    }\n");
+            return $"{name}(s, {local})";
+        }
+
+        private readonly Dictionary<Condition, string> _slotTests = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>The hoisted reads a call of <see cref="SlotTest"/> uses (none for a method's call).</summary>
+        private static IEnumerable<string> SlotsRead(string call) =>
+            call[0] == 'T' && call.IndexOf(", ", StringComparison.Ordinal) is var comma and > 0 ? [call[(comma + 2)..^1]] : [];
+
+        /// <summary>How a hoisted read's local (<c>e2</c>, <c>u1</c>, <c>t4</c>) reads its fact.</summary>
+        private static string ReadOf(string local) =>
+            (local[0] switch { 'e' => "Employee", 'u' => "Unit", _ => "TopUnit" }) + "(" + local[1..] + ")";
 
         /// <summary>A test: a present value of the field's kind compared inline; anything else asked of the interpreter.</summary>
         private List<string> Test(TestCondition t, int leaf)

@@ -249,6 +249,8 @@ public class CompiledCSharpTests
     [InlineData("App", "string", "className")]
     [InlineData("App", "Winner", "className")]
     [InlineData("App", "C0", "className")]
+    [InlineData("App", "T3", "className")]
+    [InlineData("App", "RankOf", "className")]
     public void Names_that_are_not_CSharp_are_refused(string @namespace, string className, string parameter)
     {
         var engine = PolicyEngine.Load(Repo.Path("samples", "circulars")).Value!;
