@@ -146,17 +146,16 @@ internal static class CompiledRulesEmitter
             // greatest, "not" its mirror — Kleene's logic, as the interpreter's. A test shared by several provisions
             // (a definition such as asn) is asked once, not once a provision. Tests are pure on this path (the batch
             // path records no missing facts), so asking them all changes no answer.
-            var atoms = new Dictionary<string, string>(StringComparer.Ordinal);
-            var ranks = ps.Select(p => p.Scope is { } scope ? Rank(scope, atoms) : "2").ToList();
             // The facts the tests read, each read once (a field tested twice, employment as ASN and as non-ASN, is read once).
-            var reads = atoms.Keys.SelectMany(SlotsRead).Distinct().ToList();
+            var parts = new WinnerParts();
+            var ranks = ps.Select(p => p.Scope is { } scope ? Rank(scope, parts) : "2").ToList();
             var w = new StringBuilder();
             w.Append(CultureInfo.InvariantCulture, $"\n    // the winner among the deciding provisions of {Comment(c.Id)}\n");
             // Inlined into Winner's switch: the walk then makes one call a circular, not two.
             w.Append("    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]\n");
             w.Append(CultureInfo.InvariantCulture, $"    private static int {name}(in global::WorkPolicy.Compiled.RuleSubject s, out bool unknown)\n    {{\n");
-            foreach (var read in reads) w.Append(CultureInfo.InvariantCulture, $"        var {read} = s.{ReadOf(read)};\n");
-            foreach (var (call, local) in atoms) w.Append(CultureInfo.InvariantCulture, $"        var {local} = RankOf({call});\n");
+            foreach (var (local, read) in parts.Reads) w.Append(CultureInfo.InvariantCulture, $"        var {local} = s.{read};\n");
+            foreach (var (call, local) in parts.Atoms) w.Append(CultureInfo.InvariantCulture, $"        var {local} = RankOf({call});\n");
             for (var i = 0; i < ps.Length; i++) w.Append(CultureInfo.InvariantCulture, $"        var r{i} = {ranks[i]};\n");
             string NotOverridden(int i) => string.Concat(ps[i].OverriddenBy.Select(j => $" && r{j} != 2"));
             w.Append("        int w;\n");
@@ -176,30 +175,44 @@ internal static class CompiledRulesEmitter
         /// <summary>Past this length a condition's rank expression is its method's answer instead (a definition used in a definition used …).</summary>
         private const int MaxRankExpression = 2000;
 
-        /// <summary>
-        /// <paramref name="c"/>'s truth as a rank expression over the tests' answers (<paramref name="atoms"/>: each test's
-        /// method and the local holding its rank, added as met).
-        /// </summary>
-        private string Rank(Condition c, Dictionary<string, string> atoms)
+        /// <summary>What a winner asks before it decides: each test's call and the local holding its rank, and each fact read
+        /// once for the tests (its local, <c>u1</c>, and how it is read, <c>Unit(1)</c>), in the order met.</summary>
+        private sealed class WinnerParts
+        {
+            public Dictionary<string, string> Atoms { get; } = new(StringComparer.Ordinal);
+            public Dictionary<string, string> Reads { get; } = new(StringComparer.Ordinal);
+        }
+
+        /// <summary><paramref name="c"/>'s truth as a rank expression over the answers of the tests in <paramref name="parts"/>.</summary>
+        private string Rank(Condition c, WinnerParts parts)
         {
             // Depth is bounded by the loaders and the linker; this is the backstop, as in the other forms.
             System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             var expression = c switch
             {
                 ConstCondition k => k.Value ? "2" : "0",
-                NotCondition n => $"(2 - {Rank(n.Operand, atoms)})",
+                NotCondition n => $"(2 - {Rank(n.Operand, parts)})",
                 JunctionCondition { Operands.IsEmpty: true } j => j.IsAnd ? "2" : "0",
-                JunctionCondition j => j.Operands.Select(o => Rank(o, atoms)).Aggregate((a, b) => $"global::System.Math.{(j.IsAnd ? "Min" : "Max")}({a}, {b})"),
-                DefinitionCondition d => Rank(d.Body, atoms),
+                JunctionCondition j => j.Operands.Select(o => Rank(o, parts)).Aggregate((a, b) => $"global::System.Math.{(j.IsAnd ? "Min" : "Max")}({a}, {b})"),
+                DefinitionCondition d => Rank(d.Body, parts),
                 _ => null,
             };
-            return expression is { Length: <= MaxRankExpression } ? expression : Atom(c, atoms);
+            return expression is { Length: <= MaxRankExpression } ? expression : Atom(c, parts);
         }
 
-        private string Atom(Condition c, Dictionary<string, string> atoms)
+        private string Atom(Condition c, WinnerParts parts)
         {
-            var call = c is TestCondition t && SlotTest(t) is { } test ? test : Method(c) + "(s)";
-            if (!atoms.TryGetValue(call, out var local)) atoms[call] = local = "a" + atoms.Count.ToString(CultureInfo.InvariantCulture);
+            string call;
+            if (c is TestCondition t && SlotTest(t) is { } slot)
+            {
+                parts.Reads.TryAdd(slot.Local, slot.Read);
+                call = $"{slot.Method}(s, {slot.Local})";
+            }
+            else
+            {
+                call = Method(c) + "(s)";
+            }
+            if (!parts.Atoms.TryGetValue(call, out var local)) parts.Atoms[call] = local = "a" + parts.Atoms.Count.ToString(CultureInfo.InvariantCulture);
             return local;
         }
 
@@ -246,53 +259,53 @@ internal static class CompiledRulesEmitter
             return lines;
         }
 
+        /// <summary>A test of a slot as a method given the fact (<c>T3</c>), the fact's local in a winner (<c>u1</c>) and its read (<c>Unit(1)</c>).</summary>
+        private sealed record SlotTestCall(string Method, string Local, string Read);
+
         /// <summary>
-        /// A test of an employee's, unit's or perangkat daerah's slot as a call of a method given the fact already read
-        /// (<c>T3(s, eU1)</c>: unit slot 1, read once by the winner), or null when the test reads otherwise.
+        /// A test of an employee's, unit's or perangkat daerah's slot compared inline, as a method given the fact: the
+        /// test's own method reads the fact and calls it, and a winner reads each fact once for all the tests of its slot.
+        /// Null when the test reads otherwise or the interpreter alone decides it.
         /// </summary>
-        private string? SlotTest(TestCondition t)
+        private SlotTestCall? SlotTest(TestCondition t)
         {
-            var prefix = t.Field.Entity switch { Entity.Employee => "e", Entity.Unit => "u", Entity.TopUnit => "t", _ => null };
-            if (prefix is null || Compare(t) is not { } compare) return null;
-            var local = prefix + t.Field.Slot.ToString(CultureInfo.InvariantCulture);
-            if (_slotTests.TryGetValue(t, out var known)) return $"{known}(s, {local})";
-            var name = "T" + _slotTests.Count.ToString(CultureInfo.InvariantCulture);
-            _slotTests[t] = name;
-            var reference = $"return s.Leaf({_leafNumber[t].ToString(CultureInfo.InvariantCulture)});";
-            var body = Absent(t) is { } absent ? new[] { compare, absent, reference } : [compare, reference];
-            Text.Append("\n    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]\n");
-            Text.Append(CultureInfo.InvariantCulture, $"    private static global::WorkPolicy.Compiled.Truth {name}(in global::WorkPolicy.Compiled.RuleSubject s, global::WorkPolicy.Compiled.Fact f)\n    {{\n");
-            foreach (var line in body) Text.Append("        ").Append(line).Append('\n');
-            Text.Append("    }\n");
-            return $"{name}(s, {local})";
+            var (prefix, entity) = t.Field.Entity switch { Entity.Employee => ("e", "Employee"), Entity.Unit => ("u", "Unit"), Entity.TopUnit => ("t", "TopUnit"), _ => (null, null) };
+            if (prefix is null || Compare(t) is null) return null;
+            var slot = t.Field.Slot.ToString(CultureInfo.InvariantCulture);
+            if (!_slotTests.TryGetValue(t, out var name))
+            {
+                name = "T" + _slotTests.Count.ToString(CultureInfo.InvariantCulture);
+                _slotTests[t] = name;
+                Text.Append("\n    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]\n");
+                Text.Append(CultureInfo.InvariantCulture, $"    private static global::WorkPolicy.Compiled.Truth {name}(in global::WorkPolicy.Compiled.RuleSubject s, global::WorkPolicy.Compiled.Fact f)\n    {{\n");
+                foreach (var line in Given(t)) Text.Append("        ").Append(line).Append('\n');
+                Text.Append("    }\n");
+            }
+            return new SlotTestCall(name, prefix + slot, $"{entity}({slot})");
         }
 
         private readonly Dictionary<Condition, string> _slotTests = new(ReferenceEqualityComparer.Instance);
 
-        /// <summary>The hoisted reads a call of <see cref="SlotTest"/> uses (none for a method's call).</summary>
-        private static IEnumerable<string> SlotsRead(string call) =>
-            call[0] == 'T' && call.IndexOf(", ", StringComparison.Ordinal) is var comma and > 0 ? [call[(comma + 2)..^1]] : [];
-
-        /// <summary>How a hoisted read's local (<c>e2</c>, <c>u1</c>, <c>t4</c>) reads its fact.</summary>
-        private static string ReadOf(string local) =>
-            (local[0] switch { 'e' => "Employee", 'u' => "Unit", _ => "TopUnit" }) + "(" + local[1..] + ")";
+        /// <summary>A test's statements once its fact is <c>f</c>: the inline comparison, an absent value's outcome, else the interpreter.</summary>
+        private List<string> Given(TestCondition t)
+        {
+            var reference = $"return s.Leaf({_leafNumber[t].ToString(CultureInfo.InvariantCulture)});";
+            if (Compare(t) is not { } compare) return [reference];
+            return Absent(t) is { } absent ? [compare, absent, reference] : [compare, reference];
+        }
 
         /// <summary>A test: a present value of the field's kind compared inline; anything else asked of the interpreter.</summary>
         private List<string> Test(TestCondition t, int leaf)
         {
-            var reference = $"return s.Leaf({leaf.ToString(CultureInfo.InvariantCulture)});";
+            if (SlotTest(t) is { } slot) return [$"return {slot.Method}(s, s.{slot.Read});"];
             var f = t.Field;
             string? read = f.Entity switch
             {
-                Entity.Employee => $"s.Employee({f.Slot.ToString(CultureInfo.InvariantCulture)})",
-                Entity.Unit => $"s.Unit({f.Slot.ToString(CultureInfo.InvariantCulture)})",
-                Entity.TopUnit => $"s.TopUnit({f.Slot.ToString(CultureInfo.InvariantCulture)})",
                 Entity.Region when f.Series is { } series => $"s.Status({FactTypesEmitter.Literal(series)}, {FactTypesEmitter.Literal(f.Key)})",
                 Entity.EmployeeStatus when f.Series is { } series => $"s.PersonalStatus({FactTypesEmitter.Literal(series)}, {FactTypesEmitter.Literal(f.Key)})",
                 _ => null,
             };
-            if (read is null || Compare(t) is not { } compare) return [reference];
-            return Absent(t) is { } absent ? [$"var f = {read};", compare, absent, reference] : [$"var f = {read};", compare, reference];
+            return read is null || Compare(t) is null ? [$"return s.Leaf({leaf.ToString(CultureInfo.InvariantCulture)});"] : [$"var f = {read};", .. Given(t)];
         }
 
         /// <summary>
