@@ -123,7 +123,7 @@ internal static class Shared
     {
         // JSON escapes what would act on a terminal itself: written to the writer under the printable one.
         io.Out.Flush();
-        var output = io.Out is Output.PrintableWriter printable ? printable.Inner : io.Out;
+        var output = Output.PrintableWriter.Unwrap(io.Out);
         if (ReferenceEquals(output, Console.Out))
         {
             output.Flush();

@@ -18,6 +18,9 @@ internal sealed class PrintableWriter(TextWriter inner) : TextWriter(CultureInfo
     /// <summary>The writer escaped characters go to.</summary>
     public TextWriter Inner { get; } = inner;
 
+    /// <summary>The writer under <paramref name="writer"/> when it is a printable one (JSON, and the console check, go there).</summary>
+    public static TextWriter Unwrap(TextWriter writer) => writer is PrintableWriter printable ? printable.Inner : writer;
+
     /// <inheritdoc/>
     public override Encoding Encoding => Inner.Encoding;
 

@@ -8,7 +8,7 @@ internal static class ProgressDisplay
     /// <summary>Runs <paramref name="work"/>, showing its progress (0..<paramref name="total"/>; a count alone when the total is not known, 0) on standard error when that is a terminal.</summary>
     public static T Run<T>(CliIO io, string label, int total, long size, Func<IProgress<int>?, T> work)
     {
-        var interactive = ReferenceEquals(io.Err is PrintableWriter printable ? printable.Inner : io.Err, Console.Error) && !Console.IsErrorRedirected && size >= 20_000;
+        var interactive = ReferenceEquals(PrintableWriter.Unwrap(io.Err), Console.Error) && !Console.IsErrorRedirected && size >= 20_000;
         if (!interactive) return work(null);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         T result = default!;

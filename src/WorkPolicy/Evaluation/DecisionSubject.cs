@@ -35,12 +35,8 @@ internal sealed class DecisionSubject
     /// <summary>The employee's perangkat daerah.</summary>
     public UnitRow? TopUnit => Employee?.TopUnit;
 
-    /// <summary>The region whose status is read: the employee's, or the one set for region status only.</summary>
-    public string Region
-    {
-        get => Employee?.Region ?? _region;
-        set => _region = value;
-    }
+    /// <summary>The region whose status is read: the employee's, or the one a region-only scope was pointed at.</summary>
+    public string Region => Employee?.Region ?? _region;
 
     private string _region = "";
 
@@ -49,6 +45,16 @@ internal sealed class DecisionSubject
 
     /// <summary>Where leaf tests record the paths of facts they lacked; null on the fast path.</summary>
     public List<string>? Missing { get; set; }
+
+    /// <summary>
+    /// Points a scope that has no employee at a region, to evaluate region status only (an end condition's timeline); a
+    /// scope with an employee reads the employee's region, so it is refused there rather than silently ignored.
+    /// </summary>
+    public void SetRegion(string region)
+    {
+        if (Employee is not null) throw new InvalidOperationException("a scope pointed at an employee reads the employee's region");
+        _region = region;
+    }
 
     /// <summary>Points the scope at an employee.</summary>
     public void SetEmployee(EmployeeRow employee)

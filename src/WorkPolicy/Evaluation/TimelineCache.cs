@@ -12,7 +12,7 @@ internal sealed class TimelineCache
     {
         if (_lines.TryGetValue((c.Model.Index, region), out var line)) return line;
         var s = _scope ??= new DecisionSubject(facts);
-        s.Region = region;
+        s.SetRegion(region);
         return _lines[(c.Model.Index, region)] = InForceTimeline.Compute(c, s);
     }
 }

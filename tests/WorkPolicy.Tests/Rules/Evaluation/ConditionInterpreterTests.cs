@@ -109,6 +109,23 @@ public class ConditionInterpreterTests
         """))).Model!;
 
     [Fact]
+    public void A_scope_reads_its_employees_region_and_a_region_only_scope_the_one_it_was_pointed_at()
+    {
+        var model = WithScope("true");
+        var facts = FactsLoader.Load("facts.yaml", Facts, model.Vocabulary).Facts!;
+        var index = new FactIndex(facts, model.Layout);
+        var regionOnly = new DecisionSubject(index);
+        regionOnly.SetRegion("kota-palopo");
+        regionOnly.Region.Should().Be("kota-palopo");
+        var scope = new DecisionSubject(index);
+        var row = index.Row(facts.Employees[0]);
+        scope.SetEmployee(row);
+        scope.Region.Should().Be(row.Region).And.NotBeEmpty();
+        scope.Unit.Should().BeSameAs(row.Unit);
+        FluentActions.Invoking(() => scope.SetRegion("elsewhere")).Should().Throw<InvalidOperationException>("the employee's region is the one read");
+    }
+
+    [Fact]
     public void Compiled_conditions_answer_and_record_as_the_interpreter_does()
     {
         Expr(4).Sample(text =>
