@@ -181,11 +181,16 @@ internal static class CompiledRulesEmitter
         {
             public Dictionary<string, string> Atoms { get; } = new(StringComparer.Ordinal);
             public Dictionary<string, string> Reads { get; } = new(StringComparer.Ordinal);
+
+            /// <summary>Each condition's rank expression once made: a definition used twice by the next, and so on, is
+            /// worked out once, not once a use (40 such levels took longer than a minute).</summary>
+            public Dictionary<Condition, string> Ranks { get; } = new(ReferenceEqualityComparer.Instance);
         }
 
         /// <summary><paramref name="c"/>'s truth as a rank expression over the answers of the tests in <paramref name="parts"/>.</summary>
         private string Rank(Condition c, WinnerParts parts)
         {
+            if (parts.Ranks.TryGetValue(c, out var known)) return known;
             // Depth is bounded by the loaders and the linker; this is the backstop, as in the other forms.
             System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             var expression = c switch
@@ -197,7 +202,7 @@ internal static class CompiledRulesEmitter
                 DefinitionCondition d => Rank(d.Body, parts),
                 _ => null,
             };
-            return expression is { Length: <= MaxRankExpression } ? expression : Atom(c, parts);
+            return parts.Ranks[c] = expression is { Length: <= MaxRankExpression } ? expression : Atom(c, parts);
         }
 
         private string Atom(Condition c, WinnerParts parts)
