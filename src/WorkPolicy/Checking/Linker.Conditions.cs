@@ -12,6 +12,16 @@ internal sealed partial class Linker
     /// <summary>Most definitions one definition may go through before its body is refused as too deep.</summary>
     private const int MaxDefinitionNesting = 16;
     private readonly HashSet<string> _building = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Most tests a definition may make once the definitions it uses are written out: the interpreter, the compiled
+    /// delegates and the generated C# all evaluate a definition where it is used, so a definition using the one before
+    /// twice, forty times over, is 2^40 tests a decision — a rule file that hangs every verb. Real definitions make a few.
+    /// </summary>
+    internal const int MaxExpandedTests = 4096;
+
+    // The written-out size of each definition body checked so far (shared bodies: each counted once here).
+    private readonly Dictionary<Condition, int> _expandedTests = new(ReferenceEqualityComparer.Instance);
     private static readonly ConstCondition Nothing = new(false, SourceSpan.None);
 
     /// <summary>
@@ -87,7 +97,36 @@ internal sealed partial class Linker
         _building.Add(name);
         var body = Condition(_vocabulary.Defines[name].Body, employeeContext: true);
         _building.Remove(name);
+        if ((_expandedTests[body] = ExpandedTests(body)) > MaxExpandedTests)
+        {
+            Report(DiagnosticMessages.DefinitionTooLarge, _vocabulary.Defines[name].Span, name, MaxExpandedTests);
+            body = Nothing;
+        }
         return _defines[name] = body;
+    }
+
+    /// <summary>
+    /// The tests <paramref name="c"/> makes with its definitions written out, counted up to just past
+    /// <see cref="MaxExpandedTests"/>; a definition's body is counted once and remembered (linear, whatever it expands to).
+    /// </summary>
+    private int ExpandedTests(Condition c)
+    {
+        switch (c)
+        {
+            case DefinitionCondition d:
+                if (!_expandedTests.TryGetValue(d.Body, out var known)) _expandedTests[d.Body] = known = ExpandedTests(d.Body);
+                return known;
+            case NotCondition n:
+                return ExpandedTests(n.Operand);
+            case JunctionCondition j:
+                var sum = 0;
+                foreach (var o in j.Operands) sum = Math.Min(MaxExpandedTests + 1, sum + ExpandedTests(o));
+                return sum;
+            case ConstCondition:
+                return 0;
+            default:
+                return 1;
+        }
     }
 
     private Condition Compare(CompareExpr c, bool employeeContext)

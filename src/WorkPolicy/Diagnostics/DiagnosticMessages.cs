@@ -76,6 +76,7 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage TooManyProvisionsInCircular = new(DiagnosticCatalog.TooMany, "more than {0} provisions in one circular");
     public static readonly DiagnosticMessage TooManyProvisionsInFile = new(DiagnosticCatalog.TooMany, "more than {0} provisions in one file");
     public static readonly DiagnosticMessage TooManyYamlNodes = new(DiagnosticCatalog.TooMany, "more than {0} YAML nodes");
+    public static readonly DiagnosticMessage DefinitionTooLarge = new(DiagnosticCatalog.TooMany, "definition '{0}' tests more than {1:N0} facts once the definitions it uses are written out (each counts every time it is used)");
 
     // WP0105 BadDate
     public static readonly DiagnosticMessage NotCalendarDate = new(DiagnosticCatalog.BadDate, "'{0}' is not a calendar date");

@@ -150,4 +150,24 @@ public class LinkerTests
         var linked = Linker.Link([vocabulary]);
         linked.Diagnostics.Should().Contain(d => d.Code == DiagnosticCatalog.TooDeep.Code && d.Message.Contains("more than 16 definitions"));
     }
+
+    [Fact]
+    public async Task A_definition_that_doubles_the_one_before_is_refused_at_its_size_not_evaluated_for_ever()
+    {
+        // Each uses the one before twice: d39 is 2^40 tests written out, and every form of evaluation writes them out
+        // (interpreter, delegates, generated C#). Checked in order, each level once: linear, so it answers at once.
+        var defines = string.Join("\n", Enumerable.Range(0, 40).Select(i => i == 0
+            ? "  define d0 = employee.employment == pns"
+            : $"  define d{i} = d{i - 1} and (d{i - 1} or employee.employment == pppk)"));
+        var vocabulary = DslParser.Parse("v.wp", $"vocabulary v {{\n  field employee.employment: one-of {{ pns, pppk }}\n{defines}\n  region r name \"R\" zone Asia/Jakarta\n}}\n").File;
+        var linked = await Task.Run(() => Linker.Link([vocabulary])).WaitAsync(TimeSpan.FromSeconds(30));
+        linked.Model.Should().BeNull();
+        // 2^(k+1) - 1 tests: d11 makes 4,095 (allowed), d12 8,191 — the first refused, at its own line.
+        var refused = linked.Diagnostics.Where(d => d.Code == DiagnosticCatalog.TooMany.Code).OrderBy(d => d.Span.Line).ToList();
+        refused.Should().NotBeEmpty();
+        var first = refused[0];
+        first.Message.Should().StartWith("definition 'd12' tests more than 4,096 facts");
+        first.Span.Line.Should().Be(15);
+        linked.Diagnostics.Should().NotContain(d => d.Message.Contains("'d11'"));
+    }
 }
