@@ -91,6 +91,39 @@ public class ServiceAttackTests
     }
 
     [Fact]
+    public async Task Head_answers_as_get_does_without_a_body_and_asks_for_the_key_the_same()
+    {
+        await using var host = await ServiceHost.Start(records: true, key: Key);
+        await host.HealthUntil(h => h.TryGetProperty("status", out var s) && s.GetString() == "ok");
+        var server = host.Client.BaseAddress!;
+        var gets = Endpoints.Where(e => e.Method == "GET").Select(e => (e.Path, e.Query)).Append(("/health", "")).ToList();
+        foreach (var (path, query) in gets)
+        {
+            var key = path == "/health" ? null : Key;
+            var get = await RawHttp.Send(server, "GET", path + query, key: key);
+            var head = await RawHttp.Send(server, "HEAD", path + query, key: key);
+            var because = $"HEAD {path}{query}";
+            get.Status.Should().Be(200, because);
+            head.Status.Should().Be(200, because);
+            head.ContentType.Should().Be(get.ContentType, because);
+            head.Body.Should().BeEmpty(because);
+            if (key is null) continue;
+            foreach (var spelled in new[] { path, path.ToUpperInvariant(), path + "/" })
+            {
+                var without = await RawHttp.Send(server, "HEAD", spelled + query);
+                without.Status.Should().Be(401, $"HEAD {spelled}{query} without the key");
+                without.Body.Should().BeEmpty();
+            }
+        }
+        foreach (var (method, path, query, _) in Endpoints.Where(e => e.Method == "POST"))
+        {
+            var head = await RawHttp.Send(server, "HEAD", path + query, key: Key);
+            head.Status.Should().Be(405, path);
+            head.Headers["allow"].Should().Be(method, path);
+        }
+    }
+
+    [Fact]
     public async Task Several_keys_are_accepted_for_a_rotation_and_none_is_compared_by_prefix()
     {
         const string Next = "the-next-key-of-the-service-9876";

@@ -62,7 +62,8 @@ internal static class RawHttp
         var status = int.Parse(lines[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
         var headers = lines.Skip(1).Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p[1].Trim());
         var body = raw[(split + 4)..];
-        if (headers.TryGetValue("transfer-encoding", out var te) && te.Contains("chunked", StringComparison.OrdinalIgnoreCase)) body = Unchunk(body);
+        // A HEAD answer says how its GET answer would be framed and carries no body at all.
+        if (body.Length > 0 && headers.TryGetValue("transfer-encoding", out var te) && te.Contains("chunked", StringComparison.OrdinalIgnoreCase)) body = Unchunk(body);
         return new Answer(status, headers.GetValueOrDefault("content-type", ""), Encoding.UTF8.GetString(body), headers);
     }
 
