@@ -32,20 +32,20 @@ public static partial class WorkPolicyEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/health", Health).WithName("health").WithSummary("Whether rules answer, their revision and the last reload")
             .WithTags("health").Produces<HealthAnswer>().Produces<HealthAnswer>(StatusCodes.Status503ServiceUnavailable);
-        Head(app, "/health", Health);
+        app.MapMethods("/health", HeadOnly, Health).ExcludeFromDescription();
         // The key and the concurrency bound are the group's metadata: whatever spelling routing matched, they are asked.
         var v1 = app.MapGroup("/v1").RequireAuthorization(ApiKeyAuthentication.Scheme).RequireRateLimiting(ApiKeyAuthentication.Scheme)
             .WithTags("decisions");
         Problem(v1, StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable);
         v1.MapGet("/rules", RulesNow).WithName("rules").WithSummary("The revision, the circulars with their versions, the last load's diagnostics")
             .Produces<RulesAnswer>();
-        Head(v1, "/rules", RulesNow);
+        v1.MapMethods("/rules", HeadOnly, RulesNow).ExcludeFromDescription();
         Problem(v1.MapPost("/decide", Decide).WithName("decide").WithSummary("Decisions for employees of --facts or of facts given inline, on a date or a range")
             .Produces<DecideAnswer>(),
             StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
         Problem(v1.MapGet("/decisions/{employee}", DecideOne).WithName("decision").WithSummary("One decision of an employee of --facts")
             .Produces<DecisionDoc>(), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        Head(v1, "/decisions/{employee}", DecideOne);
+        v1.MapMethods("/decisions/{employee}", HeadOnly, DecideOne).ExcludeFromDescription();
         Problem(v1.MapPost("/explain", Explain).WithName("explain").WithSummary("A decision with its trace and what would change it")
             .Produces<ExplainAnswer>(),
             StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
@@ -54,17 +54,18 @@ public static partial class WorkPolicyEndpoints
             StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
         Problem(v1.MapGet("/records", Records).WithName("records").WithSummary("The kept records, newest first, paged")
             .Produces<RecordsAnswer>(), StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        Head(v1, "/records", Records);
+        v1.MapMethods("/records", HeadOnly, Records).ExcludeFromDescription();
         return app;
     }
 
     /// <summary>
-    /// HEAD on a GET endpoint: answered as GET is — the key, the bound, the status and headers — with no body, which
-    /// Kestrel leaves out of a HEAD answer itself (RFC 9110 §9.3.2: a server answering GET answers HEAD; load balancers
-    /// probe with it). Not in the OpenAPI document: it would be a second operation of the same name.
+    /// The method of the endpoints mapped beside each GET: answered as GET is — the key, the bound, the status and
+    /// headers — with no body, which Kestrel leaves out of a HEAD answer itself (RFC 9110 §9.3.2: a server answering GET
+    /// answers HEAD; load balancers probe with it). Each is mapped with its handler named at the call, which the request
+    /// delegate generator resolves at build time (Native AOT); left out of the OpenAPI document, where it would be a
+    /// second operation of the same name.
     /// </summary>
-    private static void Head(IEndpointRouteBuilder routes, string pattern, Delegate handler) =>
-        routes.MapMethods(pattern, [HttpMethods.Head], handler).ExcludeFromDescription();
+    private static readonly string[] HeadOnly = [HttpMethods.Head];
 
     /// <summary>Says in the OpenAPI document that <paramref name="builder"/>'s endpoints answer these statuses with a problem document.</summary>
     private static void Problem(IEndpointConventionBuilder builder, params int[] statuses)
