@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using WorkPolicy.Facts;
 using WorkPolicy.Loading;
+using WorkPolicy.Yaml;
 using WorkPolicy.Diagnostics;
 
 namespace WorkPolicy;
@@ -74,7 +75,7 @@ public sealed class FactsReader
     public Loaded<PolicyFacts> Build(FactsBuilder builder, BadRecords badRecords = BadRecords.Reject)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var reported = ImmutableArray.CreateBuilder<Diagnostic>();
+        var reported = new BuildReport(builder.Name);
         var current = builder;
         // Skipping a unit can make its staff's records bad in turn: a few rounds settle it.
         for (var round = 0; round < 4; round++)
@@ -86,16 +87,18 @@ public sealed class FactsReader
             var errors = named.Where(d => d.Severity == Severity.Error).ToList();
             if (errors.Count == 0 || badRecords == BadRecords.Reject)
             {
-                reported.AddRange(named);
-                return new(errors.Count == 0 && result.Facts is { } facts ? new PolicyFacts(_engine.Rules.Model.Vocabulary, facts) : null, reported.ToImmutable());
+                reported.Add(named, result.Unlisted);
+                return reported.Done(errors.Count == 0 && result.Facts is { } facts ? new PolicyFacts(_engine.Rules.Model.Vocabulary, facts) : null);
             }
-            var units = Ids(errors, "units[");
-            var employees = Ids(errors, "employees[");
-            reported.AddRange(errors);
-            if (units.Count == 0 && employees.Count == 0) return new(null, reported.ToImmutable());
+            // Every record with an error is left out, listed or not (past the first 1,000 errors they are only counted).
+            var bad = errors.Select(d => d.Span.Path).Concat(result.ErrorRecords ?? []).ToList();
+            var units = Ids(bad, "units[");
+            var employees = Ids(bad, "employees[");
+            reported.Add(errors, result.Unlisted);
+            if (units.Count == 0 && employees.Count == 0) return reported.Done(null);
             current = current.Without(units, employees);
         }
-        return new(null, reported.ToImmutable());
+        return reported.Done(null);
     }
 
     /// <summary>
@@ -114,16 +117,42 @@ public sealed class FactsReader
         return new(result.HasErrors || result.Facts is null ? null : new PolicyFacts(_engine.Rules.Model.Vocabulary, result.Facts), result.Diagnostics);
     }
 
-    private static HashSet<string> Ids(IEnumerable<Diagnostic> errors, string prefix)
+    /// <summary>
+    /// The diagnostics of a build's rounds as one file's: the first <see cref="NodeReader.MostReported"/> listed, the
+    /// rest counted in one closing line.
+    /// </summary>
+    private sealed class BuildReport(string name)
+    {
+        private readonly ImmutableArray<Diagnostic>.Builder _listed = ImmutableArray.CreateBuilder<Diagnostic>();
+        private int _unlisted;
+
+        public void Add(IEnumerable<Diagnostic> found, int unlisted)
+        {
+            foreach (var d in found)
+            {
+                if (_listed.Count < NodeReader.MostReported) _listed.Add(d);
+                else _unlisted++;
+            }
+            _unlisted += unlisted;
+        }
+
+        public Loaded<PolicyFacts> Done(PolicyFacts? facts)
+        {
+            if (_unlisted > 0) _listed.Add(Diagnostic.Create(Diagnostics.DiagnosticMessages.MoreNotReported, SourceSpan.At(name, 1, 1), _unlisted, NodeReader.MostReported));
+            return new(facts, _listed.ToImmutable());
+        }
+    }
+
+    private static HashSet<string> Ids(IEnumerable<string> paths, string prefix)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var d in errors)
+        foreach (var path in paths)
         {
-            var at = d.Span.Path.IndexOf("/" + prefix, StringComparison.Ordinal);
+            var at = path.IndexOf("/" + prefix, StringComparison.Ordinal);
             if (at < 0) continue;
             var start = at + 1 + prefix.Length;
-            var end = d.Span.Path.IndexOf(']', start);
-            if (end > start) ids.Add(d.Span.Path[start..end]);
+            var end = path.IndexOf(']', start);
+            if (end > start) ids.Add(path[start..end]);
         }
         return ids;
     }

@@ -18,42 +18,72 @@ internal sealed partial class FactsLoader
     public static FactsResult Load(FactsBuilder builder, Vocabulary? rules)
     {
         var diagnostics = new List<Diagnostic>();
-        var loader = new FactsLoader(builder.Name, rules, diagnostics);
+        var loader = new FactsLoader(builder.Name, rules, diagnostics, errorRecords: true);
         var span = SourceSpan.At(builder.Name, 1, 1);
         var facts = loader.Read(FactsNodes.Head(builder), unitIds =>
         {
             var employees = builder.EmployeesGiven;
+            var mapped = MapBuilt(builder, rules, unitIds, span, loader);
+            // In the app's order, as a file's employees: the first of an id is kept, a repeat goes to the node path,
+            // which reports it; so does every employee the mapping declined.
             for (var i = 0; i < employees.Count; i++)
             {
-                var (id, unit, fields) = employees[i];
-                if (builder.PersonalGiven.ContainsKey(id) || !loader.TryAddBuiltEmployee(id, unit, fields, unitIds, span))
-                    loader.AddEmployee(FactsNodes.Employee(builder, i));
+                if (mapped[i] is { } employee && loader._employeeIds.Add(employee.Id)) loader.Accept(employee, span, loader._r.Errors);
+                else loader.AddEmployee(FactsNodes.Employee(builder, i));
             }
         });
-        return new FactsResult(facts, loader.Reported(diagnostics));
+        return new FactsResult(facts, InFileOrder(diagnostics), loader._r.ErrorRecords, loader._r.Unreported);
     }
 
-    private bool TryAddBuiltEmployee(string id, string unit, Dictionary<string, object?> given, HashSet<string> unitIds, SourceSpan span)
+    /// <summary>Past this many employees the mapping runs on all cores.</summary>
+    private const int ParallelFrom = 10_000;
+
+    /// <summary>
+    /// Each employee mapped straight from the app's values, or null where the node path is to read it. Employees are
+    /// independent of each other, so a large builder's are mapped on all cores, a contiguous slice each on a loader
+    /// of its own (its caches of keys, codes and shapes are not shared): what each maps is what one loader would.
+    /// </summary>
+    private static EmployeeFacts?[] MapBuilt(FactsBuilder builder, Vocabulary? rules, HashSet<string> unitIds, SourceSpan span, FactsLoader loader)
     {
-        if (_rules is null || _employeeIds.Contains(id) || !unitIds.Contains(unit) || IsNullWord(id) || IsNullWord(unit)) return false;
-        // One table for every employee: Accept keeps the fields compact, not this.
+        var employees = builder.EmployeesGiven;
+        var mapped = new EmployeeFacts?[employees.Count];
+        var slices = employees.Count < ParallelFrom ? 1 : Environment.ProcessorCount;
+        Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, slice =>
+        {
+            var worker = slice == 0 ? loader : new FactsLoader(builder.Name, rules, []);
+            var (from, to) = ((int)((long)employees.Count * slice / slices), (int)((long)employees.Count * (slice + 1) / slices));
+            for (var i = from; i < to; i++)
+            {
+                var (id, unit, fields) = employees[i];
+                if (!builder.PersonalGiven.ContainsKey(id)) mapped[i] = worker.TryMapBuilt(id, unit, fields, unitIds, span);
+            }
+        });
+        return mapped;
+    }
+
+    /// <summary>
+    /// The employee mapped from the app's values, or null to decline (the node path reads it and reports what is
+    /// wrong). Touches only this loader's caches, never its diagnostics or its employees.
+    /// </summary>
+    private EmployeeFacts? TryMapBuilt(string id, string unit, Dictionary<string, object?> given, HashSet<string> unitIds, SourceSpan span)
+    {
+        if (_rules is null || !unitIds.Contains(unit) || IsNullWord(id) || IsNullWord(unit)) return null;
+        // One table for every employee, made compact below.
         var fields = _scratch;
         fields.Clear();
         foreach (var (key, value) in given)
         {
-            if (key is "id" or "unit" or "status") return false;
+            if (key is "id" or "unit" or "status") return null;
             if (value is IEnumerable<KeyValuePair<string, object?>> nested)
             {
                 // One level given whole: { ["health"] = { ["healthy"] = true } } is health.healthy.
                 foreach (var (inner, innerValue) in nested)
-                    if (!TryBuilt(Dotted(Dotted(key, "."), inner), innerValue, fields)) return false; // both joins remembered: no string per field
+                    if (!TryBuilt(Dotted(Dotted(key, "."), inner), innerValue, fields)) return null; // both joins remembered: no string per field
                 continue;
             }
-            if (!TryBuilt(key, value, fields)) return false;
+            if (!TryBuilt(key, value, fields)) return null;
         }
-        _employeeIds.Add(id);
-        Accept(new EmployeeFacts(id, unit, fields, span), span, _r.Errors);
-        return true;
+        return new EmployeeFacts(id, unit, _shapes.Compact(fields), span);
     }
 
     /// <summary>One field as <see cref="Value"/> reads it from a node, or false to decline (the node path reports it).</summary>

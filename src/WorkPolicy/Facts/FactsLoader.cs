@@ -12,7 +12,17 @@ using WorkPolicy.Facts;
 namespace WorkPolicy.Facts;
 
 /// <summary>What the facts loader read, with every diagnostic.</summary>
-internal sealed record FactsResult(FactsFile? Facts, ImmutableArray<Diagnostic> Diagnostics)
+/// <param name="Facts">The facts, or null when they had errors.</param>
+/// <param name="Diagnostics">What was found, at most <see cref="NodeReader.MostReported"/> errors and a line counting the rest.</param>
+/// <param name="ErrorRecords">
+/// For facts built in code, every record that had an error, listed or not (<see cref="NodeReader.ErrorRecords"/>);
+/// else null.
+/// </param>
+/// <param name="Unlisted">
+/// For facts built in code, the errors past <see cref="NodeReader.MostReported"/>, counted and not listed (whoever
+/// gathers the rounds of a build says how many in one line); else 0, the line being in <paramref name="Diagnostics"/>.
+/// </param>
+internal sealed record FactsResult(FactsFile? Facts, ImmutableArray<Diagnostic> Diagnostics, IReadOnlyCollection<string>? ErrorRecords = null, int Unlisted = 0)
 {
     /// <summary>Whether any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
@@ -34,11 +44,11 @@ internal sealed partial class FactsLoader
     private readonly NodeReader _r;
     private readonly string _path;
 
-    private FactsLoader(string path, Vocabulary? rules, List<Diagnostic> diagnostics, bool streamed = false)
+    private FactsLoader(string path, Vocabulary? rules, List<Diagnostic> diagnostics, bool streamed = false, bool errorRecords = false)
     {
         _path = path;
         _rules = rules is { Fields.Count: > 0 } ? rules : null;
-        _r = new NodeReader(diagnostics);
+        _r = new NodeReader(diagnostics) { ErrorRecords = errorRecords ? new(StringComparer.Ordinal) : null };
         _employeeIds = new IdSet(hashed: streamed);
     }
 
@@ -84,7 +94,7 @@ internal sealed partial class FactsLoader
     }
 
     /// <summary>Diagnostics by position, as a reader of the file meets them (employees are mapped before the rest is checked).</summary>
-    private static ImmutableArray<Diagnostic> InFileOrder(IEnumerable<Diagnostic> diagnostics) =>
+    internal static ImmutableArray<Diagnostic> InFileOrder(IEnumerable<Diagnostic> diagnostics) =>
         [.. diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)];
 
     /// <summary>Loads facts from an already-read YAML node (e.g. facts written inline in an analyst test file).</summary>

@@ -20,20 +20,32 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     /// <summary>Errors past <see cref="MostReported"/>, counted but not kept (2,000,000 unknown keys are not 2,000,000 lines).</summary>
     public int Unreported { get; private set; }
 
+    /// <summary>
+    /// When set, the records that had an error, reported or not: each error's path up to its record
+    /// (<c>hr/employees[e-7]</c> of <c>hr/employees[e-7].position</c>) — what skipping bad records needs past
+    /// <see cref="MostReported"/>, one entry a record however many errors it has.
+    /// </summary>
+    public HashSet<string>? ErrorRecords { get; init; }
+
     /// <summary>Adds an error.</summary>
     public void Error(DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args)
     {
-        if (Counted()) Diagnostics.Add(Diagnostic.Create(message, span, args));
+        if (Counted(span)) Diagnostics.Add(Diagnostic.Create(message, span, args));
     }
 
     public void Error(DiagnosticFix? fix, DiagnosticMessage message, SourceSpan span, params ReadOnlySpan<object?> args)
     {
-        if (Counted()) Diagnostics.Add(Diagnostic.Create(fix, message, span, args));
+        if (Counted(span)) Diagnostics.Add(Diagnostic.Create(fix, message, span, args));
     }
 
     /// <summary>Counts an error; whether it is still to be kept.</summary>
-    private bool Counted()
+    private bool Counted(SourceSpan span)
     {
+        if (ErrorRecords is { } records)
+        {
+            var end = span.Path.IndexOf(']');
+            records.Add(end < 0 ? span.Path : span.Path[..(end + 1)]);
+        }
         Errors++;
         if (Diagnostics.Count < MostReported) return true;
         Unreported++;
