@@ -99,7 +99,8 @@ internal sealed partial class FactsLoader
                 int i => new NumberFact(i),
                 long l => new NumberFact(l),
                 decimal m => new NumberFact(m),
-                double d when double.IsFinite(d) => new NumberFact((decimal)d),
+                // Past what a decimal holds (about 7.9e28) the node path reports it: a cast would throw.
+                double d when double.IsFinite(d) && Math.Abs(d) <= 7.9e28 => new NumberFact((decimal)d),
                 // A number given as text reads as the node path reads it.
                 string t when !IsNullWord(t) && decimal.TryParse(t, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) => new NumberFact(n),
                 _ => null,

@@ -49,6 +49,34 @@ public class FactsBuilderTests
         skipped.Diagnostics.Should().ContainSingle(x => x.Span.Path == "hr/employees[e-002].position");
     }
 
+    [Theory]
+    [InlineData(1e300)]
+    [InlineData(double.MaxValue)]
+    [InlineData(-8e28)]
+    [InlineData(float.MaxValue)]
+    public void A_number_past_what_a_fact_holds_is_a_diagnostic_not_an_exception(double value)
+    {
+        var engine = Samples();
+        var builder = new FactsBuilder("hr")
+            .Unit("disdik-plp", "kota-palopo", new() { ["kind"] = "dinas" })
+            .Employee("e-001", "disdik-plp", new() { ["employment"] = "pns", ["tier"] = value });
+        var built = engine.Facts.Build(builder);
+        built.Value.Should().BeNull();
+        built.Diagnostics.Should().ContainSingle().Which.Span.Path.Should().Be("hr/employees[e-001].tier");
+    }
+
+    [Theory]
+    [InlineData(7.9e28)]
+    [InlineData(1e-300)]
+    [InlineData(-12.5)]
+    public void A_number_within_what_a_fact_holds_is_read(double value)
+    {
+        var builder = new FactsBuilder("hr")
+            .Unit("disdik-plp", "kota-palopo", new() { ["kind"] = "dinas" })
+            .Employee("e-001", "disdik-plp", new() { ["employment"] = "pns", ["tier"] = value });
+        Samples().Facts.Build(builder).Diagnostics.Should().BeEmpty();
+    }
+
     [Fact]
     public void A_duplicate_id_and_a_unit_in_no_region_are_diagnostics()
     {
