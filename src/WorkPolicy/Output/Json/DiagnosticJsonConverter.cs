@@ -40,7 +40,16 @@ internal sealed class DecisionJsonConverter : JsonConverter<Decision>
     public override Decision Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         using var document = JsonDocument.ParseValue(ref reader);
-        return DecisionJsonReader.Read(document.RootElement);
+        try
+        {
+            return DecisionJsonReader.Read(document.RootElement);
+        }
+        // The reader's own lookups say what is wrong in words of their own (a pool without its keys, a date that does
+        // not exist); to the caller it is JSON not in a decision's shape, which is what Deserialize promises to throw.
+        catch (Exception ex) when (ex is KeyNotFoundException or FormatException or InvalidOperationException or ArgumentException or ArithmeticException)
+        {
+            throw new JsonException($"not a decision in the documented shape: {ex.Message}", ex);
+        }
     }
 
     public override void Write(Utf8JsonWriter writer, Decision value, JsonSerializerOptions options) => DecisionJson.WriteDecision(writer, value);

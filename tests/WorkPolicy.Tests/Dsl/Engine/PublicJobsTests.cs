@@ -212,6 +212,20 @@ public class PublicJobsTests
         decisions.Should().Contain(d => d.Obligations.Any(o => o.Details.Any(x => x.Value.EndsWith('%'))), "a share is among them");
         var bad = () => PolicyJson.Deserialize("{\"employee\": \"e\"}");
         bad.Should().Throw<JsonException>().WithMessage("*'date'*");
+        // Whatever is wrong inside, the caller is told it is not a decision (JsonException), as the method says.
+        const string Good = "{\"employee\":\"e\",\"date\":\"2021-07-30\",\"mode\":\"office\",\"circulars\":[],\"provisions\":[],\"obligations\":[],\"unknown\":[]}";
+        PolicyJson.Deserialize(Good).Mode.Should().Be(WorkMode.Office);
+        foreach (var broken in new[]
+        {
+            Good.Replace("2021-07-30", "2021-02-30"),
+            Good.Replace(",\"unknown\":[]", ",\"pool\":{\"group\":1}"),
+            Good.Replace("\"obligations\":[]", "\"obligations\":[{\"kind\":\"x\",\"n\":1e400,\"circular\":\"c\",\"provision\":\"p\"}]"),
+            Good.Replace("\"circulars\":[]", "\"circulars\":[1]"),
+        })
+        {
+            var read = () => PolicyJson.Deserialize(broken);
+            read.Should().Throw<JsonException>(broken);
+        }
     }
 
     [Fact]
