@@ -26,6 +26,40 @@ public class ResultsReadBackTests
         var read = PolicyJson.Deserialize<T>(json);
         read.Should().Be(written, "a {0} read back from its JSON equals the one written", typeof(T).Name);
         JsonSerializer.Serialize(read, PolicyJson.Contract<T>()).Should().Be(json);
+        // Damaged, it is read or refused as Deserialize says — a JsonException — never with another exception.
+        foreach (var damaged in Damaged(json))
+        {
+            try
+            {
+                PolicyJson.Deserialize<T>(damaged);
+            }
+            catch (JsonException)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// The JSON with one thing wrong at a time, at the first, middle and last place it can be: a date that does not
+    /// exist, a number past any decimal, a text where something else stands, a list where an object stands.
+    /// </summary>
+    private static IEnumerable<string> Damaged(string json)
+    {
+        var damages = new (string Pattern, string Replacement)[]
+        {
+            ("\"\\d{4}-\\d{2}-\\d{2}\"", "\"2021-02-30\""),
+            (":-?\\d+(\\.\\d+)?", ":1e400"),
+            (":\"[^\"]*\"", ":5"),
+            (":\\{", ":[{"),
+            (":\\[\\]", ":{}"),
+        };
+        foreach (var (pattern, replacement) in damages)
+        {
+            var found = System.Text.RegularExpressions.Regex.Matches(json, pattern);
+            if (found.Count == 0) continue;
+            foreach (var m in new[] { found[0], found[found.Count / 2], found[^1] }.Distinct())
+                yield return string.Concat(json.AsSpan(0, m.Index), replacement, json.AsSpan(m.Index + m.Length));
+        }
     }
 
     private static void ReportReadsBack<T>(T report) where T : Report => ReadsBackEqual(report, report.ToJson());
