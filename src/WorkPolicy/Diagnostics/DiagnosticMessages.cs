@@ -123,6 +123,7 @@ internal static class DiagnosticMessages
     public static readonly DiagnosticMessage NotFieldType = new(DiagnosticCatalog.BadValue, "'{0}' is not a field type: a field is one-of {{ CODES }}, set-of {{ CODES }}, bool, number or date (a value that changes by date is a dated series: status)");
     public static readonly DiagnosticMessage NotMode = new(DiagnosticCatalog.BadValue, "'{0}' is not a mode");
     public static readonly DiagnosticMessage NotPlace = new(DiagnosticCatalog.BadValue, "'{0}' is not a place (office, home, off)");
+    public static readonly DiagnosticMessage RosterPlaceTwice = new(DiagnosticCatalog.DuplicateKey, "employee '{0}' is given a place on {1} a second time; keep one");
     public static readonly DiagnosticMessage NotProvisionMode = new(DiagnosticCatalog.BadValue, "'{0}' is not a mode a provision can decide");
     public static readonly DiagnosticMessage NotReason = new(DiagnosticCatalog.BadValue, "'{0}' is not a reason");
     public static readonly DiagnosticMessage NotRelation = new(DiagnosticCatalog.BadValue, "'{0}' is not a relation");

@@ -53,7 +53,12 @@ public sealed class Rosters
         var diagnostics = new List<Diagnostic>();
         var entries = new List<RosterEntry>();
         if (SourceText.Open(path, diagnostics) is not { } file) return new(null, [.. diagnostics]);
-        using (file) RosterReader.Read(path, file, (e, d, p) => entries.Add(new RosterEntry(e, d, p)), diagnostics);
+        var given = new HashSet<(string, LocalDate)>();
+        using (file) RosterReader.Read(path, file, (e, d, p) =>
+        {
+            entries.Add(new RosterEntry(e, d, p));
+            return given.Add((e, d));
+        }, diagnostics);
         return new(diagnostics.Count > 0 ? null : entries, [.. diagnostics]);
     }
 

@@ -12,7 +12,8 @@ namespace WorkPolicy.Output;
 /// passed over) or CSV with the header <c>employee,date,place</c> — handing each place to <c>add</c> as it is read: what
 /// is held is what the caller keeps (<see cref="RosterPlaces"/>: a byte per employee and day), never the file.
 /// Diagnostics name the line (and column, for CSV), quote values short and printable (as every message does), and
-/// stop at <see cref="MostReported"/>, then count.
+/// stop at <see cref="MostReported"/>, then count. A place given twice for one employee and day is an error at the
+/// second (which of them is meant is not known), and so are bytes that are not UTF-8.
 /// </summary>
 internal static class RosterReader
 {
@@ -22,7 +23,12 @@ internal static class RosterReader
     /// <summary>A JSON token larger than this is refused (a name, a date, a place are a few bytes).</summary>
     private const int MaxToken = 1 << 20;
 
-    public static void Read(string path, Stream stream, Action<string, LocalDate, RosterPlace> add, List<Diagnostic> diagnostics)
+    /// <summary>Reads the roster of <paramref name="stream"/> (named <paramref name="path"/>) into <paramref name="add"/>, problems into <paramref name="diagnostics"/>.</summary>
+    /// <param name="path">The file's name, for diagnostics.</param>
+    /// <param name="stream">The roster's bytes.</param>
+    /// <param name="add">Takes a place read; false when the employee already has one that day (reported).</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    public static void Read(string path, Stream stream, Func<string, LocalDate, RosterPlace, bool> add, List<Diagnostic> diagnostics)
     {
         var reported = new Reported(path, diagnostics);
         var first = stream.ReadByte();
@@ -37,14 +43,19 @@ internal static class RosterReader
     /// <summary>The longest CSV line read: a longer one is reported and passed over, never held whole.</summary>
     public const int MaxLine = 1 << 16;
 
-    private static void ReadCsv(Stream stream, Action<string, LocalDate, RosterPlace> add, Reported reported)
+    private static void ReadCsv(Stream stream, Func<string, LocalDate, RosterPlace, bool> add, Reported reported)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var lines = new BoundedLines(reader, MaxLine);
+        // Lines split and decoded here, strictly: bytes that are not UTF-8 are an error at their line and column.
+        var lines = new BoundedLines(stream, MaxLine);
         var headerLine = lines.Next(out _) ?? "";
         if (lines.HeldNul)
         {
             reported.Add(DiagnosticMessages.ControlCharacterNotAllowed, 1, 1, 0);
+            return;
+        }
+        if (lines.NotUtf8At > 0)
+        {
+            reported.Add(DiagnosticMessages.FileNotValidUtf8, 1, lines.NotUtf8At);
             return;
         }
         var header = headerLine.Split(',').Select(h => h.Trim().ToLowerInvariant()).ToList();
@@ -69,6 +80,11 @@ internal static class RosterReader
                 reported.Add(DiagnosticMessages.LineTooLong, line, 1, MaxLine);
                 continue;
             }
+            if (lines.NotUtf8At > 0)
+            {
+                reported.Add(DiagnosticMessages.FileNotValidUtf8, line, lines.NotUtf8At);
+                continue;
+            }
             if (string.IsNullOrWhiteSpace(text)) continue;
             var cols = text.Split(',');
             if (cols.Length <= Math.Max(ie, Math.Max(id, ip)))
@@ -87,49 +103,78 @@ internal static class RosterReader
                 reported.Add(DiagnosticMessages.NotPlace, line, ColumnOf(text, ip), cols[ip].Trim());
                 continue;
             }
-            add(cols[ie].Trim(), date, place);
+            var employee = cols[ie].Trim();
+            if (!add(employee, date, place)) reported.Add(DiagnosticMessages.RosterPlaceTwice, line, ColumnOf(text, ie), employee, dateText);
         }
     }
 
-    /// <summary>Lines of a reader, each at most <c>max</c> characters: a longer one is passed over (read, not kept) and flagged.</summary>
-    private sealed class BoundedLines(TextReader reader, int max)
+    /// <summary>
+    /// Lines of a stream of UTF-8, each at most <c>max</c> characters: a longer one is passed over (read, not kept) and
+    /// flagged; a line whose bytes are not UTF-8 is flagged with the column of the first that is not, not decoded with
+    /// characters put in their place.
+    /// </summary>
+    private sealed class BoundedLines(Stream stream, int max)
     {
-        private readonly char[] _buffer = new char[1 << 16];
-        private readonly StringBuilder _line = new();
-        private int _at, _length;
+        private readonly byte[] _buffer = new byte[1 << 16];
+        // A line's bytes: at most four a character, so what is held stays bounded.
+        private readonly byte[] _line = new byte[max * 4];
+        private readonly char[] _chars = new char[max * 4];
+        private int _at, _length, _held;
 
         /// <summary>Whether the line just read held a NUL: reading stopped there.</summary>
         public bool HeldNul { get; private set; }
 
+        /// <summary>For the line just read, the column of its first byte that is not UTF-8; 0 when it is all UTF-8.</summary>
+        public int NotUtf8At { get; private set; }
+
         public string? Next(out bool tooLong)
         {
-            _line.Clear();
+            _held = 0;
+            NotUtf8At = 0;
             tooLong = false;
             var any = false;
             while (true)
             {
                 if (_at == _length)
                 {
-                    _length = reader.Read(_buffer, 0, _buffer.Length);
+                    _length = stream.Read(_buffer, 0, _buffer.Length);
                     _at = 0;
-                    if (_length == 0) return any ? Done(tooLong) : null;
+                    if (_length == 0) return any ? Done(ref tooLong) : null;
                 }
                 any = true;
-                var end = Array.IndexOf(_buffer, '\n', _at, _length - _at);
+                var end = Array.IndexOf(_buffer, (byte)'\n', _at, _length - _at);
                 var stop = end < 0 ? _length : end;
-                if (Array.IndexOf(_buffer, '\0', _at, stop - _at) >= 0)
+                if (Array.IndexOf(_buffer, (byte)0, _at, stop - _at) >= 0)
                 {
                     HeldNul = true;
                     return "";
                 }
-                if (!tooLong && _line.Length + stop - _at <= max) _line.Append(_buffer, _at, stop - _at);
+                if (!tooLong && _held + stop - _at <= _line.Length)
+                {
+                    Buffer.BlockCopy(_buffer, _at, _line, _held, stop - _at);
+                    _held += stop - _at;
+                }
                 else tooLong = true;
                 _at = end < 0 ? _length : end + 1;
-                if (end >= 0) return Done(tooLong);
+                if (end >= 0) return Done(ref tooLong);
             }
         }
 
-        private string Done(bool tooLong) => tooLong ? "" : _line.ToString().TrimEnd('\r');
+        private string Done(ref bool tooLong)
+        {
+            if (tooLong) return "";
+            if (System.Text.Unicode.Utf8.ToUtf16(_line.AsSpan(0, _held), _chars, out _, out var written, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+            {
+                NotUtf8At = written + 1;
+                return "";
+            }
+            if (written > max)
+            {
+                tooLong = true;
+                return "";
+            }
+            return new string(_chars, 0, written).TrimEnd('\r');
+        }
     }
 
     private static int ColumnOf(string line, int column)
@@ -140,7 +185,7 @@ internal static class RosterReader
     }
 
     /// <summary>The assignments of <c>{ "assignments": [ { employee, date, place } ], … }</c>, read token by token.</summary>
-    private static void ReadJson(Stream stream, Action<string, LocalDate, RosterPlace> add, Reported reported)
+    private static void ReadJson(Stream stream, Func<string, LocalDate, RosterPlace, bool> add, Reported reported)
     {
         var buffer = new byte[1 << 16];
         var length = 0;
@@ -203,7 +248,9 @@ internal static class RosterReader
                             break;
                         case JsonTokenType.EndObject when inAssignments && reader.CurrentDepth == 2:
                             if (employee is not null && Values.TryDate(dateText ?? "", out var date) && Places.TryParse(placeText ?? "", out var place))
-                                add(employee, date, place);
+                            {
+                                if (!add(employee, date, place)) reported.Add(DiagnosticMessages.RosterPlaceTwice, startLine, startColumn, employee, dateText);
+                            }
                             else reported.Add(DiagnosticMessages.AssignmentInvalid, startLine, startColumn, dateText ?? "", placeText ?? "");
                             break;
                     }

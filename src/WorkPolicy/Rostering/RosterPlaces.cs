@@ -8,7 +8,8 @@ namespace WorkPolicy.Rostering;
 /// (0: no place), read as entries employee by employee, each one's days in order, made as they are read: a million
 /// employees over a month are 30 MB here, where an entry object per place was gigabytes. Places given by id
 /// (<see cref="Add"/>) for days outside the period are not held; ids the facts do not know are named (the first
-/// <see cref="MaxStrangersNamed"/>) and counted. A place given twice for one employee and day: the later one stands.
+/// <see cref="MaxStrangersNamed"/>) and counted. A place given twice for one employee and day: the later one stands, and
+/// <see cref="Add"/> says so (a roster file's reader reports it).
 /// </summary>
 internal sealed class RosterPlaces : IReadOnlyCollection<RosterEntry>
 {
@@ -38,8 +39,8 @@ internal sealed class RosterPlaces : IReadOnlyCollection<RosterEntry>
         _count = null;
     }
 
-    /// <summary>Places an employee named by id on a date (a roster read from a file).</summary>
-    public void Add(string employee, LocalDate date, RosterPlace place)
+    /// <summary>Places an employee named by id on a date (a roster read from a file): false when they had a place that day already.</summary>
+    public bool Add(string employee, LocalDate date, RosterPlace place)
     {
         if (_rows is null)
         {
@@ -50,10 +51,13 @@ internal sealed class RosterPlaces : IReadOnlyCollection<RosterEntry>
         {
             if (_strangers.Count < MaxStrangersNamed) _strangers.Add(employee);
             else if (!_strangers.Contains(employee)) MoreStrangers++;
-            return;
+            return true;
         }
         var day = Period.DaysBetween(_start, date);
-        if (day >= 0 && day < _days) Set(row, day, place);
+        if (day < 0 || day >= _days) return true;
+        var again = _places[(long)row * _days + day] != 0;
+        Set(row, day, place);
+        return !again;
     }
 
     /// <summary>The place of the employee at <paramref name="row"/> on <paramref name="date"/>, if one is given.</summary>

@@ -87,5 +87,25 @@ public sealed class RosterFilesAtScaleTests : IDisposable
         var notJson = Path.Combine(_folder, "array.json");
         File.WriteAllText(notJson, "{\"assignments\": [ {\"employee\": \"e-1\", ");
         engine.Rosters.Check(facts, Monday, Friday, notJson).Diagnostics.Should().ContainSingle(d => d.Code == "WP0002" || d.Message.StartsWith("not a roster", StringComparison.Ordinal));
+
+        // A place given twice for one employee and day is an error at the second (which is meant is not known), in CSV
+        // and JSON, whether the places differ or not; bytes that are not UTF-8 are an error at their line and column,
+        // not characters put in their place (they read as an employee '��' before).
+        var (a, b) = (facts.Employees[0], facts.Employees[1]);
+        var twice = Path.Combine(_folder, "twice.csv");
+        File.WriteAllText(twice, $"employee,date,place\n{a},2021-08-02,office\n{b},2021-08-02,home\n{a},2021-08-02,home\n{b},2021-08-02,home\n");
+        engine.Rosters.Check(facts, Monday, Friday, twice).Diagnostics.Select(d => (d.Code, d.Span.Line, d.Span.Column)).Should().Equal(("WP0203", 4, 1), ("WP0203", 5, 1));
+        var twiceJson = Path.Combine(_folder, "twice.json");
+        File.WriteAllText(twiceJson, $"{{\"assignments\": [\n  {{\"employee\": \"{a}\", \"date\": \"2021-08-02\", \"place\": \"office\"}},\n  {{\"employee\": \"{a}\", \"date\": \"2021-08-02\", \"place\": \"home\"}}\n]}}");
+        engine.Rosters.Check(facts, Monday, Friday, twiceJson).Diagnostics.Should().ContainSingle()
+            .Which.Span.Should().Be(new SourceSpan(twiceJson, 3, 3, 3, 3));
+        Rosters.Read(twice).Diagnostics.Should().HaveCount(2).And.OnlyContain(d => d.Code == "WP0203");
+        var latin1 = Path.Combine(_folder, "latin1.csv");
+        File.WriteAllBytes(latin1, [.. "employee,date,place\ne-1,2021-08-02,office\nJos"u8, 0xE9, .. ",2021-08-02,home\n"u8]);
+        engine.Rosters.Check(facts, Monday, Friday, latin1).Diagnostics.Should().ContainSingle()
+            .Which.Should().Match<Diagnostic>(d => d.Code == "WP0003" && d.Span.Line == 3 && d.Span.Column == 4);
+        var unicode = Path.Combine(_folder, "unicode.csv");
+        File.WriteAllText(unicode, "employee,date,place\nnobody-é,2021-08-02,office\n");
+        engine.Rosters.Check(facts, Monday, Friday, unicode).Value!.Strangers.Should().Equal("nobody-é");
     }
 }
