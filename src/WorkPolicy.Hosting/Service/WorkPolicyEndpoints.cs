@@ -120,6 +120,9 @@ public static partial class WorkPolicyEndpoints
         using var parsed = document!;
         var body = parsed.RootElement;
         if (body.ValueKind != JsonValueKind.Object) return Problems.Of(StatusCodes.Status400BadRequest, "the body is not an object", "{ \"on\": \"2021-07-30\", \"employees\": [\"e-001\"] }");
+        // One day or a range, not both: which of them was meant is not known.
+        if (body.TryGetProperty("on", out _) && (body.TryGetProperty("from", out _) || body.TryGetProperty("to", out _)))
+            return Problems.Of(StatusCodes.Status400BadRequest, "both a day and a range", "give \"on\", or \"from\" and \"to\", not both");
         var (from, to) = DateOf(body, "on") is { } on ? (on, on) : (DateOf(body, "from"), DateOf(body, "to"));
         if (from is not { } first || to is not { } last || last < first || Period.Between(first, last, PeriodUnits.Days).Days > 366)
             return Problems.Of(StatusCodes.Status400BadRequest, "no usable date", "give \"on\": a date yyyy-mm-dd, or \"from\" and \"to\" (at most a year apart)");

@@ -248,6 +248,14 @@ public class ServiceAttackTests
         }
         using var explained = await host.Client.PostAsync("/v1/explain", new StringContent("""{"employee":"e-001","on":"0001-01-01"}""", Encoding.UTF8, "application/json"));
         ((int)explained.StatusCode).Should().Be(200);
+        // A day and a range at once: which was meant is not known, so neither is answered (the day won silently before).
+        foreach (var both in new[] { """{"on":"2021-07-30","from":"2021-07-01","to":"2021-07-02","employees":["e-001"]}""", """{"on":"2021-07-30","to":"2021-07-31","employees":["e-001"]}""" })
+        {
+            var answer = await RawHttp.Send(host.Client.BaseAddress!, "POST", "/v1/decide", Encoding.UTF8.GetBytes(both));
+            answer.Status.Should().Be(400, both);
+            answer.IsProblem.Should().BeTrue();
+            answer.Json.GetProperty("title").GetString().Should().Be("both a day and a range");
+        }
     }
 
     [Fact]
