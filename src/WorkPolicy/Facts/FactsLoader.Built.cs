@@ -48,7 +48,7 @@ internal sealed partial class FactsLoader
         var employees = builder.EmployeesGiven;
         var mapped = new EmployeeFacts?[employees.Count];
         var slices = employees.Count < ParallelFrom ? 1 : Environment.ProcessorCount;
-        Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, slice =>
+        void Map(int slice)
         {
             var worker = slice == 0 ? loader : new FactsLoader(builder.Name, rules, []);
             var (from, to) = ((int)((long)employees.Count * slice / slices), (int)((long)employees.Count * (slice + 1) / slices));
@@ -57,7 +57,22 @@ internal sealed partial class FactsLoader
                 var (id, unit, fields) = employees[i];
                 if (!builder.PersonalGiven.ContainsKey(id)) mapped[i] = worker.TryMapBuilt(id, unit, fields, unitIds, span);
             }
-        });
+        }
+        if (slices == 1)
+        {
+            Map(0);
+            return mapped;
+        }
+        try
+        {
+            Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, Map);
+        }
+        catch (AggregateException all)
+        {
+            // What the app's own values threw (a collection that fails as it is enumerated) reaches it as thrown, as
+            // it does from one core.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(all.InnerExceptions[0]).Throw();
+        }
         return mapped;
     }
 

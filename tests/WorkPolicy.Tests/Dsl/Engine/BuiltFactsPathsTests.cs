@@ -126,6 +126,26 @@ public class BuiltFactsPathsTests
         skipped.Diagnostics[^1].Message.Should().Contain("4,000 more errors");
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(12_000)]
+    public void What_an_apps_own_value_throws_reaches_the_app_as_thrown_on_one_core_or_all(int count)
+    {
+        var builder = new FactsBuilder("hr");
+        builder.Unit("u", "kota-palopo", new Dictionary<string, object?> { ["kind"] = "dinas" });
+        for (var i = 0; i < count; i++)
+            builder.Employee($"e-{i}", "u", new Dictionary<string, object?> { ["employment"] = "pns", ["roles"] = i == count - 1 ? Failing() : new[] { "guru" } });
+        // The very exception, not one wrapping it (FluentAssertions' Throw would look inside an AggregateException).
+        var thrown = Record.Exception(() => Engine.Facts.Build(builder));
+        thrown.Should().BeOfType<InvalidOperationException>().Which.Message.Should().Be("the app's own collection failed");
+
+        static IEnumerable<string> Failing()
+        {
+            yield return "guru";
+            throw new InvalidOperationException("the app's own collection failed");
+        }
+    }
+
     /// <summary>Nested JSON fields as dotted keys, or (when <paramref name="nested"/>) as nested dictionaries.</summary>
     private static Dictionary<string, object?> Fields(JsonElement e, bool nested, params string[] skip)
     {
