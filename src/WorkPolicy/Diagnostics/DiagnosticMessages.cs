@@ -11,6 +11,7 @@ internal static class DiagnosticMessages
     // WP0001 FileUnreadable
     public static readonly DiagnosticMessage CannotReadFile = new(DiagnosticCatalog.FileUnreadable, "cannot read file: {0}");
     public static readonly DiagnosticMessage FileNotFound = new(DiagnosticCatalog.FileUnreadable, "file not found");
+    public static readonly DiagnosticMessage FolderNotFile = new(DiagnosticCatalog.FileUnreadable, "a folder, not a file: name a file in it");
     public static readonly DiagnosticMessage NoSuchPath = new(DiagnosticCatalog.FileUnreadable, "no such file or folder");
 
     // WP0002 FileTooLarge

@@ -40,7 +40,7 @@ internal static class SourceText
 
     /// <summary>
     /// <paramref name="path"/> opened to be read from start to end (a facts stream reads it as it goes), or null with a
-    /// diagnostic: not found (a folder is not a file), or not readable.
+    /// diagnostic: not found, a folder (said so: "file not found" misled), or not readable.
     /// </summary>
     public static FileStream? Open(string path, List<Diagnostic> diagnostics)
     {
@@ -48,7 +48,7 @@ internal static class SourceText
         {
             if (!File.Exists(path))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticMessages.FileNotFound, SourceSpan.At(path, 1, 1)));
+                diagnostics.Add(Diagnostic.Create(Directory.Exists(path) ? DiagnosticMessages.FolderNotFile : DiagnosticMessages.FileNotFound, SourceSpan.At(path, 1, 1)));
                 return null;
             }
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

@@ -213,7 +213,12 @@ public class FactsStreamTests
     {
         var opened = Engine.Value.Facts.Open(Path.Combine(Path.GetTempPath(), "no-such-dir-wp", "f.json"));
         opened.Value.Should().BeNull();
-        opened.Diagnostics.Should().ContainSingle(d => d.Code == "WP0001");
+        opened.Diagnostics.Should().ContainSingle(d => d.Code == "WP0001").Which.Message.Should().Be("file not found");
+        // A folder named where a file goes is said to be one ("file not found" misled: it is there).
+        var folder = Engine.Value.Facts.Open(Repo.Path("samples", "facts"));
+        folder.Value.Should().BeNull();
+        folder.Diagnostics.Should().ContainSingle(d => d.Code == "WP0001").Which.Message.Should().Be("a folder, not a file: name a file in it");
+        Engine.Value.Facts.Load(Repo.Path("samples", "facts")).Diagnostics.Should().ContainSingle().Which.Message.Should().StartWith("a folder, not a file");
     }
 
     /// <summary>A stream that reads forward only, as a pipe or a request body does.</summary>
