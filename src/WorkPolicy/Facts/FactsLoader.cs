@@ -94,7 +94,7 @@ internal sealed partial class FactsLoader
     }
 
     /// <summary>Diagnostics by position, as a reader of the file meets them (employees are mapped before the rest is checked).</summary>
-    internal static ImmutableArray<Diagnostic> InFileOrder(IEnumerable<Diagnostic> diagnostics) =>
+    private static ImmutableArray<Diagnostic> InFileOrder(IEnumerable<Diagnostic> diagnostics) =>
         [.. diagnostics.OrderBy(d => d.Span.Line).ThenBy(d => d.Span.Column)];
 
     /// <summary>Loads facts from an already-read YAML node (e.g. facts written inline in an analyst test file).</summary>

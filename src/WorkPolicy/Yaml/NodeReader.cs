@@ -43,8 +43,12 @@ internal sealed class NodeReader(List<Diagnostic> diagnostics)
     {
         if (ErrorRecords is { } records)
         {
+            // Looked up by the span of the path, a string made only for a record not met before: one record's
+            // 2,000,000 unknown keys are one string, not 2,000,000.
             var end = span.Path.IndexOf(']');
-            records.Add(end < 0 ? span.Path : span.Path[..(end + 1)]);
+            var record = end < 0 ? span.Path.AsSpan() : span.Path.AsSpan(0, end + 1);
+            var byText = records.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!byText.Contains(record)) byText.Add(record);
         }
         Errors++;
         if (Diagnostics.Count < MostReported) return true;
