@@ -48,16 +48,7 @@ internal static class RosterReader
         // Lines split and decoded here, strictly: bytes that are not UTF-8 are an error at their line and column.
         var lines = new BoundedLines(stream, MaxLine);
         var headerLine = lines.Next(out _) ?? "";
-        if (lines.HeldNul)
-        {
-            reported.Add(DiagnosticMessages.ControlCharacterNotAllowed, 1, 1, 0);
-            return;
-        }
-        if (lines.NotUtf8At > 0)
-        {
-            reported.Add(DiagnosticMessages.FileNotValidUtf8, 1, lines.NotUtf8At);
-            return;
-        }
+        if (Unreadable(lines, 1, reported)) return;
         var header = headerLine.Split(',').Select(h => h.Trim().ToLowerInvariant()).ToList();
         int ie = header.IndexOf("employee"), id = header.IndexOf("date"), ip = header.IndexOf("place");
         if (ie < 0 || id < 0 || ip < 0)
@@ -69,20 +60,15 @@ internal static class RosterReader
         for (var text = lines.Next(out var tooLong); text is not null; text = lines.Next(out tooLong))
         {
             line++;
-            if (lines.HeldNul)
+            if (Unreadable(lines, line, reported))
             {
                 // A NUL is no text: the file is binary (or a device that never ends), not read on to its end.
-                reported.Add(DiagnosticMessages.ControlCharacterNotAllowed, line, 1, 0);
-                return;
+                if (lines.HeldNul) return;
+                continue;
             }
             if (tooLong)
             {
                 reported.Add(DiagnosticMessages.LineTooLong, line, 1, MaxLine);
-                continue;
-            }
-            if (lines.NotUtf8At > 0)
-            {
-                reported.Add(DiagnosticMessages.FileNotValidUtf8, line, lines.NotUtf8At);
                 continue;
             }
             if (string.IsNullOrWhiteSpace(text)) continue;
@@ -106,6 +92,15 @@ internal static class RosterReader
             var employee = cols[ie].Trim();
             if (!add(employee, date, place)) reported.Add(DiagnosticMessages.RosterPlaceTwice, line, ColumnOf(text, ie), employee, dateText);
         }
+    }
+
+    /// <summary>Reports the line just read when it is not text — bytes that are not UTF-8 (UTF-16 among them), or a NUL.</summary>
+    private static bool Unreadable(BoundedLines lines, int line, Reported reported)
+    {
+        if (lines.NotUtf8At > 0) reported.Add(DiagnosticMessages.FileNotValidUtf8, line, lines.NotUtf8At);
+        else if (lines.HeldNul) reported.Add(DiagnosticMessages.ControlCharacterNotAllowed, line, 1, 0);
+        else return false;
+        return true;
     }
 
     /// <summary>
@@ -144,9 +139,17 @@ internal static class RosterReader
                 any = true;
                 var end = Array.IndexOf(_buffer, (byte)'\n', _at, _length - _at);
                 var stop = end < 0 ? _length : end;
-                if (Array.IndexOf(_buffer, (byte)0, _at, stop - _at) >= 0)
+                if (Array.IndexOf(_buffer, (byte)0, _at, stop - _at) is var nul and >= 0)
                 {
+                    // UTF-16 (a NUL in every other byte, after FF FE) is not UTF-8, and is said so; a NUL in UTF-8 text
+                    // is no text at all: the file is binary (or a device that never ends), not read on.
                     HeldNul = true;
+                    if (!tooLong && _held + nul - _at <= _line.Length)
+                    {
+                        Buffer.BlockCopy(_buffer, _at, _line, _held, nul - _at);
+                        _held += nul - _at;
+                        Done(ref tooLong);
+                    }
                     return "";
                 }
                 if (!tooLong && _held + stop - _at <= _line.Length)

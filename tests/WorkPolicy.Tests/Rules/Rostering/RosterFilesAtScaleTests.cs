@@ -104,6 +104,16 @@ public sealed class RosterFilesAtScaleTests : IDisposable
         File.WriteAllBytes(latin1, [.. "employee,date,place\ne-1,2021-08-02,office\nJos"u8, 0xE9, .. ",2021-08-02,home\n"u8]);
         engine.Rosters.Check(facts, Monday, Friday, latin1).Diagnostics.Should().ContainSingle()
             .Which.Should().Match<Diagnostic>(d => d.Code == "WP0003" && d.Span.Line == 3 && d.Span.Column == 4);
+        // A roster saved as UTF-16 (what "Unicode text" exports write) is said to be not UTF-8, not "a control character";
+        // a NUL in UTF-8 text still ends the reading as binary.
+        var utf16 = Path.Combine(_folder, "utf16.csv");
+        File.WriteAllText(utf16, "employee,date,place\ne-1,2021-08-02,office\n", System.Text.Encoding.Unicode);
+        engine.Rosters.Check(facts, Monday, Friday, utf16).Diagnostics.Should().ContainSingle()
+            .Which.Should().Match<Diagnostic>(d => d.Message.Contains("not valid UTF-8") && d.Span.Line == 1 && d.Span.Column == 1);
+        var binary = Path.Combine(_folder, "binary.csv");
+        File.WriteAllBytes(binary, [.. "employee,date,place\ne-1,2021-08-02,office\ne-2"u8, 0, .. ",2021-08-02,office\ne-3,2021-08-02,home\n"u8]);
+        engine.Rosters.Check(facts, Monday, Friday, binary).Diagnostics.Should().ContainSingle()
+            .Which.Should().Match<Diagnostic>(d => d.Message.Contains("U+0000") && d.Span.Line == 3);
         var unicode = Path.Combine(_folder, "unicode.csv");
         File.WriteAllText(unicode, "employee,date,place\nnobody-é,2021-08-02,office\n");
         engine.Rosters.Check(facts, Monday, Friday, unicode).Value!.Strangers.Should().Equal("nobody-é");
